@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// FlowPort: move automation flows between environments.
+/// One library per concern (see DESIGN.md), a thin `fps` executable on top; data flows one way,
+/// and no module reaches "up" this list.
+let package = Package(
+  name: "FlowPort",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "fps", targets: ["fps"]),
+    .library(name: "FlowSession", targets: ["FlowSession"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    .package(url: "https://github.com/pointfreeco/swift-custom-dump", from: "1.3.0"),
+  ],
+  targets: [
+    .target(name: "FlowModel"),
+    .target(name: "FlowFormats", dependencies: ["FlowModel"], exclude: ["Native/flowport-1.schema.json"]),
+    .target(name: "FlowDiff", dependencies: ["FlowModel"]),
+    .target(name: "FlowStore", dependencies: ["FlowModel", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(name: "FlowSession", dependencies: ["FlowModel", "FlowFormats", "FlowDiff", "FlowStore"]),
+    .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+    .target(name: "CEditShim", dependencies: ["CLibEdit"]),
+    .target(name: "LineEditor", dependencies: ["CEditShim"]),
+    .executableTarget(
+      name: "fps",
+      dependencies: [
+        "FlowSession", "LineEditor",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .target(name: "FlowTestSupport", dependencies: ["FlowModel"], path: "Tests/FlowTestSupport"),
+    .testTarget(
+      name: "FlowModelTests",
+      dependencies: ["FlowModel", "FlowTestSupport", .product(name: "CustomDump", package: "swift-custom-dump")]),
+    .testTarget(
+      name: "FlowFormatsTests",
+      dependencies: ["FlowFormats", "FlowTestSupport", .product(name: "CustomDump", package: "swift-custom-dump")]),
+    .testTarget(name: "FlowDiffTests", dependencies: ["FlowDiff", "FlowFormats", "FlowTestSupport"]),
+    .testTarget(name: "FlowStoreTests", dependencies: ["FlowStore", "FlowFormats", "FlowTestSupport"]),
+    .testTarget(
+      name: "FlowSessionTests",
+      dependencies: ["FlowSession", "FlowTestSupport", .product(name: "CustomDump", package: "swift-custom-dump")]),
+    .testTarget(name: "EndToEndTests", dependencies: ["FlowTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+int edit_shim_placeholder(void);

@@ -1,0 +1,53 @@
+import FlowModel
+
+/// The `--json` view: a stable document for scripts and CI.
+///
+///     {"left": "...", "right": "...", "equal": false,
+///      "summary": {"nodesAdded": 1, "nodesRemoved": 0, "nodesChanged": 2, "edgesAdded": 0, "edgesRemoved": 1, "otherChanges": 0},
+///      "flow": [change], "nodes": [{"kind": "changed", "name": "...", "type": "...", "oldName": "...", "changes": [change]}],
+///      "edges": [{"kind": "added", "from": "...", "fromPort": "0", "to": "...", "toPort": "0"}],
+///      "connections": [change], "dependencies": [change]}
+///
+/// where a change is `{"path": "config.query", "old": value, "new": value}` and a missing side is
+/// left out. Members are only ever added, never renamed or removed.
+enum DiffJSON {
+  static func encode(_ diff: FlowDiff) -> JSONValue {
+    let stat = diff.stat
+    return [
+      "left": .string(diff.left),
+      "right": .string(diff.right),
+      "equal": .bool(diff.isEmpty),
+      "summary": [
+        "nodesAdded": .number(JSONNumber(stat.nodesAdded)), "nodesRemoved": .number(JSONNumber(stat.nodesRemoved)),
+        "nodesChanged": .number(JSONNumber(stat.nodesChanged)), "edgesAdded": .number(JSONNumber(stat.edgesAdded)),
+        "edgesRemoved": .number(JSONNumber(stat.edgesRemoved)), "otherChanges": .number(JSONNumber(stat.otherChanges)),
+      ],
+      "flow": .array(diff.flow.map(encode)),
+      "nodes": .array(diff.nodes.map(encode)),
+      "edges": .array(diff.edges.map(encode)),
+      "connections": .array(diff.connections.map(encode)),
+      "dependencies": .array(diff.dependencies.map(encode)),
+    ]
+  }
+
+  static func encode(_ change: PropertyChange) -> JSONValue {
+    var object: JSONObject = ["path": .string(change.path)]
+    object["old"] = change.old
+    object["new"] = change.new
+    return .object(object)
+  }
+
+  static func encode(_ node: NodeChange) -> JSONValue {
+    var object: JSONObject = ["kind": .string(node.kind.rawValue), "name": .string(node.name), "type": .string(node.type)]
+    object["oldName"] = node.oldName.map(JSONValue.string)
+    if node.kind == .changed { object["changes"] = .array(node.changes.map(encode)) }
+    return .object(object)
+  }
+
+  static func encode(_ edge: EdgeChange) -> JSONValue {
+    [
+      "kind": .string(edge.isAdded ? "added" : "removed"), "from": .string(edge.from),
+      "fromPort": .string(edge.fromPort), "to": .string(edge.to), "toPort": .string(edge.toPort),
+    ]
+  }
+}

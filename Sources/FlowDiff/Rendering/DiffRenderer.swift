@@ -1,0 +1,42 @@
+import FlowModel
+
+/// Turns a diff into text for one audience: people at a terminal, `--stat` readers, or scripts.
+public struct DiffRenderer: Sendable {
+  /// Renders the diff; the text ends with a newline.
+  public let render: @Sendable (FlowDiff) -> String
+
+  public init(render: @escaping @Sendable (FlowDiff) -> String) { self.render = render }
+
+  /// Grouped by node with a summary line; ANSI colour when `colour` is true.
+  public static func terminal(colour: Bool) -> DiffRenderer {
+    DiffRenderer { TerminalDiffView(diff: $0, palette: colour ? .ansi : .plain).text }
+  }
+
+  /// One line per changed node, then the summary.
+  public static let stat = DiffRenderer { diff in
+    var lines: [String] = []
+    for node in diff.nodes {
+      let detail = node.kind == .changed ? "\(node.changes.count) propert\(node.changes.count == 1 ? "y" : "ies")" : node.kind.rawValue
+      lines.append(" \(node.name) | \(detail)")
+    }
+    lines.append(diff.stat.summary)
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The stable JSON document described in `DiffJSON`.
+  public static let json = DiffRenderer { diff in
+    JSONWriter(layout: .indented(2)).string(DiffJSON.encode(diff)) + "\n"
+  }
+}
+
+/// ANSI styles, or none: chosen once by the caller, who knows whether the stream is a terminal.
+struct Palette: Sendable {
+  let added: String
+  let removed: String
+  let changed: String
+  let heading: String
+  let reset: String
+
+  static let plain = Palette(added: "", removed: "", changed: "", heading: "", reset: "")
+  static let ansi = Palette(added: "\u{1B}[32m", removed: "\u{1B}[31m", changed: "\u{1B}[33m", heading: "\u{1B}[1m", reset: "\u{1B}[0m")
+}

@@ -1,0 +1,29 @@
+import FlowModel
+
+/// Why bytes could not be read as an export. The session adds the file name in front.
+public enum FormatError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The text is not JSON; carries line and column.
+  case syntax(JSONParseError)
+  /// The JSON is well formed but a member is missing or of the wrong kind, at this path.
+  case invalid(path: String, reason: String)
+  /// The document says it is a FlowPort export of a version this build cannot read.
+  case unsupportedVersion(String)
+  /// The JSON is not any export format FlowPort knows.
+  case unrecognized(String)
+  /// The bytes are a format FlowPort only writes.
+  case writeOnly(String)
+  /// The bytes are not text at all.
+  case binary
+
+  public var description: String {
+    switch self {
+    case .syntax(let error): return "\(error.line):\(error.column): \(error.reason)"
+    case .invalid(let path, let reason): return "\(path): \(reason)"
+    case .unsupportedVersion(let format):
+      return "format \"\(format)\" is not supported by this fps (it reads flowport/1); update fps"
+    case .unrecognized(let hint): return "not a flow export: \(hint)"
+    case .writeOnly(let format): return "\(format) is write-only: it can be exported but not loaded"
+    case .binary: return "this is a binary file, not a flow export"
+    }
+  }
+}

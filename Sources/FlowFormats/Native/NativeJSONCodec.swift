@@ -1,0 +1,143 @@
+import FlowModel
+
+/// Reads and writes FlowPort's own export format, `flowport/1` (see `Resources/flowport-1.schema.json`).
+///
+/// Writing never includes secret values: connection references carry type, name and non-secret
+/// properties only, and nothing else in the model holds a secret.
+public enum NativeJSONCodec {
+  /// The value of the envelope's `format` member.
+  public static let formatTag = "flowport/1"
+
+  /// The members the codec understands; everything else is kept in `FlowVersion.extensions`.
+  static let knownKeys: Set<String> = [
+    "format", "flow", "version", "nodes", "edges", "connections", "dependencies", "exported",
+  ]
+
+  /// Reads a parsed document into a flow version, naming the path of the first problem.
+  public static func decode(_ document: JSONValue) throws(FormatError) -> FlowVersion {
+    let root = try JSONPathReader(document, path: "")
+    let format = try root.string("format")
+    guard format == formatTag else { throw .unsupportedVersion(format) }
+    guard let flow = try root.nested("flow") else { throw .invalid(path: "flow", reason: "missing") }
+    let version = try root.nested("version")
+
+    var nodes: [Node] = []
+    for node in try root.objects("nodes") {
+      nodes.append(try decodeNode(node))
+    }
+    var edges: [Edge] = []
+    for edge in try root.objects("edges") {
+      edges.append(
+        Edge(
+          from: try edge.string("from"), fromPort: try edge.optionalString("fromPort") ?? "0",
+          to: try edge.string("to"), toPort: try edge.optionalString("toPort") ?? "0"))
+    }
+    var connections: [ConnectionRef] = []
+    for ref in try root.objects("connections") {
+      let name = try ref.string("name")
+      connections.append(
+        ConnectionRef(
+          key: try ref.optionalString("key") ?? name, type: try ref.string("type"), name: name,
+          properties: try ref.optionalObject("properties") ?? [:]))
+    }
+    return FlowVersion(
+      name: try flow.string("name"),
+      description: try flow.optionalString("description"),
+      number: try version?.optionalInt("number") ?? 1,
+      mode: try flow.optionalString("mode"),
+      nodes: nodes, edges: edges, connections: connections,
+      dependencies: try root.nested("dependencies").map(decodeDependencies) ?? Dependencies(),
+      published: try version?.optionalString("published"),
+      extensions: JSONObject(root.object.members.filter { !knownKeys.contains($0.key) }))
+  }
+
+  private static func decodeNode(_ node: JSONPathReader) throws(FormatError) -> Node {
+    var position: Position?
+    if let place = try node.nested("position") {
+      guard case .number(let x) = try place.required("x"), case .number(let y) = try place.required("y") else {
+        throw .invalid(path: place.path, reason: "expected numbers x and y")
+      }
+      position = Position(x: x, y: y)
+    }
+    return Node(
+      id: try node.string("id"), name: try node.string("name"), type: try node.string("type"),
+      connection: try node.optionalString("connection"), config: try node.optionalObject("config") ?? [:],
+      position: position)
+  }
+
+  private static func decodeDependencies(_ section: JSONPathReader) throws(FormatError) -> Dependencies {
+    var subflows: [String] = []
+    for (index, value) in try section.array("subflows").enumerated() {
+      guard let name = value.stringValue else {
+        throw .invalid(path: "\(section.childPath("subflows"))[\(index)]", reason: "expected a flow name")
+      }
+      subflows.append(name)
+    }
+    let schedule = section.object["schedule"]
+    return Dependencies(
+      subflows: subflows, events: try section.array("events"), forms: try section.array("forms"),
+      rules: try section.array("rules"), variables: try section.array("variables"),
+      schedule: schedule == .null ? nil : schedule, slaGoals: try section.array("slaGoals"))
+  }
+
+  /// Writes a flow version as a `flowport/1` document, members in a fixed, readable order.
+  public static func encode(_ version: FlowVersion, stamp: ExportStamp?) -> JSONValue {
+    var flow: JSONObject = ["name": .string(version.name)]
+    flow["description"] = version.description.map(JSONValue.string)
+    flow["mode"] = version.mode.map(JSONValue.string)
+    var about: JSONObject = ["number": .number(JSONNumber(version.number))]
+    about["published"] = version.published.map(JSONValue.string)
+
+    var document: JSONObject = [
+      "format": .string(formatTag),
+      "flow": .object(flow),
+      "version": .object(about),
+      "nodes": .array(version.nodes.map(encodeNode)),
+      "edges": .array(version.edges.map(encodeEdge)),
+      "connections": .array(version.connections.map(encodeConnection)),
+    ]
+    if !version.dependencies.isEmpty { document["dependencies"] = encodeDependencies(version.dependencies) }
+    if let stamp {
+      document["exported"] = ["at": .string(stamp.at), "from": .string(stamp.from), "by": .string(stamp.by)]
+    }
+    document.members.append(contentsOf: version.extensions.members)
+    return .object(document)
+  }
+
+  private static func encodeNode(_ node: Node) -> JSONValue {
+    var object: JSONObject = ["id": .string(node.id), "name": .string(node.name), "type": .string(node.type)]
+    object["connection"] = node.connection.map(JSONValue.string)
+    object["config"] = .object(node.config)
+    if let position = node.position { object["position"] = ["x": .number(position.x), "y": .number(position.y)] }
+    return .object(object)
+  }
+
+  private static func encodeEdge(_ edge: Edge) -> JSONValue {
+    var object: JSONObject = ["from": .string(edge.from)]
+    if edge.fromPort != "0" { object["fromPort"] = .string(edge.fromPort) }
+    object["to"] = .string(edge.to)
+    if edge.toPort != "0" { object["toPort"] = .string(edge.toPort) }
+    return .object(object)
+  }
+
+  private static func encodeConnection(_ ref: ConnectionRef) -> JSONValue {
+    var object: JSONObject = ["key": .string(ref.key), "type": .string(ref.type), "name": .string(ref.name)]
+    if !ref.properties.isEmpty { object["properties"] = .object(ref.properties) }
+    return .object(object)
+  }
+
+  private static func encodeDependencies(_ dependencies: Dependencies) -> JSONValue {
+    var object: JSONObject = [:]
+    func add(_ key: String, _ values: [JSONValue]) {
+      if !values.isEmpty { object[key] = .array(values) }
+    }
+    add("subflows", dependencies.subflows.map(JSONValue.string))
+    add("events", dependencies.events)
+    add("forms", dependencies.forms)
+    add("rules", dependencies.rules)
+    add("variables", dependencies.variables)
+    object["schedule"] = dependencies.schedule
+    add("slaGoals", dependencies.slaGoals)
+    return .object(object)
+  }
+}

@@ -1,0 +1,44 @@
+/// One version of a flow with everything it needs: the unit that is exported, diffed, staged and
+/// committed.
+public struct FlowVersion: Hashable, Sendable {
+  /// The flow's name; imports create a flow of this name unless told otherwise.
+  public var name: String
+  /// Free text about the flow.
+  public var description: String?
+  /// The version number at the source (or in the workspace, once stored).
+  public var number: Int
+  /// Whether callers wait for a result (`sync`) or not (`async`); nil when the platform has no such notion.
+  public var mode: String?
+  public var nodes: [Node]
+  public var edges: [Edge]
+  /// The connections the nodes refer to, by key.
+  public var connections: [ConnectionRef]
+  public var dependencies: Dependencies
+  /// When this version was published (ISO 8601), if known.
+  public var published: String?
+  /// Members of the document this version of FlowPort does not know, kept for the round trip.
+  public var extensions: JSONObject
+
+  public init(
+    name: String, description: String? = nil, number: Int = 1, mode: String? = nil, nodes: [Node] = [],
+    edges: [Edge] = [], connections: [ConnectionRef] = [], dependencies: Dependencies = Dependencies(),
+    published: String? = nil, extensions: JSONObject = [:]
+  ) {
+    self.name = name
+    self.description = description
+    self.number = number
+    self.mode = mode
+    self.nodes = nodes
+    self.edges = edges
+    self.connections = connections
+    self.dependencies = dependencies
+    self.published = published
+    self.extensions = extensions
+  }
+
+  /// The node with this id.
+  public func node(id: String) -> Node? { nodes.first { $0.id == id } }
+
+  /// The connection reference with this key.
+  public func connection(key: String) -> ConnectionRef? { connections.first { $0.key == key } }
+}

@@ -1,0 +1,293 @@
+/// Reads JSON text into a `JSONValue`, byte by byte over one contiguous buffer.
+///
+/// Hand-written rather than built on Foundation: `JSONSerialization` drops key order and number
+/// text, which the lossless round trips need, and this path is the hot one of `diff` on large
+/// exports. Tolerates a UTF-8 byte order mark and CRLF line ends; rejects everything else the
+/// grammar forbids (trailing commas, comments, control characters in strings, invalid UTF-8),
+/// and never recurses deeper than `maximumDepth`, so hostile input cannot overflow the stack.
+public struct JSONParser {
+  /// Nesting beyond this is refused rather than risking the stack.
+  public static let maximumDepth = 512
+
+  /// Parses a whole document; anything but whitespace after the value is an error.
+  public static func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
+    let result: Result<JSONValue, JSONParseError>? = bytes.withContiguousStorageIfAvailable { buffer in
+      Result { () throws(JSONParseError) in try parseBuffer(buffer) }
+    }
+    if let result { return try result.get() }
+    let copy = Array(bytes)
+    return try copy.withUnsafeBufferPointer { buffer throws(JSONParseError) in try parseBuffer(buffer) }
+  }
+
+  /// Parses a string's UTF-8 text.
+  public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
+    try parse(Array(text.utf8))
+  }
+
+  private static func parseBuffer(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
+    var reader = Reader(bytes: buffer)
+    if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { reader.index = 3 }
+    reader.skipWhitespace()
+    guard reader.index < buffer.count else { throw reader.error("the document is empty") }
+    let value = try reader.value(depth: 0)
+    reader.skipWhitespace()
+    guard reader.index == buffer.count else { throw reader.error("unexpected text after the JSON value") }
+    return value
+  }
+}
+
+/// The cursor over the bytes; a struct with an index so the hot loops stay in registers.
+private struct Reader {
+  let bytes: UnsafeBufferPointer<UInt8>
+  var index = 0
+
+  func error(_ reason: String, at offset: Int? = nil) -> JSONParseError {
+    .at(offset ?? index, in: bytes, reason)
+  }
+
+  mutating func skipWhitespace() {
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x20, 0x0A, 0x0D, 0x09: index += 1
+      default: return
+      }
+    }
+  }
+
+  func describeByte(at offset: Int) -> String {
+    guard offset < bytes.count else { return "the end of the text (is the file truncated?)" }
+    let byte = bytes[offset]
+    if byte == 0 { return "a NUL byte (is this a binary file?)" }
+    if byte >= 0x20 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+    return "byte 0x\(String(byte, radix: 16, uppercase: true))"
+  }
+
+  mutating func value(depth: Int) throws(JSONParseError) -> JSONValue {
+    guard index < bytes.count else { throw error("expected a value, found \(describeByte(at: index))") }
+    switch bytes[index] {
+    case UInt8(ascii: "{"): return try object(depth: depth + 1)
+    case UInt8(ascii: "["): return try array(depth: depth + 1)
+    case UInt8(ascii: "\""): return .string(try string())
+    case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+    case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+    case UInt8(ascii: "n"): try literal("null"); return .null
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
+    default: throw error("expected a value, found \(describeByte(at: index))")
+    }
+  }
+
+  mutating func literal(_ word: StaticString) throws(JSONParseError) {
+    let count = word.utf8CodeUnitCount
+    let start = index
+    guard index + count <= bytes.count else { throw error("expected '\(word)', found \(describeByte(at: index))") }
+    let expected = UnsafeBufferPointer(start: word.utf8Start, count: count)
+    for offset in 0..<count where bytes[start + offset] != expected[offset] {
+      throw error("expected '\(word)'", at: start + offset)
+    }
+    index += count
+  }
+
+  mutating func object(depth: Int) throws(JSONParseError) -> JSONValue {
+    guard depth <= JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth) levels") }
+    index += 1
+    var members: [JSONObject.Member] = []
+    skipWhitespace()
+    if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+      index += 1
+      return .object(JSONObject(members))
+    }
+    while true {
+      skipWhitespace()
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+        throw error("expected a member name in quotes, found \(describeByte(at: index))")
+      }
+      let key = try string()
+      skipWhitespace()
+      guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+        throw error("expected ':' after member name \"\(key)\", found \(describeByte(at: index))")
+      }
+      index += 1
+      skipWhitespace()
+      members.append(JSONObject.Member(key, try value(depth: depth)))
+      skipWhitespace()
+      guard index < bytes.count else { throw error("expected ',' or '}' in object, found \(describeByte(at: index))") }
+      switch bytes[index] {
+      case UInt8(ascii: ","): index += 1
+      case UInt8(ascii: "}"):
+        index += 1
+        return .object(JSONObject(members))
+      default: throw error("expected ',' or '}' in object, found \(describeByte(at: index))")
+      }
+    }
+  }
+
+  mutating func array(depth: Int) throws(JSONParseError) -> JSONValue {
+    guard depth <= JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth) levels") }
+    index += 1
+    var elements: [JSONValue] = []
+    skipWhitespace()
+    if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+      index += 1
+      return .array(elements)
+    }
+    while true {
+      skipWhitespace()
+      elements.append(try value(depth: depth))
+      skipWhitespace()
+      guard index < bytes.count else { throw error("expected ',' or ']' in array, found \(describeByte(at: index))") }
+      switch bytes[index] {
+      case UInt8(ascii: ","): index += 1
+      case UInt8(ascii: "]"):
+        index += 1
+        return .array(elements)
+      default: throw error("expected ',' or ']' in array, found \(describeByte(at: index))")
+      }
+    }
+  }
+
+  mutating func number() throws(JSONParseError) -> JSONNumber {
+    let start = index
+    if bytes[index] == UInt8(ascii: "-") { index += 1 }
+    guard index < bytes.count, isDigit(bytes[index]) else { throw error("expected a digit in number") }
+    if bytes[index] == UInt8(ascii: "0") {
+      index += 1
+      if index < bytes.count, isDigit(bytes[index]) { throw error("a number cannot have a leading zero") }
+    } else {
+      skipDigits()
+    }
+    if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+      index += 1
+      guard index < bytes.count, isDigit(bytes[index]) else { throw error("expected a digit after '.'") }
+      skipDigits()
+    }
+    if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+      index += 1
+      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+      guard index < bytes.count, isDigit(bytes[index]) else { throw error("expected a digit in exponent") }
+      skipDigits()
+    }
+    let text = String(unsafeUninitializedCapacity: index - start) { target in
+      _ = target.initialize(from: bytes[start..<index])
+      return index - start
+    }
+    return JSONNumber(unchecked: text)
+  }
+
+  @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+
+  @inline(__always) mutating func skipDigits() {
+    while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+  }
+
+  /// Reads a string starting at its opening quote. The common case, no escapes, is one scan and one
+  /// validating copy; escapes fall back to building the bytes.
+  mutating func string() throws(JSONParseError) -> String {
+    let start = index + 1
+    index = start
+    var sawNonASCII = false
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") {
+        let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        index += 1
+        return try makeString(slice, validate: sawNonASCII, startingAt: start)
+      }
+      if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
+      if byte < 0x20 { throw error("control character in string (escape it as \\u00\(hex2(byte)))") }
+      if byte >= 0x80 { sawNonASCII = true }
+      index += 1
+    }
+    throw error("unterminated string starting here", at: start - 1)
+  }
+
+  func hex2(_ byte: UInt8) -> String {
+    let text = String(byte, radix: 16)
+    return text.count == 1 ? "0" + text : text
+  }
+
+  func makeString(_ slice: UnsafeBufferPointer<UInt8>, validate: Bool, startingAt start: Int) throws(JSONParseError)
+    -> String
+  {
+    if !validate { return String(decoding: slice, as: UTF8.self) }
+    guard let text = String(validating: slice, as: UTF8.self) else {
+      throw error("invalid UTF-8 in string (is this a binary file?)", at: start)
+    }
+    return text
+  }
+
+  mutating func escapedString(from start: Int) throws(JSONParseError) -> String {
+    var scratch: [UInt8] = Array(bytes[start..<index])
+    var sawNonASCII = scratch.contains { $0 >= 0x80 }
+    while index < bytes.count {
+      let byte = bytes[index]
+      switch byte {
+      case UInt8(ascii: "\""):
+        index += 1
+        return try scratch.withUnsafeBufferPointer { buffer throws(JSONParseError) in
+          try makeString(buffer, validate: sawNonASCII, startingAt: start)
+        }
+      case UInt8(ascii: "\\"):
+        index += 1
+        guard index < bytes.count else { break }
+        let escape = bytes[index]
+        index += 1
+        switch escape {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(escape)
+        case UInt8(ascii: "b"): scratch.append(0x08)
+        case UInt8(ascii: "f"): scratch.append(0x0C)
+        case UInt8(ascii: "n"): scratch.append(0x0A)
+        case UInt8(ascii: "r"): scratch.append(0x0D)
+        case UInt8(ascii: "t"): scratch.append(0x09)
+        case UInt8(ascii: "u"):
+          let scalar = try unicodeEscape()
+          sawNonASCII = sawNonASCII || scalar.value >= 0x80
+          scratch.append(contentsOf: Array(String(Character(scalar)).utf8))
+        default: throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))' in string", at: index - 2)
+        }
+      default:
+        if byte < 0x20 { throw error("control character in string (escape it as \\u00\(hex2(byte)))") }
+        if byte >= 0x80 { sawNonASCII = true }
+        scratch.append(byte)
+        index += 1
+      }
+    }
+    throw error("unterminated string starting here", at: start - 1)
+  }
+
+  /// Reads the four hex digits after `\u`, joining a surrogate pair into one scalar. A lone
+  /// surrogate cannot be held by a Swift string, so it becomes U+FFFD, as in most JSON readers.
+  mutating func unicodeEscape() throws(JSONParseError) -> Unicode.Scalar {
+    let high = try hex4()
+    if (0xD800..<0xDC00).contains(high) {
+      if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+        let saved = index
+        index += 2
+        let low = try hex4()
+        if (0xDC00..<0xE000).contains(low) {
+          return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!
+        }
+        index = saved
+      }
+      return "\u{FFFD}"
+    }
+    return Unicode.Scalar(high) ?? "\u{FFFD}"
+  }
+
+  mutating func hex4() throws(JSONParseError) -> UInt32 {
+    guard index + 4 <= bytes.count else { throw error("expected four hex digits after \\u") }
+    var value: UInt32 = 0
+    for _ in 0..<4 {
+      let byte = bytes[index]
+      let digit: UInt8
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+      default: throw error("expected a hex digit after \\u, found \(describeByte(at: index))")
+      }
+      value = value << 4 | UInt32(digit)
+      index += 1
+    }
+    return value
+  }
+}

@@ -1,0 +1,130 @@
+/// A JSON value that keeps everything a round trip needs: key order, duplicate keys, and the exact
+/// text of numbers. Foundation's `JSONSerialization` and `Codable` lose all three, which is why
+/// FlowPort carries its own value type (see `JSONParser` for the speed side of that choice).
+public enum JSONValue: Hashable, Sendable {
+  case null
+  case bool(Bool)
+  /// A number, kept as the text it was written with (`2` and `2.0` stay different).
+  case number(JSONNumber)
+  case string(String)
+  case array([JSONValue])
+  case object(JSONObject)
+}
+
+/// A JSON number kept as its source text, so `1.5e-05` and 17-digit floats survive unchanged.
+public struct JSONNumber: Hashable, Sendable, CustomStringConvertible {
+  /// The number exactly as written, already checked against the JSON grammar.
+  public let text: String
+
+  /// Wraps text the caller guarantees is a JSON number (the parser, or `init(_:Int)`).
+  init(unchecked text: String) { self.text = text }
+
+  /// Makes the number for an integer.
+  public init(_ value: Int) { self.text = String(value) }
+
+  /// The value as an integer, when the text is one.
+  public var intValue: Int? { Int(text) }
+
+  /// The value as a double (lossy for long decimals; for arithmetic, never for writing back).
+  public var doubleValue: Double? { Double(text) }
+
+  public var description: String { text }
+}
+
+/// A JSON object as an ordered list of members: order is kept and duplicate keys are not merged,
+/// so a file reads back exactly as it was written.
+public struct JSONObject: Hashable, Sendable, RandomAccessCollection, ExpressibleByDictionaryLiteral {
+  /// One `"key": value` pair.
+  public struct Member: Hashable, Sendable {
+    public var key: String
+    public var value: JSONValue
+    public init(_ key: String, _ value: JSONValue) {
+      self.key = key
+      self.value = value
+    }
+  }
+
+  /// The members in file order.
+  public var members: [Member]
+
+  public init(_ members: [Member] = []) { self.members = members }
+
+  public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    self.members = elements.map { Member($0.0, $0.1) }
+  }
+
+  public var startIndex: Int { members.startIndex }
+  public var endIndex: Int { members.endIndex }
+  public subscript(position: Int) -> Member { members[position] }
+
+  /// The keys in file order.
+  public var keys: [String] { members.map(\.key) }
+
+  /// The value of the first member with this key; setting replaces it in place or appends.
+  public subscript(key: String) -> JSONValue? {
+    get { members.first { $0.key == key }?.value }
+    set {
+      if let index = members.firstIndex(where: { $0.key == key }) {
+        if let newValue { members[index].value = newValue } else { members.remove(at: index) }
+      } else if let newValue {
+        members.append(Member(key, newValue))
+      }
+    }
+  }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+  ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
+{
+  public init(stringLiteral value: String) { self = .string(value) }
+  public init(integerLiteral value: Int) { self = .number(JSONNumber(value)) }
+  public init(booleanLiteral value: Bool) { self = .bool(value) }
+  public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+  public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    self = .object(JSONObject(elements.map { JSONObject.Member($0.0, $0.1) }))
+  }
+  public init(nilLiteral: ()) { self = .null }
+}
+
+extension JSONValue {
+  /// The string payload, or nil for any other kind.
+  public var stringValue: String? {
+    if case .string(let value) = self { return value }
+    return nil
+  }
+
+  /// The object payload, or nil for any other kind.
+  public var objectValue: JSONObject? {
+    if case .object(let value) = self { return value }
+    return nil
+  }
+
+  /// The array payload, or nil for any other kind.
+  public var arrayValue: [JSONValue]? {
+    if case .array(let value) = self { return value }
+    return nil
+  }
+
+  /// The integer payload of a number written as an integer.
+  public var intValue: Int? {
+    if case .number(let value) = self { return value.intValue }
+    return nil
+  }
+
+  /// Member lookup on objects; nil for other kinds or a missing key.
+  public subscript(key: String) -> JSONValue? {
+    objectValue?[key]
+  }
+
+  /// A word for the kind of value, for error messages ("expected a string, found an array").
+  public var kindName: String {
+    switch self {
+    case .null: "null"
+    case .bool: "a boolean"
+    case .number: "a number"
+    case .string: "a string"
+    case .array: "an array"
+    case .object: "an object"
+    }
+  }
+}

@@ -1,0 +1,149 @@
+import FlowFormats
+import FlowModel
+import FlowStore
+import Foundation
+
+/// `load`: opens workspace files and reads exports; with `into`, stages them as pending imports.
+struct Load: Command {
+  static let spec = CommandSpec(
+    name: "load", synopsis: "<path|glob|dir>... [as <name>] [into <workspace>] [options]",
+    summary: "Open a workspace file, or read exports (format detected from content) and stage them.",
+    discussion: """
+      A workspace file (.fpsw) is opened under its file name (or `as <name>`) and becomes the target
+      if there is none. An export is read into the session for `diff`, `show` and `export`; with
+      `into <workspace>` it becomes a pending import that `commit` writes. A folder loads every
+      .json file in it; a glob (quote it) loads every match. When any file of a bulk load fails,
+      nothing is staged and every failure is listed.
+
+        load prod.fpsw
+        load exports/orders-v2.json into prod
+        load 'exports/*.json' into prod
+        load exports/orders-v3.json into prod --as-version-of orders
+      """,
+    options: [
+      OptionSpec("--as-version-of", value: "flow", completion: .flow, help: "stage as a new version of this existing flow"),
+      OptionSpec("--name", value: "name", help: "stage as a new flow with this name instead of the exported one"),
+    ],
+    keywords: [
+      OptionSpec("as", value: "name", help: "the session name of the workspace, export or import"),
+      OptionSpec("into", value: "workspace", completion: .workspace, help: "stage the exports as pending imports of this workspace"),
+    ],
+    positionals: .path)
+
+  let paths: [String]
+  let alias: String?
+  let target: String?
+  let versionOf: String?
+  let newName: String?
+
+  init(_ arguments: ParsedArguments) throws {
+    _ = try arguments.positional(0, "a path to load")
+    paths = arguments.positionals
+    alias = arguments.value("as")
+    target = arguments.value("into")
+    versionOf = arguments.value("--as-version-of")
+    newName = arguments.value("--name")
+    if versionOf != nil, newName != nil {
+      throw UsageError("load: --as-version-of and --name cannot be used together", command: "load")
+    }
+  }
+
+  func run(in session: Session) throws {
+    let files = try paths.flatMap(FileExpansion.expand)
+    if alias != nil, files.count > 1 {
+      throw UsageError("load: `as <name>` names one file, but \(files.count) were given", command: "load")
+    }
+    if newName != nil, files.count > 1 {
+      throw UsageError("load: --name names one flow, but \(files.count) files were given", command: "load")
+    }
+    if files.count == 1, try Self.isWorkspace(files[0]) {
+      return try openWorkspace(files[0], in: session)
+    }
+    var read: [(path: String, format: ExportFormat, version: FlowVersion)] = []
+    var failures: [String] = []
+    for path in files {
+      if session.isCancelled() { throw SessionError.cancelled }
+      do {
+        if try Self.isWorkspace(path) {
+          throw SessionError.other("\(path) is a workspace; open it on its own with `load \(path)`")
+        }
+        let (format, version) = try session.readExport(at: path)
+        read.append((path, format, version))
+      } catch {
+        guard files.count > 1 else { throw error }
+        failures.append("\(error)")
+      }
+    }
+    if !failures.isEmpty { throw SessionError.bulk(failed: failures, total: files.count) }
+    if let target {
+      try stage(read, into: try session.workspace(target), in: session)
+    } else {
+      try keep(read, in: session)
+    }
+  }
+
+  private static func isWorkspace(_ path: String) throws -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    return (try? handle.read(upToCount: 16))?.starts(with: Array("SQLite format 3\0".utf8)) ?? false
+  }
+
+  private func openWorkspace(_ path: String, in session: Session) throws {
+    if target != nil { throw UsageError("load: \(path) is a workspace; `into` is for exports", command: "load") }
+    let name = alias ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    if let open = session.workspaces[name] {
+      throw SessionError.other("a workspace named '\(name)' is already open (\(open.store.location)); use `as <other name>`")
+    }
+    let store = try session.store { () throws(StoreError) in try SQLiteWorkspace.open(at: path) }
+    let open = try session.register(store, as: name)
+    let flows = try session.store { () throws(StoreError) in try store.flows() }
+    let readOnly = store.isReadOnly ? " (read-only)" : ""
+    session.output.line("opened workspace \(open.name)\(readOnly): \(flows.count) flow\(flows.count == 1 ? "" : "s")")
+  }
+
+  private func keep(_ read: [(path: String, format: ExportFormat, version: FlowVersion)], in session: Session) throws {
+    for file in read {
+      let name = alias ?? file.version.name
+      session.exports[name] = LoadedExport(name: name, path: file.path, format: file.format, version: file.version)
+      session.output.line("loaded \(name) from \(file.path): \(Describe.shape(file.version))")
+    }
+  }
+
+  private func stage(
+    _ read: [(path: String, format: ExportFormat, version: FlowVersion)], into open: OpenWorkspace, in session: Session
+  ) throws {
+    let existing = Set(try session.store { () throws(StoreError) in try open.store.flows() }.map(\.name))
+    var staged: [PendingImport] = []
+    for file in read {
+      let mode: PendingImport.Mode
+      if let versionOf {
+        guard existing.contains(versionOf) else {
+          throw SessionError.unknownName(kind: "flow in \(open.name)", name: versionOf, known: existing.sorted())
+        }
+        mode = .newVersion(of: versionOf)
+      } else {
+        let flow = newName ?? file.version.name
+        if existing.contains(flow) || staged.contains(where: { $0.mode == .newFlow(flow) }) {
+          throw SessionError.flowExists(flow: flow, workspace: open.name)
+        }
+        mode = .newFlow(flow)
+      }
+      let name = alias ?? (read.count == 1 ? newName : nil) ?? file.version.name
+      if session.imports.contains(where: { $0.name == name }) || staged.contains(where: { $0.name == name }) {
+        throw SessionError.importExists(name)
+      }
+      staged.append(PendingImport(name: name, path: file.path, format: file.format, workspace: open.name, mode: mode, version: file.version))
+    }
+    session.imports += staged
+    for pending in staged {
+      let how: String
+      switch pending.mode {
+      case .newFlow(let flow): how = "as new flow '\(flow)'"
+      case .newVersion(of: let flow): how = "as a new version of '\(flow)'"
+      }
+      let refs = pending.version.connections.count
+      let refText = refs == 0 ? "" : ", \(refs) connection reference\(refs == 1 ? "" : "s") to match"
+      session.output.line("staged \(pending.name) into \(open.name) \(how): \(Describe.shape(pending.version))\(refText)")
+    }
+  }
+}

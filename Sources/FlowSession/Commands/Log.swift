@@ -1,0 +1,46 @@
+import FlowModel
+import FlowStore
+
+/// `log`: the journal of a workspace, newest first.
+struct Log: Command {
+  static let spec = CommandSpec(
+    name: "log", synopsis: "[in <workspace>] [--json]",
+    summary: "Show the journal of commits of the target workspace, newest first.",
+    options: [OptionSpec("--json", help: "print JSON for scripts")],
+    keywords: [OptionSpec("in", value: "workspace", completion: .workspace, help: "the workspace (default: the target)")])
+
+  let json: Bool
+  let workspaceName: String?
+
+  init(_ arguments: ParsedArguments) throws {
+    try arguments.expectPositionals(atMost: 0)
+    json = arguments.flag("--json")
+    workspaceName = arguments.value("in")
+  }
+
+  func run(in session: Session) throws {
+    let open = try session.workspace(workspaceName)
+    let records = try session.store { () throws(StoreError) in try open.store.journal() }
+    if json {
+      let values: [JSONValue] = records.map { record in
+        [
+          "id": .number(JSONNumber(record.id)), "author": .string(record.author), "at": .string(record.at),
+          "message": .string(record.message),
+          "changes": .array(record.changes.map { change in
+            var object: JSONObject = ["action": .string(change.action.rawValue), "subject": .string(change.subject)]
+            object["version"] = change.version.map { .number(JSONNumber($0)) }
+            return .object(object)
+          }),
+        ]
+      }
+      return session.output.line(JSONWriter().string(.array(values)))
+    }
+    if records.isEmpty { return session.output.line("no commits in \(open.name)") }
+    for record in records {
+      session.output.line("#\(record.id)  \(record.at)  \(record.author)  \(record.message)")
+      for change in record.changes {
+        session.output.line("    \(change.action.rawValue) \(change.subject)\(change.version.map { "@\($0)" } ?? "")")
+      }
+    }
+  }
+}

@@ -1,0 +1,148 @@
+import FlowModel
+import FlowStore
+
+/// `match`: lists connection references with ranked candidates, and binds them.
+struct Match: Command {
+  static let spec = CommandSpec(
+    name: "match", synopsis: "[<import>] | <reference> <connection> | --auto [<import>] | --unbind <reference>",
+    summary: "Bind each connection reference of the pending imports to a connection of the target.",
+    discussion: """
+      Exports carry no credentials, so every connection a flow uses must be matched to one that
+      exists in the target workspace. With no arguments, lists every reference of the pending
+      imports with candidates (same type first, ranked by name similarity). `match <ref> <conn>`
+      binds a reference in every pending import of the target that uses it (or in one, with
+      --import). `--auto` binds by name and type, then by the only connection of the type.
+
+        match
+        match kafka-test kafka-prod
+        match --auto
+        match --unbind kafka-test
+      """,
+    options: [
+      OptionSpec("--auto", help: "bind by same name and type, then by the only connection of the type"),
+      OptionSpec("--unbind", value: "reference", completion: .reference, help: "remove a reference's binding"),
+      OptionSpec("--import", value: "import", completion: .pendingImport, help: "act on this pending import only"),
+    ],
+    positionals: .reference)
+
+  enum Action {
+    case list(String?)
+    case bind(reference: String, connection: String)
+    case auto(String?)
+    case unbind(String)
+  }
+
+  let action: Action
+  let importName: String?
+
+  init(_ arguments: ParsedArguments) throws {
+    importName = arguments.value("--import")
+    if arguments.flag("--auto") {
+      try arguments.expectPositionals(atMost: 1)
+      action = .auto(arguments.positionals.first ?? importName)
+    } else if let reference = arguments.value("--unbind") {
+      try arguments.expectPositionals(atMost: 0)
+      action = .unbind(reference)
+    } else if arguments.positionals.count == 2 {
+      action = .bind(reference: arguments.positionals[0], connection: arguments.positionals[1])
+    } else {
+      try arguments.expectPositionals(atMost: 2)
+      action = .list(arguments.positionals.first ?? importName)
+    }
+  }
+
+  func run(in session: Session) throws {
+    switch action {
+    case .list(let name): try list(session.importIndices(name), in: session)
+    case .bind(let reference, let connection): try bind(reference, to: connection, in: session)
+    case .auto(let name): try auto(session.importIndices(name), in: session)
+    case .unbind(let reference): try unbind(reference, in: session)
+    }
+  }
+
+  private func list(_ indices: [Int], in session: Session) throws {
+    if indices.isEmpty { return session.output.line("nothing is pending: stage exports with `load <file> into <workspace>`") }
+    for index in indices {
+      let pending = session.imports[index]
+      let connections = try session.connections(of: pending.workspace)
+      session.output.line("\(pending.name) -> \(pending.workspace):")
+      if pending.version.connections.isEmpty { session.output.line("  no connection references") }
+      for ref in pending.version.connections {
+        if let binding = pending.bindings[ref.key] {
+          session.output.line("  \(ref.key) (\(ref.type)) -> \(binding.connection) [\(binding.reason)]")
+        } else {
+          let ranked = CandidateRanking.rank(ref, among: connections).prefix(3)
+          let candidates = ranked.isEmpty ? "no connections in \(pending.workspace); add one with `connection add`"
+            : "candidates: " + ranked.map { "\($0.name) (\($0.type))" }.joined(separator: ", ")
+          session.output.line("  \(ref.key) (\(ref.type)) unmatched; \(candidates)")
+        }
+      }
+    }
+  }
+
+  private func bind(_ reference: String, to connectionName: String, in session: Session) throws {
+    let indices = try session.importIndices(importName)
+    let using = indices.filter { session.imports[$0].version.connection(key: reference) != nil }
+    guard !using.isEmpty else {
+      let known = Set(indices.flatMap { session.imports[$0].version.connections.map(\.key) })
+      throw SessionError.unknownName(kind: "connection reference in the pending imports", name: reference, known: known.sorted())
+    }
+    for index in using {
+      let pending = session.imports[index]
+      let connections = try session.connections(of: pending.workspace)
+      guard let connection = connections.first(where: { $0.name == connectionName }) else {
+        throw SessionError.unknownName(kind: "connection in \(pending.workspace)", name: connectionName, known: connections.map(\.name))
+      }
+      let ref = pending.version.connection(key: reference)!
+      guard connection.type == ref.type else {
+        throw SessionError.typeMismatch(reference: reference, referenceType: ref.type, connection: connection.name, connectionType: connection.type)
+      }
+    }
+    for index in using {
+      session.imports[index].bindings[reference] = Binding(connection: connectionName, reason: "by hand")
+    }
+    let names = using.map { session.imports[$0].name }.joined(separator: ", ")
+    session.output.line("bound \(reference) -> \(connectionName) in \(names)")
+  }
+
+  private func auto(_ indices: [Int], in session: Session) throws {
+    var bound = 0
+    var left: [String] = []
+    for index in indices {
+      let pending = session.imports[index]
+      let connections = try session.connections(of: pending.workspace)
+      for ref in pending.unmatched {
+        guard let binding = CandidateRanking.automatic(ref, among: connections) else {
+          left.append("\(pending.name): \(ref.key) (\(ref.type))")
+          continue
+        }
+        session.imports[index].bindings[ref.key] = binding
+        bound += 1
+        session.output.line("\(pending.name): \(ref.key) -> \(binding.connection) [\(binding.reason)]")
+      }
+    }
+    session.output.line("\(Describe.count(bound, "reference")) bound, \(left.count) still unmatched")
+    for item in left { session.output.line("  unmatched: \(item)") }
+  }
+
+  private func unbind(_ reference: String, in session: Session) throws {
+    let indices = try session.importIndices(importName).filter { session.imports[$0].bindings[reference] != nil }
+    guard !indices.isEmpty else { throw SessionError.other("'\(reference)' is not bound in any pending import") }
+    for index in indices { session.imports[index].bindings[reference] = nil }
+    session.output.line("unbound \(reference) in \(indices.map { session.imports[$0].name }.joined(separator: ", "))")
+  }
+}
+
+extension Session {
+  /// Indices of the named import, or of every pending import when no name is given.
+  func importIndices(_ name: String?) throws -> [Int] {
+    guard let name else { return Array(imports.indices) }
+    return [try pendingImport(named: name)]
+  }
+
+  /// The connections of an open workspace.
+  func connections(of workspaceName: String) throws -> [Connection] {
+    let open = try workspace(workspaceName)
+    return try store { () throws(StoreError) in try open.store.connections() }
+  }
+}

@@ -1,0 +1,31 @@
+/// `set`: session variables for `${name}`, and the `on-error` setting of scripts.
+struct SetVariable: Command {
+  static let spec = CommandSpec(
+    name: "set", synopsis: "[<name> <value>...]",
+    summary: "Set a variable (used as ${name}), or list them; `set on-error continue|stop` for scripts.",
+    discussion: """
+      `set on-error continue` lets a script go on after a failing command (it still exits 1);
+      the default, `stop`, ends the script at the first failure.
+      """,
+    positionals: .words(["on-error"]))
+
+  let name: String?
+  let value: String
+
+  init(_ arguments: ParsedArguments) throws {
+    name = arguments.positionals.first
+    value = arguments.positionals.dropFirst().joined(separator: " ")
+    if name == "on-error", !["continue", "stop"].contains(value) {
+      throw UsageError("set: on-error is continue or stop, not '\(value)'", command: "set")
+    }
+  }
+
+  func run(in session: Session) throws {
+    guard let name else {
+      if session.variables.isEmpty { return session.output.line("no variables") }
+      return session.variables.sorted { $0.key < $1.key }.forEach { session.output.line("\($0.key)=\($0.value)") }
+    }
+    if name == "on-error" { return session.continueOnError = value == "continue" }
+    session.variables[name] = value
+  }
+}

@@ -1,0 +1,62 @@
+import FlowFormats
+import FlowModel
+import FlowStore
+
+/// `show`: one flow, import or export in detail: nodes, edges, references, dependencies.
+struct Show: Command {
+  static let spec = CommandSpec(
+    name: "show", synopsis: "<flow[@version]|import|export|file> [--json]",
+    summary: "Show a flow in detail: nodes, edges, connection references (and bindings), dependencies.",
+    discussion: "With --json, prints the flow as a flowport/1 document (secrets are never included).",
+    options: [OptionSpec("--json", help: "print the flow as a flowport/1 document")],
+    positionals: .anyName)
+
+  let name: String
+  let json: Bool
+
+  init(_ arguments: ParsedArguments) throws {
+    name = try arguments.positional(0, "what to show")
+    try arguments.expectPositionals(atMost: 1)
+    json = arguments.flag("--json")
+  }
+
+  func run(in session: Session) throws {
+    let operand = try session.flowOperand(name)
+    let version = operand.version
+    if json { return session.output.line(JSONWriter().string(NativeJSONCodec.encode(version, stamp: nil))) }
+    let pending = session.imports.first { $0.name == name }
+    let output = session.output
+    output.line("\(version.name) (\(operand.label)), version \(version.number), format flowport/1")
+    if let description = version.description { output.line("  \(description)") }
+    if let mode = version.mode { output.line("mode: \(mode)") }
+    output.line("\(Describe.count(version.nodes.count, "node")):")
+    let byID = Dictionary(version.nodes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    for node in version.nodes {
+      let connection = node.connection.map { " uses \($0)" } ?? ""
+      output.line("  \(node.name) (\(node.type))\(connection)")
+    }
+    output.line("\(Describe.count(version.edges.count, "edge")):")
+    for edge in version.edges {
+      output.line("  \(byID[edge.from] ?? edge.from) -> \(byID[edge.to] ?? edge.to)")
+    }
+    if !version.connections.isEmpty {
+      output.line("connection references:")
+      for ref in version.connections {
+        let binding = pending.map { $0.bindings[ref.key].map { " -> \($0.connection)" } ?? " unmatched" } ?? ""
+        output.line("  \(ref.key) (\(ref.type), \(ref.name))\(binding)")
+      }
+    }
+    let dependencies = version.dependencies
+    let parts: [(String, Int)] = [
+      ("subflows", dependencies.subflows.count), ("events", dependencies.events.count), ("forms", dependencies.forms.count),
+      ("rules", dependencies.rules.count), ("variables", dependencies.variables.count), ("SLA goals", dependencies.slaGoals.count),
+    ]
+    let present = parts.filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" } + (dependencies.schedule == nil ? [] : ["a schedule"])
+    if !present.isEmpty { output.line("travels with: \(present.joined(separator: ", "))") }
+    if let pending {
+      let connections = (try? session.connections(of: pending.workspace)) ?? []
+      let flows = Set((try? session.workspace(pending.workspace).store.flows().map(\.name)) ?? [])
+      for finding in Finding.check(pending, connections: connections, flows: flows) { output.line(finding.description) }
+    }
+  }
+}

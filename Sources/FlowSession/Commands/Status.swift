@@ -1,0 +1,43 @@
+import FlowStore
+
+/// `status`: like `git status`, what is open, what is pending, and what blocks a commit.
+struct Status: Command {
+  static let spec = CommandSpec(
+    name: "status", synopsis: "",
+    summary: "Show open workspaces, loaded exports, pending imports, unmatched references and findings.")
+
+  init(_ arguments: ParsedArguments) throws { try arguments.expectPositionals(atMost: 0) }
+
+  func run(in session: Session) throws {
+    let output = session.output
+    if session.workspaces.isEmpty {
+      output.line(session.configuration.defaultWorkspace == nil ? "no workspace open" : "target: default (opened on first use)")
+    }
+    for name in session.workspaces.keys.sorted() {
+      let open = session.workspaces[name]!
+      let marker = name == session.targetName ? " (target)" : ""
+      let readOnly = open.store.isReadOnly ? ", read-only" : ""
+      output.line("workspace \(name)\(marker): \(open.store.location)\(readOnly)")
+    }
+    for name in session.exports.keys.sorted() {
+      output.line("loaded \(name): \(session.exports[name]!.path)")
+    }
+    guard !session.imports.isEmpty else { return output.line("nothing pending") }
+    var problems: [Finding] = []
+    for name in Set(session.imports.map(\.workspace)).sorted() {
+      let open = try session.workspace(name)
+      let connections = try session.store { () throws(StoreError) in try open.store.connections() }
+      let flows = Set(try session.store { () throws(StoreError) in try open.store.flows() }.map(\.name))
+      output.line("pending for \(name):")
+      for pending in session.imports where pending.workspace == name {
+        let refs = pending.version.connections.count
+        let how = if case .newVersion(of: let flow) = pending.mode { "new version of '\(flow)'" } else { "new flow '\(pending.mode.flowName)'" }
+        output.line("  \(pending.name): \(how), \(refs - pending.unmatched.count)/\(refs) references matched (\(pending.path))")
+        problems += Finding.check(pending, connections: connections, flows: flows)
+      }
+    }
+    if problems.isEmpty { return output.line("ready to commit") }
+    output.line("\(Describe.count(problems.count, "problem")):")
+    for finding in problems { output.line("  \(finding)") }
+  }
+}

@@ -1,0 +1,32 @@
+import FlowStore
+import Foundation
+
+/// `workspace new`: creates an empty workspace file and opens it.
+struct WorkspaceCommand: Command {
+  static let spec = CommandSpec(
+    name: "workspace", synopsis: "new <file.fpsw> [as <name>]",
+    summary: "Create a workspace: an embedded SQLite file holding flows, connections and the journal.",
+    discussion: "The new workspace is opened under its file name (or `as <name>`) and becomes the target.",
+    keywords: [OptionSpec("as", value: "name", help: "the session name of the workspace")],
+    positionals: .path, actions: ["new"])
+
+  let path: String
+  let alias: String?
+
+  init(_ arguments: ParsedArguments) throws {
+    let action = try arguments.positional(0, "an action (new)")
+    guard action == "new" else { throw UsageError("workspace: unknown action '\(action)'; try `workspace new <file.fpsw>`", command: "workspace") }
+    path = try arguments.positional(1, "the workspace file to create")
+    try arguments.expectPositionals(atMost: 2)
+    alias = arguments.value("as")
+  }
+
+  func run(in session: Session) throws {
+    let name = alias ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    if session.workspaces[name] != nil { throw SessionError.other("a workspace named '\(name)' is already open; use `as <other name>`") }
+    let store = try session.store { () throws(StoreError) in try SQLiteWorkspace.create(at: path) }
+    try session.register(store, as: name)
+    session.targetName = name
+    session.output.line("created workspace \(name) (\(path)); it is the target")
+  }
+}

@@ -1,0 +1,17 @@
+/// Questions only a person at a terminal can answer: confirmations and secrets typed without echo.
+public protocol Interaction: AnyObject {
+  /// True when a person can answer; false for scripts, pipes and CI.
+  var isInteractive: Bool { get }
+  /// Asks a yes/no question; the default answer is no.
+  func confirm(_ question: String) -> Bool
+  /// Asks for a secret without echoing it; nil when none was given.
+  func readSecret(_ prompt: String) -> String?
+}
+
+/// The answer for scripts: nobody is there, so nothing is asked.
+public final class NoInteraction: Interaction {
+  public init() {}
+  public var isInteractive: Bool { false }
+  public func confirm(_ question: String) -> Bool { false }
+  public func readSecret(_ prompt: String) -> String? { nil }
+}

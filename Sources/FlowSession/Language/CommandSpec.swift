@@ -1,0 +1,93 @@
+/// What a command accepts, as data: the one description that parsing, `help` and tab completion
+/// all read, so the three can never disagree.
+///
+/// Hand-rolled rather than swift-argument-parser's `ParsableCommand` because the shell's grammar
+/// has keyword arguments (`load x into prod as v2`) and completion needs the option list at run
+/// time; argument-parser still parses `fps`'s own command line.
+public struct CommandSpec: Sendable {
+  public let name: String
+  /// The synopsis after the name, e.g. `<path>... [into <workspace>]`.
+  public let synopsis: String
+  /// One line for the `help` overview.
+  public let summary: String
+  /// Paragraphs for `help <command>`: what it does, examples.
+  public let discussion: String
+  public let options: [OptionSpec]
+  /// Bare words that take the next word as their value (`into`, `as`, `to`, `in`).
+  public let keywords: [OptionSpec]
+  /// What the positional words are, for completion.
+  public let positionals: CompletionKind
+  /// The fixed first words, for commands with actions (`workspace new`, `connection add`).
+  public let actions: [String]
+
+  public init(
+    name: String, synopsis: String, summary: String, discussion: String = "", options: [OptionSpec] = [],
+    keywords: [OptionSpec] = [], positionals: CompletionKind = .none, actions: [String] = []
+  ) {
+    self.name = name
+    self.synopsis = synopsis
+    self.summary = summary
+    self.discussion = discussion
+    self.options = options
+    self.keywords = keywords
+    self.positionals = positionals
+    self.actions = actions
+  }
+
+  /// The full help text.
+  public var help: String {
+    var text = "usage: \(name) \(synopsis)\n\n\(summary)\n"
+    if !discussion.isEmpty { text += "\n\(discussion)\n" }
+    let described = keywords + options
+    if !described.isEmpty {
+      text += "\n"
+      let labels = described.map(\.label)
+      let width = min(30, labels.map(\.count).max() ?? 0)
+      for (label, option) in zip(labels, described) {
+        let padding = String(repeating: " ", count: max(1, width - label.count + 2))
+        text += "  \(label)\(padding)\(option.help)\n"
+      }
+    }
+    return text
+  }
+}
+
+/// One option (`--name <n>`, `-m <message>`, `--yes`) or keyword (`into <workspace>`).
+public struct OptionSpec: Sendable {
+  public let name: String
+  public let short: String?
+  /// The value's placeholder, or nil for a flag.
+  public let value: String?
+  public let help: String
+  /// What the value is, for completion.
+  public let completion: CompletionKind
+
+  public init(_ name: String, short: String? = nil, value: String? = nil, completion: CompletionKind = .none, help: String) {
+    self.name = name
+    self.short = short
+    self.value = value
+    self.help = help
+    self.completion = completion
+  }
+
+  var label: String {
+    let names = [short, name].compactMap { $0 }.joined(separator: ", ")
+    return value.map { "\(names) <\($0)>" } ?? names
+  }
+}
+
+/// The kinds of word the completer can offer.
+public enum CompletionKind: Sendable, Hashable {
+  case none
+  case path
+  case workspace
+  case flow
+  case connection
+  case pendingImport
+  case loadedExport
+  case reference
+  case command
+  /// Anything with a name in the session: imports, exports, flows.
+  case anyName
+  case words([String])
+}

@@ -1,0 +1,66 @@
+/// A command's words sorted into positionals, options and keywords, checked against its spec.
+public struct ParsedArguments: Sendable {
+  public private(set) var positionals: [String] = []
+  private var values: [String: [String]] = [:]
+  let spec: CommandSpec
+
+  /// Parses words after the command name. Unknown options are usage errors with a suggestion.
+  init(_ words: [String], spec: CommandSpec) throws {
+    self.spec = spec
+    var rest = words[...]
+    var optionsEnded = false
+    while let word = rest.popFirst() {
+      if !optionsEnded, word == "--" {
+        optionsEnded = true
+      } else if !optionsEnded, word.hasPrefix("-"), word.count > 1, Double(word) == nil {
+        var name = word
+        var inline: String?
+        if let equals = word.firstIndex(of: "=") {
+          name = String(word[..<equals])
+          inline = String(word[word.index(after: equals)...])
+        }
+        guard let option = spec.options.first(where: { $0.name == name || $0.short == name }) else {
+          let known = spec.options.flatMap { [$0.name] + ($0.short.map { [$0] } ?? []) }
+          let hint = Suggestion.closest(to: name, among: known).map { "; did you mean '\($0)'?" } ?? ""
+          throw UsageError("\(spec.name): unknown option '\(name)'\(hint)", command: spec.name)
+        }
+        if option.value == nil {
+          if inline != nil { throw UsageError("\(spec.name): \(option.name) takes no value", command: spec.name) }
+          values[option.name, default: []].append("")
+        } else {
+          guard let value = inline ?? rest.popFirst() else {
+            throw UsageError("\(spec.name): \(option.name) needs a value <\(option.value!)>", command: spec.name)
+          }
+          values[option.name, default: []].append(value)
+        }
+      } else if !optionsEnded, let keyword = spec.keywords.first(where: { $0.name == word }), !rest.isEmpty {
+        values[keyword.name, default: []].append(rest.removeFirst())
+      } else {
+        positionals.append(word)
+      }
+    }
+  }
+
+  /// True when the flag was given.
+  public func flag(_ name: String) -> Bool { values[name] != nil }
+
+  /// The last value given for an option or keyword.
+  public func value(_ name: String) -> String? { values[name]?.last }
+
+  /// Every value given for a repeatable option.
+  public func values(_ name: String) -> [String] { values[name] ?? [] }
+
+  /// The positional at `index`, or a usage error naming what is missing.
+  public func positional(_ index: Int, _ what: String) throws -> String {
+    guard index < positionals.count else {
+      throw UsageError("\(spec.name): missing \(what)", command: spec.name)
+    }
+    return positionals[index]
+  }
+
+  /// Fails when more positionals were given than the command takes.
+  public func expectPositionals(atMost count: Int) throws {
+    guard positionals.count > count else { return }
+    throw UsageError("\(spec.name): unexpected argument '\(positionals[count])'", command: spec.name)
+  }
+}

@@ -1,0 +1,80 @@
+/// Splits a command line into words the way a shell would: whitespace separates, `'...'` is
+/// literal, `"..."` allows `\"`, `\\` and variables, a backslash escapes the next character, a
+/// `#` at the start of a word starts a comment, `${name}` and `${env:NAME}` expand.
+struct Tokenizer {
+  /// Looks up a session variable; nil when undefined.
+  let variable: (String) -> String?
+  /// Looks up an environment variable; nil when undefined.
+  let environment: (String) -> String?
+
+  func words(_ line: String) throws -> [String] {
+    var words: [String] = []
+    var current = ""
+    var inWord = false
+    var iterator = Array(line)[...]
+
+    func expand(_ rest: inout ArraySlice<Character>) throws -> String {
+      guard rest.first == "{" else { return "$" }
+      rest.removeFirst()
+      var name = ""
+      while let character = rest.first, character != "}" {
+        name.append(character)
+        rest.removeFirst()
+      }
+      guard rest.first == "}" else { throw UsageError("unterminated ${ in: \(line)") }
+      rest.removeFirst()
+      if name.hasPrefix("env:") {
+        let key = String(name.dropFirst(4))
+        guard let value = environment(key) else { throw SessionError.other("environment variable \(key) is not set") }
+        return value
+      }
+      guard let value = variable(name) else { throw SessionError.undefinedVariable(name) }
+      return value
+    }
+
+    while let character = iterator.popFirst() {
+      switch character {
+      case " ", "\t":
+        if inWord { words.append(current) }
+        current = ""
+        inWord = false
+      case "#" where !inWord:
+        iterator = []
+      case "\\":
+        inWord = true
+        if let next = iterator.popFirst() { current.append(next) }
+      case "'":
+        inWord = true
+        guard let end = iterator.firstIndex(of: "'") else { throw UsageError("unterminated ' quote in: \(line)") }
+        current += String(iterator[..<end])
+        iterator = iterator[(end + 1)...]
+      case "\"":
+        inWord = true
+        var closed = false
+        while let next = iterator.popFirst() {
+          if next == "\"" {
+            closed = true
+            break
+          }
+          if next == "\\", let escaped = iterator.first, escaped == "\"" || escaped == "\\" || escaped == "$" {
+            current.append(escaped)
+            iterator.removeFirst()
+          } else if next == "$" {
+            current += try expand(&iterator)
+          } else {
+            current.append(next)
+          }
+        }
+        guard closed else { throw UsageError("unterminated \" quote in: \(line)") }
+      case "$":
+        inWord = true
+        current += try expand(&iterator)
+      default:
+        inWord = true
+        current.append(character)
+      }
+    }
+    if inWord { words.append(current) }
+    return words
+  }
+}

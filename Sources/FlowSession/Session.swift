@@ -1,0 +1,147 @@
+import FlowFormats
+import FlowModel
+import FlowStore
+import Foundation
+
+/// What the shell holds in memory: open workspaces, loaded exports, pending imports, variables
+/// and the current target. Nothing here changes a workspace until `commit`.
+///
+/// Every command, typed at the prompt, read from a `.fps` file or given with `fps -c`, goes
+/// through `execute(_:)`: one parser, one command tree.
+public final class Session {
+  /// How the session is set up by whoever starts it.
+  public struct Configuration {
+    /// The name commits and connections are journaled under.
+    public var user: String
+    /// The workspace used when none was named or opened, created on first use; nil for none.
+    public var defaultWorkspace: String?
+    /// Environment variables, for `${env:NAME}`.
+    public var environment: [String: String]
+    /// Initial variables (`--var name=value`).
+    public var variables: [String: String]
+
+    public init(
+      user: String, defaultWorkspace: String? = nil, environment: [String: String] = [:], variables: [String: String] = [:]
+    ) {
+      self.user = user
+      self.defaultWorkspace = defaultWorkspace
+      self.environment = environment
+      self.variables = variables
+    }
+  }
+
+  public let output: any Output
+  public let interaction: any Interaction
+  public let configuration: Configuration
+  /// Polled by long commands; true once the user pressed Ctrl-C.
+  public var isCancelled: () -> Bool = { false }
+  /// Set by `quit`; the shell stops reading after the command.
+  public internal(set) var quitRequested = false
+  /// Whether the last `diff` found a difference, for `fps diff`'s exit status.
+  public internal(set) var lastDiffDiffered: Bool?
+
+  var workspaces: [String: OpenWorkspace] = [:]
+  var exports: [String: LoadedExport] = [:]
+  /// Pending imports in the order they were staged.
+  var imports: [PendingImport] = []
+  var variables: [String: String]
+  /// The session name of the current target workspace.
+  var targetName: String?
+  /// `set on-error continue` lets a script go on past a failing command.
+  var continueOnError = false
+  /// Files being sourced, innermost last, to refuse a script that sources itself.
+  var sourceStack: [String] = []
+
+  public init(configuration: Configuration, output: any Output, interaction: any Interaction = NoInteraction()) {
+    self.configuration = configuration
+    self.output = output
+    self.interaction = interaction
+    self.variables = configuration.variables
+  }
+
+  /// Runs one command line. Throws `UsageError` for a malformed line, `SessionError` when the
+  /// command fails; an empty or comment line does nothing.
+  public func execute(_ line: String) throws {
+    let words = try Tokenizer(variable: { self.variables[$0] }, environment: { self.configuration.environment[$0] }).words(line)
+    guard let name = words.first else { return }
+    guard let command = CommandRegistry.command(named: name) else {
+      let hint = Suggestion.closest(to: name, among: CommandRegistry.names).map { "; did you mean '\($0)'?" } ?? ""
+      throw UsageError("unknown command '\(name)'\(hint) (type `help` for the list)")
+    }
+    let arguments = try ParsedArguments(Array(words.dropFirst()), spec: command.spec)
+    try command.init(arguments).run(in: self)
+  }
+
+  /// Runs a `.fps` script; see `ScriptRunner`.
+  public func runScript(at path: String) throws {
+    try ScriptRunner(session: self).run(path: path)
+  }
+
+  /// The prompt: `fps> `, or `fps prod> ` with a target, `fps prod (2 pending)> ` with imports staged.
+  public var prompt: String {
+    guard let target = targetName ?? (configuration.defaultWorkspace == nil ? nil : "default") else { return "fps> " }
+    let pending = imports.filter { $0.workspace == target }.count
+    return pending == 0 ? "fps \(target)> " : "fps \(target) (\(pending) pending)> "
+  }
+
+  /// The author name for journal entries.
+  var user: String { configuration.user }
+}
+
+// MARK: - Resolving names
+
+extension Session {
+  /// The named workspace, or the current target (opening the default workspace on first use).
+  func workspace(_ name: String? = nil) throws -> OpenWorkspace {
+    if let name {
+      guard let open = workspaces[name] else {
+        throw SessionError.unknownName(kind: "open workspace", name: name, known: workspaces.keys.sorted())
+      }
+      return open
+    }
+    if let targetName, let open = workspaces[targetName] { return open }
+    guard let path = configuration.defaultWorkspace else { throw SessionError.noWorkspace }
+    let store: SQLiteWorkspace
+    do {
+      try FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    } catch { throw SessionError.writeFailed(path, error.localizedDescription) }
+    do {
+      store = FileManager.default.fileExists(atPath: path) ? try .open(at: path) : try .create(at: path)
+    } catch { throw SessionError.store(error) }
+    let open = try OpenWorkspace(name: "default", store: store)
+    workspaces["default"] = open
+    targetName = "default"
+    return open
+  }
+
+  /// Registers an opened store under a session name, making it the target if there is none.
+  @discardableResult
+  func register(_ store: any WorkspaceStore, as name: String) throws -> OpenWorkspace {
+    let open = try OpenWorkspace(name: name, store: store)
+    workspaces[name] = open
+    if targetName == nil || targetName == "default" && workspaces["default"] == nil { targetName = name }
+    return open
+  }
+
+  /// The pending import with this name.
+  func pendingImport(named name: String) throws -> Int {
+    guard let index = imports.firstIndex(where: { $0.name == name }) else {
+      throw SessionError.unknownName(kind: "pending import", name: name, known: imports.map(\.name))
+    }
+    return index
+  }
+
+  /// Calls a store, turning its failure into a session error.
+  func store<T>(_ work: () throws(StoreError) -> T) throws -> T {
+    do { return try work() } catch { throw SessionError.store(error) }
+  }
+
+  /// A name made safe for a file name: path separators and control characters become `_`.
+  static func safeFileName(_ name: String) -> String {
+    let cleaned = String(name.map { "/\\:\0".contains($0) || $0.isNewline || $0.asciiValue.map { $0 < 0x20 } == true ? "_" : $0 })
+      .trimmingCharacters(in: .whitespaces)
+    if cleaned.isEmpty || cleaned == "." || cleaned == ".." { return "flow" }
+    return cleaned
+  }
+}

@@ -1,0 +1,62 @@
+import FlowModel
+
+/// Something validation noticed about a pending import. Errors block `commit`; warnings do not.
+public struct Finding: Hashable, Sendable, CustomStringConvertible {
+  public enum Severity: String, Sendable {
+    case error, warning
+  }
+
+  public var severity: Severity
+  public var message: String
+
+  public var description: String { "\(severity.rawValue): \(message)" }
+
+  /// Everything that is wrong with an import against its target's connections and flows.
+  static func check(_ pending: PendingImport, connections: [Connection], flows: Set<String>) -> [Finding] {
+    var findings: [Finding] = []
+    let version = pending.version
+    for ref in pending.unmatched {
+      findings.append(Finding(severity: .error, message: "\(pending.name): connection reference '\(ref.key)' (\(ref.type)) is unmatched"))
+    }
+    for (key, binding) in pending.bindings.sorted(by: { $0.key < $1.key }) {
+      guard let ref = version.connection(key: key) else { continue }
+      guard let connection = connections.first(where: { $0.name == binding.connection }) else {
+        findings.append(Finding(severity: .error, message: "\(pending.name): '\(key)' is bound to '\(binding.connection)', which no longer exists"))
+        continue
+      }
+      if connection.type != ref.type {
+        findings.append(Finding(severity: .error, message: "\(pending.name): '\(key)' needs \(ref.type) but '\(connection.name)' is \(connection.type)"))
+      }
+    }
+    switch pending.mode {
+    case .newFlow(let name) where flows.contains(name):
+      findings.append(Finding(severity: .error, message: "\(pending.name): \(pending.workspace) already has a flow named '\(name)'"))
+    case .newVersion(of: let name) where !flows.contains(name):
+      findings.append(Finding(severity: .error, message: "\(pending.name): \(pending.workspace) has no flow named '\(name)' to add a version to"))
+    default: break
+    }
+    findings += graphFindings(version, label: pending.name)
+    return findings
+  }
+
+  /// Structural problems of the flow itself: duplicate ids, dangling edges, undeclared references.
+  static func graphFindings(_ version: FlowVersion, label: String) -> [Finding] {
+    var findings: [Finding] = []
+    var seen: Set<String> = []
+    for node in version.nodes where !seen.insert(node.id).inserted {
+      findings.append(Finding(severity: .error, message: "\(label): node id '\(node.id)' is used twice (node '\(node.name)')"))
+    }
+    for edge in version.edges {
+      for end in [edge.from, edge.to] where !seen.contains(end) {
+        findings.append(Finding(severity: .error, message: "\(label): an edge refers to unknown node id '\(end)'"))
+      }
+    }
+    let keys = Set(version.connections.map(\.key))
+    for node in version.nodes {
+      if let key = node.connection, !keys.contains(key) {
+        findings.append(Finding(severity: .error, message: "\(label): node '\(node.name)' uses connection '\(key)', which the export does not declare"))
+      }
+    }
+    return findings
+  }
+}

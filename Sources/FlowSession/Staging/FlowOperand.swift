@@ -1,0 +1,86 @@
+import FlowFormats
+import FlowModel
+import FlowStore
+import Foundation
+
+/// A flow version named on a command line, with the label output uses for it.
+struct FlowOperand {
+  /// How output names it: a file path, `prod:orders@2`, an import's name.
+  var label: String
+  var version: FlowVersion
+  /// The workspace location or file it came from, for export stamps.
+  var origin: String
+}
+
+extension Session {
+  /// Resolves a word to a flow version, trying in turn: `workspace:flow[@N]`, a pending import,
+  /// a loaded export, an existing file, and `flow[@N]` in the current target.
+  func flowOperand(_ word: String) throws -> FlowOperand {
+    if let colon = word.firstIndex(of: ":"), let open = workspaces[String(word[..<colon])] {
+      return try workspaceFlow(String(word[word.index(after: colon)...]), in: open)
+    }
+    if let pending = imports.first(where: { $0.name == word }) {
+      return FlowOperand(label: "\(pending.name) (pending)", version: pending.version, origin: pending.path)
+    }
+    if let loaded = exports[word] {
+      return FlowOperand(label: loaded.path, version: loaded.version, origin: loaded.path)
+    }
+    if FileManager.default.fileExists(atPath: word) {
+      let (_, version) = try readExport(at: word)
+      return FlowOperand(label: word, version: version, origin: word)
+    }
+    if let target = try? workspace() {
+      let (flow, _) = Self.splitVersion(word)
+      if try store({ () throws(StoreError) in try target.store.flows() }).contains(where: { $0.name == flow }) {
+        return try workspaceFlow(word, in: target)
+      }
+    }
+    let flows = (try? workspace().store.flows().map(\.name)) ?? []
+    throw SessionError.unknownName(
+      kind: "flow, import, export or file", name: word, known: imports.map(\.name) + exports.keys.sorted() + flows)
+  }
+
+  /// `flow` or `flow@N` in an open workspace.
+  func workspaceFlow(_ word: String, in open: OpenWorkspace) throws -> FlowOperand {
+    let (flow, number) = Self.splitVersion(word)
+    let stored = try store { () throws(StoreError) in try open.store.version(of: flow, number: number) }
+    return FlowOperand(label: "\(open.name):\(flow)@\(stored.number)", version: try decodeStored(stored, in: open), origin: open.store.location)
+  }
+
+  /// Reads a stored version's document back into the model.
+  func decodeStored(_ stored: StoredVersion, in open: OpenWorkspace) throws -> FlowVersion {
+    do { return try NativeJSONCodec.decode(try JSONParser.parse(stored.document)) } catch {
+      throw SessionError.other("\(open.store.location): flow '\(stored.flow)' version \(stored.number) is damaged: \(error)")
+    }
+  }
+
+  /// Splits `orders@3` into `("orders", 3)`; a name without a valid `@N` is taken whole.
+  static func splitVersion(_ word: String) -> (String, Int?) {
+    guard let at = word.lastIndex(of: "@"), let number = Int(word[word.index(after: at)...]), number > 0 else {
+      return (word, nil)
+    }
+    return (String(word[..<at]), number)
+  }
+
+  /// Reads and decodes one export file, with errors that name the file and position.
+  func readExport(at path: String) throws -> (ExportFormat, FlowVersion) {
+    let bytes = try readFile(at: path)
+    do {
+      let (format, document) = try ExportFormat.detect(bytes)
+      return (format, try NativeJSONCodec.decode(document))
+    } catch {
+      throw SessionError.format(file: path, error)
+    }
+  }
+
+  /// The bytes of a file, or an error that says why not.
+  func readFile(at path: String) throws -> [UInt8] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw SessionError.fileNotFound(path) }
+    if isDirectory.boolValue { throw SessionError.isDirectory(path) }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw SessionError.unreadable(path, "permission denied")
+    }
+    return [UInt8](data)
+  }
+}

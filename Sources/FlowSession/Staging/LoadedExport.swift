@@ -1,0 +1,12 @@
+import FlowFormats
+import FlowModel
+
+/// An export read into the session, not staged anywhere: something to diff, show or export again.
+public struct LoadedExport: Sendable {
+  /// The session name (`as <name>`, else the flow name).
+  public var name: String
+  /// The file it came from.
+  public var path: String
+  public var format: ExportFormat
+  public var version: FlowVersion
+}

@@ -1,0 +1,44 @@
+import FlowFormats
+import FlowModel
+
+/// An export staged for a workspace: written only by `commit`.
+public struct PendingImport: Sendable {
+  /// How the import lands in the target.
+  public enum Mode: Hashable, Sendable {
+    /// Create a flow of this name; its first version is the export.
+    case newFlow(String)
+    /// Add the export as the next version of this existing flow.
+    case newVersion(of: String)
+
+    /// The flow the import writes.
+    public var flowName: String {
+      switch self {
+      case .newFlow(let name), .newVersion(of: let name): name
+      }
+    }
+  }
+
+  /// The session name of the import.
+  public var name: String
+  /// The file it came from.
+  public var path: String
+  public var format: ExportFormat
+  /// The session name of the target workspace.
+  public var workspace: String
+  public var mode: Mode
+  public var version: FlowVersion
+  /// Reference key -> the target connection it is bound to.
+  public var bindings: [String: Binding] = [:]
+
+  /// References not yet bound to a connection of the target.
+  public var unmatched: [ConnectionRef] {
+    version.connections.filter { bindings[$0.key] == nil }
+  }
+}
+
+/// A reference bound to a connection of the target, and why.
+public struct Binding: Hashable, Sendable {
+  public var connection: String
+  /// How it was chosen: `by hand`, `same name and type`, `only kafka connection`.
+  public var reason: String
+}

@@ -1,0 +1,238 @@
+import FlowModel
+import Foundation
+import GRDB
+
+/// A workspace in one SQLite file, through GRDB. Marked as FlowPort's by SQLite's `application_id`,
+/// so any other SQLite file is refused rather than written to.
+public final class SQLiteWorkspace: WorkspaceStore {
+  /// `application_id` of FlowPort workspaces: "FPSW".
+  static let applicationID: Int32 = 0x4650_5357
+
+  public let location: String
+  public let isReadOnly: Bool
+  private let queue: DatabaseQueue
+
+  private init(location: String, queue: DatabaseQueue, isReadOnly: Bool) {
+    self.location = location
+    self.queue = queue
+    self.isReadOnly = isReadOnly
+  }
+
+  /// Creates a new, empty workspace file; refuses to touch an existing file.
+  public static func create(at path: String) throws(StoreError) -> SQLiteWorkspace {
+    if FileManager.default.fileExists(atPath: path) { throw .alreadyExists(path: path) }
+    return try wrap(path) {
+      let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
+      try queue.write { db in try db.execute(sql: "PRAGMA application_id = \(applicationID)") }
+      try WorkspaceSchema.migrator.migrate(queue)
+      return SQLiteWorkspace(location: path, queue: queue, isReadOnly: false)
+    }
+  }
+
+  /// Opens an existing workspace file, read-only when the file cannot be written.
+  public static func open(at path: String) throws(StoreError) -> SQLiteWorkspace {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path: path) }
+    if isDirectory.boolValue { throw .notAWorkspace(path: path, reason: "it is a directory") }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw .notAWorkspace(path: path, reason: "it cannot be read (check its permissions)")
+    }
+    let header = (try? handle.read(upToCount: 16)) ?? Data()
+    try? handle.close()
+    guard header.starts(with: Array("SQLite format 3\0".utf8)) else {
+      throw .notAWorkspace(path: path, reason: "it is not an SQLite database")
+    }
+    let readOnly = !FileManager.default.isWritableFile(atPath: path)
+    return try wrap(path) {
+      let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
+      let id = try queue.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") } ?? 0
+      guard id == applicationID else {
+        throw StoreError.notAWorkspace(path: path, reason: "it is an SQLite database of another application")
+      }
+      if !readOnly { try WorkspaceSchema.migrator.migrate(queue) }
+      return SQLiteWorkspace(location: path, queue: queue, isReadOnly: readOnly)
+    }
+  }
+
+  private static func configuration(readOnly: Bool) -> Configuration {
+    var configuration = Configuration()
+    configuration.readonly = readOnly
+    configuration.busyMode = .timeout(5)
+    configuration.journalMode = .wal
+    return configuration
+  }
+
+  /// Runs GRDB work, turning its errors into `StoreError`s that name this workspace.
+  private static func wrap<T>(_ path: String, _ work: () throws -> T) throws(StoreError) -> T {
+    do { return try work() } catch let error as StoreError { throw error } catch let error as DatabaseError {
+      if error.resultCode == .SQLITE_READONLY { throw .readOnly(path: path) }
+      if error.resultCode == .SQLITE_NOTADB { throw .notAWorkspace(path: path, reason: "the file is damaged or not a database") }
+      throw .database(path: path, message: error.message ?? "\(error.resultCode)")
+    } catch {
+      throw .database(path: path, message: "\(error)")
+    }
+  }
+
+  private func read<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {
+    try Self.wrap(location) { try queue.read(work) }
+  }
+
+  private func write<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {
+    if isReadOnly { throw .readOnly(path: location) }
+    return try Self.wrap(location) { try queue.write(work) }
+  }
+
+  public func revision() throws(StoreError) -> Int {
+    try read { db in try Self.revision(db) }
+  }
+
+  private static func revision(_ db: Database) throws -> Int {
+    try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'revision'") ?? 0
+  }
+
+  public func flows() throws(StoreError) -> [FlowSummary] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT f.name, f.current_version, COUNT(v.number) AS count, MAX(v.published_at) AS updated
+          FROM flows f JOIN versions v ON v.flow_id = f.id GROUP BY f.id ORDER BY f.name
+          """
+      ).map { row in
+        FlowSummary(name: row["name"], currentVersion: row["current_version"], versionCount: row["count"], updatedAt: row["updated"])
+      }
+    }
+  }
+
+  public func version(of flow: String, number: Int?) throws(StoreError) -> StoredVersion {
+    let found = try read { db -> StoredVersion? in
+      let sql = """
+        SELECT f.name, v.number, v.document, v.published_at, v.commit_id FROM flows f
+        JOIN versions v ON v.flow_id = f.id AND v.number = COALESCE(?, f.current_version) WHERE f.name = ?
+        """
+      return try Row.fetchOne(db, sql: sql, arguments: [number, flow]).map(Self.storedVersion)
+    }
+    if let found { return found }
+    if let number, try flows().contains(where: { $0.name == flow }) { throw .noSuchVersion(flow: flow, number: number) }
+    throw .noSuchFlow(flow)
+  }
+
+  public func versions(of flow: String) throws(StoreError) -> [StoredVersion] {
+    let found = try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT f.name, v.number, v.document, v.published_at, v.commit_id FROM flows f
+          JOIN versions v ON v.flow_id = f.id WHERE f.name = ? ORDER BY v.number
+          """, arguments: [flow]
+      ).map(Self.storedVersion)
+    }
+    if found.isEmpty { throw .noSuchFlow(flow) }
+    return found
+  }
+
+  private static func storedVersion(_ row: Row) -> StoredVersion {
+    StoredVersion(flow: row["name"], number: row["number"], document: row["document"], publishedAt: row["published_at"], commitID: row["commit_id"])
+  }
+
+  public func connections() throws(StoreError) -> [Connection] {
+    try read { db in
+      let secrets = try Row.fetchAll(db, sql: "SELECT connection_id, name FROM connection_secrets ORDER BY name")
+      var secretNames: [Int64: [String]] = [:]
+      for row in secrets { secretNames[row["connection_id"], default: []].append(row["name"]) }
+      return try Row.fetchAll(db, sql: "SELECT id, name, type, properties FROM connections ORDER BY name").map { row in
+        let properties = (try? JSONParser.parse(row["properties"] as String))?.objectValue ?? [:]
+        return Connection(name: row["name"], type: row["type"], properties: properties, secretNames: secretNames[row["id"]] ?? [])
+      }
+    }
+  }
+
+  public func addConnection(_ connection: Connection, secrets: [String: String], author: String) throws(StoreError) {
+    try write { db in
+      if try Bool.fetchOne(db, sql: "SELECT 1 FROM connections WHERE name = ?", arguments: [connection.name]) == true {
+        throw StoreError.connectionExists(connection.name)
+      }
+      let properties = JSONWriter(layout: .minified).string(.object(connection.properties))
+      try db.execute(
+        sql: "INSERT INTO connections (name, type, properties) VALUES (?, ?, ?)",
+        arguments: [connection.name, connection.type, properties])
+      let id = db.lastInsertedRowID
+      for (name, value) in secrets.sorted(by: { $0.key < $1.key }) {
+        try db.execute(
+          sql: "INSERT INTO connection_secrets (connection_id, name, value) VALUES (?, ?, ?)",
+          arguments: [id, name, Data(value.utf8)])
+      }
+      _ = try Self.journal(
+        db, author: author, message: "connection add \(connection.name)",
+        changes: [JournalChange(action: .addedConnection, subject: connection.name, version: nil)])
+    }
+  }
+
+  public func commit(_ request: CommitRequest) throws(StoreError) -> CommitRecord {
+    try write { db in
+      guard try Self.revision(db) == request.expectedRevision else { throw StoreError.movedOn(path: location) }
+      let now = Self.timestamp()
+      var changes: [JournalChange] = []
+      var pending: [(flowID: Int64, number: Int, document: String)] = []
+      for write in request.writes {
+        let existing = try Row.fetchOne(db, sql: "SELECT id, current_version FROM flows WHERE name = ?", arguments: [write.flow])
+        let flowID: Int64
+        let number: Int
+        switch (write.mode, existing) {
+        case (.newFlow, .some): throw StoreError.flowExists(write.flow)
+        case (.newVersion, nil): throw StoreError.noSuchFlow(write.flow)
+        case (.newFlow, nil):
+          try db.execute(sql: "INSERT INTO flows (name, current_version) VALUES (?, 1)", arguments: [write.flow])
+          flowID = db.lastInsertedRowID
+          number = 1
+          changes.append(JournalChange(action: .createdFlow, subject: write.flow, version: 1))
+        case (.newVersion, let row?):
+          flowID = row["id"]
+          number = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM versions WHERE flow_id = ?", arguments: [flowID]).map { $0 + 1 } ?? 1
+          try db.execute(sql: "UPDATE flows SET current_version = ? WHERE id = ?", arguments: [number, flowID])
+          changes.append(JournalChange(action: .addedVersion, subject: write.flow, version: number))
+        }
+        pending.append((flowID, number, write.document(number, now)))
+      }
+      let record = try Self.journal(db, author: request.author, message: request.message, changes: changes, at: now)
+      for version in pending {
+        try db.execute(
+          sql: "INSERT INTO versions (flow_id, number, document, published_at, commit_id) VALUES (?, ?, ?, ?, ?)",
+          arguments: [version.flowID, version.number, version.document, now, record.id])
+      }
+      return record
+    }
+  }
+
+  /// Appends a journal entry and bumps the revision; part of the caller's transaction.
+  private static func journal(
+    _ db: Database, author: String, message: String, changes: [JournalChange], at time: String = timestamp()
+  ) throws -> CommitRecord {
+    try db.execute(sql: "INSERT INTO commits (author, at, message) VALUES (?, ?, ?)", arguments: [author, time, message])
+    let id = db.lastInsertedRowID
+    for change in changes {
+      try db.execute(
+        sql: "INSERT INTO commit_changes (commit_id, action, subject, version) VALUES (?, ?, ?, ?)",
+        arguments: [id, change.action.rawValue, change.subject, change.version])
+    }
+    try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'revision'")
+    return CommitRecord(id: Int(id), author: author, at: time, message: message, changes: changes)
+  }
+
+  public func journal() throws(StoreError) -> [CommitRecord] {
+    try read { db in
+      var changes: [Int: [JournalChange]] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT commit_id, action, subject, version FROM commit_changes ORDER BY rowid") {
+        let action = JournalChange.Action(rawValue: row["action"]) ?? .addedVersion
+        changes[row["commit_id"], default: []].append(JournalChange(action: action, subject: row["subject"], version: row["version"]))
+      }
+      return try Row.fetchAll(db, sql: "SELECT id, author, at, message FROM commits ORDER BY id DESC").map { row in
+        CommitRecord(id: row["id"], author: row["author"], at: row["at"], message: row["message"], changes: changes[row["id"]] ?? [])
+      }
+    }
+  }
+
+  static func timestamp() -> String {
+    Date().formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon).timeZone(separator: .omitted))
+  }
+}

@@ -1,0 +1,35 @@
+import GRDB
+
+/// The workspace schema, as GRDB migrations: a workspace written by an older fps is brought up
+/// to date when opened, and never rewritten by hand.
+enum WorkspaceSchema {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+          INSERT INTO meta (key, value) VALUES ('revision', 0);
+          CREATE TABLE flows (
+            id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, current_version INTEGER NOT NULL);
+          CREATE TABLE commits (
+            id INTEGER PRIMARY KEY, author TEXT NOT NULL, at TEXT NOT NULL, message TEXT NOT NULL);
+          CREATE TABLE commit_changes (
+            commit_id INTEGER NOT NULL REFERENCES commits(id), action TEXT NOT NULL, subject TEXT NOT NULL,
+            version INTEGER);
+          CREATE TABLE versions (
+            flow_id INTEGER NOT NULL REFERENCES flows(id), number INTEGER NOT NULL, document TEXT NOT NULL,
+            published_at TEXT NOT NULL, commit_id INTEGER NOT NULL REFERENCES commits(id),
+            PRIMARY KEY (flow_id, number));
+          CREATE TABLE connections (
+            id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, type TEXT NOT NULL, properties TEXT NOT NULL);
+          -- Secret values live apart from properties so that no query for a connection's
+          -- description can ever carry one out.
+          CREATE TABLE connection_secrets (
+            connection_id INTEGER NOT NULL REFERENCES connections(id), name TEXT NOT NULL, value BLOB NOT NULL,
+            PRIMARY KEY (connection_id, name));
+          """)
+    }
+    return migrator
+  }
+}

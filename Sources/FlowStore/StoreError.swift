@@ -1,0 +1,30 @@
+/// Why a workspace could not be opened, read or written. Messages name the workspace file.
+public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+  case missing(path: String)
+  case alreadyExists(path: String)
+  case notAWorkspace(path: String, reason: String)
+  case readOnly(path: String)
+  /// Another process committed since this session read the workspace.
+  case movedOn(path: String)
+  case flowExists(String)
+  case noSuchFlow(String)
+  case noSuchVersion(flow: String, number: Int)
+  case connectionExists(String)
+  case database(path: String, message: String)
+
+  public var description: String {
+    switch self {
+    case .missing(let path): return "\(path): no such workspace file (create one with `workspace new \(path)`)"
+    case .alreadyExists(let path): return "\(path) already exists (open it with `load \(path)`)"
+    case .notAWorkspace(let path, let reason): return "\(path) is not a FlowPort workspace: \(reason)"
+    case .readOnly(let path): return "\(path) is read-only: nothing was written (check the file's permissions)"
+    case .movedOn(let path):
+      return "\(path) was changed by another process since it was opened; nothing was written (load it again and retry)"
+    case .flowExists(let name): return "a flow named '\(name)' already exists"
+    case .noSuchFlow(let name): return "no flow named '\(name)'"
+    case .noSuchVersion(let flow, let number): return "flow '\(flow)' has no version \(number)"
+    case .connectionExists(let name): return "a connection named '\(name)' already exists"
+    case .database(let path, let message): return "\(path): \(message)"
+    }
+  }
+}
