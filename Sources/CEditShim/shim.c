@@ -1,2 +1,116 @@
 #include "CEditShim.h"
-int edit_shim_placeholder(void){return 0;}
+
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t interrupted = 0;
+
+static void on_interrupt(int signal_number) {
+  (void)signal_number;
+  interrupted = 1;
+}
+
+void fps_set_locale(void) { setlocale(LC_CTYPE, ""); }
+
+EditLine *fps_el_open(const char *program) {
+  EditLine *el = el_init(program, stdin, stdout, stderr);
+  if (el == NULL) return NULL;
+  el_set(el, EL_EDITOR, "emacs");
+  el_set(el, EL_SIGNAL, 1);
+  return el;
+}
+
+void fps_el_close(EditLine *el) { el_end(el); }
+int fps_el_set_prompt(EditLine *el, fps_prompt_fn prompt) { return el_set(el, EL_PROMPT, prompt); }
+int fps_el_set_clientdata(EditLine *el, void *data) { return el_set(el, EL_CLIENTDATA, data); }
+
+void *fps_el_get_clientdata(EditLine *el) {
+  void *data = NULL;
+  el_get(el, EL_CLIENTDATA, &data);
+  return data;
+}
+
+int fps_el_bind_function(EditLine *el, const char *name, const char *help, fps_command_fn function, const char *key) {
+  if (el_set(el, EL_ADDFN, name, help, function) != 0) return -1;
+  return el_set(el, EL_BIND, key, name, NULL);
+}
+
+int fps_el_set_history(EditLine *el, History *h) { return el_set(el, EL_HIST, history, h); }
+
+void fps_el_write(const char *text) {
+  fputs(text, stdout);
+  fflush(stdout);
+}
+
+History *fps_history_open(int size) {
+  History *h = history_init();
+  if (h == NULL) return NULL;
+  HistEvent event;
+  history(h, &event, H_SETSIZE, size);
+  history(h, &event, H_SETUNIQUE, 1);
+  return h;
+}
+
+void fps_history_close(History *h) { history_end(h); }
+
+int fps_history_enter(History *h, const char *line) {
+  HistEvent event;
+  return history(h, &event, H_ENTER, line);
+}
+
+int fps_history_load(History *h, const char *path) {
+  HistEvent event;
+  return history(h, &event, H_LOAD, path);
+}
+
+int fps_history_save(History *h, const char *path) {
+  HistEvent event;
+  return history(h, &event, H_SAVE, path);
+}
+
+void fps_install_interrupt_handler(void) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = on_interrupt;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;
+  sigaction(SIGINT, &action, NULL);
+}
+
+int fps_take_interrupt(void) {
+  int was = interrupted;
+  interrupted = 0;
+  return was;
+}
+
+int fps_interrupt_pending(void) { return interrupted; }
+
+long fps_read_line(char *buffer, unsigned long size) {
+  if (fgets(buffer, (int)size, stdin) == NULL) return -1;
+  size_t length = strlen(buffer);
+  if (length > 0 && buffer[length - 1] == '\n') buffer[--length] = '\0';
+  return (long)length;
+}
+
+long fps_read_secret(const char *prompt, char *buffer, unsigned long size) {
+  struct termios saved, quiet;
+  int is_terminal = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
+  fputs(prompt, stdout);
+  fflush(stdout);
+  if (is_terminal) {
+    quiet = saved;
+    quiet.c_lflag &= ~(tcflag_t)ECHO;
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+  }
+  long length = fps_read_line(buffer, size);
+  if (is_terminal) {
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    fputs("\n", stdout);
+    fflush(stdout);
+  }
+  return length;
+}

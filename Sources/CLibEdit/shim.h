@@ -1,2 +1,1 @@
 #include <histedit.h>
-#include <editline/readline.h>

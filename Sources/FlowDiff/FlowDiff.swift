@@ -100,7 +100,7 @@ public struct DiffStat: Hashable, Sendable {
     add(nodesRemoved, "node", "removed")
     add(edgesAdded, "edge", "added")
     add(edgesRemoved, "edge", "removed")
-    add(otherChanges, "other property", "changed")
+    if otherChanges > 0 { parts.append("\(otherChanges) other change\(otherChanges == 1 ? "" : "s")") }
     return parts.isEmpty ? "no changes" : parts.joined(separator: ", ")
   }
 }

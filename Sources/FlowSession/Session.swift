@@ -72,6 +72,15 @@ public final class Session {
     try command.init(arguments).run(in: self)
   }
 
+  /// Runs one line read from `source` at line `number`; a failure becomes a `ScriptError`
+  /// (`source:number: command: message`).
+  public func execute(_ line: String, source: String, number: Int) throws {
+    do { try execute(line) } catch {
+      let command = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
+      throw ScriptError(file: source, line: number, command: command, underlying: error)
+    }
+  }
+
   /// Runs a `.fps` script; see `ScriptRunner`.
   public func runScript(at path: String) throws {
     try ScriptRunner(session: self).run(path: path)

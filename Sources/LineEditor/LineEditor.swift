@@ -1,1 +1,129 @@
-public enum Placeholder {}
+import CEditShim
+
+/// The interactive line on libedit: prompt, emacs editing, history kept in a file, Tab completion.
+///
+/// Per-instance state reaches libedit's C callbacks through its client-data pointer, so there are
+/// no globals; history is saved after every entry, because a terminal closed under the shell
+/// (SIGHUP) never runs deinit.
+public final class LineEditor {
+  /// What reading a line produced.
+  public enum Input: Equatable {
+    case line(String)
+    /// Ctrl-C: the line was abandoned.
+    case interrupted
+    /// Ctrl-D on an empty line, or the end of input.
+    case endOfInput
+  }
+
+  /// Answers Tab: for the line and a cursor (UTF-8 offset), where the word starts and its completions.
+  public typealias Completer = (_ line: String, _ cursor: Int) -> (wordStart: Int, candidates: [String])
+
+  private let editor: OpaquePointer
+  private let history: OpaquePointer
+  private let historyFile: String?
+  private let completer: Completer
+  private var promptText: [CChar] = [0]
+
+  /// Opens the editor on the terminal, loading history from `historyFile` if it exists.
+  public init?(program: String, historyFile: String?, completer: @escaping Completer) {
+    fps_set_locale()
+    guard let editor = fps_el_open(program), let history = fps_history_open(1000) else { return nil }
+    self.editor = editor
+    self.history = history
+    self.historyFile = historyFile
+    self.completer = completer
+    if let historyFile { _ = fps_history_load(history, historyFile) }
+    _ = fps_el_set_history(editor, history)
+    _ = fps_el_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
+    _ = fps_el_set_prompt(editor) { editor in
+      guard let data = fps_el_get_clientdata(editor) else { return nil }
+      let lineEditor = Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue()
+      return lineEditor.promptText.withUnsafeMutableBufferPointer { $0.baseAddress }
+    }
+    _ = fps_el_bind_function(editor, "fps-complete", "complete the word", { editor, _ in
+      guard let editor, let data = fps_el_get_clientdata(editor) else { return UInt8(CC_ERROR) }
+      return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().complete()
+    }, "^I")
+  }
+
+  deinit {
+    fps_el_close(editor)
+    fps_history_close(history)
+  }
+
+  /// Shows the prompt and reads one line (without its newline).
+  public func readLine(prompt: String) -> Input {
+    promptText = Array(prompt.utf8CString)
+    var count: Int32 = 0
+    guard let raw = el_gets(editor, &count) else {
+      if count == -1 || Self.takeInterrupt() { return .interrupted }
+      return .endOfInput
+    }
+    if Self.takeInterrupt() { return .interrupted }
+    var line = String(cString: raw)
+    if line.hasSuffix("\n") { line.removeLast() }
+    return .line(line)
+  }
+
+  /// Adds a line to the history and saves the history file at once.
+  public func remember(_ line: String) {
+    guard !line.allSatisfy(\.isWhitespace) else { return }
+    _ = fps_history_enter(history, line)
+    if let historyFile { _ = fps_history_save(history, historyFile) }
+  }
+
+  /// Tab: inserts the unique completion, or the candidates' common prefix, or lists them.
+  private func complete() -> UInt8 {
+    guard let info = el_line(editor)?.pointee, let start = info.buffer else { return UInt8(CC_ERROR) }
+    let length = info.lastchar - start
+    let cursor = info.cursor - start
+    let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(start).assumingMemoryBound(to: UInt8.self), count: length)
+    let line = String(decoding: bytes, as: UTF8.self)
+    let (wordStart, candidates) = completer(line, cursor)
+    let typed = String(decoding: bytes[wordStart..<cursor], as: UTF8.self)
+    guard !candidates.isEmpty else { return UInt8(CC_ERROR) }
+    let common = Self.commonPrefix(candidates)
+    if candidates.count == 1 {
+      let suffix = candidates[0].hasSuffix("/") ? "" : " "
+      insert(String(common.dropFirst(typed.count)) + suffix)
+      return UInt8(CC_REFRESH)
+    }
+    if common.count > typed.count {
+      insert(String(common.dropFirst(typed.count)))
+      return UInt8(CC_REFRESH)
+    }
+    fps_el_write("\n" + candidates.joined(separator: "  ") + "\n")
+    return UInt8(CC_REDISPLAY)
+  }
+
+  private func insert(_ text: String) {
+    guard !text.isEmpty else { return }
+    _ = el_insertstr(editor, text)
+  }
+
+  static func commonPrefix(_ words: [String]) -> String {
+    guard var prefix = words.first else { return "" }
+    for word in words.dropFirst() {
+      while !word.hasPrefix(prefix) { prefix.removeLast() }
+    }
+    return prefix
+  }
+
+  /// Installs the Ctrl-C handler: reading a line returns `.interrupted`, and a running command
+  /// sees `interruptPending`.
+  public static func installInterruptHandler() { fps_install_interrupt_handler() }
+
+  /// True once Ctrl-C was pressed since the last `takeInterrupt`; clears it.
+  @discardableResult public static func takeInterrupt() -> Bool { fps_take_interrupt() != 0 }
+
+  /// True when Ctrl-C was pressed and not yet taken.
+  public static var interruptPending: Bool { fps_interrupt_pending() != 0 }
+
+  /// Reads a secret from the terminal without echo.
+  public static func readSecret(prompt: String) -> String? {
+    var buffer = [CChar](repeating: 0, count: 4096)
+    let length = fps_read_secret(prompt, &buffer, UInt(buffer.count))
+    guard length >= 0 else { return nil }
+    return String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+}

@@ -1,1 +1,43 @@
-int edit_shim_placeholder(void);
+// Small non-variadic wrappers around libedit's variadic el_set/el_get/history calls, which Swift
+// cannot call, plus the few libc pieces (stdin/stdout, signals, termios, locale) that Swift 6
+// must not touch directly as shared mutable globals.
+#ifndef FPS_EDIT_SHIM_H
+#define FPS_EDIT_SHIM_H
+
+#include <histedit.h>
+
+typedef char *(*fps_prompt_fn)(EditLine *);
+typedef unsigned char (*fps_command_fn)(EditLine *, int);
+
+/// Makes multibyte input (café, 日本) work: call before fps_el_open.
+void fps_set_locale(void);
+/// An editor on the process's stdin/stdout/stderr, emacs bindings, signals handled.
+EditLine *fps_el_open(const char *program);
+void fps_el_close(EditLine *el);
+int fps_el_set_prompt(EditLine *el, fps_prompt_fn prompt);
+int fps_el_set_clientdata(EditLine *el, void *data);
+void *fps_el_get_clientdata(EditLine *el);
+/// Binds a named function (e.g. completion) to a key sequence such as "^I".
+int fps_el_bind_function(EditLine *el, const char *name, const char *help, fps_command_fn function, const char *key);
+int fps_el_set_history(EditLine *el, History *history);
+/// Writes text to the editor's output stream and flushes it.
+void fps_el_write(const char *text);
+
+History *fps_history_open(int size);
+void fps_history_close(History *history);
+int fps_history_enter(History *history, const char *line);
+int fps_history_load(History *history, const char *path);
+int fps_history_save(History *history, const char *path);
+
+/// Installs a SIGINT handler (without SA_RESTART, so el_gets returns -1 on Ctrl-C).
+void fps_install_interrupt_handler(void);
+/// True once Ctrl-C was pressed since the last call; clears the flag.
+int fps_take_interrupt(void);
+/// True when Ctrl-C was pressed since the last fps_take_interrupt; leaves the flag set.
+int fps_interrupt_pending(void);
+
+/// Reads a line from the terminal without echo; returns the length, or -1 on end of input.
+long fps_read_secret(const char *prompt, char *buffer, unsigned long size);
+/// Reads a line from stdin into buffer (newline removed); -1 on end of input.
+long fps_read_line(char *buffer, unsigned long size);
+#endif

@@ -21,11 +21,10 @@ struct ScriptRunner {
     var firstFailure: ScriptError?
     for (line, number) in Self.commands(in: text) {
       if session.quitRequested { break }
-      if session.isCancelled() { throw ScriptError(file: path, line: number, command: Self.name(of: line), underlying: SessionError.cancelled) }
+      if session.isCancelled() { throw SessionError.cancelled }
       do {
-        try session.execute(line)
-      } catch {
-        let failure = ScriptError(file: path, line: number, command: Self.name(of: line), underlying: error)
+        try session.execute(line, source: path, number: number)
+      } catch let failure as ScriptError {
         guard session.continueOnError else { throw failure }
         session.output.writeError("\(failure)\n")
         firstFailure = firstFailure ?? failure
@@ -53,10 +52,6 @@ struct ScriptRunner {
     }
     if !pending.isEmpty { result.append((pending, start)) }
     return result
-  }
-
-  static func name(of line: String) -> String {
-    line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
   }
 
   /// A `source` path: relative to the sourcing script's folder, or as given at the prompt.

@@ -1,0 +1,16 @@
+/// Where fps keeps its files, following the XDG base directory conventions.
+struct Paths {
+  let environment: [String: String]
+
+  private var home: String { environment["HOME"] ?? "." }
+
+  /// `$XDG_STATE_HOME/flowport/history`: history survives across runs.
+  var historyFile: String {
+    (environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/state") + "/flowport/history"
+  }
+
+  /// `$XDG_DATA_HOME/flowport/default.fpsw`: the workspace used when none is named.
+  var defaultWorkspace: String {
+    (environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/share") + "/flowport/default.fpsw"
+  }
+}
