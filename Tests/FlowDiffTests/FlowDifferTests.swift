@@ -1,0 +1,65 @@
+import FlowDiff
+import FlowFormats
+import FlowModel
+import FlowTestSupport
+import Testing
+
+@Suite struct FlowDifferTests {
+  func example(_ name: String) throws -> FlowVersion {
+    try NativeJSONCodec.decode(try ExportFormat.detect(try Fixtures.example(name)).1)
+  }
+
+  @Test func ordersV1ToV2() throws {
+    let diff = FlowDiffer.diff(try example("orders-v1.json"), try example("orders-v2.json"), leftLabel: "v1", rightLabel: "v2")
+    #expect(
+      DiffRenderer.terminal(colour: false).render(diff) == """
+        --- v1
+        +++ v2
+        flow
+          ~ version: 1 -> 2
+        ~ node "Big orders"
+          ~ config.condition: "amount > 100" -> "amount > 500"
+        ~ node "Shape for finance"
+          + config.fields.region: "shipping.region"
+        + node "Audit trail" (destination.kafka)
+        edges
+          + "Big orders" -> "Audit trail"
+        2 nodes changed, 1 node added, 1 edge added, 1 other change
+
+        """)
+  }
+
+  @Test func sameFlowFromAnotherInstanceIsNoChange() {
+    var other = Fixtures.flow(ids: ["x", "y", "z"])
+    other.nodes.reverse()
+    other.edges.reverse()
+    other.nodes[0].position = Position(x: JSONNumber(99), y: JSONNumber(99))
+    let diff = FlowDiffer.diff(Fixtures.flow(), other, leftLabel: "a", rightLabel: "b")
+    #expect(diff.isEmpty)
+    #expect(DiffRenderer.stat.render(diff) == "no changes\n")
+  }
+
+  @Test func volatileFieldsShowWhenAskedFor() {
+    let other = Fixtures.flow(ids: ["x", "y", "z"])
+    let diff = FlowDiffer.diff(Fixtures.flow(), other, leftLabel: "a", rightLabel: "b", options: DiffOptions(includeVolatile: true))
+    #expect(diff.stat.nodesChanged == 3)
+    #expect(diff.nodes[0].changes.map(\.path) == ["id"])
+  }
+
+  @Test func removedNodeTakesItsEdges() {
+    var right = Fixtures.flow()
+    right.nodes.removeLast()
+    right.edges.removeLast()
+    let diff = FlowDiffer.diff(Fixtures.flow(), right, leftLabel: "a", rightLabel: "b")
+    #expect(diff.stat.summary == "1 node removed, 1 edge removed")
+    #expect(diff.edges.map { "\($0.isAdded) \($0.from) -> \($0.to)" } == ["false Filter -> Out"])
+  }
+
+  @Test func jsonViewIsStable() throws {
+    let diff = FlowDiffer.diff(Fixtures.flow(), Fixtures.flow(condition: "amount > 5"), leftLabel: "a", rightLabel: "b")
+    let document = try JSONParser.parse(DiffRenderer.json.render(diff))
+    #expect(document["equal"] == false)
+    #expect(document["summary"]?["nodesChanged"] == 1)
+    #expect(document["nodes"] == [["kind": "changed", "name": "Filter", "type": "filter", "changes": [["path": "config.condition", "old": "amount > 100", "new": "amount > 5"]]]])
+  }
+}

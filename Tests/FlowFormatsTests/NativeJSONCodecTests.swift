@@ -1,0 +1,75 @@
+import CustomDump
+import FlowFormats
+import FlowModel
+import FlowTestSupport
+import Foundation
+import Testing
+
+@Suite struct NativeJSONCodecTests {
+  @Test(arguments: ["orders-v1.json", "orders-v2.json", "payments.json"])
+  func examplesDecodeAndRoundTrip(name: String) throws {
+    let (format, document) = try ExportFormat.detect(try Fixtures.example(name))
+    #expect(format == .json)
+    let version = try NativeJSONCodec.decode(document)
+    let again = try NativeJSONCodec.decode(NativeJSONCodec.encode(version, stamp: nil))
+    expectNoDifference(again, version)
+  }
+
+  @Test func keepsUnknownMembers() throws {
+    let document = try JSONParser.parse(#"{"format":"flowport/1","flow":{"name":"x"},"nodes":[],"x-custom":{"a":1.50}}"#)
+    let version = try NativeJSONCodec.decode(document)
+    #expect(version.extensions["x-custom"] == ["a": .number(try #require(JSONParser.parse("1.50").numberValue))])
+    #expect(NativeJSONCodec.encode(version, stamp: nil)["x-custom"] == version.extensions["x-custom"])
+  }
+
+  @Test(arguments: [
+    (#"{"format":"flowport/1","nodes":[]}"#, "flow: missing"),
+    (#"{"format":"flowport/1","flow":{"name":"x"},"nodes":[{"id":"a","name":3,"type":"t"}]}"#, "nodes[0].name: expected a string, found a number"),
+    (#"{"format":"flowport/1","flow":{"name":"x"},"nodes":{}}"#, "nodes: expected an array, found an object"),
+    (#"{"format":"flowport/1","flow":{"name":"x"},"edges":[{"from":"a"}]}"#, "edges[0].to: missing"),
+    (#"{"format":"flowport/9","flow":{"name":"x"}}"#, "format \"flowport/9\" is not supported by this fps (it reads flowport/1); update fps"),
+  ])
+  func namesThePathOfAProblem(text: String, message: String) throws {
+    do {
+      _ = try NativeJSONCodec.decode(try JSONParser.parse(text))
+      Issue.record("decoding should fail")
+    } catch {
+      #expect("\(error)" == message)
+    }
+  }
+
+  @Test func detectsByContentNotName() {
+    #expect(throws: FormatError.writeOnly("Flink SQL")) { try ExportFormat.detect(Array("CREATE TABLE x (a INT);\nINSERT INTO y SELECT * FROM x;".utf8)) }
+    #expect(throws: FormatError.binary) { try ExportFormat.detect([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00]) }
+    #expect(throws: FormatError.unrecognized("it has no \"format\": \"flowport/1\" member")) { try ExportFormat.detect(Array(#"{"nodes":[]}"#.utf8)) }
+    #expect(throws: FormatError.unrecognized("the top level is an array, and a FlowPort export is an object")) { try ExportFormat.detect(Array("[]".utf8)) }
+  }
+
+  @Test func encodingCarriesNoSecretsAndStampsTheExport() {
+    let version = Fixtures.flow()
+    let document = NativeJSONCodec.encode(version, stamp: ExportStamp(at: "2026-11-22T10:00:00Z", from: "prod.fpsw", by: "ana"))
+    #expect(document["exported"] == ["at": "2026-11-22T10:00:00Z", "from": "prod.fpsw", "by": "ana"])
+    #expect(document["connections"] == [["key": "kafka-test", "type": "kafka", "name": "kafka-test", "properties": ["bootstrap": "k:9092"]]])
+  }
+
+  /// The schema documents what the encoder writes: every member it writes is described.
+  @Test func schemaDescribesEveryMemberTheEncoderWrites() throws {
+    let schemaURL = Corpus.repositoryRoot.appendingPathComponent("Sources/FlowFormats/Native/flowport-1.schema.json")
+    let schema = try JSONParser.parse([UInt8](Data(contentsOf: schemaURL)))
+    let described = try #require(schema["properties"]?.objectValue?.keys)
+    var version = Fixtures.flow()
+    version.dependencies.subflows = ["child"]
+    let written = try #require(NativeJSONCodec.encode(version, stamp: ExportStamp(at: "t", from: "f", by: "b")).objectValue?.keys)
+    #expect(Set(written).isSubset(of: Set(described)), "undocumented: \(Set(written).subtracting(described))")
+    let nodeKeys = try #require(schema["properties"]?["nodes"]?["items"]?["properties"]?.objectValue?.keys)
+    let writtenNode = try #require(NativeJSONCodec.encode(version, stamp: nil)["nodes"]?.arrayValue?.first?.objectValue?.keys)
+    #expect(Set(writtenNode).isSubset(of: Set(nodeKeys)))
+  }
+}
+
+extension JSONValue {
+  fileprivate var numberValue: JSONNumber? {
+    if case .number(let number) = self { return number }
+    return nil
+  }
+}

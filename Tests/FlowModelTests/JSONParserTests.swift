@@ -1,0 +1,103 @@
+import CustomDump
+import FlowModel
+import FlowTestSupport
+import Foundation
+import Testing
+
+@Suite struct JSONParserTests {
+  @Test func keepsKeyOrderDuplicatesAndNumberText() throws {
+    let text = #"{"z":1,"a":2.0,"m":1.5e-05,"big":0.30000000000000004,"z":-0}"#
+    let value = try JSONParser.parse(text)
+    expectNoDifference(value.objectValue?.keys, ["z", "a", "m", "big", "z"])
+    #expect(JSONWriter(layout: .minified).string(value) == text)
+  }
+
+  @Test func readsEscapesAndSurrogatePairs() throws {
+    let value = try JSONParser.parse(#"["caf\u00e9", "\ud83d\ude00", "日本", "tab\tnew\nline \"q\" \\ \/"]"#)
+    expectNoDifference(value, ["café", "😀", "日本", "tab\tnew\nline \"q\" \\ /"])
+  }
+
+  @Test func loneSurrogateBecomesReplacementCharacter() throws {
+    #expect(try JSONParser.parse(#""\ud800x""#) == .string("\u{FFFD}x"))
+  }
+
+  @Test func toleratesByteOrderMarkAndCRLF() throws {
+    let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("{\r\n  \"a\": [1,\r\n 2]\r\n}\r\n".utf8)
+    #expect(try JSONParser.parse(bytes) == ["a": [1, 2]])
+  }
+
+  @Test(arguments: [
+    ("", "1:1: the document is empty"),
+    ("{\"a\": 1,", "1:9: expected a member name in quotes, found the end of the text (is the file truncated?)"),
+    ("{\n  \"a\": tru\n}", "2:11: expected 'true'"),
+    ("[1, 2,]", "1:7: expected a value, found ']'"),
+    ("{\"a\" 1}", "1:6: expected ':' after member name \"a\", found '1'"),
+    ("01", "1:2: a number cannot have a leading zero"),
+    ("1.", "1:3: expected a digit after '.'"),
+    ("\"abc", "1:1: unterminated string starting here"),
+    ("\"a\u{1}\"", "1:3: control character in string (escape it as \\u0001)"),
+    ("\"\\x\"", "1:2: invalid escape '\\x' in string"),
+    ("[1] [2]", "1:5: unexpected text after the JSON value"),
+    ("// comment\n{}", "1:1: expected a value, found '/'"),
+  ])
+  func reportsLineAndColumn(input: String, expected: String) {
+    #expect(throws: JSONParseError.self) { try JSONParser.parse(input) }
+    do { _ = try JSONParser.parse(input) } catch { #expect(error.description == expected) }
+  }
+
+  @Test func refusesBinaryAndInvalidUTF8() {
+    #expect(throws: JSONParseError.self) { try JSONParser.parse([0x00, 0x01, 0x02]) }
+    #expect(throws: JSONParseError.self) { try JSONParser.parse([0x22, 0xC3, 0x28, 0x22]) }
+  }
+
+  @Test func refusesHostileNestingWithoutCrashing() {
+    let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+    do { _ = try JSONParser.parse(deep) } catch { #expect(error.reason.contains("nesting deeper than 512")) }
+  }
+
+  @Test func parsesLargeDocuments() throws {
+    let element = #"{"id":"n","name":"Node","parameters":{"x":[1,2,3],"s":"text"}}"#
+    let text = "[" + Array(repeating: element, count: 50_000).joined(separator: ",") + "]"
+    let value = try JSONParser.parse(text)
+    #expect(value.arrayValue?.count == 50_000)
+    #expect(try JSONParser.parse(JSONWriter().string(value)) == value)
+  }
+
+  @Test func writerIndentsLikeJSONStringify() {
+    let value: JSONValue = ["a": [1, ["b": nil]], "e": [:], "f": []]
+    #expect(JSONWriter(layout: .indented(2)).string(value) == "{\n  \"a\": [\n    1,\n    {\n      \"b\": null\n    }\n  ],\n  \"e\": {},\n  \"f\": []\n}")
+  }
+
+  @Test func writerEscapesControlCharacters() {
+    #expect(JSONWriter(layout: .minified).string(.string("a\u{1}\u{8}\u{C}\"\\")) == #""a\u0001\b\f\"\\""#)
+  }
+}
+
+/// Every JSON file of the shared corpus parses, and parse + write + parse gives an equal value,
+/// minified and indented.
+@Suite struct CorpusRoundTripTests {
+  @Test func corpusIsPresent() {
+    #expect(Corpus.missingReason == nil, "\(Corpus.missingReason ?? "")")
+  }
+
+  @Test func everyJSONFileRoundTrips() throws {
+    try #require(Corpus.missingReason == nil, "\(Corpus.missingReason ?? "")")
+    let files = Corpus.files(withExtension: "json")
+    #expect(files.count >= 570, "expected the corpus's 571 JSON files, found \(files.count)")
+    var failures: [String] = []
+    for file in files {
+      let bytes = try [UInt8](Data(contentsOf: file))
+      do {
+        let value = try JSONParser.parse(bytes)
+        for layout in [JSONWriter.Layout.minified, .indented(2)] {
+          if try JSONParser.parse(JSONWriter(layout: layout).bytes(value)) != value {
+            failures.append("\(file.lastPathComponent): \(layout) round trip differs")
+          }
+        }
+      } catch {
+        failures.append("\(file.lastPathComponent):\(error)")
+      }
+    }
+    #expect(failures.isEmpty, "\(failures.count) corpus files failed:\n\(failures.prefix(20).joined(separator: "\n"))")
+  }
+}
