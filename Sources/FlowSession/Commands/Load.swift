@@ -103,7 +103,10 @@ struct Load: Command {
 
   private func keep(_ read: [(path: String, format: ExportFormat, version: FlowVersion)], in session: Session) throws {
     for file in read {
-      let name = alias ?? file.version.name
+      var name = alias ?? file.version.name
+      if alias == nil, let other = session.exports[name], other.path != file.path {
+        name = URL(fileURLWithPath: file.path).deletingPathExtension().lastPathComponent
+      }
       session.exports[name] = LoadedExport(name: name, path: file.path, format: file.format, version: file.version)
       session.output.line("loaded \(name) from \(file.path): \(Describe.shape(file.version))")
     }

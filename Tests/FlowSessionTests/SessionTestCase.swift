@@ -1,0 +1,45 @@
+import FlowSession
+import FlowTestSupport
+import Foundation
+
+/// A session in a scratch folder with its output collected.
+final class SessionHarness {
+  let folder: URL
+  let output = OutputBuffer()
+  let session: Session
+
+  init(variables: [String: String] = [:], environment: [String: String] = [:]) throws {
+    folder = try Fixtures.temporaryDirectory()
+    var defined = variables
+    defined["examples"] = Corpus.examples.path
+    defined["dir"] = folder.path
+    session = Session(
+      configuration: Session.Configuration(user: "tester", environment: environment, variables: defined), output: output)
+  }
+
+  /// Runs lines in order; the first failure is thrown.
+  func run(_ lines: String...) throws {
+    for line in lines { try session.execute(line) }
+  }
+
+  /// The error a line fails with, as the user sees it.
+  func failure(_ line: String) -> String {
+    do {
+      try session.execute(line)
+      return "(no error)"
+    } catch {
+      return "\(error)"
+    }
+  }
+
+  func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+  /// A workspace with the connections the examples need.
+  func prepareProd() throws {
+    try run(
+      "workspace new ${dir}/prod.fpsw as prod",
+      "connection add kafka-prod --type kafka --prop bootstrap=b:9092 --secret password=pw",
+      "connection add finance-db-prod --type jdbc",
+      "connection add analytics-db --type jdbc")
+  }
+}

@@ -1,0 +1,75 @@
+import FlowSession
+import FlowTestSupport
+import Testing
+
+@Suite struct TokenizerAndParserTests {
+  @Test func quotingVariablesAndComments() throws {
+    let harness = try SessionHarness(variables: ["who": "world"], environment: ["HOME_REGION": "eu"])
+    try harness.run(#"echo 'single $quoted' "double ${who}" plain\ space ${env:HOME_REGION} # a comment"#)
+    #expect(harness.output.standardOutput == "single $quoted double world plain space eu\n")
+  }
+
+  @Test func setThenUse() throws {
+    let harness = try SessionHarness()
+    try harness.run("set greeting hello there", "echo ${greeting}!")
+    #expect(harness.output.standardOutput == "hello there!\n")
+  }
+
+  @Test(arguments: [
+    ("echo ${nope}", "undefined variable ${nope} (define it with `set nope <value>` or `--var nope=<value>`)"),
+    ("echo ${env:FLOWPORT_SURELY_UNSET}", "environment variable FLOWPORT_SURELY_UNSET is not set"),
+    ("echo 'open", "unterminated ' quote in: echo 'open"),
+    ("lod x", "unknown command 'lod'; did you mean 'load'? (type `help` for the list)"),
+    ("commit --dryrun", "commit: unknown option '--dryrun'; did you mean '--dry-run'? (see `help commit`)"),
+    ("diff onlyone", "diff: missing the second flow to compare (see `help diff`)"),
+    ("commit -m", "commit: --message needs a value <message> (see `help commit`)"),
+    ("list everything", "list: cannot list 'everything' (see `help list`)"),
+    ("workspace open x", "workspace: unknown action 'open'; try `workspace new <file.fpsw>` (see `help workspace`)"),
+  ])
+  func errorsSayWhatToDo(line: String, message: String) throws {
+    #expect(try SessionHarness().failure(line) == message)
+  }
+
+  @Test func everyCommandHasHelp() throws {
+    let harness = try SessionHarness()
+    for name in CommandRegistry.names {
+      try harness.run("help \(name)")
+      #expect(harness.output.standardOutput.contains("usage: \(name)"))
+    }
+    try harness.run("help")
+    #expect(harness.output.standardOutput.contains("commands:\n  load"))
+  }
+}
+
+@Suite struct CompletionTests {
+  func complete(_ marked: String, in harness: SessionHarness? = nil) throws -> [String] {
+    let text = MarkedText(marked)
+    return try (harness ?? SessionHarness()).session.completions(line: text.text, cursor: text.cursor).candidates
+  }
+
+  @Test func commandsOptionsAndActions() throws {
+    #expect(try complete("co|") == ["commit", "connection"])
+    #expect(try complete("commit --d|") == ["--dry-run"])
+    #expect(try complete("connection |") == ["add", "list"])
+    #expect(try complete("help mat|") == ["match"])
+    #expect(try complete("list |x").contains("flows"))
+  }
+
+  @Test func namesFromTheSession() throws {
+    let harness = try SessionHarness()
+    try harness.prepareProd()
+    try harness.run("load ${examples}/orders-v1.json into prod")
+    #expect(try complete("match kaf|", in: harness) == ["kafka-test"])
+    #expect(try complete("match kafka-test |", in: harness).contains("finance-db-test"))
+    #expect(try complete("load x into p|", in: harness) == ["prod"])
+    #expect(try complete("discard o|", in: harness) == ["orders"])
+    #expect(try complete("connection add x --type k|", in: harness) == ["kafka"])
+  }
+
+  @Test func filePaths() throws {
+    let harness = try SessionHarness()
+    let examples = Corpus.examples.path
+    #expect(try complete("load \(examples)/orders-v|", in: harness) == ["\(examples)/orders-v1.json", "\(examples)/orders-v2.json"])
+    #expect(try complete("load \(Corpus.repositoryRoot.path)/scripts/ex|", in: harness) == ["\(Corpus.repositoryRoot.path)/scripts/examples/"])
+  }
+}
