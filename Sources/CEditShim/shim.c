@@ -79,6 +79,12 @@ void fps_install_interrupt_handler(void) {
   sigemptyset(&action.sa_mask);
   action.sa_flags = 0;
   sigaction(SIGINT, &action, NULL);
+  // A blocked mask survives exec: fps started from a thread that blocks signals (as Dispatch's
+  // workers do) would otherwise never see Ctrl-C.
+  sigset_t interrupt_only;
+  sigemptyset(&interrupt_only);
+  sigaddset(&interrupt_only, SIGINT);
+  sigprocmask(SIG_UNBLOCK, &interrupt_only, NULL);
 }
 
 int fps_take_interrupt(void) {

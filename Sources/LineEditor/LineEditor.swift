@@ -9,7 +9,7 @@ public final class LineEditor {
   /// What reading a line produced.
   public enum Input: Equatable {
     case line(String)
-    /// Ctrl-C: the line was abandoned.
+    /// Ctrl-C: the line was abandoned (the cursor is already on a fresh line).
     case interrupted
     /// Ctrl-D on an empty line, or the end of input.
     case endOfInput
@@ -55,11 +55,15 @@ public final class LineEditor {
   public func readLine(prompt: String) -> Input {
     promptText = Array(prompt.utf8CString)
     var count: Int32 = 0
-    guard let raw = el_gets(editor, &count) else {
-      if count == -1 || Self.takeInterrupt() { return .interrupted }
-      return .endOfInput
+    let raw = el_gets(editor, &count)
+    // Always take the flag, so a Ctrl-C is never left over to spoil the next line.
+    let interrupted = Self.takeInterrupt()
+    guard let raw else {
+      guard count == -1 || interrupted else { return .endOfInput }
+      fps_el_write("\n")
+      return .interrupted
     }
-    if Self.takeInterrupt() { return .interrupted }
+    if interrupted { return .interrupted }
     var line = String(cString: raw)
     if line.hasSuffix("\n") { line.removeLast() }
     return .line(line)

@@ -14,16 +14,28 @@ struct FPS: ParsableCommand {
       Commands (load, match, diff, commit, export, ...) run the same at the prompt, in .fps
       scripts and with -c; type `help` in the shell for the list. Exit status: 0 on success,
       1 when a command failed, 2 for a usage error.
-      """,
-    subcommands: [Run.self])
+
+        fps                          the interactive shell
+        fps migrate.fps              run a script (also: fps run migrate.fps)
+        fps -c 'load a.json' -c 'show orders'
+      """)
 
   @OptionGroup var options: SessionOptions
 
   @Option(name: .customShort("c"), help: ArgumentHelp("Run this command; repeatable, run in order.", valueName: "command"))
   var commands: [String] = []
 
-  @Argument(help: ArgumentHelp("A .fps script to run instead of the interactive shell.", valueName: "script.fps"))
-  var script: String?
+  @Argument(help: ArgumentHelp("A .fps script to run instead of the interactive shell, optionally after the word `run`.", valueName: "script.fps"))
+  var words: [String] = []
+
+  /// The script named by `fps <script>` or `fps run <script>`.
+  var script: String? { words.first == "run" ? words.dropFirst().first : words.first }
+
+  func validate() throws {
+    let count = words.first == "run" ? words.count - 1 : words.count
+    if words == ["run"] { throw ValidationError("`run` needs a script: fps run <script.fps>") }
+    if count > 1 { throw ValidationError("one script at a time; to run several, `source` them from one script") }
+  }
 
   func run() throws {
     let session = options.makeSession()
@@ -36,20 +48,5 @@ struct FPS: ParsableCommand {
     }
     if let script { return try Launcher.exit(on: session) { try session.runScript(at: script) } }
     try Shell(session: session, history: options.paths.historyFile).run()
-  }
-}
-
-/// `fps run <script.fps>`: the explicit form of `fps <script.fps>`.
-struct Run: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Run a .fps script; stops at the first failing command.")
-
-  @OptionGroup var options: SessionOptions
-
-  @Argument(help: ArgumentHelp("The script to run.", valueName: "script.fps"))
-  var script: String
-
-  func run() throws {
-    let session = options.makeSession()
-    try Launcher.exit(on: session) { try session.runScript(at: script) }
   }
 }

@@ -25,7 +25,7 @@ struct Shell {
         session.output.write("\n")
         return
       case .interrupted:
-        session.output.write("\n")
+        continue
       case .line(let line):
         editor.remember(line)
         LineEditor.takeInterrupt()

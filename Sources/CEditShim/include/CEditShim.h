@@ -29,7 +29,7 @@ int fps_history_enter(History *history, const char *line);
 int fps_history_load(History *history, const char *path);
 int fps_history_save(History *history, const char *path);
 
-/// Installs a SIGINT handler (without SA_RESTART, so el_gets returns -1 on Ctrl-C).
+/// Installs a SIGINT handler (without SA_RESTART, so el_gets returns -1 on Ctrl-C) and unblocks SIGINT.
 void fps_install_interrupt_handler(void);
 /// True once Ctrl-C was pressed since the last call; clears the flag.
 int fps_take_interrupt(void);
