@@ -129,7 +129,7 @@ extension Session {
   func register(_ store: any WorkspaceStore, as name: String) throws -> OpenWorkspace {
     let open = try OpenWorkspace(name: name, store: store)
     workspaces[name] = open
-    if targetName == nil || targetName == "default" && workspaces["default"] == nil { targetName = name }
+    if targetName == nil { targetName = name }
     return open
   }
 

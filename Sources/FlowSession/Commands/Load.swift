@@ -56,7 +56,7 @@ struct Load: Command {
     if newName != nil, files.count > 1 {
       throw UsageError("load: --name names one flow, but \(files.count) files were given", command: "load")
     }
-    if files.count == 1, try Self.isWorkspace(files[0]) {
+    if files.count == 1, SQLiteWorkspace.isDatabaseFile(files[0]) {
       return try openWorkspace(files[0], in: session)
     }
     var read: [(path: String, format: ExportFormat, version: FlowVersion)] = []
@@ -64,7 +64,7 @@ struct Load: Command {
     for path in files {
       if session.isCancelled() { throw SessionError.cancelled }
       do {
-        if try Self.isWorkspace(path) {
+        if SQLiteWorkspace.isDatabaseFile(path) {
           throw SessionError.other("\(path) is a workspace; open it on its own with `load \(path)`")
         }
         let (format, version) = try session.readExport(at: path)
@@ -80,12 +80,6 @@ struct Load: Command {
     } else {
       try keep(read, in: session)
     }
-  }
-
-  private static func isWorkspace(_ path: String) throws -> Bool {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-    defer { try? handle.close() }
-    return (try? handle.read(upToCount: 16))?.starts(with: Array("SQLite format 3\0".utf8)) ?? false
   }
 
   private func openWorkspace(_ path: String, in session: Session) throws {

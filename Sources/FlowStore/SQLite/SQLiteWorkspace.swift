@@ -34,14 +34,10 @@ public final class SQLiteWorkspace: WorkspaceStore {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path: path) }
     if isDirectory.boolValue { throw .notAWorkspace(path: path, reason: "it is a directory") }
-    guard let handle = FileHandle(forReadingAtPath: path) else {
+    guard FileManager.default.isReadableFile(atPath: path) else {
       throw .notAWorkspace(path: path, reason: "it cannot be read (check its permissions)")
     }
-    let header = (try? handle.read(upToCount: 16)) ?? Data()
-    try? handle.close()
-    guard header.starts(with: Array("SQLite format 3\0".utf8)) else {
-      throw .notAWorkspace(path: path, reason: "it is not an SQLite database")
-    }
+    guard isDatabaseFile(path) else { throw .notAWorkspace(path: path, reason: "it is not an SQLite database") }
     let readOnly = !FileManager.default.isWritableFile(atPath: path)
     return try wrap(path) {
       let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
@@ -52,6 +48,14 @@ public final class SQLiteWorkspace: WorkspaceStore {
       if !readOnly { try WorkspaceSchema.migrator.migrate(queue) }
       return SQLiteWorkspace(location: path, queue: queue, isReadOnly: readOnly)
     }
+  }
+
+  /// True when the file starts with SQLite's header: how `load` tells a workspace from an export
+  /// without trusting the file name.
+  public static func isDatabaseFile(_ path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    return (try? handle.read(upToCount: 16))?.starts(with: Array("SQLite format 3\0".utf8)) ?? false
   }
 
   private static func configuration(readOnly: Bool) -> Configuration {
