@@ -95,14 +95,24 @@ import Testing
     #expect(try String(contentsOf: text, encoding: .utf8) == "just notes")
   }
 
-  @Test func aReadOnlyWorkspaceIsNotWritten() throws {
+  @Test func aWorkspaceOpenedReadOnlyIsNotWritten() throws {
     let fps = try FPSProcess()
     #expect(try fps.run(["-c", "workspace new ro.fpsw", "-c", "connection add k --type kafka"]).status == 0)
-    let path = fps.home.appendingPathComponent("ro.fpsw").path
-    try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
-    guard !FileManager.default.isWritableFile(atPath: path) else { return }  // root writes anyway; the store test covers the logic
-    let result = try fps.run(["-c", "load ro.fpsw", "-c", "connection add k2 --type kafka"])
+    let result = try fps.run(["-c", "load ro.fpsw --read-only", "-c", "connection add k2 --type kafka"])
     #expect(result.status == 1)
-    #expect(result.standardError.contains("ro.fpsw is read-only: nothing was written"))
+    #expect(result.standardError == "-c:2: connection: ro.fpsw is read-only: nothing was written (check the file's permissions)\n")
+  }
+
+  /// A file the user may not write: run fps as `nobody` (as root, permissions would not bite).
+  @Test func aWorkspaceFileWithoutWritePermissionIsNotWritten() throws {
+    let fps = try FPSProcess()
+    #expect(try fps.run(["-c", "workspace new ro.fpsw"]).status == 0)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fps.home.path)
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: fps.home.appendingPathComponent("ro.fpsw").path)
+    let prefix = getuid() == 0 ? ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"] : []
+    let result = try fps.run(["env", "XDG_STATE_HOME=/tmp", "XDG_DATA_HOME=/tmp", FPSProcess.executable.path, "-c", "load ro.fpsw", "-c", "connection add k --type kafka"], through: prefix)
+    #expect(result.standardOutput == "opened workspace ro (read-only): 0 flows\n")
+    #expect(result.standardError.hasSuffix("ro.fpsw is read-only: nothing was written (check the file's permissions)\n"))
+    #expect(result.status == 1)
   }
 }

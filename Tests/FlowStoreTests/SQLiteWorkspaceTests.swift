@@ -76,16 +76,17 @@ import Testing
     #expect(throws: StoreError.notAWorkspace(path: other, reason: "it is an SQLite database of another application")) { try SQLiteWorkspace.open(at: other) }
   }
 
-  @Test func aReadOnlyFileCanBeReadButNotWritten() throws {
+  @Test func aReadOnlyWorkspaceCanBeReadButNotWritten() throws {
     _ = try SQLiteWorkspace.create(at: path("w.fpsw"))
-    try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path("w.fpsw"))
-    try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
-    defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path) }
-    let store = try SQLiteWorkspace.open(at: path("w.fpsw"))
-    guard store.isReadOnly else { return }  // root ignores permission bits; the end-to-end test covers that case
+    let store = try SQLiteWorkspace.open(at: path("w.fpsw"), readOnly: true)
+    #expect(store.isReadOnly)
     #expect(try store.flows().isEmpty)
     #expect(throws: StoreError.readOnly(path: path("w.fpsw"))) {
       try store.commit(CommitRequest(message: "m", author: "a", expectedRevision: 0, writes: [write("a", .newFlow)]))
     }
+    #expect(throws: StoreError.readOnly(path: path("w.fpsw"))) {
+      try store.addConnection(Connection(name: "k", type: "kafka"), secrets: [:], author: "a")
+    }
+    #expect(try SQLiteWorkspace.open(at: path("w.fpsw")).journal().isEmpty)
   }
 }

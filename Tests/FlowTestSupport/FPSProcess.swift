@@ -32,11 +32,18 @@ public struct FPSProcess {
     return environment
   }
 
+  /// Runs fps with `arguments`; with `through`, runs `through + arguments` by `/usr/bin/env`
+  /// instead (for wrappers such as `setpriv`, whose arguments then name the binary themselves).
   @discardableResult
-  public func run(_ arguments: [String], input: String = "", in directory: URL? = nil) throws -> Result {
+  public func run(_ arguments: [String], input: String = "", in directory: URL? = nil, through wrapper: [String]? = nil) throws -> Result {
     let process = Process()
-    process.executableURL = Self.executable
-    process.arguments = arguments
+    if let wrapper {
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = wrapper + arguments
+    } else {
+      process.executableURL = Self.executable
+      process.arguments = arguments
+    }
     process.environment = environment
     process.currentDirectoryURL = directory ?? home
     let stdin = Pipe()

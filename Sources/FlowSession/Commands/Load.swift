@@ -23,6 +23,7 @@ struct Load: Command {
     options: [
       OptionSpec("--as-version-of", value: "flow", completion: .flow, help: "stage as a new version of this existing flow"),
       OptionSpec("--name", value: "name", help: "stage as a new flow with this name instead of the exported one"),
+      OptionSpec("--read-only", help: "open a workspace file for reading only: nothing can be committed to it"),
     ],
     keywords: [
       OptionSpec("as", value: "name", help: "the session name of the workspace, export or import"),
@@ -35,6 +36,7 @@ struct Load: Command {
   let target: String?
   let versionOf: String?
   let newName: String?
+  let readOnly: Bool
 
   init(_ arguments: ParsedArguments) throws {
     _ = try arguments.positional(0, "a path to load")
@@ -43,6 +45,7 @@ struct Load: Command {
     target = arguments.value("into")
     versionOf = arguments.value("--as-version-of")
     newName = arguments.value("--name")
+    readOnly = arguments.flag("--read-only")
     if versionOf != nil, newName != nil {
       throw UsageError("load: --as-version-of and --name cannot be used together", command: "load")
     }
@@ -88,11 +91,11 @@ struct Load: Command {
     if let open = session.workspaces[name] {
       throw SessionError.other("a workspace named '\(name)' is already open (\(open.store.location)); use `as <other name>`")
     }
-    let store = try session.store { () throws(StoreError) in try SQLiteWorkspace.open(at: path) }
+    let store = try session.store { () throws(StoreError) in try SQLiteWorkspace.open(at: path, readOnly: readOnly) }
     let open = try session.register(store, as: name)
     let flows = try session.store { () throws(StoreError) in try store.flows() }
-    let readOnly = store.isReadOnly ? " (read-only)" : ""
-    session.output.line("opened workspace \(open.name)\(readOnly): \(flows.count) flow\(flows.count == 1 ? "" : "s")")
+    let access = store.isReadOnly ? " (read-only)" : ""
+    session.output.line("opened workspace \(open.name)\(access): \(Describe.count(flows.count, "flow"))")
   }
 
   private func keep(_ read: [(path: String, format: ExportFormat, version: FlowVersion)], in session: Session) throws {

@@ -29,8 +29,8 @@ public final class SQLiteWorkspace: WorkspaceStore {
     }
   }
 
-  /// Opens an existing workspace file, read-only when the file cannot be written.
-  public static func open(at path: String) throws(StoreError) -> SQLiteWorkspace {
+  /// Opens an existing workspace file; read-only when asked, or when the file cannot be written.
+  public static func open(at path: String, readOnly requested: Bool = false) throws(StoreError) -> SQLiteWorkspace {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path: path) }
     if isDirectory.boolValue { throw .notAWorkspace(path: path, reason: "it is a directory") }
@@ -38,7 +38,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
       throw .notAWorkspace(path: path, reason: "it cannot be read (check its permissions)")
     }
     guard isDatabaseFile(path) else { throw .notAWorkspace(path: path, reason: "it is not an SQLite database") }
-    let readOnly = !FileManager.default.isWritableFile(atPath: path)
+    let readOnly = requested || !FileManager.default.isWritableFile(atPath: path)
     return try wrap(path) {
       let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
       let id = try queue.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") } ?? 0
@@ -62,7 +62,8 @@ public final class SQLiteWorkspace: WorkspaceStore {
     var configuration = Configuration()
     configuration.readonly = readOnly
     configuration.busyMode = .timeout(5)
-    configuration.journalMode = .wal
+    // The default rollback journal, not WAL: a workspace stays one file, and a user who may
+    // read but not write its folder can still open it (WAL needs a -shm file beside it).
     return configuration
   }
 
