@@ -81,14 +81,15 @@ public enum FlowDiffer {
     let leftIndexById = Dictionary(left.nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     let rightIndexById = Dictionary(right.nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
 
-    /// A node identity both sides share: the right index for paired nodes, a side-tagged id otherwise.
+    /// A node identity both sides share: the right index for paired nodes, a side-tagged index for
+    /// unpaired ones, and the bare id for ends outside the flow (a wire to a node not in the file).
     func leftKey(_ id: String) -> String {
-      guard let index = leftIndexById[id] else { return "L?" + id }
+      guard let index = leftIndexById[id] else { return "?" + id }
       if let paired = pairing.rightForLeft[index] { return "R\(paired)" }
       return "L\(index)"
     }
     func rightKey(_ id: String) -> String {
-      guard let index = rightIndexById[id] else { return "R?" + id }
+      guard let index = rightIndexById[id] else { return "?" + id }
       return "R\(index)"
     }
     func leftName(_ id: String) -> String { leftIndexById[id].map { left.nodes[$0].name } ?? id }

@@ -1,7 +1,7 @@
 import FlowModel
 
-/// Which left node corresponds to which right node: first by id, then, among the nodes left
-/// over, by name when the name is unique on both sides.
+/// Which left node corresponds to which right node: first by id (repeated ids in order), then,
+/// among the nodes left over, by name when the name is unique on both sides.
 struct NodePairing {
   /// For each right node index, the left node index it pairs with.
   private(set) var leftForRight: [Int: Int] = [:]
@@ -9,10 +9,14 @@ struct NodePairing {
   private(set) var rightForLeft: [Int: Int] = [:]
 
   init(left: [Node], right: [Node]) {
-    var leftById: [String: Int] = [:]
-    for (index, node) in left.enumerated() where leftById[node.id] == nil { leftById[node.id] = index }
+    // Ids should be unique, but exports in the wild repeat them: pair repeats in order.
+    var leftById: [String: [Int]] = [:]
+    for (index, node) in left.enumerated() { leftById[node.id, default: []].append(index) }
     for (index, node) in right.enumerated() {
-      if let match = leftById[node.id], rightForLeft[match] == nil { pair(match, index) }
+      if let match = leftById[node.id]?.first {
+        leftById[node.id]?.removeFirst()
+        pair(match, index)
+      }
     }
     let leftByName = Self.uniqueNames(left, excluding: rightForLeft)
     let rightByName = Self.uniqueNames(right, excluding: leftForRight)

@@ -1,37 +1,93 @@
 import FlowModel
 
-/// The file formats FlowPort reads or writes.
+/// The file formats FlowPort reads and writes.
 public enum ExportFormat: String, CaseIterable, Sendable {
   /// FlowPort's own JSON envelope, `"format": "flowport/1"`.
   case json
+  case n8n
+  case nodeRed = "node-red"
+  case make
+  case nifi
+  case ibmEP = "ibm-ep"
 
   /// The file name extension a file of this format gets.
-  public var fileExtension: String {
+  public var fileExtension: String { "json" }
+
+  /// How people call the format, for messages.
+  public var displayName: String {
     switch self {
-    case .json: "json"
+    case .json: "FlowPort JSON (flowport/1)"
+    case .n8n: "n8n workflow"
+    case .nodeRed: "Node-RED flow"
+    case .make: "Make blueprint"
+    case .nifi: "NiFi flow definition"
+    case .ibmEP: "IBM Event Processing flow"
     }
   }
 
-  /// Names the format by content, never by file name: extensions lie, contents do not.
-  public static func detect(_ bytes: [UInt8]) throws(FormatError) -> (ExportFormat, JSONValue) {
+  /// The codecs of the foreign dialects, in the order detection tries them (most specific first).
+  static let dialects: [any DialectCodec.Type] = [IBMEventProcessingCodec.self, NiFiCodec.self, MakeCodec.self, N8nCodec.self, NodeRedCodec.self]
+
+  var codec: (any DialectCodec.Type)? { Self.dialects.first { $0.format == self } }
+
+  /// Reads an export of any format, detected by content, never by file name.
+  public static func read(_ bytes: [UInt8], fallbackName: String) throws(FormatError) -> (ExportFormat, DecodedExport) {
     if bytes.prefix(4096).contains(0) { throw .binary }
-    let value: JSONValue
-    do { value = try JSONParser.parse(bytes) } catch {
+    let document: JSONValue
+    do { document = try JSONParser.parse(bytes) } catch {
       if looksLikeSQL(bytes) { throw .writeOnly("Flink SQL") }
       throw .syntax(error)
     }
-    guard case .object(let object) = value else {
-      throw .unrecognized("the top level is \(value.kindName), and a FlowPort export is an object")
+    if let format = document["format"]?.stringValue {
+      guard format == NativeJSONCodec.formatTag else { throw .unsupportedVersion(format) }
+      return (.json, DecodedExport(version: try NativeJSONCodec.decode(document)))
     }
-    guard let format = object["format"]?.stringValue else {
-      throw .unrecognized("it has no \"format\": \"flowport/1\" member")
+    guard let codec = dialects.first(where: { $0.recognizes(document) }) else {
+      throw .unrecognized(
+        "it is \(document.kindName) that is neither flowport/1 nor an n8n, Node-RED, Make, NiFi or IBM Event Processing export")
     }
-    guard format == NativeJSONCodec.formatTag else { throw .unsupportedVersion(format) }
-    return (.json, value)
+    return (codec.format, codec.decode(document, fallbackName: fallbackName))
+  }
+
+  /// Writes a flow in this format. A foreign dialect can only be written for a flow read from
+  /// that dialect: its source document is what is written, with the model's changes in it.
+  public func encode(_ version: FlowVersion, stamp: ExportStamp?, options: EncodeOptions = EncodeOptions()) throws(FormatError)
+    -> JSONValue
+  {
+    guard let codec else { return NativeJSONCodec.encode(version, stamp: stamp) }
+    guard let source = version.source, source.dialect == rawValue else {
+      let origin = version.source.flatMap { ExportFormat(rawValue: $0.dialect)?.displayName } ?? "FlowPort JSON"
+      throw .unconvertible(from: origin, to: displayName)
+    }
+    return codec.encode(version, document: source.document, options: options)
+  }
+
+  /// The flow with a node renamed. In n8n, where nodes refer to each other by name, the
+  /// document is rewritten (connections, pinData, expressions) and read again.
+  public static func renamingNode(_ old: String, to new: String, in version: FlowVersion) throws(FormatError) -> DecodedExport {
+    guard version.nodes.contains(where: { $0.name == old }) else { throw .noSuchNode(old) }
+    if version.nodes.contains(where: { $0.name == new }) { throw .nodeExists(new) }
+    switch version.source {
+    case nil:
+      var renamed = version
+      for index in renamed.nodes.indices where renamed.nodes[index].name == old { renamed.nodes[index].name = new }
+      return DecodedExport(version: renamed)
+    case let source? where source.dialect == ExportFormat.n8n.rawValue:
+      var decoded = N8nCodec.decode(N8nRename.rename(old, to: new, in: source.document), fallbackName: version.name)
+      decoded.version.connections = version.connections
+      return decoded
+    case let source?:
+      throw .unsupported("renaming nodes of a \(ExportFormat(rawValue: source.dialect)?.displayName ?? source.dialect)")
+    }
+  }
+
+  /// The format a flow is written in when none is asked for: the one it was read from.
+  public static func natural(for version: FlowVersion) -> ExportFormat {
+    version.source.flatMap { ExportFormat(rawValue: $0.dialect) } ?? .json
   }
 
   private static func looksLikeSQL(_ bytes: [UInt8]) -> Bool {
-    let head = String(decoding: bytes.prefix(2048), as: UTF8.self).uppercased()
-    return ["CREATE TABLE", "INSERT INTO", "CREATE TEMPORARY", "SELECT "].contains { head.contains($0) }
+    let head = String(decoding: bytes.prefix(4096), as: UTF8.self).uppercased()
+    return ["CREATE TABLE", "INSERT INTO", "CREATE TEMPORARY", "SELECT ", "-- IBM EVENT AUTOMATION"].contains { head.contains($0) }
   }
 }

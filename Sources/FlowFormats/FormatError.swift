@@ -14,6 +14,11 @@ public enum FormatError: Error, Hashable, Sendable, CustomStringConvertible {
   case writeOnly(String)
   /// The bytes are not text at all.
   case binary
+  case noSuchNode(String)
+  case nodeExists(String)
+  case unsupported(String)
+  /// A flow of one dialect cannot be written in another.
+  case unconvertible(from: String, to: String)
 
   public var description: String {
     switch self {
@@ -24,6 +29,11 @@ public enum FormatError: Error, Hashable, Sendable, CustomStringConvertible {
     case .unrecognized(let hint): return "not a flow export: \(hint)"
     case .writeOnly(let format): return "\(format) is write-only: it can be exported but not loaded"
     case .binary: return "this is a binary file, not a flow export"
+    case .noSuchNode(let name): return "no node named '\(name)'"
+    case .nodeExists(let name): return "a node named '\(name)' exists already"
+    case .unsupported(let what): return "\(what) is not supported"
+    case .unconvertible(let from, let to):
+      return "a flow read as \(from) cannot be written as \(to); export it in its own format or as json"
     }
   }
 }

@@ -18,11 +18,13 @@ public struct FlowVersion: Hashable, Sendable {
   public var published: String?
   /// Members of the document this version of FlowPort does not know, kept for the round trip.
   public var extensions: JSONObject
+  /// The foreign document the flow was read from, if it came from another platform.
+  public var source: SourceDocument?
 
   public init(
     name: String, description: String? = nil, number: Int = 1, mode: String? = nil, nodes: [Node] = [],
     edges: [Edge] = [], connections: [ConnectionRef] = [], dependencies: Dependencies = Dependencies(),
-    published: String? = nil, extensions: JSONObject = [:]
+    published: String? = nil, extensions: JSONObject = [:], source: SourceDocument? = nil
   ) {
     self.name = name
     self.description = description
@@ -34,6 +36,7 @@ public struct FlowVersion: Hashable, Sendable {
     self.dependencies = dependencies
     self.published = published
     self.extensions = extensions
+    self.source = source
   }
 
   /// The node with this id.

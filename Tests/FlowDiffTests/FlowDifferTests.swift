@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct FlowDifferTests {
   func example(_ name: String) throws -> FlowVersion {
-    try NativeJSONCodec.decode(try ExportFormat.detect(try Fixtures.example(name)).1)
+    try ExportFormat.read(try Fixtures.example(name), fallbackName: name).1.version
   }
 
   @Test func ordersV1ToV2() throws {

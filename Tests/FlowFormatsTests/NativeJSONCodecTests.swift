@@ -8,9 +8,9 @@ import Testing
 @Suite struct NativeJSONCodecTests {
   @Test(arguments: ["orders-v1.json", "orders-v2.json", "payments.json"])
   func examplesDecodeAndRoundTrip(name: String) throws {
-    let (format, document) = try ExportFormat.detect(try Fixtures.example(name))
+    let (format, decoded) = try ExportFormat.read(try Fixtures.example(name), fallbackName: "x")
     #expect(format == .json)
-    let version = try NativeJSONCodec.decode(document)
+    let version = decoded.version
     let again = try NativeJSONCodec.decode(NativeJSONCodec.encode(version, stamp: nil))
     expectNoDifference(again, version)
   }
@@ -39,10 +39,12 @@ import Testing
   }
 
   @Test func detectsByContentNotName() {
-    #expect(throws: FormatError.writeOnly("Flink SQL")) { try ExportFormat.detect(Array("CREATE TABLE x (a INT);\nINSERT INTO y SELECT * FROM x;".utf8)) }
-    #expect(throws: FormatError.binary) { try ExportFormat.detect([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00]) }
-    #expect(throws: FormatError.unrecognized("it has no \"format\": \"flowport/1\" member")) { try ExportFormat.detect(Array(#"{"nodes":[]}"#.utf8)) }
-    #expect(throws: FormatError.unrecognized("the top level is an array, and a FlowPort export is an object")) { try ExportFormat.detect(Array("[]".utf8)) }
+    func read(_ text: String) throws(FormatError) { _ = try ExportFormat.read(Array(text.utf8), fallbackName: "x") }
+    #expect(throws: FormatError.writeOnly("Flink SQL")) { try read("CREATE TABLE x (a INT);\nINSERT INTO y SELECT * FROM x;") }
+    #expect(throws: FormatError.binary) { try ExportFormat.read([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00], fallbackName: "x") }
+    let unknown = "neither flowport/1 nor an n8n, Node-RED, Make, NiFi or IBM Event Processing export"
+    #expect(throws: FormatError.unrecognized("it is an object that is \(unknown)")) { try read(#"{"nodes":[]}"#) }
+    #expect(throws: FormatError.unrecognized("it is an array that is \(unknown)")) { try read("[]") }
   }
 
   @Test func encodingCarriesNoSecretsAndStampsTheExport() {

@@ -10,7 +10,7 @@ public enum NativeJSONCodec {
 
   /// The members the codec understands; everything else is kept in `FlowVersion.extensions`.
   static let knownKeys: Set<String> = [
-    "format", "flow", "version", "nodes", "edges", "connections", "dependencies", "exported",
+    "format", "flow", "version", "nodes", "edges", "connections", "dependencies", "exported", "source",
   ]
 
   /// Reads a parsed document into a flow version, naming the path of the first problem.
@@ -48,7 +48,10 @@ public enum NativeJSONCodec {
       nodes: nodes, edges: edges, connections: connections,
       dependencies: try root.nested("dependencies").map(decodeDependencies) ?? Dependencies(),
       published: try version?.optionalString("published"),
-      extensions: JSONObject(root.object.members.filter { !knownKeys.contains($0.key) }))
+      extensions: JSONObject(root.object.members.filter { !knownKeys.contains($0.key) }),
+      source: try root.nested("source").map { source throws(FormatError) in
+        SourceDocument(dialect: try source.string("dialect"), document: try source.required("document"))
+      })
   }
 
   private static func decodeNode(_ node: JSONPathReader) throws(FormatError) -> Node {
@@ -99,6 +102,9 @@ public enum NativeJSONCodec {
     if !version.dependencies.isEmpty { document["dependencies"] = encodeDependencies(version.dependencies) }
     if let stamp {
       document["exported"] = ["at": .string(stamp.at), "from": .string(stamp.from), "by": .string(stamp.by)]
+    }
+    if let source = version.source {
+      document["source"] = ["dialect": .string(source.dialect), "document": source.document]
     }
     document.members.append(contentsOf: version.extensions.members)
     return .object(document)

@@ -12,7 +12,7 @@ public enum CommandRegistry {
   static let all: [any Command.Type] = [
     Load.self, Match.self, Diff.self, Commit.self, Export.self,
     Status.self, List.self, Show.self, Log.self, Discard.self,
-    Use.self, WorkspaceCommand.self, ConnectionCommand.self,
+    Rename.self, Use.self, WorkspaceCommand.self, ConnectionCommand.self,
     SetVariable.self, Echo.self, Source.self, Help.self, Quit.self,
   ]
 

@@ -24,6 +24,7 @@ struct Load: Command {
       OptionSpec("--as-version-of", value: "flow", completion: .flow, help: "stage as a new version of this existing flow"),
       OptionSpec("--name", value: "name", help: "stage as a new flow with this name instead of the exported one"),
       OptionSpec("--read-only", help: "open a workspace file for reading only: nothing can be committed to it"),
+      OptionSpec("--rename-node", value: "old=new", help: "rename a node as it is loaded (in n8n, every reference to it too); repeatable"),
     ],
     keywords: [
       OptionSpec("as", value: "name", help: "the session name of the workspace, export or import"),
@@ -37,6 +38,7 @@ struct Load: Command {
   let versionOf: String?
   let newName: String?
   let readOnly: Bool
+  let renames: [(old: String, new: String)]
 
   init(_ arguments: ParsedArguments) throws {
     _ = try arguments.positional(0, "a path to load")
@@ -46,6 +48,13 @@ struct Load: Command {
     versionOf = arguments.value("--as-version-of")
     newName = arguments.value("--name")
     readOnly = arguments.flag("--read-only")
+    renames = try arguments.values("--rename-node").map { pair in
+      let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+      guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+        throw UsageError("load: --rename-node takes old=new, got '\(pair)'", command: "load")
+      }
+      return (parts[0], parts[1])
+    }
     if versionOf != nil, newName != nil {
       throw UsageError("load: --as-version-of and --name cannot be used together", command: "load")
     }
@@ -62,7 +71,7 @@ struct Load: Command {
     if files.count == 1, SQLiteWorkspace.isDatabaseFile(files[0]) {
       return try openWorkspace(files[0], in: session)
     }
-    var read: [(path: String, format: ExportFormat, version: FlowVersion)] = []
+    var read: [ReadExport] = []
     var failures: [String] = []
     for path in files {
       if session.isCancelled() { throw SessionError.cancelled }
@@ -70,8 +79,14 @@ struct Load: Command {
         if SQLiteWorkspace.isDatabaseFile(path) {
           throw SessionError.other("\(path) is a workspace; open it on its own with `load \(path)`")
         }
-        let (format, version) = try session.readExport(at: path)
-        read.append((path, format, version))
+        var file = try session.readExport(at: path)
+        for rename in renames {
+          do {
+            let renamed = try ExportFormat.renamingNode(rename.old, to: rename.new, in: file.version)
+            file.version = renamed.version
+          } catch { throw SessionError.format(file: path, error) }
+        }
+        read.append(file)
       } catch {
         guard files.count > 1 else { throw error }
         failures.append("\(error)")
@@ -98,19 +113,20 @@ struct Load: Command {
     session.output.line("opened workspace \(open.name)\(access): \(Describe.count(flows.count, "flow"))")
   }
 
-  private func keep(_ read: [(path: String, format: ExportFormat, version: FlowVersion)], in session: Session) throws {
+  private func keep(_ read: [ReadExport], in session: Session) throws {
     for file in read {
       var name = alias ?? file.version.name
       if alias == nil, let other = session.exports[name], other.path != file.path {
         name = URL(fileURLWithPath: file.path).deletingPathExtension().lastPathComponent
       }
-      session.exports[name] = LoadedExport(name: name, path: file.path, format: file.format, version: file.version)
-      session.output.line("loaded \(name) from \(file.path): \(Describe.shape(file.version))")
+      session.exports[name] = LoadedExport(name: name, path: file.path, format: file.format, version: file.version, notes: file.notes)
+      session.output.line("loaded \(name) from \(file.path) (\(file.format.displayName)): \(Describe.shape(file.version))")
+      Self.report(file.notes, for: name, in: session)
     }
   }
 
   private func stage(
-    _ read: [(path: String, format: ExportFormat, version: FlowVersion)], into open: OpenWorkspace, in session: Session
+    _ read: [ReadExport], into open: OpenWorkspace, in session: Session
   ) throws {
     let existing = Set(try session.store { () throws(StoreError) in try open.store.flows() }.map(\.name))
     var staged: [PendingImport] = []
@@ -132,7 +148,8 @@ struct Load: Command {
       if session.imports.contains(where: { $0.name == name }) || staged.contains(where: { $0.name == name }) {
         throw SessionError.importExists(name)
       }
-      staged.append(PendingImport(name: name, path: file.path, format: file.format, workspace: open.name, mode: mode, version: file.version))
+      staged.append(
+        PendingImport(name: name, path: file.path, format: file.format, workspace: open.name, mode: mode, version: file.version, notes: file.notes))
     }
     session.imports += staged
     for pending in staged {
@@ -144,6 +161,13 @@ struct Load: Command {
       let refs = pending.version.connections.count
       let refText = refs == 0 ? "" : ", \(refs) connection reference\(refs == 1 ? "" : "s") to match"
       session.output.line("staged \(pending.name) into \(open.name) \(how): \(Describe.shape(pending.version))\(refText)")
+      Self.report(pending.notes, for: pending.name, in: session)
     }
+  }
+
+  /// Prints what was noticed on load, a few lines at most; `status` and `show` list them all.
+  static func report(_ notes: [String], for name: String, in session: Session) {
+    for note in notes.prefix(3) { session.output.warning("\(name): \(note)") }
+    if notes.count > 3 { session.output.warning("\(name): \(notes.count - 3) more; see `show \(name)`") }
   }
 }

@@ -26,7 +26,7 @@ struct Show: Command {
     if json { return session.output.line(JSONWriter().string(NativeJSONCodec.encode(version, stamp: nil))) }
     let pending = session.imports.first { $0.name == name }
     let output = session.output
-    output.line("\(version.name) (\(operand.label)), version \(version.number), format flowport/1")
+    output.line("\(version.name) (\(operand.label)), version \(version.number), \(ExportFormat.natural(for: version).displayName)")
     if let description = version.description { output.line("  \(description)") }
     if let mode = version.mode { output.line("mode: \(mode)") }
     output.line("\(Describe.count(version.nodes.count, "node")):")
@@ -53,6 +53,9 @@ struct Show: Command {
     ]
     let present = parts.filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" } + (dependencies.schedule == nil ? [] : ["a schedule"])
     if !present.isEmpty { output.line("travels with: \(present.joined(separator: ", "))") }
+    if let loaded = session.exports[name] {
+      for note in loaded.notes { output.line("warning: \(note)") }
+    }
     if let pending {
       let connections = (try? session.connections(of: pending.workspace)) ?? []
       let flows = Set((try? session.workspace(pending.workspace).store.flows().map(\.name)) ?? [])

@@ -36,6 +36,7 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     default: break
     }
     findings += graphFindings(version, label: pending.name)
+    findings += pending.notes.map { Finding(severity: .warning, message: "\(pending.name): \($0)") }
     return findings
   }
 
@@ -46,13 +47,13 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     for node in version.nodes where !seen.insert(node.id).inserted {
       findings.append(Finding(severity: .error, message: "\(label): node id '\(node.id)' is used twice (node '\(node.name)')"))
     }
-    for edge in version.edges {
+    for edge in version.edges where version.source == nil {
       for end in [edge.from, edge.to] where !seen.contains(end) {
         findings.append(Finding(severity: .error, message: "\(label): an edge refers to unknown node id '\(end)'"))
       }
     }
     let keys = Set(version.connections.map(\.key))
-    for node in version.nodes {
+    for node in version.nodes where version.source == nil {
       if let key = node.connection, !keys.contains(key) {
         findings.append(Finding(severity: .error, message: "\(label): node '\(node.name)' uses connection '\(key)', which the export does not declare"))
       }

@@ -3,6 +3,15 @@ import FlowModel
 import FlowStore
 import Foundation
 
+/// One export file as read: its format, the flow, and what was noticed.
+struct ReadExport {
+  var path: String
+  var format: ExportFormat
+  var version: FlowVersion
+  /// Problems that did not stop the load (dangling wires, duplicate names) and secrets in clear.
+  var notes: [String]
+}
+
 /// A flow version named on a command line, with the label output uses for it.
 struct FlowOperand {
   /// How output names it: a file path, `prod:orders@2`, an import's name.
@@ -26,8 +35,7 @@ extension Session {
       return FlowOperand(label: loaded.path, version: loaded.version, origin: loaded.path)
     }
     if FileManager.default.fileExists(atPath: word) {
-      let (_, version) = try readExport(at: word)
-      return FlowOperand(label: word, version: version, origin: word)
+      return FlowOperand(label: word, version: try readExport(at: word).version, origin: word)
     }
     if let target = try? workspace() {
       let (flow, _) = Self.splitVersion(word)
@@ -62,12 +70,15 @@ extension Session {
     return (String(word[..<at]), number)
   }
 
-  /// Reads and decodes one export file, with errors that name the file and position.
-  func readExport(at path: String) throws -> (ExportFormat, FlowVersion) {
+  /// Reads and decodes one export file of any format, with errors that name the file and
+  /// position. Structural problems and secrets in clear come back as notes, not errors.
+  func readExport(at path: String) throws -> ReadExport {
     let bytes = try readFile(at: path)
+    let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     do {
-      let (format, document) = try ExportFormat.detect(bytes)
-      return (format, try NativeJSONCodec.decode(document))
+      let (format, decoded) = try ExportFormat.read(bytes, fallbackName: stem)
+      let secrets = SecretScanner.scan(decoded.version.source?.document ?? NativeJSONCodec.encode(decoded.version, stamp: nil))
+      return ReadExport(path: path, format: format, version: decoded.version, notes: decoded.findings + secrets.map(\.description))
     } catch {
       throw SessionError.format(file: path, error)
     }

@@ -9,4 +9,6 @@ public struct LoadedExport: Sendable {
   public var path: String
   public var format: ExportFormat
   public var version: FlowVersion
+  /// What was noticed on load: structural problems, secrets in clear.
+  public var notes: [String]
 }

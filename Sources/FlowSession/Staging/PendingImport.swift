@@ -27,6 +27,8 @@ public struct PendingImport: Sendable {
   public var workspace: String
   public var mode: Mode
   public var version: FlowVersion
+  /// What was noticed on load: structural problems, secrets in clear.
+  public var notes: [String] = []
   /// Reference key -> the target connection it is bound to.
   public var bindings: [String: Binding] = [:]
 

@@ -1,0 +1,77 @@
+import FlowModel
+
+/// A foreign platform's export format, read into the model and written back.
+///
+/// `decode` derives the model view (nodes, edges, connection references) and never fails on a
+/// document that has the dialect's shape: broken rules (a wire to an unknown id, a duplicate
+/// name) become findings that name the node. `encode` starts from the source document and
+/// writes in only what the model changed, so an unchanged flow comes back as it was read.
+protocol DialectCodec: Sendable {
+  static var format: ExportFormat { get }
+  /// True when the document has this dialect's structure (detection by content).
+  static func recognizes(_ document: JSONValue) -> Bool
+  static func decode(_ document: JSONValue, fallbackName: String) -> DecodedExport
+  static func encode(_ version: FlowVersion, document: JSONValue, options: EncodeOptions) -> JSONValue
+}
+
+/// A decoded export: the flow, and what was noticed while reading it.
+public struct DecodedExport: Sendable {
+  public var version: FlowVersion
+  /// Problems with the document that did not stop it from loading, each naming the node.
+  public var findings: [String]
+
+  public init(version: FlowVersion, findings: [String] = []) {
+    self.version = version
+    self.findings = findings
+  }
+}
+
+/// How a flow is written.
+public struct EncodeOptions: Sendable {
+  /// Write credential values the dialect carries (IBM Event Processing SASL passwords); off by default.
+  public var includeCredentials: Bool
+
+  public init(includeCredentials: Bool = false) {
+    self.includeCredentials = includeCredentials
+  }
+}
+
+extension JSONValue {
+  /// Text for a scalar used as an identifier: strings as they are, numbers as written.
+  var identifierText: String? {
+    switch self {
+    case .string(let text): text
+    case .number(let number): number.text
+    default: nil
+    }
+  }
+}
+
+extension DialectCodec {
+  /// The references whose binding differs from what the document itself says, by key: the only
+  /// ones an encoder writes, so an unchanged flow is written back exactly as read.
+  static func reboundReferences(_ version: FlowVersion, document: JSONValue) -> [String: ConnectionRef] {
+    let original = Dictionary(
+      decode(document, fallbackName: version.name).version.connections.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    var rebound: [String: ConnectionRef] = [:]
+    for reference in version.connections where original[reference.key] != reference {
+      rebound[reference.key] = reference
+    }
+    return rebound
+  }
+}
+
+extension ConnectionRef {
+  /// The target's identity for a bound reference: the connection's `id` property if it has one.
+  var boundID: JSONValue? { properties["id"] }
+}
+
+/// Collects connection references once each, in the order they are first seen.
+struct ReferenceCollector {
+  private(set) var references: [ConnectionRef] = []
+  private var seen: Set<String> = []
+
+  mutating func add(_ reference: ConnectionRef) {
+    if seen.insert(reference.key).inserted { references.append(reference) }
+  }
+}

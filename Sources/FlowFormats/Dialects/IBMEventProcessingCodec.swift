@@ -1,0 +1,73 @@
+import FlowModel
+
+/// IBM Event Processing flow JSON: `pipelineState` (an Elyra pipeline), `contextState` (the same
+/// graph as `nodes[]` and `edges[]`) and `flowDetails`. The model is read from `contextState`.
+/// Source and destination credentials (`configuration.credentials`, SASL user and password in
+/// clear, as EP's JSON export writes them) are connection references; their passwords are
+/// credentials, written only with `--with-credentials`.
+enum IBMEventProcessingCodec: DialectCodec {
+  static let format = ExportFormat.ibmEP
+  static let redacted = JSONValue.string("<password_redacted>")
+
+  static func recognizes(_ document: JSONValue) -> Bool {
+    document["pipelineState"] != nil && document["contextState"] != nil
+  }
+
+  static func decode(_ document: JSONValue, fallbackName: String) -> DecodedExport {
+    let context = document["contextState"]
+    var nodes: [Node] = []
+    var references = ReferenceCollector()
+    var findings: [String] = []
+    for raw in context?["nodes"]?.arrayValue ?? [] {
+      guard let id = raw["nodeId"]?.identifierText else { continue }
+      let name = raw["viewName"]?.stringValue ?? id
+      let type = raw["nodeType"]?.stringValue ?? "unknown"
+      var connection: String?
+      if let credentials = raw["configuration"]?["credentials"], credentials.objectValue != nil {
+        let key = "\(id):credentials"
+        let user = credentials["data"]?["username"]?.stringValue
+        references.add(
+          ConnectionRef(
+            key: key, type: (credentials["type"]?.stringValue ?? "credentials").lowercased(), name: user.map { "\(name) (\($0))" } ?? name,
+            properties: user.map { ["username": .string($0)] } ?? [:]))
+        connection = key
+      }
+      nodes.append(Node(id: id, name: name, type: type, connection: connection, config: raw["configuration"]?.objectValue ?? [:]))
+    }
+    let ids = Set(nodes.map(\.id))
+    var edges: [Edge] = []
+    for edge in context?["edges"]?.arrayValue ?? [] {
+      guard let from = edge["incoming"]?.identifierText, let to = edge["outgoing"]?.identifierText else { continue }
+      for end in [from, to] where !ids.contains(end) { findings.append("an edge refers to unknown node '\(end)'") }
+      edges.append(Edge(from: from, to: to))
+    }
+    let details = document["flowDetails"]
+    let version = FlowVersion(
+      name: details?["flowName"]?.stringValue ?? fallbackName, description: details?["flowDescription"]?.stringValue,
+      nodes: nodes, edges: edges, connections: references.references,
+      source: SourceDocument(dialect: format.rawValue, document: document))
+    return DecodedExport(version: version, findings: findings)
+  }
+
+  /// The document as read, with every `credentials.data.password` redacted unless asked for.
+  static func encode(_ version: FlowVersion, document: JSONValue, options: EncodeOptions) -> JSONValue {
+    options.includeCredentials ? document : redactPasswords(document, underCredentials: false)
+  }
+
+  static func redactPasswords(_ value: JSONValue, underCredentials: Bool) -> JSONValue {
+    switch value {
+    case .array(let elements): return .array(elements.map { redactPasswords($0, underCredentials: underCredentials) })
+    case .object(var object):
+      for index in object.members.indices {
+        let key = object.members[index].key
+        if underCredentials, key == "password", object.members[index].value.stringValue?.isEmpty == false {
+          object.members[index].value = redacted
+        } else {
+          object.members[index].value = redactPasswords(object.members[index].value, underCredentials: underCredentials || key == "credentials")
+        }
+      }
+      return .object(object)
+    default: return value
+    }
+  }
+}

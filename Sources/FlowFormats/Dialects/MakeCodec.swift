@@ -1,0 +1,125 @@
+import FlowModel
+
+/// Make (Integromat) blueprints: `{name, flow: [modules], metadata}`. Modules run in array order;
+/// routers (`routes[].flow`), if-else (`branches[].flow`) and error handlers (`onerror`) nest.
+/// `parameters.__IMTCONN__` (a connection id) and `__IMTKEY__` (a keychain entry) are connection
+/// references, typed by `metadata.restore.parameters.__IMTCONN__.data.connection`.
+enum MakeCodec: DialectCodec {
+  static let format = ExportFormat.make
+  static let referenceKeys = ["__IMTCONN__", "__IMTKEY__"]
+
+  static func recognizes(_ document: JSONValue) -> Bool {
+    guard case .object(let object) = document, object["flow"]?.arrayValue != nil else { return false }
+    return object["metadata"] != nil || object["name"] != nil
+  }
+
+  static func decode(_ document: JSONValue, fallbackName: String) -> DecodedExport {
+    var state = Walk()
+    state.walk(document["flow"]?.arrayValue ?? [], predecessor: nil, port: "0")
+    let version = FlowVersion(
+      name: document["name"]?.stringValue ?? fallbackName, nodes: state.nodes, edges: state.edges,
+      connections: state.references.references, source: SourceDocument(dialect: format.rawValue, document: document))
+    return DecodedExport(version: version, findings: state.findings)
+  }
+
+  /// Walks nested module lists, numbering modules that have no id.
+  struct Walk {
+    var nodes: [Node] = []
+    var edges: [Edge] = []
+    var references = ReferenceCollector()
+    var findings: [String] = []
+    var seen: Set<String> = []
+
+    mutating func walk(_ modules: [JSONValue], predecessor: String?, port: String) {
+      var previous = predecessor
+      var previousPort = port
+      for module in modules {
+        let type = module["module"]?.stringValue ?? "unknown"
+        var id = module["id"]?.identifierText ?? "module \(nodes.count + 1)"
+        if !seen.insert(id).inserted {
+          findings.append("module id \(id) (\(type)) is used twice")
+          id = "\(id)#\(nodes.count + 1)"
+        }
+        let designer = module["metadata"]?["designer"]
+        var position: Position?
+        if case .number(let x)? = designer?["x"], case .number(let y)? = designer?["y"] { position = Position(x: x, y: y) }
+        var config = module.objectValue ?? [:]
+        for key in ["id", "module", "routes", "branches", "onerror"] { config[key] = nil }
+        let found = Self.references(of: module, type: type)
+        found.forEach { references.add($0) }
+        nodes.append(
+          Node(id: id, name: designer?["name"]?.stringValue ?? type, type: type, connection: found.first?.key, config: config, position: position))
+        if let previous { edges.append(Edge(from: previous, fromPort: previousPort, to: id)) }
+        for (index, route) in (module["routes"]?.arrayValue ?? []).enumerated() {
+          walk(route["flow"]?.arrayValue ?? [], predecessor: id, port: "route \(index + 1)")
+        }
+        for (index, branch) in (module["branches"]?.arrayValue ?? []).enumerated() {
+          walk(branch["flow"]?.arrayValue ?? [], predecessor: id, port: "branch \(index + 1)")
+        }
+        walk(module["onerror"]?.arrayValue ?? [], predecessor: id, port: "error")
+        previous = id
+        previousPort = "0"
+      }
+    }
+
+    static func references(of module: JSONValue, type: String) -> [ConnectionRef] {
+      let app = String(type.prefix { $0 != ":" })
+      return MakeCodec.referenceKeys.compactMap { key in
+        guard let value = module["parameters"]?[key], let id = value.identifierText else { return nil }
+        let restore = module["metadata"]?["restore"]?["parameters"]?[key]
+        let connectionType = restore?["data"]?["connection"]?.stringValue ?? (key == "__IMTKEY__" ? "\(app)-key" : app)
+        return ConnectionRef(
+          key: "\(key == "__IMTKEY__" ? "key" : "connection"):\(id)", type: connectionType,
+          name: restore?["label"]?.stringValue ?? id, properties: ["id": value])
+      }
+    }
+  }
+
+  /// Writes bound connection ids and labels into every module that uses the reference.
+  static func encode(_ version: FlowVersion, document: JSONValue, options: EncodeOptions) -> JSONValue {
+    let bound = reboundReferences(version, document: document)
+    if bound.isEmpty { return document }
+    func rewrite(_ modules: JSONValue) -> JSONValue {
+      guard case .array(var list) = modules else { return modules }
+      for index in list.indices {
+        guard case .object(var module) = list[index] else { continue }
+        for reference in Walk.references(of: list[index], type: module["module"]?.stringValue ?? "") {
+          guard let target = bound[reference.key], case .object(var parameters)? = module["parameters"]
+          else { continue }
+          let key = reference.key.hasPrefix("key:") ? "__IMTKEY__" : "__IMTCONN__"
+          parameters[key] = target.boundID ?? parameters[key]
+          module["parameters"] = .object(parameters)
+          if case .object(var metadata)? = module["metadata"], case .object(var restore)? = metadata["restore"],
+            case .object(var restoreParameters)? = restore["parameters"], case .object(var entry)? = restoreParameters[key]
+          {
+            entry["label"] = .string(target.name)
+            restoreParameters[key] = .object(entry)
+            restore["parameters"] = .object(restoreParameters)
+            metadata["restore"] = .object(restore)
+            module["metadata"] = .object(metadata)
+          }
+        }
+        module["routes"] = module["routes"].map { routes in
+          .array((routes.arrayValue ?? []).map { route in
+            guard case .object(var object) = route else { return route }
+            object["flow"] = object["flow"].map(rewrite)
+            return .object(object)
+          })
+        }
+        module["branches"] = module["branches"].map { branches in
+          .array((branches.arrayValue ?? []).map { branch in
+            guard case .object(var object) = branch else { return branch }
+            object["flow"] = object["flow"].map(rewrite)
+            return .object(object)
+          })
+        }
+        module["onerror"] = module["onerror"].map(rewrite)
+        list[index] = .object(module)
+      }
+      return .array(list)
+    }
+    guard case .object(var root) = document else { return document }
+    root["flow"] = root["flow"].map(rewrite)
+    return .object(root)
+  }
+}

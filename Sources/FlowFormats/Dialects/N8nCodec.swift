@@ -1,0 +1,124 @@
+import FlowModel
+
+/// n8n workflow JSON: `nodes[]` and `connections` keyed by the source node's *name*.
+///
+/// Model node ids are n8n node ids when present and unique, else the node names (n8n requires
+/// unique names; ids are missing or repeated in older exports). Ports are `main:0`, `ai_tool:0`;
+/// `[]` and `null` output slots keep their place in the document. Credentials (`{id, name}` or
+/// the older bare name) are connection references keyed `type:id` or `type:name`.
+enum N8nCodec: DialectCodec {
+  static let format = ExportFormat.n8n
+
+  static func recognizes(_ document: JSONValue) -> Bool {
+    guard case .object(let object) = document, object["nodes"]?.arrayValue != nil else { return false }
+    return object["connections"]?.objectValue != nil
+  }
+
+  static func decode(_ document: JSONValue, fallbackName: String) -> DecodedExport {
+    let rawNodes = document["nodes"]?.arrayValue ?? []
+    var findings: [String] = []
+    var idCounts: [String: Int] = [:]
+    var nameCounts: [String: Int] = [:]
+    for node in rawNodes {
+      if let id = node["id"]?.identifierText { idCounts[id, default: 0] += 1 }
+      if let name = node["name"]?.stringValue { nameCounts[name, default: 0] += 1 }
+    }
+    for (name, count) in nameCounts.sorted(by: { $0.key < $1.key }) where count > 1 {
+      findings.append("node name '\(name)' is used by \(count) nodes; n8n connections name nodes, so they are ambiguous")
+    }
+
+    var nodes: [Node] = []
+    var idByName: [String: String] = [:]
+    var references = ReferenceCollector()
+    for (index, raw) in rawNodes.enumerated() {
+      let name = raw["name"]?.stringValue ?? "node \(index + 1)"
+      let rawID = raw["id"]?.identifierText
+      let id = rawID.flatMap { idCounts[$0] == 1 ? $0 : nil } ?? name
+      if idByName[name] == nil { idByName[name] = id }
+      let credentialKeys = credentials(of: raw).map { reference in
+        references.add(reference)
+        return reference.key
+      }
+      var config = raw.objectValue ?? [:]
+      for key in ["id", "name", "type", "position", "credentials"] { config[key] = nil }
+      nodes.append(
+        Node(
+          id: id, name: name, type: raw["type"]?.stringValue ?? "unknown", connection: credentialKeys.first,
+          config: config, position: position(raw["position"])))
+    }
+
+    var edges: [Edge] = []
+    for source in document["connections"]?.objectValue ?? [:] {
+      guard let from = idByName[source.key] else {
+        findings.append("connections: source node '\(source.key)' does not exist")
+        continue
+      }
+      for kind in source.value.objectValue ?? [:] {
+        for (slot, targets) in (kind.value.arrayValue ?? []).enumerated() {
+          for target in targets.arrayValue ?? [] {
+            guard let targetName = target["node"]?.stringValue else { continue }
+            guard let to = idByName[targetName] else {
+              findings.append("node '\(source.key)' connects to '\(targetName)', which does not exist")
+              continue
+            }
+            let inputType = target["type"]?.stringValue ?? kind.key
+            let inputIndex = target["index"]?.identifierText ?? "0"
+            edges.append(Edge(from: from, fromPort: "\(kind.key):\(slot)", to: to, toPort: "\(inputType):\(inputIndex)"))
+          }
+        }
+      }
+    }
+    let version = FlowVersion(
+      name: document["name"]?.stringValue ?? fallbackName, nodes: nodes, edges: edges, connections: references.references,
+      source: SourceDocument(dialect: format.rawValue, document: document))
+    return DecodedExport(version: version, findings: findings)
+  }
+
+  /// The references of one node's `credentials` member, in both shapes n8n has written.
+  static func credentials(of node: JSONValue) -> [ConnectionRef] {
+    (node["credentials"]?.objectValue ?? [:]).compactMap { member in
+      switch member.value {
+      case .string(let name):
+        return ConnectionRef(key: "\(member.key):\(name)", type: member.key, name: name)
+      case .object(let object):
+        let id = object["id"]?.identifierText
+        let name = object["name"]?.stringValue ?? id ?? ""
+        let properties: JSONObject = id.map { ["id": .string($0)] } ?? [:]
+        return ConnectionRef(key: "\(member.key):\(id.flatMap { $0.isEmpty ? nil : $0 } ?? name)", type: member.key, name: name, properties: properties)
+      default:
+        return nil
+      }
+    }
+  }
+
+  static func position(_ value: JSONValue?) -> Position? {
+    guard let pair = value?.arrayValue, pair.count == 2, case .number(let x) = pair[0], case .number(let y) = pair[1] else { return nil }
+    return Position(x: x, y: y)
+  }
+
+  /// The source document with credential bindings written in (renames rewrite the document
+  /// itself, see `ExportFormat.renamingNode`).
+  static func encode(_ version: FlowVersion, document: JSONValue, options: EncodeOptions) -> JSONValue {
+    let bound = reboundReferences(version, document: document)
+    guard !bound.isEmpty, case .object(var root) = document, var nodes = root["nodes"]?.arrayValue else { return document }
+    for index in nodes.indices {
+      guard case .object(var node) = nodes[index], var entries = node["credentials"]?.objectValue else { continue }
+      for reference in credentials(of: nodes[index]) {
+        guard let target = bound[reference.key] else { continue }
+        switch entries[reference.type] {
+        case .string?:
+          entries[reference.type] = .string(target.name)
+        default:
+          var entry = entries[reference.type]?.objectValue ?? [:]
+          entry["id"] = target.boundID ?? entry["id"]
+          entry["name"] = .string(target.name)
+          entries[reference.type] = .object(entry)
+        }
+      }
+      node["credentials"] = .object(entries)
+      nodes[index] = .object(node)
+    }
+    root["nodes"] = .array(nodes)
+    return .object(root)
+  }
+}

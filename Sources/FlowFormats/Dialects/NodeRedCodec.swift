@@ -1,0 +1,94 @@
+import FlowModel
+
+/// Node-RED flow JSON: a bare array of objects. Flow nodes have `wires` (output port -> target
+/// ids) or a canvas position; `link out`/`link call` nodes connect through `links`. Tabs,
+/// subflow definitions, groups and junctions are structure. Config nodes (`mqtt-broker`,
+/// `tls-config`, ...) have neither wires nor position; a flow node that names one's id in any
+/// property uses it, and each such config node is a connection reference keyed by its id.
+enum NodeRedCodec: DialectCodec {
+  static let format = ExportFormat.nodeRed
+  static let structural: Set<String> = ["tab", "subflow", "group", "comment"]
+
+  static func recognizes(_ document: JSONValue) -> Bool {
+    guard case .array(let elements) = document, !elements.isEmpty else { return false }
+    return elements.allSatisfy { $0["id"]?.stringValue != nil && $0["type"]?.stringValue != nil }
+  }
+
+  static func isFlowNode(_ object: JSONValue) -> Bool {
+    object["wires"] != nil || object["x"] != nil
+  }
+
+  static func decode(_ document: JSONValue, fallbackName: String) -> DecodedExport {
+    let objects = document.arrayValue ?? []
+    let ids = Set(objects.compactMap { $0["id"]?.stringValue })
+    let configNodes = Dictionary(
+      objects.filter { !isFlowNode($0) && !structural.contains($0["type"]?.stringValue ?? "") }.compactMap { object in
+        object["id"]?.stringValue.map { ($0, object) }
+      }, uniquingKeysWith: { first, _ in first })
+    var findings: [String] = []
+    var nodes: [Node] = []
+    var edges: [Edge] = []
+    var references = ReferenceCollector()
+    for object in objects where isFlowNode(object) {
+      guard let id = object["id"]?.stringValue, let type = object["type"]?.stringValue, !structural.contains(type) else { continue }
+      let name = object["name"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? "\(type) \(id)"
+      var used: [String] = []
+      var config = object.objectValue ?? [:]
+      for member in config where member.key != "z" && member.key != "g" && member.key != "id" {
+        guard let target = member.value.stringValue, let configNode = configNodes[target] else { continue }
+        references.add(reference(for: target, configNode))
+        used.append(target)
+      }
+      for (port, targets) in (object["wires"]?.arrayValue ?? []).enumerated() {
+        for target in targets.arrayValue ?? [] {
+          guard let targetID = target.stringValue else { continue }
+          if !ids.contains(targetID) { findings.append("node '\(name)' is wired to unknown id '\(targetID)'") }
+          edges.append(Edge(from: id, fromPort: String(port), to: targetID))
+        }
+      }
+      if type == "link out" || type == "link call" {
+        for target in object["links"]?.arrayValue ?? [] {
+          guard let targetID = target.stringValue else { continue }
+          if !ids.contains(targetID) { findings.append("link node '\(name)' links to unknown id '\(targetID)'") }
+          edges.append(Edge(from: id, fromPort: "link", to: targetID))
+        }
+      }
+      var position: Position?
+      if case .number(let x)? = object["x"], case .number(let y)? = object["y"] { position = Position(x: x, y: y) }
+      for key in ["id", "type", "name", "x", "y", "wires", "z"] { config[key] = nil }
+      nodes.append(Node(id: id, name: name, type: type, connection: used.first, config: config, position: position))
+    }
+    let tabName = objects.first { $0["type"]?.stringValue == "tab" }?["label"]?.stringValue
+    let version = FlowVersion(
+      name: tabName ?? fallbackName, nodes: nodes, edges: edges, connections: references.references,
+      source: SourceDocument(dialect: format.rawValue, document: document))
+    return DecodedExport(version: version, findings: findings)
+  }
+
+  static func reference(for id: String, _ configNode: JSONValue) -> ConnectionRef {
+    let type = configNode["type"]?.stringValue ?? "config"
+    let name = configNode["name"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+      ?? configNode["broker"]?.stringValue ?? configNode["host"]?.stringValue ?? id
+    return ConnectionRef(key: id, type: type, name: name, properties: ["id": .string(id)])
+  }
+
+  /// Bound references whose target has another config node id get that id everywhere the old
+  /// one stood: the config node itself and every property that pointed to it.
+  static func encode(_ version: FlowVersion, document: JSONValue, options: EncodeOptions) -> JSONValue {
+    var renames: [String: String] = [:]
+    for reference in version.connections {
+      if let target = reference.boundID?.stringValue, target != reference.key { renames[reference.key] = target }
+    }
+    guard !renames.isEmpty, case .array(var objects) = document else { return document }
+    for index in objects.indices {
+      guard case .object(var object) = objects[index] else { continue }
+      for member in object.members.indices {
+        if let text = object.members[member].value.stringValue, let renamed = renames[text] {
+          object.members[member].value = .string(renamed)
+        }
+      }
+      objects[index] = .object(object)
+    }
+    return .array(objects)
+  }
+}

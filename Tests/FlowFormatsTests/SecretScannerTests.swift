@@ -1,0 +1,40 @@
+import FlowFormats
+import FlowModel
+import Testing
+
+@Suite struct SecretScannerTests {
+  func document(_ key: String, _ value: String) -> JSONValue {
+    ["node": .object(JSONObject([JSONObject.Member(key, .string(value))]))]
+  }
+
+  @Test(arguments: [
+    ("Authorization", "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "JWT"),
+    ("header", "Bearer 4f9c2a7be01d45c3a9f0e2d1c8b7a6f5", "bearer token"),
+    ("key", "sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789", "API key"),
+    ("auth", "Basic dXNlcjpzM2NyZXQxMjM=", "basic-auth header"),
+    ("url", "postgres://admin:hunter2@db.example.com:5432/app", "password in URL"),
+    ("pem", "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7V5Zk1xWZ6Jx0pQm3aQvGlFq0S3c9mTqXw==\n-----END RSA PRIVATE KEY-----", "private key"),
+    ("password", "E223706995", "password value"),
+  ])
+  func findsSecrets(key: String, value: String, kind: String) {
+    let matches = SecretScanner.scan(document(key, value))
+    #expect(matches.map { $0.kind } == [kind])
+    #expect(matches.first?.path == "node.\(key)")
+    let redacted = SecretScanner.redact(document(key, value))
+    #expect(SecretScanner.scan(redacted).isEmpty)
+  }
+
+  @Test(arguments: [
+    ("header", "=Bearer YOUR-API-KEY-HERE"),
+    ("content", "- Basic understanding of CSS selectors and"),
+    ("name", "Basic Authentication Password"),
+    ("token", "oauth2Response.access_token"),
+    ("password", "={{ $json.password }}"),
+    ("password", ""),
+    ("text", "Paste the lines between -----BEGIN ENCRYPTED PRIVATE KEY----- and the END line"),
+    ("url", "https://example.com/path?x=1"),
+  ])
+  func leavesOrdinaryTextAlone(key: String, value: String) {
+    #expect(SecretScanner.scan(document(key, value)).isEmpty)
+  }
+}
