@@ -75,6 +75,15 @@ enum MakeCodec: DialectCodec {
     }
   }
 
+  /// Make's connection ids are numbers; an id given as text (`--prop id=7654321`) is written as a
+  /// number where the document had one.
+  static func keepingNumberKind(_ value: JSONValue, like original: JSONValue?) -> JSONValue {
+    guard case .number? = original, let text = value.stringValue, case .number(let number)? = try? JSONParser.parse(text) else {
+      return value
+    }
+    return .number(number)
+  }
+
   /// Writes bound connection ids and labels into every module that uses the reference.
   static func encode(_ version: FlowVersion, document: JSONValue, options: EncodeOptions) -> JSONValue {
     let bound = reboundReferences(version, document: document)
@@ -87,7 +96,7 @@ enum MakeCodec: DialectCodec {
           guard let target = bound[reference.key], case .object(var parameters)? = module["parameters"]
           else { continue }
           let key = reference.key.hasPrefix("key:") ? "__IMTKEY__" : "__IMTCONN__"
-          parameters[key] = target.boundID ?? parameters[key]
+          parameters[key] = target.boundID.map { keepingNumberKind($0, like: parameters[key]) } ?? parameters[key]
           module["parameters"] = .object(parameters)
           if case .object(var metadata)? = module["metadata"], case .object(var restore)? = metadata["restore"],
             case .object(var restoreParameters)? = restore["parameters"], case .object(var entry)? = restoreParameters[key]

@@ -29,7 +29,8 @@ extension Session {
       return try workspaceFlow(String(word[word.index(after: colon)...]), in: open)
     }
     if let pending = imports.first(where: { $0.name == word }) {
-      return FlowOperand(label: "\(pending.name) (pending)", version: pending.version, origin: pending.path)
+      let bound = pending.boundVersion(using: try connections(of: pending.workspace))
+      return FlowOperand(label: "\(pending.name) (pending)", version: bound, origin: pending.path)
     }
     if let loaded = exports[word] {
       return FlowOperand(label: loaded.path, version: loaded.version, origin: loaded.path)

@@ -1,0 +1,127 @@
+import FlowModel
+import FlowSession
+import FlowTestSupport
+import Foundation
+import Testing
+
+@Suite struct DialectCommandTests {
+  static let n8n = #"""
+    {"name":"Leads","nodes":[
+    {"parameters":{"url":"https://api.example.com/leads","options":{}},"id":"a1","name":"Fetch leads","type":"n8n-nodes-base.httpRequest","typeVersion":4.2,"position":[200,300]},
+    {"parameters":{"operation":"append","sheetId":"={{ $('Fetch leads').item.json.sheet }}"},"id":"b2","name":"Save","type":"n8n-nodes-base.googleSheets","typeVersion":4,"position":[400,300],
+     "credentials":{"googleSheetsOAuth2Api":{"id":"TESTcred0000001","name":"Sheets (test)"}}},
+    {"parameters":{"text":"=Saved {{ $node[\"Save\"].json.count }}"},"id":"c3","name":"Notify","type":"n8n-nodes-base.slack","typeVersion":2.0,"position":[600,300],
+     "credentials":{"slackApi":"Slack (test)"}}],
+    "connections":{"Fetch leads":{"main":[[{"node":"Save","type":"main","index":0}]]},"Save":{"main":[[{"node":"Notify","type":"main","index":0}],[]]}},
+    "pinData":{"Save":[{"json":{"count":1}}]},"settings":{"executionOrder":"v1"}}
+    """#
+
+  func write(_ text: String, as name: String, in harness: SessionHarness) throws {
+    try text.write(toFile: harness.path(name), atomically: true, encoding: .utf8)
+  }
+
+  func json(_ path: String) throws -> JSONValue { try JSONParser.parse([UInt8](Data(contentsOf: URL(fileURLWithPath: path)))) }
+
+  @Test func anN8nFlowIsMatchedCommittedAndExportedWithTheTargetsCredentials() throws {
+    let harness = try SessionHarness()
+    try write(Self.n8n, as: "leads.json", in: harness)
+    try harness.run(
+      "workspace new ${dir}/prod.fpsw as prod",
+      "connection add sheets-prod --type googleSheetsOAuth2Api --prop id=PRODsheets00001",
+      "connection add slack-prod --type slackApi --prop id=PRODslack000001",
+      "load ${dir}/leads.json into prod", "match --auto", "commit --yes", "export Leads to ${dir}/out/")
+    #expect(harness.output.standardOutput.contains("staged Leads into prod as new flow 'Leads': 3 nodes, 2 edges, 2 connection references to match"))
+    let exported = try json(harness.path("out/Leads.json"))
+    let nodes = try #require(exported["nodes"]?.arrayValue)
+    #expect(nodes[1]["credentials"] == ["googleSheetsOAuth2Api": ["id": "PRODsheets00001", "name": "sheets-prod"]])
+    #expect(nodes[2]["credentials"] == ["slackApi": "slack-prod"])
+    var expected = try JSONParser.parse(Self.n8n)
+    guard case .object(var root) = expected, case .array(var list) = root["nodes"]!, case .object(var save) = list[1], case .object(var notify) = list[2] else { return }
+    save["credentials"] = ["googleSheetsOAuth2Api": ["id": "PRODsheets00001", "name": "sheets-prod"]]
+    notify["credentials"] = ["slackApi": "slack-prod"]
+    list[1] = .object(save)
+    list[2] = .object(notify)
+    root["nodes"] = .array(list)
+    expected = .object(root)
+    #expect(exported == expected, "only the credentials change")
+  }
+
+  @Test func anUnchangedExportIsWrittenBackAsRead() throws {
+    let harness = try SessionHarness()
+    try write(Self.n8n, as: "leads.json", in: harness)
+    try harness.run("load ${dir}/leads.json", "export Leads to ${dir}/again.json --indent 0", "show Leads")
+    #expect(try json(harness.path("again.json")) == (try JSONParser.parse(Self.n8n)))
+    #expect(try String(contentsOfFile: harness.path("again.json"), encoding: .utf8).hasPrefix(#"{"name":"Leads","nodes":[{"parameters":{"url""#))
+    #expect(harness.output.standardOutput.contains("Leads (\(harness.path("leads.json"))), version 1, n8n workflow"))
+    #expect(harness.failure("export Leads --format make") == "export: a flow read as n8n workflow cannot be written as Make blueprint; export it in its own format or as json")
+  }
+
+  @Test func renamingAnN8nNodeRewritesEveryReference() throws {
+    let harness = try SessionHarness()
+    try write(Self.n8n, as: "leads.json", in: harness)
+    try harness.run("load ${dir}/leads.json --rename-node 'Fetch leads=Get leads'", "rename Leads Save 'Save rows'", "export Leads to ${dir}/renamed.json")
+    let text = try String(contentsOfFile: harness.path("renamed.json"), encoding: .utf8)
+    for old in ["\"Fetch leads\"", "$('Fetch leads')", "\"Save\"", #"$node[\"Save\"]"#] { #expect(!text.contains(old), "still names \(old)") }
+    let renamed = try json(harness.path("renamed.json"))
+    #expect(renamed["connections"]?.objectValue?.keys == ["Get leads", "Save rows"])
+    #expect(renamed["connections"]?["Get leads"]?["main"] == [[["node": "Save rows", "type": "main", "index": 0]]])
+    #expect(renamed["pinData"]?.objectValue?.keys == ["Save rows"])
+    #expect(renamed["nodes"]?.arrayValue?[1]["parameters"]?["sheetId"] == "={{ $('Get leads').item.json.sheet }}")
+    #expect(harness.failure("rename Leads Nope X") == "rename: no node named 'Nope'")
+  }
+
+  @Test func brokenRulesLoadWithFindingsThatNameTheNode() throws {
+    let harness = try SessionHarness()
+    try write(#"{"nodes":[{"id":"1","name":"A","type":"t","position":[0,0]},{"id":"2","name":"A","type":"t","position":[1,1]}],"connections":{"A":{"main":[[{"node":"Ghost","type":"main","index":0}]]}}}"#, as: "broken.json", in: harness)
+    try write(#"[{"id":"n1","type":"inject","z":"t1","name":"tick","wires":[["missing"]],"x":1,"y":2}]"#, as: "red.json", in: harness)
+    try harness.run("load ${dir}/broken.json", "load ${dir}/red.json")
+    #expect(harness.output.standardError.contains("warning: broken: node name 'A' is used by 2 nodes; n8n connections name nodes, so they are ambiguous"))
+    #expect(harness.output.standardError.contains("warning: broken: node 'A' connects to 'Ghost', which does not exist"))
+    #expect(harness.output.standardError.contains("warning: red: node 'tick' is wired to unknown id 'missing'"))
+  }
+
+  @Test func secretsInClearAreFoundAndRedacted() throws {
+    let harness = try SessionHarness()
+    let leaky = Self.n8n.replacingOccurrences(of: #""options":{}"#, with: #""options":{},"headers":{"Authorization":"Bearer 9f8e7d6c5b4a39281706f5e4d3c2b1a0"}"#)
+    try write(leaky, as: "leaky.json", in: harness)
+    try harness.prepareProd()
+    try harness.run("load ${dir}/leaky.json into prod", "status", "export Leads to ${dir}/clean.json --redact")
+    #expect(harness.output.standardOutput.contains("warning: Leads: bearer token in clear at nodes[0].parameters.headers.Authorization"))
+    let clean = try String(contentsOfFile: harness.path("clean.json"), encoding: .utf8)
+    #expect(!clean.contains("9f8e7d6c5b4a39281706f5e4d3c2b1a0") && clean.contains("<redacted:bearer token>"))
+  }
+
+  @Test func makeConnectionsAreRemapped() throws {
+    let harness = try SessionHarness()
+    try write(#"""
+      {"name":"Mail digest","flow":[{"id":1,"module":"google-email:watchEmails","version":2,"parameters":{"__IMTCONN__":1234567},"mapper":{},"metadata":{"designer":{"x":0,"y":0},"restore":{"parameters":{"__IMTCONN__":{"label":"ana@test.example (Gmail)","data":{"scoped":"true","connection":"google-email"}}}}}},
+      {"id":2,"module":"builtin:BasicRouter","version":1,"mapper":null,"metadata":{"designer":{"x":300,"y":0}},"routes":[{"flow":[{"id":3,"module":"util:SetVariable2","version":1,"parameters":{},"mapper":{"name":"x","value":"{{1.subject}}"},"metadata":{"designer":{"x":600,"y":0}}}]}]}],
+      "metadata":{"version":1,"instant":false,"zone":"eu1.make.com"}}
+      """#, as: "digest.json", in: harness)
+    try harness.run(
+      "workspace new ${dir}/prod.fpsw as prod", "connection add gmail-prod --type google-email --prop id=7654321",
+      "load ${dir}/digest.json into prod", "match --auto", "export 'Mail digest' to ${dir}/digest-prod.json")
+    let exported = try json(harness.path("digest-prod.json"))
+    let first = exported["flow"]?.arrayValue?.first
+    #expect(first?["parameters"]?["__IMTCONN__"] == .number(JSONNumber(7654321)))
+    #expect(first?["metadata"]?["restore"]?["parameters"]?["__IMTCONN__"]?["label"] == "gmail-prod")
+    try harness.run("show 'Mail digest'")
+    #expect(harness.output.standardOutput.contains("Mail digest -> Set variable") == false)
+    #expect(harness.output.standardOutput.contains("builtin:BasicRouter -> util:SetVariable2"))
+  }
+
+  @Test func twoN8nExportsDiffNodeByNodeIgnoringPositions() throws {
+    let harness = try SessionHarness()
+    try write(Self.n8n, as: "a.json", in: harness)
+    let moved = Self.n8n.replacingOccurrences(of: "[600,300]", with: "[650,320]").replacingOccurrences(of: #""id":"a1""#, with: #""id":"zz""#)
+      .replacingOccurrences(of: "https://api.example.com/leads", with: "https://api.example.com/v2/leads")
+    try write(moved, as: "b.json", in: harness)
+    try harness.run("diff ${dir}/a.json ${dir}/b.json")
+    #expect(harness.output.standardOutput.hasSuffix("""
+      ~ node "Fetch leads"
+        ~ config.parameters.url: "https://api.example.com/leads" -> "https://api.example.com/v2/leads"
+      1 node changed
+
+      """))
+  }
+}
