@@ -124,4 +124,35 @@ import Testing
 
       """))
   }
+
+  @Test func nodeRedConfigNodesAndNiFiServicesTakeTheTargetsIds() throws {
+    let harness = try SessionHarness()
+    try write(#"""
+      [{"id":"t1","type":"tab","label":"Sensors"},
+       {"id":"in1","type":"mqtt in","z":"t1","name":"temperature","topic":"home/t","broker":"b1","x":100,"y":80,"wires":[["fn1"]]},
+       {"id":"fn1","type":"function","z":"t1","name":"to celsius","func":"return msg;","x":300,"y":80,"wires":[[]]},
+       {"id":"b1","type":"mqtt-broker","name":"test broker","broker":"mqtt.test","port":"1883"}]
+      """#, as: "sensors.json", in: harness)
+    try write(#"""
+      {"flowContents":{"identifier":"g","name":"Ingest","processors":[
+        {"identifier":"p1","name":"Query","type":"org.apache.nifi.processors.standard.ExecuteSQL","properties":{"Database Connection Pooling Service":"svc-test"},
+         "propertyDescriptors":{"Database Connection Pooling Service":{"name":"Database Connection Pooling Service","identifiesControllerService":true,"sensitive":false}},"position":{"x":0.0,"y":0.0}}],
+       "connections":[],"controllerServices":[{"identifier":"svc-test","name":"Test DB","type":"org.apache.nifi.dbcp.DBCPConnectionPool","properties":{}}],"processGroups":[]},
+       "flowEncodingVersion":"1.0"}
+      """#, as: "ingest.json", in: harness)
+    try harness.run(
+      "workspace new ${dir}/prod.fpsw as prod",
+      "connection add broker-prod --type mqtt-broker --prop id=prodbroker",
+      "connection add db-prod --type org.apache.nifi.dbcp.DBCPConnectionPool --prop id=svc-prod",
+      "load ${dir}/sensors.json ${dir}/ingest.json into prod", "match --auto",
+      "export Sensors to ${dir}/out/", "export Ingest to ${dir}/out/")
+    let sensors = try json(harness.path("out/Sensors.json")).arrayValue ?? []
+    #expect(sensors[1]["broker"] == "prodbroker")
+    #expect(sensors[3]["id"] == "prodbroker")
+    #expect(sensors[3]["broker"] == "mqtt.test", "a property that merely equals nothing bound stays")
+    let ingest = try json(harness.path("out/Ingest.json"))
+    #expect(ingest["flowContents"]?["processors"]?.arrayValue?.first?["properties"]?["Database Connection Pooling Service"] == "svc-prod")
+    #expect(ingest["flowContents"]?["controllerServices"]?.arrayValue?.first?["identifier"] == "svc-prod")
+    #expect(try String(contentsOfFile: harness.path("out/Ingest.json"), encoding: .utf8).contains(#""x": 0.0"#))
+  }
 }
