@@ -37,12 +37,12 @@ let package = Package(
       dependencies: ["FlowModel", "FlowTestSupport", .product(name: "CustomDump", package: "swift-custom-dump")]),
     .testTarget(
       name: "FlowFormatsTests",
-      dependencies: ["FlowFormats", "FlowTestSupport", .product(name: "CustomDump", package: "swift-custom-dump")]),
-    .testTarget(name: "FlowDiffTests", dependencies: ["FlowDiff", "FlowFormats", "FlowTestSupport"]),
-    .testTarget(name: "FlowStoreTests", dependencies: ["FlowStore", "FlowFormats", "FlowTestSupport"]),
+      dependencies: ["FlowFormats", "FlowDiff", "FlowTestSupport", .product(name: "CustomDump", package: "swift-custom-dump")]),
+    .testTarget(name: "FlowDiffTests", dependencies: ["FlowDiff", "FlowModel", "FlowFormats", "FlowTestSupport"]),
+    .testTarget(name: "FlowStoreTests", dependencies: ["FlowStore", "FlowModel", "FlowTestSupport"]),
     .testTarget(
       name: "FlowSessionTests",
-      dependencies: ["FlowSession", "FlowTestSupport", .product(name: "CustomDump", package: "swift-custom-dump")]),
+      dependencies: ["FlowSession", "FlowModel", "FlowTestSupport", .product(name: "CustomDump", package: "swift-custom-dump")]),
     .testTarget(name: "EndToEndTests", dependencies: ["FlowTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
   ],
   swiftLanguageModes: [.v6]

@@ -2,8 +2,36 @@
 public struct DiffOptions: Hashable, Sendable {
   /// Also compare canvas positions and node ids, which change on every instance.
   public var includeVolatile: Bool
+  /// Property paths to leave out, with `*` matching any run of characters
+  /// (`config.parameters.options.*`, `*.webhookId`).
+  public var ignoredPaths: [String]
 
-  public init(includeVolatile: Bool = false) {
+  public init(includeVolatile: Bool = false, ignoredPaths: [String] = []) {
     self.includeVolatile = includeVolatile
+    self.ignoredPaths = ignoredPaths
+  }
+
+  /// Paths every diff leaves out unless `includeVolatile`: ids minted per instance.
+  static let volatilePaths = ["config.webhookId"]
+
+  func ignores(_ path: String) -> Bool {
+    (includeVolatile ? ignoredPaths : ignoredPaths + Self.volatilePaths).contains { PathPattern.matches($0, path) }
+  }
+}
+
+/// `*` wildcards over property paths; everything else matches itself.
+enum PathPattern {
+  static func matches(_ pattern: String, _ path: String) -> Bool {
+    let parts = pattern.split(separator: "*", omittingEmptySubsequences: false)
+    guard parts.count > 1 else { return pattern == path || path.hasPrefix(pattern + ".") || path.hasPrefix(pattern + "[") }
+    var rest = Substring(path)
+    guard rest.hasPrefix(parts[0]) else { return false }
+    rest = rest.dropFirst(parts[0].count)
+    for part in parts.dropFirst().dropLast() {
+      guard let range = rest.firstRange(of: part) else { return false }
+      rest = rest[range.upperBound...]
+    }
+    let last = parts.last!
+    return last.isEmpty || rest.hasSuffix(last)
   }
 }

@@ -14,6 +14,8 @@ public struct FlowDiff: Hashable, Sendable {
   public var connections: [PropertyChange]
   /// Changes to what travels with the flow (subflows, events, variables, ...).
   public var dependencies: [PropertyChange]
+  /// Both sides' nodes and edges with their status, for the Graphviz view.
+  public var graph = DiffGraph(nodes: [], edges: [])
 
   /// True when the two sides are the same flow for every purpose diff looks at.
   public var isEmpty: Bool {
@@ -36,6 +38,30 @@ public struct FlowDiff: Hashable, Sendable {
     stat.otherChanges = flow.count + connections.count + dependencies.count
     return stat
   }
+}
+
+/// The union of both sides' graphs, each node and edge marked added, removed, changed or not.
+public struct DiffGraph: Hashable, Sendable {
+  public enum Status: String, Hashable, Sendable {
+    case added, removed, changed, unchanged
+  }
+
+  public struct Node: Hashable, Sendable {
+    /// An id unique within the graph (not the flow's node id, which may differ per side).
+    public var id: String
+    public var name: String
+    public var type: String
+    public var status: Status
+  }
+
+  public struct Edge: Hashable, Sendable {
+    public var from: String
+    public var to: String
+    public var status: Status
+  }
+
+  public var nodes: [Node]
+  public var edges: [Edge]
 }
 
 /// One value that differs, at a path such as `config.query` or `nodes[2]`.

@@ -38,7 +38,52 @@ public enum FlowDiffer {
     JSONDiff.changes(
       dependencyValue(left.dependencies), dependencyValue(right.dependencies), path: "dependencies",
       into: &result.dependencies)
+    result.connections.removeAll { options.ignores("connections." + $0.path) }
+    result.dependencies.removeAll { options.ignores($0.path) }
+    result.flow.removeAll { options.ignores($0.path) }
+    result.graph = graph(left, right, pairing: pairing, changes: result)
     return result
+  }
+
+  /// Every node and edge of both sides, each with its status, for pictures of the whole flow.
+  private static func graph(_ left: FlowVersion, _ right: FlowVersion, pairing: NodePairing, changes: FlowDiff) -> DiffGraph {
+    let changed = Set(changes.nodes.filter { $0.kind == .changed }.map(\.name))
+    var nodes: [DiffGraph.Node] = right.nodes.enumerated().map { index, node in
+      let status: DiffGraph.Status = pairing.leftForRight[index] == nil ? .added : changed.contains(node.name) ? .changed : .unchanged
+      return DiffGraph.Node(id: "R\(index)", name: node.name, type: node.type, status: status)
+    }
+    var keyForLeft: [String: String] = [:]
+    for (index, node) in left.nodes.enumerated() {
+      if let paired = pairing.rightForLeft[index] {
+        keyForLeft[node.id] = "R\(paired)"
+      } else {
+        keyForLeft[node.id] = "L\(index)"
+        nodes.append(DiffGraph.Node(id: "L\(index)", name: node.name, type: node.type, status: .removed))
+      }
+    }
+    var keyForRight: [String: String] = [:]
+    for (index, node) in right.nodes.enumerated() where keyForRight[node.id] == nil { keyForRight[node.id] = "R\(index)" }
+    struct EdgeKey: Hashable { let from: String, to: String }
+    var edges: [EdgeKey: DiffGraph.Status] = [:]
+    var order: [EdgeKey] = []
+    for edge in right.edges {
+      let key = EdgeKey(from: keyForRight[edge.from] ?? "?" + edge.from, to: keyForRight[edge.to] ?? "?" + edge.to)
+      if edges[key] == nil { order.append(key) }
+      edges[key] = .added
+    }
+    for edge in left.edges {
+      let key = EdgeKey(from: keyForLeft[edge.from] ?? "?" + edge.from, to: keyForLeft[edge.to] ?? "?" + edge.to)
+      if edges[key] == .added {
+        edges[key] = .unchanged
+      } else if edges[key] == nil {
+        order.append(key)
+        edges[key] = .removed
+      }
+    }
+    let known = Set(nodes.map(\.id))
+    return DiffGraph(
+      nodes: nodes,
+      edges: order.filter { known.contains($0.from) && known.contains($0.to) }.map { DiffGraph.Edge(from: $0.from, to: $0.to, status: edges[$0]!) })
   }
 
   private static func flowChanges(_ left: FlowVersion, _ right: FlowVersion) -> [PropertyChange] {
@@ -69,7 +114,7 @@ public enum FlowDiffer {
     if options.includeVolatile {
       JSONDiff.changes(positionValue(old.position), positionValue(new.position), path: "position", into: &changes)
     }
-    return changes
+    return changes.filter { !options.ignores($0.path) }
   }
 
   private static func positionValue(_ position: Position?) -> JSONValue? {

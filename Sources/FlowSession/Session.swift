@@ -124,6 +124,14 @@ extension Session {
     return open
   }
 
+  /// The target if one is open, or the default workspace if its file exists; never creates one,
+  /// so merely naming a flow (in `diff`, `show`) leaves no file behind.
+  func existingTarget() -> OpenWorkspace? {
+    if let targetName, let open = workspaces[targetName] { return open }
+    guard let path = configuration.defaultWorkspace, FileManager.default.fileExists(atPath: path) else { return nil }
+    return try? workspace()
+  }
+
   /// Registers an opened store under a session name, making it the target if there is none.
   @discardableResult
   func register(_ store: any WorkspaceStore, as name: String) throws -> OpenWorkspace {

@@ -18,20 +18,40 @@ struct FPS: ParsableCommand {
         fps                          the interactive shell
         fps migrate.fps              run a script (also: fps run migrate.fps)
         fps -c 'load a.json' -c 'show orders'
+        fps diff a.json b.json       diff(1)-style: exit 0 equal, 1 different, 2 trouble
       """)
 
   @OptionGroup var options: SessionOptions
 
+  /// Runs the command; a malformed command line exits 2, like a usage error inside a script
+  /// (argument-parser's own default would be 64).
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+      FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+      exit(withError: ExitCode(2))
+    }
+  }
+
   @Option(name: .customShort("c"), help: ArgumentHelp("Run this command; repeatable, run in order.", valueName: "command"))
   var commands: [String] = []
 
-  @Argument(help: ArgumentHelp("A .fps script to run instead of the interactive shell, optionally after the word `run`.", valueName: "script.fps"))
+  @Argument(
+    parsing: .allUnrecognized,
+    help: ArgumentHelp("A .fps script to run instead of the interactive shell (optionally after `run`), or `diff <a> <b> [diff options]`.", valueName: "script.fps"))
   var words: [String] = []
 
   /// The script named by `fps <script>` or `fps run <script>`.
   var script: String? { words.first == "run" ? words.dropFirst().first : words.first }
 
   func validate() throws {
+    if words.first == "diff" { return }
+    if let option = words.first(where: { $0.hasPrefix("-") && $0.count > 1 }) {
+      throw ValidationError("unknown option '\(option)'")
+    }
     let count = words.first == "run" ? words.count - 1 : words.count
     if words == ["run"] { throw ValidationError("`run` needs a script: fps run <script.fps>") }
     if count > 1 { throw ValidationError("one script at a time; to run several, `source` them from one script") }
@@ -39,6 +59,7 @@ struct FPS: ParsableCommand {
 
   func run() throws {
     let session = options.makeSession()
+    if words.first == "diff" { return try DiffLauncher.run(Array(words.dropFirst()), in: session) }
     if !commands.isEmpty {
       for (index, command) in commands.enumerated() {
         try Launcher.exit(on: session) { try session.execute(command, source: "-c", number: index + 1) }

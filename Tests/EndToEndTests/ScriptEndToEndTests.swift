@@ -53,7 +53,9 @@ import Testing
     let option = try fps.run(["-c", "diff a b --stats"])
     #expect(option.status == 2)
     #expect(option.standardError.contains("unknown option '--stats'; did you mean '--stat'?"))
-    #expect(try fps.run(["--var", "novalue"]).status == 64)
+    #expect(try fps.run(["--var", "novalue"]).status == 2)
+    #expect(try fps.run(["--bogus"]).status == 2)
+    #expect(try fps.run(["--help"]).status == 0)
   }
 
   @Test func commandsRunInOrderLikePsql() throws {

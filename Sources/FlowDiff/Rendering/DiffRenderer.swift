@@ -23,6 +23,9 @@ public struct DiffRenderer: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// A Graphviz picture of the whole flow, changes coloured.
+  public static let dot = DiffRenderer { DotDiffView(diff: $0).text }
+
   /// The stable JSON document described in `DiffJSON`.
   public static let json = DiffRenderer { diff in
     JSONWriter(layout: .indented(2)).string(DiffJSON.encode(diff)) + "\n"

@@ -8,6 +8,8 @@ struct TerminalDiffView {
 
   /// Values longer than this are cut with an ellipsis, so one huge config cannot flood the screen.
   static let valueWidth = 120
+  /// Two strings longer than this together are shown as one string with the edit marked.
+  static let inlineThreshold = 80
 
   var text: String {
     var lines = ["\(palette.heading)--- \(diff.left)\(palette.reset)", "\(palette.heading)+++ \(diff.right)\(palette.reset)"]
@@ -57,6 +59,8 @@ struct TerminalDiffView {
     switch (change.old, change.new) {
     case (nil, let new?): return "  \(palette.added)+ \(change.path): \(short(new))\(palette.reset)"
     case (let old?, nil): return "  \(palette.removed)- \(change.path): \(short(old))\(palette.reset)"
+    case (.string(let old)?, .string(let new)?) where old.count + new.count > Self.inlineThreshold:
+      return "  \(palette.changed)~ \(change.path): \(InlineStringDiff(old: old, new: new).text(palette: palette))\(palette.reset)"
     case (let old?, let new?): return "  \(palette.changed)~ \(change.path): \(short(old)) -> \(short(new))\(palette.reset)"
     case (nil, nil): return "  \(change.path)"
     }

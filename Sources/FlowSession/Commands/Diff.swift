@@ -1,59 +1,113 @@
 import FlowDiff
+import FlowModel
+import FlowStore
+import Foundation
 
-/// `diff`: what differs between two flow versions, node by node.
+/// `diff`: what differs between two flow versions, node by node, or between two workspaces.
 struct Diff: Command {
   static let spec = CommandSpec(
-    name: "diff", synopsis: "<a> <b> [--stat | --json] [--all]",
-    summary: "Show the semantic difference of two flows: nodes added, removed, changed, edges, connections.",
+    name: "diff", synopsis: "<a> [<b>] [--stat | --json | --dot | --svg <file>] [--all] [--ignore <path>]...",
+    summary: "Show the semantic difference of two flows (nodes added, removed, renamed, changed; edges; connections) or two workspaces.",
     discussion: """
       Each side is a file, a loaded export, a pending import, or a workspace flow
-      (`prod:orders`, `prod:orders@2`, or `orders` in the target). Nodes are paired by id, then by
-      name, so exports of one flow from two instances diff cleanly; canvas positions and ids are
-      ignored unless --all is given. In the shell and in scripts a difference is not a failure.
+      (`prod:orders`, `prod:orders@2`, or `orders` in the target). With one pending import,
+      shows what committing it would change in its target. With two open workspaces, lists the
+      flows only on one side and those that differ. Nodes are paired by id, then by name, then
+      by similarity (same type, mostly the same configuration: a rename); canvas positions and
+      volatile ids are ignored unless --all is given. In the shell and in scripts a difference
+      is not a failure; `fps diff A B` from a system shell exits 1 when there is one.
 
         diff exports/orders-v1.json exports/orders-v2.json
         diff exports/orders-v2.json prod:orders
         diff prod:orders@1 prod:orders@2 --stat
+        diff orders                       # a pending import against its target
+        diff test prod                    # two open workspaces
+        diff a.json b.json --ignore 'config.parameters.options.*' --dot > diff.dot
       """,
     options: [
       OptionSpec("--stat", help: "one line per changed node and the summary"),
-      OptionSpec("--json", help: "a JSON document for scripts (see README for its schema)"),
-      OptionSpec("--all", help: "also compare canvas positions and node ids"),
+      OptionSpec("--json", help: "a JSON document for scripts (schema in README)"),
+      OptionSpec("--dot", help: "a Graphviz picture: added green, removed red, changed amber"),
+      OptionSpec("--svg", value: "file", completion: .path, help: "render the picture to an SVG file (needs Graphviz `dot`)"),
+      OptionSpec("--all", help: "also compare canvas positions and volatile ids"),
+      OptionSpec("--ignore", value: "path", help: "leave out property paths matching this pattern (`*` any text); repeatable"),
     ],
     positionals: .anyName)
 
   /// Which renderer prints the result.
   enum View {
-    case terminal, stat, json
+    case terminal, stat, json, dot
+    case svg(String)
   }
 
   let left: String
-  let right: String
+  let right: String?
   let view: View
   let options: DiffOptions
 
   init(_ arguments: ParsedArguments) throws {
-    left = try arguments.positional(0, "the first flow to compare")
-    right = try arguments.positional(1, "the second flow to compare")
+    left = try arguments.positional(0, "the flows to compare")
+    right = arguments.positionals.count > 1 ? arguments.positionals[1] : nil
     try arguments.expectPositionals(atMost: 2)
-    if arguments.flag("--stat"), arguments.flag("--json") {
-      throw UsageError("diff: choose one of --stat and --json", command: "diff")
+    let chosen = ["--stat", "--json", "--dot", "--svg"].filter(arguments.flag)
+    if chosen.count > 1 { throw UsageError("diff: choose one of \(chosen.joined(separator: ", "))", command: "diff") }
+    switch chosen.first {
+    case "--stat": view = .stat
+    case "--json": view = .json
+    case "--dot": view = .dot
+    case "--svg": view = .svg(arguments.value("--svg")!)
+    default: view = .terminal
     }
-    view = arguments.flag("--json") ? .json : arguments.flag("--stat") ? .stat : .terminal
-    options = DiffOptions(includeVolatile: arguments.flag("--all"))
+    options = DiffOptions(includeVolatile: arguments.flag("--all"), ignoredPaths: arguments.values("--ignore"))
   }
 
   func run(in session: Session) throws {
-    let a = try session.flowOperand(left)
-    let b = try session.flowOperand(right)
+    if let right, let leftWorkspace = session.workspaces[left], let rightWorkspace = session.workspaces[right] {
+      return try compareWorkspaces(leftWorkspace, rightWorkspace, in: session)
+    }
+    let (a, b) = try operands(in: session)
     let diff = FlowDiffer.diff(a.version, b.version, leftLabel: a.label, rightLabel: b.label, options: options)
-    let renderer: DiffRenderer =
-      switch view {
-      case .terminal: .terminal(colour: session.output.usesColour)
-      case .stat: .stat
-      case .json: .json
-      }
-    session.output.write(renderer.render(diff))
     session.lastDiffDiffered = !diff.isEmpty
+    switch view {
+    case .terminal: session.output.write(DiffRenderer.terminal(colour: session.output.usesColour).render(diff))
+    case .stat: session.output.write(DiffRenderer.stat.render(diff))
+    case .json: session.output.write(DiffRenderer.json.render(diff))
+    case .dot: session.output.write(DiffRenderer.dot.render(diff))
+    case .svg(let path):
+      try GraphvizRenderer.svg(DiffRenderer.dot.render(diff), to: path)
+      session.output.line("wrote \(path) (\(diff.stat.summary))")
+    }
+  }
+
+  /// The two sides; one pending import alone is compared with what its target has now.
+  private func operands(in session: Session) throws -> (FlowOperand, FlowOperand) {
+    guard let right else {
+      let index = try session.pendingImport(named: left)
+      let pending = session.imports[index]
+      let after = try session.flowOperand(left)
+      guard case .newVersion(of: let flow) = pending.mode else {
+        let empty = FlowVersion(name: pending.mode.flowName)
+        return (FlowOperand(label: "\(pending.workspace) (no flow '\(pending.mode.flowName)' yet)", version: empty, origin: ""), after)
+      }
+      return (try session.workspaceFlow(flow, in: try session.workspace(pending.workspace)), after)
+    }
+    return (try session.flowOperand(left), try session.flowOperand(right))
+  }
+
+  private func compareWorkspaces(_ left: OpenWorkspace, _ right: OpenWorkspace, in session: Session) throws {
+    func current(_ open: OpenWorkspace) throws -> [String: FlowVersion] {
+      var flows: [String: FlowVersion] = [:]
+      for summary in try session.store({ () throws(StoreError) in try open.store.flows() }) {
+        flows[summary.name] = try session.workspaceFlow(summary.name, in: open).version
+      }
+      return flows
+    }
+    let diff = WorkspaceDiff.compare(left: left.name, leftFlows: try current(left), right: right.name, rightFlows: try current(right), options: options)
+    session.lastDiffDiffered = !diff.isEmpty
+    switch view {
+    case .json: session.output.write(diff.json)
+    case .terminal, .stat: session.output.write(diff.text)
+    case .dot, .svg: throw UsageError("diff: --dot and --svg draw one flow; compare two flows for a picture", command: "diff")
+    }
   }
 }

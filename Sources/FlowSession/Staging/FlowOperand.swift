@@ -38,13 +38,14 @@ extension Session {
     if FileManager.default.fileExists(atPath: word) {
       return FlowOperand(label: word, version: try readExport(at: word).version, origin: word)
     }
-    if let target = try? workspace() {
+    let target = existingTarget()
+    if let target {
       let (flow, _) = Self.splitVersion(word)
       if try store({ () throws(StoreError) in try target.store.flows() }).contains(where: { $0.name == flow }) {
         return try workspaceFlow(word, in: target)
       }
     }
-    let flows = (try? workspace().store.flows().map(\.name)) ?? []
+    let flows = (try? target?.store.flows().map(\.name)) ?? []
     throw SessionError.unknownName(
       kind: "flow, import, export or file", name: word, known: imports.map(\.name) + exports.keys.sorted() + flows)
   }

@@ -1,0 +1,54 @@
+import FlowModel
+
+/// What differs between two whole workspaces: flows only on one side, and flows on both sides
+/// whose current versions differ, each with its diff.
+public struct WorkspaceDiff: Sendable {
+  public var left: String
+  public var right: String
+  public var onlyLeft: [String]
+  public var onlyRight: [String]
+  /// Flows on both sides that differ, by name, with their diff.
+  public var changed: [(name: String, diff: FlowDiff)]
+  /// How many flows are on both sides and the same.
+  public var unchangedCount: Int
+
+  public var isEmpty: Bool { onlyLeft.isEmpty && onlyRight.isEmpty && changed.isEmpty }
+
+  /// Compares the current versions of the flows both sides have.
+  public static func compare(
+    left: String, leftFlows: [String: FlowVersion], right: String, rightFlows: [String: FlowVersion], options: DiffOptions
+  ) -> WorkspaceDiff {
+    var result = WorkspaceDiff(
+      left: left, right: right, onlyLeft: leftFlows.keys.filter { rightFlows[$0] == nil }.sorted(),
+      onlyRight: rightFlows.keys.filter { leftFlows[$0] == nil }.sorted(), changed: [], unchangedCount: 0)
+    for name in leftFlows.keys.sorted() {
+      guard let old = leftFlows[name], let new = rightFlows[name] else { continue }
+      let diff = FlowDiffer.diff(old, new, leftLabel: "\(left):\(name)", rightLabel: "\(right):\(name)", options: options)
+      if diff.isEmpty { result.unchangedCount += 1 } else { result.changed.append((name, diff)) }
+    }
+    return result
+  }
+
+  /// One line per flow that differs, then a summary.
+  public var text: String {
+    var lines = ["--- \(left)", "+++ \(right)"]
+    lines += onlyLeft.map { "- \($0) (only in \(left))" }
+    lines += onlyRight.map { "+ \($0) (only in \(right))" }
+    lines += changed.map { "~ \($0.name): \($0.diff.stat.summary)" }
+    lines.append(
+      isEmpty ? "no changes"
+        : "\(onlyLeft.count) only in \(left), \(onlyRight.count) only in \(right), \(changed.count) differ, \(unchangedCount) the same")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The `--json` view: `{"left", "right", "equal", "onlyLeft", "onlyRight", "changed": [{"flow", "diff"}], "unchanged"}`.
+  public var json: String {
+    let document: JSONValue = [
+      "left": .string(left), "right": .string(right), "equal": .bool(isEmpty),
+      "onlyLeft": .array(onlyLeft.map(JSONValue.string)), "onlyRight": .array(onlyRight.map(JSONValue.string)),
+      "changed": .array(changed.map { ["flow": .string($0.name), "diff": DiffJSON.encode($0.diff)] }),
+      "unchanged": .number(JSONNumber(unchangedCount)),
+    ]
+    return JSONWriter().string(document) + "\n"
+  }
+}

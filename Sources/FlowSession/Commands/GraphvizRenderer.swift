@@ -1,0 +1,23 @@
+import Foundation
+
+/// Renders DOT text to SVG with Graphviz's `dot`, when it is installed.
+enum GraphvizRenderer {
+  static func svg(_ dot: String, to path: String) throws {
+    guard let executable = ["/usr/bin/dot", "/usr/local/bin/dot", "/opt/homebrew/bin/dot"].first(where: FileManager.default.isExecutableFile) else {
+      throw SessionError.other("--svg needs Graphviz's `dot` (apt-get install graphviz); --dot prints the picture's source instead")
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = ["-Tsvg", "-o", path]
+    let input = Pipe()
+    let errors = Pipe()
+    process.standardInput = input
+    process.standardError = errors
+    do { try process.run() } catch { throw SessionError.other("could not run \(executable): \(error.localizedDescription)") }
+    input.fileHandleForWriting.write(Data(dot.utf8))
+    try? input.fileHandleForWriting.close()
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { throw SessionError.writeFailed(path, message.isEmpty ? "dot failed" : message) }
+  }
+}

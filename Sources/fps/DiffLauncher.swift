@@ -1,0 +1,38 @@
+import ArgumentParser
+import FlowSession
+
+/// `fps diff A B` from a system shell: the shell's `diff` command, with diff(1)'s exit status
+/// (0 equal, 1 different, 2 trouble), so scripts and CI can branch on it.
+///
+/// Git calls an external diff driver with seven arguments (`path old-file old-hex old-mode
+/// new-file new-hex new-mode`); given those, it compares the two files, and exits 0 on a
+/// difference, since git stops at a driver that fails.
+enum DiffLauncher {
+  static func run(_ arguments: [String], in session: Session) throws {
+    let positionals = arguments.filter { !$0.hasPrefix("-") }
+    if positionals.count == 7, positionals == Array(arguments.prefix(7)) {
+      return try gitDriver(path: positionals[0], old: positionals[1], new: positionals[4], options: Array(arguments.dropFirst(7)), in: session)
+    }
+    let line = (["diff"] + arguments).map(quoted).joined(separator: " ")
+    do { try session.execute(line) } catch {
+      session.output.writeError("fps diff: \(error)\n")
+      throw ExitCode(2)
+    }
+    if session.lastDiffDiffered == true { throw ExitCode(1) }
+  }
+
+  private static func gitDriver(path: String, old: String, new: String, options: [String], in session: Session) throws {
+    if old == "/dev/null" || new == "/dev/null" {
+      return session.output.write("\(path): \(old == "/dev/null" ? "new file" : "deleted")\n")
+    }
+    do { try session.execute((["diff", old, new] + options).map(quoted).joined(separator: " ")) } catch {
+      session.output.writeError("fps diff: \(path): \(error)\n")
+      throw ExitCode(2)
+    }
+  }
+
+  /// Single-quotes a word for the session's tokenizer, so paths with spaces or `$` pass whole.
+  private static func quoted(_ word: String) -> String {
+    "'" + word.replacing("'", with: "'\\''") + "'"
+  }
+}
