@@ -6,9 +6,13 @@ public struct DiffOptions: Hashable, Sendable {
   /// (`config.parameters.options.*`, `*.webhookId`).
   public var ignoredPaths: [String]
 
-  public init(includeVolatile: Bool = false, ignoredPaths: [String] = []) {
+  /// Also build `FlowDiff.graph` (every node and edge with its status), which only pictures need.
+  public var includeGraph: Bool
+
+  public init(includeVolatile: Bool = false, ignoredPaths: [String] = [], includeGraph: Bool = false) {
     self.includeVolatile = includeVolatile
     self.ignoredPaths = ignoredPaths
+    self.includeGraph = includeGraph
   }
 
   /// Paths every diff leaves out unless `includeVolatile`: ids minted per instance.

@@ -14,7 +14,8 @@ public struct FlowDiff: Hashable, Sendable {
   public var connections: [PropertyChange]
   /// Changes to what travels with the flow (subflows, events, variables, ...).
   public var dependencies: [PropertyChange]
-  /// Both sides' nodes and edges with their status, for the Graphviz view.
+  /// Both sides' nodes and edges with their status, for the Graphviz view (built only when
+  /// `DiffOptions.includeGraph` is set).
   public var graph = DiffGraph(nodes: [], edges: [])
 
   /// True when the two sides are the same flow for every purpose diff looks at.

@@ -41,7 +41,7 @@ public enum FlowDiffer {
     result.connections.removeAll { options.ignores("connections." + $0.path) }
     result.dependencies.removeAll { options.ignores($0.path) }
     result.flow.removeAll { options.ignores($0.path) }
-    result.graph = graph(left, right, pairing: pairing, changes: result)
+    if options.includeGraph { result.graph = graph(left, right, pairing: pairing, changes: result) }
     return result
   }
 

@@ -6,10 +6,12 @@ enum JSONDiff {
     if old == new { return }
     switch (old, new) {
     case (.object(let left)?, .object(let right)?):
+      let rightIndex = KeyIndex(right)
       for member in left.members {
-        Self.changes(member.value, right[member.key], path: join(path, member.key), into: &changes)
+        Self.changes(member.value, rightIndex.value(for: member.key), path: join(path, member.key), into: &changes)
       }
-      for member in right.members where left[member.key] == nil {
+      let leftIndex = KeyIndex(left)
+      for member in right.members where leftIndex.value(for: member.key) == nil {
         changes.append(PropertyChange(path: join(path, member.key), old: nil, new: member.value))
       }
     case (.array(let left)?, .array(let right)?) where left.count == right.count:
@@ -18,6 +20,30 @@ enum JSONDiff {
       }
     default:
       changes.append(PropertyChange(path: path, old: old, new: new))
+    }
+  }
+
+  /// Member lookup by key: a linear search for the small objects that nearly all are, a
+  /// dictionary for large ones (thousands of connection references), so diffing stays linear.
+  struct KeyIndex {
+    let object: JSONObject
+    let positions: [String: Int]?
+
+    init(_ object: JSONObject) {
+      self.object = object
+      guard object.count > 16 else {
+        positions = nil
+        return
+      }
+      var positions: [String: Int] = [:]
+      positions.reserveCapacity(object.count)
+      for (index, member) in object.members.enumerated() where positions[member.key] == nil { positions[member.key] = index }
+      self.positions = positions
+    }
+
+    func value(for key: String) -> JSONValue? {
+      guard let positions else { return object[key] }
+      return positions[key].map { object.members[$0].value }
     }
   }
 

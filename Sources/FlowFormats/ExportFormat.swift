@@ -31,7 +31,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   var codec: (any DialectCodec.Type)? { Self.dialects.first { $0.format == self } }
 
   /// Reads an export of any format, detected by content, never by file name.
-  public static func read(_ bytes: [UInt8], fallbackName: String) throws(FormatError) -> (ExportFormat, DecodedExport) {
+  public static func read(_ bytes: some Collection<UInt8>, fallbackName: String) throws(FormatError) -> (ExportFormat, DecodedExport) {
     if bytes.prefix(4096).contains(0) { throw .binary }
     let document: JSONValue
     do { document = try JSONParser.parse(bytes) } catch {
@@ -86,7 +86,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     version.source.flatMap { ExportFormat(rawValue: $0.dialect) } ?? .json
   }
 
-  private static func looksLikeSQL(_ bytes: [UInt8]) -> Bool {
+  private static func looksLikeSQL(_ bytes: some Collection<UInt8>) -> Bool {
     let head = String(decoding: bytes.prefix(4096), as: UTF8.self).uppercased()
     return ["CREATE TABLE", "INSERT INTO", "CREATE TEMPORARY", "SELECT ", "-- IBM EVENT AUTOMATION"].contains { head.contains($0) }
   }

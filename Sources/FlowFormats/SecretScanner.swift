@@ -16,13 +16,16 @@ public enum SecretScanner {
   /// Patterns with their kind. Each is specific enough that an ordinary sentence does not match:
   /// tokens must hold a digit ("Bearer YOUR-API-KEY-HERE", "Basic Authentication" are not
   /// secrets), a private key must be followed by key material.
-  nonisolated(unsafe) static let patterns: [(kind: String, regex: Regex<Substring>)] = [
-    ("private key", /-----BEGIN [A-Z ]*PRIVATE KEY-----\s*[A-Za-z0-9+\/=\s]{40,}(?:-----END [A-Z ]*PRIVATE KEY-----)?/),
-    ("JWT", /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/),
-    ("bearer token", /Bearer\s+(?=[A-Za-z0-9\-._~+\/]*[0-9])[A-Za-z0-9\-._~+\/]{16,}=*/),
-    ("API key", /sk-(?:proj-|ant-)?[A-Za-z0-9_\-]{20,}/),
-    ("basic-auth header", /Basic\s+(?=[A-Za-z0-9+\/]*[0-9+\/=])[A-Za-z0-9+\/]{12,}={0,2}/),
-    ("password in URL", /[A-Za-z][A-Za-z0-9+.\-]*:\/\/[^\/\s:@{}]+:[^\/\s@{}]+@/),
+  ///
+  /// Each has a literal anchor every match contains, checked first: regular expressions are
+  /// slow, and almost no string holds an anchor, so scanning stays a byte search.
+  nonisolated(unsafe) static let patterns: [(kind: String, anchors: [String], regex: Regex<Substring>)] = [
+    ("private key", ["PRIVATE KEY"], /-----BEGIN [A-Z ]*PRIVATE KEY-----\s*[A-Za-z0-9+\/=\s]{40,}(?:-----END [A-Z ]*PRIVATE KEY-----)?/),
+    ("JWT", ["eyJ"], /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/),
+    ("bearer token", ["Bearer"], /Bearer\s+(?=[A-Za-z0-9\-._~+\/]*[0-9])[A-Za-z0-9\-._~+\/]{16,}=*/),
+    ("API key", ["sk-"], /sk-(?:proj-|ant-)?[A-Za-z0-9_\-]{20,}/),
+    ("basic-auth header", ["Basic"], /Basic\s+(?=[A-Za-z0-9+\/]*[0-9+\/=])[A-Za-z0-9+\/]{12,}={0,2}/),
+    ("password in URL", ["://", "@"], /[A-Za-z][A-Za-z0-9+.\-]*:\/\/[^\/\s:@{}]+:[^\/\s@{}]+@/),
   ]
 
   /// Member names whose literal value is a secret.
@@ -54,8 +57,8 @@ public enum SecretScanner {
 
   private static func kind(of text: String, key: String?) -> String? {
     if let key, secretNames.contains(key.lowercased()), isLiteral(text) { return "\(key) value" }
-    guard text.count >= 12 else { return nil }
-    return patterns.first { text.contains($0.regex) }?.kind
+    guard text.utf8.count >= 12 else { return nil }
+    return patterns.first { pattern in pattern.anchors.allSatisfy { contains(text, $0) } && text.contains(pattern.regex) }?.kind
   }
 
   /// True for a literal value, not an empty one, a placeholder or an expression.
@@ -69,12 +72,36 @@ public enum SecretScanner {
     return trimmed.wholeMatch(of: /[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+/) == nil
   }
 
+  /// True when `text` holds `literal`: a plain byte search over contiguous UTF-8.
+  static func contains(_ text: String, _ literal: String) -> Bool {
+    var text = text
+    var literal = literal
+    return text.withUTF8 { haystack in
+      literal.withUTF8 { needle in
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+          if haystack[index] == first {
+            var offset = 1
+            while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+            if offset == needle.count { return true }
+          }
+          index += 1
+        }
+        return false
+      }
+    }
+  }
+
   private static func rewrite(_ value: JSONValue, key: String?) -> JSONValue {
     switch value {
     case .string(let text):
       if let key, secretNames.contains(key.lowercased()), isLiteral(text) { return .string("<redacted:\(key)>") }
       var result = text
-      for pattern in patterns { result = result.replacing(pattern.regex, with: "<redacted:\(pattern.kind)>") }
+      for pattern in patterns where pattern.anchors.allSatisfy({ contains(result, $0) }) {
+        result = result.replacing(pattern.regex, with: "<redacted:\(pattern.kind)>")
+      }
       return .string(result)
     case .array(let elements): return .array(elements.map { rewrite($0, key: key) })
     case .object(var object):

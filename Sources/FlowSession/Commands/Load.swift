@@ -79,7 +79,7 @@ struct Load: Command {
         if SQLiteWorkspace.isDatabaseFile(path) {
           throw SessionError.other("\(path) is a workspace; open it on its own with `load \(path)`")
         }
-        var file = try session.readExport(at: path)
+        var file = try session.readExport(at: path, scanningSecrets: true)
         for rename in renames {
           do {
             let renamed = try ExportFormat.renamingNode(rename.old, to: rename.new, in: file.version)

@@ -12,7 +12,7 @@ struct ScriptRunner {
       throw SessionError.other("\(path) sources itself (through \(session.sourceStack.map { ($0 as NSString).lastPathComponent }.joined(separator: " -> ")))")
     }
     let bytes = try session.readFile(at: path)
-    guard let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
+    guard let text = String(validating: Array(bytes), as: UTF8.self), !bytes.contains(0) else {
       throw SessionError.unreadable(path, "it is not a text file")
     }
     session.sourceStack.append(absolute)

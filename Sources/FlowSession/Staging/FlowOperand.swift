@@ -73,27 +73,33 @@ extension Session {
   }
 
   /// Reads and decodes one export file of any format, with errors that name the file and
-  /// position. Structural problems and secrets in clear come back as notes, not errors.
-  func readExport(at path: String) throws -> ReadExport {
+  /// position. Structural problems come back as notes, not errors; with `scanningSecrets`
+  /// (what `load` does), so do secrets in clear.
+  func readExport(at path: String, scanningSecrets: Bool = false) throws -> ReadExport {
     let bytes = try readFile(at: path)
     let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     do {
       let (format, decoded) = try ExportFormat.read(bytes, fallbackName: stem)
-      let secrets = SecretScanner.scan(decoded.version.source?.document ?? NativeJSONCodec.encode(decoded.version, stamp: nil))
-      return ReadExport(path: path, format: format, version: decoded.version, notes: decoded.findings + secrets.map(\.description))
+      var notes = decoded.findings
+      if scanningSecrets {
+        let document = decoded.version.source?.document ?? NativeJSONCodec.encode(decoded.version, stamp: nil)
+        notes += SecretScanner.scan(document).map(\.description)
+      }
+      return ReadExport(path: path, format: format, version: decoded.version, notes: notes)
     } catch {
       throw SessionError.format(file: path, error)
     }
   }
 
-  /// The bytes of a file, or an error that says why not.
-  func readFile(at path: String) throws -> [UInt8] {
+  /// The bytes of a file, or an error that says why not. `Data`, not `[UInt8]`: parsing reads
+  /// it in place, and a copy of a 50 MB export would be held at the peak of memory.
+  func readFile(at path: String) throws -> Data {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw SessionError.fileNotFound(path) }
     if isDirectory.boolValue { throw SessionError.isDirectory(path) }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw SessionError.unreadable(path, "permission denied")
     }
-    return [UInt8](data)
+    return data
   }
 }
