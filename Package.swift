@@ -15,6 +15,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/pointfreeco/swift-custom-dump", from: "1.3.0"),
+    .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
   ],
   targets: [
     .target(name: "FlowModel"),
@@ -38,7 +39,13 @@ let package = Package(
     .testTarget(
       name: "FlowFormatsTests",
       dependencies: ["FlowFormats", "FlowDiff", "FlowTestSupport", .product(name: "CustomDump", package: "swift-custom-dump")]),
-    .testTarget(name: "FlowDiffTests", dependencies: ["FlowDiff", "FlowModel", "FlowFormats", "FlowTestSupport"]),
+    .testTarget(
+      name: "FlowDiffTests",
+      dependencies: [
+        "FlowDiff", "FlowModel", "FlowFormats", "FlowTestSupport",
+        .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+      ],
+      exclude: ["Fixtures", "__Snapshots__"]),
     .testTarget(name: "FlowStoreTests", dependencies: ["FlowStore", "FlowModel", "FlowTestSupport"]),
     .testTarget(
       name: "FlowSessionTests",

@@ -23,7 +23,7 @@ public enum FlowDiffer {
       }
       let old = left.nodes[leftIndex]
       let changes = nodeChanges(old, node, options: options)
-      if !changes.isEmpty {
+      if !changes.isEmpty || old.name != node.name {
         result.nodes.append(
           NodeChange(
             kind: .changed, name: node.name, type: node.type, oldName: old.name == node.name ? nil : old.name,
@@ -102,12 +102,13 @@ public enum FlowDiffer {
     return changes
   }
 
+  /// A name change is not listed: the node's change already carries `oldName`, and a node
+  /// renamed but otherwise equal still counts as changed.
   private static func nodeChanges(_ old: Node, _ new: Node, options: DiffOptions) -> [PropertyChange] {
     var changes: [PropertyChange] = []
     if options.includeVolatile {
       JSONDiff.changes(.string(old.id), .string(new.id), path: "id", into: &changes)
     }
-    JSONDiff.changes(.string(old.name), .string(new.name), path: "name", into: &changes)
     JSONDiff.changes(.string(old.type), .string(new.type), path: "type", into: &changes)
     JSONDiff.changes(old.connection.map(JSONValue.string), new.connection.map(JSONValue.string), path: "connection", into: &changes)
     JSONDiff.changes(.object(old.config), .object(new.config), path: "config", into: &changes)

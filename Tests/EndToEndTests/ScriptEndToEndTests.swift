@@ -117,4 +117,26 @@ import Testing
     #expect(result.standardError.hasSuffix("ro.fpsw is read-only: nothing was written (check the file's permissions)\n"))
     #expect(result.status == 1)
   }
+
+  @Test func diffFromTheShellExitsLikeDiff() throws {
+    let fps = try FPSProcess()
+    let examples = Corpus.examples.path
+    let differ = try fps.run(["diff", "\(examples)/orders-v1.json", "\(examples)/orders-v2.json", "--stat"])
+    #expect(differ.status == 1)
+    #expect(differ.standardOutput.hasSuffix("2 nodes changed, 1 node added, 1 edge added, 1 other change\n"))
+    #expect(try fps.run(["diff", "\(examples)/orders-v1.json", "\(examples)/orders-v1.json"]).status == 0)
+    let trouble = try fps.run(["diff", "\(examples)/orders-v1.json", "missing.json"])
+    #expect(trouble.status == 2)
+    #expect(!FileManager.default.fileExists(atPath: fps.home.appendingPathComponent("data/flowport/default.fpsw").path), "diff leaves no workspace behind")
+  }
+
+  /// Git runs an external diff driver with seven arguments; a difference must not stop git.
+  @Test func diffAsGitsExternalDriver() throws {
+    let fps = try FPSProcess()
+    let examples = Corpus.examples.path
+    let result = try fps.run(["diff", "flows/orders.json", "\(examples)/orders-v1.json", "abc123", "100644", "\(examples)/orders-v2.json", "def456", "100644"])
+    #expect(result.status == 0)
+    #expect(result.standardOutput.contains("~ node \"Big orders\""))
+    #expect(try fps.run(["diff", "flows/new.json", "/dev/null", ".", ".", "\(examples)/orders-v2.json", "def456", "100644"]).standardOutput == "flows/new.json: new file\n")
+  }
 }

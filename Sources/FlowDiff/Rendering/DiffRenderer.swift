@@ -16,7 +16,8 @@ public struct DiffRenderer: Sendable {
   public static let stat = DiffRenderer { diff in
     var lines: [String] = []
     for node in diff.nodes {
-      let detail = node.kind == .changed ? "\(node.changes.count) propert\(node.changes.count == 1 ? "y" : "ies")" : node.kind.rawValue
+      let properties = "\(node.changes.count) propert\(node.changes.count == 1 ? "y" : "ies")"
+      let detail = node.kind != .changed ? node.kind.rawValue : node.oldName.map { "renamed from \($0), \(properties)" } ?? properties
       lines.append(" \(node.name) | \(detail)")
     }
     lines.append(diff.stat.summary)

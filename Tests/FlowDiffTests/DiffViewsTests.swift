@@ -1,0 +1,72 @@
+import FlowDiff
+import FlowFormats
+import FlowModel
+import FlowTestSupport
+import Foundation
+import SnapshotTesting
+import Testing
+
+/// A pair with known edits: ids all different (another instance), node array reordered,
+/// positions moved, webhook id changed (volatile), one node renamed, one removed, one added,
+/// one prompt edited (a long string), a switch rule added and rewired, a credential changed.
+@Suite struct DiffViewsTests {
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+  static func version(_ name: String) throws -> FlowVersion {
+    try ExportFormat.read(try Data(contentsOf: fixtures.appendingPathComponent(name)), fallbackName: name).1.version
+  }
+
+  func supportDiff(_ options: DiffOptions = DiffOptions()) throws -> FlowDiff {
+    FlowDiffer.diff(try Self.version("support-before.json"), try Self.version("support-after.json"), leftLabel: "before", rightLabel: "after", options: options)
+  }
+
+  @Test func terminalView() throws {
+    assertSnapshot(of: DiffRenderer.terminal(colour: false).render(try supportDiff()), as: .lines)
+  }
+
+  @Test func jsonView() throws {
+    assertSnapshot(of: DiffRenderer.json.render(try supportDiff()), as: .lines)
+  }
+
+  @Test func statView() throws {
+    assertSnapshot(of: DiffRenderer.stat.render(try supportDiff()), as: .lines)
+  }
+
+  @Test func dotView() throws {
+    assertSnapshot(of: DiffRenderer.dot.render(try supportDiff(DiffOptions(includeGraph: true))), as: .lines)
+  }
+
+  @Test func theRenameIsFoundAndTheRestIsExact() throws {
+    let diff = try supportDiff()
+    #expect(diff.nodes.map { "\($0.kind) \($0.name) \($0.oldName ?? "")" } == [
+      "changed Log question ", "changed Classify ", "changed Route ", "changed Notify billing Tell billing",
+      "added Page on-call ", "removed File bug ",
+    ])
+    #expect(diff.stat.summary == "4 nodes changed, 1 node added, 1 node removed, 1 edge added, 1 edge removed, 3 other changes")
+  }
+
+  @Test func anotherInstancesExportOfTheSameFlowIsNoChange() throws {
+    var copy = try Self.version("support-before.json")
+    copy.nodes = copy.nodes.reversed().map { node in
+      var node = node
+      node.id = "other-" + node.id
+      node.position = Position(x: JSONNumber(7), y: JSONNumber(7))
+      node.config["webhookId"] = node.config["webhookId"].map { _ in "wh-other" }
+      return node
+    }
+    copy.edges = copy.edges.reversed().map { Edge(from: "other-" + $0.from, fromPort: $0.fromPort, to: "other-" + $0.to, toPort: $0.toPort) }
+    let diff = FlowDiffer.diff(try Self.version("support-before.json"), copy, leftLabel: "a", rightLabel: "b")
+    #expect(diff.isEmpty, "\(DiffRenderer.terminal(colour: false).render(diff))")
+    #expect(!FlowDiffer.diff(try Self.version("support-before.json"), copy, leftLabel: "a", rightLabel: "b", options: DiffOptions(includeVolatile: true)).isEmpty)
+  }
+
+  @Test func ignoredPathsAreLeftOut() throws {
+    let diff = try supportDiff(DiffOptions(ignoredPaths: ["config.parameters.prompt", "*.rules.*"]))
+    #expect(!diff.nodes.contains { $0.name == "Classify" || $0.name == "Route" })
+  }
+
+  @Test func longStringsShowTheEditInline() throws {
+    let text = DiffRenderer.terminal(colour: false).render(try supportDiff())
+    #expect(text.contains(#"~ config.parameters.prompt: "…t ticket as billing, bug{+, outage+} or question. Answer wit…""#))
+  }
+}
