@@ -49,7 +49,11 @@ let package = Package(
     .testTarget(name: "FlowStoreTests", dependencies: ["FlowStore", "FlowModel", "FlowTestSupport"]),
     .testTarget(
       name: "FlowSessionTests",
-      dependencies: ["FlowSession", "FlowModel", "FlowTestSupport", .product(name: "CustomDump", package: "swift-custom-dump")]),
+      dependencies: [
+        "FlowSession", "FlowModel", "FlowTestSupport", .product(name: "CustomDump", package: "swift-custom-dump"),
+        .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+      ],
+      exclude: ["__Snapshots__"]),
     .testTarget(name: "EndToEndTests", dependencies: ["FlowTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
   ],
   swiftLanguageModes: [.v6]

@@ -83,7 +83,9 @@ public enum FlowDiffer {
     let known = Set(nodes.map(\.id))
     return DiffGraph(
       nodes: nodes,
-      edges: order.filter { known.contains($0.from) && known.contains($0.to) }.map { DiffGraph.Edge(from: $0.from, to: $0.to, status: edges[$0]!) })
+      edges: order.filter { known.contains($0.from) && known.contains($0.to) }.map {
+        DiffGraph.Edge(from: $0.from, to: $0.to, status: edges[$0]!)
+      })
   }
 
   private static func flowChanges(_ left: FlowVersion, _ right: FlowVersion) -> [PropertyChange] {
@@ -151,13 +153,15 @@ public enum FlowDiffer {
     for edge in right.edges {
       let key = Key(from: rightKey(edge.from), fromPort: edge.fromPort, to: rightKey(edge.to), toPort: edge.toPort)
       if !leftKeys.contains(key) {
-        changes.append(EdgeChange(isAdded: true, from: rightName(edge.from), fromPort: edge.fromPort, to: rightName(edge.to), toPort: edge.toPort))
+        changes.append(
+          EdgeChange(isAdded: true, from: rightName(edge.from), fromPort: edge.fromPort, to: rightName(edge.to), toPort: edge.toPort))
       }
     }
     for edge in left.edges {
       let key = Key(from: leftKey(edge.from), fromPort: edge.fromPort, to: leftKey(edge.to), toPort: edge.toPort)
       if !rightKeys.contains(key) {
-        changes.append(EdgeChange(isAdded: false, from: leftName(edge.from), fromPort: edge.fromPort, to: leftName(edge.to), toPort: edge.toPort))
+        changes.append(
+          EdgeChange(isAdded: false, from: leftName(edge.from), fromPort: edge.fromPort, to: leftName(edge.to), toPort: edge.toPort))
       }
     }
     return changes

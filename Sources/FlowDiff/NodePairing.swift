@@ -41,7 +41,9 @@ struct NodePairing {
     var rightByType: [String: [Int]] = [:]
     for (index, node) in right.enumerated() where leftForRight[index] == nil { rightByType[node.type, default: []].append(index) }
     for (type, rightIndices) in rightByType {
-      guard let leftIndices = leftByType[type], leftIndices.count <= Self.maximumBucket, rightIndices.count <= Self.maximumBucket else { continue }
+      guard let leftIndices = leftByType[type], leftIndices.count <= Self.maximumBucket, rightIndices.count <= Self.maximumBucket else {
+        continue
+      }
       let leftFingerprints = leftIndices.map { Fingerprint(left[$0]) }
       var candidates: [(score: Double, left: Int, right: Int)] = []
       for rightIndex in rightIndices {
@@ -51,7 +53,8 @@ struct NodePairing {
           if score >= Self.similarityThreshold { candidates.append((score, leftIndex, rightIndex)) }
         }
       }
-      for candidate in candidates.sorted(by: { $0.score > $1.score }) where rightForLeft[candidate.left] == nil && leftForRight[candidate.right] == nil {
+      for candidate in candidates.sorted(by: { $0.score > $1.score })
+      where rightForLeft[candidate.left] == nil && leftForRight[candidate.right] == nil {
         pair(candidate.left, candidate.right)
       }
     }

@@ -36,7 +36,8 @@ public struct WorkspaceDiff: Sendable {
     lines += onlyRight.map { "+ \($0) (only in \(right))" }
     lines += changed.map { "~ \($0.name): \($0.diff.stat.summary)" }
     lines.append(
-      isEmpty ? "no changes"
+      isEmpty
+        ? "no changes"
         : "\(onlyLeft.count) only in \(left), \(onlyRight.count) only in \(right), \(changed.count) differ, \(unchangedCount) the same")
     return lines.joined(separator: "\n") + "\n"
   }

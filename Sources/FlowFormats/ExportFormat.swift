@@ -26,7 +26,9 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   }
 
   /// The codecs of the foreign dialects, in the order detection tries them (most specific first).
-  static let dialects: [any DialectCodec.Type] = [IBMEventProcessingCodec.self, NiFiCodec.self, MakeCodec.self, N8nCodec.self, NodeRedCodec.self]
+  static let dialects: [any DialectCodec.Type] = [
+    IBMEventProcessingCodec.self, NiFiCodec.self, MakeCodec.self, N8nCodec.self, NodeRedCodec.self,
+  ]
 
   var codec: (any DialectCodec.Type)? { Self.dialects.first { $0.format == self } }
 

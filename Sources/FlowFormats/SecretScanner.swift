@@ -29,7 +29,9 @@ public enum SecretScanner {
   ]
 
   /// Member names whose literal value is a secret.
-  static let secretNames: Set<String> = ["password", "passwd", "secret", "token", "apikey", "api_key", "clientsecret", "client_secret", "accesstoken", "access_token"]
+  static let secretNames: Set<String> = [
+    "password", "passwd", "secret", "token", "apikey", "api_key", "clientsecret", "client_secret", "accesstoken", "access_token",
+  ]
 
   /// Every secret in the value, with its path.
   public static func scan(_ value: JSONValue) -> [Match] {
@@ -50,7 +52,9 @@ public enum SecretScanner {
     case .array(let elements):
       for (index, element) in elements.enumerated() { visit(element, path: "\(path)[\(index)]", key: key, matches: &matches) }
     case .object(let object):
-      for member in object { visit(member.value, path: path.isEmpty ? member.key : "\(path).\(member.key)", key: member.key, matches: &matches) }
+      for member in object {
+        visit(member.value, path: path.isEmpty ? member.key : "\(path).\(member.key)", key: member.key, matches: &matches)
+      }
     default: break
     }
   }
@@ -105,7 +109,9 @@ public enum SecretScanner {
       return .string(result)
     case .array(let elements): return .array(elements.map { rewrite($0, key: key) })
     case .object(var object):
-      for index in object.members.indices { object.members[index].value = rewrite(object.members[index].value, key: object.members[index].key) }
+      for index in object.members.indices {
+        object.members[index].value = rewrite(object.members[index].value, key: object.members[index].key)
+      }
       return .object(object)
     default: return value
     }

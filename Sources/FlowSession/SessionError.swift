@@ -40,7 +40,8 @@ public enum SessionError: Error, CustomStringConvertible {
     case .importExists(let name):
       return "an import named '\(name)' is already pending; load with `as <other name>`, or `discard \(name)` first"
     case .flowExists(let flow, let workspace):
-      return "\(workspace) already has a flow named '\(flow)': load with `--as-version-of \(flow)` to add a version, or `--name <new name>` to create another flow"
+      return
+        "\(workspace) already has a flow named '\(flow)': load with `--as-version-of \(flow)` to add a version, or `--name <new name>` to create another flow"
     case .noWorkspace:
       return "no workspace is open: create one with `workspace new <file.fpsw>` or open one with `load <file.fpsw>`"
     case .nothingPending(let workspace): return "nothing is pending for \(workspace): stage exports with `load <file> into \(workspace)`"
@@ -49,13 +50,15 @@ public enum SessionError: Error, CustomStringConvertible {
         + blockers.map { "  - \($0)" }.joined(separator: "\n")
     case .typeMismatch(let reference, let referenceType, let connection, let connectionType):
       return "'\(reference)' needs a \(referenceType) connection, but '\(connection)' is \(connectionType)"
-    case .undefinedVariable(let name): return "undefined variable ${\(name)} (define it with `set \(name) <value>` or `--var \(name)=<value>`)"
+    case .undefinedVariable(let name):
+      return "undefined variable ${\(name)} (define it with `set \(name) <value>` or `--var \(name)=<value>`)"
     case .secretNeeded(let name):
       return "no value for secret '\(name)': give it as --secret \(name)=<value> (e.g. \(name)=${env:SECRET}) when not interactive"
     case .readOnly(let path): return "\(path) is read-only: nothing was written"
     case .noMatches(let pattern): return "\(pattern): no files match"
     case .bulk(let failed, let total):
-      return "\(failed.count) of \(total) files could not be loaded; nothing was staged:\n" + failed.map { "  \($0)" }.joined(separator: "\n")
+      return "\(failed.count) of \(total) files could not be loaded; nothing was staged:\n"
+        + failed.map { "  \($0)" }.joined(separator: "\n")
     case .cancelled: return "cancelled"
     case .writeFailed(let path, let reason): return "\(path): cannot be written: \(reason)"
     case .declined: return "not committed: nothing was written"

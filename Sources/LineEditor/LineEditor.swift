@@ -40,10 +40,12 @@ public final class LineEditor {
       let lineEditor = Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue()
       return lineEditor.promptText.withUnsafeMutableBufferPointer { $0.baseAddress }
     }
-    _ = fps_el_bind_function(editor, "fps-complete", "complete the word", { editor, _ in
-      guard let editor, let data = fps_el_get_clientdata(editor) else { return UInt8(CC_ERROR) }
-      return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().complete()
-    }, "^I")
+    _ = fps_el_bind_function(
+      editor, "fps-complete", "complete the word",
+      { editor, _ in
+        guard let editor, let data = fps_el_get_clientdata(editor) else { return UInt8(CC_ERROR) }
+        return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().complete()
+      }, "^I")
   }
 
   deinit {

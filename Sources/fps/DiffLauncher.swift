@@ -12,7 +12,8 @@ enum DiffLauncher {
   static func run(_ arguments: [String], in session: Session) throws {
     let positionals = arguments.filter { !$0.hasPrefix("-") }
     if positionals.count == 7, positionals == Array(arguments.prefix(7)) {
-      return try gitDriver(path: positionals[0], old: positionals[1], new: positionals[4], options: Array(arguments.dropFirst(7)), in: session)
+      return try gitDriver(
+        path: positionals[0], old: positionals[1], new: positionals[4], options: Array(arguments.dropFirst(7)), in: session)
     }
     let line = (["diff"] + arguments).map(quoted).joined(separator: " ")
     do { try session.execute(line) } catch {

@@ -41,7 +41,9 @@ struct FPS: ParsableCommand {
 
   @Argument(
     parsing: .allUnrecognized,
-    help: ArgumentHelp("A .fps script to run instead of the interactive shell (optionally after `run`), or `diff <a> <b> [diff options]`.", valueName: "script.fps"))
+    help: ArgumentHelp(
+      "A .fps script to run instead of the interactive shell (optionally after `run`), or `diff <a> <b> [diff options]`.",
+      valueName: "script.fps"))
   var words: [String] = []
 
   /// The script named by `fps <script>` or `fps run <script>`.

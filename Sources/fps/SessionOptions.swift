@@ -8,7 +8,8 @@ struct SessionOptions: ParsableArguments {
   @Option(name: .customLong("var"), help: ArgumentHelp("Define a variable for ${name}; repeatable.", valueName: "name=value"))
   var variables: [String] = []
 
-  @Option(help: ArgumentHelp("The workspace file used when none is named (default: the embedded default workspace).", valueName: "file.fpsw"))
+  @Option(
+    help: ArgumentHelp("The workspace file used when none is named (default: the embedded default workspace).", valueName: "file.fpsw"))
   var workspace: String?
 
   @Option(help: ArgumentHelp("Act as this user in the journal (default: $USER).", valueName: "name"))
@@ -34,7 +35,8 @@ struct SessionOptions: ParsableArguments {
       user: user ?? environment["USER"] ?? ProcessInfo.processInfo.userName, defaultWorkspace: workspace ?? paths.defaultWorkspace,
       environment: environment, variables: defined)
     LineEditor.installInterruptHandler()
-    let session = Session(configuration: configuration, output: TerminalOutput(environment: environment), interaction: TerminalInteraction())
+    let session = Session(
+      configuration: configuration, output: TerminalOutput(environment: environment), interaction: TerminalInteraction())
     session.isCancelled = { LineEditor.interruptPending }
     return session
   }

@@ -13,10 +13,14 @@ struct Shell {
       return try Launcher.exit(on: session) { try runPlain() }
     }
     try? FileManager.default.createDirectory(atPath: (history as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    guard let editor = LineEditor(program: "fps", historyFile: history, completer: { line, cursor in
-      let completion = session.completions(line: line, cursor: cursor)
-      return (completion.wordStart, completion.candidates)
-    }) else {
+    guard
+      let editor = LineEditor(
+        program: "fps", historyFile: history,
+        completer: { line, cursor in
+          let completion = session.completions(line: line, cursor: cursor)
+          return (completion.wordStart, completion.candidates)
+        })
+    else {
       return try Launcher.exit(on: session) { try runPlain() }
     }
     while !session.quitRequested {

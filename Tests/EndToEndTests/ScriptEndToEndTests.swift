@@ -12,14 +12,18 @@ import Testing
   @Test func theDemoRunsFromStartToEnd() throws {
     let fps = try FPSProcess()
     let scripts = Corpus.repositoryRoot.appendingPathComponent("scripts")
-    let result = try fps.run(["--var", "here=\(scripts.path)", "--var", "out=\(fps.home.path)", scripts.appendingPathComponent("demo.fps").path])
+    let result = try fps.run([
+      "--var", "here=\(scripts.path)", "--var", "out=\(fps.home.path)", scripts.appendingPathComponent("demo.fps").path,
+    ])
     #expect(result.status == 0, "\(result.standardError)")
     #expect(result.standardOutput.contains("committed #6 to prod: added version orders@2"))
     let exported = try String(contentsOfFile: fps.home.appendingPathComponent("exports/orders.json").path, encoding: .utf8)
     #expect(exported.contains("\"format\": \"flowport/1\"") && !exported.contains("demo-only-secret"))
 
     let database = try DatabaseQueue(path: fps.home.appendingPathComponent("prod.fpsw").path)
-    let versions = try database.read { db in try Row.fetchAll(db, sql: "SELECT f.name, v.number FROM versions v JOIN flows f ON f.id = v.flow_id ORDER BY f.name, v.number") }
+    let versions = try database.read { db in
+      try Row.fetchAll(db, sql: "SELECT f.name, v.number FROM versions v JOIN flows f ON f.id = v.flow_id ORDER BY f.name, v.number")
+    }
     #expect(versions.map { "\($0["name"] as String)@\($0["number"] as Int)" } == ["orders@1", "orders@2", "payments@1"])
     let secret = try database.read { db in try Data.fetchOne(db, sql: "SELECT value FROM connection_secrets") }
     #expect(secret == Data("demo-only-secret".utf8))
@@ -29,7 +33,9 @@ import Testing
 
   @Test func aFailingCommandStopsTheScriptAndCommitsNothing() throws {
     let fps = try FPSProcess()
-    let script = try fps.script("migrate.fps", """
+    let script = try fps.script(
+      "migrate.fps",
+      """
       workspace new prod.fpsw
       connection add kafka-prod --type kafka
       load \(Corpus.examples.path)/orders-v1.json into prod
@@ -39,9 +45,14 @@ import Testing
       """)
     let result = try fps.run(["run", script])
     #expect(result.status == 1)
-    #expect(result.standardError.hasPrefix("\(script):5: commit: 1 problem block the commit to prod; nothing was written:\n  - orders: connection reference 'finance-db-test' (jdbc) is unmatched"))
+    #expect(
+      result.standardError.hasPrefix(
+        "\(script):5: commit: 1 problem block the commit to prod; nothing was written:\n  - orders: connection reference 'finance-db-test' (jdbc) is unmatched"
+      ))
     #expect(!result.standardOutput.contains("never"))
-    let flows = try DatabaseQueue(path: fps.home.appendingPathComponent("prod.fpsw").path).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM flows") }
+    let flows = try DatabaseQueue(path: fps.home.appendingPathComponent("prod.fpsw").path).read { db in
+      try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM flows")
+    }
     #expect(flows == 0)
   }
 
@@ -76,7 +87,10 @@ import Testing
   }
 
   @Test(arguments: [
-    ("{\"format\": \"flowport/1\", \"flow\": {\"name\": \"x\"},\n  \"nodes\": [\n", "bad.json:3:1: expected a value, found the end of the text (is the file truncated?)"),
+    (
+      "{\"format\": \"flowport/1\", \"flow\": {\"name\": \"x\"},\n  \"nodes\": [\n",
+      "bad.json:3:1: expected a value, found the end of the text (is the file truncated?)"
+    ),
     ("{\"format\": \"flowport/1\", \"flow\": {\"name\": 7}}", "bad.json:flow.name: expected a string, found a number"),
     ("\u{0}\u{1}ELF", "bad.json:this is a binary file, not a flow export"),
   ])
@@ -112,7 +126,11 @@ import Testing
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fps.home.path)
     try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: fps.home.appendingPathComponent("ro.fpsw").path)
     let prefix = getuid() == 0 ? ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"] : []
-    let result = try fps.run(["env", "XDG_STATE_HOME=/tmp", "XDG_DATA_HOME=/tmp", FPSProcess.executable.path, "-c", "load ro.fpsw", "-c", "connection add k --type kafka"], through: prefix)
+    let result = try fps.run(
+      [
+        "env", "XDG_STATE_HOME=/tmp", "XDG_DATA_HOME=/tmp", FPSProcess.executable.path, "-c", "load ro.fpsw", "-c",
+        "connection add k --type kafka",
+      ], through: prefix)
     #expect(result.standardOutput == "opened workspace ro (read-only): 0 flows\n")
     #expect(result.standardError.hasSuffix("ro.fpsw is read-only: nothing was written (check the file's permissions)\n"))
     #expect(result.status == 1)
@@ -127,16 +145,22 @@ import Testing
     #expect(try fps.run(["diff", "\(examples)/orders-v1.json", "\(examples)/orders-v1.json"]).status == 0)
     let trouble = try fps.run(["diff", "\(examples)/orders-v1.json", "missing.json"])
     #expect(trouble.status == 2)
-    #expect(!FileManager.default.fileExists(atPath: fps.home.appendingPathComponent("data/flowport/default.fpsw").path), "diff leaves no workspace behind")
+    #expect(
+      !FileManager.default.fileExists(atPath: fps.home.appendingPathComponent("data/flowport/default.fpsw").path),
+      "diff leaves no workspace behind")
   }
 
   /// Git runs an external diff driver with seven arguments; a difference must not stop git.
   @Test func diffAsGitsExternalDriver() throws {
     let fps = try FPSProcess()
     let examples = Corpus.examples.path
-    let result = try fps.run(["diff", "flows/orders.json", "\(examples)/orders-v1.json", "abc123", "100644", "\(examples)/orders-v2.json", "def456", "100644"])
+    let result = try fps.run([
+      "diff", "flows/orders.json", "\(examples)/orders-v1.json", "abc123", "100644", "\(examples)/orders-v2.json", "def456", "100644",
+    ])
     #expect(result.status == 0)
     #expect(result.standardOutput.contains("~ node \"Big orders\""))
-    #expect(try fps.run(["diff", "flows/new.json", "/dev/null", ".", ".", "\(examples)/orders-v2.json", "def456", "100644"]).standardOutput == "flows/new.json: new file\n")
+    #expect(
+      try fps.run(["diff", "flows/new.json", "/dev/null", ".", ".", "\(examples)/orders-v2.json", "def456", "100644"]).standardOutput
+        == "flows/new.json: new file\n")
   }
 }

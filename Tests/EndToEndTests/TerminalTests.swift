@@ -9,7 +9,8 @@ import Testing
     environment["LANG"] = "C.UTF-8"
     environment["TERM"] = "xterm"
     environment["HOME"] = fps.home.path
-    let terminal = try TmuxTerminal(command: ["sh", "-c", "cd '\(fps.home.path)' && exec '\(FPSProcess.executable.path)'"], environment: environment)
+    let terminal = try TmuxTerminal(
+      command: ["sh", "-c", "cd '\(fps.home.path)' && exec '\(FPSProcess.executable.path)'"], environment: environment)
     try terminal.wait(for: "fps default>")
     return terminal
   }

@@ -17,7 +17,9 @@ import Testing
   }
 
   func supportDiff(_ options: DiffOptions = DiffOptions()) throws -> FlowDiff {
-    FlowDiffer.diff(try Self.version("support-before.json"), try Self.version("support-after.json"), leftLabel: "before", rightLabel: "after", options: options)
+    FlowDiffer.diff(
+      try Self.version("support-before.json"), try Self.version("support-after.json"), leftLabel: "before", rightLabel: "after",
+      options: options)
   }
 
   @Test func terminalView() throws {
@@ -38,10 +40,11 @@ import Testing
 
   @Test func theRenameIsFoundAndTheRestIsExact() throws {
     let diff = try supportDiff()
-    #expect(diff.nodes.map { "\($0.kind) \($0.name) \($0.oldName ?? "")" } == [
-      "changed Log question ", "changed Classify ", "changed Route ", "changed Notify billing Tell billing",
-      "added Page on-call ", "removed File bug ",
-    ])
+    #expect(
+      diff.nodes.map { "\($0.kind) \($0.name) \($0.oldName ?? "")" } == [
+        "changed Log question ", "changed Classify ", "changed Route ", "changed Notify billing Tell billing",
+        "added Page on-call ", "removed File bug ",
+      ])
     #expect(diff.stat.summary == "4 nodes changed, 1 node added, 1 node removed, 1 edge added, 1 edge removed, 3 other changes")
   }
 
@@ -54,10 +57,15 @@ import Testing
       node.config["webhookId"] = node.config["webhookId"].map { _ in "wh-other" }
       return node
     }
-    copy.edges = copy.edges.reversed().map { Edge(from: "other-" + $0.from, fromPort: $0.fromPort, to: "other-" + $0.to, toPort: $0.toPort) }
+    copy.edges = copy.edges.reversed().map {
+      Edge(from: "other-" + $0.from, fromPort: $0.fromPort, to: "other-" + $0.to, toPort: $0.toPort)
+    }
     let diff = FlowDiffer.diff(try Self.version("support-before.json"), copy, leftLabel: "a", rightLabel: "b")
     #expect(diff.isEmpty, "\(DiffRenderer.terminal(colour: false).render(diff))")
-    #expect(!FlowDiffer.diff(try Self.version("support-before.json"), copy, leftLabel: "a", rightLabel: "b", options: DiffOptions(includeVolatile: true)).isEmpty)
+    #expect(
+      !FlowDiffer.diff(
+        try Self.version("support-before.json"), copy, leftLabel: "a", rightLabel: "b", options: DiffOptions(includeVolatile: true)
+      ).isEmpty)
   }
 
   @Test func ignoredPathsAreLeftOut() throws {

@@ -60,6 +60,12 @@ import Testing
     let document = try JSONParser.parse(DiffRenderer.json.render(diff))
     #expect(document["equal"] == false)
     #expect(document["summary"]?["nodesChanged"] == 1)
-    #expect(document["nodes"] == [["kind": "changed", "name": "Filter", "type": "filter", "changes": [["path": "config.condition", "old": "amount > 100", "new": "amount > 5"]]]])
+    #expect(
+      document["nodes"] == [
+        [
+          "kind": "changed", "name": "Filter", "type": "filter",
+          "changes": [["path": "config.condition", "old": "amount > 100", "new": "amount > 5"]],
+        ]
+      ])
   }
 }

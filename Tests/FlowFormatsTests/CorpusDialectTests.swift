@@ -57,7 +57,8 @@ import Testing
     }
     var report = "dialect   files  detected  round-trip  with-refs  refs  secrets  self-diff-empty\n"
     for (dialect, tally) in tallies.sorted(by: { $0.key < $1.key }) {
-      report += "\(dialect.padding(toLength: 9, withPad: " ", startingAt: 0)) \(tally.files, width: 5)  \(tally.detected, width: 8)  \(tally.roundTripped, width: 10)  \(tally.withReferences, width: 9)  \(tally.references, width: 4)  \(tally.secrets, width: 7)  \(tally.selfDiffEmpty, width: 15)\n"
+      report +=
+        "\(dialect.padding(toLength: 9, withPad: " ", startingAt: 0)) \(tally.files, width: 5)  \(tally.detected, width: 8)  \(tally.roundTripped, width: 10)  \(tally.withReferences, width: 9)  \(tally.references, width: 4)  \(tally.secrets, width: 7)  \(tally.selfDiffEmpty, width: 15)\n"
     }
     report += "sql files refused on load as write-only (Flink SQL): \(refusedSQL)\n"
     print(report)

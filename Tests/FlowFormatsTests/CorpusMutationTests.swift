@@ -13,7 +13,9 @@ import Testing
     switch dialect {
     case "n8n": return document["nodes"]?.arrayValue?.isEmpty == false ? [.key("nodes"), .index(0)] : nil
     case "node-red":
-      let index = document.arrayValue?.firstIndex { ($0["wires"] != nil || $0["x"] != nil) && !["tab", "subflow", "group", "comment"].contains($0["type"]?.stringValue ?? "") }
+      let index = document.arrayValue?.firstIndex {
+        ($0["wires"] != nil || $0["x"] != nil) && !["tab", "subflow", "group", "comment"].contains($0["type"]?.stringValue ?? "")
+      }
       return index.map { [.index($0)] }
     case "make": return document["flow"]?.arrayValue?.isEmpty == false ? [.key("flow"), .index(0)] : nil
     case "nifi": return firstProcessor(document["flowContents"], path: [.key("flowContents")])
@@ -69,7 +71,9 @@ import Testing
       let diff = FlowDiffer.diff(before, after, leftLabel: "a", rightLabel: "b")
       checked += 1
       let expected = [PropertyChange(path: "config.flowportMutation", old: nil, new: "x")]
-      if diff.nodes.count != 1 || diff.nodes.first?.changes != expected || !diff.edges.isEmpty || !diff.connections.isEmpty || !diff.flow.isEmpty {
+      if diff.nodes.count != 1 || diff.nodes.first?.changes != expected || !diff.edges.isEmpty || !diff.connections.isEmpty
+        || !diff.flow.isEmpty
+      {
         failures.append("\(file.lastPathComponent): \(diff.stat.summary)")
       }
     }

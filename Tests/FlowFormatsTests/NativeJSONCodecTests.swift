@@ -24,10 +24,16 @@ import Testing
 
   @Test(arguments: [
     (#"{"format":"flowport/1","nodes":[]}"#, "flow: missing"),
-    (#"{"format":"flowport/1","flow":{"name":"x"},"nodes":[{"id":"a","name":3,"type":"t"}]}"#, "nodes[0].name: expected a string, found a number"),
+    (
+      #"{"format":"flowport/1","flow":{"name":"x"},"nodes":[{"id":"a","name":3,"type":"t"}]}"#,
+      "nodes[0].name: expected a string, found a number"
+    ),
     (#"{"format":"flowport/1","flow":{"name":"x"},"nodes":{}}"#, "nodes: expected an array, found an object"),
     (#"{"format":"flowport/1","flow":{"name":"x"},"edges":[{"from":"a"}]}"#, "edges[0].to: missing"),
-    (#"{"format":"flowport/9","flow":{"name":"x"}}"#, "format \"flowport/9\" is not supported by this fps (it reads flowport/1); update fps"),
+    (
+      #"{"format":"flowport/9","flow":{"name":"x"}}"#,
+      "format \"flowport/9\" is not supported by this fps (it reads flowport/1); update fps"
+    ),
   ])
   func namesThePathOfAProblem(text: String, message: String) throws {
     do {
@@ -51,7 +57,8 @@ import Testing
     let version = Fixtures.flow()
     let document = NativeJSONCodec.encode(version, stamp: ExportStamp(at: "2026-11-22T10:00:00Z", from: "prod.fpsw", by: "ana"))
     #expect(document["exported"] == ["at": "2026-11-22T10:00:00Z", "from": "prod.fpsw", "by": "ana"])
-    #expect(document["connections"] == [["key": "kafka-test", "type": "kafka", "name": "kafka-test", "properties": ["bootstrap": "k:9092"]]])
+    #expect(
+      document["connections"] == [["key": "kafka-test", "type": "kafka", "name": "kafka-test", "properties": ["bootstrap": "k:9092"]]])
   }
 
   /// The schema documents what the encoder writes: every member it writes is described.

@@ -13,7 +13,10 @@ import Testing
     ("key", "sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789", "API key"),
     ("auth", "Basic dXNlcjpzM2NyZXQxMjM=", "basic-auth header"),
     ("url", "postgres://admin:hunter2@db.example.com:5432/app", "password in URL"),
-    ("pem", "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7V5Zk1xWZ6Jx0pQm3aQvGlFq0S3c9mTqXw==\n-----END RSA PRIVATE KEY-----", "private key"),
+    (
+      "pem", "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7V5Zk1xWZ6Jx0pQm3aQvGlFq0S3c9mTqXw==\n-----END RSA PRIVATE KEY-----",
+      "private key"
+    ),
     ("password", "E223706995", "password value"),
   ])
   func findsSecrets(key: String, value: String, kind: String) {

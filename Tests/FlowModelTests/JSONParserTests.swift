@@ -65,7 +65,9 @@ import Testing
 
   @Test func writerIndentsLikeJSONStringify() {
     let value: JSONValue = ["a": [1, ["b": nil]], "e": [:], "f": []]
-    #expect(JSONWriter(layout: .indented(2)).string(value) == "{\n  \"a\": [\n    1,\n    {\n      \"b\": null\n    }\n  ],\n  \"e\": {},\n  \"f\": []\n}")
+    #expect(
+      JSONWriter(layout: .indented(2)).string(value)
+        == "{\n  \"a\": [\n    1,\n    {\n      \"b\": null\n    }\n  ],\n  \"e\": {},\n  \"f\": []\n}")
   }
 
   @Test func writerEscapesControlCharacters() {

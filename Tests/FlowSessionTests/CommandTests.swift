@@ -9,7 +9,10 @@ import Testing
     try harness.prepareProd()
     try harness.run("load ${examples}/orders-v1.json into prod")
     #expect(harness.session.prompt == "fps prod (1 pending)> ")
-    #expect(harness.failure("commit --yes").hasPrefix("2 problems block the commit to prod; nothing was written:\n  - orders: connection reference 'kafka-test' (kafka) is unmatched\n  - orders: connection reference 'finance-db-test' (jdbc) is unmatched"))
+    #expect(
+      harness.failure("commit --yes").hasPrefix(
+        "2 problems block the commit to prod; nothing was written:\n  - orders: connection reference 'kafka-test' (kafka) is unmatched\n  - orders: connection reference 'finance-db-test' (jdbc) is unmatched"
+      ))
     try harness.run("match --auto")
     #expect(harness.output.standardOutput.contains("orders: kafka-test -> kafka-prod [only kafka connection]"))
     #expect(harness.output.standardOutput.contains("  unmatched: orders: finance-db-test (jdbc)"))
@@ -17,7 +20,9 @@ import Testing
     #expect(harness.output.standardOutput.contains("committed #4 to prod: created flow orders@1"))
     #expect(harness.session.prompt == "fps prod> ")
 
-    try harness.run("load ${examples}/orders-v2.json into prod --as-version-of orders", "match --auto", "match finance-db-test finance-db-prod", "commit --yes")
+    try harness.run(
+      "load ${examples}/orders-v2.json into prod --as-version-of orders", "match --auto", "match finance-db-test finance-db-prod",
+      "commit --yes")
     try harness.run("list versions orders --json")
     #expect(harness.output.standardOutput.contains(#""flow": "orders","#))
     try harness.run("export orders@1 to ${dir}/out/")
@@ -30,7 +35,9 @@ import Testing
     let harness = try SessionHarness()
     try harness.prepareProd()
     try harness.run("load ${examples}/orders-v1.json into prod", "match")
-    #expect(harness.output.standardOutput.contains("  finance-db-test (jdbc) unmatched; candidates: finance-db-prod (jdbc), analytics-db (jdbc), kafka-prod (kafka)"))
+    #expect(
+      harness.output.standardOutput.contains(
+        "  finance-db-test (jdbc) unmatched; candidates: finance-db-prod (jdbc), analytics-db (jdbc), kafka-prod (kafka)"))
   }
 
   @Test func bindingRefusesTheWrongType() throws {
@@ -38,7 +45,9 @@ import Testing
     try harness.prepareProd()
     try harness.run("load ${examples}/orders-v1.json into prod")
     #expect(harness.failure("match kafka-test analytics-db") == "'kafka-test' needs a kafka connection, but 'analytics-db' is jdbc")
-    #expect(harness.failure("match kafka-tst kafka-prod").hasPrefix("no connection reference in the pending imports named 'kafka-tst' (did you mean 'kafka-test'?)"))
+    #expect(
+      harness.failure("match kafka-tst kafka-prod").hasPrefix(
+        "no connection reference in the pending imports named 'kafka-tst' (did you mean 'kafka-test'?)"))
   }
 
   @Test func nameCollisionsAreRefused() throws {
@@ -47,8 +56,12 @@ import Testing
     try harness.run("load ${examples}/orders-v1.json into prod")
     #expect(harness.failure("load ${examples}/orders-v2.json into prod --name orders2") == "(no error)")
     #expect(harness.failure("load ${examples}/orders-v2.json into prod").hasPrefix("prod already has a flow named 'orders'") == false)
-    try harness.run("discard --all", "load ${examples}/orders-v1.json into prod", "match --auto", "match finance-db-test finance-db-prod", "commit --yes")
-    #expect(harness.failure("load ${examples}/orders-v2.json into prod") == "prod already has a flow named 'orders': load with `--as-version-of orders` to add a version, or `--name <new name>` to create another flow")
+    try harness.run(
+      "discard --all", "load ${examples}/orders-v1.json into prod", "match --auto", "match finance-db-test finance-db-prod", "commit --yes")
+    #expect(
+      harness.failure("load ${examples}/orders-v2.json into prod")
+        == "prod already has a flow named 'orders': load with `--as-version-of orders` to add a version, or `--name <new name>` to create another flow"
+    )
   }
 
   @Test func diffBetweenAnExportAndAWorkspaceFlow() throws {
@@ -61,10 +74,13 @@ import Testing
 
   @Test func badFilesNameFileAndPosition() throws {
     let harness = try SessionHarness()
-    try Data("{\n  \"format\": \"flowport/1\",\n  \"flow\": {\"name\": \"x\"\n".utf8).write(to: harness.folder.appendingPathComponent("truncated.json"))
+    try Data("{\n  \"format\": \"flowport/1\",\n  \"flow\": {\"name\": \"x\"\n".utf8).write(
+      to: harness.folder.appendingPathComponent("truncated.json"))
     try Data([0x00, 0xFF, 0x10]).write(to: harness.folder.appendingPathComponent("binary.json"))
     try Data().write(to: harness.folder.appendingPathComponent("empty.json"))
-    #expect(harness.failure("load ${dir}/truncated.json") == "\(harness.path("truncated.json")):4:1: expected ',' or '}' in object, found the end of the text (is the file truncated?)")
+    #expect(
+      harness.failure("load ${dir}/truncated.json")
+        == "\(harness.path("truncated.json")):4:1: expected ',' or '}' in object, found the end of the text (is the file truncated?)")
     #expect(harness.failure("load ${dir}/binary.json") == "\(harness.path("binary.json")):this is a binary file, not a flow export")
     #expect(harness.failure("load ${dir}/empty.json") == "\(harness.path("empty.json")):1:1: the document is empty")
     #expect(harness.failure("load ${dir}/missing.json") == "\(harness.path("missing.json")): no such file or directory")
@@ -75,18 +91,22 @@ import Testing
     let harness = try SessionHarness()
     try harness.prepareProd()
     try Data("not json".utf8).write(to: harness.folder.appendingPathComponent("bad.json"))
-    try FileManager.default.copyItem(atPath: Corpus.examples.appendingPathComponent("payments.json").path, toPath: harness.path("payments.json"))
+    try FileManager.default.copyItem(
+      atPath: Corpus.examples.appendingPathComponent("payments.json").path, toPath: harness.path("payments.json"))
     let message = harness.failure("load ${dir} into prod")
     #expect(message.hasPrefix("1 of 2 files could not be loaded; nothing was staged:\n  \(harness.path("bad.json")):1:2: expected 'null'"))
     try harness.run("status")
     #expect(harness.output.standardOutput.hasSuffix("nothing pending\n"))
     try harness.run(#"load "${examples}/orders-*.json""#, "list exports")
-    #expect(harness.output.standardOutput.hasSuffix("orders  \(Corpus.examples.path)/orders-v1.json (json)\norders-v2  \(Corpus.examples.path)/orders-v2.json (json)\n"))
+    #expect(
+      harness.output.standardOutput.hasSuffix(
+        "orders  \(Corpus.examples.path)/orders-v1.json (json)\norders-v2  \(Corpus.examples.path)/orders-v2.json (json)\n"))
   }
 
   @Test func commitWithNothingPendingAndWithoutWorkspace() throws {
     let harness = try SessionHarness()
-    #expect(harness.failure("commit") == "no workspace is open: create one with `workspace new <file.fpsw>` or open one with `load <file.fpsw>`")
+    #expect(
+      harness.failure("commit") == "no workspace is open: create one with `workspace new <file.fpsw>` or open one with `load <file.fpsw>`")
     try harness.prepareProd()
     #expect(harness.failure("commit") == "nothing is pending for prod: stage exports with `load <file> into prod`")
   }

@@ -30,13 +30,17 @@ import Testing
       "connection add sheets-prod --type googleSheetsOAuth2Api --prop id=PRODsheets00001",
       "connection add slack-prod --type slackApi --prop id=PRODslack000001",
       "load ${dir}/leads.json into prod", "match --auto", "commit --yes", "export Leads to ${dir}/out/")
-    #expect(harness.output.standardOutput.contains("staged Leads into prod as new flow 'Leads': 3 nodes, 2 edges, 2 connection references to match"))
+    #expect(
+      harness.output.standardOutput.contains(
+        "staged Leads into prod as new flow 'Leads': 3 nodes, 2 edges, 2 connection references to match"))
     let exported = try json(harness.path("out/Leads.json"))
     let nodes = try #require(exported["nodes"]?.arrayValue)
     #expect(nodes[1]["credentials"] == ["googleSheetsOAuth2Api": ["id": "PRODsheets00001", "name": "sheets-prod"]])
     #expect(nodes[2]["credentials"] == ["slackApi": "slack-prod"])
     var expected = try JSONParser.parse(Self.n8n)
-    guard case .object(var root) = expected, case .array(var list) = root["nodes"]!, case .object(var save) = list[1], case .object(var notify) = list[2] else { return }
+    guard case .object(var root) = expected, case .array(var list) = root["nodes"]!, case .object(var save) = list[1],
+      case .object(var notify) = list[2]
+    else { return }
     save["credentials"] = ["googleSheetsOAuth2Api": ["id": "PRODsheets00001", "name": "sheets-prod"]]
     notify["credentials"] = ["slackApi": "slack-prod"]
     list[1] = .object(save)
@@ -51,17 +55,24 @@ import Testing
     try write(Self.n8n, as: "leads.json", in: harness)
     try harness.run("load ${dir}/leads.json", "export Leads to ${dir}/again.json --indent 0", "show Leads")
     #expect(try json(harness.path("again.json")) == (try JSONParser.parse(Self.n8n)))
-    #expect(try String(contentsOfFile: harness.path("again.json"), encoding: .utf8).hasPrefix(#"{"name":"Leads","nodes":[{"parameters":{"url""#))
+    #expect(
+      try String(contentsOfFile: harness.path("again.json"), encoding: .utf8).hasPrefix(#"{"name":"Leads","nodes":[{"parameters":{"url""#))
     #expect(harness.output.standardOutput.contains("Leads (\(harness.path("leads.json"))), version 1, n8n workflow"))
-    #expect(harness.failure("export Leads --format make") == "export: a flow read as n8n workflow cannot be written as Make blueprint; export it in its own format or as json")
+    #expect(
+      harness.failure("export Leads --format make")
+        == "export: a flow read as n8n workflow cannot be written as Make blueprint; export it in its own format or as json")
   }
 
   @Test func renamingAnN8nNodeRewritesEveryReference() throws {
     let harness = try SessionHarness()
     try write(Self.n8n, as: "leads.json", in: harness)
-    try harness.run("load ${dir}/leads.json --rename-node 'Fetch leads=Get leads'", "rename Leads Save 'Save rows'", "export Leads to ${dir}/renamed.json")
+    try harness.run(
+      "load ${dir}/leads.json --rename-node 'Fetch leads=Get leads'", "rename Leads Save 'Save rows'", "export Leads to ${dir}/renamed.json"
+    )
     let text = try String(contentsOfFile: harness.path("renamed.json"), encoding: .utf8)
-    for old in ["\"Fetch leads\"", "$('Fetch leads')", "\"Save\"", #"$node[\"Save\"]"#] { #expect(!text.contains(old), "still names \(old)") }
+    for old in ["\"Fetch leads\"", "$('Fetch leads')", "\"Save\"", #"$node[\"Save\"]"#] {
+      #expect(!text.contains(old), "still names \(old)")
+    }
     let renamed = try json(harness.path("renamed.json"))
     #expect(renamed["connections"]?.objectValue?.keys == ["Get leads", "Save rows"])
     #expect(renamed["connections"]?["Get leads"]?["main"] == [[["node": "Save rows", "type": "main", "index": 0]]])
@@ -72,17 +83,22 @@ import Testing
 
   @Test func brokenRulesLoadWithFindingsThatNameTheNode() throws {
     let harness = try SessionHarness()
-    try write(#"{"nodes":[{"id":"1","name":"A","type":"t","position":[0,0]},{"id":"2","name":"A","type":"t","position":[1,1]}],"connections":{"A":{"main":[[{"node":"Ghost","type":"main","index":0}]]}}}"#, as: "broken.json", in: harness)
+    try write(
+      #"{"nodes":[{"id":"1","name":"A","type":"t","position":[0,0]},{"id":"2","name":"A","type":"t","position":[1,1]}],"connections":{"A":{"main":[[{"node":"Ghost","type":"main","index":0}]]}}}"#,
+      as: "broken.json", in: harness)
     try write(#"[{"id":"n1","type":"inject","z":"t1","name":"tick","wires":[["missing"]],"x":1,"y":2}]"#, as: "red.json", in: harness)
     try harness.run("load ${dir}/broken.json", "load ${dir}/red.json")
-    #expect(harness.output.standardError.contains("warning: broken: node name 'A' is used by 2 nodes; n8n connections name nodes, so they are ambiguous"))
+    #expect(
+      harness.output.standardError.contains(
+        "warning: broken: node name 'A' is used by 2 nodes; n8n connections name nodes, so they are ambiguous"))
     #expect(harness.output.standardError.contains("warning: broken: node 'A' connects to 'Ghost', which does not exist"))
     #expect(harness.output.standardError.contains("warning: red: node 'tick' is wired to unknown id 'missing'"))
   }
 
   @Test func secretsInClearAreFoundAndRedacted() throws {
     let harness = try SessionHarness()
-    let leaky = Self.n8n.replacingOccurrences(of: #""options":{}"#, with: #""options":{},"headers":{"Authorization":"Bearer 9f8e7d6c5b4a39281706f5e4d3c2b1a0"}"#)
+    let leaky = Self.n8n.replacingOccurrences(
+      of: #""options":{}"#, with: #""options":{},"headers":{"Authorization":"Bearer 9f8e7d6c5b4a39281706f5e4d3c2b1a0"}"#)
     try write(leaky, as: "leaky.json", in: harness)
     try harness.prepareProd()
     try harness.run("load ${dir}/leaky.json into prod", "status", "export Leads to ${dir}/clean.json --redact")
@@ -93,7 +109,8 @@ import Testing
 
   @Test func makeConnectionsAreRemapped() throws {
     let harness = try SessionHarness()
-    try write(#"""
+    try write(
+      #"""
       {"name":"Mail digest","flow":[{"id":1,"module":"google-email:watchEmails","version":2,"parameters":{"__IMTCONN__":1234567},"mapper":{},"metadata":{"designer":{"x":0,"y":0},"restore":{"parameters":{"__IMTCONN__":{"label":"ana@test.example (Gmail)","data":{"scoped":"true","connection":"google-email"}}}}}},
       {"id":2,"module":"builtin:BasicRouter","version":1,"mapper":null,"metadata":{"designer":{"x":300,"y":0}},"routes":[{"flow":[{"id":3,"module":"util:SetVariable2","version":1,"parameters":{},"mapper":{"name":"x","value":"{{1.subject}}"},"metadata":{"designer":{"x":600,"y":0}}}]}]}],
       "metadata":{"version":1,"instant":false,"zone":"eu1.make.com"}}
@@ -113,27 +130,33 @@ import Testing
   @Test func twoN8nExportsDiffNodeByNodeIgnoringPositions() throws {
     let harness = try SessionHarness()
     try write(Self.n8n, as: "a.json", in: harness)
-    let moved = Self.n8n.replacingOccurrences(of: "[600,300]", with: "[650,320]").replacingOccurrences(of: #""id":"a1""#, with: #""id":"zz""#)
-      .replacingOccurrences(of: "https://api.example.com/leads", with: "https://api.example.com/v2/leads")
+    let moved = Self.n8n.replacingOccurrences(of: "[600,300]", with: "[650,320]").replacingOccurrences(
+      of: #""id":"a1""#, with: #""id":"zz""#
+    )
+    .replacingOccurrences(of: "https://api.example.com/leads", with: "https://api.example.com/v2/leads")
     try write(moved, as: "b.json", in: harness)
     try harness.run("diff ${dir}/a.json ${dir}/b.json")
-    #expect(harness.output.standardOutput.hasSuffix("""
-      ~ node "Fetch leads"
-        ~ config.parameters.url: "https://api.example.com/leads" -> "https://api.example.com/v2/leads"
-      1 node changed
+    #expect(
+      harness.output.standardOutput.hasSuffix(
+        """
+        ~ node "Fetch leads"
+          ~ config.parameters.url: "https://api.example.com/leads" -> "https://api.example.com/v2/leads"
+        1 node changed
 
-      """))
+        """))
   }
 
   @Test func nodeRedConfigNodesAndNiFiServicesTakeTheTargetsIds() throws {
     let harness = try SessionHarness()
-    try write(#"""
+    try write(
+      #"""
       [{"id":"t1","type":"tab","label":"Sensors"},
        {"id":"in1","type":"mqtt in","z":"t1","name":"temperature","topic":"home/t","broker":"b1","x":100,"y":80,"wires":[["fn1"]]},
        {"id":"fn1","type":"function","z":"t1","name":"to celsius","func":"return msg;","x":300,"y":80,"wires":[[]]},
        {"id":"b1","type":"mqtt-broker","name":"test broker","broker":"mqtt.test","port":"1883"}]
       """#, as: "sensors.json", in: harness)
-    try write(#"""
+    try write(
+      #"""
       {"flowContents":{"identifier":"g","name":"Ingest","processors":[
         {"identifier":"p1","name":"Query","type":"org.apache.nifi.processors.standard.ExecuteSQL","properties":{"Database Connection Pooling Service":"svc-test"},
          "propertyDescriptors":{"Database Connection Pooling Service":{"name":"Database Connection Pooling Service","identifiesControllerService":true,"sensitive":false}},"position":{"x":0.0,"y":0.0}}],

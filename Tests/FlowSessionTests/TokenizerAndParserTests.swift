@@ -71,6 +71,7 @@ import Testing
     let harness = try SessionHarness()
     let examples = Corpus.examples.path
     #expect(try complete("load \(examples)/orders-v|", in: harness) == ["\(examples)/orders-v1.json", "\(examples)/orders-v2.json"])
-    #expect(try complete("load \(Corpus.repositoryRoot.path)/scripts/ex|", in: harness) == ["\(Corpus.repositoryRoot.path)/scripts/examples/"])
+    #expect(
+      try complete("load \(Corpus.repositoryRoot.path)/scripts/ex|", in: harness) == ["\(Corpus.repositoryRoot.path)/scripts/examples/"])
   }
 }

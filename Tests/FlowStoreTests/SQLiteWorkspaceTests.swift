@@ -17,7 +17,8 @@ import Testing
   @Test func commitsVersionsAndJournals() throws {
     let store = try SQLiteWorkspace.create(at: path("w.fpsw"))
     _ = try store.commit(CommitRequest(message: "first", author: "ana", expectedRevision: 0, writes: [write("orders", .newFlow)]))
-    let second = try store.commit(CommitRequest(message: "second", author: "ana", expectedRevision: 1, writes: [write("orders", .newVersion)]))
+    let second = try store.commit(
+      CommitRequest(message: "second", author: "ana", expectedRevision: 1, writes: [write("orders", .newVersion)]))
     #expect(second.changes == [JournalChange(action: .addedVersion, subject: "orders", version: 2)])
     #expect(try store.version(of: "orders", number: nil).document == #"{"v":2,"t":"{}"}"#)
     #expect(try store.version(of: "orders", number: 1).number == 1)
@@ -29,7 +30,8 @@ import Testing
 
   @Test func aFailingWriteLeavesNothingBehind() throws {
     let store = try SQLiteWorkspace.create(at: path("w.fpsw"))
-    let request = CommitRequest(message: "m", author: "a", expectedRevision: 0, writes: [write("a", .newFlow), write("b", .newFlow), write("a", .newFlow)])
+    let request = CommitRequest(
+      message: "m", author: "a", expectedRevision: 0, writes: [write("a", .newFlow), write("b", .newFlow), write("a", .newFlow)])
     #expect(throws: StoreError.flowExists("a")) { try store.commit(request) }
     #expect(try store.flows().isEmpty)
     #expect(try store.journal().isEmpty)
@@ -49,7 +51,8 @@ import Testing
 
   @Test func secretsAreKeptApartFromProperties() throws {
     let store = try SQLiteWorkspace.create(at: path("w.fpsw"))
-    try store.addConnection(Connection(name: "k", type: "kafka", properties: ["bootstrap": "b:9092"]), secrets: ["password": "s3cret"], author: "a")
+    try store.addConnection(
+      Connection(name: "k", type: "kafka", properties: ["bootstrap": "b:9092"]), secrets: ["password": "s3cret"], author: "a")
     let connection = try #require(try store.connections().first)
     #expect(connection.secretNames == ["password"])
     #expect(connection.properties == ["bootstrap": "b:9092"])
@@ -58,7 +61,9 @@ import Testing
 
   @Test func refusesWhatIsNotAWorkspace() throws {
     try Data("hello".utf8).write(to: folder.appendingPathComponent("text.fpsw"))
-    #expect(throws: StoreError.notAWorkspace(path: path("text.fpsw"), reason: "it is not an SQLite database")) { try SQLiteWorkspace.open(at: path("text.fpsw")) }
+    #expect(throws: StoreError.notAWorkspace(path: path("text.fpsw"), reason: "it is not an SQLite database")) {
+      try SQLiteWorkspace.open(at: path("text.fpsw"))
+    }
     #expect(throws: StoreError.notAWorkspace(path: folder.path, reason: "it is a directory")) { try SQLiteWorkspace.open(at: folder.path) }
     #expect(throws: StoreError.missing(path: path("none.fpsw"))) { try SQLiteWorkspace.open(at: path("none.fpsw")) }
     _ = try SQLiteWorkspace.create(at: path("w.fpsw"))
@@ -73,7 +78,9 @@ import Testing
     try process.run()
     process.waitUntilExit()
     try #require(process.terminationStatus == 0, "sqlite3 is needed for this test (scripts/setup installs it)")
-    #expect(throws: StoreError.notAWorkspace(path: other, reason: "it is an SQLite database of another application")) { try SQLiteWorkspace.open(at: other) }
+    #expect(throws: StoreError.notAWorkspace(path: other, reason: "it is an SQLite database of another application")) {
+      try SQLiteWorkspace.open(at: other)
+    }
   }
 
   @Test func aReadOnlyWorkspaceCanBeReadButNotWritten() throws {

@@ -13,7 +13,9 @@ public enum Fixtures {
     FlowVersion(
       name: name, number: 1,
       nodes: [
-        Node(id: ids[0], name: "In", type: "source.kafka", connection: "kafka-test", config: ["topic": "orders"], position: Position(x: JSONNumber(1), y: JSONNumber(2))),
+        Node(
+          id: ids[0], name: "In", type: "source.kafka", connection: "kafka-test", config: ["topic": "orders"],
+          position: Position(x: JSONNumber(1), y: JSONNumber(2))),
         Node(id: ids[1], name: "Filter", type: "filter", config: ["condition": .string(condition)]),
         Node(id: ids[2], name: "Out", type: "destination.jdbc", config: ["table": "t"]),
       ],

@@ -63,7 +63,8 @@ enum IBMEventProcessingCodec: DialectCodec {
         if underCredentials, key == "password", object.members[index].value.stringValue?.isEmpty == false {
           object.members[index].value = redacted
         } else {
-          object.members[index].value = redactPasswords(object.members[index].value, underCredentials: underCredentials || key == "credentials")
+          object.members[index].value = redactPasswords(
+            object.members[index].value, underCredentials: underCredentials || key == "credentials")
         }
       }
       return .object(object)

@@ -48,7 +48,9 @@ enum MakeCodec: DialectCodec {
         let found = Self.references(of: module, type: type)
         found.forEach { references.add($0) }
         nodes.append(
-          Node(id: id, name: designer?["name"]?.stringValue ?? type, type: type, connection: found.first?.key, config: config, position: position))
+          Node(
+            id: id, name: designer?["name"]?.stringValue ?? type, type: type, connection: found.first?.key, config: config,
+            position: position))
         if let previous { edges.append(Edge(from: previous, fromPort: previousPort, to: id)) }
         for (index, route) in (module["routes"]?.arrayValue ?? []).enumerated() {
           walk(route["flow"]?.arrayValue ?? [], predecessor: id, port: "route \(index + 1)")
@@ -109,18 +111,20 @@ enum MakeCodec: DialectCodec {
           }
         }
         module["routes"] = module["routes"].map { routes in
-          .array((routes.arrayValue ?? []).map { route in
-            guard case .object(var object) = route else { return route }
-            object["flow"] = object["flow"].map(rewrite)
-            return .object(object)
-          })
+          .array(
+            (routes.arrayValue ?? []).map { route in
+              guard case .object(var object) = route else { return route }
+              object["flow"] = object["flow"].map(rewrite)
+              return .object(object)
+            })
         }
         module["branches"] = module["branches"].map { branches in
-          .array((branches.arrayValue ?? []).map { branch in
-            guard case .object(var object) = branch else { return branch }
-            object["flow"] = object["flow"].map(rewrite)
-            return .object(object)
-          })
+          .array(
+            (branches.arrayValue ?? []).map { branch in
+              guard case .object(var object) = branch else { return branch }
+              object["flow"] = object["flow"].map(rewrite)
+              return .object(object)
+            })
         }
         module["onerror"] = module["onerror"].map(rewrite)
         list[index] = .object(module)

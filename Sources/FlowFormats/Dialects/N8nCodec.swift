@@ -84,7 +84,8 @@ enum N8nCodec: DialectCodec {
         let id = object["id"]?.identifierText
         let name = object["name"]?.stringValue ?? id ?? ""
         let properties: JSONObject = id.map { ["id": .string($0)] } ?? [:]
-        return ConnectionRef(key: "\(member.key):\(id.flatMap { $0.isEmpty ? nil : $0 } ?? name)", type: member.key, name: name, properties: properties)
+        return ConnectionRef(
+          key: "\(member.key):\(id.flatMap { $0.isEmpty ? nil : $0 } ?? name)", type: member.key, name: name, properties: properties)
       default:
         return nil
       }

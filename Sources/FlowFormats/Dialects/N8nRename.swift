@@ -24,12 +24,13 @@ public enum N8nRename {
     for index in root.members.indices {
       switch root.members[index].key {
       case "nodes":
-        root.members[index].value = .array((root.members[index].value.arrayValue ?? []).map { node in
-          guard case .object(var object) = node else { return node }
-          if object["name"] == .string(old) { object["name"] = .string(new) }
-          object["parameters"] = object["parameters"].map(rewriteExpressions)
-          return .object(object)
-        })
+        root.members[index].value = .array(
+          (root.members[index].value.arrayValue ?? []).map { node in
+            guard case .object(var object) = node else { return node }
+            if object["name"] == .string(old) { object["name"] = .string(new) }
+            object["parameters"] = object["parameters"].map(rewriteExpressions)
+            return .object(object)
+          })
       case "connections":
         guard case .object(var connections) = root.members[index].value else { continue }
         for source in connections.members.indices {

@@ -35,7 +35,8 @@ enum NiFiCodec: DialectCodec {
           let type = component["type"]?.stringValue ?? component["componentType"]?.stringValue ?? list
           let name = component["name"]?.stringValue ?? id
           var used: [String] = []
-          for member in component["propertyDescriptors"]?.objectValue ?? [:] where member.value["identifiesControllerService"] == .bool(true) {
+          for member in component["propertyDescriptors"]?.objectValue ?? [:]
+          where member.value["identifiesControllerService"] == .bool(true) {
             guard let serviceID = component["properties"]?[member.key]?.stringValue else { continue }
             guard let service = services[serviceID] else {
               findings.append("processor '\(name)' names controller service '\(serviceID)', which is not in the file")

@@ -67,7 +67,8 @@ enum NodeRedCodec: DialectCodec {
 
   static func reference(for id: String, _ configNode: JSONValue) -> ConnectionRef {
     let type = configNode["type"]?.stringValue ?? "config"
-    let name = configNode["name"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+    let name =
+      configNode["name"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
       ?? configNode["broker"]?.stringValue ?? configNode["host"]?.stringValue ?? id
     return ConnectionRef(key: id, type: type, name: name, properties: ["id": .string(id)])
   }

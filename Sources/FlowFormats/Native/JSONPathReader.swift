@@ -22,9 +22,8 @@ struct JSONPathReader {
   }
 
   func string(_ key: String) throws(FormatError) -> String {
-    let value = try required(key)
-    guard let text = value.stringValue else {
-      throw .invalid(path: childPath(key), reason: "expected a string, found \(value.kindName)")
+    guard let text = try optionalString(key) else {
+      throw .invalid(path: childPath(key), reason: object[key] == nil ? "missing" : "expected a string, found null")
     }
     return text
   }

@@ -4,7 +4,8 @@ import FlowStore
 /// `connection add|list`: the connections of a workspace, which references are matched to.
 struct ConnectionCommand: Command {
   static let spec = CommandSpec(
-    name: "connection", synopsis: "add <name> --type <type> [--prop key=value]... [--secret key[=value]]... [in <workspace>] | list [in <workspace>] [--json]",
+    name: "connection",
+    synopsis: "add <name> --type <type> [--prop key=value]... [--secret key[=value]]... [in <workspace>] | list [in <workspace>] [--json]",
     summary: "Add a connection to a workspace, or list its connections (secret values never shown).",
     discussion: """
       `--secret key` without a value asks for it without echo when interactive; in scripts give
@@ -13,7 +14,9 @@ struct ConnectionCommand: Command {
         connection add kafka-prod --type kafka --prop bootstrap=broker:9092 --secret password
       """,
     options: [
-      OptionSpec("--type", value: "type", completion: .words(["kafka", "jdbc", "http", "mqtt-broker", "filesystem"]), help: "the connection type (kafka, jdbc, http, ...)"),
+      OptionSpec(
+        "--type", value: "type", completion: .words(["kafka", "jdbc", "http", "mqtt-broker", "filesystem"]),
+        help: "the connection type (kafka, jdbc, http, ...)"),
       OptionSpec("--prop", value: "key=value", help: "a non-secret property; repeatable"),
       OptionSpec("--secret", value: "key[=value]", help: "a secret property; repeatable"),
       OptionSpec("--json", help: "with list: print JSON"),

@@ -113,7 +113,8 @@ struct Diff: Command {
       }
       return flows
     }
-    let diff = WorkspaceDiff.compare(left: left.name, leftFlows: try current(left), right: right.name, rightFlows: try current(right), options: options)
+    let diff = WorkspaceDiff.compare(
+      left: left.name, leftFlows: try current(left), right: right.name, rightFlows: try current(right), options: options)
     session.lastDiffDiffered = !diff.isEmpty
     switch view {
     case .json: session.output.write(diff.json)

@@ -22,7 +22,9 @@ struct Export: Command {
         export prod:orders to orders-prod.json
       """,
     options: [
-      OptionSpec("--format", value: "format", completion: .words(ExportFormat.allCases.map(\.rawValue)), help: "json, or the dialect the flow was read from (default)"),
+      OptionSpec(
+        "--format", value: "format", completion: .words(ExportFormat.allCases.map(\.rawValue)),
+        help: "json, or the dialect the flow was read from (default)"),
       OptionSpec("--indent", value: "n", help: "spaces of indentation; 0 writes one line (default 2)"),
       OptionSpec("--redact", help: "replace secrets found in clear (tokens, keys, passwords) with placeholders"),
       OptionSpec("--with-credentials", help: "include credential values the format carries; the file is written with mode 0600"),
@@ -43,7 +45,8 @@ struct Export: Command {
     destination = arguments.value("to")
     if let name = arguments.value("--format") {
       guard let format = ExportFormat(rawValue: name) else {
-        throw UsageError("export: unknown format '\(name)'; known: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))", command: "export")
+        throw UsageError(
+          "export: unknown format '\(name)'; known: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))", command: "export")
       }
       self.format = format
     } else {

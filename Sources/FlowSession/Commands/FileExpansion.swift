@@ -34,4 +34,3 @@ enum FileExpansion {
       .map { folder.isEmpty ? $0 : (folder as NSString).appendingPathComponent($0) }
   }
 }
-

@@ -3,7 +3,9 @@ import Foundation
 /// Renders DOT text to SVG with Graphviz's `dot`, when it is installed.
 enum GraphvizRenderer {
   static func svg(_ dot: String, to path: String) throws {
-    guard let executable = ["/usr/bin/dot", "/usr/local/bin/dot", "/opt/homebrew/bin/dot"].first(where: FileManager.default.isExecutableFile) else {
+    guard
+      let executable = ["/usr/bin/dot", "/usr/local/bin/dot", "/opt/homebrew/bin/dot"].first(where: FileManager.default.isExecutableFile)
+    else {
       throw SessionError.other("--svg needs Graphviz's `dot` (apt-get install graphviz); --dot prints the picture's source instead")
     }
     let process = Process()

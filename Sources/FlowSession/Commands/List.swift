@@ -36,30 +36,48 @@ struct List: Command {
       rows = try session.store { () throws(StoreError) in try open.store.flows() }.map {
         (
           "\($0.name)  v\($0.currentVersion) (\(Describe.count($0.versionCount, "version")), updated \($0.updatedAt))",
-          ["name": .string($0.name), "currentVersion": .number(JSONNumber($0.currentVersion)), "versions": .number(JSONNumber($0.versionCount)), "updatedAt": .string($0.updatedAt)]
+          [
+            "name": .string($0.name), "currentVersion": .number(JSONNumber($0.currentVersion)),
+            "versions": .number(JSONNumber($0.versionCount)), "updatedAt": .string($0.updatedAt),
+          ]
         )
       }
     case "versions":
       let open = try session.workspace(workspaceName)
       rows = try session.store { () throws(StoreError) in try open.store.versions(of: flow!) }.map {
-        ("\($0.flow)@\($0.number)  published \($0.publishedAt) (commit #\($0.commitID))",
-         ["flow": .string($0.flow), "number": .number(JSONNumber($0.number)), "published": .string($0.publishedAt), "commit": .number(JSONNumber($0.commitID))])
+        (
+          "\($0.flow)@\($0.number)  published \($0.publishedAt) (commit #\($0.commitID))",
+          [
+            "flow": .string($0.flow), "number": .number(JSONNumber($0.number)), "published": .string($0.publishedAt),
+            "commit": .number(JSONNumber($0.commitID)),
+          ]
+        )
       }
     case "connections":
       rows = try session.connections(of: try session.workspace(workspaceName).name).map(Self.connectionRow)
     case "imports":
       rows = session.imports.map {
-        ("\($0.name) -> \($0.workspace) (\($0.mode.flowName), \($0.unmatched.count) unmatched) from \($0.path)",
-         ["name": .string($0.name), "workspace": .string($0.workspace), "flow": .string($0.mode.flowName), "path": .string($0.path), "unmatched": .number(JSONNumber($0.unmatched.count))])
+        (
+          "\($0.name) -> \($0.workspace) (\($0.mode.flowName), \($0.unmatched.count) unmatched) from \($0.path)",
+          [
+            "name": .string($0.name), "workspace": .string($0.workspace), "flow": .string($0.mode.flowName), "path": .string($0.path),
+            "unmatched": .number(JSONNumber($0.unmatched.count)),
+          ]
+        )
       }
     case "exports":
       rows = session.exports.values.sorted { $0.name < $1.name }.map {
-        ("\($0.name)  \($0.path) (\($0.format.rawValue))", ["name": .string($0.name), "path": .string($0.path), "format": .string($0.format.rawValue)])
+        (
+          "\($0.name)  \($0.path) (\($0.format.rawValue))",
+          ["name": .string($0.name), "path": .string($0.path), "format": .string($0.format.rawValue)]
+        )
       }
     default:
       rows = session.workspaces.values.sorted { $0.name < $1.name }.map {
-        ("\($0.name)  \($0.store.location)\($0.name == session.targetName ? " (target)" : "")",
-         ["name": .string($0.name), "path": .string($0.store.location), "target": .bool($0.name == session.targetName)])
+        (
+          "\($0.name)  \($0.store.location)\($0.name == session.targetName ? " (target)" : "")",
+          ["name": .string($0.name), "path": .string($0.store.location), "target": .bool($0.name == session.targetName)]
+        )
       }
     }
     if json { return session.output.line(JSONWriter().string(.array(rows.map(\.json)))) }
@@ -72,8 +90,10 @@ struct List: Command {
     let secrets = connection.secretNames.map { "\($0)=<secret>" }
     return (
       "\(connection.name) (\(connection.type)) \((properties + secrets).joined(separator: " "))",
-      ["name": .string(connection.name), "type": .string(connection.type), "properties": .object(connection.properties),
-       "secrets": .array(connection.secretNames.map(JSONValue.string))]
+      [
+        "name": .string(connection.name), "type": .string(connection.type), "properties": .object(connection.properties),
+        "secrets": .array(connection.secretNames.map(JSONValue.string)),
+      ]
     )
   }
 }

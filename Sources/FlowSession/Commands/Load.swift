@@ -149,7 +149,8 @@ struct Load: Command {
         throw SessionError.importExists(name)
       }
       staged.append(
-        PendingImport(name: name, path: file.path, format: file.format, workspace: open.name, mode: mode, version: file.version, notes: file.notes))
+        PendingImport(
+          name: name, path: file.path, format: file.format, workspace: open.name, mode: mode, version: file.version, notes: file.notes))
     }
     session.imports += staged
     for pending in staged {

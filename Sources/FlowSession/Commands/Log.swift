@@ -26,11 +26,12 @@ struct Log: Command {
         [
           "id": .number(JSONNumber(record.id)), "author": .string(record.author), "at": .string(record.at),
           "message": .string(record.message),
-          "changes": .array(record.changes.map { change in
-            var object: JSONObject = ["action": .string(change.action.rawValue), "subject": .string(change.subject)]
-            object["version"] = change.version.map { .number(JSONNumber($0)) }
-            return .object(object)
-          }),
+          "changes": .array(
+            record.changes.map { change in
+              var object: JSONObject = ["action": .string(change.action.rawValue), "subject": .string(change.subject)]
+              object["version"] = change.version.map { .number(JSONNumber($0)) }
+              return .object(object)
+            }),
         ]
       }
       return session.output.line(JSONWriter().string(.array(values)))

@@ -72,7 +72,9 @@ struct Match: Command {
           session.output.line("  \(ref.key) (\(ref.type)) -> \(binding.connection) [\(binding.reason)]")
         } else {
           let ranked = CandidateRanking.rank(ref, among: connections).prefix(3)
-          let candidates = ranked.isEmpty ? "no connections in \(pending.workspace); add one with `connection add`"
+          let candidates =
+            ranked.isEmpty
+            ? "no connections in \(pending.workspace); add one with `connection add`"
             : "candidates: " + ranked.map { "\($0.name) (\($0.type))" }.joined(separator: ", ")
           session.output.line("  \(ref.key) (\(ref.type)) unmatched; \(candidates)")
         }
@@ -95,7 +97,8 @@ struct Match: Command {
       }
       let ref = pending.version.connection(key: reference)!
       guard connection.type == ref.type else {
-        throw SessionError.typeMismatch(reference: reference, referenceType: ref.type, connection: connection.name, connectionType: connection.type)
+        throw SessionError.typeMismatch(
+          reference: reference, referenceType: ref.type, connection: connection.name, connectionType: connection.type)
       }
     }
     for index in using {

@@ -1,6 +1,7 @@
 /// `quit`: leaves the shell. Pending imports are not committed.
 struct Quit: Command {
-  static let spec = CommandSpec(name: "quit", synopsis: "", summary: "Leave the shell (also `exit`, Ctrl-D); pending imports are dropped, not committed.")
+  static let spec = CommandSpec(
+    name: "quit", synopsis: "", summary: "Leave the shell (also `exit`, Ctrl-D); pending imports are dropped, not committed.")
 
   init(_ arguments: ParsedArguments) throws { try arguments.expectPositionals(atMost: 0) }
 

@@ -33,7 +33,8 @@ struct Rename: Command {
     } else if let loaded = session.exports[target] {
       session.exports[target]?.version = try renamed(loaded.version, path: loaded.path)
     } else {
-      throw SessionError.unknownName(kind: "pending import or loaded export", name: target, known: session.imports.map(\.name) + session.exports.keys.sorted())
+      throw SessionError.unknownName(
+        kind: "pending import or loaded export", name: target, known: session.imports.map(\.name) + session.exports.keys.sorted())
     }
     session.output.line("renamed node '\(old)' to '\(new)' in \(target)")
   }

@@ -15,7 +15,9 @@ struct WorkspaceCommand: Command {
 
   init(_ arguments: ParsedArguments) throws {
     let action = try arguments.positional(0, "an action (new)")
-    guard action == "new" else { throw UsageError("workspace: unknown action '\(action)'; try `workspace new <file.fpsw>`", command: "workspace") }
+    guard action == "new" else {
+      throw UsageError("workspace: unknown action '\(action)'; try `workspace new <file.fpsw>`", command: "workspace")
+    }
     path = try arguments.positional(1, "the workspace file to create")
     try arguments.expectPositionals(atMost: 2)
     alias = arguments.value("as")

@@ -9,7 +9,8 @@ struct ScriptRunner {
   func run(path: String) throws {
     let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
     guard !session.sourceStack.contains(absolute) else {
-      throw SessionError.other("\(path) sources itself (through \(session.sourceStack.map { ($0 as NSString).lastPathComponent }.joined(separator: " -> ")))")
+      throw SessionError.other(
+        "\(path) sources itself (through \(session.sourceStack.map { ($0 as NSString).lastPathComponent }.joined(separator: " -> ")))")
     }
     let bytes = try session.readFile(at: path)
     guard let text = String(validating: Array(bytes), as: UTF8.self), !bytes.contains(0) else {

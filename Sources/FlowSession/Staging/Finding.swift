@@ -21,18 +21,21 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     for (key, binding) in pending.bindings.sorted(by: { $0.key < $1.key }) {
       guard let ref = version.connection(key: key) else { continue }
       guard let connection = connections.first(where: { $0.name == binding.connection }) else {
-        findings.append(Finding(severity: .error, message: "\(pending.name): '\(key)' is bound to '\(binding.connection)', which no longer exists"))
+        findings.append(
+          Finding(severity: .error, message: "\(pending.name): '\(key)' is bound to '\(binding.connection)', which no longer exists"))
         continue
       }
       if connection.type != ref.type {
-        findings.append(Finding(severity: .error, message: "\(pending.name): '\(key)' needs \(ref.type) but '\(connection.name)' is \(connection.type)"))
+        findings.append(
+          Finding(severity: .error, message: "\(pending.name): '\(key)' needs \(ref.type) but '\(connection.name)' is \(connection.type)"))
       }
     }
     switch pending.mode {
     case .newFlow(let name) where flows.contains(name):
       findings.append(Finding(severity: .error, message: "\(pending.name): \(pending.workspace) already has a flow named '\(name)'"))
     case .newVersion(of: let name) where !flows.contains(name):
-      findings.append(Finding(severity: .error, message: "\(pending.name): \(pending.workspace) has no flow named '\(name)' to add a version to"))
+      findings.append(
+        Finding(severity: .error, message: "\(pending.name): \(pending.workspace) has no flow named '\(name)' to add a version to"))
     default: break
     }
     findings += graphFindings(version, label: pending.name)
@@ -55,7 +58,8 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     let keys = Set(version.connections.map(\.key))
     for node in version.nodes where version.source == nil {
       if let key = node.connection, !keys.contains(key) {
-        findings.append(Finding(severity: .error, message: "\(label): node '\(node.name)' uses connection '\(key)', which the export does not declare"))
+        findings.append(
+          Finding(severity: .error, message: "\(label): node '\(node.name)' uses connection '\(key)', which the export does not declare"))
       }
     }
     return findings

@@ -54,7 +54,8 @@ extension Session {
   func workspaceFlow(_ word: String, in open: OpenWorkspace) throws -> FlowOperand {
     let (flow, number) = Self.splitVersion(word)
     let stored = try store { () throws(StoreError) in try open.store.version(of: flow, number: number) }
-    return FlowOperand(label: "\(open.name):\(flow)@\(stored.number)", version: try decodeStored(stored, in: open), origin: open.store.location)
+    return FlowOperand(
+      label: "\(open.name):\(flow)@\(stored.number)", version: try decodeStored(stored, in: open), origin: open.store.location)
   }
 
   /// Reads a stored version's document back into the model.

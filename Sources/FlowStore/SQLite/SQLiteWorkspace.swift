@@ -137,7 +137,8 @@ public final class SQLiteWorkspace: WorkspaceStore {
   }
 
   private static func storedVersion(_ row: Row) -> StoredVersion {
-    StoredVersion(flow: row["name"], number: row["number"], document: row["document"], publishedAt: row["published_at"], commitID: row["commit_id"])
+    StoredVersion(
+      flow: row["name"], number: row["number"], document: row["document"], publishedAt: row["published_at"], commitID: row["commit_id"])
   }
 
   public func connections() throws(StoreError) -> [Connection] {
@@ -238,6 +239,8 @@ public final class SQLiteWorkspace: WorkspaceStore {
   }
 
   static func timestamp() -> String {
-    Date().formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon).timeZone(separator: .omitted))
+    Date().formatted(
+      .iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon).timeZone(
+        separator: .omitted))
   }
 }
