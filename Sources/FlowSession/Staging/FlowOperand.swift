@@ -3,15 +3,6 @@ import FlowModel
 import FlowStore
 import Foundation
 
-/// One export file as read: its format, the flow, and what was noticed.
-struct ReadExport {
-  var path: String
-  var format: ExportFormat
-  var version: FlowVersion
-  /// Problems that did not stop the load (dangling wires, duplicate names) and secrets in clear.
-  var notes: [String]
-}
-
 /// A flow version named on a command line, with the label output uses for it.
 struct FlowOperand {
   /// How output names it: a file path, `prod:orders@2`, an import's name.
