@@ -15,8 +15,12 @@ public struct DiffOptions: Hashable, Sendable {
     self.includeGraph = includeGraph
   }
 
-  /// Paths every diff leaves out unless `includeVolatile`: ids minted per instance.
-  static let volatilePaths = ["config.webhookId"]
+  /// Paths every diff leaves out unless `includeVolatile`: ids minted per instance, and the
+  /// version ids and timestamps platforms stamp on every save or export.
+  static let volatilePaths = [
+    "config.webhookId", "id", "versionId", "meta.instanceId", "createdAt", "updatedAt", "activeVersionId",
+    "versionCounter", "snapshotMetadata", "latest", "flow.createdTimestamp", "flow.lastModifiedTimestamp",
+  ]
 
   func ignores(_ path: String) -> Bool {
     (includeVolatile ? ignoredPaths : ignoredPaths + Self.volatilePaths).contains { PathPattern.matches($0, path) }

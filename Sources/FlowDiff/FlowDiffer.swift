@@ -100,7 +100,9 @@ public enum FlowDiffer {
       changes.append(
         PropertyChange(path: "version", old: .number(JSONNumber(left.number)), new: .number(JSONNumber(right.number))))
     }
+    compare("format", left.source?.dialect ?? "flowport/1", right.source?.dialect ?? "flowport/1")
     JSONDiff.changes(.object(left.extensions), .object(right.extensions), path: "", into: &changes)
+    JSONDiff.changes(.object(left.metadata), .object(right.metadata), path: "", into: &changes)
     return changes
   }
 

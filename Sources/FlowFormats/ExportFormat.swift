@@ -48,7 +48,14 @@ public enum ExportFormat: String, CaseIterable, Sendable {
       throw .unrecognized(
         "it is \(document.kindName) that is neither flowport/1 nor an n8n, Node-RED, Make, NiFi or IBM Event Processing export")
     }
-    return (codec.format, codec.decode(document, fallbackName: fallbackName))
+    var decoded = codec.decode(document, fallbackName: fallbackName)
+    decoded.version.metadata = codec.metadata(document)
+    return (codec.format, decoded)
+  }
+
+  /// A foreign flow's settings, derived from its source document.
+  static func metadata(of source: SourceDocument) -> JSONObject {
+    ExportFormat(rawValue: source.dialect)?.codec?.metadata(source.document) ?? [:]
   }
 
   /// Writes a flow in this format. A foreign dialect can only be written for a flow read from
@@ -77,6 +84,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case let source? where source.dialect == ExportFormat.n8n.rawValue:
       var decoded = N8nCodec.decode(N8nRename.rename(old, to: new, in: source.document), fallbackName: version.name)
       decoded.version.connections = version.connections
+      decoded.version.metadata = version.metadata
       return decoded
     case let source?:
       throw .unsupported("renaming nodes of a \(ExportFormat(rawValue: source.dialect)?.displayName ?? source.dialect)")

@@ -20,6 +20,9 @@ public struct FlowVersion: Hashable, Sendable {
   public var extensions: JSONObject
   /// The foreign document the flow was read from, if it came from another platform.
   public var source: SourceDocument?
+  /// A foreign flow's own settings (n8n `settings` and `tags`, Make `metadata`, ...), derived
+  /// from `source` for diff; never written on its own, the source document holds it.
+  public var metadata: JSONObject = [:]
 
   public init(
     name: String, description: String? = nil, number: Int = 1, mode: String? = nil, nodes: [Node] = [],

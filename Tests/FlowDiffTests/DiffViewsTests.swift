@@ -77,4 +77,23 @@ import Testing
     let text = DiffRenderer.terminal(colour: false).render(try supportDiff())
     #expect(text.contains(#"~ config.parameters.prompt: "…t ticket as billing, bug{+, outage+} or question. Answer wit…""#))
   }
+
+  @Test func aForeignFlowsOwnSettingsAreCompared() throws {
+    let text = try String(contentsOf: Self.fixtures.appendingPathComponent("support-before.json"), encoding: .utf8)
+    let changed = text.replacingOccurrences(
+      of: #""executionOrder": "v1"}"#,
+      with: #""executionOrder": "v1", "timezone": "Europe/Berlin"}, "versionId": "v-2", "tags": ["support"]"#)
+    let before = try ExportFormat.read(Array(text.utf8), fallbackName: "a").1.version
+    let after = try ExportFormat.read(Array(changed.utf8), fallbackName: "b").1.version
+    let diff = FlowDiffer.diff(before, after, leftLabel: "a", rightLabel: "b")
+    #expect(diff.flow.map(\.path) == ["settings.timezone", "tags"], "versionId is volatile")
+    let all = FlowDiffer.diff(before, after, leftLabel: "a", rightLabel: "b", options: DiffOptions(includeVolatile: true))
+    #expect(all.flow.map(\.path) == ["settings.timezone", "versionId", "tags"])
+    var native = before
+    native.source = nil
+    native.metadata = [:]
+    #expect(
+      FlowDiffer.diff(before, native, leftLabel: "a", rightLabel: "b").flow.first
+        == PropertyChange(path: "format", old: "n8n", new: "flowport/1"))
+  }
 }

@@ -12,6 +12,17 @@ protocol DialectCodec: Sendable {
   static func recognizes(_ document: JSONValue) -> Bool
   static func decode(_ document: JSONValue, fallbackName: String) -> DecodedExport
   static func encode(_ version: FlowVersion, document: JSONValue, options: EncodeOptions) -> JSONValue
+  /// Top-level members that hold the graph (already in the model) and are not metadata.
+  static var graphMembers: Set<String> { get }
+  /// The flow's own settings, for diff.
+  static func metadata(_ document: JSONValue) -> JSONObject
+}
+
+extension DialectCodec {
+  /// By default, the document's top-level members other than the graph.
+  static func metadata(_ document: JSONValue) -> JSONObject {
+    JSONObject((document.objectValue ?? [:]).members.filter { !graphMembers.contains($0.key) })
+  }
 }
 
 /// A decoded export: the flow, and what was noticed while reading it.

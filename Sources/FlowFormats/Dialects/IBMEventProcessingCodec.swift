@@ -7,6 +7,7 @@ import FlowModel
 /// credentials, written only with `--with-credentials`.
 enum IBMEventProcessingCodec: DialectCodec {
   static let format = ExportFormat.ibmEP
+  static let graphMembers: Set<String> = ["pipelineState", "contextState"]
   static let redacted = JSONValue.string("<password_redacted>")
 
   static func recognizes(_ document: JSONValue) -> Bool {

@@ -6,6 +6,7 @@ import FlowModel
 /// references, typed by `metadata.restore.parameters.__IMTCONN__.data.connection`.
 enum MakeCodec: DialectCodec {
   static let format = ExportFormat.make
+  static let graphMembers: Set<String> = ["name", "flow"]
   static let referenceKeys = ["__IMTCONN__", "__IMTKEY__"]
 
   static func recognizes(_ document: JSONValue) -> Bool {

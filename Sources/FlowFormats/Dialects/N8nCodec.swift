@@ -8,6 +8,7 @@ import FlowModel
 /// the older bare name) are connection references keyed `type:id` or `type:name`.
 enum N8nCodec: DialectCodec {
   static let format = ExportFormat.n8n
+  static let graphMembers: Set<String> = ["name", "nodes", "connections", "pinData"]
 
   static func recognizes(_ document: JSONValue) -> Bool {
     guard case .object(let object) = document, object["nodes"]?.arrayValue != nil else { return false }

@@ -6,6 +6,7 @@ import FlowModel
 /// `identifiesControllerService`, and sensitive parameters, are connection references.
 enum NiFiCodec: DialectCodec {
   static let format = ExportFormat.nifi
+  static let graphMembers: Set<String> = ["flowContents"]
   static let componentLists = ["processors", "inputPorts", "outputPorts", "funnels"]
 
   static func recognizes(_ document: JSONValue) -> Bool {

@@ -7,11 +7,20 @@ import FlowModel
 /// property uses it, and each such config node is a connection reference keyed by its id.
 enum NodeRedCodec: DialectCodec {
   static let format = ExportFormat.nodeRed
+  static let graphMembers: Set<String> = []
   static let structural: Set<String> = ["tab", "subflow", "group", "comment"]
 
   static func recognizes(_ document: JSONValue) -> Bool {
     guard case .array(let elements) = document, !elements.isEmpty else { return false }
     return elements.allSatisfy { $0["id"]?.stringValue != nil && $0["type"]?.stringValue != nil }
+  }
+
+  /// The tabs and subflow definitions, by id: a Node-RED flow's own settings.
+  static func metadata(_ document: JSONValue) -> JSONObject {
+    JSONObject(
+      (document.arrayValue ?? []).filter { ["tab", "subflow"].contains($0["type"]?.stringValue ?? "") }.compactMap { object in
+        object["id"]?.stringValue.map { JSONObject.Member($0, object) }
+      })
   }
 
   static func isFlowNode(_ object: JSONValue) -> Bool {

@@ -15,6 +15,12 @@ public enum NativeJSONCodec {
 
   /// Reads a parsed document into a flow version, naming the path of the first problem.
   public static func decode(_ document: JSONValue) throws(FormatError) -> FlowVersion {
+    var version = try decodeEnvelope(document)
+    if let source = version.source { version.metadata = ExportFormat.metadata(of: source) }
+    return version
+  }
+
+  private static func decodeEnvelope(_ document: JSONValue) throws(FormatError) -> FlowVersion {
     let root = try JSONPathReader(document, path: "")
     let format = try root.string("format")
     guard format == formatTag else { throw .unsupportedVersion(format) }
