@@ -59,4 +59,33 @@ import Testing
     try second.send("Up")
     try second.wait(for: "fps default> echo remembered-42")
   }
+
+  /// The questions only a person answers: a secret typed without echo, and the commit's y/N.
+  @Test func secretsAreNotEchoedAndCommitAsks() throws {
+    let fps = try FPSProcess()
+    let terminal = try startShell(fps)
+    for line in ["workspace new prod.fpsw", "connection add kafka-prod --type kafka --secret password"] {
+      try terminal.send(line, literal: true)
+      try terminal.send("Enter")
+    }
+    try terminal.wait(for: "password for kafka-prod:")
+    try terminal.send("hunter2-secret", literal: true)
+    try terminal.send("Enter")
+    try terminal.wait(for: "added connection kafka-prod (kafka) to prod")
+    #expect(!(try terminal.screen()).contains("hunter2-secret"))
+
+    let examples = Corpus.examples.path
+    for line in ["connection add finance-db-prod --type jdbc", "load \(examples)/orders-v1.json into prod", "match --auto", "commit"] {
+      try terminal.send(line, literal: true)
+      try terminal.send("Enter")
+    }
+    try terminal.wait(for: "commit 1 import to prod? [y/N]")
+    try terminal.send("n", "Enter")
+    try terminal.wait(for: "not committed: nothing was written")
+    try terminal.send("commit -m 'from the terminal'", literal: true)
+    try terminal.send("Enter")
+    try terminal.wait(for: "commit 1 import to prod? [y/N]") { $0.components(separatedBy: "[y/N]").count == 3 }
+    try terminal.send("y", "Enter")
+    try terminal.wait(for: "committed #3 to prod: created flow orders@1")
+  }
 }
