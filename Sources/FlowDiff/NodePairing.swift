@@ -9,13 +9,20 @@ struct NodePairing {
   private(set) var rightForLeft: [Int: Int] = [:]
 
   init(left: [Node], right: [Node]) {
-    // Ids should be unique, but exports in the wild repeat them: pair repeats in order.
-    var leftById: [String: [Int]] = [:]
-    for (index, node) in left.enumerated() { leftById[node.id, default: []].append(index) }
+    // Ids should be unique, but exports in the wild repeat them: repeats pair in order. The
+    // first index of each id sits in a plain dictionary (no array per node); later ones queue.
+    var leftById: [String: Int] = [:]
+    leftById.reserveCapacity(left.count)
+    var repeats: [String: [Int]] = [:]
+    for (index, node) in left.enumerated() {
+      if leftById[node.id] == nil { leftById[node.id] = index } else { repeats[node.id, default: []].append(index) }
+    }
     for (index, node) in right.enumerated() {
-      if let match = leftById[node.id]?.first {
-        leftById[node.id]?.removeFirst()
-        pair(match, index)
+      guard let match = leftById.removeValue(forKey: node.id) else { continue }
+      pair(match, index)
+      if var queue = repeats[node.id], !queue.isEmpty {
+        leftById[node.id] = queue.removeFirst()
+        repeats[node.id] = queue
       }
     }
     let leftByName = Self.uniqueNames(left, excluding: rightForLeft)

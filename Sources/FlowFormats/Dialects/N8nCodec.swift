@@ -10,6 +10,9 @@ enum N8nCodec: DialectCodec {
   static let format = ExportFormat.n8n
   static let graphMembers: Set<String> = ["name", "nodes", "connections", "pinData"]
 
+  /// Node members the model holds itself; the rest is the node's configuration.
+  static let modelMembers: Set<String> = ["id", "name", "type", "position", "credentials"]
+
   static func recognizes(_ document: JSONValue) -> Bool {
     guard case .object(let object) = document, object["nodes"]?.arrayValue != nil else { return false }
     return object["connections"]?.objectValue != nil
@@ -40,8 +43,7 @@ enum N8nCodec: DialectCodec {
         references.add(reference)
         return reference.key
       }
-      var config = raw.objectValue ?? [:]
-      for key in ["id", "name", "type", "position", "credentials"] { config[key] = nil }
+      let config = JSONObject((raw.objectValue ?? [:]).members.filter { !modelMembers.contains($0.key) })
       nodes.append(
         Node(
           id: id, name: name, type: raw["type"]?.stringValue ?? "unknown", connection: credentialKeys.first,
