@@ -111,26 +111,21 @@ enum MakeCodec: DialectCodec {
             module["metadata"] = .object(metadata)
           }
         }
-        module["routes"] = module["routes"].map { routes in
-          .array(
-            (routes.arrayValue ?? []).map { route in
-              guard case .object(var object) = route else { return route }
-              object["flow"] = object["flow"].map(rewrite)
-              return .object(object)
-            })
-        }
-        module["branches"] = module["branches"].map { branches in
-          .array(
-            (branches.arrayValue ?? []).map { branch in
-              guard case .object(var object) = branch else { return branch }
-              object["flow"] = object["flow"].map(rewrite)
-              return .object(object)
-            })
-        }
+        module["routes"] = module["routes"].map(rewriteNestedFlows)
+        module["branches"] = module["branches"].map(rewriteNestedFlows)
         module["onerror"] = module["onerror"].map(rewrite)
         list[index] = .object(module)
       }
       return .array(list)
+    }
+    /// Router routes and if-else branches: each entry's `flow` is a module list of its own.
+    func rewriteNestedFlows(_ entries: JSONValue) -> JSONValue {
+      .array(
+        (entries.arrayValue ?? []).map { entry in
+          guard case .object(var object) = entry else { return entry }
+          object["flow"] = object["flow"].map(rewrite)
+          return .object(object)
+        })
     }
     guard case .object(var root) = document else { return document }
     root["flow"] = root["flow"].map(rewrite)
