@@ -141,8 +141,8 @@ extension Session {
     return open
   }
 
-  /// The pending import with this name.
-  func pendingImport(named name: String) throws -> Int {
+  /// The index in `imports` of the pending import with this name.
+  func importIndex(named name: String) throws -> Int {
     guard let index = imports.firstIndex(where: { $0.name == name }) else {
       throw SessionError.unknownName(kind: "pending import", name: name, known: imports.map(\.name))
     }

@@ -39,14 +39,10 @@ struct Commit: Command {
     let open = try session.workspace(workspaceName)
     let pending = session.imports.filter { $0.workspace == open.name }
     guard !pending.isEmpty else { throw SessionError.nothingPending(open.name) }
-    let connections = try session.store { () throws(StoreError) in try open.store.connections() }
-    let flows = try session.store { () throws(StoreError) in try open.store.flows() }
-    let flowNames = Set(flows.map(\.name))
-
-    let plan = CommitPlan(imports: pending, flows: flows, connections: connections)
+    let state = try session.state(of: open.name)
+    let plan = CommitPlan(imports: pending, flows: state.flows)
     session.output.write(plan.text(workspace: open.name))
-    let blockers = pending.flatMap { Finding.check($0, connections: connections, flows: flowNames) }
-      .filter { $0.severity == .error }.map(\.message)
+    let blockers = pending.flatMap(state.findings).filter { $0.severity == .error }.map(\.message)
     if !blockers.isEmpty { throw SessionError.commitBlocked(workspace: open.name, blockers: blockers) }
     if dryRun { return session.output.line("dry run: nothing was written") }
     if open.store.isReadOnly { throw SessionError.readOnly(open.store.location) }
@@ -59,7 +55,7 @@ struct Commit: Command {
     let request = CommitRequest(
       message: message ?? plan.defaultMessage, author: session.user, expectedRevision: open.revision,
       writes: pending.map { item in
-        let version = item.boundVersion(using: connections)
+        let version = item.boundVersion(using: state)
         let mode: CommitRequest.VersionWrite.Mode = if case .newFlow = item.mode { .newFlow } else { .newVersion }
         return CommitRequest.VersionWrite(flow: item.mode.flowName, mode: mode) { number, publishedAt in
           var stored = version
@@ -86,11 +82,11 @@ struct Commit: Command {
 extension PendingImport {
   /// The version as it will be written: every reference renamed to the connection it is bound to,
   /// with that connection's non-secret properties.
-  func boundVersion(using connections: [Connection]) -> FlowVersion {
+  func boundVersion(using state: WorkspaceState) -> FlowVersion {
     var version = self.version
     for index in version.connections.indices {
       let key = version.connections[index].key
-      guard let binding = bindings[key], let connection = connections.first(where: { $0.name == binding.connection }) else { continue }
+      guard let binding = bindings[key], let connection = state.connection(named: binding.connection) else { continue }
       version.connections[index].name = connection.name
       version.connections[index].properties = connection.properties
     }

@@ -6,7 +6,6 @@ import FlowStore
 struct CommitPlan {
   let imports: [PendingImport]
   let flows: [FlowSummary]
-  let connections: [Connection]
 
   func text(workspace: String) -> String {
     var lines = ["plan for \(workspace): \(Describe.count(imports.count, "import"))"]

@@ -42,7 +42,7 @@ struct ConnectionCommand: Command {
   func run(in session: Session) throws {
     let open = try session.workspace(arguments.value("in"))
     guard arguments.positionals[0] == "add" else {
-      let rows = try session.connections(of: open.name).map(List.connectionRow)
+      let rows = try session.state(of: open.name).connections.map(List.connectionRow)
       if arguments.flag("--json") { return session.output.line(JSONWriter().string(.array(rows.map(\.1)))) }
       if rows.isEmpty { return session.output.line("no connections in \(open.name)") }
       return rows.forEach { session.output.line($0.0) }

@@ -84,7 +84,7 @@ struct Diff: Command {
   /// The two sides; one pending import alone is compared with what its target has now.
   private func operands(in session: Session) throws -> (FlowOperand, FlowOperand) {
     guard let right else {
-      let index = try session.pendingImport(named: left)
+      let index = try session.importIndex(named: left)
       let pending = session.imports[index]
       let after = try session.flowOperand(left)
       guard case .newVersion(of: let flow) = pending.mode else {

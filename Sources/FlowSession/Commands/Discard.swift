@@ -17,7 +17,7 @@ struct Discard: Command {
 
   func run(in session: Session) throws {
     let dropped = all ? session.imports.map(\.name) : names
-    for name in names { _ = try session.pendingImport(named: name) }
+    for name in names { _ = try session.importIndex(named: name) }
     session.imports.removeAll { dropped.contains($0.name) }
     session.output.line(dropped.isEmpty ? "nothing to discard" : "discarded \(dropped.joined(separator: ", "))")
   }

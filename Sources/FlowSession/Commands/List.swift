@@ -54,7 +54,7 @@ struct List: Command {
         )
       }
     case "connections":
-      rows = try session.connections(of: try session.workspace(workspaceName).name).map(Self.connectionRow)
+      rows = try session.state(of: try session.workspace(workspaceName).name).connections.map(Self.connectionRow)
     case "imports":
       rows = session.imports.map {
         (

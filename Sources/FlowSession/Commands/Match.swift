@@ -62,9 +62,10 @@ struct Match: Command {
 
   private func list(_ indices: [Int], in session: Session) throws {
     if indices.isEmpty { return session.output.line("nothing is pending: stage exports with `load <file> into <workspace>`") }
+    let states = try session.states(for: indices.map { session.imports[$0] })
     for index in indices {
       let pending = session.imports[index]
-      let connections = try session.connections(of: pending.workspace)
+      let connections = states[pending.workspace]!.connections
       session.output.line("\(pending.name) -> \(pending.workspace):")
       if pending.version.connections.isEmpty { session.output.line("  no connection references") }
       for ref in pending.version.connections {
@@ -89,11 +90,13 @@ struct Match: Command {
       let known = Set(indices.flatMap { session.imports[$0].version.connections.map(\.key) })
       throw SessionError.unknownName(kind: "connection reference in the pending imports", name: reference, known: known.sorted())
     }
+    let states = try session.states(for: using.map { session.imports[$0] })
     for index in using {
       let pending = session.imports[index]
-      let connections = try session.connections(of: pending.workspace)
-      guard let connection = connections.first(where: { $0.name == connectionName }) else {
-        throw SessionError.unknownName(kind: "connection in \(pending.workspace)", name: connectionName, known: connections.map(\.name))
+      let state = states[pending.workspace]!
+      guard let connection = state.connection(named: connectionName) else {
+        throw SessionError.unknownName(
+          kind: "connection in \(pending.workspace)", name: connectionName, known: state.connections.map(\.name))
       }
       let ref = pending.version.connection(key: reference)!
       guard connection.type == ref.type else {
@@ -111,9 +114,10 @@ struct Match: Command {
   private func auto(_ indices: [Int], in session: Session) throws {
     var bound = 0
     var left: [String] = []
+    let states = try session.states(for: indices.map { session.imports[$0] })
     for index in indices {
       let pending = session.imports[index]
-      let connections = try session.connections(of: pending.workspace)
+      let connections = states[pending.workspace]!.connections
       for ref in pending.unmatched {
         guard let binding = CandidateRanking.automatic(ref, among: connections) else {
           left.append("\(pending.name): \(ref.key) (\(ref.type))")
@@ -133,19 +137,5 @@ struct Match: Command {
     guard !indices.isEmpty else { throw SessionError.other("'\(reference)' is not bound in any pending import") }
     for index in indices { session.imports[index].bindings[reference] = nil }
     session.output.line("unbound \(reference) in \(indices.map { session.imports[$0].name }.joined(separator: ", "))")
-  }
-}
-
-extension Session {
-  /// Indices of the named import, or of every pending import when no name is given.
-  func importIndices(_ name: String?) throws -> [Int] {
-    guard let name else { return Array(imports.indices) }
-    return [try pendingImport(named: name)]
-  }
-
-  /// The connections of an open workspace.
-  func connections(of workspaceName: String) throws -> [Connection] {
-    let open = try workspace(workspaceName)
-    return try store { () throws(StoreError) in try open.store.connections() }
   }
 }

@@ -57,9 +57,7 @@ struct Show: Command {
       for note in loaded.notes { output.line("warning: \(note)") }
     }
     if let pending {
-      let connections = (try? session.connections(of: pending.workspace)) ?? []
-      let flows = Set((try? session.workspace(pending.workspace).store.flows().map(\.name)) ?? [])
-      for finding in Finding.check(pending, connections: connections, flows: flows) { output.line(finding.description) }
+      for finding in try session.state(of: pending.workspace).findings(for: pending) { output.line(finding.description) }
     }
   }
 }

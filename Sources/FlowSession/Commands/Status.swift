@@ -24,17 +24,15 @@ struct Status: Command {
     }
     guard !session.imports.isEmpty else { return output.line("nothing pending") }
     var problems: [Finding] = []
-    for name in Set(session.imports.map(\.workspace)).sorted() {
-      let open = try session.workspace(name)
-      let connections = try session.store { () throws(StoreError) in try open.store.connections() }
-      let flows = Set(try session.store { () throws(StoreError) in try open.store.flows() }.map(\.name))
+    let states = try session.states(for: session.imports)
+    for (name, state) in states.sorted(by: { $0.key < $1.key }) {
       output.line("pending for \(name):")
       for pending in session.imports where pending.workspace == name {
         let refs = pending.version.connections.count
         let how =
           if case .newVersion(of: let flow) = pending.mode { "new version of '\(flow)'" } else { "new flow '\(pending.mode.flowName)'" }
         output.line("  \(pending.name): \(how), \(refs - pending.unmatched.count)/\(refs) references matched (\(pending.path))")
-        problems += Finding.check(pending, connections: connections, flows: flows)
+        problems += state.findings(for: pending)
       }
     }
     if problems.isEmpty { return output.line("ready to commit") }

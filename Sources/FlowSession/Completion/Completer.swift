@@ -43,7 +43,7 @@ extension Session {
     case .loadedExport: return Array(exports.keys)
     case .reference: return imports.flatMap { $0.version.connections.map(\.key) }
     case .flow: return targetFlowNames()
-    case .connection: return (try? targetName.map { try connections(of: $0).map(\.name) } ?? []) ?? []
+    case .connection: return (try? targetName.map { try state(of: $0).connections.map(\.name) } ?? []) ?? []
     case .anyName: return imports.map(\.name) + Array(exports.keys) + targetFlowNames() + PathCompletion.candidates(prefix)
     case .path: return PathCompletion.candidates(prefix)
     }

@@ -12,7 +12,7 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
   public var description: String { "\(severity.rawValue): \(message)" }
 
   /// Everything that is wrong with an import against its target's connections and flows.
-  static func check(_ pending: PendingImport, connections: [Connection], flows: Set<String>) -> [Finding] {
+  static func check(_ pending: PendingImport, in state: WorkspaceState) -> [Finding] {
     var findings: [Finding] = []
     let version = pending.version
     for ref in pending.unmatched {
@@ -20,7 +20,7 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     }
     for (key, binding) in pending.bindings.sorted(by: { $0.key < $1.key }) {
       guard let ref = version.connection(key: key) else { continue }
-      guard let connection = connections.first(where: { $0.name == binding.connection }) else {
+      guard let connection = state.connection(named: binding.connection) else {
         findings.append(
           Finding(severity: .error, message: "\(pending.name): '\(key)' is bound to '\(binding.connection)', which no longer exists"))
         continue
@@ -31,9 +31,9 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
       }
     }
     switch pending.mode {
-    case .newFlow(let name) where flows.contains(name):
+    case .newFlow(let name) where state.flowNames.contains(name):
       findings.append(Finding(severity: .error, message: "\(pending.name): \(pending.workspace) already has a flow named '\(name)'"))
-    case .newVersion(of: let name) where !flows.contains(name):
+    case .newVersion(of: let name) where !state.flowNames.contains(name):
       findings.append(
         Finding(severity: .error, message: "\(pending.name): \(pending.workspace) has no flow named '\(name)' to add a version to"))
     default: break

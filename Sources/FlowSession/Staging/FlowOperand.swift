@@ -20,7 +20,7 @@ extension Session {
       return try workspaceFlow(String(word[word.index(after: colon)...]), in: open)
     }
     if let pending = imports.first(where: { $0.name == word }) {
-      let bound = pending.boundVersion(using: try connections(of: pending.workspace))
+      let bound = pending.boundVersion(using: try state(of: pending.workspace))
       return FlowOperand(label: "\(pending.name) (pending)", version: bound, origin: pending.path)
     }
     if let loaded = exports[word] {
