@@ -31,7 +31,8 @@ public enum SessionError: Error, CustomStringConvertible {
     case .fileNotFound(let path): return "\(path): no such file or directory"
     case .isDirectory(let path): return "\(path) is a directory; give a file"
     case .unreadable(let path, let reason): return "\(path): cannot be read: \(reason)"
-    case .format(let file, let error): return "\(file):\(error)"
+    case .format(let file, .syntax(let error)): return "\(file):\(error)"
+    case .format(let file, let error): return "\(file): \(error)"
     case .store(let error): return error.description
     case .unknownName(let kind, let name, let known):
       let hint = Suggestion.closest(to: name, among: known).map { " (did you mean '\($0)'?)" } ?? ""

@@ -91,8 +91,8 @@ import Testing
       "{\"format\": \"flowport/1\", \"flow\": {\"name\": \"x\"},\n  \"nodes\": [\n",
       "bad.json:3:1: expected a value, found the end of the text (is the file truncated?)"
     ),
-    ("{\"format\": \"flowport/1\", \"flow\": {\"name\": 7}}", "bad.json:flow.name: expected a string, found a number"),
-    ("\u{0}\u{1}ELF", "bad.json:this is a binary file, not a flow export"),
+    ("{\"format\": \"flowport/1\", \"flow\": {\"name\": 7}}", "bad.json: flow.name: expected a string, found a number"),
+    ("\u{0}\u{1}ELF", "bad.json: this is a binary file, not a flow export"),
   ])
   func badExportsNameFileAndPosition(content: String, message: String) throws {
     let fps = try FPSProcess()

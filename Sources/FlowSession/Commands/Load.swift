@@ -154,14 +154,10 @@ struct Load: Command {
     }
     session.imports += staged
     for pending in staged {
-      let how: String
-      switch pending.mode {
-      case .newFlow(let flow): how = "as new flow '\(flow)'"
-      case .newVersion(of: let flow): how = "as a new version of '\(flow)'"
-      }
       let refs = pending.version.connections.count
       let refText = refs == 0 ? "" : ", \(refs) connection reference\(refs == 1 ? "" : "s") to match"
-      session.output.line("staged \(pending.name) into \(open.name) \(how): \(Describe.shape(pending.version))\(refText)")
+      session.output.line(
+        "staged \(pending.name) into \(open.name) as \(pending.mode.summary): \(Describe.shape(pending.version))\(refText)")
       Self.report(pending.notes, for: pending.name, in: session)
     }
   }

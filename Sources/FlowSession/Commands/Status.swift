@@ -29,9 +29,8 @@ struct Status: Command {
       output.line("pending for \(name):")
       for pending in session.imports where pending.workspace == name {
         let refs = pending.version.connections.count
-        let how =
-          if case .newVersion(of: let flow) = pending.mode { "new version of '\(flow)'" } else { "new flow '\(pending.mode.flowName)'" }
-        output.line("  \(pending.name): \(how), \(refs - pending.unmatched.count)/\(refs) references matched (\(pending.path))")
+        output.line(
+          "  \(pending.name): \(pending.mode.summary), \(refs - pending.unmatched.count)/\(refs) references matched (\(pending.path))")
         problems += state.findings(for: pending)
       }
     }

@@ -10,6 +10,14 @@ public struct PendingImport: Sendable {
     /// Add the export as the next version of this existing flow.
     case newVersion(of: String)
 
+    /// `new flow 'orders'`, `new version of 'orders'`: how `load` and `status` say it.
+    public var summary: String {
+      switch self {
+      case .newFlow(let name): "new flow '\(name)'"
+      case .newVersion(of: let name): "new version of '\(name)'"
+      }
+    }
+
     /// The flow the import writes.
     public var flowName: String {
       switch self {
