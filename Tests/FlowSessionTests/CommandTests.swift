@@ -143,4 +143,14 @@ import Testing
     #expect(harness.output.standardOutput == "inner\n")
     #expect(throws: ScriptError.self) { try harness.session.runScript(at: harness.path("loop.fps")) }
   }
+
+  @Test func connectionsAreListedWithoutTheirSecrets() throws {
+    let harness = try SessionHarness()
+    try harness.prepareProd()
+    try harness.run("connection list", "list connections --json")
+    #expect(harness.output.standardOutput.contains("kafka-prod (kafka) bootstrap=b:9092 password=<secret>\n"))
+    #expect(harness.output.standardOutput.contains(#""secrets": [\#n      "password"\#n    ]"#))
+    #expect(!harness.output.standardOutput.contains("pw"))
+    #expect(harness.failure("connection list in nowhere").hasPrefix("no open workspace named 'nowhere'"))
+  }
 }

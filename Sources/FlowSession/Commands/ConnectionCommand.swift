@@ -40,13 +40,10 @@ struct ConnectionCommand: Command {
   }
 
   func run(in session: Session) throws {
-    let open = try session.workspace(arguments.value("in"))
     guard arguments.positionals[0] == "add" else {
-      let rows = try session.state(of: open.name).connections.map(List.connectionRow)
-      if arguments.flag("--json") { return session.output.line(JSONWriter().string(.array(rows.map(\.1)))) }
-      if rows.isEmpty { return session.output.line("no connections in \(open.name)") }
-      return rows.forEach { session.output.line($0.0) }
+      return try List(kind: "connections", json: arguments.flag("--json"), workspaceName: arguments.value("in")).run(in: session)
     }
+    let open = try session.workspace(arguments.value("in"))
     let name = arguments.positionals[1]
     var properties = JSONObject()
     for pair in arguments.values("--prop") {

@@ -16,6 +16,14 @@ struct List: Command {
   let json: Bool
   let workspaceName: String?
 
+  /// A listing asked for by another command (`connection list` is `list connections`).
+  init(kind: String, flow: String? = nil, json: Bool, workspaceName: String?) {
+    self.kind = kind
+    self.flow = flow
+    self.json = json
+    self.workspaceName = workspaceName
+  }
+
   init(_ arguments: ParsedArguments) throws {
     kind = arguments.positionals.first ?? "flows"
     guard Self.what.contains(kind) else {
@@ -85,8 +93,10 @@ struct List: Command {
     for row in rows { session.output.line(row.text) }
   }
 
-  static func connectionRow(_ connection: Connection) -> (String, JSONValue) {
-    let properties = connection.properties.members.map { "\($0.key)=\(JSONWriter(layout: .minified).string($0.value))" }
+  private static func connectionRow(_ connection: Connection) -> (String, JSONValue) {
+    let properties = connection.properties.members.map {
+      "\($0.key)=\($0.value.stringValue ?? JSONWriter(layout: .minified).string($0.value))"
+    }
     let secrets = connection.secretNames.map { "\($0)=<secret>" }
     return (
       "\(connection.name) (\(connection.type)) \((properties + secrets).joined(separator: " "))",
