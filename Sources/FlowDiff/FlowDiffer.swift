@@ -16,6 +16,7 @@ public enum FlowDiffer {
       left: leftLabel, right: rightLabel, flow: flowChanges(left, right), nodes: [], edges: [], connections: [],
       dependencies: [])
 
+    var changedRight: Set<Int> = []
     for (rightIndex, node) in right.nodes.enumerated() {
       guard let leftIndex = pairing.leftForRight[rightIndex] else {
         result.nodes.append(NodeChange(kind: .added, name: node.name, type: node.type, oldName: nil, changes: []))
@@ -24,6 +25,7 @@ public enum FlowDiffer {
       let old = left.nodes[leftIndex]
       let changes = nodeChanges(old, node, options: options)
       if !changes.isEmpty || old.name != node.name {
+        changedRight.insert(rightIndex)
         result.nodes.append(
           NodeChange(
             kind: .changed, name: node.name, type: node.type, oldName: old.name == node.name ? nil : old.name,
@@ -41,15 +43,14 @@ public enum FlowDiffer {
     result.connections.removeAll { options.ignores("connections." + $0.path) }
     result.dependencies.removeAll { options.ignores($0.path) }
     result.flow.removeAll { options.ignores($0.path) }
-    if options.includeGraph { result.graph = graph(left, right, pairing: pairing, changes: result) }
+    if options.includeGraph { result.graph = graph(left, right, pairing: pairing, changedRight: changedRight) }
     return result
   }
 
   /// Every node and edge of both sides, each with its status, for pictures of the whole flow.
-  private static func graph(_ left: FlowVersion, _ right: FlowVersion, pairing: NodePairing, changes: FlowDiff) -> DiffGraph {
-    let changed = Set(changes.nodes.filter { $0.kind == .changed }.map(\.name))
+  private static func graph(_ left: FlowVersion, _ right: FlowVersion, pairing: NodePairing, changedRight: Set<Int>) -> DiffGraph {
     var nodes: [DiffGraph.Node] = right.nodes.enumerated().map { index, node in
-      let status: DiffGraph.Status = pairing.leftForRight[index] == nil ? .added : changed.contains(node.name) ? .changed : .unchanged
+      let status: DiffGraph.Status = pairing.leftForRight[index] == nil ? .added : changedRight.contains(index) ? .changed : .unchanged
       return DiffGraph.Node(id: "R\(index)", name: node.name, type: node.type, status: status)
     }
     var keyForLeft: [String: String] = [:]

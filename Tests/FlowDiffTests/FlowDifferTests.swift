@@ -68,4 +68,14 @@ import Testing
         ]
       ])
   }
+
+  /// Node-RED and Make repeat names: the picture must mark the node that changed, not its namesakes.
+  @Test func thePictureMarksTheChangedNodeNotItsNamesake() {
+    var left = Fixtures.flow()
+    left.nodes[2].name = "Filter"
+    var right = left
+    right.nodes[2].config["table"] = "other"
+    let diff = FlowDiffer.diff(left, right, leftLabel: "a", rightLabel: "b", options: DiffOptions(includeGraph: true))
+    #expect(diff.graph.nodes.map(\.status) == [.unchanged, .unchanged, .changed])
+  }
 }
