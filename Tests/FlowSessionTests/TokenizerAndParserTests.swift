@@ -24,6 +24,7 @@ import Testing
     ("diff", "diff: missing the flows to compare (see `help diff`)"),
     ("diff onlyone", "no pending import named 'onlyone'; there are none"),
     ("commit -m", "commit: --message needs a value <message> (see `help commit`)"),
+    ("load x.json into", "load: `into` needs <workspace> (see `help load`)"),
     ("list everything", "list: cannot list 'everything' (see `help list`)"),
     ("workspace open x", "workspace: unknown action 'open'; try `workspace new <file.fpsw>` (see `help workspace`)"),
   ])

@@ -33,8 +33,11 @@ public struct ParsedArguments: Sendable {
           }
           values[option.name, default: []].append(value)
         }
-      } else if !optionsEnded, let keyword = spec.keywords.first(where: { $0.name == word }), !rest.isEmpty {
-        values[keyword.name, default: []].append(rest.removeFirst())
+      } else if !optionsEnded, let keyword = spec.keywords.first(where: { $0.name == word }) {
+        guard let value = rest.popFirst() else {
+          throw UsageError("\(spec.name): `\(keyword.name)` needs <\(keyword.value ?? "value")>", command: spec.name)
+        }
+        values[keyword.name, default: []].append(value)
       } else {
         positionals.append(word)
       }
