@@ -86,6 +86,11 @@ public final class Session {
     try ScriptRunner(session: self).run(path: path)
   }
 
+  /// Runs lines as a script named `source` (standard input when it is not a terminal).
+  public func runScript(lines: some Sequence<String>, source: String) throws {
+    try ScriptRunner(session: self).run(lines: lines, source: source)
+  }
+
   /// The prompt: `fps> `, or `fps prod> ` with a target, `fps prod (2 pending)> ` with imports staged.
   public var prompt: String {
     guard let target = targetName ?? (configuration.defaultWorkspace == nil ? nil : "default") else { return "fps> " }

@@ -23,7 +23,8 @@ public enum SessionError: Error, CustomStringConvertible {
   case bulk(failed: [String], total: Int)
   case cancelled
   case writeFailed(String, String)
-  case declined
+  /// A script ran on past failures (`set on-error continue`), each already reported.
+  case scriptFailed(source: String, failures: Int)
   case other(String)
 
   public var description: String {
@@ -62,7 +63,8 @@ public enum SessionError: Error, CustomStringConvertible {
         + failed.map { "  \($0)" }.joined(separator: "\n")
     case .cancelled: return "cancelled"
     case .writeFailed(let path, let reason): return "\(path): cannot be written: \(reason)"
-    case .declined: return "not committed: nothing was written"
+    case .scriptFailed(let source, let failures):
+      return "\(source): \(failures) command\(failures == 1 ? "" : "s") failed (reported above)"
     case .other(let message): return message
     }
   }

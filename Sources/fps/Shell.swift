@@ -40,11 +40,8 @@ struct Shell {
     }
   }
 
+  /// Standard input that is not a terminal runs as a script, line by line as it arrives.
   private func runPlain() throws {
-    var number = 0
-    while !session.quitRequested, let line = readLine() {
-      number += 1
-      try session.execute(line, source: "<stdin>", number: number)
-    }
+    try session.runScript(lines: AnySequence { AnyIterator { readLine() } }, source: "<stdin>")
   }
 }

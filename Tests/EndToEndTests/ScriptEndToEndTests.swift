@@ -84,6 +84,12 @@ import Testing
     let failing = try fps.run([], input: "echo a\nload missing.json\necho b\n")
     #expect(failing.status == 1)
     #expect(failing.standardError == "<stdin>:2: load: missing.json: no such file or directory\n")
+    let asScript = try fps.run([], input: "echo one \\\n  two\nset on-error continue\nload missing.json\necho three\n")
+    #expect(asScript.standardOutput == "one two\nthree\n", "continuations and on-error work on stdin as in files")
+    #expect(
+      asScript.standardError
+        == "<stdin>:4: load: missing.json: no such file or directory\nfps: <stdin>: 1 command failed (reported above)\n")
+    #expect(asScript.status == 1)
   }
 
   @Test(arguments: [

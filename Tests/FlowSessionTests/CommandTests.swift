@@ -129,9 +129,9 @@ import Testing
     let harness = try SessionHarness()
     let script = harness.path("s.fps")
     try "set on-error continue\nload nowhere.json\necho after\n".write(toFile: script, atomically: true, encoding: .utf8)
-    #expect(throws: ScriptError.self) { try harness.session.runScript(at: script) }
+    #expect(throws: SessionError.self) { try harness.session.runScript(at: script) }
     #expect(harness.output.standardOutput == "after\n")
-    #expect(harness.output.standardError.contains("s.fps:2: load: nowhere.json: no such file or directory"))
+    #expect(harness.output.standardError == "\(script):2: load: nowhere.json: no such file or directory\n", "reported once")
   }
 
   @Test func sourceRunsRelativeToTheScriptAndRefusesLoops() throws {

@@ -18,28 +18,17 @@ struct ScriptRunner {
     }
     session.sourceStack.append(absolute)
     defer { session.sourceStack.removeLast() }
-
-    var firstFailure: ScriptError?
-    for (line, number) in Self.commands(in: text) {
-      if session.quitRequested { break }
-      if session.isCancelled() { throw SessionError.cancelled }
-      do {
-        try session.execute(line, source: path, number: number)
-      } catch let failure as ScriptError {
-        guard session.continueOnError else { throw failure }
-        session.output.writeError("\(failure)\n")
-        firstFailure = firstFailure ?? failure
-      }
-    }
-    if let firstFailure { throw firstFailure }
+    try run(lines: text.split(separator: "\n", omittingEmptySubsequences: false).lazy.map(String.init), source: path)
   }
 
-  /// The logical lines of a script with the number of the line each starts on.
-  static func commands(in text: String) -> [(String, Int)] {
-    var result: [(String, Int)] = []
+  /// Runs lines as they come (a file's, or standard input's when it is not a terminal, read
+  /// lazily so a pipe streams), joining `\` continuations and numbering from the first line.
+  func run(lines: some Sequence<String>, source: String) throws {
+    var failures = 0
     var pending = ""
     var start = 0
-    for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (index, rawLine) in lines.enumerated() {
+      if session.quitRequested { break }
       var line = Substring(rawLine)
       if line.hasSuffix("\r") { line = line.dropLast() }
       if pending.isEmpty { start = index + 1 }
@@ -47,12 +36,26 @@ struct ScriptRunner {
         pending += line.dropLast() + " "
         continue
       }
-      pending += line
-      if !pending.trimmingCharacters(in: .whitespaces).isEmpty { result.append((pending, start)) }
+      let command = pending + line
       pending = ""
+      if try !runOne(command, source: source, number: start) { failures += 1 }
     }
-    if !pending.isEmpty { result.append((pending, start)) }
-    return result
+    if !pending.isEmpty, !session.quitRequested, try !runOne(pending, source: source, number: start) { failures += 1 }
+    if failures > 0 { throw SessionError.scriptFailed(source: source, failures: failures) }
+  }
+
+  /// Runs one logical line; false when it failed under `set on-error continue` (reported
+  /// here, once); any other failure stops the run.
+  private func runOne(_ command: String, source: String, number: Int) throws -> Bool {
+    if session.isCancelled() { throw SessionError.cancelled }
+    do {
+      try session.execute(command, source: source, number: number)
+      return true
+    } catch let failure as ScriptError {
+      guard session.continueOnError else { throw failure }
+      session.output.writeError("\(failure)\n")
+      return false
+    }
   }
 
   /// A `source` path: relative to the sourcing script's folder, or as given at the prompt.
