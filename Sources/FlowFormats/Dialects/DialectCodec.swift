@@ -72,6 +72,18 @@ extension DialectCodec {
   }
 }
 
+extension DialectCodec {
+  /// For dialects whose references are the ids of objects in the file (Node-RED config nodes,
+  /// NiFi controller services): old id -> the bound connection's `id`, where they differ.
+  static func idRenames(_ version: FlowVersion) -> [String: String] {
+    var renames: [String: String] = [:]
+    for reference in version.connections {
+      if let target = reference.boundID?.stringValue, target != reference.key { renames[reference.key] = target }
+    }
+    return renames
+  }
+}
+
 extension ConnectionRef {
   /// The target's identity for a bound reference: the connection's `id` property if it has one.
   var boundID: JSONValue? { properties["id"] }

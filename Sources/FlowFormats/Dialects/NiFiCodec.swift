@@ -86,10 +86,7 @@ enum NiFiCodec: DialectCodec {
   /// A bound controller service whose target has another id: every string equal to the old id
   /// (the service's identifier and every property naming it) gets the target's id.
   static func encode(_ version: FlowVersion, document: JSONValue, options: EncodeOptions) -> JSONValue {
-    var renames: [String: String] = [:]
-    for reference in version.connections {
-      if let target = reference.boundID?.stringValue, target != reference.key { renames[reference.key] = target }
-    }
+    let renames = idRenames(version)
     return renames.isEmpty ? document : replaceStrings(document, renames)
   }
 

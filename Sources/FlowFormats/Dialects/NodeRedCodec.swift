@@ -85,10 +85,7 @@ enum NodeRedCodec: DialectCodec {
   /// Bound references whose target has another config node id get that id everywhere the old
   /// one stood: the config node itself and every property that pointed to it.
   static func encode(_ version: FlowVersion, document: JSONValue, options: EncodeOptions) -> JSONValue {
-    var renames: [String: String] = [:]
-    for reference in version.connections {
-      if let target = reference.boundID?.stringValue, target != reference.key { renames[reference.key] = target }
-    }
+    let renames = idRenames(version)
     guard !renames.isEmpty, case .array(var objects) = document else { return document }
     for index in objects.indices {
       guard case .object(var object) = objects[index] else { continue }
