@@ -24,10 +24,11 @@ extension Session {
     guard let command = CommandRegistry.command(named: commandName) else { return offer([]) }
     let spec = command.spec
     if current.hasPrefix("-") { return offer(spec.options.map(\.name)) }
-    if let previous = words.last, words.count > 1 || spec.keywords.contains(where: { $0.name == previous }) {
-      if let option = (spec.options + spec.keywords).first(where: { ($0.name == previous || $0.short == previous) && $0.value != nil }) {
-        return offer(candidates(option.completion, prefix: current))
-      }
+    let previous = words[words.count - 1]
+    if words.count > 1,
+      let option = (spec.options + spec.keywords).first(where: { ($0.name == previous || $0.short == previous) && $0.value != nil })
+    {
+      return offer(candidates(option.completion, prefix: current))
     }
     if words.count == 1, !spec.actions.isEmpty { return offer(spec.actions) }
     return offer(candidates(spec.positionals, prefix: current) + spec.keywords.map(\.name))
@@ -40,7 +41,6 @@ extension Session {
     case .words(let words): return words
     case .workspace: return Array(workspaces.keys)
     case .pendingImport: return imports.map(\.name)
-    case .loadedExport: return Array(exports.keys)
     case .reference: return imports.flatMap { $0.version.connections.map(\.key) }
     case .flow: return targetFlowNames()
     case .connection: return (try? targetName.map { try state(of: $0).connections.map(\.name) } ?? []) ?? []

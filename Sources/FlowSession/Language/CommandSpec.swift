@@ -84,7 +84,6 @@ public enum CompletionKind: Sendable, Hashable {
   case flow
   case connection
   case pendingImport
-  case loadedExport
   case reference
   case command
   /// Anything with a name in the session: imports, exports, flows.
