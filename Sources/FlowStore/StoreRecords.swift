@@ -30,10 +30,15 @@ public struct CommitRecord: Hashable, Sendable {
 
 /// One thing a commit did.
 public struct JournalChange: Hashable, Sendable {
-  public enum Action: String, Hashable, Sendable {
-    case createdFlow = "created flow"
-    case addedVersion = "added version"
-    case addedConnection = "added connection"
+  /// What a change did, as the journal spells it. An open set, not an enum: a journal written
+  /// by a newer fps reads back with its own words rather than being misreported.
+  public struct Action: RawRepresentable, Hashable, Sendable {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let createdFlow = Action(rawValue: "created flow")
+    public static let addedVersion = Action(rawValue: "added version")
+    public static let addedConnection = Action(rawValue: "added connection")
   }
 
   public var action: Action

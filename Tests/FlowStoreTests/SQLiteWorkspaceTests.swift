@@ -10,6 +10,16 @@ import Testing
 
   func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
+  /// Runs SQL on a database file with the sqlite3 shell, as another program would.
+  func sqlite3(_ database: String, _ sql: String) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["sqlite3", database, sql]
+    try process.run()
+    process.waitUntilExit()
+    try #require(process.terminationStatus == 0, "sqlite3 is needed for this test (scripts/setup installs it)")
+  }
+
   func write(_ flow: String, _ mode: CommitRequest.VersionWrite.Mode, text: String = "{}") -> CommitRequest.VersionWrite {
     CommitRequest.VersionWrite(flow: flow, mode: mode) { number, _ in "{\"v\":\(number),\"t\":\"\(text)\"}" }
   }
@@ -72,12 +82,7 @@ import Testing
 
   @Test func refusesAnotherApplicationsDatabase() throws {
     let other = path("other.db")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["sqlite3", other, "CREATE TABLE t (a);"]
-    try process.run()
-    process.waitUntilExit()
-    try #require(process.terminationStatus == 0, "sqlite3 is needed for this test (scripts/setup installs it)")
+    try sqlite3(other, "CREATE TABLE t (a);")
     #expect(throws: StoreError.notAWorkspace(path: other, reason: "it is an SQLite database of another application")) {
       try SQLiteWorkspace.open(at: other)
     }
@@ -95,5 +100,12 @@ import Testing
       try store.addConnection(Connection(name: "k", type: "kafka"), secrets: [:], author: "a")
     }
     #expect(try SQLiteWorkspace.open(at: path("w.fpsw")).journal().isEmpty)
+  }
+
+  @Test func journalEntriesOfANewerFpsReadBackInTheirOwnWords() throws {
+    let store = try SQLiteWorkspace.create(at: path("w.fpsw"))
+    _ = try store.commit(CommitRequest(message: "m", author: "a", expectedRevision: 0, writes: [write("a", .newFlow)]))
+    try sqlite3(path("w.fpsw"), "UPDATE commit_changes SET action = 'archived flow'")
+    #expect(try store.journal().first?.changes.first?.action.rawValue == "archived flow")
   }
 }

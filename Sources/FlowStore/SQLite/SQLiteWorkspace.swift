@@ -229,7 +229,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
     try read { db in
       var changes: [Int: [JournalChange]] = [:]
       for row in try Row.fetchAll(db, sql: "SELECT commit_id, action, subject, version FROM commit_changes ORDER BY rowid") {
-        let action = JournalChange.Action(rawValue: row["action"]) ?? .addedVersion
+        let action = JournalChange.Action(rawValue: row["action"])
         changes[row["commit_id"], default: []].append(JournalChange(action: action, subject: row["subject"], version: row["version"]))
       }
       return try Row.fetchAll(db, sql: "SELECT id, author, at, message FROM commits ORDER BY id DESC").map { row in
