@@ -153,4 +153,18 @@ import Testing
     #expect(!harness.output.standardOutput.contains("pw"))
     #expect(harness.failure("connection list in nowhere").hasPrefix("no open workspace named 'nowhere'"))
   }
+
+  @Test func useSwitchesTheTargetAndLogShowsItsJournal() throws {
+    let harness = try SessionHarness()
+    try harness.prepareProd()
+    try harness.run("workspace new ${dir}/test.fpsw as test")
+    #expect(harness.session.prompt == "fps test> ")
+    try harness.run("use prod", "log")
+    #expect(harness.session.prompt == "fps prod> ")
+    #expect(harness.output.standardOutput.contains("tester  connection add analytics-db\n    added connection analytics-db\n"))
+    try harness.run("log in test", "log --json")
+    #expect(harness.output.standardOutput.contains("no commits in test\n"))
+    #expect(harness.output.standardOutput.contains(#""action": "added connection""#))
+    #expect(harness.failure("use staging") == "no open workspace named 'staging'; known: prod, test")
+  }
 }
