@@ -12,6 +12,7 @@ public enum SessionError: Error, CustomStringConvertible {
   case unknownName(kind: String, name: String, known: [String])
   case importExists(String)
   case flowExists(flow: String, workspace: String)
+  case flowPending(flow: String, workspace: String, pendingImport: String)
   case noWorkspace
   case nothingPending(String)
   case commitBlocked(workspace: String, blockers: [String])
@@ -44,6 +45,9 @@ public enum SessionError: Error, CustomStringConvertible {
     case .flowExists(let flow, let workspace):
       return
         "\(workspace) already has a flow named '\(flow)': load with `--as-version-of \(flow)` to add a version, or `--name <new name>` to create another flow"
+    case .flowPending(let flow, let workspace, let pendingImport):
+      return
+        "the pending import '\(pendingImport)' already creates flow '\(flow)' in \(workspace): commit it first and load with `--as-version-of \(flow)`, or use `--name <new name>`"
     case .noWorkspace:
       return "no workspace is open: create one with `workspace new <file.fpsw>` or open one with `load <file.fpsw>`"
     case .nothingPending(let workspace): return "nothing is pending for \(workspace): stage exports with `load <file> into \(workspace)`"

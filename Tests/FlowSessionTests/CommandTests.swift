@@ -33,8 +33,8 @@ import Testing
 
   @Test func matchListsRankedCandidatesOfTheSameTypeFirst() throws {
     let harness = try SessionHarness()
-    try harness.prepareProd()
-    try harness.run("load ${examples}/orders-v1.json into prod", "match")
+    try harness.stageOrders()
+    try harness.run("match")
     #expect(
       harness.output.standardOutput.contains(
         "  finance-db-test (jdbc) unmatched; candidates: finance-db-prod (jdbc), analytics-db (jdbc), kafka-prod (kafka)"))
@@ -42,8 +42,7 @@ import Testing
 
   @Test func bindingRefusesTheWrongType() throws {
     let harness = try SessionHarness()
-    try harness.prepareProd()
-    try harness.run("load ${examples}/orders-v1.json into prod")
+    try harness.stageOrders()
     #expect(harness.failure("match kafka-test analytics-db") == "'kafka-test' needs a kafka connection, but 'analytics-db' is jdbc")
     #expect(
       harness.failure("match kafka-tst kafka-prod").hasPrefix(
@@ -52,12 +51,17 @@ import Testing
 
   @Test func nameCollisionsAreRefused() throws {
     let harness = try SessionHarness()
-    try harness.prepareProd()
-    try harness.run("load ${examples}/orders-v1.json into prod")
-    #expect(harness.failure("load ${examples}/orders-v2.json into prod --name orders2") == "(no error)")
-    #expect(harness.failure("load ${examples}/orders-v2.json into prod").hasPrefix("prod already has a flow named 'orders'") == false)
-    try harness.run(
-      "discard --all", "load ${examples}/orders-v1.json into prod", "match --auto", "match finance-db-test finance-db-prod", "commit --yes")
+    try harness.stageOrders()
+    #expect(
+      harness.failure("load ${examples}/orders-v2.json into prod as other")
+        == "the pending import 'orders' already creates flow 'orders' in prod: commit it first and load with `--as-version-of orders`, or use `--name <new name>`"
+    )
+    try harness.run("load ${examples}/orders-v2.json into prod --name orders2")
+    #expect(
+      harness.failure("load ${examples}/payments.json into prod as orders2")
+        == "an import named 'orders2' is already pending; load with `as <other name>`, or `discard orders2` first")
+    try harness.run("discard --all", "load ${examples}/orders-v1.json into prod")
+    try harness.commitStaged()
     #expect(
       harness.failure("load ${examples}/orders-v2.json into prod")
         == "prod already has a flow named 'orders': load with `--as-version-of orders` to add a version, or `--name <new name>` to create another flow"
@@ -66,8 +70,7 @@ import Testing
 
   @Test func diffBetweenAnExportAndAWorkspaceFlow() throws {
     let harness = try SessionHarness()
-    try harness.prepareProd()
-    try harness.run("load ${examples}/orders-v1.json into prod", "match --auto", "match finance-db-test finance-db-prod", "commit --yes")
+    try harness.commitOrders()
     try harness.run("diff prod:orders ${examples}/orders-v2.json --stat")
     #expect(harness.output.standardOutput.hasSuffix("2 nodes changed, 1 node added, 1 edge added, 5 other changes\n"))
   }

@@ -4,14 +4,9 @@ import Foundation
 import Testing
 
 @Suite struct DiffCommandTests {
-  func committed(_ harness: SessionHarness) throws {
-    try harness.prepareProd()
-    try harness.run("load ${examples}/orders-v1.json into prod", "match --auto", "match finance-db-test finance-db-prod", "commit --yes")
-  }
-
   @Test func aPendingImportAgainstItsTarget() throws {
     let harness = try SessionHarness()
-    try committed(harness)
+    try harness.commitOrders()
     try harness.run(
       "load ${examples}/orders-v2.json into prod --as-version-of orders", "match --auto", "match finance-db-test finance-db-prod",
       "diff orders --stat")
@@ -22,7 +17,7 @@ import Testing
 
   @Test func twoWholeWorkspaces() throws {
     let harness = try SessionHarness()
-    try committed(harness)
+    try harness.commitOrders()
     try harness.run(
       "workspace new ${dir}/test.fpsw as test", "connection add kafka-prod --type kafka", "connection add finance-db-prod --type jdbc",
       "connection add crm-db --type jdbc", "connection add ledger-api --type http",

@@ -34,6 +34,23 @@ final class SessionHarness {
 
   func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
+  /// prod, with its connections, and orders v1 staged into it.
+  func stageOrders() throws {
+    try prepareProd()
+    try run("load ${examples}/orders-v1.json into prod")
+  }
+
+  /// prod holding orders v1, committed.
+  func commitOrders() throws {
+    try stageOrders()
+    try commitStaged()
+  }
+
+  /// Binds what the examples need and commits whatever is staged.
+  func commitStaged() throws {
+    try run("match --auto", "match finance-db-test finance-db-prod", "commit --yes")
+  }
+
   /// A workspace with the connections the examples need.
   func prepareProd() throws {
     try run(

@@ -139,8 +139,10 @@ struct Load: Command {
         mode = .newVersion(of: versionOf)
       } else {
         let flow = newName ?? file.version.name
-        if existing.contains(flow) || staged.contains(where: { $0.mode == .newFlow(flow) }) {
-          throw SessionError.flowExists(flow: flow, workspace: open.name)
+        if existing.contains(flow) { throw SessionError.flowExists(flow: flow, workspace: open.name) }
+        let creating = session.imports.filter { $0.workspace == open.name } + staged
+        if let other = creating.first(where: { $0.mode == .newFlow(flow) }) {
+          throw SessionError.flowPending(flow: flow, workspace: open.name, pendingImport: other.name)
         }
         mode = .newFlow(flow)
       }

@@ -27,11 +27,12 @@ struct Status: Command {
     let states = try session.states(for: session.imports)
     for (name, state) in states.sorted(by: { $0.key < $1.key }) {
       output.line("pending for \(name):")
-      for pending in session.imports where pending.workspace == name {
+      let pendingHere = session.imports.filter { $0.workspace == name }
+      problems += pendingHere.flatMap(state.findings)
+      for pending in pendingHere {
         let refs = pending.version.connections.count
         output.line(
           "  \(pending.name): \(pending.mode.summary), \(refs - pending.unmatched.count)/\(refs) references matched (\(pending.path))")
-        problems += state.findings(for: pending)
       }
     }
     if problems.isEmpty { return output.line("ready to commit") }
