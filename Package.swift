@@ -16,10 +16,13 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/pointfreeco/swift-custom-dump", from: "1.3.0"),
     .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
   ],
   targets: [
     .target(name: "FlowModel"),
-    .target(name: "FlowFormats", dependencies: ["FlowModel"], exclude: ["Native/flowport-1.schema.json"]),
+    .target(
+      name: "FlowFormats", dependencies: ["FlowModel", "ZIPFoundation", "Yams"], exclude: ["Native/flowport-1.schema.json"]),
     .target(name: "FlowDiff", dependencies: ["FlowModel"]),
     .target(name: "FlowStore", dependencies: ["FlowModel", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(name: "FlowSession", dependencies: ["FlowModel", "FlowFormats", "FlowDiff", "FlowStore"]),

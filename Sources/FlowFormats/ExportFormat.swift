@@ -1,4 +1,5 @@
 import FlowModel
+import Foundation
 
 /// The file formats FlowPort reads and writes.
 public enum ExportFormat: String, CaseIterable, Sendable {
@@ -9,9 +10,23 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   case make
   case nifi
   case ibmEP = "ibm-ep"
+  /// FlowPort's bundle: a zip of flow_definition.json, app_definition.json, env_variables.json
+  /// and config.yaml (see `BundleCodec`).
+  case bundle
+  /// Flink SQL for event-processing flows; written, never read (see `FlinkSQLWriter`).
+  case sql
 
   /// The file name extension a file of this format gets.
-  public var fileExtension: String { "json" }
+  public var fileExtension: String {
+    switch self {
+    case .bundle: "zip"
+    case .sql: "sql"
+    default: "json"
+    }
+  }
+
+  /// Bundles and SQL are written only for a flow that passes `ExportValidation`.
+  public var needsValidation: Bool { self == .bundle || self == .sql }
 
   /// How people call the format, for messages.
   public var displayName: String {
@@ -22,6 +37,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case .make: "Make blueprint"
     case .nifi: "NiFi flow definition"
     case .ibmEP: "IBM Event Processing flow"
+    case .bundle: "FlowPort bundle (zip)"
+    case .sql: "Flink SQL"
     }
   }
 
@@ -34,6 +51,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 
   /// Reads an export of any format, detected by content, never by file name.
   public static func read(_ bytes: some Collection<UInt8>, fallbackName: String) throws(FormatError) -> (ExportFormat, DecodedExport) {
+    if BundleCodec.isBundle(bytes) { return (.bundle, DecodedExport(version: try BundleCodec.decode(Data(bytes)))) }
     if bytes.prefix(4096).contains(0) { throw .binary }
     let document: JSONValue
     do { document = try JSONParser.parse(bytes) } catch {
@@ -58,12 +76,26 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     ExportFormat(rawValue: source.dialect)?.codec?.metadata(source.document) ?? [:]
   }
 
-  /// Writes a flow in this format. A foreign dialect can only be written for a flow read from
+  /// The bytes of a file of this format. JSON formats are laid out and redacted as asked;
+  /// bundles always redact, SQL always masks secret options.
+  public func file(for version: FlowVersion, stamp: ExportStamp?, options: EncodeOptions = EncodeOptions()) throws(FormatError) -> Data {
+    switch self {
+    case .bundle: return try BundleCodec.encode(version, stamp: stamp)
+    case .sql: return Data(try FlinkSQLWriter.script(for: version, stamp: stamp).utf8)
+    default:
+      var document = try encode(version, stamp: stamp, options: options)
+      if options.redactSecrets { document = SecretScanner.redact(document) }
+      return Data(JSONWriter(layout: options.layout).bytes(document) + [0x0A])
+    }
+  }
+
+  /// Writes a flow in this JSON format. A foreign dialect can only be written for a flow read from
   /// that dialect: its source document is what is written, with the model's changes in it.
   public func encode(_ version: FlowVersion, stamp: ExportStamp?, options: EncodeOptions = EncodeOptions()) throws(FormatError)
     -> JSONValue
   {
-    guard let codec else { return NativeJSONCodec.encode(version, stamp: stamp) }
+    if self == .bundle || self == .sql { throw .unsupported("\(displayName) as a JSON document") }
+    guard let codec else { return NativeJSONCodec.encode(options.includeCredentials ? version : version.withoutSecrets, stamp: stamp) }
     guard let source = version.source, source.dialect == rawValue else {
       let origin = version.source.flatMap { ExportFormat(rawValue: $0.dialect)?.displayName } ?? "FlowPort JSON"
       throw .unconvertible(from: origin, to: displayName)

@@ -19,6 +19,22 @@ public enum FormatError: Error, Hashable, Sendable, CustomStringConvertible {
   case unsupported(String)
   /// A flow of one dialect cannot be written in another.
   case unconvertible(from: String, to: String)
+  /// A bundle (.zip) that is not one FlowPort can safely read.
+  case bundle(String)
+  /// A bundle's `config.yaml` does not parse or has the wrong shape, at this place if known.
+  case config(at: Place?, String)
+
+  /// A line and column in a text file, both from 1.
+  public struct Place: Hashable, Sendable {
+    public var line: Int
+    public var column: Int
+  }
+
+  /// The same error, for a document found inside another at `prefix`.
+  func nested(under prefix: String) -> FormatError {
+    guard case .invalid(let path, let reason) = self else { return self }
+    return .invalid(path: path.isEmpty || path == "(top level)" ? prefix : "\(prefix).\(path)", reason: reason)
+  }
 
   public var description: String {
     switch self {
@@ -34,6 +50,9 @@ public enum FormatError: Error, Hashable, Sendable, CustomStringConvertible {
     case .unsupported(let what): return "\(what) is not supported"
     case .unconvertible(let from, let to):
       return "a flow read as \(from) cannot be written as \(to); export it in its own format or as json"
+    case .bundle(let reason): return "bundle: \(reason)"
+    case .config(let place?, let reason): return "config.yaml:\(place.line):\(place.column): \(reason)"
+    case .config(nil, let reason): return "config.yaml: \(reason)"
     }
   }
 }

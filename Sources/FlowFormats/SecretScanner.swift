@@ -33,6 +33,14 @@ public enum SecretScanner {
     "password", "passwd", "secret", "token", "apikey", "api_key", "clientsecret", "client_secret", "accesstoken", "access_token",
   ]
 
+  /// True for an option or member name whose value is a secret: `password`, or a dotted
+  /// connector option such as `properties.ssl.truststore.password` or `properties.sasl.jaas.config`.
+  public static func isSecretName(_ key: String) -> Bool {
+    let key = key.lowercased()
+    let last = key.split(separator: ".").last.map(String.init) ?? key
+    return secretNames.contains(last) || key.contains("jaas") || key.contains("password") || key.contains("secret")
+  }
+
   /// Every secret in the value, with its path.
   public static func scan(_ value: JSONValue) -> [Match] {
     var matches: [Match] = []

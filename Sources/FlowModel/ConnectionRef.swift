@@ -9,6 +9,8 @@ public struct ConnectionRef: Hashable, Sendable {
   public var name: String
   /// Non-secret settings (endpoints, options). Secret values never live here.
   public var properties: JSONObject
+  /// Secret values (passwords, tokens): empty but in an export made with `--with-credentials`.
+  public var credentials: JSONObject = [:]
 
   public init(key: String, type: String, name: String, properties: JSONObject = [:]) {
     self.key = key

@@ -14,6 +14,9 @@ public struct FlowVersion: Hashable, Sendable {
   /// The connections the nodes refer to, by key.
   public var connections: [ConnectionRef]
   public var dependencies: Dependencies
+  /// The flows named in `dependencies.subflows`, and theirs, each once: filled in on export from
+  /// a workspace so that an import can create what the target lacks.
+  public var subflowDefinitions: [FlowVersion] = []
   /// When this version was published (ISO 8601), if known.
   public var published: String?
   /// Members of the document this version of FlowPort does not know, kept for the round trip.

@@ -121,7 +121,7 @@ extension Session {
         atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     } catch { throw SessionError.writeFailed(path, error.localizedDescription) }
     do {
-      store = FileManager.default.fileExists(atPath: path) ? try .open(at: path) : try .create(at: path)
+      store = FileManager.default.fileExists(atPath: path) ? try .open(at: path) : try .create(at: path, owner: user)
     } catch { throw SessionError.store(error) }
     let open = try OpenWorkspace(name: "default", store: store)
     workspaces["default"] = open

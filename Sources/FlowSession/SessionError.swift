@@ -20,6 +20,10 @@ public enum SessionError: Error, CustomStringConvertible {
   case undefinedVariable(String)
   case secretNeeded(String)
   case readOnly(String)
+  /// The session's user lacks the role for what they asked.
+  case notPermitted(String)
+  /// Validation found errors before a bundle or SQL export; nothing was written.
+  case invalidFlow(flow: String, format: String, findings: [String])
   case noMatches(String)
   case bulk(failed: [String], total: Int)
   case cancelled
@@ -52,7 +56,8 @@ public enum SessionError: Error, CustomStringConvertible {
       return "no workspace is open: create one with `workspace new <file.fpsw>` or open one with `load <file.fpsw>`"
     case .nothingPending(let workspace): return "nothing is pending for \(workspace): stage exports with `load <file> into \(workspace)`"
     case .commitBlocked(let workspace, let blockers):
-      return "\(blockers.count) problem\(blockers.count == 1 ? "" : "s") block the commit to \(workspace); nothing was written:\n"
+      return
+        "\(blockers.count == 1 ? "1 problem blocks" : "\(blockers.count) problems block") the commit to \(workspace); nothing was written:\n"
         + blockers.map { "  - \($0)" }.joined(separator: "\n")
     case .typeMismatch(let reference, let referenceType, let connection, let connectionType):
       return "'\(reference)' needs a \(referenceType) connection, but '\(connection)' is \(connectionType)"
@@ -61,6 +66,9 @@ public enum SessionError: Error, CustomStringConvertible {
     case .secretNeeded(let name):
       return "no value for secret '\(name)': give it as --secret \(name)=<value> (e.g. \(name)=${env:SECRET}) when not interactive"
     case .readOnly(let path): return "\(path) is read-only: nothing was written"
+    case .notPermitted(let message): return message
+    case .invalidFlow(let flow, let format, let findings):
+      return "\(flow) cannot be written as \(format); nothing was written:\n" + findings.map { "  - \($0)" }.joined(separator: "\n")
     case .noMatches(let pattern): return "\(pattern): no files match"
     case .bulk(let failed, let total):
       return "\(failed.count) of \(total) files could not be loaded; nothing was staged:\n"

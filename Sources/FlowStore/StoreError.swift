@@ -10,6 +10,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case noSuchFlow(String)
   case noSuchVersion(flow: String, number: Int)
   case connectionExists(String)
+  case noSuchConnection(String)
+  case noSuchMember(String)
+  /// A same-named registry entry appeared since the commit was planned.
+  case registryConflict(kind: String, name: String)
   case database(path: String, message: String)
 
   public var description: String {
@@ -24,6 +28,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case .noSuchFlow(let name): return "no flow named '\(name)'"
     case .noSuchVersion(let flow, let number): return "flow '\(flow)' has no version \(number)"
     case .connectionExists(let name): return "a connection named '\(name)' already exists"
+    case .noSuchConnection(let name): return "no connection named '\(name)'"
+    case .noSuchMember(let user): return "'\(user)' is not a member"
+    case .registryConflict(let kind, let name): return "the workspace has a different \(kind) named '\(name)'"
     case .database(let path, let message): return "\(path): \(message)"
     }
   }

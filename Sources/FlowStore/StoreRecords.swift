@@ -39,6 +39,11 @@ public struct JournalChange: Hashable, Sendable {
     public static let createdFlow = Action(rawValue: "created flow")
     public static let addedVersion = Action(rawValue: "added version")
     public static let addedConnection = Action(rawValue: "added connection")
+    public static let setMember = Action(rawValue: "set member")
+    public static let removedMember = Action(rawValue: "removed member")
+
+    /// `added event`, `added form`, `added rule`.
+    public static func added(_ kind: RegistryEntry.Kind) -> Action { Action(rawValue: "added \(kind.rawValue)") }
   }
 
   public var action: Action
@@ -82,11 +87,14 @@ public struct CommitRequest: Sendable {
   /// The revision the session planned against; the commit fails if the workspace moved on.
   public var expectedRevision: Int
   public var writes: [VersionWrite]
+  /// Registry entries the target lacks; identical ones are reused, not written again.
+  public var registryWrites: [RegistryEntry]
 
-  public init(message: String, author: String, expectedRevision: Int, writes: [VersionWrite]) {
+  public init(message: String, author: String, expectedRevision: Int, writes: [VersionWrite], registryWrites: [RegistryEntry] = []) {
     self.message = message
     self.author = author
     self.expectedRevision = expectedRevision
     self.writes = writes
+    self.registryWrites = registryWrites
   }
 }

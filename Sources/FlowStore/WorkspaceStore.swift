@@ -20,4 +20,14 @@ public protocol WorkspaceStore: AnyObject, Sendable {
   func commit(_ request: CommitRequest) throws(StoreError) -> CommitRecord
   /// The journal, newest first.
   func journal() throws(StoreError) -> [CommitRecord]
+  /// The secret values of a connection, for an export made with `--with-credentials`.
+  func secrets(ofConnection name: String) throws(StoreError) -> [String: String]
+  /// Who may act on the workspace, and how; empty for a workspace open to everyone.
+  func members() throws(StoreError) -> [Member]
+  /// Adds a member or changes their role; journaled.
+  func setMember(_ member: Member, author: String) throws(StoreError)
+  /// Removes a member; journaled.
+  func removeMember(_ user: String, author: String) throws(StoreError)
+  /// The events registry, forms and rules.
+  func registry() throws(StoreError) -> [RegistryEntry]
 }

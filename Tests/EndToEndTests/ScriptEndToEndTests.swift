@@ -47,7 +47,7 @@ import Testing
     #expect(result.status == 1)
     #expect(
       result.standardError.hasPrefix(
-        "\(script):5: commit: 1 problem block the commit to prod; nothing was written:\n  - orders: connection reference 'finance-db-test' (jdbc) is unmatched"
+        "\(script):5: commit: 1 problem blocks the commit to prod; nothing was written:\n  - orders: connection reference 'finance-db-test' (jdbc) is unmatched"
       ))
     #expect(!result.standardOutput.contains("never"))
     let flows = try DatabaseQueue(path: fps.home.appendingPathComponent("prod.fpsw").path).read { db in

@@ -41,9 +41,15 @@ public struct DecodedExport: Sendable {
 public struct EncodeOptions: Sendable {
   /// Write credential values the dialect carries (IBM Event Processing SASL passwords); off by default.
   public var includeCredentials: Bool
+  /// How JSON formats are laid out.
+  public var layout: JSONWriter.Layout
+  /// Replace secrets found in clear with placeholders (JSON formats; bundles always do).
+  public var redactSecrets: Bool
 
-  public init(includeCredentials: Bool = false) {
+  public init(includeCredentials: Bool = false, layout: JSONWriter.Layout = .indented(2), redactSecrets: Bool = false) {
     self.includeCredentials = includeCredentials
+    self.layout = layout
+    self.redactSecrets = redactSecrets
   }
 }
 

@@ -11,12 +11,19 @@ public enum NativeJSONCodec {
   /// The members the codec understands; everything else is kept in `FlowVersion.extensions`.
   static let knownKeys: Set<String> = [
     "format", "flow", "version", "nodes", "edges", "connections", "dependencies", "exported", "source",
+    "subflowDefinitions",
   ]
 
   /// Reads a parsed document into a flow version, naming the path of the first problem.
   public static func decode(_ document: JSONValue) throws(FormatError) -> FlowVersion {
     var version = try decodeEnvelope(document)
     if let source = version.source { version.metadata = ExportFormat.metadata(of: source) }
+    let root = try JSONPathReader(document, path: "")
+    for (index, subflow) in try root.array("subflowDefinitions").enumerated() {
+      do { version.subflowDefinitions.append(try decode(subflow)) } catch {
+        throw error.nested(under: "subflowDefinitions[\(index)]")
+      }
+    }
     return version
   }
 
@@ -41,10 +48,11 @@ public enum NativeJSONCodec {
     var connections: [ConnectionRef] = []
     for ref in try root.objects("connections") {
       let name = try ref.string("name")
-      connections.append(
-        ConnectionRef(
-          key: try ref.optionalString("key") ?? name, type: try ref.string("type"), name: name,
-          properties: try ref.optionalObject("properties") ?? [:]))
+      var reference = ConnectionRef(
+        key: try ref.optionalString("key") ?? name, type: try ref.string("type"), name: name,
+        properties: try ref.optionalObject("properties") ?? [:])
+      reference.credentials = try ref.optionalObject("credentials") ?? [:]
+      connections.append(reference)
     }
     return FlowVersion(
       name: try flow.string("name"),
@@ -86,6 +94,7 @@ public enum NativeJSONCodec {
     return Dependencies(
       subflows: subflows, events: try section.array("events"), forms: try section.array("forms"),
       rules: try section.array("rules"), variables: try section.array("variables"),
+      environment: try section.array("environment"), guardrails: try section.array("guardrails"),
       schedule: schedule == .null ? nil : schedule, slaGoals: try section.array("slaGoals"))
   }
 
@@ -112,6 +121,9 @@ public enum NativeJSONCodec {
     if let source = version.source {
       document["source"] = ["dialect": .string(source.dialect), "document": source.document]
     }
+    if !version.subflowDefinitions.isEmpty {
+      document["subflowDefinitions"] = .array(version.subflowDefinitions.map { encode($0, stamp: nil) })
+    }
     document.members.append(contentsOf: version.extensions.members)
     return .object(document)
   }
@@ -135,6 +147,7 @@ public enum NativeJSONCodec {
   private static func encodeConnection(_ ref: ConnectionRef) -> JSONValue {
     var object: JSONObject = ["key": .string(ref.key), "type": .string(ref.type), "name": .string(ref.name)]
     if !ref.properties.isEmpty { object["properties"] = .object(ref.properties) }
+    if !ref.credentials.isEmpty { object["credentials"] = .object(ref.credentials) }
     return .object(object)
   }
 
@@ -148,6 +161,8 @@ public enum NativeJSONCodec {
     add("forms", dependencies.forms)
     add("rules", dependencies.rules)
     add("variables", dependencies.variables)
+    add("environment", dependencies.environment)
+    add("guardrails", dependencies.guardrails)
     object["schedule"] = dependencies.schedule
     add("slaGoals", dependencies.slaGoals)
     return .object(object)

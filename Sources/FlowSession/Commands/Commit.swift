@@ -1,6 +1,7 @@
 import FlowFormats
 import FlowModel
 import FlowStore
+import Foundation
 
 /// `commit`: writes every pending import of a workspace in one transaction, after showing the plan.
 struct Commit: Command {
@@ -40,31 +41,29 @@ struct Commit: Command {
     let pending = session.imports.filter { $0.workspace == open.name }
     guard !pending.isEmpty else { throw SessionError.nothingPending(open.name) }
     let state = try session.state(of: open.name)
-    let plan = CommitPlan(imports: pending, flows: state.flows)
+    let dependencies = DependencyPlan(imports: pending, state: state)
+    let plan = CommitPlan(imports: pending, flows: state.flows, dependencies: dependencies)
     session.output.write(plan.text(workspace: open.name))
-    let blockers = pending.flatMap(state.findings).filter { $0.severity == .error }.map(\.message)
+    var blockers: [String] = []
+    for finding in pending.flatMap(state.findings) + dependencies.findings where finding.isError && !blockers.contains(finding.message) {
+      blockers.append(finding.message)
+    }
     if !blockers.isEmpty { throw SessionError.commitBlocked(workspace: open.name, blockers: blockers) }
     if dryRun { return session.output.line("dry run: nothing was written") }
     if open.store.isReadOnly { throw SessionError.readOnly(open.store.location) }
+    try session.authorize(.commit, in: open)
     if session.interaction.isInteractive, !assumeYes,
       !session.interaction.confirm("commit \(Describe.count(pending.count, "import")) to \(open.name)?")
     {
       return session.output.line("not committed: nothing was written")
     }
 
+    let writes = pending.map { item in
+      Self.write(item.boundVersion(using: state), as: item.mode.flowName, mode: item.mode.isNewFlow ? .newFlow : .newVersion)
+    }
     let request = CommitRequest(
       message: message ?? plan.defaultMessage, author: session.user, expectedRevision: open.revision,
-      writes: pending.map { item in
-        let version = item.boundVersion(using: state)
-        let mode: CommitRequest.VersionWrite.Mode = if case .newFlow = item.mode { .newFlow } else { .newVersion }
-        return CommitRequest.VersionWrite(flow: item.mode.flowName, mode: mode) { number, publishedAt in
-          var stored = version
-          stored.name = item.mode.flowName
-          stored.number = number
-          stored.published = publishedAt
-          return JSONWriter(layout: .minified).string(NativeJSONCodec.encode(stored, stamp: nil))
-        }
-      })
+      writes: writes, registryWrites: dependencies.registryWrites)
     let record: CommitRecord
     do {
       record = try open.store.commit(request)
@@ -72,10 +71,28 @@ struct Commit: Command {
       if case .movedOn = error { open.revision = (try? open.store.revision()) ?? open.revision }
       throw SessionError.store(error)
     }
-    open.revision = try session.store { () throws(StoreError) in try open.store.revision() }
+    try session.refreshRevision(of: open)
     session.imports.removeAll { $0.workspace == open.name }
-    let changes = record.changes.map { "\($0.action.rawValue) \($0.subject)@\($0.version ?? 0)" }.joined(separator: ", ")
-    session.output.line("committed #\(record.id) to \(open.name): \(changes)")
+    let changes = record.changes.map { change in
+      change.version.map { "\(change.action.rawValue) \(change.subject)@\($0)" } ?? "\(change.action.rawValue) \(change.subject)"
+    }
+    session.output.line("committed #\(record.id) to \(open.name): \(changes.joined(separator: ", "))")
+  }
+
+  /// One version as the store writes it: named for its flow, numbered and dated by the store
+  /// (the published date is the commit's), its nodes given ids new to the target (names kept),
+  /// its subflows stored as flows of their own rather than inside it.
+  private static func write(_ version: FlowVersion, as flow: String, mode: CommitRequest.VersionWrite.Mode) -> CommitRequest.VersionWrite {
+    var stored = version.source == nil ? version.renumberingNodes { _ in UUID().uuidString.lowercased() } : version
+    stored.name = flow
+    stored.subflowDefinitions = []
+    let prepared = stored
+    return CommitRequest.VersionWrite(flow: flow, mode: mode) { number, publishedAt in
+      var written = prepared
+      written.number = number
+      written.published = publishedAt
+      return JSONWriter(layout: .minified).string(NativeJSONCodec.encode(written, stamp: nil))
+    }
   }
 }
 

@@ -6,6 +6,7 @@ import FlowStore
 struct CommitPlan {
   let imports: [PendingImport]
   let flows: [FlowSummary]
+  let dependencies: DependencyPlan
 
   func text(workspace: String) -> String {
     var lines = ["plan for \(workspace): \(Describe.count(imports.count, "import"))"]
@@ -29,8 +30,9 @@ struct CommitPlan {
           lines.append("    unmatched \(ref.key) (\(ref.type))")
         }
       }
-      let dependencies = version.dependencies
-      if !dependencies.subflows.isEmpty { lines.append("    subflows: \(dependencies.subflows.joined(separator: ", "))") }
+      lines += dependencies.lines(for: pending.name).map { "    \($0)" }
+      let carried = DependencyListing.carried(version)
+      if !carried.isEmpty { lines.append("    carries \(carried.joined(separator: ", "))") }
     }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -44,6 +44,7 @@ struct ConnectionCommand: Command {
       return try List(kind: "connections", json: arguments.flag("--json"), workspaceName: arguments.value("in")).run(in: session)
     }
     let open = try session.workspace(arguments.value("in"))
+    try session.authorize(.addConnection, in: open)
     let name = arguments.positionals[1]
     var properties = JSONObject()
     for pair in arguments.values("--prop") {
@@ -64,7 +65,7 @@ struct ConnectionCommand: Command {
     }
     let connection = Connection(name: name, type: arguments.value("--type")!, properties: properties, secretNames: secrets.keys.sorted())
     try session.store { () throws(StoreError) in try open.store.addConnection(connection, secrets: secrets, author: session.user) }
-    open.revision = try session.store { () throws(StoreError) in try open.store.revision() }
+    try session.refreshRevision(of: open)
     session.output.line("added connection \(name) (\(connection.type)) to \(open.name)")
   }
 

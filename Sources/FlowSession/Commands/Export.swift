@@ -8,26 +8,34 @@ struct Export: Command {
     name: "export", synopsis: "<flow[@version]|import|export> [to <path>] [--format <format>] [options]",
     summary: "Write a flow version to a file; the default name is the flow's name. Credentials are never included unless asked.",
     discussion: """
-      The flow is a workspace flow (`orders`, `orders@2`, `prod:orders`), a pending import or a
-      loaded export. `to` names a file, or a folder (ending in /, created if missing) to write
-      `<flow name>.json` into; without it the file goes to the current folder. An existing file
-      is replaced. Connection references keep their type, name and non-secret properties only.
-      A flow read from n8n, Node-RED, Make, NiFi or IBM Event Processing is written in that
-      format by default, exactly as read but for what changed: after `match`, the target's
-      connection identities (a connection's `id` property) are written in. `--format json`
-      writes FlowPort's own format.
+      The flow is a workspace flow (`orders` is its current version, `orders@2` another,
+      `prod:orders` names the workspace), a pending import or a loaded export. `to` names a file,
+      or a folder (ending in /, created if missing) to write `<flow name>.<ext>` into; without
+      it, or with an empty name, the file is named after the flow, here.
+
+      Formats: `json` (FlowPort's own, with subflows, events, forms, rules, variables, schedule
+      and SLA goals), `bundle` (a .zip of flow_definition.json, app_definition.json,
+      env_variables.json and config.yaml, for CI/CD), `sql` (Flink SQL for event-processing
+      flows, write-only), or the dialect a flow was read from (n8n, node-red, make, nifi,
+      ibm-ep), written exactly as read but for what changed (connection bindings). Bundle and
+      SQL exports are validated first (see `validate`); nothing is written if any check fails.
+
+      Credentials and secret values are never written unless `--with-credentials` is given
+      (JSON and dialects only): the file is then written with mode 0600 and a warning. Members
+      with the viewer role cannot export from a workspace.
 
         export orders
         export orders@1 to backups/
-        export prod:orders to orders-prod.json
+        export fraud-alerts --format bundle
+        export fraud-alerts --format sql to deploy/
       """,
     options: [
       OptionSpec(
         "--format", value: "format", completion: .words(ExportFormat.allCases.map(\.rawValue)),
-        help: "json, or the dialect the flow was read from (default)"),
+        help: "json, bundle, sql, or the dialect the flow was read from (default)"),
       OptionSpec("--indent", value: "n", help: "spaces of indentation; 0 writes one line (default 2)"),
       OptionSpec("--redact", help: "replace secrets found in clear (tokens, keys, passwords) with placeholders"),
-      OptionSpec("--with-credentials", help: "include credential values the format carries; the file is written with mode 0600"),
+      OptionSpec("--with-credentials", help: "include connection secrets and secret variables (not in bundles or SQL); mode 0600"),
     ],
     keywords: [OptionSpec("to", value: "path", completion: .path, help: "the file or folder to write")],
     positionals: .anyName)
@@ -63,23 +71,35 @@ struct Export: Command {
 
   func run(in session: Session) throws {
     let operand = try session.flowOperand(source)
+    if let open = operand.workspace { try session.authorize(.export, in: open) }
     let format = self.format ?? ExportFormat.natural(for: operand.version)
-    let path = try outputPath(for: operand.version.name, format: format)
+    if withCredentials, format.needsValidation {
+      throw UsageError("export: a \(format.displayName) never carries credentials; drop --with-credentials", command: "export")
+    }
+    if format.needsValidation { try session.validate(operand, for: format) }
+    var version = operand.version
+    if let open = operand.workspace {
+      if format == .json || format == .bundle { version.subflowDefinitions = try session.subflowDefinitions(of: version, in: open) }
+      if withCredentials { version = try session.withCredentials(version, from: open) }
+    }
+    let path = try outputPath(for: version.name, format: format)
     let stamp = ExportStamp(at: Date().formatted(.iso8601), from: operand.origin, by: session.user)
-    var document: JSONValue
+    let bytes: Data
     do {
-      document = try format.encode(operand.version, stamp: stamp, options: EncodeOptions(includeCredentials: withCredentials))
+      bytes = try format.file(
+        for: version, stamp: stamp, options: EncodeOptions(includeCredentials: withCredentials, layout: layout, redactSecrets: redact))
     } catch { throw SessionError.other("export: \(error)") }
-    if redact { document = SecretScanner.redact(document) }
-    let bytes = JSONWriter(layout: layout).bytes(document) + [0x0A]
     do {
-      try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+      try bytes.write(to: URL(fileURLWithPath: path), options: .atomic)
       if withCredentials { try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path) }
     } catch {
       throw SessionError.writeFailed(path, (error as NSError).localizedFailureReason ?? error.localizedDescription)
     }
-    if withCredentials { session.output.warning("\(path) may hold credentials: it was written readable by you only") }
-    session.output.line("wrote \(path) (\(operand.label) as \(format.displayName), \(Describe.shape(operand.version)))")
+    if withCredentials {
+      session.output.warning("\(path) holds credentials in clear: it was written readable by you only; keep it out of version control")
+    }
+    let subflows = version.subflowDefinitions.isEmpty ? "" : ", with \(Describe.count(version.subflowDefinitions.count, "subflow"))"
+    session.output.line("wrote \(path) (\(operand.label) as \(format.displayName), \(Describe.shape(version))\(subflows))")
   }
 
   /// `to` as given, or `<folder>/<flow name>.json`, or `<flow name>.json` here.

@@ -153,6 +153,7 @@ struct Load: Command {
       staged.append(
         PendingImport(
           name: name, path: file.path, format: file.format, workspace: open.name, mode: mode, version: file.version, notes: file.notes))
+      staged += Self.subflowImports(of: staged[staged.count - 1], existing: existing, pending: session.imports + staged)
     }
     session.imports += staged
     for pending in staged {
@@ -162,6 +163,22 @@ struct Load: Command {
         "staged \(pending.name) into \(open.name) as \(pending.mode.summary): \(Describe.shape(pending.version))\(refText)")
       Self.report(pending.notes, for: pending.name, in: session)
     }
+  }
+
+  /// The subflows an export carries that the target lacks, each staged as a new flow of its own
+  /// (matched and committed like any import); those the target has are reused, see
+  /// `DependencyPlan`.
+  private static func subflowImports(of parent: PendingImport, existing: Set<String>, pending: [PendingImport]) -> [PendingImport] {
+    var staged: [PendingImport] = []
+    for subflow in parent.version.subflowDefinitions where !existing.contains(subflow.name) {
+      let all = pending + staged
+      guard !all.contains(where: { $0.mode == .newFlow(subflow.name) || $0.name == subflow.name }) else { continue }
+      staged.append(
+        PendingImport(
+          name: subflow.name, path: "\(parent.path) (subflow of \(parent.name))", format: parent.format, workspace: parent.workspace,
+          mode: .newFlow(subflow.name), version: subflow))
+    }
+    return staged
   }
 
   /// Prints what was noticed on load, a few lines at most; `status` and `show` list them all.

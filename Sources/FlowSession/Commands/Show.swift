@@ -28,7 +28,6 @@ struct Show: Command {
     let output = session.output
     output.line("\(version.name) (\(operand.label)), version \(version.number), \(ExportFormat.natural(for: version).displayName)")
     if let description = version.description { output.line("  \(description)") }
-    if let mode = version.mode { output.line("mode: \(mode)") }
     output.line("\(Describe.count(version.nodes.count, "node")):")
     let byID = Dictionary(version.nodes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     for node in version.nodes {
@@ -46,13 +45,7 @@ struct Show: Command {
         output.line("  \(ref.key) (\(ref.type), \(ref.name))\(binding)")
       }
     }
-    let dependencies = version.dependencies
-    let parts: [(String, Int)] = [
-      ("subflows", dependencies.subflows.count), ("events", dependencies.events.count), ("forms", dependencies.forms.count),
-      ("rules", dependencies.rules.count), ("variables", dependencies.variables.count), ("SLA goals", dependencies.slaGoals.count),
-    ]
-    let present = parts.filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" } + (dependencies.schedule == nil ? [] : ["a schedule"])
-    if !present.isEmpty { output.line("travels with: \(present.joined(separator: ", "))") }
+    for line in DependencyListing.lines(version) { output.line(line) }
     if let loaded = session.exports[name] {
       for note in loaded.notes { output.line("warning: \(note)") }
     }

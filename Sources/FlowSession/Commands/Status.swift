@@ -1,3 +1,4 @@
+import FlowFormats
 import FlowStore
 
 /// `status`: like `git status`, what is open, what is pending, and what blocks a commit.

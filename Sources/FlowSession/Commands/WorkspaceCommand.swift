@@ -26,7 +26,7 @@ struct WorkspaceCommand: Command {
   func run(in session: Session) throws {
     let name = alias ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     if session.workspaces[name] != nil { throw SessionError.other("a workspace named '\(name)' is already open; use `as <other name>`") }
-    let store = try session.store { () throws(StoreError) in try SQLiteWorkspace.create(at: path) }
+    let store = try session.store { () throws(StoreError) in try SQLiteWorkspace.create(at: path, owner: session.user) }
     try session.register(store, as: name)
     session.targetName = name
     session.output.line("created workspace \(name) (\(path)); it is the target")

@@ -10,6 +10,8 @@ struct FlowOperand {
   var version: FlowVersion
   /// The workspace location or file it came from, for export stamps.
   var origin: String
+  /// The open workspace it was read from, if any: roles apply, subflows and secrets are there.
+  var workspace: OpenWorkspace? = nil
 }
 
 extension Session {
@@ -46,7 +48,8 @@ extension Session {
     let (flow, number) = Self.splitVersion(word)
     let stored = try store { () throws(StoreError) in try open.store.version(of: flow, number: number) }
     return FlowOperand(
-      label: "\(open.name):\(flow)@\(stored.number)", version: try decodeStored(stored, in: open), origin: open.store.location)
+      label: "\(open.name):\(flow)@\(stored.number)", version: try decodeStored(stored, in: open), origin: open.store.location,
+      workspace: open)
   }
 
   /// Reads a stored version's document back into the model.

@@ -18,6 +18,10 @@ public struct PendingImport: Sendable {
       }
     }
 
+    public var isNewFlow: Bool {
+      if case .newFlow = self { true } else { false }
+    }
+
     /// The flow the import writes.
     public var flowName: String {
       switch self {

@@ -1,3 +1,4 @@
+import FlowFormats
 import FlowModel
 import FlowStore
 
@@ -7,11 +8,19 @@ struct WorkspaceState {
   let connections: [Connection]
   let flows: [FlowSummary]
   let flowNames: Set<String>
+  /// The events registry, forms and rules.
+  let registry: [RegistryEntry]
+  /// The current versions of the flows that pending imports bring as subflows, to compare.
+  let currentVersions: [String: FlowVersion]
+  /// Flows that pending imports for this workspace create, so one may call another.
+  var pendingFlowNames: Set<String> = []
 
-  init(connections: [Connection], flows: [FlowSummary]) {
+  init(connections: [Connection], flows: [FlowSummary], registry: [RegistryEntry] = [], currentVersions: [String: FlowVersion] = [:]) {
     self.connections = connections
     self.flows = flows
     self.flowNames = Set(flows.map(\.name))
+    self.registry = registry
+    self.currentVersions = currentVersions
   }
 
   func connection(named name: String) -> Connection? {
@@ -28,9 +37,20 @@ extension Session {
   /// The state of an open workspace, read from its store now.
   func state(of workspaceName: String) throws -> WorkspaceState {
     let open = try workspace(workspaceName)
-    return WorkspaceState(
-      connections: try store { () throws(StoreError) in try open.store.connections() },
-      flows: try store { () throws(StoreError) in try open.store.flows() })
+    let flows = try store { () throws(StoreError) in try open.store.flows() }
+    let names = Set(flows.map(\.name))
+    var currentVersions: [String: FlowVersion] = [:]
+    for pending in imports where pending.workspace == workspaceName {
+      for subflow in pending.version.subflowDefinitions where names.contains(subflow.name) && currentVersions[subflow.name] == nil {
+        let stored = try store { () throws(StoreError) in try open.store.version(of: subflow.name, number: nil) }
+        currentVersions[subflow.name] = try decodeStored(stored, in: open)
+      }
+    }
+    var state = WorkspaceState(
+      connections: try store { () throws(StoreError) in try open.store.connections() }, flows: flows,
+      registry: try store { () throws(StoreError) in try open.store.registry() }, currentVersions: currentVersions)
+    state.pendingFlowNames = Set(imports.filter { $0.workspace == workspaceName && $0.mode.isNewFlow }.map(\.mode.flowName))
+    return state
   }
 
   /// The states of the workspaces the given imports are bound for, each read once.

@@ -18,13 +18,19 @@ public final class SQLiteWorkspace: WorkspaceStore {
     self.isReadOnly = isReadOnly
   }
 
-  /// Creates a new, empty workspace file; refuses to touch an existing file.
-  public static func create(at path: String) throws(StoreError) -> SQLiteWorkspace {
+  /// Creates a new, empty workspace file, its creator (if given) its owner; refuses to touch
+  /// an existing file.
+  public static func create(at path: String, owner: String? = nil) throws(StoreError) -> SQLiteWorkspace {
     if FileManager.default.fileExists(atPath: path) { throw .alreadyExists(path: path) }
     return try wrap(path) {
       let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
       try queue.write { db in try db.execute(sql: "PRAGMA application_id = \(applicationID)") }
       try WorkspaceSchema.migrator.migrate(queue)
+      if let owner {
+        try queue.write { db in
+          try db.execute(sql: "INSERT INTO members (user, role) VALUES (?, ?)", arguments: [owner, Role.owner.rawValue])
+        }
+      }
       return SQLiteWorkspace(location: path, queue: queue, isReadOnly: false)
     }
   }
@@ -200,7 +206,20 @@ public final class SQLiteWorkspace: WorkspaceStore {
         }
         pending.append((flowID, number, write.document(number, now)))
       }
+      for entry in request.registryWrites {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM registry WHERE kind = ? AND name = ?", arguments: [entry.kind.rawValue, entry.name])
+          == true
+        {
+          throw StoreError.registryConflict(kind: entry.kind.rawValue, name: entry.name)
+        }
+        changes.append(JournalChange(action: .added(entry.kind), subject: entry.name, version: nil))
+      }
       let record = try Self.journal(db, author: request.author, message: request.message, changes: changes, at: now)
+      for entry in request.registryWrites {
+        try db.execute(
+          sql: "INSERT INTO registry (kind, name, definition, commit_id) VALUES (?, ?, ?, ?)",
+          arguments: [entry.kind.rawValue, entry.name, entry.definition, record.id])
+      }
       for version in pending {
         try db.execute(
           sql: "INSERT INTO versions (flow_id, number, document, published_at, commit_id) VALUES (?, ?, ?, ?, ?)",
@@ -234,6 +253,55 @@ public final class SQLiteWorkspace: WorkspaceStore {
       }
       return try Row.fetchAll(db, sql: "SELECT id, author, at, message FROM commits ORDER BY id DESC").map { row in
         CommitRecord(id: row["id"], author: row["author"], at: row["at"], message: row["message"], changes: changes[row["id"]] ?? [])
+      }
+    }
+  }
+
+  public func secrets(ofConnection name: String) throws(StoreError) -> [String: String] {
+    let rows = try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT s.name, s.value FROM connection_secrets s JOIN connections c ON c.id = s.connection_id
+          WHERE c.name = ? ORDER BY s.name
+          """, arguments: [name])
+    }
+    return Dictionary(
+      rows.map { ($0["name"], String(decoding: $0["value"] as Data, as: UTF8.self)) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  public func members() throws(StoreError) -> [Member] {
+    try read { db in
+      try Row.fetchAll(db, sql: "SELECT user, role FROM members ORDER BY user").compactMap { row in
+        Role(rawValue: row["role"]).map { Member(user: row["user"], role: $0) }
+      }
+    }
+  }
+
+  public func setMember(_ member: Member, author: String) throws(StoreError) {
+    try write { db in
+      try db.execute(
+        sql: "INSERT INTO members (user, role) VALUES (?, ?) ON CONFLICT(user) DO UPDATE SET role = excluded.role",
+        arguments: [member.user, member.role.rawValue])
+      _ = try Self.journal(
+        db, author: author, message: "member \(member.user) \(member.role.rawValue)",
+        changes: [JournalChange(action: .setMember, subject: "\(member.user) (\(member.role.rawValue))", version: nil)])
+    }
+  }
+
+  public func removeMember(_ user: String, author: String) throws(StoreError) {
+    try write { db in
+      try db.execute(sql: "DELETE FROM members WHERE user = ?", arguments: [user])
+      if db.changesCount == 0 { throw StoreError.noSuchMember(user) }
+      _ = try Self.journal(
+        db, author: author, message: "member remove \(user)", changes: [JournalChange(action: .removedMember, subject: user, version: nil)])
+    }
+  }
+
+  public func registry() throws(StoreError) -> [RegistryEntry] {
+    try read { db in
+      try Row.fetchAll(db, sql: "SELECT kind, name, definition FROM registry ORDER BY kind, name").map { row in
+        RegistryEntry(kind: RegistryEntry.Kind(rawValue: row["kind"]), name: row["name"], definition: row["definition"])
       }
     }
   }

@@ -30,6 +30,15 @@ enum WorkspaceSchema {
             PRIMARY KEY (connection_id, name));
           """)
     }
+    migrator.registerMigration("v2: members and registry") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE members (user TEXT PRIMARY KEY, role TEXT NOT NULL);
+          CREATE TABLE registry (
+            kind TEXT NOT NULL, name TEXT NOT NULL, definition TEXT NOT NULL, commit_id INTEGER NOT NULL REFERENCES commits(id),
+            PRIMARY KEY (kind, name));
+          """)
+    }
     return migrator
   }
 }

@@ -1,16 +1,7 @@
+import FlowFormats
 import FlowModel
 
-/// Something validation noticed about a pending import. Errors block `commit`; warnings do not.
-public struct Finding: Hashable, Sendable, CustomStringConvertible {
-  public enum Severity: String, Sendable {
-    case error, warning
-  }
-
-  public var severity: Severity
-  public var message: String
-
-  public var description: String { "\(severity.rawValue): \(message)" }
-
+extension Finding {
   /// Everything that is wrong with an import against its target's connections and flows.
   static func check(_ pending: PendingImport, in state: WorkspaceState) -> [Finding] {
     var findings: [Finding] = []
@@ -38,6 +29,13 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
         Finding(severity: .error, message: "\(pending.name): \(pending.workspace) has no flow named '\(name)' to add a version to"))
     default: break
     }
+    let carried = Set(version.subflowDefinitions.map(\.name))
+    for name in version.dependencies.subflows
+    where !carried.contains(name) && !state.flowNames.contains(name) && !state.pendingFlowNames.contains(name) {
+      findings.append(
+        .error("\(pending.name): calls subflow '\(name)', which \(pending.workspace) does not have and the export does not carry"))
+    }
+    findings += DependencyPlan(imports: [pending], state: state).findings
     findings += graphFindings(version, label: pending.name)
     findings += pending.notes.map { Finding(severity: .warning, message: "\(pending.name): \($0)") }
     return findings

@@ -1,0 +1,72 @@
+import FlowStore
+
+/// `member list|add|remove`: who may act on a workspace, and how.
+struct MemberCommand: Command {
+  static let spec = CommandSpec(
+    name: "member", synopsis: "list | add <user> <owner|editor|viewer> | remove <user> [in <workspace>]",
+    summary: "List a workspace's members, or give a user a role (owner, editor, viewer), or take it away.",
+    discussion: """
+      Owners do everything, including changing members; editors commit and add connections;
+      viewers read, diff and plan, but cannot export or commit. A workspace without members is
+      open to everyone; `workspace new` makes its creator the owner. The session acts as
+      `--user`, or $USER.
+
+        member add ana editor
+        member add audit viewer in prod
+      """,
+    options: [],
+    keywords: [OptionSpec("in", value: "workspace", completion: .workspace, help: "the workspace (default: the target)")],
+    positionals: .none, actions: ["list", "add", "remove"])
+
+  enum Action {
+    case list
+    case add(Member)
+    case remove(String)
+  }
+
+  let action: Action
+  let workspaceName: String?
+
+  init(_ arguments: ParsedArguments) throws {
+    workspaceName = arguments.value("in")
+    switch try arguments.positional(0, "an action (list, add or remove)") {
+    case "list":
+      try arguments.expectPositionals(atMost: 1)
+      action = .list
+    case "add":
+      let user = try arguments.positional(1, "the user")
+      let word = try arguments.positional(2, "the role (owner, editor or viewer)")
+      guard let role = Role(rawValue: word) else {
+        throw UsageError("member add: unknown role '\(word)'; use owner, editor or viewer", command: "member")
+      }
+      try arguments.expectPositionals(atMost: 3)
+      action = .add(Member(user: user, role: role))
+    case "remove":
+      let user = try arguments.positional(1, "the user")
+      try arguments.expectPositionals(atMost: 2)
+      action = .remove(user)
+    case let other:
+      throw UsageError("member: unknown action '\(other)'; use list, add or remove", command: "member")
+    }
+  }
+
+  func run(in session: Session) throws {
+    let open = try session.workspace(workspaceName)
+    switch action {
+    case .list:
+      let members = try session.store { () throws(StoreError) in try open.store.members() }
+      if members.isEmpty { return session.output.line("\(open.name) has no members: it is open to everyone") }
+      for member in members { session.output.line("\(member.user)\t\(member.role.rawValue)") }
+    case .add(let member):
+      try session.authorize(.manageMembers, in: open)
+      try session.store { () throws(StoreError) in try open.store.setMember(member, author: session.user) }
+      try session.refreshRevision(of: open)
+      session.output.line("\(member.user) is now \(member.role.rawValue) of \(open.name)")
+    case .remove(let user):
+      try session.authorize(.manageMembers, in: open)
+      try session.store { () throws(StoreError) in try open.store.removeMember(user, author: session.user) }
+      try session.refreshRevision(of: open)
+      session.output.line("\(user) is no longer a member of \(open.name)")
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import FlowFormats
+import FlowStore
+
+/// `validate`: the checks a bundle or SQL export runs first, on their own.
+struct Validate: Command {
+  static let spec = CommandSpec(
+    name: "validate", synopsis: "<flow[@version]|import|export|file> [--for bundle|sql]",
+    summary: "Check that a flow can be exported as a bundle or as Flink SQL; every finding at once.",
+    discussion: """
+      Checks, for a flow of sources and destinations: every source is connected to the graph,
+      every node is configured (its required properties present), and the graph ends in exactly
+      one node, a destination. For any flow: node types that cannot be exported (cloud function
+      connectors) are named. `--for sql` also checks that each node has a Flink SQL translation.
+      Exits with status 1 when there is an error.
+
+        validate orders
+        validate orders@2 --for sql
+      """,
+    options: [
+      OptionSpec("--for", value: "format", completion: .words(["bundle", "sql"]), help: "the export to check for (default: bundle)")
+    ],
+    positionals: .anyName)
+
+  let source: String
+  let format: ExportFormat
+
+  init(_ arguments: ParsedArguments) throws {
+    source = try arguments.positional(0, "the flow to validate")
+    try arguments.expectPositionals(atMost: 1)
+    let word = arguments.value("--for") ?? "bundle"
+    guard let format = ExportFormat(rawValue: word), format.needsValidation else {
+      throw UsageError("validate: --for takes bundle or sql, got '\(word)'", command: "validate")
+    }
+    self.format = format
+  }
+
+  func run(in session: Session) throws {
+    let operand = try session.flowOperand(source)
+    try session.validate(operand, for: format)
+    session.output.line("\(operand.label): ready for \(format.displayName) export (\(Describe.shape(operand.version)))")
+  }
+}
+
+extension Session {
+  /// Prints the warnings and throws every error at once: what `validate` and a bundle or SQL
+  /// `export` do before anything is written.
+  func validate(_ operand: FlowOperand, for format: ExportFormat) throws {
+    let findings = ExportValidation.check(operand.version, for: format)
+    for warning in findings where !warning.isError { output.warning(warning.message) }
+    let errors = findings.filter(\.isError).map(\.message)
+    if !errors.isEmpty { throw SessionError.invalidFlow(flow: operand.label, format: format.displayName, findings: errors) }
+  }
+
+  /// Re-reads a workspace's revision after this session wrote to it.
+  func refreshRevision(of open: OpenWorkspace) throws {
+    open.revision = try store { () throws(StoreError) in try open.store.revision() }
+  }
+}

@@ -1,0 +1,95 @@
+import FlowDiff
+import FlowFormats
+import FlowModel
+import FlowStore
+
+/// What a commit does with what its flows bring along: each event, form and rule is created
+/// where the target lacks it, reused where the target has the same, and a conflict where the
+/// target has a different one of that name; a subflow the target has is reused (one it lacks is
+/// staged by `load` as an import of its own). Planned over all imports of one commit, so an
+/// event two flows share is created once.
+struct DependencyPlan {
+  enum Decision: Equatable {
+    case create, reuse
+    /// Reused, but the target's differs; the target's is kept.
+    case keepTargets
+    /// Blocks the commit.
+    case conflict
+  }
+
+  struct Item {
+    let kind: String
+    let name: String
+    let decision: Decision
+    /// The import that brings it.
+    let importName: String
+  }
+
+  private(set) var items: [Item] = []
+  private(set) var registryWrites: [RegistryEntry] = []
+
+  init(imports: [PendingImport], state: WorkspaceState) {
+    var planned: [String: String] = [:]
+    for pending in imports {
+      for subflow in pending.version.subflowDefinitions where state.flowNames.contains(subflow.name) {
+        plan(subflow, of: pending, state: state)
+      }
+      for (kind, entries) in [
+        (RegistryEntry.Kind.event, pending.version.dependencies.events), (.form, pending.version.dependencies.forms),
+        (.rule, pending.version.dependencies.rules),
+      ] {
+        for entry in entries {
+          guard let name = Dependencies.name(of: entry) else { continue }
+          let definition = JSONWriter(layout: .minified).string(entry)
+          let key = "\(kind.rawValue)\u{0}\(name)"
+          let existing = state.registry.first { $0.kind == kind && $0.name == name }?.definition ?? planned[key]
+          let decision: Decision
+          switch existing {
+          case nil:
+            decision = .create
+            planned[key] = definition
+            registryWrites.append(RegistryEntry(kind: kind, name: name, definition: definition))
+          case definition?: decision = .reuse
+          case _?: decision = .conflict
+          }
+          items.append(Item(kind: kind.rawValue, name: name, decision: decision, importName: pending.name))
+        }
+      }
+    }
+  }
+
+  private mutating func plan(_ subflow: FlowVersion, of pending: PendingImport, state: WorkspaceState) {
+    let same = state.currentVersions[subflow.name].map {
+      FlowDiffer.diff($0, subflow, leftLabel: "target", rightLabel: "export").isEmpty
+    }
+    let decision: Decision = same == false ? .keepTargets : .reuse
+    items.append(Item(kind: "subflow", name: subflow.name, decision: decision, importName: pending.name))
+  }
+
+  /// What blocks the commit, and what it should warn about.
+  var findings: [Finding] {
+    items.compactMap { item in
+      switch item.decision {
+      case .conflict:
+        .error("\(item.importName): \(item.kind) '\(item.name)' differs from the one of that name in the target; align them or rename one")
+      case .keepTargets:
+        .warning("\(item.importName): subflow '\(item.name)' differs from the target's current version, which is kept")
+      case .create, .reuse: nil
+      }
+    }
+  }
+
+  /// The plan's lines for one import: `create event 'FraudSuspected'`, `reuse subflow 'notify'`.
+  func lines(for importName: String) -> [String] {
+    items.filter { $0.importName == importName }.map { item in
+      let verb =
+        switch item.decision {
+        case .create: "create"
+        case .reuse: "reuse"
+        case .keepTargets: "reuse (target's differs, kept)"
+        case .conflict: "CONFLICT"
+        }
+      return "\(verb) \(item.kind) '\(item.name)'"
+    }
+  }
+}
