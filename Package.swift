@@ -41,7 +41,10 @@ let package = Package(
       dependencies: ["FlowModel", "FlowTestSupport", .product(name: "CustomDump", package: "swift-custom-dump")]),
     .testTarget(
       name: "FlowFormatsTests",
-      dependencies: ["FlowFormats", "FlowDiff", "FlowTestSupport", .product(name: "CustomDump", package: "swift-custom-dump")]),
+      dependencies: [
+        "FlowFormats", "FlowDiff", "FlowModel", "FlowTestSupport", "ZIPFoundation",
+        .product(name: "CustomDump", package: "swift-custom-dump"),
+      ]),
     .testTarget(
       name: "FlowDiffTests",
       dependencies: [

@@ -8,13 +8,13 @@ final class SessionHarness {
   let output = OutputBuffer()
   let session: Session
 
-  init(variables: [String: String] = [:], environment: [String: String] = [:]) throws {
-    folder = try Fixtures.temporaryDirectory()
+  init(variables: [String: String] = [:], environment: [String: String] = [:], user: String = "tester", in folder: URL? = nil) throws {
+    self.folder = try folder ?? Fixtures.temporaryDirectory()
     var defined = variables
     defined["examples"] = Corpus.examples.path
-    defined["dir"] = folder.path
+    defined["dir"] = self.folder.path
     session = Session(
-      configuration: Session.Configuration(user: "tester", environment: environment, variables: defined), output: output)
+      configuration: Session.Configuration(user: user, environment: environment, variables: defined), output: output)
   }
 
   /// Runs lines in order; the first failure is thrown.

@@ -89,17 +89,29 @@ struct Export: Command {
       bytes = try format.file(
         for: version, stamp: stamp, options: EncodeOptions(includeCredentials: withCredentials, layout: layout, redactSecrets: redact))
     } catch { throw SessionError.other("export: \(error)") }
-    do {
-      try bytes.write(to: URL(fileURLWithPath: path), options: .atomic)
-      if withCredentials { try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path) }
-    } catch {
-      throw SessionError.writeFailed(path, (error as NSError).localizedFailureReason ?? error.localizedDescription)
-    }
+    try Self.write(bytes, to: path, privately: withCredentials)
     if withCredentials {
       session.output.warning("\(path) holds credentials in clear: it was written readable by you only; keep it out of version control")
     }
     let subflows = version.subflowDefinitions.isEmpty ? "" : ", with \(Describe.count(version.subflowDefinitions.count, "subflow"))"
     session.output.line("wrote \(path) (\(operand.label) as \(format.displayName), \(Describe.shape(version))\(subflows))")
+  }
+
+  /// Writes the file whole or not at all (a temporary file beside it, renamed into place); a
+  /// private one is created with mode 0600, so it is never readable by others, not even briefly.
+  private static func write(_ bytes: Data, to path: String, privately: Bool) throws {
+    let temporary = "\(path).\(getpid()).tmp"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, privately ? 0o600 : 0o644)
+    guard descriptor >= 0 else { throw SessionError.writeFailed(path, String(cString: strerror(errno))) }
+    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    do {
+      try handle.write(contentsOf: bytes)
+      try handle.close()
+      guard rename(temporary, path) == 0 else { throw SessionError.writeFailed(path, String(cString: strerror(errno))) }
+    } catch {
+      unlink(temporary)
+      throw error as? SessionError ?? SessionError.writeFailed(path, error.localizedDescription)
+    }
   }
 
   /// `to` as given, or `<folder>/<flow name>.json`, or `<flow name>.json` here.
@@ -113,6 +125,12 @@ struct Export: Command {
         try FileManager.default.createDirectory(atPath: destination, withIntermediateDirectories: true)
       } catch { throw SessionError.writeFailed(destination, error.localizedDescription) }
       return (destination as NSString).appendingPathComponent(fileName)
+    }
+    let folder = (destination as NSString).deletingLastPathComponent
+    if !folder.isEmpty {
+      do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+        throw SessionError.writeFailed(destination, error.localizedDescription)
+      }
     }
     return destination
   }

@@ -1,0 +1,132 @@
+import FlowFormats
+import FlowModel
+import FlowTestSupport
+import Foundation
+import Testing
+import ZIPFoundation
+
+/// The bundle: what it holds, that it reads back, that config.yaml edits win, and that hostile
+/// archives are refused with a reason.
+@Suite struct BundleCodecTests {
+  let example = try! NativeJSONCodec.decode(try! JSONParser.parse(try! Fixtures.example("fraud-alerts.json")))
+
+  /// The entries of a bundle, by name.
+  func entries(_ data: Data) throws -> [String: String] {
+    let archive = try Archive(data: data, accessMode: .read)
+    var files: [String: String] = [:]
+    for entry in archive {
+      var content = Data()
+      _ = try archive.extract(entry) { content.append($0) }
+      files[entry.path] = String(decoding: content, as: UTF8.self)
+    }
+    return files
+  }
+
+  /// A zip of the given entries, in order (duplicates allowed); `symlinks` are added as links.
+  func zip(_ files: [(String, String)], symlinks: [(String, String)] = []) throws -> Data {
+    let archive = try Archive(accessMode: .create)
+    for (path, text) in files {
+      let data = Data(text.utf8)
+      try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+        data.subdata(in: Int(position)..<Int(position) + size)
+      }
+    }
+    for (path, target) in symlinks {
+      let data = Data(target.utf8)
+      try archive.addEntry(with: path, type: .symlink, uncompressedSize: Int64(data.count)) { position, size in
+        data.subdata(in: Int(position)..<Int(position) + size)
+      }
+    }
+    return archive.data!
+  }
+
+  func refusal(_ data: Data) -> String {
+    do {
+      _ = try BundleCodec.decode(data)
+      return "(read)"
+    } catch { return error.description }
+  }
+
+  @Test func holdsTheFourFilesAndNoSecret() throws {
+    let files = try entries(try BundleCodec.encode(example, stamp: ExportStamp(at: "t", from: "f", by: "b")))
+    #expect(files.keys.sorted() == ["app_definition.json", "config.yaml", "env_variables.json", "flow_definition.json"])
+    #expect(files.values.allSatisfy { !$0.contains("test-token-not-real") })
+    let app = try JSONParser.parse(files["app_definition.json"]!)
+    #expect(app["name"] == "fraud-alerts" && app["mode"] == "async" && app["version"]?["number"] == .number(JSONNumber(1)))
+    #expect(app["guardrails"]?.arrayValue?.count == 1)
+    let flow = try JSONParser.parse(files["flow_definition.json"]!)
+    #expect(flow["nodes"]?.arrayValue?.count == 7 && flow["edges"]?.arrayValue?.count == 6)
+    #expect(flow["flow"] == nil && flow["exported"] == nil)
+    #expect(
+      try JSONParser.parse(files["env_variables.json"]!) == [
+        ["name": "REGION", "value": "eu-west-1", "secret": false], ["name": "ALERT_WEBHOOK_TOKEN", "secret": true],
+      ])
+    #expect(files["config.yaml"]!.contains("ALERT_WEBHOOK_TOKEN: <secret>"))
+    #expect(files["config.yaml"]!.contains("url: jdbc:postgresql://db.test/accounts"))
+  }
+
+  @Test func neverCarriesApiKeysMembersEndpointOrAuditLog() throws {
+    var version = example
+    for key in ["apiKeys", "members", "endpoint", "auditLog", "sharing", "permissions"] { version.extensions[key] = "x" }
+    let files = try entries(try BundleCodec.encode(version, stamp: nil))
+    for key in ["apiKeys", "members", "endpoint", "auditLog", "sharing", "permissions"] {
+      #expect(!files.values.contains { $0.contains("\"\(key)\"") }, "\(key) must not be in a bundle")
+    }
+  }
+
+  @Test func readsBackAsTheFlowWithoutSecrets() throws {
+    let read = try BundleCodec.decode(try BundleCodec.encode(example, stamp: nil))
+    #expect(read == example.withoutSecrets)
+  }
+
+  @Test func configEditsWinOnImport() throws {
+    var files = try entries(try BundleCodec.encode(example, stamp: nil))
+    files["config.yaml"] = files["config.yaml"]!
+      .replacingOccurrences(of: "jdbc:postgresql://db.test/accounts", with: "jdbc:postgresql://db.prod/accounts")
+      .replacingOccurrences(of: "REGION: eu-west-1", with: "REGION: us-east-2")
+      .replacingOccurrences(of: "ALERT_WEBHOOK_TOKEN: <secret>", with: "ALERT_WEBHOOK_TOKEN: prod-token")
+    let read = try BundleCodec.decode(try zip(files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+    #expect(read.connection(key: "accounts-db-test")?.properties["url"] == "jdbc:postgresql://db.prod/accounts")
+    #expect(read.dependencies.environment[0]["value"] == "us-east-2")
+    #expect(read.dependencies.environment[1]["value"] == "prod-token")
+  }
+
+  @Test func refusesHostileArchives() throws {
+    let good = try entries(try BundleCodec.encode(example, stamp: nil)).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    #expect(
+      refusal(try zip(Array(good.dropLast())))
+        == "bundle: flow_definition.json missing; a bundle holds flow_definition.json, app_definition.json, env_variables.json, config.yaml"
+    )
+    #expect(refusal(try zip(good + [("notes.txt", "hi")])).hasPrefix("bundle: unexpected entry 'notes.txt'"))
+    #expect(refusal(try zip(good + [good[0]])) == "bundle: entry '\(good[0].0)' appears twice")
+    #expect(refusal(try zip([("../evil.json", "{}")] + good)) == "bundle: entry '../evil.json' points outside the bundle's folder; refused")
+    #expect(refusal(try zip([("/etc/passwd", "x")] + good)).contains("points outside"))
+    #expect(refusal(try zip(good, symlinks: [("config.yaml", "/etc/passwd")])).contains("is a symbolic link"))
+    let data = try BundleCodec.encode(example, stamp: nil)
+    #expect(refusal(data.prefix(data.count / 2)) == "bundle: not a readable zip archive (it may be truncated)")
+  }
+
+  @Test func refusesAnArchiveThatExpandsFarBeyondItsSize() throws {
+    var files = try entries(try BundleCodec.encode(example, stamp: nil))
+    files["flow_definition.json"] = String(repeating: " ", count: 24 << 20) + files["flow_definition.json"]!
+    let bomb = try zip(files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    #expect(bomb.count < 1 << 20)
+    #expect(refusal(bomb).contains("far beyond its size; refused"))
+  }
+
+  @Test func aConfigThatDoesNotParseNamesTheLine() throws {
+    var files = try entries(try BundleCodec.encode(example, stamp: nil))
+    files["config.yaml"] = "connections:\n  kafka-test:\n    properties: [unclosed\nvariables: {}\n"
+    let message = refusal(try zip(files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+    #expect(message.hasPrefix("config.yaml:4:"), "\(message)")
+    files["config.yaml"] = "variables:\n  NOT_IN_THE_FLOW: 1\n"
+    #expect(
+      refusal(try zip(files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+        == "config.yaml: variables.NOT_IN_THE_FLOW: the flow has no environment variable of that name")
+  }
+
+  @Test func isDetectedByContentNotName() throws {
+    let (format, decoded) = try ExportFormat.read(Array(try BundleCodec.encode(example, stamp: nil)), fallbackName: "renamed.json")
+    #expect(format == .bundle && decoded.version.name == "fraud-alerts")
+  }
+}

@@ -1,0 +1,168 @@
+import FlowSession
+import FlowTestSupport
+import Foundation
+import Testing
+
+/// What the five platforms' import and export do, through fps's own commands: file names,
+/// versions, credentials, roles, what travels with a flow, and how an import lands.
+@Suite struct ImportExportTests {
+  /// test holding notify-fraud-team and fraud-alerts (with its events, forms and rules), committed.
+  func testWorkspace() throws -> SessionHarness {
+    let harness = try SessionHarness()
+    try harness.run(
+      "workspace new ${dir}/test.fpsw as test",
+      "connection add kafka-test --type kafka --prop bootstrapServers=kafka.test:9092 --secret password=kafka-pw",
+      "connection add accounts-db-test --type jdbc --prop url=jdbc:postgresql://db.test/accounts",
+      "connection add chat-api-test --type http",
+      "load ${examples}/notify-fraud-team.json ${examples}/fraud-alerts.json into test", "match --auto", "commit --yes")
+    return harness
+  }
+
+  /// A second workspace with connections of the same names, for round trips.
+  func prepareCopy(_ harness: SessionHarness) throws {
+    try harness.run(
+      "workspace new ${dir}/copy.fpsw as copy", "connection add kafka-test --type kafka --prop bootstrapServers=kafka.test:9092 in copy",
+      "connection add accounts-db-test --type jdbc --prop url=jdbc:postgresql://db.test/accounts in copy",
+      "connection add chat-api-test --type http in copy")
+  }
+
+  @Test func theDefaultFileNameIsTheFlowsNameAndToOverridesIt() throws {
+    let harness = try testWorkspace()
+    let here = FileManager.default.currentDirectoryPath
+    FileManager.default.changeCurrentDirectoryPath(harness.folder.path)
+    defer { FileManager.default.changeCurrentDirectoryPath(here) }
+    try harness.run("export fraud-alerts", "export fraud-alerts to ''", "export fraud-alerts to ${dir}/x/renamed.json")
+    #expect(FileManager.default.fileExists(atPath: harness.path("fraud-alerts.json")))
+    #expect(FileManager.default.fileExists(atPath: harness.path("x/renamed.json")))
+    try harness.run("export fraud-alerts --format bundle", "export fraud-alerts --format sql")
+    #expect(FileManager.default.fileExists(atPath: harness.path("fraud-alerts.zip")))
+    #expect(FileManager.default.fileExists(atPath: harness.path("fraud-alerts.sql")))
+  }
+
+  @Test func aChosenVersionOrTheCurrentOneIsExported() throws {
+    let harness = try testWorkspace()
+    try harness.run(
+      "load ${examples}/fraud-alerts.json into test --as-version-of fraud-alerts", "match --auto", "commit --yes",
+      "export fraud-alerts@1 to ${dir}/v1.json", "export fraud-alerts to ${dir}/current.json")
+    let first = try String(contentsOfFile: harness.path("v1.json"), encoding: .utf8)
+    let current = try String(contentsOfFile: harness.path("current.json"), encoding: .utf8)
+    #expect(first.contains(#""number": 1"#) && current.contains(#""number": 2"#))
+    #expect(harness.output.standardOutput.contains("test:fraud-alerts@2 as FlowPort JSON"))
+  }
+
+  @Test func credentialsOnlyWhenAskedForWithAWarningAndAPrivateFile() throws {
+    let harness = try testWorkspace()
+    try harness.run("export fraud-alerts to ${dir}/plain.json")
+    let plain = try String(contentsOfFile: harness.path("plain.json"), encoding: .utf8)
+    #expect(!plain.contains("kafka-pw") && !plain.contains("test-token-not-real"))
+    try harness.run("export fraud-alerts to ${dir}/secret.json --with-credentials")
+    let secret = try String(contentsOfFile: harness.path("secret.json"), encoding: .utf8)
+    #expect(secret.contains(#""password": "kafka-pw""#) && secret.contains("test-token-not-real"))
+    let mode = try FileManager.default.attributesOfItem(atPath: harness.path("secret.json"))[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+    #expect(harness.output.standardError.contains("secret.json holds credentials in clear"))
+    #expect(harness.failure("export fraud-alerts --format bundle --with-credentials").contains("never carries credentials"))
+  }
+
+  @Test func viewersCannotExportOrCommitAndAreToldSo() throws {
+    let owner = try testWorkspace()
+    try owner.run("member add vera viewer", "member add ed editor", "member list")
+    #expect(owner.output.standardOutput.contains("ed\teditor\ntester\towner\nvera\tviewer"))
+    let viewer = try SessionHarness(user: "vera", in: owner.folder)
+    try viewer.run("load ${dir}/test.fpsw", "show fraud-alerts", "diff fraud-alerts@1 fraud-alerts")
+    #expect(
+      viewer.failure("export fraud-alerts to ${dir}/v.json")
+        == "vera is a viewer of test: a viewer cannot export it; ask an owner (tester)")
+    try viewer.run("load ${examples}/fraud-alerts.json into test --name copy", "match --auto")
+    #expect(viewer.failure("commit --yes") == "vera is a viewer of test: a viewer cannot commit it; ask an owner (tester)")
+    #expect(
+      viewer.failure("member add vera owner") == "vera is a viewer of test: a viewer cannot change the members of it; ask an owner (tester)"
+    )
+    let stranger = try SessionHarness(user: "mallory", in: owner.folder)
+    try stranger.run("load ${dir}/test.fpsw")
+    #expect(stranger.failure("export fraud-alerts").hasPrefix("mallory is not a member of test"))
+    let editor = try SessionHarness(user: "ed", in: owner.folder)
+    try editor.run("load ${dir}/test.fpsw", "load ${examples}/fraud-alerts.json into test --name copy", "match --auto", "commit --yes")
+    #expect(editor.output.standardOutput.contains("created flow copy@1"))
+  }
+
+  @Test func subflowsTravelRecursivelyOnceEachAndCyclesAreReported() throws {
+    let harness = try testWorkspace()
+    try harness.run("export fraud-alerts to ${dir}/fa.json")
+    let exported = try String(contentsOfFile: harness.path("fa.json"), encoding: .utf8)
+    #expect(exported.contains(#""subflowDefinitions""#) && exported.contains(#""name": "notify-fraud-team""#))
+    try prepareCopy(harness)
+    try harness.run("load ${dir}/fa.json into copy")
+    #expect(harness.output.standardOutput.contains("staged notify-fraud-team into copy as new flow 'notify-fraud-team'"))
+    try harness.run("match --auto", "commit --yes in copy")
+    #expect(harness.output.standardOutput.contains("created flow fraud-alerts@1, created flow notify-fraud-team@1"))
+    // Again, into a target that has the subflow: reused, not staged.
+    try harness.run("load ${dir}/fa.json into copy --as-version-of fraud-alerts", "match --auto", "commit --dry-run in copy")
+    #expect(harness.output.standardOutput.contains("reuse subflow 'notify-fraud-team'"))
+    #expect(harness.output.standardOutput.contains("reuse event 'FraudSuspected'"))
+
+    // A cycle: a calls b, b calls a.
+    let folder = harness.folder
+    for (name, calls) in [("a", "b"), ("b", "a")] {
+      try #"{"format": "flowport/1", "flow": {"name": "\#(name)"}, "nodes": [], "dependencies": {"subflows": ["\#(calls)"]}}"#
+        .write(to: folder.appendingPathComponent("\(name).json"), atomically: true, encoding: .utf8)
+    }
+    try harness.run("load ${dir}/a.json ${dir}/b.json into test", "commit --yes in test", "export test:a to ${dir}/a-out.json")
+    #expect(harness.output.standardError.contains("subflow cycle a -> b -> a: each flow is exported once"))
+    #expect(harness.output.standardOutput.contains("with 1 subflow"))
+  }
+
+  @Test func eventsAreReusedWhenIdenticalAndAConflictWhenNot() throws {
+    let harness = try testWorkspace()
+    let changed = try String(contentsOf: Corpus.examples.appendingPathComponent("fraud-alerts.json"), encoding: .utf8)
+      .replacingOccurrences(of: #""action": "string" }"#, with: #""action": "number" }"#)
+    try changed.write(toFile: harness.path("changed.json"), atomically: true, encoding: .utf8)
+    try harness.run("load ${dir}/changed.json into test --name other", "match --auto")
+    #expect(
+      harness.failure("commit --yes").contains(
+        "other: event 'FraudSuspected' differs from the one of that name in the target; align them or rename one"))
+    try harness.run("discard other", "load ${examples}/fraud-alerts.json into test --name same", "match --auto", "commit --yes")
+    #expect(harness.output.standardOutput.contains("reuse event 'FraudSuspected'"))
+    #expect(
+      !harness.output.standardOutput.contains("added event FraudSuspected, added form fraud-review, added rule review-threshold\ncommitted")
+    )
+  }
+
+  @Test func importedNodesKeepTheirNamesGetNewIdsAndTheCommitDate() throws {
+    let harness = try testWorkspace()
+    try harness.run("show fraud-alerts --json")
+    let stored = harness.output.standardOutput
+    #expect(stored.contains(#""name": "Payments""#) && !stored.contains(#""id": "p1""#))
+    #expect(!stored.contains("2026-11-02T10:00:00Z"), "the published date is the commit's, not the export's")
+    try harness.run("diff ${examples}/fraud-alerts.json fraud-alerts --stat")
+    #expect(harness.output.standardOutput.hasSuffix("1 other change\n"), "only the bound connection's properties differ")
+  }
+
+  @Test func aNameCollisionSuggestsNameOrAsVersionOf() throws {
+    let harness = try testWorkspace()
+    #expect(
+      harness.failure("load ${examples}/fraud-alerts.json into test")
+        == "test already has a flow named 'fraud-alerts': load with `--as-version-of fraud-alerts` to add a version, or `--name <new name>` to create another flow"
+    )
+  }
+
+  @Test func bundlesAndJSONRoundTripIntoASecondWorkspace() throws {
+    let harness = try testWorkspace()
+    try prepareCopy(harness)
+    try harness.run(
+      "export test:fraud-alerts to ${dir}/rt.zip --format bundle", "load ${dir}/rt.zip into copy", "match --auto", "commit --yes in copy")
+    try harness.run("diff test:fraud-alerts copy:fraud-alerts", "diff test:notify-fraud-team copy:notify-fraud-team")
+    #expect(harness.output.standardOutput.components(separatedBy: "no changes").count - 1 == 2, "\(harness.output.standardOutput)")
+  }
+
+  @Test func validateListsEveryFindingAndExportWritesNothing() throws {
+    let harness = try SessionHarness()
+    let message = harness.failure("validate ${examples}/orders-v1.json --for sql")
+    #expect(message.contains("node 'Orders in' (source.kafka) is not configured: missing schema"))
+    #expect(message.contains("node 'Finance table' (destination.jdbc) is not configured: missing schema"))
+    #expect(harness.failure("export ${examples}/orders-v1.json --format bundle to ${dir}/o.zip").contains("nothing was written"))
+    #expect(!FileManager.default.fileExists(atPath: harness.path("o.zip")))
+    try harness.run("validate ${examples}/fraud-alerts.json --for sql")
+    #expect(harness.output.standardOutput.contains("ready for Flink SQL export (7 nodes, 6 edges)"))
+  }
+}
