@@ -31,6 +31,33 @@ import Testing
     #expect(!properties.joined().contains("demo-only-secret"))
   }
 
+  /// Every format out, JSON and bundle back into fresh workspaces: the diffs are empty.
+  @Test func theRoundTripScriptExportsEveryFormatAndReimportsWithoutADifference() throws {
+    let fps = try FPSProcess()
+    let result = try fps.run([
+      "--var", "examples=\(Corpus.examples.path)", "--var", "out=\(fps.home.path)",
+      Corpus.examples.appendingPathComponent("round-trip.fps").path,
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.components(separatedBy: "\nno changes\n").count - 1 == 5, "\(result.standardOutput)")
+    let exports = fps.home.appendingPathComponent("exports")
+    for name in ["fraud-alerts.json", "fraud-alerts.zip", "fraud-alerts.sql"] {
+      #expect(FileManager.default.fileExists(atPath: exports.appendingPathComponent(name).path), "\(name) was not written")
+    }
+    let json = try String(contentsOf: exports.appendingPathComponent("fraud-alerts.json"), encoding: .utf8)
+    #expect(!json.contains("round-trip-secret") && !json.contains("test-token-not-real"))
+    let privateFile = fps.home.appendingPathComponent("private/fraud-alerts.json").path
+    #expect(try String(contentsOfFile: privateFile, encoding: .utf8).contains("round-trip-secret"))
+    #expect(try FileManager.default.attributesOfItem(atPath: privateFile)[.posixPermissions] as? Int == 0o600)
+    #expect(result.standardError.contains("holds credentials in clear"))
+
+    let database = try DatabaseQueue(path: fps.home.appendingPathComponent("from-bundle.fpsw").path)
+    let registry = try database.read { db in try String.fetchAll(db, sql: "SELECT kind || ' ' || name FROM registry ORDER BY kind") }
+    #expect(registry == ["event FraudSuspected", "form fraud-review", "rule review-threshold"])
+    let published = try database.read { db in try String.fetchAll(db, sql: "SELECT published_at FROM versions") }
+    #expect(published.allSatisfy { $0 != "2026-11-02T10:00:00Z" } && published.count == 2)
+  }
+
   @Test func aFailingCommandStopsTheScriptAndCommitsNothing() throws {
     let fps = try FPSProcess()
     let script = try fps.script(

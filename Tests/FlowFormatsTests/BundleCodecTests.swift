@@ -8,7 +8,9 @@ import ZIPFoundation
 /// The bundle: what it holds, that it reads back, that config.yaml edits win, and that hostile
 /// archives are refused with a reason.
 @Suite struct BundleCodecTests {
-  let example = try! NativeJSONCodec.decode(try! JSONParser.parse(try! Fixtures.example("fraud-alerts.json")))
+  let example: FlowVersion
+
+  init() throws { example = try ExampleFlows.fraudAlerts() }
 
   /// The entries of a bundle, by name.
   func entries(_ data: Data) throws -> [String: String] {

@@ -5,7 +5,9 @@ import Testing
 
 /// The checks before a bundle or SQL export, each alone and all at once.
 @Suite struct ExportValidationTests {
-  let example = try! NativeJSONCodec.decode(try! JSONParser.parse(try! Fixtures.example("fraud-alerts.json")))
+  let example: FlowVersion
+
+  init() throws { example = try ExampleFlows.fraudAlerts() }
 
   func messages(_ version: FlowVersion, for format: ExportFormat? = nil) -> [String] {
     ExportValidation.check(version, for: format).map(\.description)

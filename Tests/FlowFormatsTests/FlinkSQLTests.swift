@@ -7,7 +7,9 @@ import Testing
 /// Flink SQL export: its statements, its connectors, what it refuses, and that Flink's own
 /// parser and planner accept what it writes.
 @Suite struct FlinkSQLTests {
-  let example = try! NativeJSONCodec.decode(try! JSONParser.parse(try! Fixtures.example("fraud-alerts.json")))
+  let example: FlowVersion
+
+  init() throws { example = try ExampleFlows.fraudAlerts() }
 
   /// A flow using the other connectors and windows: filesystem and http, a hop window, a left join.
   static let otherConnectors: FlowVersion = {

@@ -41,6 +41,8 @@ import Testing
 
   @Test func aChosenVersionOrTheCurrentOneIsExported() throws {
     let harness = try testWorkspace()
+    try harness.run("show fraud-alerts@1 --json")
+    let firstBefore = harness.output.standardOutput
     try harness.run(
       "load ${examples}/fraud-alerts.json into test --as-version-of fraud-alerts", "match --auto", "commit --yes",
       "export fraud-alerts@1 to ${dir}/v1.json", "export fraud-alerts to ${dir}/current.json")
@@ -48,6 +50,27 @@ import Testing
     let current = try String(contentsOfFile: harness.path("current.json"), encoding: .utf8)
     #expect(first.contains(#""number": 1"#) && current.contains(#""number": 2"#))
     #expect(harness.output.standardOutput.contains("test:fraud-alerts@2 as FlowPort JSON"))
+    let lengthBefore = harness.output.standardOutput.count
+    try harness.run("show fraud-alerts@1 --json")
+    let firstAfter = String(harness.output.standardOutput.dropFirst(lengthBefore))
+    #expect(firstBefore.hasSuffix(firstAfter), "the first version stays as it was")
+  }
+
+  @Test func thePlanListsEveryFlowNodeDependencyAndBinding() throws {
+    let harness = try testWorkspace()
+    try prepareCopy(harness)
+    try harness.run("export test:fraud-alerts to ${dir}/fa.json", "load ${dir}/fa.json into copy", "match --auto", "commit --dry-run")
+    let plan = harness.output.standardOutput
+    for line in [
+      #"create flow "fraud-alerts" (version 1)"#, #"+ "Per account per minute" (aggregate)"#,
+      "binds kafka-test (kafka) -> kafka-test [same name and type]", "create event 'FraudSuspected'", "create form 'fraud-review'",
+      "create rule 'review-threshold'", "carries 2 variables, 2 environment variables, 1 guardrail, 1 SLA goal, a schedule, async mode",
+      #"create flow "notify-fraud-team" (version 1)"#, "dry run: nothing was written",
+    ] {
+      #expect(plan.contains(line), "the plan lacks: \(line)")
+    }
+    try harness.run("show fraud-alerts")
+    #expect(harness.output.standardOutput.contains("conditions on steps: Alert"))
   }
 
   @Test func credentialsOnlyWhenAskedForWithAWarningAndAPrivateFile() throws {
