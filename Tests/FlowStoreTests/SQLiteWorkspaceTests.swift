@@ -69,6 +69,27 @@ import Testing
     #expect(throws: StoreError.connectionExists("k")) { try store.addConnection(connection, secrets: [:], author: "a") }
   }
 
+  @Test func membersAndTheRegistryAreJournaled() throws {
+    let store = try SQLiteWorkspace.create(at: path("w.fpsw"), owner: "olga")
+    #expect(try store.members() == [Member(user: "olga", role: .owner)])
+    try store.setMember(Member(user: "vic", role: .viewer), author: "olga")
+    try store.setMember(Member(user: "vic", role: .editor), author: "olga")
+    #expect(try store.members().map(\.role) == [.owner, .editor])
+    try store.removeMember("vic", author: "olga")
+    #expect(throws: StoreError.noSuchMember("vic")) { try store.removeMember("vic", author: "olga") }
+
+    let event = RegistryEntry(kind: .event, name: "OrderPlaced", definition: #"{"name":"OrderPlaced"}"#)
+    _ = try store.commit(
+      CommitRequest(message: "m", author: "olga", expectedRevision: try store.revision(), writes: [], registryWrites: [event]))
+    #expect(try store.registry() == [event])
+    #expect(throws: StoreError.registryConflict(kind: "event", name: "OrderPlaced")) {
+      try store.commit(
+        CommitRequest(message: "m", author: "olga", expectedRevision: try store.revision(), writes: [], registryWrites: [event]))
+    }
+    #expect(try store.journal().first?.changes.map(\.action.rawValue) == ["added event"])
+    #expect(try store.journal().map(\.message) == ["m", "member remove vic", "member vic editor", "member vic viewer"])
+  }
+
   @Test func refusesWhatIsNotAWorkspace() throws {
     try Data("hello".utf8).write(to: folder.appendingPathComponent("text.fpsw"))
     #expect(throws: StoreError.notAWorkspace(path: path("text.fpsw"), reason: "it is not an SQLite database")) {
