@@ -58,6 +58,23 @@ import Testing
     #expect(published.allSatisfy { $0 != "2026-11-02T10:00:00Z" } && published.count == 2)
   }
 
+  @Test func aHostileBundleIsRefusedWithStatusOneAndNothingWritten() throws {
+    let fps = try FPSProcess()
+    let maker = Process()
+    maker.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    maker.arguments = [
+      "python3", "-c",
+      "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1],'w'); z.writestr('../evil.json','{}'); z.close()",
+      fps.home.appendingPathComponent("evil.zip").path,
+    ]
+    try maker.run()
+    maker.waitUntilExit()
+    let result = try fps.run(["-c", "workspace new w.fpsw", "-c", "load evil.zip into w"], in: fps.home)
+    #expect(result.status == 1)
+    #expect(result.standardError.contains("evil.zip: bundle: entry '../evil.json' points outside the bundle's folder; refused"))
+    #expect(!FileManager.default.fileExists(atPath: fps.home.deletingLastPathComponent().appendingPathComponent("evil.json").path))
+  }
+
   @Test func aFailingCommandStopsTheScriptAndCommitsNothing() throws {
     let fps = try FPSProcess()
     let script = try fps.script(
