@@ -154,6 +154,11 @@ extension Session {
     return index
   }
 
+  /// Re-reads a workspace's revision after this session wrote to it.
+  func refreshRevision(of open: OpenWorkspace) throws {
+    open.revision = try store { () throws(StoreError) in try open.store.revision() }
+  }
+
   /// Calls a store, turning its failure into a session error.
   func store<T>(_ work: () throws(StoreError) -> T) throws -> T {
     do { return try work() } catch { throw SessionError.store(error) }

@@ -1,6 +1,6 @@
 /// What a member may do in a workspace. A workspace without members is open to everyone, as
 /// one made before roles existed; once it has members, only they act on it.
-public enum Role: String, CaseIterable, Sendable, Comparable {
+public enum Role: String, CaseIterable, Sendable {
   /// Everything, including changing members.
   case owner
   /// Commits imports and adds connections.
@@ -11,10 +11,6 @@ public enum Role: String, CaseIterable, Sendable, Comparable {
   public var mayWrite: Bool { self != .viewer }
   public var mayExport: Bool { self != .viewer }
   public var mayManageMembers: Bool { self == .owner }
-
-  public static func < (left: Role, right: Role) -> Bool {
-    allCases.firstIndex(of: left)! > allCases.firstIndex(of: right)!
-  }
 }
 
 /// A user and their role in one workspace.

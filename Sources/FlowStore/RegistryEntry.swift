@@ -3,15 +3,13 @@
 /// one, and are refused when a same-named entry differs.
 public struct RegistryEntry: Hashable, Sendable {
   /// The kind of definition, as the registry spells it.
-  public struct Kind: RawRepresentable, Hashable, Sendable, Comparable {
+  public struct Kind: RawRepresentable, Hashable, Sendable {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let event = Kind(rawValue: "event")
     public static let form = Kind(rawValue: "form")
     public static let rule = Kind(rawValue: "rule")
-
-    public static func < (left: Kind, right: Kind) -> Bool { left.rawValue < right.rawValue }
   }
 
   public var kind: Kind

@@ -58,6 +58,15 @@ import Testing
     #expect(published.allSatisfy { $0 != "2026-11-02T10:00:00Z" } && published.count == 2)
   }
 
+  @Test func anExportWithoutOrWithAnEmptyFileNameIsNamedAfterTheFlow() throws {
+    let fps = try FPSProcess()
+    let example = Corpus.examples.appendingPathComponent("fraud-alerts.json").path
+    let result = try fps.run(["-c", "export \(example) to ''", "-c", "export \(example) --format sql"], in: fps.home)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(FileManager.default.fileExists(atPath: fps.home.appendingPathComponent("fraud-alerts.json").path))
+    #expect(FileManager.default.fileExists(atPath: fps.home.appendingPathComponent("fraud-alerts.sql").path))
+  }
+
   @Test func aHostileBundleIsRefusedWithStatusOneAndNothingWritten() throws {
     let fps = try FPSProcess()
     let maker = Process()

@@ -28,13 +28,10 @@ import Testing
 
   @Test func theDefaultFileNameIsTheFlowsNameAndToOverridesIt() throws {
     let harness = try testWorkspace()
-    let here = FileManager.default.currentDirectoryPath
-    FileManager.default.changeCurrentDirectoryPath(harness.folder.path)
-    defer { FileManager.default.changeCurrentDirectoryPath(here) }
-    try harness.run("export fraud-alerts", "export fraud-alerts to ''", "export fraud-alerts to ${dir}/x/renamed.json")
+    try harness.run("export fraud-alerts to ${dir}/", "export fraud-alerts to ${dir}/x/renamed.json")
     #expect(FileManager.default.fileExists(atPath: harness.path("fraud-alerts.json")))
     #expect(FileManager.default.fileExists(atPath: harness.path("x/renamed.json")))
-    try harness.run("export fraud-alerts --format bundle", "export fraud-alerts --format sql")
+    try harness.run("export fraud-alerts --format bundle to ${dir}/", "export fraud-alerts --format sql to ${dir}/")
     #expect(FileManager.default.fileExists(atPath: harness.path("fraud-alerts.zip")))
     #expect(FileManager.default.fileExists(atPath: harness.path("fraud-alerts.sql")))
   }

@@ -4,7 +4,7 @@ import Yams
 /// `config.yaml` of a bundle: the values a CI/CD pipeline edits per target environment
 /// (connection endpoints, environment variables), read back with the edits winning over the
 /// bundle's JSON files. Secrets are never in it, only `secretPlaceholder`.
-struct ConfigYAML: Equatable {
+struct ConfigYAML {
   typealias Place = FormatError.Place
 
   /// Written where a secret's value would be; read back as "no value".
@@ -14,11 +14,6 @@ struct ConfigYAML: Equatable {
   var connections: [(key: String, properties: JSONObject)]
   /// Environment variable -> its value, nil for a secret.
   var variables: [(name: String, value: JSONValue?)]
-
-  static func == (left: ConfigYAML, right: ConfigYAML) -> Bool {
-    left.connections.elementsEqual(right.connections) { $0.key == $1.key && $0.properties == $1.properties }
-      && left.variables.elementsEqual(right.variables) { $0.name == $1.name && $0.value == $1.value }
-  }
 
   /// The file's text, with a header that tells an editor what it is for.
   func text(flow: String) throws(FormatError) -> String {

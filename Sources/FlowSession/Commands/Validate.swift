@@ -1,5 +1,4 @@
 import FlowFormats
-import FlowStore
 
 /// `validate`: the checks a bundle or SQL export runs first, on their own.
 struct Validate: Command {
@@ -51,8 +50,4 @@ extension Session {
     if !errors.isEmpty { throw SessionError.invalidFlow(flow: operand.label, format: format.displayName, findings: errors) }
   }
 
-  /// Re-reads a workspace's revision after this session wrote to it.
-  func refreshRevision(of open: OpenWorkspace) throws {
-    open.revision = try store { () throws(StoreError) in try open.store.revision() }
-  }
 }
