@@ -181,18 +181,11 @@ public enum FlowDiffer {
     return changes
   }
 
-  /// A secret variable's value never shows in a diff, nor counts as a change: exports leave it out.
-  private static func maskingSecret(_ entry: JSONValue) -> JSONValue {
-    guard entry["secret"] == .bool(true), var object = entry.objectValue else { return entry }
-    object["value"] = nil
-    return .object(object)
-  }
-
   private static func dependencyValue(_ dependencies: Dependencies) -> JSONValue {
     [
       "subflows": .array(dependencies.subflows.map(JSONValue.string)), "events": .array(dependencies.events),
       "forms": .array(dependencies.forms), "rules": .array(dependencies.rules),
-      "variables": .array(dependencies.variables), "environment": .array(dependencies.environment.map(maskingSecret)),
+      "variables": .array(dependencies.variables), "environment": .array(dependencies.environment.map(Dependencies.withoutSecretValue)),
       "guardrails": .array(dependencies.guardrails), "schedule": dependencies.schedule ?? .null,
       "slaGoals": .array(dependencies.slaGoals),
     ]

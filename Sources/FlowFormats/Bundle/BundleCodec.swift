@@ -36,11 +36,12 @@ public enum BundleCodec {
 
   /// Writes a flow version as a bundle. Secrets found in clear are replaced by placeholders.
   public static func encode(_ version: FlowVersion, stamp: ExportStamp?) throws(FormatError) -> Data {
-    guard case .object(var document) = SecretScanner.redact(NativeJSONCodec.encode(version.withoutSecrets, stamp: stamp)) else {
+    let shareable = version.withoutSecrets
+    guard case .object(var document) = SecretScanner.redact(NativeJSONCodec.encode(shareable, stamp: stamp)) else {
       preconditionFailure("the native codec writes an object")
     }
     var dependencies = document["dependencies"]?.objectValue ?? [:]
-    let environment = version.dependencies.environment
+    let environment = shareable.dependencies.environment
     dependencies["environment"] = nil
     dependencies["guardrails"] = nil
 
@@ -55,13 +56,13 @@ public enum BundleCodec {
     let config = ConfigYAML(
       connections: version.connections.map { ($0.key, $0.properties) },
       variables: environment.compactMap { entry in
-        Dependencies.name(of: entry).map { ($0, Self.isSecret(entry) ? JSONValue?.none : entry["value"] ?? .null) }
+        Dependencies.name(of: entry).map { ($0, Dependencies.isSecret(entry) ? JSONValue?.none : entry["value"] ?? .null) }
       })
     let writer = JSONWriter(layout: .indented(2))
     let files: [(String, Data)] = [
       (flowDefinition, Data(writer.bytes(.object(document)) + [0x0A])),
       (appDefinition, Data(writer.bytes(.object(app)) + [0x0A])),
-      (envVariables, Data(writer.bytes(.array(environment.map(withoutSecretValue))) + [0x0A])),
+      (envVariables, Data(writer.bytes(.array(environment)) + [0x0A])),
       (Self.config, Data(try config.text(flow: version.name).utf8)),
     ]
     do {
@@ -170,13 +171,5 @@ public enum BundleCodec {
     let value = try json(in: files, name)
     guard let object = value.objectValue else { throw .bundle("\(name): expected an object, found \(value.kindName)") }
     return object
-  }
-
-  private static func isSecret(_ entry: JSONValue) -> Bool { entry["secret"] == .bool(true) }
-
-  private static func withoutSecretValue(_ entry: JSONValue) -> JSONValue {
-    guard isSecret(entry), var object = entry.objectValue else { return entry }
-    object["value"] = nil
-    return .object(object)
   }
 }

@@ -7,11 +7,7 @@ extension FlowVersion {
   public var withoutSecrets: FlowVersion {
     var version = self
     for index in version.connections.indices { version.connections[index].credentials = [:] }
-    version.dependencies.environment = version.dependencies.environment.map { entry in
-      guard entry["secret"] == .bool(true), var object = entry.objectValue else { return entry }
-      object["value"] = nil
-      return .object(object)
-    }
+    version.dependencies.environment = version.dependencies.environment.map(Dependencies.withoutSecretValue)
     version.subflowDefinitions = version.subflowDefinitions.map(\.withoutSecrets)
     return version
   }

@@ -22,7 +22,7 @@ enum DependencyListing {
     names("rules", dependencies.rules)
     names("variables", dependencies.variables) { $0["direction"]?.stringValue }
     names("environment", dependencies.environment) { entry in
-      entry["secret"] == .bool(true) ? "secret" : entry["value"].map { JSONWriter(layout: .minified).string($0) }
+      Dependencies.isSecret(entry) ? "secret" : entry["value"].map { JSONWriter(layout: .minified).string($0) }
     }
     names("guardrails", dependencies.guardrails)
     if let schedule = dependencies.schedule { lines.append("schedule: \(JSONWriter(layout: .minified).string(schedule))") }

@@ -49,5 +49,4 @@ extension Session {
     let errors = findings.filter(\.isError).map(\.message)
     if !errors.isEmpty { throw SessionError.invalidFlow(flow: operand.label, format: format.displayName, findings: errors) }
   }
-
 }
