@@ -41,13 +41,9 @@ struct Commit: Command {
     let pending = session.imports.filter { $0.workspace == open.name }
     guard !pending.isEmpty else { throw SessionError.nothingPending(open.name) }
     let state = try session.state(of: open.name)
-    let dependencies = DependencyPlan(imports: pending, state: state)
-    let plan = CommitPlan(imports: pending, flows: state.flows, dependencies: dependencies)
+    let plan = CommitPlan(imports: pending, flows: state.flows, dependencies: state.dependencies)
     session.output.write(plan.text(workspace: open.name))
-    var blockers: [String] = []
-    for finding in pending.flatMap(state.findings) + dependencies.findings where finding.isError && !blockers.contains(finding.message) {
-      blockers.append(finding.message)
-    }
+    let blockers = pending.flatMap(state.findings).filter(\.isError).map(\.message)
     if !blockers.isEmpty { throw SessionError.commitBlocked(workspace: open.name, blockers: blockers) }
     if dryRun { return session.output.line("dry run: nothing was written") }
     if open.store.isReadOnly { throw SessionError.readOnly(open.store.location) }
@@ -63,7 +59,7 @@ struct Commit: Command {
     }
     let request = CommitRequest(
       message: message ?? plan.defaultMessage, author: session.user, expectedRevision: open.revision,
-      writes: writes, registryWrites: dependencies.registryWrites)
+      writes: writes, registryWrites: state.dependencies.registryWrites)
     let record: CommitRecord
     do {
       record = try open.store.commit(request)

@@ -28,11 +28,15 @@ struct DependencyPlan {
   private(set) var items: [Item] = []
   private(set) var registryWrites: [RegistryEntry] = []
 
-  init(imports: [PendingImport], state: WorkspaceState) {
+  /// The plan when nothing is pending.
+  init() {}
+
+  /// `currentVersions`: the target's current version of each subflow it already has.
+  init(imports: [PendingImport], state: WorkspaceState, currentVersions: [String: FlowVersion]) {
     var planned: [String: String] = [:]
     for pending in imports {
       for subflow in pending.version.subflowDefinitions where state.flowNames.contains(subflow.name) {
-        plan(subflow, of: pending, state: state)
+        plan(subflow, of: pending, current: currentVersions[subflow.name])
       }
       for (kind, entries) in [
         (RegistryEntry.Kind.event, pending.version.dependencies.events), (.form, pending.version.dependencies.forms),
@@ -58,17 +62,17 @@ struct DependencyPlan {
     }
   }
 
-  private mutating func plan(_ subflow: FlowVersion, of pending: PendingImport, state: WorkspaceState) {
-    let same = state.currentVersions[subflow.name].map {
+  private mutating func plan(_ subflow: FlowVersion, of pending: PendingImport, current: FlowVersion?) {
+    let same = current.map {
       FlowDiffer.diff($0, subflow, leftLabel: "target", rightLabel: "export").isEmpty
     }
     let decision: Decision = same == false ? .keepTargets : .reuse
     items.append(Item(kind: "subflow", name: subflow.name, decision: decision, importName: pending.name))
   }
 
-  /// What blocks the commit, and what it should warn about.
-  var findings: [Finding] {
-    items.compactMap { item in
+  /// What blocks the commit of one import, and what it should warn about.
+  func findings(for importName: String) -> [Finding] {
+    items.filter { $0.importName == importName }.compactMap { item in
       switch item.decision {
       case .conflict:
         .error("\(item.importName): \(item.kind) '\(item.name)' differs from the one of that name in the target; align them or rename one")

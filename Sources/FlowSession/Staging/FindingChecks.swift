@@ -35,7 +35,7 @@ extension Finding {
       findings.append(
         .error("\(pending.name): calls subflow '\(name)', which \(pending.workspace) does not have and the export does not carry"))
     }
-    findings += DependencyPlan(imports: [pending], state: state).findings
+    findings += state.dependencies.findings(for: pending.name)
     findings += graphFindings(version, label: pending.name)
     findings += pending.notes.map { Finding(severity: .warning, message: "\(pending.name): \($0)") }
     return findings

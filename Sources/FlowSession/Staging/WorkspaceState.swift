@@ -10,17 +10,16 @@ struct WorkspaceState {
   let flowNames: Set<String>
   /// The events registry, forms and rules.
   let registry: [RegistryEntry]
-  /// The current versions of the flows that pending imports bring as subflows, to compare.
-  let currentVersions: [String: FlowVersion]
   /// Flows that pending imports for this workspace create, so one may call another.
   var pendingFlowNames: Set<String> = []
+  /// What the pending imports for this workspace bring along, planned over all of them once.
+  var dependencies = DependencyPlan()
 
-  init(connections: [Connection], flows: [FlowSummary], registry: [RegistryEntry] = [], currentVersions: [String: FlowVersion] = [:]) {
+  init(connections: [Connection], flows: [FlowSummary], registry: [RegistryEntry] = []) {
     self.connections = connections
     self.flows = flows
     self.flowNames = Set(flows.map(\.name))
     self.registry = registry
-    self.currentVersions = currentVersions
   }
 
   func connection(named name: String) -> Connection? {
@@ -38,18 +37,19 @@ extension Session {
   func state(of workspaceName: String) throws -> WorkspaceState {
     let open = try workspace(workspaceName)
     let flows = try store { () throws(StoreError) in try open.store.flows() }
-    let names = Set(flows.map(\.name))
-    var currentVersions: [String: FlowVersion] = [:]
-    for pending in imports where pending.workspace == workspaceName {
-      for subflow in pending.version.subflowDefinitions where names.contains(subflow.name) && currentVersions[subflow.name] == nil {
-        let stored = try store { () throws(StoreError) in try open.store.version(of: subflow.name, number: nil) }
-        currentVersions[subflow.name] = try decodeStored(stored, in: open)
-      }
-    }
     var state = WorkspaceState(
       connections: try store { () throws(StoreError) in try open.store.connections() }, flows: flows,
-      registry: try store { () throws(StoreError) in try open.store.registry() }, currentVersions: currentVersions)
-    state.pendingFlowNames = Set(imports.filter { $0.workspace == workspaceName && $0.mode.isNewFlow }.map(\.mode.flowName))
+      registry: try store { () throws(StoreError) in try open.store.registry() })
+    let pending = imports.filter { $0.workspace == workspaceName }
+    state.pendingFlowNames = Set(pending.filter(\.mode.isNewFlow).map(\.mode.flowName))
+    // The target's current version of each subflow an import carries, read once, to compare.
+    var currentVersions: [String: FlowVersion] = [:]
+    for subflow in pending.flatMap(\.version.subflowDefinitions) where state.flowNames.contains(subflow.name) {
+      guard currentVersions[subflow.name] == nil else { continue }
+      let stored = try store { () throws(StoreError) in try open.store.version(of: subflow.name, number: nil) }
+      currentVersions[subflow.name] = try decodeStored(stored, in: open)
+    }
+    state.dependencies = DependencyPlan(imports: pending, state: state, currentVersions: currentVersions)
     return state
   }
 
