@@ -104,6 +104,11 @@ import Testing
     let editor = try SessionHarness(user: "ed", in: owner.folder)
     try editor.run("load ${dir}/test.fpsw", "load ${examples}/fraud-alerts.json into test --name copy", "match --auto", "commit --yes")
     #expect(editor.output.standardOutput.contains("created flow copy@1"))
+
+    #expect(owner.failure("member add tester editor").hasPrefix("tester is the last owner of test"))
+    #expect(owner.failure("member remove tester").hasPrefix("tester is the last owner of test"))
+    try owner.run("member remove vera", "member list")
+    #expect(owner.output.standardOutput.hasSuffix("ed\teditor\ntester\towner\n"))
   }
 
   @Test func subflowsTravelRecursivelyOnceEachAndCyclesAreReported() throws {

@@ -59,14 +59,26 @@ struct MemberCommand: Command {
       for member in members { session.output.line("\(member.user)\t\(member.role.rawValue)") }
     case .add(let member):
       try session.authorize(.manageMembers, in: open)
+      if member.role != .owner { try keepAnOwner(besides: member.user, in: open, session: session) }
       try session.store { () throws(StoreError) in try open.store.setMember(member, author: session.user) }
       try session.refreshRevision(of: open)
       session.output.line("\(member.user) is now \(member.role.rawValue) of \(open.name)")
     case .remove(let user):
       try session.authorize(.manageMembers, in: open)
+      try keepAnOwner(besides: user, in: open, session: session)
       try session.store { () throws(StoreError) in try open.store.removeMember(user, author: session.user) }
       try session.refreshRevision(of: open)
       session.output.line("\(user) is no longer a member of \(open.name)")
+    }
+  }
+
+  /// Refuses to leave a workspace that has members without an owner: nobody could change its
+  /// members again.
+  private func keepAnOwner(besides user: String, in open: OpenWorkspace, session: Session) throws {
+    let owners = try session.store { () throws(StoreError) in try open.store.members() }.filter { $0.role == .owner }.map(\.user)
+    if owners == [user] {
+      throw SessionError.other(
+        "\(user) is the last owner of \(open.name): make another member owner first, or nobody could change its members")
     }
   }
 }
