@@ -70,6 +70,15 @@ import Testing
     #expect(script.contains("LEFT JOIN `prices` ON id = sku"))
   }
 
+  @Test func aFlowNameCannotBreakOutOfTheHeaderComment() throws {
+    var version = example
+    version.name = "alerts\nDROP TABLE `accounts`;\r-- "
+    let script = try FlinkSQLWriter.script(for: version, stamp: ExportStamp(at: "t", from: "a\nDELETE", by: "b"))
+    let lines = script.split(separator: "\n")
+    #expect(!lines.contains { $0.hasPrefix("DROP") || $0.hasPrefix("DELETE") || $0.hasPrefix("\r") })
+    #expect(script.hasPrefix("-- Flink SQL for flow alerts DROP TABLE `accounts`; -- , version 1"))
+  }
+
   @Test func refusesWhatItCannotTranslate() throws {
     var version = example
     version.nodes[3].config["window"] = ["type": "tumble", "column": "ts", "size": "1 MINUTE; DROP TABLE x"]

@@ -29,12 +29,17 @@ public enum FlinkSQLWriter {
   public static func script(for version: FlowVersion, stamp: ExportStamp?) throws(FormatError) -> String {
     let findings = ExportValidation.check(version, for: .sql).filter(\.isError)
     if let first = findings.first { throw .unsupported("Flink SQL for this flow (\(first.message))") }
-    var writer = ScriptWriter(version: version)
-    return try writer.write(stamp: stamp)
+    return try ScriptWriter(version: version).write(stamp: stamp)
   }
 
   /// `name` quoted as a Flink identifier.
   static func identifier(_ name: String) -> String { "`" + name.replacingOccurrences(of: "`", with: "``") + "`" }
+
+  /// `text` for a `--` comment: a line break in a flow's name must not end the comment and
+  /// put the rest of the name into the script as a statement.
+  static func comment(_ text: String) -> String {
+    String(text.map { $0.isNewline || $0.asciiValue.map { $0 < 0x20 } == true ? " " : $0 })
+  }
 
   /// `text` as a SQL string literal.
   static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
@@ -53,7 +58,7 @@ private struct ScriptWriter {
     byID = Dictionary(version.nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
-  mutating func write(stamp: ExportStamp?) throws(FormatError) -> String {
+  func write(stamp: ExportStamp?) throws(FormatError) -> String {
     var statements: [String] = []
     for node in version.nodes where node.role != .processor { statements.append(try createTable(node)) }
     let order = topologicalOrder()
@@ -67,8 +72,10 @@ private struct ScriptWriter {
       let select = try inlined.map(query) ?? "SELECT * FROM \(input(of: destination))"
       statements.append("INSERT INTO \(name(of: destination))\n\(select);")
     }
-    var header = ["-- Flink SQL for flow \(version.name), version \(version.number), written by FlowPort."]
-    if let stamp { header.append("-- Exported from \(stamp.from) by \(stamp.by) at \(stamp.at).") }
+    var header = ["-- Flink SQL for flow \(FlinkSQLWriter.comment(version.name)), version \(version.number), written by FlowPort."]
+    if let stamp {
+      header.append("-- Exported from \(FlinkSQLWriter.comment(stamp.from)) by \(FlinkSQLWriter.comment(stamp.by)) at \(stamp.at).")
+    }
     header.append("-- Secret options read \(FlinkSQLWriter.redacted): set them for the target before running.")
     return header.joined(separator: "\n") + "\n\n" + statements.joined(separator: "\n\n") + "\n"
   }
