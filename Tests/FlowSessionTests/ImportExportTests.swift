@@ -180,6 +180,18 @@ import Testing
     #expect(harness.output.standardOutput.components(separatedBy: "no changes").count - 1 == 2, "\(harness.output.standardOutput)")
   }
 
+  @Test func malformedCallsOfTheNewCommandsAreUsageErrorsThatSayWhatIsExpected() throws {
+    let harness = try testWorkspace()
+    #expect(
+      harness.failure("member add ana superuser") == "member add: unknown role 'superuser'; use owner, editor or viewer (see `help member`)"
+    )
+    #expect(harness.failure("member promote ana") == "member: unknown action 'promote'; use list, add or remove (see `help member`)")
+    #expect(harness.failure("member add ana").contains("the role (owner, editor or viewer)"))
+    #expect(harness.failure("validate fraud-alerts --for json") == "validate: --for takes bundle or sql, got 'json' (see `help validate`)")
+    #expect(harness.failure("validate").contains("the flow to validate"))
+    #expect(harness.failure("export fraud-alerts --format zip").hasPrefix("export: unknown format 'zip'; known: json, n8n"))
+  }
+
   @Test func validateListsEveryFindingAndExportWritesNothing() throws {
     let harness = try SessionHarness()
     let message = harness.failure("validate ${examples}/orders-v1.json --for sql")
