@@ -59,25 +59,32 @@ public final class Session {
     self.variables = configuration.variables
   }
 
-  /// Runs one command line. Throws `UsageError` for a malformed line, `SessionError` when the
-  /// command fails; an empty or comment line does nothing.
-  public func execute(_ line: String) throws {
-    let words = try Tokenizer(variable: { self.variables[$0] }, environment: { self.configuration.environment[$0] }).words(line)
-    guard let name = words.first else { return }
-    guard let command = CommandRegistry.command(named: name) else {
-      let hint = Suggestion.closest(to: name, among: CommandRegistry.names).map { "; did you mean '\($0)'?" } ?? ""
-      throw UsageError("unknown command '\(name)'\(hint) (type `help` for the list)")
+  /// Runs one command line; an empty or comment line does nothing. Every failure is a
+  /// `CommandFailure` naming the command (`connection add`), whose reason is a `UsageError` for
+  /// a malformed line and a `SessionError`, `StoreError` or `FormatError` when the command failed.
+  public func execute(_ line: String) throws(CommandFailure) {
+    var label: String?
+    do {
+      let words = try Tokenizer(variable: { self.variables[$0] }, environment: { self.configuration.environment[$0] }).words(line)
+      guard let name = words.first else { return }
+      guard let command = CommandRegistry.command(named: name) else {
+        let hint = Suggestion.closest(to: name, among: CommandRegistry.names).map { "; did you mean '\($0)'?" } ?? ""
+        throw UsageError("unknown command '\(name)'\(hint) (type `help` for the list)")
+      }
+      let spec = command.spec
+      label = words.count > 1 && spec.actions.contains(words[1]) ? "\(spec.name) \(words[1])" : spec.name
+      let arguments = try ParsedArguments(Array(words.dropFirst()), spec: spec)
+      try command.init(arguments).run(in: self)
+    } catch {
+      throw CommandFailure(error, command: label)
     }
-    let arguments = try ParsedArguments(Array(words.dropFirst()), spec: command.spec)
-    try command.init(arguments).run(in: self)
   }
 
-  /// Runs one line read from `source` at line `number`; a failure becomes a `ScriptError`
+  /// Runs one line read from `source` at line `number`; a failure says where
   /// (`source:number: command: message`).
-  public func execute(_ line: String, source: String, number: Int) throws {
+  public func execute(_ line: String, source: String, number: Int) throws(CommandFailure) {
     do { try execute(line) } catch {
-      let command = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
-      throw ScriptError(file: source, line: number, command: command, underlying: error)
+      throw CommandFailure(error, position: CommandFailure.Position(source: source, line: number))
     }
   }
 
@@ -115,14 +122,11 @@ extension Session {
     }
     if let targetName, let open = workspaces[targetName] { return open }
     guard let path = configuration.defaultWorkspace else { throw SessionError.noWorkspace }
-    let store: SQLiteWorkspace
     do {
       try FileManager.default.createDirectory(
         atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     } catch { throw SessionError.writeFailed(path, error.localizedDescription) }
-    do {
-      store = FileManager.default.fileExists(atPath: path) ? try .open(at: path) : try .create(at: path, owner: user)
-    } catch { throw SessionError.store(error) }
+    let store: SQLiteWorkspace = FileManager.default.fileExists(atPath: path) ? try .open(at: path) : try .create(at: path, owner: user)
     let open = try OpenWorkspace(name: "default", store: store)
     workspaces["default"] = open
     targetName = "default"
@@ -130,11 +134,12 @@ extension Session {
   }
 
   /// The target if one is open, or the default workspace if its file exists; never creates one,
-  /// so merely naming a flow (in `diff`, `show`) leaves no file behind.
-  func existingTarget() -> OpenWorkspace? {
+  /// so merely naming a flow (in `diff`, `show`) leaves no file behind. A default workspace that
+  /// exists but cannot be opened is an error, not "no workspace".
+  func existingTarget() throws -> OpenWorkspace? {
     if let targetName, let open = workspaces[targetName] { return open }
     guard let path = configuration.defaultWorkspace, FileManager.default.fileExists(atPath: path) else { return nil }
-    return try? workspace()
+    return try workspace()
   }
 
   /// Registers an opened store under a session name, making it the target if there is none.
@@ -156,12 +161,7 @@ extension Session {
 
   /// Re-reads a workspace's revision after this session wrote to it.
   func refreshRevision(of open: OpenWorkspace) throws {
-    open.revision = try store { () throws(StoreError) in try open.store.revision() }
-  }
-
-  /// Calls a store, turning its failure into a session error.
-  func store<T>(_ work: () throws(StoreError) -> T) throws -> T {
-    do { return try work() } catch { throw SessionError.store(error) }
+    open.revision = try open.store.revision()
   }
 
   /// A name made safe for a file name: path separators and control characters become `_`.

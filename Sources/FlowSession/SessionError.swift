@@ -2,44 +2,82 @@ import FlowFormats
 import FlowStore
 
 /// Why a command failed: the user's input was fine as a command, but what it asked for could not
-/// be done. Rendered in one place (`description`), exit status 1.
+/// be done. Each case carries the values its message needs; the message is written here only, and
+/// `CommandFailure` puts the script position and command name in front of it.
 public enum SessionError: Error, CustomStringConvertible {
+  /// A file named on the command line does not exist.
   case fileNotFound(String)
+  /// A file was expected, a folder was named.
   case isDirectory(String)
+  /// A file exists but cannot be read (permissions, not text), with the reason.
   case unreadable(String, String)
+  /// A folder cannot be listed (permissions), with the reason.
+  case unlistable(String, String)
+  /// A file could not be read as an export, or a flow could not be written in a format.
   case format(file: String, FormatError)
-  case store(StoreError)
+  /// A name that the session does not know, with the names it knows for a suggestion.
   case unknownName(kind: String, name: String, known: [String])
+  /// `load ... as <name>` would shadow a pending import.
   case importExists(String)
+  /// A new flow would take a name the target already has.
   case flowExists(flow: String, workspace: String)
+  /// Another pending import already creates this flow.
   case flowPending(flow: String, workspace: String, pendingImport: String)
+  /// A workspace name the session already uses for another workspace.
+  case workspaceOpen(name: String, location: String)
+  /// A workspace file was given among several exports to stage.
+  case workspaceAmongExports(path: String)
+  /// No workspace is open and there is no default.
   case noWorkspace
+  /// `commit` with nothing staged for the workspace.
   case nothingPending(String)
+  /// What stops a commit, all at once.
   case commitBlocked(workspace: String, blockers: [String])
+  /// `match` of a reference to a connection of another type.
   case typeMismatch(reference: String, referenceType: String, connection: String, connectionType: String)
+  /// `match --unbind` of a reference no pending import binds.
+  case notBound(reference: String)
+  /// `${name}` of a variable nobody set.
   case undefinedVariable(String)
+  /// `${env:NAME}` of an environment variable that is not set.
+  case undefinedEnvironmentVariable(String)
+  /// A secret must be given on the command line when nobody can be asked.
   case secretNeeded(String)
-  case readOnly(String)
-  /// The session's user lacks the role for what they asked.
-  case notPermitted(String)
+  /// The session's user lacks the role for what they asked; `role` is nil for a non-member.
+  case notPermitted(user: String, role: Role?, action: String, workspace: String, owners: [String])
+  /// Removing or demoting the only owner would leave nobody able to change the members.
+  case lastOwner(user: String, workspace: String)
   /// Validation found errors before a bundle or SQL export; nothing was written.
   case invalidFlow(flow: String, format: String, findings: [String])
+  /// A stored flow calls a subflow the workspace does not have.
+  case missingSubflow(caller: String, subflow: String, workspace: String)
+  /// A stored version's document no longer reads as a flow.
+  case damagedVersion(location: String, flow: String, number: Int, FormatError)
+  /// A glob that matched no file.
   case noMatches(String)
+  /// Some files of a bulk load failed; nothing was staged.
   case bulk(failed: [String], total: Int)
+  /// The user pressed Ctrl-C.
   case cancelled
+  /// A file could not be written, with the reason.
   case writeFailed(String, String)
+  /// A script sources itself, through the scripts named.
+  case sourcesItself(path: String, chain: [String])
+  /// A helper program (Graphviz's `dot`) is not installed; `hint` says how to get it.
+  case toolMissing(tool: String, hint: String)
+  /// A helper program could not be started.
+  case toolFailed(tool: String, reason: String)
   /// A script ran on past failures (`set on-error continue`), each already reported.
   case scriptFailed(source: String, failures: Int)
-  case other(String)
 
   public var description: String {
     switch self {
     case .fileNotFound(let path): return "\(path): no such file or directory"
     case .isDirectory(let path): return "\(path) is a directory; give a file"
     case .unreadable(let path, let reason): return "\(path): cannot be read: \(reason)"
+    case .unlistable(let path, let reason): return "\(path): cannot list the folder: \(reason)"
     case .format(let file, .syntax(let error)): return "\(file):\(error)"
     case .format(let file, let error): return "\(file): \(error)"
-    case .store(let error): return error.description
     case .unknownName(let kind, let name, let known):
       let hint = Suggestion.closest(to: name, among: known).map { " (did you mean '\($0)'?)" } ?? ""
       let list = known.isEmpty ? "there are none" : "known: \(known.prefix(8).joined(separator: ", "))\(known.count > 8 ? ", ..." : "")"
@@ -52,6 +90,9 @@ public enum SessionError: Error, CustomStringConvertible {
     case .flowPending(let flow, let workspace, let pendingImport):
       return
         "the pending import '\(pendingImport)' already creates flow '\(flow)' in \(workspace): commit it first and load with `--as-version-of \(flow)`, or use `--name <new name>`"
+    case .workspaceOpen(let name, let location):
+      return "a workspace named '\(name)' is already open (\(location)); use `as <other name>`"
+    case .workspaceAmongExports(let path): return "\(path) is a workspace; open it on its own with `load \(path)`"
     case .noWorkspace:
       return "no workspace is open: create one with `workspace new <file.fpsw>` or open one with `load <file.fpsw>`"
     case .nothingPending(let workspace): return "nothing is pending for \(workspace): stage exports with `load <file> into \(workspace)`"
@@ -61,23 +102,36 @@ public enum SessionError: Error, CustomStringConvertible {
         + blockers.map { "  - \($0)" }.joined(separator: "\n")
     case .typeMismatch(let reference, let referenceType, let connection, let connectionType):
       return "'\(reference)' needs a \(referenceType) connection, but '\(connection)' is \(connectionType)"
+    case .notBound(let reference): return "'\(reference)' is not bound in any pending import"
     case .undefinedVariable(let name):
       return "undefined variable ${\(name)} (define it with `set \(name) <value>` or `--var \(name)=<value>`)"
+    case .undefinedEnvironmentVariable(let name): return "environment variable \(name) is not set"
     case .secretNeeded(let name):
       return "no value for secret '\(name)': give it as --secret \(name)=<value> (e.g. \(name)=${env:SECRET}) when not interactive"
-    case .readOnly(let path): return "\(path) is read-only: nothing was written"
-    case .notPermitted(let message): return message
+    case .notPermitted(let user, let role, let action, let workspace, let owners):
+      let who = role.map { "\(user) is a \($0.rawValue) of \(workspace): a \($0.rawValue) cannot \(action) it" }
+        ?? "\(user) is not a member of \(workspace) and cannot \(action) it"
+      return "\(who); ask an owner (\(owners.joined(separator: ", ")))"
+    case .lastOwner(let user, let workspace):
+      return "\(user) is the last owner of \(workspace): make another member owner first, or nobody could change its members"
     case .invalidFlow(let flow, let format, let findings):
       return "\(flow) cannot be written as \(format); nothing was written:\n" + findings.map { "  - \($0)" }.joined(separator: "\n")
+    case .missingSubflow(let caller, let subflow, let workspace):
+      return "\(caller) calls subflow '\(subflow)', which \(workspace) does not have"
+    case .damagedVersion(let location, let flow, let number, let error):
+      return "\(location): flow '\(flow)' version \(number) is damaged: \(error)"
     case .noMatches(let pattern): return "\(pattern): no files match"
     case .bulk(let failed, let total):
       return "\(failed.count) of \(total) files could not be loaded; nothing was staged:\n"
         + failed.map { "  \($0)" }.joined(separator: "\n")
     case .cancelled: return "cancelled"
     case .writeFailed(let path, let reason): return "\(path): cannot be written: \(reason)"
+    case .sourcesItself(let path, let chain):
+      return "\(path) sources itself (through \(chain.joined(separator: " -> ")))"
+    case .toolMissing(let tool, let hint): return "\(tool) is not installed: \(hint)"
+    case .toolFailed(let tool, let reason): return "could not run \(tool): \(reason)"
     case .scriptFailed(let source, let failures):
       return "\(source): \(failures) command\(failures == 1 ? "" : "s") failed (reported above)"
-    case .other(let message): return message
     }
   }
 }

@@ -1,7 +1,8 @@
 /// The command line itself is wrong: an unknown command or option, a missing argument. Exit
 /// status 2, as for any command-line tool.
 public struct UsageError: Error, CustomStringConvertible {
-  /// What is wrong, lowercase, with a suggestion where there is one.
+  /// What is wrong, lowercase, with a suggestion where there is one; never the command's name,
+  /// which `CommandFailure` puts in front.
   public let message: String
   /// The command it concerns, for a pointer to `help <command>`.
   public let command: String?

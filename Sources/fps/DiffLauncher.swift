@@ -16,10 +16,7 @@ enum DiffLauncher {
         path: positionals[0], old: positionals[1], new: positionals[4], options: Array(arguments.dropFirst(7)), in: session)
     }
     let line = (["diff"] + arguments).map(quoted).joined(separator: " ")
-    do { try session.execute(line) } catch {
-      session.output.writeError("fps diff: \(error)\n")
-      throw ExitCode(2)
-    }
+    try Launcher.exit(on: session, status: 2) { try session.execute(line) }
     // Leave at once: freeing two large parsed documents one value at a time costs more than
     // the diff's own output, and the process is ending anyway.
     exit(session.lastDiffDiffered == true ? 1 : 0)
@@ -29,10 +26,7 @@ enum DiffLauncher {
     if old == "/dev/null" || new == "/dev/null" {
       return session.output.write("\(path): \(old == "/dev/null" ? "new file" : "deleted")\n")
     }
-    do { try session.execute((["diff", old, new] + options).map(quoted).joined(separator: " ")) } catch {
-      session.output.writeError("fps diff: \(path): \(error)\n")
-      throw ExitCode(2)
-    }
+    try Launcher.exit(on: session, status: 2) { try session.execute((["diff", old, new] + options).map(quoted).joined(separator: " ")) }
   }
 
   /// Single-quotes a word for the session's tokenizer, so paths with spaces or `$` pass whole.

@@ -33,9 +33,7 @@ struct Shell {
       case .line(let line):
         editor.remember(line)
         LineEditor.takeInterrupt()
-        do { try session.execute(line) } catch {
-          session.output.writeError("\(error is UsageError ? "" : "error: ")\(error)\n")
-        }
+        do { try session.execute(line) } catch { Launcher.report(error, in: session, atPrompt: true) }
       }
     }
   }

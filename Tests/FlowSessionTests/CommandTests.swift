@@ -121,8 +121,8 @@ import Testing
     do {
       try harness.session.runScript(at: script)
       Issue.record("the script should fail")
-    } catch let error as ScriptError {
-      #expect(error.description == "\(script):4: not-a-command: unknown command 'not-a-command' (type `help` for the list)")
+    } catch let error as CommandFailure {
+      #expect(error.description == "\(script):4: unknown command 'not-a-command' (type `help` for the list)")
       #expect(error.isUsageError)
     }
     #expect(harness.output.standardOutput == "one two\n")
@@ -144,7 +144,7 @@ import Testing
     try "source loop.fps\n".write(toFile: harness.path("loop.fps"), atomically: true, encoding: .utf8)
     try harness.session.runScript(at: harness.path("outer.fps"))
     #expect(harness.output.standardOutput == "inner\n")
-    #expect(throws: ScriptError.self) { try harness.session.runScript(at: harness.path("loop.fps")) }
+    #expect(throws: CommandFailure.self) { try harness.session.runScript(at: harness.path("loop.fps")) }
   }
 
   @Test func connectionsAreListedWithoutTheirSecrets() throws {

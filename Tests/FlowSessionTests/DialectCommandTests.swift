@@ -60,7 +60,7 @@ import Testing
     #expect(harness.output.standardOutput.contains("Leads (\(harness.path("leads.json"))), version 1, n8n workflow"))
     #expect(
       harness.failure("export Leads --format make")
-        == "export: a flow read as n8n workflow cannot be written as Make blueprint; export it in its own format or as json")
+        == "Leads.json: a flow read as n8n workflow cannot be written as Make blueprint; export it in its own format or as json")
   }
 
   @Test func renamingAnN8nNodeRewritesEveryReference() throws {
@@ -78,7 +78,7 @@ import Testing
     #expect(renamed["connections"]?["Get leads"]?["main"] == [[["node": "Save rows", "type": "main", "index": 0]]])
     #expect(renamed["pinData"]?.objectValue?.keys == ["Save rows"])
     #expect(renamed["nodes"]?.arrayValue?[1]["parameters"]?["sheetId"] == "={{ $('Get leads').item.json.sheet }}")
-    #expect(harness.failure("rename Leads Nope X") == "rename: no node named 'Nope'")
+    #expect(harness.failure("rename Leads Nope X") == "\(harness.path("leads.json")): no node named 'Nope'")
   }
 
   @Test func brokenRulesLoadWithFindingsThatNameTheNode() throws {

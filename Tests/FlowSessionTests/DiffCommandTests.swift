@@ -43,6 +43,6 @@ import Testing
     try harness.run("diff ${examples}/orders-v1.json ${examples}/orders-v2.json --svg ${dir}/orders.svg")
     let svg = try String(contentsOfFile: harness.path("orders.svg"), encoding: .utf8)
     #expect(svg.contains("<svg") && svg.contains("Audit trail") && svg.contains("#c8f7c5"))
-    #expect(harness.failure("diff a b --stat --json") == "diff: choose one of --stat, --json (see `help diff`)")
+    #expect(harness.rendered("diff a b --stat --json") == "diff: choose one of --stat, --json (see `help diff`)")
   }
 }

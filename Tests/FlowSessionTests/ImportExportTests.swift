@@ -183,13 +183,13 @@ import Testing
   @Test func malformedCallsOfTheNewCommandsAreUsageErrorsThatSayWhatIsExpected() throws {
     let harness = try testWorkspace()
     #expect(
-      harness.failure("member add ana superuser") == "member add: unknown role 'superuser'; use owner, editor or viewer (see `help member`)"
+      harness.rendered("member add ana superuser") == "member add: unknown role 'superuser'; use owner, editor or viewer (see `help member`)"
     )
-    #expect(harness.failure("member promote ana") == "member: unknown action 'promote'; use list, add or remove (see `help member`)")
+    #expect(harness.rendered("member promote ana") == "member: unknown action 'promote'; use list, add or remove (see `help member`)")
     #expect(harness.failure("member add ana").contains("the role (owner, editor or viewer)"))
-    #expect(harness.failure("validate fraud-alerts --for json") == "validate: --for takes bundle or sql, got 'json' (see `help validate`)")
+    #expect(harness.rendered("validate fraud-alerts --for json") == "validate: --for takes bundle or sql, got 'json' (see `help validate`)")
     #expect(harness.failure("validate").contains("the flow to validate"))
-    #expect(harness.failure("export fraud-alerts --format zip").hasPrefix("export: unknown format 'zip'; known: json, n8n"))
+    #expect(harness.rendered("export fraud-alerts --format zip").hasPrefix("export: unknown format 'zip'; known: json, n8n"))
   }
 
   @Test func validateListsEveryFindingAndExportWritesNothing() throws {

@@ -23,12 +23,23 @@ final class SessionHarness {
   }
 
   /// The error a line fails with, as the user sees it.
+  /// Why `line` failed, without the command's name in front (see `rendered`).
   func failure(_ line: String) -> String {
     do {
       try session.execute(line)
       return "(no error)"
     } catch {
-      return "\(error)"
+      return error.message
+    }
+  }
+
+  /// The failure of `line` as the user sees it: `command: message`.
+  func rendered(_ line: String) -> String {
+    do {
+      try session.execute(line)
+      return "(no error)"
+    } catch {
+      return error.description
     }
   }
 

@@ -22,14 +22,15 @@ import Testing
     ("lod x", "unknown command 'lod'; did you mean 'load'? (type `help` for the list)"),
     ("commit --dryrun", "commit: unknown option '--dryrun'; did you mean '--dry-run'? (see `help commit`)"),
     ("diff", "diff: missing the flows to compare (see `help diff`)"),
-    ("diff onlyone", "no pending import named 'onlyone'; there are none"),
+    ("diff onlyone", "diff: no pending import named 'onlyone'; there are none"),
     ("commit -m", "commit: --message needs a value <message> (see `help commit`)"),
     ("load x.json into", "load: `into` needs <workspace> (see `help load`)"),
     ("list everything", "list: cannot list 'everything' (see `help list`)"),
+    ("connection add k", "connection add: --type <type> is required (see `help connection`)"),
     ("workspace open x", "workspace: unknown action 'open'; try `workspace new <file.fpsw>` (see `help workspace`)"),
   ])
   func errorsSayWhatToDo(line: String, message: String) throws {
-    #expect(try SessionHarness().failure(line) == message)
+    #expect(try SessionHarness().rendered(line) == message)
   }
 
   @Test func everyCommandHasHelp() throws {

@@ -46,7 +46,7 @@ struct Commit: Command {
     let blockers = pending.flatMap(state.findings).filter(\.isError).map(\.message)
     if !blockers.isEmpty { throw SessionError.commitBlocked(workspace: open.name, blockers: blockers) }
     if dryRun { return session.output.line("dry run: nothing was written") }
-    if open.store.isReadOnly { throw SessionError.readOnly(open.store.location) }
+    if open.store.isReadOnly { throw StoreError.readOnly(path: open.store.location) }
     try session.authorize(.commit, in: open)
     if session.interaction.isInteractive, !assumeYes,
       !session.interaction.confirm("commit \(Describe.count(pending.count, "import")) to \(open.name)?")
@@ -64,8 +64,9 @@ struct Commit: Command {
     do {
       record = try open.store.commit(request)
     } catch {
-      if case .movedOn = error { open.revision = (try? open.store.revision()) ?? open.revision }
-      throw SessionError.store(error)
+      // After "moved on", the next plan is made against what the workspace holds now.
+      if case .movedOn = error { try session.refreshRevision(of: open) }
+      throw error
     }
     try session.refreshRevision(of: open)
     session.imports.removeAll { $0.workspace == open.name }

@@ -29,11 +29,11 @@ struct ConnectionCommand: Command {
   init(_ arguments: ParsedArguments) throws {
     let action = try arguments.positional(0, "an action (add or list)")
     guard ["add", "list"].contains(action) else {
-      throw UsageError("connection: unknown action '\(action)'; use add or list", command: "connection")
+      throw UsageError("unknown action '\(action)'; use add or list", command: "connection")
     }
     if action == "add" {
       _ = try arguments.positional(1, "the connection name")
-      guard arguments.value("--type") != nil else { throw UsageError("connection add: --type <type> is required", command: "connection") }
+      guard arguments.value("--type") != nil else { throw UsageError("--type <type> is required", command: "connection") }
     }
     try arguments.expectPositionals(atMost: action == "add" ? 2 : 1)
     self.arguments = arguments
@@ -49,7 +49,7 @@ struct ConnectionCommand: Command {
     var properties = JSONObject()
     for pair in arguments.values("--prop") {
       let (key, value) = try Self.split(pair)
-      guard let value else { throw UsageError("connection add: --prop needs key=value, got '\(pair)'", command: "connection") }
+      guard let value else { throw UsageError("--prop needs key=value, got '\(pair)'", command: "connection") }
       properties[key] = .string(value)
     }
     var secrets: [String: String] = [:]
@@ -64,7 +64,7 @@ struct ConnectionCommand: Command {
       }
     }
     let connection = Connection(name: name, type: arguments.value("--type")!, properties: properties, secretNames: secrets.keys.sorted())
-    try session.store { () throws(StoreError) in try open.store.addConnection(connection, secrets: secrets, author: session.user) }
+    try open.store.addConnection(connection, secrets: secrets, author: session.user)
     try session.refreshRevision(of: open)
     session.output.line("added connection \(name) (\(connection.type)) to \(open.name)")
   }
@@ -72,7 +72,7 @@ struct ConnectionCommand: Command {
   private static func split(_ pair: String) throws -> (String, String?) {
     guard let equals = pair.firstIndex(of: "=") else { return (pair, nil) }
     let key = String(pair[..<equals])
-    if key.isEmpty { throw UsageError("connection add: empty key in '\(pair)'", command: "connection") }
+    if key.isEmpty { throw UsageError("empty key in '\(pair)'", command: "connection") }
     return (key, String(pair[pair.index(after: equals)...]))
   }
 }

@@ -50,7 +50,7 @@ struct Diff: Command {
     right = arguments.positionals.count > 1 ? arguments.positionals[1] : nil
     try arguments.expectPositionals(atMost: 2)
     let chosen = ["--stat", "--json", "--dot", "--svg"].filter(arguments.flag)
-    if chosen.count > 1 { throw UsageError("diff: choose one of \(chosen.joined(separator: ", "))", command: "diff") }
+    if chosen.count > 1 { throw UsageError("choose one of \(chosen.joined(separator: ", "))", command: "diff") }
     switch chosen.first {
     case "--stat": view = .stat
     case "--json": view = .json
@@ -108,7 +108,7 @@ struct Diff: Command {
   private func compareWorkspaces(_ left: OpenWorkspace, _ right: OpenWorkspace, in session: Session) throws {
     func current(_ open: OpenWorkspace) throws -> [String: FlowVersion] {
       var flows: [String: FlowVersion] = [:]
-      for summary in try session.store({ () throws(StoreError) in try open.store.flows() }) {
+      for summary in try open.store.flows() {
         flows[summary.name] = try session.workspaceFlow(summary.name, in: open).version
       }
       return flows
@@ -119,7 +119,7 @@ struct Diff: Command {
     switch view {
     case .json: session.output.write(diff.json)
     case .terminal, .stat: session.output.write(diff.text)
-    case .dot, .svg: throw UsageError("diff: --dot and --svg draw one flow; compare two flows for a picture", command: "diff")
+    case .dot, .svg: throw UsageError("--dot and --svg draw one flow; compare two flows for a picture", command: "diff")
     }
   }
 }

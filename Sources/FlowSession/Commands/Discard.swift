@@ -12,7 +12,7 @@ struct Discard: Command {
   init(_ arguments: ParsedArguments) throws {
     all = arguments.flag("--all")
     names = arguments.positionals
-    if !all, names.isEmpty { throw UsageError("discard: name the imports to drop, or --all", command: "discard") }
+    if !all, names.isEmpty { throw UsageError("name the imports to drop, or --all", command: "discard") }
   }
 
   func run(in session: Session) throws {

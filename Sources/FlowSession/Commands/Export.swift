@@ -54,7 +54,7 @@ struct Export: Command {
     if let name = arguments.value("--format") {
       guard let format = ExportFormat(rawValue: name) else {
         throw UsageError(
-          "export: unknown format '\(name)'; known: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))", command: "export")
+          "unknown format '\(name)'; known: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))", command: "export")
       }
       self.format = format
     } else {
@@ -62,7 +62,7 @@ struct Export: Command {
     }
     let indent = arguments.value("--indent") ?? "2"
     guard let width = Int(indent), (0...8).contains(width) else {
-      throw UsageError("export: --indent takes a number of spaces from 0 to 8, got '\(indent)'", command: "export")
+      throw UsageError("--indent takes a number of spaces from 0 to 8, got '\(indent)'", command: "export")
     }
     layout = width == 0 ? .minified : .indented(width)
     redact = arguments.flag("--redact")
@@ -74,7 +74,7 @@ struct Export: Command {
     if let open = operand.workspace { try session.authorize(.export, in: open) }
     let format = self.format ?? ExportFormat.natural(for: operand.version)
     if withCredentials, format.needsValidation {
-      throw UsageError("export: a \(format.displayName) never carries credentials; drop --with-credentials", command: "export")
+      throw UsageError("a \(format.displayName) never carries credentials; drop --with-credentials", command: "export")
     }
     if format.needsValidation { try session.validate(operand, for: format) }
     var version = operand.version
@@ -88,7 +88,7 @@ struct Export: Command {
     do {
       bytes = try format.file(
         for: version, stamp: stamp, options: EncodeOptions(includeCredentials: withCredentials, layout: layout, redactSecrets: redact))
-    } catch { throw SessionError.other("export: \(error)") }
+    } catch { throw SessionError.format(file: path, error) }
     try Self.write(bytes, to: path, privately: withCredentials)
     if withCredentials {
       session.output.warning("\(path) holds credentials in clear: it was written readable by you only; keep it out of version control")

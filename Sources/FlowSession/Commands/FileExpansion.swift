@@ -13,7 +13,7 @@ enum FileExpansion {
       throw SessionError.fileNotFound(argument)
     }
     guard isDirectory.boolValue else { return [argument] }
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
+    let names = try contents(of: argument)
     let files = names.filter { $0.hasSuffix(".json") }.sorted().map { (argument as NSString).appendingPathComponent($0) }
     if files.isEmpty { throw SessionError.noMatches("\(argument)/*.json") }
     return files
@@ -24,13 +24,19 @@ enum FileExpansion {
     let folder = (pattern as NSString).deletingLastPathComponent
     let namePattern = (pattern as NSString).lastPathComponent
     if folder.contains(where: { "*?[".contains($0) }) {
-      throw UsageError("load: wildcards are allowed in the file name only, not in folders: \(pattern)", command: "load")
+      throw UsageError("wildcards are allowed in the file name only, not in folders: \(pattern)", command: "load")
     }
     let directory = folder.isEmpty ? "." : folder
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-      throw SessionError.fileNotFound(directory)
-    }
-    return names.filter { !$0.hasPrefix(".") && fnmatch(namePattern, $0, 0) == 0 }.sorted()
+    return try contents(of: directory).filter { !$0.hasPrefix(".") && fnmatch(namePattern, $0, 0) == 0 }.sorted()
       .map { folder.isEmpty ? $0 : (folder as NSString).appendingPathComponent($0) }
+  }
+
+  /// The names in a folder; a folder that is missing or cannot be read (permissions) says so
+  /// rather than reading as empty.
+  private static func contents(of directory: String) throws -> [String] {
+    guard FileManager.default.fileExists(atPath: directory) else { throw SessionError.fileNotFound(directory) }
+    do { return try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
+      throw SessionError.unlistable(directory, error.localizedDescription)
+    }
   }
 }

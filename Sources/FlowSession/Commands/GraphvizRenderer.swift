@@ -6,7 +6,8 @@ enum GraphvizRenderer {
     guard
       let executable = ["/usr/bin/dot", "/usr/local/bin/dot", "/opt/homebrew/bin/dot"].first(where: FileManager.default.isExecutableFile)
     else {
-      throw SessionError.other("--svg needs Graphviz's `dot` (apt-get install graphviz); --dot prints the picture's source instead")
+      throw SessionError.toolMissing(
+        tool: "Graphviz's `dot`", hint: "--svg needs it (apt-get install graphviz); --dot prints the picture's source instead")
     }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
@@ -15,7 +16,7 @@ enum GraphvizRenderer {
     let errors = Pipe()
     process.standardInput = input
     process.standardError = errors
-    do { try process.run() } catch { throw SessionError.other("could not run \(executable): \(error.localizedDescription)") }
+    do { try process.run() } catch { throw SessionError.toolFailed(tool: executable, reason: error.localizedDescription) }
     input.fileHandleForWriting.write(Data(dot.utf8))
     try? input.fileHandleForWriting.close()
     let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

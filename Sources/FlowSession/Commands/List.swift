@@ -28,7 +28,7 @@ struct List: Command {
     kind = arguments.positionals.first ?? "flows"
     guard Self.what.contains(kind) else {
       let hint = Suggestion.closest(to: kind, among: Self.what).map { "; did you mean '\($0)'?" } ?? ""
-      throw UsageError("list: cannot list '\(kind)'\(hint)", command: "list")
+      throw UsageError("cannot list '\(kind)'\(hint)", command: "list")
     }
     if kind == "versions" { flow = try arguments.positional(1, "the flow whose versions to list") } else { flow = nil }
     try arguments.expectPositionals(atMost: kind == "versions" ? 2 : 1)
@@ -41,7 +41,7 @@ struct List: Command {
     switch kind {
     case "flows":
       let open = try session.workspace(workspaceName)
-      rows = try session.store { () throws(StoreError) in try open.store.flows() }.map {
+      rows = try open.store.flows().map {
         (
           "\($0.name)  v\($0.currentVersion) (\(Describe.count($0.versionCount, "version")), updated \($0.updatedAt))",
           [
@@ -52,7 +52,7 @@ struct List: Command {
       }
     case "versions":
       let open = try session.workspace(workspaceName)
-      rows = try session.store { () throws(StoreError) in try open.store.versions(of: flow!) }.map {
+      rows = try open.store.versions(of: flow!).map {
         (
           "\($0.flow)@\($0.number)  published \($0.publishedAt) (commit #\($0.commitID))",
           [

@@ -51,22 +51,22 @@ struct Load: Command {
     renames = try arguments.values("--rename-node").map { pair in
       let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
       guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-        throw UsageError("load: --rename-node takes old=new, got '\(pair)'", command: "load")
+        throw UsageError("--rename-node takes old=new, got '\(pair)'", command: "load")
       }
       return (parts[0], parts[1])
     }
     if versionOf != nil, newName != nil {
-      throw UsageError("load: --as-version-of and --name cannot be used together", command: "load")
+      throw UsageError("--as-version-of and --name cannot be used together", command: "load")
     }
   }
 
   func run(in session: Session) throws {
     let files = try paths.flatMap(FileExpansion.expand)
     if alias != nil, files.count > 1 {
-      throw UsageError("load: `as <name>` names one file, but \(files.count) were given", command: "load")
+      throw UsageError("`as <name>` names one file, but \(files.count) were given", command: "load")
     }
     if newName != nil, files.count > 1 {
-      throw UsageError("load: --name names one flow, but \(files.count) files were given", command: "load")
+      throw UsageError("--name names one flow, but \(files.count) files were given", command: "load")
     }
     if files.count == 1, SQLiteWorkspace.isDatabaseFile(files[0]) {
       return try openWorkspace(files[0], in: session)
@@ -77,13 +77,12 @@ struct Load: Command {
       if session.isCancelled() { throw SessionError.cancelled }
       do {
         if SQLiteWorkspace.isDatabaseFile(path) {
-          throw SessionError.other("\(path) is a workspace; open it on its own with `load \(path)`")
+          throw SessionError.workspaceAmongExports(path: path)
         }
         var file = try session.readExport(at: path, scanningSecrets: true)
         for rename in renames {
           do {
-            let renamed = try ExportFormat.renamingNode(rename.old, to: rename.new, in: file.version)
-            file.version = renamed.version
+            file.version = try ExportFormat.renamingNode(rename.old, to: rename.new, in: file.version).version
           } catch { throw SessionError.format(file: path, error) }
         }
         read.append(file)
@@ -101,14 +100,14 @@ struct Load: Command {
   }
 
   private func openWorkspace(_ path: String, in session: Session) throws {
-    if target != nil { throw UsageError("load: \(path) is a workspace; `into` is for exports", command: "load") }
+    if target != nil { throw UsageError("\(path) is a workspace; `into` is for exports", command: "load") }
     let name = alias ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     if let open = session.workspaces[name] {
-      throw SessionError.other("a workspace named '\(name)' is already open (\(open.store.location)); use `as <other name>`")
+      throw SessionError.workspaceOpen(name: name, location: open.store.location)
     }
-    let store = try session.store { () throws(StoreError) in try SQLiteWorkspace.open(at: path, readOnly: readOnly) }
+    let store = try SQLiteWorkspace.open(at: path, readOnly: readOnly)
     let open = try session.register(store, as: name)
-    let flows = try session.store { () throws(StoreError) in try store.flows() }
+    let flows = try store.flows()
     let access = store.isReadOnly ? " (read-only)" : ""
     session.output.line("opened workspace \(open.name)\(access): \(Describe.count(flows.count, "flow"))")
   }
@@ -128,7 +127,7 @@ struct Load: Command {
   private func stage(
     _ read: [ReadExport], into open: OpenWorkspace, in session: Session
   ) throws {
-    let existing = Set(try session.store { () throws(StoreError) in try open.store.flows() }.map(\.name))
+    let existing = Set(try open.store.flows().map(\.name))
     var staged: [PendingImport] = []
     for file in read {
       let mode: PendingImport.Mode

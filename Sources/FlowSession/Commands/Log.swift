@@ -20,7 +20,7 @@ struct Log: Command {
 
   func run(in session: Session) throws {
     let open = try session.workspace(workspaceName)
-    let records = try session.store { () throws(StoreError) in try open.store.journal() }
+    let records = try open.store.journal()
     if json {
       let values: [JSONValue] = records.map { record in
         [

@@ -134,7 +134,7 @@ struct Match: Command {
 
   private func unbind(_ reference: String, in session: Session) throws {
     let indices = try session.importIndices(importName).filter { session.imports[$0].bindings[reference] != nil }
-    guard !indices.isEmpty else { throw SessionError.other("'\(reference)' is not bound in any pending import") }
+    guard !indices.isEmpty else { throw SessionError.notBound(reference: reference) }
     for index in indices { session.imports[index].bindings[reference] = nil }
     session.output.line("unbound \(reference) in \(indices.map { session.imports[$0].name }.joined(separator: ", "))")
   }

@@ -37,7 +37,7 @@ struct MemberCommand: Command {
       let user = try arguments.positional(1, "the user")
       let word = try arguments.positional(2, "the role (owner, editor or viewer)")
       guard let role = Role(rawValue: word) else {
-        throw UsageError("member add: unknown role '\(word)'; use owner, editor or viewer", command: "member")
+        throw UsageError("unknown role '\(word)'; use owner, editor or viewer", command: "member")
       }
       try arguments.expectPositionals(atMost: 3)
       action = .add(Member(user: user, role: role))
@@ -46,7 +46,7 @@ struct MemberCommand: Command {
       try arguments.expectPositionals(atMost: 2)
       action = .remove(user)
     case let other:
-      throw UsageError("member: unknown action '\(other)'; use list, add or remove", command: "member")
+      throw UsageError("unknown action '\(other)'; use list, add or remove", command: "member")
     }
   }
 
@@ -54,19 +54,19 @@ struct MemberCommand: Command {
     let open = try session.workspace(workspaceName)
     switch action {
     case .list:
-      let members = try session.store { () throws(StoreError) in try open.store.members() }
+      let members = try open.store.members()
       if members.isEmpty { return session.output.line("\(open.name) has no members: it is open to everyone") }
       for member in members { session.output.line("\(member.user)\t\(member.role.rawValue)") }
     case .add(let member):
       try session.authorize(.manageMembers, in: open)
       if member.role != .owner { try keepAnOwner(besides: member.user, in: open, session: session) }
-      try session.store { () throws(StoreError) in try open.store.setMember(member, author: session.user) }
+      try open.store.setMember(member, author: session.user)
       try session.refreshRevision(of: open)
       session.output.line("\(member.user) is now \(member.role.rawValue) of \(open.name)")
     case .remove(let user):
       try session.authorize(.manageMembers, in: open)
       try keepAnOwner(besides: user, in: open, session: session)
-      try session.store { () throws(StoreError) in try open.store.removeMember(user, author: session.user) }
+      try open.store.removeMember(user, author: session.user)
       try session.refreshRevision(of: open)
       session.output.line("\(user) is no longer a member of \(open.name)")
     }
@@ -75,10 +75,9 @@ struct MemberCommand: Command {
   /// Refuses to leave a workspace that has members without an owner: nobody could change its
   /// members again.
   private func keepAnOwner(besides user: String, in open: OpenWorkspace, session: Session) throws {
-    let owners = try session.store { () throws(StoreError) in try open.store.members() }.filter { $0.role == .owner }.map(\.user)
+    let owners = try open.store.members().filter { $0.role == .owner }.map(\.user)
     if owners == [user] {
-      throw SessionError.other(
-        "\(user) is the last owner of \(open.name): make another member owner first, or nobody could change its members")
+      throw SessionError.lastOwner(user: user, workspace: open.name)
     }
   }
 }

@@ -41,7 +41,7 @@ struct Rename: Command {
 
   private func renamed(_ version: FlowVersion, path: String) throws -> FlowVersion {
     do { return try ExportFormat.renamingNode(old, to: new, in: version).version } catch {
-      throw SessionError.other("rename: \(error)")
+      throw SessionError.format(file: path, error)
     }
   }
 }

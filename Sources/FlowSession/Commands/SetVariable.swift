@@ -16,7 +16,7 @@ struct SetVariable: Command {
     name = arguments.positionals.first
     value = arguments.positionals.dropFirst().joined(separator: " ")
     if name == "on-error", !["continue", "stop"].contains(value) {
-      throw UsageError("set: on-error is continue or stop, not '\(value)'", command: "set")
+      throw UsageError("on-error is continue or stop, not '\(value)'", command: "set")
     }
   }
 

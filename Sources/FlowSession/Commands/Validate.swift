@@ -28,7 +28,7 @@ struct Validate: Command {
     try arguments.expectPositionals(atMost: 1)
     let word = arguments.value("--for") ?? "bundle"
     guard let format = ExportFormat(rawValue: word), format.needsValidation else {
-      throw UsageError("validate: --for takes bundle or sql, got '\(word)'", command: "validate")
+      throw UsageError("--for takes bundle or sql, got '\(word)'", command: "validate")
     }
     self.format = format
   }

@@ -16,7 +16,7 @@ struct WorkspaceCommand: Command {
   init(_ arguments: ParsedArguments) throws {
     let action = try arguments.positional(0, "an action (new)")
     guard action == "new" else {
-      throw UsageError("workspace: unknown action '\(action)'; try `workspace new <file.fpsw>`", command: "workspace")
+      throw UsageError("unknown action '\(action)'; try `workspace new <file.fpsw>`", command: "workspace")
     }
     path = try arguments.positional(1, "the workspace file to create")
     try arguments.expectPositionals(atMost: 2)
@@ -25,8 +25,8 @@ struct WorkspaceCommand: Command {
 
   func run(in session: Session) throws {
     let name = alias ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-    if session.workspaces[name] != nil { throw SessionError.other("a workspace named '\(name)' is already open; use `as <other name>`") }
-    let store = try session.store { () throws(StoreError) in try SQLiteWorkspace.create(at: path, owner: session.user) }
+    if let open = session.workspaces[name] { throw SessionError.workspaceOpen(name: name, location: open.store.location) }
+    let store = try SQLiteWorkspace.create(at: path, owner: session.user)
     try session.register(store, as: name)
     session.targetName = name
     session.output.line("created workspace \(name) (\(path)); it is the target")

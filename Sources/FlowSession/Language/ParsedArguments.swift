@@ -22,20 +22,20 @@ public struct ParsedArguments: Sendable {
         guard let option = spec.options.first(where: { $0.name == name || $0.short == name }) else {
           let known = spec.options.flatMap { [$0.name] + ($0.short.map { [$0] } ?? []) }
           let hint = Suggestion.closest(to: name, among: known).map { "; did you mean '\($0)'?" } ?? ""
-          throw UsageError("\(spec.name): unknown option '\(name)'\(hint)", command: spec.name)
+          throw UsageError("unknown option '\(name)'\(hint)", command: spec.name)
         }
         if option.value == nil {
-          if inline != nil { throw UsageError("\(spec.name): \(option.name) takes no value", command: spec.name) }
+          if inline != nil { throw UsageError("\(option.name) takes no value", command: spec.name) }
           values[option.name, default: []].append("")
         } else {
           guard let value = inline ?? rest.popFirst() else {
-            throw UsageError("\(spec.name): \(option.name) needs a value <\(option.value!)>", command: spec.name)
+            throw UsageError("\(option.name) needs a value <\(option.value!)>", command: spec.name)
           }
           values[option.name, default: []].append(value)
         }
       } else if !optionsEnded, let keyword = spec.keywords.first(where: { $0.name == word }) {
         guard let value = rest.popFirst() else {
-          throw UsageError("\(spec.name): `\(keyword.name)` needs <\(keyword.value ?? "value")>", command: spec.name)
+          throw UsageError("`\(keyword.name)` needs <\(keyword.value ?? "value")>", command: spec.name)
         }
         values[keyword.name, default: []].append(value)
       } else {
@@ -56,7 +56,7 @@ public struct ParsedArguments: Sendable {
   /// The positional at `index`, or a usage error naming what is missing.
   public func positional(_ index: Int, _ what: String) throws -> String {
     guard index < positionals.count else {
-      throw UsageError("\(spec.name): missing \(what)", command: spec.name)
+      throw UsageError("missing \(what)", command: spec.name)
     }
     return positionals[index]
   }
@@ -64,6 +64,6 @@ public struct ParsedArguments: Sendable {
   /// Fails when more positionals were given than the command takes.
   public func expectPositionals(atMost count: Int) throws {
     guard positionals.count > count else { return }
-    throw UsageError("\(spec.name): unexpected argument '\(positionals[count])'", command: spec.name)
+    throw UsageError("unexpected argument '\(positionals[count])'", command: spec.name)
   }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Runs a `.fps` file: one command per line, `#` comments, a trailing `\` continues the line.
-/// Stops at the first failing command with a `ScriptError` naming file and line, unless
+/// Stops at the first failing command with a `CommandFailure` naming file and line, unless
 /// `set on-error continue` is in force, in which case it reports and goes on, failing at the end.
 struct ScriptRunner {
   let session: Session
@@ -9,8 +9,7 @@ struct ScriptRunner {
   func run(path: String) throws {
     let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
     guard !session.sourceStack.contains(absolute) else {
-      throw SessionError.other(
-        "\(path) sources itself (through \(session.sourceStack.map { ($0 as NSString).lastPathComponent }.joined(separator: " -> ")))")
+      throw SessionError.sourcesItself(path: path, chain: session.sourceStack.map { ($0 as NSString).lastPathComponent })
     }
     let bytes = try session.readFile(at: path)
     guard let text = String(validating: Array(bytes), as: UTF8.self), !bytes.contains(0) else {
@@ -51,9 +50,9 @@ struct ScriptRunner {
     do {
       try session.execute(command, source: source, number: number)
       return true
-    } catch let failure as ScriptError {
-      guard session.continueOnError else { throw failure }
-      session.output.writeError("\(failure)\n")
+    } catch {
+      guard session.continueOnError else { throw error }
+      session.output.writeError("\(error)\n")
       return false
     }
   }

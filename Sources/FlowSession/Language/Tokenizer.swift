@@ -25,7 +25,7 @@ struct Tokenizer {
       rest.removeFirst()
       if name.hasPrefix("env:") {
         let key = String(name.dropFirst(4))
-        guard let value = environment(key) else { throw SessionError.other("environment variable \(key) is not set") }
+        guard let value = environment(key) else { throw SessionError.undefinedEnvironmentVariable(key) }
         return value
       }
       guard let value = variable(name) else { throw SessionError.undefinedVariable(name) }

@@ -15,8 +15,8 @@ extension Session {
         }
         guard seen.insert(name).inserted else { continue }
         let stored: StoredVersion
-        do { stored = try open.store.version(of: name, number: nil) } catch {
-          throw SessionError.other("\(caller.name) calls subflow '\(name)', which \(open.name) does not have (\(error))")
+        do { stored = try open.store.version(of: name, number: nil) } catch .noSuchFlow {
+          throw SessionError.missingSubflow(caller: caller.name, subflow: name, workspace: open.name)
         }
         var subflow = try decodeStored(stored, in: open)
         subflow.subflowDefinitions = []
@@ -32,10 +32,10 @@ extension Session {
   /// what `export --with-credentials` writes.
   func withCredentials(_ version: FlowVersion, from open: OpenWorkspace) throws -> FlowVersion {
     var version = version
-    let names = Set(try store { () throws(StoreError) in try open.store.connections() }.map(\.name))
+    let names = Set(try open.store.connections().map(\.name))
     for index in version.connections.indices where names.contains(version.connections[index].name) {
       let name = version.connections[index].name
-      let secrets = try store { () throws(StoreError) in try open.store.secrets(ofConnection: name) }
+      let secrets = try open.store.secrets(ofConnection: name)
       version.connections[index].credentials = JSONObject(
         secrets.sorted { $0.key < $1.key }.map { JSONObject.Member($0.key, .string($0.value)) })
     }

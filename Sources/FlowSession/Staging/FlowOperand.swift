@@ -31,14 +31,14 @@ extension Session {
     if FileManager.default.fileExists(atPath: word) {
       return FlowOperand(label: word, version: try readExport(at: word).version, origin: word)
     }
-    let target = existingTarget()
+    let target = try existingTarget()
     if let target {
       let (flow, _) = Self.splitVersion(word)
-      if try store({ () throws(StoreError) in try target.store.flows() }).contains(where: { $0.name == flow }) {
+      if try target.store.flows().contains(where: { $0.name == flow }) {
         return try workspaceFlow(word, in: target)
       }
     }
-    let flows = (try? target?.store.flows().map(\.name)) ?? []
+    let flows = try target?.store.flows().map(\.name) ?? []
     throw SessionError.unknownName(
       kind: "flow, import, export or file", name: word, known: imports.map(\.name) + exports.keys.sorted() + flows)
   }
@@ -46,7 +46,7 @@ extension Session {
   /// `flow` or `flow@N` in an open workspace.
   func workspaceFlow(_ word: String, in open: OpenWorkspace) throws -> FlowOperand {
     let (flow, number) = Self.splitVersion(word)
-    let stored = try store { () throws(StoreError) in try open.store.version(of: flow, number: number) }
+    let stored = try open.store.version(of: flow, number: number)
     return FlowOperand(
       label: "\(open.name):\(flow)@\(stored.number)", version: try decodeStored(stored, in: open), origin: open.store.location,
       workspace: open)
@@ -54,8 +54,12 @@ extension Session {
 
   /// Reads a stored version's document back into the model.
   func decodeStored(_ stored: StoredVersion, in open: OpenWorkspace) throws -> FlowVersion {
-    do { return try NativeJSONCodec.decode(try JSONParser.parse(stored.document)) } catch {
-      throw SessionError.other("\(open.store.location): flow '\(stored.flow)' version \(stored.number) is damaged: \(error)")
+    do throws(FormatError) {
+      let document: JSONValue
+      do { document = try JSONParser.parse(stored.document) } catch { throw .syntax(error) }
+      return try NativeJSONCodec.decode(document)
+    } catch {
+      throw SessionError.damagedVersion(location: open.store.location, flow: stored.flow, number: stored.number, error)
     }
   }
 

@@ -10,6 +10,6 @@ final class OpenWorkspace {
   init(name: String, store: any WorkspaceStore) throws {
     self.name = name
     self.store = store
-    do { self.revision = try store.revision() } catch { throw SessionError.store(error) }
+    self.revision = try store.revision()
   }
 }

@@ -19,16 +19,13 @@ extension Session {
   /// Refuses, with a message that names the user, the role and who can help, when the session's
   /// user may not do `action` in the workspace. A workspace without members is open to everyone.
   func authorize(_ action: GuardedAction, in open: OpenWorkspace) throws {
-    let members = try store { () throws(StoreError) in try open.store.members() }
+    let members = try open.store.members()
     guard !members.isEmpty else { return }
-    let owners = members.filter { $0.role == .owner }.map(\.user).joined(separator: ", ")
-    guard let member = members.first(where: { $0.user == user }) else {
-      throw SessionError.notPermitted("\(user) is not a member of \(open.name) and cannot \(action.rawValue) it; ask an owner (\(owners))")
-    }
-    guard action.allowed(for: member.role) else {
+    let member = members.first { $0.user == user }
+    guard let member, action.allowed(for: member.role) else {
       throw SessionError.notPermitted(
-        "\(user) is a \(member.role.rawValue) of \(open.name): a \(member.role.rawValue) cannot \(action.rawValue) it; ask an owner (\(owners))"
-      )
+        user: user, role: member?.role, action: action.rawValue, workspace: open.name,
+        owners: members.filter { $0.role == .owner }.map(\.user))
     }
   }
 }

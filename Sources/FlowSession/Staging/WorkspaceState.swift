@@ -36,17 +36,17 @@ extension Session {
   /// The state of an open workspace, read from its store now.
   func state(of workspaceName: String) throws -> WorkspaceState {
     let open = try workspace(workspaceName)
-    let flows = try store { () throws(StoreError) in try open.store.flows() }
+    let flows = try open.store.flows()
     var state = WorkspaceState(
-      connections: try store { () throws(StoreError) in try open.store.connections() }, flows: flows,
-      registry: try store { () throws(StoreError) in try open.store.registry() })
+      connections: try open.store.connections(), flows: flows,
+      registry: try open.store.registry())
     let pending = imports.filter { $0.workspace == workspaceName }
     state.pendingFlowNames = Set(pending.filter(\.mode.isNewFlow).map(\.mode.flowName))
     // The target's current version of each subflow an import carries, read once, to compare.
     var currentVersions: [String: FlowVersion] = [:]
     for subflow in pending.flatMap(\.version.subflowDefinitions) where state.flowNames.contains(subflow.name) {
       guard currentVersions[subflow.name] == nil else { continue }
-      let stored = try store { () throws(StoreError) in try open.store.version(of: subflow.name, number: nil) }
+      let stored = try open.store.version(of: subflow.name, number: nil)
       currentVersions[subflow.name] = try decodeStored(stored, in: open)
     }
     state.dependencies = DependencyPlan(imports: pending, state: state, currentVersions: currentVersions)
