@@ -109,7 +109,8 @@ public enum SessionError: Error, CustomStringConvertible {
     case .secretNeeded(let name):
       return "no value for secret '\(name)': give it as --secret \(name)=<value> (e.g. \(name)=${env:SECRET}) when not interactive"
     case .notPermitted(let user, let role, let action, let workspace, let owners):
-      let who = role.map { "\(user) is a \($0.rawValue) of \(workspace): a \($0.rawValue) cannot \(action) it" }
+      let who =
+        role.map { "\(user) is a \($0.rawValue) of \(workspace): a \($0.rawValue) cannot \(action) it" }
         ?? "\(user) is not a member of \(workspace) and cannot \(action) it"
       return "\(who); ask an owner (\(owners.joined(separator: ", ")))"
     case .lastOwner(let user, let workspace):

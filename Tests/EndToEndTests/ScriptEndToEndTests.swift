@@ -116,7 +116,9 @@ import Testing
     #expect(unknown.standardError == "-c:1: unknown command 'lod'; did you mean 'load'? (type `help` for the list)\n")
     let option = try fps.run(["-c", "diff a b --stats"])
     #expect(option.status == 2)
-    #expect(option.standardError == "-c:1: diff: unknown option '--stats'; did you mean '--stat'? (see `help diff`)\n", "the command is named once")
+    #expect(
+      option.standardError == "-c:1: diff: unknown option '--stats'; did you mean '--stat'? (see `help diff`)\n",
+      "the command is named once")
     #expect(try fps.run(["--var", "novalue"]).status == 2)
     #expect(try fps.run(["--bogus"]).status == 2)
     #expect(try fps.run(["--help"]).status == 0)

@@ -183,7 +183,8 @@ import Testing
   @Test func malformedCallsOfTheNewCommandsAreUsageErrorsThatSayWhatIsExpected() throws {
     let harness = try testWorkspace()
     #expect(
-      harness.rendered("member add ana superuser") == "member add: unknown role 'superuser'; use owner, editor or viewer (see `help member`)"
+      harness.rendered("member add ana superuser")
+        == "member add: unknown role 'superuser'; use owner, editor or viewer (see `help member`)"
     )
     #expect(harness.rendered("member promote ana") == "member: unknown action 'promote'; use list, add or remove (see `help member`)")
     #expect(harness.failure("member add ana").contains("the role (owner, editor or viewer)"))
