@@ -43,7 +43,12 @@ public final class Session {
   var workspaces: [String: OpenWorkspace] = [:]
   var exports: [String: LoadedExport] = [:]
   /// Pending imports in the order they were staged.
-  var imports: [PendingImport] = []
+  var imports: [PendingImport] = [] {
+    // No `oldValue` here: an observer that reads it would copy the array on every change.
+    didSet { importsGeneration &+= 1 }
+  }
+  /// Bumped by every change to `imports`; a cached workspace state is valid for one generation.
+  private(set) var importsGeneration = 0
   var variables: [String: String]
   /// The session name of the current target workspace.
   var targetName: String?
@@ -126,7 +131,8 @@ extension Session {
       try FileManager.default.createDirectory(
         atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     } catch { throw SessionError.writeFailed(path, error.localizedDescription) }
-    let store: SQLiteWorkspace = FileManager.default.fileExists(atPath: path) ? try .open(at: path) : try .create(at: path, owner: user)
+    let store =
+      FileManager.default.fileExists(atPath: path) ? try WorkspaceStores.open(path) : try WorkspaceStores.create(path, owner: user)
     let open = try OpenWorkspace(name: "default", store: store)
     workspaces["default"] = open
     targetName = "default"

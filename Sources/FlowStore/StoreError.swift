@@ -14,6 +14,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case noSuchMember(String)
   /// A same-named registry entry appeared since the commit was planned.
   case registryConflict(kind: String, name: String)
+  /// Something stored can no longer be read (edited by hand, a damaged disk).
+  case damaged(path: String, what: String, reason: String)
   case database(path: String, message: String)
 
   public var description: String {
@@ -31,6 +33,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case .noSuchConnection(let name): return "no connection named '\(name)'"
     case .noSuchMember(let user): return "'\(user)' is not a member"
     case .registryConflict(let kind, let name): return "the workspace has a different \(kind) named '\(name)'"
+    case .damaged(let path, let what, let reason): return "\(path): \(what) is damaged: \(reason)"
     case .database(let path, let message): return "\(path): \(message)"
     }
   }

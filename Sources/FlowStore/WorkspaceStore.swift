@@ -1,18 +1,33 @@
 import FlowModel
 
-/// A persistent environment: flows with their versions, connections, and the journal. SQLite is
-/// the first implementation; the session talks to this protocol only.
+/// A persistent environment: flows with their versions, connections, the registry, members and
+/// the journal. The session talks to this protocol only; which store serves a location (a file
+/// path, later a `postgres://` URL) is decided by `WorkspaceStores`.
 public protocol WorkspaceStore: AnyObject, Sendable {
+  /// True when this kind of store serves `location`; the file store takes what no other takes.
+  static func handles(_ location: String) -> Bool
+  /// True when `location` holds a workspace of this kind: how `load` tells a workspace from an
+  /// export without trusting the file name.
+  static func isWorkspace(_ location: String) -> Bool
+  /// Opens an existing workspace; read-only when asked, or when it cannot be written.
+  static func open(_ location: String, readOnly: Bool) throws(StoreError) -> Self
+  /// Creates a new, empty workspace, its creator (if given) its owner; refuses an existing one.
+  static func create(_ location: String, owner: String?) throws(StoreError) -> Self
+
   /// Where the workspace lives, for messages.
   var location: String { get }
   /// True when the workspace can be read but not written.
   var isReadOnly: Bool { get }
   /// A counter bumped by every write; commits check it to never lose another process's update.
   func revision() throws(StoreError) -> Int
+  /// What a command needs to plan against the workspace, read in one transaction.
+  func snapshot() throws(StoreError) -> WorkspaceSnapshot
   func flows() throws(StoreError) -> [FlowSummary]
   /// A version of a flow; the current one when `number` is nil.
   func version(of flow: String, number: Int?) throws(StoreError) -> StoredVersion
   func versions(of flow: String) throws(StoreError) -> [StoredVersion]
+  /// The current version of every flow, in one read (whole-workspace diffs).
+  func currentVersions() throws(StoreError) -> [StoredVersion]
   func connections() throws(StoreError) -> [Connection]
   /// Adds a connection, its secret values kept apart from its properties.
   func addConnection(_ connection: Connection, secrets: [String: String], author: String) throws(StoreError)

@@ -108,8 +108,8 @@ struct Diff: Command {
   private func compareWorkspaces(_ left: OpenWorkspace, _ right: OpenWorkspace, in session: Session) throws {
     func current(_ open: OpenWorkspace) throws -> [String: FlowVersion] {
       var flows: [String: FlowVersion] = [:]
-      for summary in try open.store.flows() {
-        flows[summary.name] = try session.workspaceFlow(summary.name, in: open).version
+      for stored in try open.store.currentVersions() {
+        flows[stored.flow] = try session.decodeStored(stored, in: open)
       }
       return flows
     }

@@ -68,7 +68,7 @@ struct Load: Command {
     if newName != nil, files.count > 1 {
       throw UsageError("--name names one flow, but \(files.count) files were given", command: "load")
     }
-    if files.count == 1, SQLiteWorkspace.isDatabaseFile(files[0]) {
+    if files.count == 1, WorkspaceStores.isWorkspace(files[0]) {
       return try openWorkspace(files[0], in: session)
     }
     var read: [ReadExport] = []
@@ -76,7 +76,7 @@ struct Load: Command {
     for path in files {
       if session.isCancelled() { throw SessionError.cancelled }
       do {
-        if SQLiteWorkspace.isDatabaseFile(path) {
+        if WorkspaceStores.isWorkspace(path) {
           throw SessionError.workspaceAmongExports(path: path)
         }
         var file = try session.readExport(at: path, scanningSecrets: true)
@@ -105,7 +105,7 @@ struct Load: Command {
     if let open = session.workspaces[name] {
       throw SessionError.workspaceOpen(name: name, location: open.store.location)
     }
-    let store = try SQLiteWorkspace.open(at: path, readOnly: readOnly)
+    let store = try WorkspaceStores.open(path, readOnly: readOnly)
     let open = try session.register(store, as: name)
     let flows = try store.flows()
     let access = store.isReadOnly ? " (read-only)" : ""

@@ -52,12 +52,16 @@ extension Session {
       workspace: open)
   }
 
-  /// Reads a stored version's document back into the model.
+  /// Reads a stored version's document back into the model, once per version.
   func decodeStored(_ stored: StoredVersion, in open: OpenWorkspace) throws -> FlowVersion {
+    let key = "\(stored.flow)@\(stored.number)"
+    if let decoded = open.decodedVersions[key] { return decoded }
     do throws(FormatError) {
       let document: JSONValue
       do { document = try JSONParser.parse(stored.document) } catch { throw .syntax(error) }
-      return try NativeJSONCodec.decode(document)
+      let decoded = try NativeJSONCodec.decode(document)
+      open.decodedVersions[key] = decoded
+      return decoded
     } catch {
       throw SessionError.damagedVersion(location: open.store.location, flow: stored.flow, number: stored.number, error)
     }

@@ -1,3 +1,4 @@
+import FlowModel
 import FlowStore
 
 /// A workspace the session has open, under its session name.
@@ -6,6 +7,12 @@ final class OpenWorkspace {
   let store: any WorkspaceStore
   /// The revision the session last saw; a commit fails if the file moved on since.
   var revision: Int
+
+  /// The last state read, for the revision and pending imports it was read with: a Tab press
+  /// or a command naming several imports reads the workspace once, not once each.
+  var cachedState: (revision: Int, importsGeneration: Int, state: WorkspaceState)?
+  /// Stored versions already decoded, by flow and number: a version never changes once written.
+  var decodedVersions: [String: FlowVersion] = [:]
 
   init(name: String, store: any WorkspaceStore) throws {
     self.name = name

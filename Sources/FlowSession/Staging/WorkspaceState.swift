@@ -15,6 +15,10 @@ struct WorkspaceState {
   /// What the pending imports for this workspace bring along, planned over all of them once.
   var dependencies = DependencyPlan()
 
+  init(_ snapshot: WorkspaceSnapshot) {
+    self.init(connections: snapshot.connections, flows: snapshot.flows, registry: snapshot.registry)
+  }
+
   init(connections: [Connection], flows: [FlowSummary], registry: [RegistryEntry] = []) {
     self.connections = connections
     self.flows = flows
@@ -33,13 +37,14 @@ struct WorkspaceState {
 }
 
 extension Session {
-  /// The state of an open workspace, read from its store now.
+  /// The state of an open workspace as of the revision the session holds, read in one
+  /// transaction and kept until the session writes to it or its pending imports change.
   func state(of workspaceName: String) throws -> WorkspaceState {
     let open = try workspace(workspaceName)
-    let flows = try open.store.flows()
-    var state = WorkspaceState(
-      connections: try open.store.connections(), flows: flows,
-      registry: try open.store.registry())
+    if let cached = open.cachedState, cached.revision == open.revision, cached.importsGeneration == importsGeneration {
+      return cached.state
+    }
+    var state = WorkspaceState(try open.store.snapshot())
     let pending = imports.filter { $0.workspace == workspaceName }
     state.pendingFlowNames = Set(pending.filter(\.mode.isNewFlow).map(\.mode.flowName))
     // The target's current version of each subflow an import carries, read once, to compare.
@@ -50,6 +55,7 @@ extension Session {
       currentVersions[subflow.name] = try decodeStored(stored, in: open)
     }
     state.dependencies = DependencyPlan(imports: pending, state: state, currentVersions: currentVersions)
+    open.cachedState = (open.revision, importsGeneration, state)
     return state
   }
 

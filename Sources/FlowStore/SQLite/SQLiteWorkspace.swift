@@ -20,7 +20,9 @@ public final class SQLiteWorkspace: WorkspaceStore {
 
   /// Creates a new, empty workspace file, its creator (if given) its owner; refuses to touch
   /// an existing file.
-  public static func create(at path: String, owner: String? = nil) throws(StoreError) -> SQLiteWorkspace {
+  public static func handles(_ location: String) -> Bool { !location.contains("://") }
+
+  public static func create(_ path: String, owner: String? = nil) throws(StoreError) -> SQLiteWorkspace {
     if FileManager.default.fileExists(atPath: path) { throw .alreadyExists(path: path) }
     return try wrap(path) {
       let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
@@ -36,14 +38,14 @@ public final class SQLiteWorkspace: WorkspaceStore {
   }
 
   /// Opens an existing workspace file; read-only when asked, or when the file cannot be written.
-  public static func open(at path: String, readOnly requested: Bool = false) throws(StoreError) -> SQLiteWorkspace {
+  public static func open(_ path: String, readOnly requested: Bool = false) throws(StoreError) -> SQLiteWorkspace {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path: path) }
     if isDirectory.boolValue { throw .notAWorkspace(path: path, reason: "it is a directory") }
     guard FileManager.default.isReadableFile(atPath: path) else {
       throw .notAWorkspace(path: path, reason: "it cannot be read (check its permissions)")
     }
-    guard isDatabaseFile(path) else { throw .notAWorkspace(path: path, reason: "it is not an SQLite database") }
+    guard isWorkspace(path) else { throw .notAWorkspace(path: path, reason: "it is not an SQLite database") }
     let readOnly = requested || !FileManager.default.isWritableFile(atPath: path)
     return try wrap(path) {
       let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: readOnly))
@@ -56,9 +58,9 @@ public final class SQLiteWorkspace: WorkspaceStore {
     }
   }
 
-  /// True when the file starts with SQLite's header: how `load` tells a workspace from an export
-  /// without trusting the file name.
-  public static func isDatabaseFile(_ path: String) -> Bool {
+  /// True when the file starts with SQLite's header. A file that cannot be read is not one;
+  /// opening it says why.
+  public static func isWorkspace(_ path: String) -> Bool {
     guard let handle = FileHandle(forReadingAtPath: path) else { return false }
     defer { try? handle.close() }
     return (try? handle.read(upToCount: 16))?.starts(with: Array("SQLite format 3\0".utf8)) ?? false
@@ -101,17 +103,27 @@ public final class SQLiteWorkspace: WorkspaceStore {
     try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'revision'") ?? 0
   }
 
-  public func flows() throws(StoreError) -> [FlowSummary] {
+  public func snapshot() throws(StoreError) -> WorkspaceSnapshot {
     try read { db in
-      try Row.fetchAll(
-        db,
-        sql: """
-          SELECT f.name, f.current_version, COUNT(v.number) AS count, MAX(v.published_at) AS updated
-          FROM flows f JOIN versions v ON v.flow_id = f.id GROUP BY f.id ORDER BY f.name
-          """
-      ).map { row in
-        FlowSummary(name: row["name"], currentVersion: row["current_version"], versionCount: row["count"], updatedAt: row["updated"])
-      }
+      WorkspaceSnapshot(
+        revision: try Self.revision(db), flows: try Self.flows(db), connections: try Self.connections(db, at: location),
+        registry: try Self.registry(db))
+    }
+  }
+
+  public func flows() throws(StoreError) -> [FlowSummary] {
+    try read { db in try Self.flows(db) }
+  }
+
+  private static func flows(_ db: Database) throws -> [FlowSummary] {
+    try Row.fetchAll(
+      db,
+      sql: """
+        SELECT f.name, f.current_version, COUNT(v.number) AS count, MAX(v.published_at) AS updated
+        FROM flows f JOIN versions v ON v.flow_id = f.id GROUP BY f.id ORDER BY f.name
+        """
+    ).map { row in
+      FlowSummary(name: row["name"], currentVersion: row["current_version"], versionCount: row["count"], updatedAt: row["updated"])
     }
   }
 
@@ -142,20 +154,45 @@ public final class SQLiteWorkspace: WorkspaceStore {
     return found
   }
 
+  public func currentVersions() throws(StoreError) -> [StoredVersion] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT f.name, v.number, v.document, v.published_at, v.commit_id FROM flows f
+          JOIN versions v ON v.flow_id = f.id AND v.number = f.current_version ORDER BY f.name
+          """
+      ).map(Self.storedVersion)
+    }
+  }
+
   private static func storedVersion(_ row: Row) -> StoredVersion {
     StoredVersion(
       flow: row["name"], number: row["number"], document: row["document"], publishedAt: row["published_at"], commitID: row["commit_id"])
   }
 
   public func connections() throws(StoreError) -> [Connection] {
-    try read { db in
-      let secrets = try Row.fetchAll(db, sql: "SELECT connection_id, name FROM connection_secrets ORDER BY name")
-      var secretNames: [Int64: [String]] = [:]
-      for row in secrets { secretNames[row["connection_id"], default: []].append(row["name"]) }
-      return try Row.fetchAll(db, sql: "SELECT id, name, type, properties FROM connections ORDER BY name").map { row in
-        let properties = (try? JSONParser.parse(row["properties"] as String))?.objectValue ?? [:]
-        return Connection(name: row["name"], type: row["type"], properties: properties, secretNames: secretNames[row["id"]] ?? [])
+    try read { db in try Self.connections(db, at: location) }
+  }
+
+  /// The connections; one whose stored properties no longer read as a JSON object is an error
+  /// naming it, never a connection with no properties that a commit would then bind.
+  private static func connections(_ db: Database, at location: String) throws -> [Connection] {
+    let secrets = try Row.fetchAll(db, sql: "SELECT connection_id, name FROM connection_secrets ORDER BY name")
+    var secretNames: [Int64: [String]] = [:]
+    for row in secrets { secretNames[row["connection_id"], default: []].append(row["name"]) }
+    return try Row.fetchAll(db, sql: "SELECT id, name, type, properties FROM connections ORDER BY name").map { row in
+      let name: String = row["name"]
+      let properties: JSONObject
+      do {
+        guard let object = try JSONParser.parse(row["properties"] as String).objectValue else {
+          throw StoreError.damaged(path: location, what: "connection '\(name)'", reason: "its properties are not a JSON object")
+        }
+        properties = object
+      } catch let error as JSONParseError {
+        throw StoreError.damaged(path: location, what: "connection '\(name)'", reason: "its properties do not parse: \(error)")
       }
+      return Connection(name: name, type: row["type"], properties: properties, secretNames: secretNames[row["id"]] ?? [])
     }
   }
 
@@ -299,10 +336,12 @@ public final class SQLiteWorkspace: WorkspaceStore {
   }
 
   public func registry() throws(StoreError) -> [RegistryEntry] {
-    try read { db in
-      try Row.fetchAll(db, sql: "SELECT kind, name, definition FROM registry ORDER BY kind, name").map { row in
-        RegistryEntry(kind: RegistryEntry.Kind(rawValue: row["kind"]), name: row["name"], definition: row["definition"])
-      }
+    try read { db in try Self.registry(db) }
+  }
+
+  private static func registry(_ db: Database) throws -> [RegistryEntry] {
+    try Row.fetchAll(db, sql: "SELECT kind, name, definition FROM registry ORDER BY kind, name").map { row in
+      RegistryEntry(kind: RegistryEntry.Kind(rawValue: row["kind"]), name: row["name"], definition: row["definition"])
     }
   }
 

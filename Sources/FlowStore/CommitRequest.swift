@@ -1,0 +1,39 @@
+/// Everything one commit writes; applied in one transaction, or not at all.
+public struct CommitRequest: Sendable {
+  /// One flow version to write.
+  public struct VersionWrite: Sendable {
+    public enum Mode: Hashable, Sendable {
+      /// A new flow; fails if the name is taken by then.
+      case newFlow
+      /// A new version of an existing flow; earlier versions stay as they were.
+      case newVersion
+    }
+
+    public var flow: String
+    public var mode: Mode
+    /// Renders the document once the store knows the version number and the commit time.
+    public var document: @Sendable (_ number: Int, _ publishedAt: String) -> String
+
+    public init(flow: String, mode: Mode, document: @escaping @Sendable (Int, String) -> String) {
+      self.flow = flow
+      self.mode = mode
+      self.document = document
+    }
+  }
+
+  public var message: String
+  public var author: String
+  /// The revision the session planned against; the commit fails if the workspace moved on.
+  public var expectedRevision: Int
+  public var writes: [VersionWrite]
+  /// Registry entries the target lacks; identical ones are reused, not written again.
+  public var registryWrites: [RegistryEntry]
+
+  public init(message: String, author: String, expectedRevision: Int, writes: [VersionWrite], registryWrites: [RegistryEntry] = []) {
+    self.message = message
+    self.author = author
+    self.expectedRevision = expectedRevision
+    self.writes = writes
+    self.registryWrites = registryWrites
+  }
+}

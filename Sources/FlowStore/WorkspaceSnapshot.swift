@@ -1,0 +1,19 @@
+import FlowModel
+
+/// What planning, matching and checking imports read of a workspace, taken in one transaction so
+/// its parts agree with each other and with `revision`.
+public struct WorkspaceSnapshot: Sendable {
+  /// The revision the parts were read at.
+  public var revision: Int
+  public var flows: [FlowSummary]
+  public var connections: [Connection]
+  /// The events registry, forms and rules.
+  public var registry: [RegistryEntry]
+
+  public init(revision: Int, flows: [FlowSummary], connections: [Connection], registry: [RegistryEntry]) {
+    self.revision = revision
+    self.flows = flows
+    self.connections = connections
+    self.registry = registry
+  }
+}

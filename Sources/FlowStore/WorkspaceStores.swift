@@ -1,0 +1,26 @@
+/// The kinds of workspace store, and the one place a location is given to the kind that serves
+/// it. A new store (PostgreSQL) is a new `WorkspaceStore` type and one line in `kinds`.
+public enum WorkspaceStores {
+  /// Every kind of store, asked in order; the file store last, as it takes any path.
+  static let kinds: [any WorkspaceStore.Type] = [SQLiteWorkspace.self]
+
+  /// The kind of store that serves `location`.
+  static func kind(for location: String) -> any WorkspaceStore.Type {
+    kinds.first { $0.handles(location) } ?? SQLiteWorkspace.self
+  }
+
+  /// Opens the workspace at `location`; read-only when asked, or when it cannot be written.
+  public static func open(_ location: String, readOnly: Bool = false) throws(StoreError) -> any WorkspaceStore {
+    try kind(for: location).open(location, readOnly: readOnly)
+  }
+
+  /// Creates an empty workspace at `location`, `owner` its first owner.
+  public static func create(_ location: String, owner: String? = nil) throws(StoreError) -> any WorkspaceStore {
+    try kind(for: location).create(location, owner: owner)
+  }
+
+  /// True when `location` holds a workspace (and not, say, an export).
+  public static func isWorkspace(_ location: String) -> Bool {
+    kind(for: location).isWorkspace(location)
+  }
+}

@@ -1,0 +1,135 @@
+import FlowModel
+import FlowStore
+import FlowTestSupport
+import Foundation
+import Testing
+
+/// A kind of store the contract runs against, and how a test gets a fresh location for it.
+struct StoreUnderTest: CustomTestStringConvertible, Sendable {
+  let name: String
+  /// A location no workspace is at yet, inside the test's folder where the store uses files.
+  let location: @Sendable (_ folder: URL, _ name: String) -> String
+
+  var testDescription: String { name }
+
+  /// Every store the contract runs against; a new store adds itself here.
+  static let all = [StoreUnderTest(name: "SQLite file") { folder, name in folder.appendingPathComponent("\(name).fpsw").path }]
+}
+
+/// What every `WorkspaceStore` must do, whatever keeps its data: run once per store kind.
+@Suite struct WorkspaceStoreContractTests {
+  let folder: URL
+  init() throws { folder = try Fixtures.temporaryDirectory() }
+
+  func write(_ flow: String, _ mode: CommitRequest.VersionWrite.Mode, text: String = "{}") -> CommitRequest.VersionWrite {
+    CommitRequest.VersionWrite(flow: flow, mode: mode) { number, _ in "{\"v\":\(number),\"t\":\"\(text)\"}" }
+  }
+
+  @Test(arguments: StoreUnderTest.all) func commitsVersionsAndJournals(kind: StoreUnderTest) throws {
+    let store = try WorkspaceStores.create(kind.location(folder, "w"))
+    _ = try store.commit(CommitRequest(message: "first", author: "ana", expectedRevision: 0, writes: [write("orders", .newFlow)]))
+    let second = try store.commit(
+      CommitRequest(message: "second", author: "ana", expectedRevision: 1, writes: [write("orders", .newVersion)]))
+    #expect(second.changes == [JournalChange(action: .addedVersion, subject: "orders", version: 2)])
+    #expect(try store.version(of: "orders", number: nil).document == #"{"v":2,"t":"{}"}"#)
+    #expect(try store.version(of: "orders", number: 1).number == 1)
+    #expect(try store.flows().map(\.versionCount) == [2])
+    #expect(try store.currentVersions().map(\.number) == [2])
+    #expect(try store.journal().map(\.message) == ["second", "first"])
+    #expect(throws: StoreError.noSuchVersion(flow: "orders", number: 7)) { try store.version(of: "orders", number: 7) }
+    #expect(throws: StoreError.noSuchFlow("nope")) { try store.version(of: "nope", number: nil) }
+  }
+
+  @Test(arguments: StoreUnderTest.all) func aFailingWriteLeavesNothingBehind(kind: StoreUnderTest) throws {
+    let store = try WorkspaceStores.create(kind.location(folder, "w"))
+    let request = CommitRequest(
+      message: "m", author: "a", expectedRevision: 0, writes: [write("a", .newFlow), write("b", .newFlow), write("a", .newFlow)])
+    #expect(throws: StoreError.flowExists("a")) { try store.commit(request) }
+    #expect(try store.flows().isEmpty)
+    #expect(try store.journal().isEmpty)
+    #expect(try store.revision() == 0)
+  }
+
+  @Test(arguments: StoreUnderTest.all) func aSecondWriterIsToldTheWorkspaceMovedOn(kind: StoreUnderTest) throws {
+    let location = kind.location(folder, "w")
+    let first = try WorkspaceStores.create(location)
+    let second = try WorkspaceStores.open(location)
+    let seen = try second.revision()
+    _ = try first.commit(CommitRequest(message: "m", author: "a", expectedRevision: try first.revision(), writes: [write("a", .newFlow)]))
+    #expect(throws: StoreError.movedOn(path: location)) {
+      try second.commit(CommitRequest(message: "m", author: "b", expectedRevision: seen, writes: [write("b", .newFlow)]))
+    }
+    #expect(try second.flows().map(\.name) == ["a"])
+  }
+
+  @Test(arguments: StoreUnderTest.all) func secretsAreKeptApartFromProperties(kind: StoreUnderTest) throws {
+    let store = try WorkspaceStores.create(kind.location(folder, "w"))
+    try store.addConnection(
+      Connection(name: "k", type: "kafka", properties: ["bootstrap": "b:9092"]), secrets: ["password": "s3cret"], author: "a")
+    let connection = try #require(try store.connections().first)
+    #expect(connection.secretNames == ["password"])
+    #expect(connection.properties == ["bootstrap": "b:9092"])
+    #expect(try store.secrets(ofConnection: "k") == ["password": "s3cret"])
+    #expect(throws: StoreError.connectionExists("k")) { try store.addConnection(connection, secrets: [:], author: "a") }
+  }
+
+  @Test(arguments: StoreUnderTest.all) func aSnapshotIsEveryPartAtOneRevision(kind: StoreUnderTest) throws {
+    let store = try WorkspaceStores.create(kind.location(folder, "w"))
+    try store.addConnection(Connection(name: "k", type: "kafka"), secrets: [:], author: "a")
+    let event = RegistryEntry(kind: .event, name: "OrderPlaced", definition: #"{"name":"OrderPlaced"}"#)
+    _ = try store.commit(
+      CommitRequest(
+        message: "m", author: "a", expectedRevision: try store.revision(), writes: [write("orders", .newFlow)], registryWrites: [event]))
+    let snapshot = try store.snapshot()
+    #expect(snapshot.revision == 2)
+    #expect(snapshot.flows.map(\.name) == ["orders"])
+    #expect(snapshot.connections.map(\.name) == ["k"])
+    #expect(snapshot.registry == [event])
+  }
+
+  @Test(arguments: StoreUnderTest.all) func membersAndTheRegistryAreJournaled(kind: StoreUnderTest) throws {
+    let store = try WorkspaceStores.create(kind.location(folder, "w"), owner: "olga")
+    #expect(try store.members() == [Member(user: "olga", role: .owner)])
+    try store.setMember(Member(user: "vic", role: .viewer), author: "olga")
+    try store.setMember(Member(user: "vic", role: .editor), author: "olga")
+    #expect(try store.members().map(\.role) == [.owner, .editor])
+    try store.removeMember("vic", author: "olga")
+    #expect(throws: StoreError.noSuchMember("vic")) { try store.removeMember("vic", author: "olga") }
+
+    let event = RegistryEntry(kind: .event, name: "OrderPlaced", definition: #"{"name":"OrderPlaced"}"#)
+    _ = try store.commit(
+      CommitRequest(message: "m", author: "olga", expectedRevision: try store.revision(), writes: [], registryWrites: [event]))
+    #expect(try store.registry() == [event])
+    #expect(throws: StoreError.registryConflict(kind: "event", name: "OrderPlaced")) {
+      try store.commit(
+        CommitRequest(message: "m", author: "olga", expectedRevision: try store.revision(), writes: [], registryWrites: [event]))
+    }
+    #expect(try store.journal().first?.changes.map(\.action.rawValue) == ["added event"])
+    #expect(try store.journal().map(\.message) == ["m", "member remove vic", "member vic editor", "member vic viewer"])
+  }
+
+  @Test(arguments: StoreUnderTest.all) func aWorkspaceIsCreatedOnceAndOpenedAfter(kind: StoreUnderTest) throws {
+    let location = kind.location(folder, "w")
+    #expect(!WorkspaceStores.isWorkspace(location))
+    #expect(throws: StoreError.self) { try WorkspaceStores.open(location) }
+    _ = try WorkspaceStores.create(location)
+    #expect(WorkspaceStores.isWorkspace(location))
+    #expect(throws: StoreError.alreadyExists(path: location)) { try WorkspaceStores.create(location) }
+    #expect(try WorkspaceStores.open(location).location == location)
+  }
+
+  @Test(arguments: StoreUnderTest.all) func aReadOnlyWorkspaceCanBeReadButNotWritten(kind: StoreUnderTest) throws {
+    let location = kind.location(folder, "w")
+    _ = try WorkspaceStores.create(location)
+    let store = try WorkspaceStores.open(location, readOnly: true)
+    #expect(store.isReadOnly)
+    #expect(try store.flows().isEmpty)
+    #expect(throws: StoreError.readOnly(path: location)) {
+      try store.commit(CommitRequest(message: "m", author: "a", expectedRevision: 0, writes: [write("a", .newFlow)]))
+    }
+    #expect(throws: StoreError.readOnly(path: location)) {
+      try store.addConnection(Connection(name: "k", type: "kafka"), secrets: [:], author: "a")
+    }
+    #expect(try WorkspaceStores.open(location).journal().isEmpty)
+  }
+}
