@@ -1,6 +1,7 @@
-import FlowSession
 import FlowTestSupport
 import Testing
+
+@testable import FlowSession
 
 @Suite struct TokenizerAndParserTests {
   @Test func quotingVariablesAndComments() throws {
@@ -8,6 +9,22 @@ import Testing
     try harness.run(#"echo 'single $quoted' "double ${who}" plain\ space ${env:HOME_REGION} # a comment"#)
     #expect(harness.output.standardOutput == "single $quoted double world plain space eu\n")
   }
+
+  @Test func optionsAreLookedUpByTheirSpec() throws {
+    let verbose = OptionSpec("--verbose", help: "")
+    let spec = CommandSpec(name: "t", synopsis: "", summary: "", options: [verbose])
+    #expect(try ParsedArguments(["--verbose"], spec: spec).flag(verbose))
+    #expect(try !ParsedArguments([], spec: spec).flag(verbose))
+  }
+
+  #if DEBUG
+    @Test func askingForAnOptionTheSpecDoesNotDeclareStopsADebugBuild() async {
+      await #expect(processExitsWith: .failure) {
+        let spec = CommandSpec(name: "t", synopsis: "", summary: "", options: [OptionSpec("--verbose", help: "")])
+        _ = try ParsedArguments(["--verbose"], spec: spec).flag(OptionSpec("--verbos", help: ""))
+      }
+    }
+  #endif
 
   @Test func setThenUse() throws {
     let harness = try SessionHarness()

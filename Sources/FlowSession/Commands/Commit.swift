@@ -5,6 +5,16 @@ import Foundation
 
 /// `commit`: writes every pending import of a workspace in one transaction, after showing the plan.
 struct Commit: Command {
+  /// The options and keywords, declared once: the spec lists them and `init` looks them up by
+  /// these values, never by spelling.
+  enum Option {
+    static let message = OptionSpec("--message", short: "-m", value: "message", help: "the journal message")
+    static let dryRun = OptionSpec("--dry-run", help: "show the plan and what blocks it; write nothing")
+    static let yes = OptionSpec("--yes", short: "-y", help: "do not ask for confirmation")
+    static let inWorkspace = OptionSpec(
+      "in", value: "workspace", completion: .workspace, help: "commit this workspace's imports (default: the target)")
+  }
+
   static let spec = CommandSpec(
     name: "commit", synopsis: "[-m <message>] [--dry-run] [--yes] [in <workspace>]",
     summary: "Write all pending imports of the target in one transaction, journaled.",
@@ -16,12 +26,8 @@ struct Commit: Command {
         commit --dry-run
         commit -m "orders v2 to prod" --yes
       """,
-    options: [
-      OptionSpec("--message", short: "-m", value: "message", help: "the journal message"),
-      OptionSpec("--dry-run", help: "show the plan and what blocks it; write nothing"),
-      OptionSpec("--yes", short: "-y", help: "do not ask for confirmation"),
-    ],
-    keywords: [OptionSpec("in", value: "workspace", completion: .workspace, help: "commit this workspace's imports (default: the target)")])
+    options: [Option.message, Option.dryRun, Option.yes],
+    keywords: [Option.inWorkspace])
 
   let message: String?
   let dryRun: Bool
@@ -30,10 +36,10 @@ struct Commit: Command {
 
   init(_ arguments: ParsedArguments) throws {
     try arguments.expectPositionals(atMost: 0)
-    message = arguments.value("--message")
-    dryRun = arguments.flag("--dry-run")
-    assumeYes = arguments.flag("--yes")
-    workspaceName = arguments.value("in")
+    message = arguments.value(Option.message)
+    dryRun = arguments.flag(Option.dryRun)
+    assumeYes = arguments.flag(Option.yes)
+    workspaceName = arguments.value(Option.inWorkspace)
   }
 
   func run(in session: Session) throws {

@@ -3,6 +3,18 @@ import FlowStore
 
 /// `connection add|list`: the connections of a workspace, which references are matched to.
 struct ConnectionCommand: Command {
+  /// The options and keywords, declared once: the spec lists them and `init` looks them up by
+  /// these values, never by spelling.
+  enum Option {
+    static let connectionType = OptionSpec(
+      "--type", value: "type", completion: .words(["kafka", "jdbc", "http", "mqtt-broker", "filesystem"]),
+      help: "the connection type (kafka, jdbc, http, ...)")
+    static let prop = OptionSpec("--prop", value: "key=value", help: "a non-secret property; repeatable")
+    static let secret = OptionSpec("--secret", value: "key[=value]", help: "a secret property; repeatable")
+    static let json = OptionSpec("--json", help: "with list: print JSON")
+    static let inWorkspace = OptionSpec("in", value: "workspace", completion: .workspace, help: "the workspace (default: the target)")
+  }
+
   static let spec = CommandSpec(
     name: "connection",
     synopsis: "add <name> --type <type> [--prop key=value]... [--secret key[=value]]... [in <workspace>] | list [in <workspace>] [--json]",
@@ -13,47 +25,52 @@ struct ConnectionCommand: Command {
 
         connection add kafka-prod --type kafka --prop bootstrap=broker:9092 --secret password
       """,
-    options: [
-      OptionSpec(
-        "--type", value: "type", completion: .words(["kafka", "jdbc", "http", "mqtt-broker", "filesystem"]),
-        help: "the connection type (kafka, jdbc, http, ...)"),
-      OptionSpec("--prop", value: "key=value", help: "a non-secret property; repeatable"),
-      OptionSpec("--secret", value: "key[=value]", help: "a secret property; repeatable"),
-      OptionSpec("--json", help: "with list: print JSON"),
-    ],
-    keywords: [OptionSpec("in", value: "workspace", completion: .workspace, help: "the workspace (default: the target)")],
+    options: [Option.connectionType, Option.prop, Option.secret, Option.json],
+    keywords: [Option.inWorkspace],
     positionals: .connection, actions: ["add", "list"])
 
+  enum Action {
+    case add(name: String, type: String)
+    case list
+  }
+
+  let action: Action
   let arguments: ParsedArguments
 
   init(_ arguments: ParsedArguments) throws {
-    let action = try arguments.positional(0, "an action (add or list)")
-    guard ["add", "list"].contains(action) else {
-      throw UsageError("unknown action '\(action)'; use add or list", command: "connection")
+    switch try arguments.positional(0, "an action (add or list)") {
+    case "add":
+      let name = try arguments.positional(1, "the connection name")
+      guard let type = arguments.value(Option.connectionType) else { throw UsageError("--type <type> is required", command: "connection") }
+      try arguments.expectPositionals(atMost: 2)
+      action = .add(name: name, type: type)
+    case "list":
+      try arguments.expectPositionals(atMost: 1)
+      action = .list
+    case let word:
+      throw UsageError("unknown action '\(word)'; use add or list", command: "connection")
     }
-    if action == "add" {
-      _ = try arguments.positional(1, "the connection name")
-      guard arguments.value("--type") != nil else { throw UsageError("--type <type> is required", command: "connection") }
-    }
-    try arguments.expectPositionals(atMost: action == "add" ? 2 : 1)
     self.arguments = arguments
   }
 
   func run(in session: Session) throws {
-    guard arguments.positionals[0] == "add" else {
-      return try List(kind: "connections", json: arguments.flag("--json"), workspaceName: arguments.value("in")).run(in: session)
+    let workspaceName = arguments.value(Option.inWorkspace)
+    switch action {
+    case .list: try List(kind: .connections, json: arguments.flag(Option.json), workspaceName: workspaceName).run(in: session)
+    case .add(let name, let type): try add(name, type: type, to: try session.workspace(workspaceName), in: session)
     }
-    let open = try session.workspace(arguments.value("in"))
+  }
+
+  private func add(_ name: String, type: String, to open: OpenWorkspace, in session: Session) throws {
     try session.authorize(.addConnection, in: open)
-    let name = arguments.positionals[1]
     var properties = JSONObject()
-    for pair in arguments.values("--prop") {
+    for pair in arguments.values(Option.prop) {
       let (key, value) = try Self.split(pair)
       guard let value else { throw UsageError("--prop needs key=value, got '\(pair)'", command: "connection") }
       properties[key] = .string(value)
     }
     var secrets: [String: String] = [:]
-    for pair in arguments.values("--secret") {
+    for pair in arguments.values(Option.secret) {
       let (key, value) = try Self.split(pair)
       if let value {
         secrets[key] = value
@@ -63,7 +80,7 @@ struct ConnectionCommand: Command {
         throw SessionError.secretNeeded(key)
       }
     }
-    let connection = Connection(name: name, type: arguments.value("--type")!, properties: properties, secretNames: secrets.keys.sorted())
+    let connection = Connection(name: name, type: type, properties: properties, secretNames: secrets.keys.sorted())
     try open.store.addConnection(connection, secrets: secrets, author: session.user)
     try session.refreshRevision(of: open)
     session.output.line("added connection \(name) (\(connection.type)) to \(open.name)")

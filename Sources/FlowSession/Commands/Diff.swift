@@ -5,6 +5,18 @@ import Foundation
 
 /// `diff`: what differs between two flow versions, node by node, or between two workspaces.
 struct Diff: Command {
+  /// The options and keywords, declared once: the spec lists them and `init` looks them up by
+  /// these values, never by spelling.
+  enum Option {
+    static let stat = OptionSpec("--stat", help: "one line per changed node and the summary")
+    static let json = OptionSpec("--json", help: "a JSON document for scripts (schema in README)")
+    static let dot = OptionSpec("--dot", help: "a Graphviz picture: added green, removed red, changed amber")
+    static let svg = OptionSpec("--svg", value: "file", completion: .path, help: "render the picture to an SVG file (needs Graphviz `dot`)")
+    static let all = OptionSpec("--all", help: "also compare canvas positions and volatile ids")
+    static let ignore = OptionSpec(
+      "--ignore", value: "path", help: "leave out property paths matching this pattern (`*` any text); repeatable")
+  }
+
   static let spec = CommandSpec(
     name: "diff", synopsis: "<a> [<b>] [--stat | --json | --dot | --svg <file>] [--all] [--ignore <path>]...",
     summary: "Show the semantic difference of two flows (nodes added, removed, renamed, changed; edges; connections) or two workspaces.",
@@ -24,14 +36,7 @@ struct Diff: Command {
         diff test prod                    # two open workspaces
         diff a.json b.json --ignore 'config.parameters.options.*' --dot > diff.dot
       """,
-    options: [
-      OptionSpec("--stat", help: "one line per changed node and the summary"),
-      OptionSpec("--json", help: "a JSON document for scripts (schema in README)"),
-      OptionSpec("--dot", help: "a Graphviz picture: added green, removed red, changed amber"),
-      OptionSpec("--svg", value: "file", completion: .path, help: "render the picture to an SVG file (needs Graphviz `dot`)"),
-      OptionSpec("--all", help: "also compare canvas positions and volatile ids"),
-      OptionSpec("--ignore", value: "path", help: "leave out property paths matching this pattern (`*` any text); repeatable"),
-    ],
+    options: [Option.stat, Option.json, Option.dot, Option.svg, Option.all, Option.ignore],
     positionals: .anyName)
 
   /// Which renderer prints the result.
@@ -49,18 +54,15 @@ struct Diff: Command {
     left = try arguments.positional(0, "the flows to compare")
     right = arguments.positionals.count > 1 ? arguments.positionals[1] : nil
     try arguments.expectPositionals(atMost: 2)
-    let chosen = ["--stat", "--json", "--dot", "--svg"].filter(arguments.flag)
-    if chosen.count > 1 { throw UsageError("choose one of \(chosen.joined(separator: ", "))", command: "diff") }
-    switch chosen.first {
-    case "--stat": view = .stat
-    case "--json": view = .json
-    case "--dot": view = .dot
-    case "--svg": view = .svg(arguments.value("--svg")!)
-    default: view = .terminal
-    }
+    let views: [(option: OptionSpec, view: View)] = [
+      (Option.stat, .stat), (Option.json, .json), (Option.dot, .dot), (Option.svg, .svg(arguments.value(Option.svg) ?? "")),
+    ]
+    let chosen = views.filter { arguments.flag($0.option) }
+    if chosen.count > 1 { throw UsageError("choose one of \(chosen.map(\.option.name).joined(separator: ", "))", command: "diff") }
+    view = chosen.first?.view ?? .terminal
     options = DiffOptions(
-      includeVolatile: arguments.flag("--all"), ignoredPaths: arguments.values("--ignore"),
-      includeGraph: arguments.flag("--dot") || arguments.flag("--svg"))
+      includeVolatile: arguments.flag(Option.all), ignoredPaths: arguments.values(Option.ignore),
+      includeGraph: arguments.flag(Option.dot) || arguments.flag(Option.svg))
   }
 
   func run(in session: Session) throws {

@@ -1,16 +1,22 @@
 /// `discard`: drops pending imports without writing anything.
 struct Discard: Command {
+  /// The options and keywords, declared once: the spec lists them and `init` looks them up by
+  /// these values, never by spelling.
+  enum Option {
+    static let all = OptionSpec("--all", help: "drop every pending import")
+  }
+
   static let spec = CommandSpec(
     name: "discard", synopsis: "<import>... | --all",
     summary: "Drop pending imports (nothing is written; the files are untouched).",
-    options: [OptionSpec("--all", help: "drop every pending import")],
+    options: [Option.all],
     positionals: .pendingImport)
 
   let names: [String]
   let all: Bool
 
   init(_ arguments: ParsedArguments) throws {
-    all = arguments.flag("--all")
+    all = arguments.flag(Option.all)
     names = arguments.positionals
     if !all, names.isEmpty { throw UsageError("name the imports to drop, or --all", command: "discard") }
   }

@@ -4,6 +4,19 @@ import Foundation
 
 /// `export`: writes a flow, pending import or loaded export to a file. Never writes a secret.
 struct Export: Command {
+  /// The options and keywords, declared once: the spec lists them and `init` looks them up by
+  /// these values, never by spelling.
+  enum Option {
+    static let format = OptionSpec(
+      "--format", value: "format", completion: .words(ExportFormat.allCases.map(\.rawValue)),
+      help: "json, bundle, sql, or the dialect the flow was read from (default)")
+    static let indent = OptionSpec("--indent", value: "n", help: "spaces of indentation; 0 writes one line (default 2)")
+    static let redact = OptionSpec("--redact", help: "replace secrets found in clear (tokens, keys, passwords) with placeholders")
+    static let withCredentials = OptionSpec(
+      "--with-credentials", help: "include connection secrets and secret variables (not in bundles or SQL); mode 0600")
+    static let destination = OptionSpec("to", value: "path", completion: .path, help: "the file or folder to write")
+  }
+
   static let spec = CommandSpec(
     name: "export", synopsis: "<flow[@version]|import|export> [to <path>] [--format <format>] [options]",
     summary: "Write a flow version to a file; the default name is the flow's name. Credentials are never included unless asked.",
@@ -29,15 +42,8 @@ struct Export: Command {
         export fraud-alerts --format bundle
         export fraud-alerts --format sql to deploy/
       """,
-    options: [
-      OptionSpec(
-        "--format", value: "format", completion: .words(ExportFormat.allCases.map(\.rawValue)),
-        help: "json, bundle, sql, or the dialect the flow was read from (default)"),
-      OptionSpec("--indent", value: "n", help: "spaces of indentation; 0 writes one line (default 2)"),
-      OptionSpec("--redact", help: "replace secrets found in clear (tokens, keys, passwords) with placeholders"),
-      OptionSpec("--with-credentials", help: "include connection secrets and secret variables (not in bundles or SQL); mode 0600"),
-    ],
-    keywords: [OptionSpec("to", value: "path", completion: .path, help: "the file or folder to write")],
+    options: [Option.format, Option.indent, Option.redact, Option.withCredentials],
+    keywords: [Option.destination],
     positionals: .anyName)
 
   let source: String
@@ -50,8 +56,8 @@ struct Export: Command {
   init(_ arguments: ParsedArguments) throws {
     source = try arguments.positional(0, "the flow to export")
     try arguments.expectPositionals(atMost: 1)
-    destination = arguments.value("to")
-    if let name = arguments.value("--format") {
+    destination = arguments.value(Option.destination)
+    if let name = arguments.value(Option.format) {
       guard let format = ExportFormat(rawValue: name) else {
         throw UsageError(
           "unknown format '\(name)'; known: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))", command: "export")
@@ -60,13 +66,13 @@ struct Export: Command {
     } else {
       format = nil
     }
-    let indent = arguments.value("--indent") ?? "2"
+    let indent = arguments.value(Option.indent) ?? "2"
     guard let width = Int(indent), (0...8).contains(width) else {
       throw UsageError("--indent takes a number of spaces from 0 to 8, got '\(indent)'", command: "export")
     }
     layout = width == 0 ? .minified : .indented(width)
-    redact = arguments.flag("--redact")
-    withCredentials = arguments.flag("--with-credentials")
+    redact = arguments.flag(Option.redact)
+    withCredentials = arguments.flag(Option.withCredentials)
   }
 
   func run(in session: Session) throws {

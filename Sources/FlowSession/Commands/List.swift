@@ -3,43 +3,73 @@ import FlowStore
 
 /// `list`: flows, versions, connections, imports, exports or workspaces, as text or JSON.
 struct List: Command {
-  static let what = ["flows", "versions", "connections", "imports", "exports", "workspaces"]
+  /// What can be listed.
+  enum Kind: Hashable {
+    case flows
+    case versions(of: String)
+    case connections, imports, exports, workspaces
+
+    /// The words `list` takes, in help order.
+    static let words = ["flows", "versions", "connections", "imports", "exports", "workspaces"]
+
+    var word: String {
+      switch self {
+      case .flows: "flows"
+      case .versions: "versions"
+      case .connections: "connections"
+      case .imports: "imports"
+      case .exports: "exports"
+      case .workspaces: "workspaces"
+      }
+    }
+  }
+
+  /// The options and keywords, declared once: the spec lists them and `init` looks them up by
+  /// these values, never by spelling.
+  enum Option {
+    static let json = OptionSpec("--json", help: "print JSON for scripts")
+    static let inWorkspace = OptionSpec("in", value: "workspace", completion: .workspace, help: "list this workspace (default: the target)")
+  }
+
   static let spec = CommandSpec(
     name: "list", synopsis: "[flows | versions <flow> | connections | imports | exports | workspaces] [in <workspace>] [--json]",
     summary: "List things in the target workspace or the session (default: flows).",
-    options: [OptionSpec("--json", help: "print JSON for scripts")],
-    keywords: [OptionSpec("in", value: "workspace", completion: .workspace, help: "list this workspace (default: the target)")],
-    positionals: .flow, actions: what)
+    options: [Option.json],
+    keywords: [Option.inWorkspace],
+    positionals: .flow, actions: Kind.words)
 
-  let kind: String
-  let flow: String?
+  let kind: Kind
   let json: Bool
   let workspaceName: String?
 
   /// A listing asked for by another command (`connection list` is `list connections`).
-  init(kind: String, flow: String? = nil, json: Bool, workspaceName: String?) {
+  init(kind: Kind, json: Bool, workspaceName: String?) {
     self.kind = kind
-    self.flow = flow
     self.json = json
     self.workspaceName = workspaceName
   }
 
   init(_ arguments: ParsedArguments) throws {
-    kind = arguments.positionals.first ?? "flows"
-    guard Self.what.contains(kind) else {
-      let hint = Suggestion.closest(to: kind, among: Self.what).map { "; did you mean '\($0)'?" } ?? ""
-      throw UsageError("cannot list '\(kind)'\(hint)", command: "list")
+    switch arguments.positionals.first ?? "flows" {
+    case "flows": kind = .flows
+    case "versions": kind = .versions(of: try arguments.positional(1, "the flow whose versions to list"))
+    case "connections": kind = .connections
+    case "imports": kind = .imports
+    case "exports": kind = .exports
+    case "workspaces": kind = .workspaces
+    case let word:
+      let hint = Suggestion.closest(to: word, among: Kind.words).map { "; did you mean '\($0)'?" } ?? ""
+      throw UsageError("cannot list '\(word)'\(hint)", command: "list")
     }
-    if kind == "versions" { flow = try arguments.positional(1, "the flow whose versions to list") } else { flow = nil }
-    try arguments.expectPositionals(atMost: kind == "versions" ? 2 : 1)
-    json = arguments.flag("--json")
-    workspaceName = arguments.value("in")
+    if case .versions = kind { try arguments.expectPositionals(atMost: 2) } else { try arguments.expectPositionals(atMost: 1) }
+    json = arguments.flag(Option.json)
+    workspaceName = arguments.value(Option.inWorkspace)
   }
 
   func run(in session: Session) throws {
     let rows: [(text: String, json: JSONValue)]
     switch kind {
-    case "flows":
+    case .flows:
       let open = try session.workspace(workspaceName)
       rows = try open.store.flows().map {
         (
@@ -50,9 +80,9 @@ struct List: Command {
           ]
         )
       }
-    case "versions":
+    case .versions(let flow):
       let open = try session.workspace(workspaceName)
-      rows = try open.store.versions(of: flow!).map {
+      rows = try open.store.versions(of: flow).map {
         (
           "\($0.flow)@\($0.number)  published \($0.publishedAt) (commit #\($0.commitID))",
           [
@@ -61,9 +91,9 @@ struct List: Command {
           ]
         )
       }
-    case "connections":
-      rows = try session.state(of: try session.workspace(workspaceName).name).connections.map(Self.connectionRow)
-    case "imports":
+    case .connections:
+      rows = try session.workspace(workspaceName).snapshot().connections.map(Self.connectionRow)
+    case .imports:
       rows = session.imports.map {
         (
           "\($0.name) -> \($0.workspace) (\($0.mode.flowName), \($0.unmatched.count) unmatched) from \($0.path)",
@@ -73,14 +103,14 @@ struct List: Command {
           ]
         )
       }
-    case "exports":
+    case .exports:
       rows = session.exports.values.sorted { $0.name < $1.name }.map {
         (
           "\($0.name)  \($0.path) (\($0.format.rawValue))",
           ["name": .string($0.name), "path": .string($0.path), "format": .string($0.format.rawValue)]
         )
       }
-    default:
+    case .workspaces:
       rows = session.workspaces.values.sorted { $0.name < $1.name }.map {
         (
           "\($0.name)  \($0.store.location)\($0.name == session.targetName ? " (target)" : "")",
@@ -89,7 +119,7 @@ struct List: Command {
       }
     }
     if json { return session.output.line(JSONWriter().string(.array(rows.map(\.json)))) }
-    if rows.isEmpty { return session.output.line("no \(kind)") }
+    if rows.isEmpty { return session.output.line("no \(kind.word)") }
     for row in rows { session.output.line(row.text) }
   }
 

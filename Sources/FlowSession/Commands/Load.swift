@@ -5,6 +5,20 @@ import Foundation
 
 /// `load`: opens workspace files and reads exports; with `into`, stages them as pending imports.
 struct Load: Command {
+  /// The options and keywords, declared once: the spec lists them and `init` looks them up by
+  /// these values, never by spelling.
+  enum Option {
+    static let asVersionOf = OptionSpec(
+      "--as-version-of", value: "flow", completion: .flow, help: "stage as a new version of this existing flow")
+    static let name = OptionSpec("--name", value: "name", help: "stage as a new flow with this name instead of the exported one")
+    static let readOnly = OptionSpec("--read-only", help: "open a workspace file for reading only: nothing can be committed to it")
+    static let renameNode = OptionSpec(
+      "--rename-node", value: "old=new", help: "rename a node as it is loaded (in n8n, every reference to it too); repeatable")
+    static let alias = OptionSpec("as", value: "name", help: "the session name of the workspace, export or import")
+    static let into = OptionSpec(
+      "into", value: "workspace", completion: .workspace, help: "stage the exports as pending imports of this workspace")
+  }
+
   static let spec = CommandSpec(
     name: "load", synopsis: "<path|glob|dir>... [as <name>] [into <workspace>] [options]",
     summary: "Open a workspace file, or read exports (format detected from content) and stage them.",
@@ -20,16 +34,8 @@ struct Load: Command {
         load 'exports/*.json' into prod
         load exports/orders-v3.json into prod --as-version-of orders
       """,
-    options: [
-      OptionSpec("--as-version-of", value: "flow", completion: .flow, help: "stage as a new version of this existing flow"),
-      OptionSpec("--name", value: "name", help: "stage as a new flow with this name instead of the exported one"),
-      OptionSpec("--read-only", help: "open a workspace file for reading only: nothing can be committed to it"),
-      OptionSpec("--rename-node", value: "old=new", help: "rename a node as it is loaded (in n8n, every reference to it too); repeatable"),
-    ],
-    keywords: [
-      OptionSpec("as", value: "name", help: "the session name of the workspace, export or import"),
-      OptionSpec("into", value: "workspace", completion: .workspace, help: "stage the exports as pending imports of this workspace"),
-    ],
+    options: [Option.asVersionOf, Option.name, Option.readOnly, Option.renameNode],
+    keywords: [Option.alias, Option.into],
     positionals: .path)
 
   let paths: [String]
@@ -43,12 +49,12 @@ struct Load: Command {
   init(_ arguments: ParsedArguments) throws {
     _ = try arguments.positional(0, "a path to load")
     paths = arguments.positionals
-    alias = arguments.value("as")
-    target = arguments.value("into")
-    versionOf = arguments.value("--as-version-of")
-    newName = arguments.value("--name")
-    readOnly = arguments.flag("--read-only")
-    renames = try arguments.values("--rename-node").map { pair in
+    alias = arguments.value(Option.alias)
+    target = arguments.value(Option.into)
+    versionOf = arguments.value(Option.asVersionOf)
+    newName = arguments.value(Option.name)
+    readOnly = arguments.flag(Option.readOnly)
+    renames = try arguments.values(Option.renameNode).map { pair in
       let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
       guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
         throw UsageError("--rename-node takes old=new, got '\(pair)'", command: "load")

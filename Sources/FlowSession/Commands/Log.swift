@@ -3,19 +3,26 @@ import FlowStore
 
 /// `log`: the journal of a workspace, newest first.
 struct Log: Command {
+  /// The options and keywords, declared once: the spec lists them and `init` looks them up by
+  /// these values, never by spelling.
+  enum Option {
+    static let json = OptionSpec("--json", help: "print JSON for scripts")
+    static let inWorkspace = OptionSpec("in", value: "workspace", completion: .workspace, help: "the workspace (default: the target)")
+  }
+
   static let spec = CommandSpec(
     name: "log", synopsis: "[in <workspace>] [--json]",
     summary: "Show the journal of commits of the target workspace, newest first.",
-    options: [OptionSpec("--json", help: "print JSON for scripts")],
-    keywords: [OptionSpec("in", value: "workspace", completion: .workspace, help: "the workspace (default: the target)")])
+    options: [Option.json],
+    keywords: [Option.inWorkspace])
 
   let json: Bool
   let workspaceName: String?
 
   init(_ arguments: ParsedArguments) throws {
     try arguments.expectPositionals(atMost: 0)
-    json = arguments.flag("--json")
-    workspaceName = arguments.value("in")
+    json = arguments.flag(Option.json)
+    workspaceName = arguments.value(Option.inWorkspace)
   }
 
   func run(in session: Session) throws {

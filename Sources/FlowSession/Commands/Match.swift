@@ -3,6 +3,14 @@ import FlowStore
 
 /// `match`: lists connection references with ranked candidates, and binds them.
 struct Match: Command {
+  /// The options and keywords, declared once: the spec lists them and `init` looks them up by
+  /// these values, never by spelling.
+  enum Option {
+    static let auto = OptionSpec("--auto", help: "bind by same name and type, then by the only connection of the type")
+    static let unbind = OptionSpec("--unbind", value: "reference", completion: .reference, help: "remove a reference's binding")
+    static let importName = OptionSpec("--import", value: "import", completion: .pendingImport, help: "act on this pending import only")
+  }
+
   static let spec = CommandSpec(
     name: "match", synopsis: "[<import>] | <reference> <connection> | --auto [<import>] | --unbind <reference>",
     summary: "Bind each connection reference of the pending imports to a connection of the target.",
@@ -18,11 +26,7 @@ struct Match: Command {
         match --auto
         match --unbind kafka-test
       """,
-    options: [
-      OptionSpec("--auto", help: "bind by same name and type, then by the only connection of the type"),
-      OptionSpec("--unbind", value: "reference", completion: .reference, help: "remove a reference's binding"),
-      OptionSpec("--import", value: "import", completion: .pendingImport, help: "act on this pending import only"),
-    ],
+    options: [Option.auto, Option.unbind, Option.importName],
     positionals: .reference)
 
   enum Action {
@@ -36,11 +40,11 @@ struct Match: Command {
   let importName: String?
 
   init(_ arguments: ParsedArguments) throws {
-    importName = arguments.value("--import")
-    if arguments.flag("--auto") {
+    importName = arguments.value(Option.importName)
+    if arguments.flag(Option.auto) {
       try arguments.expectPositionals(atMost: 1)
       action = .auto(arguments.positionals.first ?? importName)
-    } else if let reference = arguments.value("--unbind") {
+    } else if let reference = arguments.value(Option.unbind) {
       try arguments.expectPositionals(atMost: 0)
       action = .unbind(reference)
     } else if arguments.positionals.count == 2 {
@@ -62,10 +66,9 @@ struct Match: Command {
 
   private func list(_ indices: [Int], in session: Session) throws {
     if indices.isEmpty { return session.output.line("nothing is pending: stage exports with `load <file> into <workspace>`") }
-    let states = try session.states(for: indices.map { session.imports[$0] })
     for index in indices {
       let pending = session.imports[index]
-      let connections = states[pending.workspace]!.connections
+      let connections = try session.state(of: pending.workspace).connections
       session.output.line("\(pending.name) -> \(pending.workspace):")
       if pending.version.connections.isEmpty { session.output.line("  no connection references") }
       for ref in pending.version.connections {
@@ -90,16 +93,15 @@ struct Match: Command {
       let known = Set(indices.flatMap { session.imports[$0].version.connections.map(\.key) })
       throw SessionError.unknownName(kind: "connection reference in the pending imports", name: reference, known: known.sorted())
     }
-    let states = try session.states(for: using.map { session.imports[$0] })
     for index in using {
       let pending = session.imports[index]
-      let state = states[pending.workspace]!
+      let state = try session.state(of: pending.workspace)
       guard let connection = state.connection(named: connectionName) else {
         throw SessionError.unknownName(
           kind: "connection in \(pending.workspace)", name: connectionName, known: state.connections.map(\.name))
       }
-      let ref = pending.version.connection(key: reference)!
-      guard connection.type == ref.type else {
+      // Every import in `using` has the reference.
+      if let ref = pending.version.connection(key: reference), connection.type != ref.type {
         throw SessionError.typeMismatch(
           reference: reference, referenceType: ref.type, connection: connection.name, connectionType: connection.type)
       }
@@ -114,10 +116,10 @@ struct Match: Command {
   private func auto(_ indices: [Int], in session: Session) throws {
     var bound = 0
     var left: [String] = []
-    let states = try session.states(for: indices.map { session.imports[$0] })
     for index in indices {
       let pending = session.imports[index]
-      let connections = states[pending.workspace]!.connections
+      // The snapshot, not the state: binding changes the imports, which would re-plan each time.
+      let connections = try session.workspace(pending.workspace).snapshot().connections
       for ref in pending.unmatched {
         guard let binding = CandidateRanking.automatic(ref, among: connections) else {
           left.append("\(pending.name): \(ref.key) (\(ref.type))")

@@ -2,6 +2,12 @@ import FlowStore
 
 /// `member list|add|remove`: who may act on a workspace, and how.
 struct MemberCommand: Command {
+  /// The options and keywords, declared once: the spec lists them and `init` looks them up by
+  /// these values, never by spelling.
+  enum Option {
+    static let inWorkspace = OptionSpec("in", value: "workspace", completion: .workspace, help: "the workspace (default: the target)")
+  }
+
   static let spec = CommandSpec(
     name: "member", synopsis: "list | add <user> <owner|editor|viewer> | remove <user> [in <workspace>]",
     summary: "List a workspace's members, or give a user a role (owner, editor, viewer), or take it away.",
@@ -15,7 +21,7 @@ struct MemberCommand: Command {
         member add audit viewer in prod
       """,
     options: [],
-    keywords: [OptionSpec("in", value: "workspace", completion: .workspace, help: "the workspace (default: the target)")],
+    keywords: [Option.inWorkspace],
     positionals: .none, actions: ["list", "add", "remove"])
 
   enum Action {
@@ -28,7 +34,7 @@ struct MemberCommand: Command {
   let workspaceName: String?
 
   init(_ arguments: ParsedArguments) throws {
-    workspaceName = arguments.value("in")
+    workspaceName = arguments.value(Option.inWorkspace)
     switch try arguments.positional(0, "an action (list, add or remove)") {
     case "list":
       try arguments.expectPositionals(atMost: 1)

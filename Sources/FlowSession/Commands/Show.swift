@@ -4,11 +4,17 @@ import FlowStore
 
 /// `show`: one flow, import or export in detail: nodes, edges, references, dependencies.
 struct Show: Command {
+  /// The options and keywords, declared once: the spec lists them and `init` looks them up by
+  /// these values, never by spelling.
+  enum Option {
+    static let json = OptionSpec("--json", help: "print the flow as a flowport/1 document")
+  }
+
   static let spec = CommandSpec(
     name: "show", synopsis: "<flow[@version]|import|export|file> [--json]",
     summary: "Show a flow in detail: nodes, edges, connection references (and bindings), dependencies.",
     discussion: "With --json, prints the flow as a flowport/1 document (secrets are never included).",
-    options: [OptionSpec("--json", help: "print the flow as a flowport/1 document")],
+    options: [Option.json],
     positionals: .anyName)
 
   let name: String
@@ -17,7 +23,7 @@ struct Show: Command {
   init(_ arguments: ParsedArguments) throws {
     name = try arguments.positional(0, "what to show")
     try arguments.expectPositionals(atMost: 1)
-    json = arguments.flag("--json")
+    json = arguments.flag(Option.json)
   }
 
   func run(in session: Session) throws {

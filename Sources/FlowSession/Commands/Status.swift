@@ -14,19 +14,18 @@ struct Status: Command {
     if session.workspaces.isEmpty {
       output.line(session.configuration.defaultWorkspace == nil ? "no workspace open" : "target: default (opened on first use)")
     }
-    for name in session.workspaces.keys.sorted() {
-      let open = session.workspaces[name]!
+    for (name, open) in session.workspaces.sorted(by: { $0.key < $1.key }) {
       let marker = name == session.targetName ? " (target)" : ""
       let readOnly = open.store.isReadOnly ? ", read-only" : ""
       output.line("workspace \(name)\(marker): \(open.store.location)\(readOnly)")
     }
-    for name in session.exports.keys.sorted() {
-      output.line("loaded \(name): \(session.exports[name]!.path)")
+    for (name, loaded) in session.exports.sorted(by: { $0.key < $1.key }) {
+      output.line("loaded \(name): \(loaded.path)")
     }
     guard !session.imports.isEmpty else { return output.line("nothing pending") }
     var problems: [Finding] = []
-    let states = try session.states(for: session.imports)
-    for (name, state) in states.sorted(by: { $0.key < $1.key }) {
+    for name in Set(session.imports.map(\.workspace)).sorted() {
+      let state = try session.state(of: name)
       output.line("pending for \(name):")
       let pendingHere = session.imports.filter { $0.workspace == name }
       problems += pendingHere.flatMap(state.findings)

@@ -2,6 +2,13 @@ import FlowFormats
 
 /// `validate`: the checks a bundle or SQL export runs first, on their own.
 struct Validate: Command {
+  /// The options and keywords, declared once: the spec lists them and `init` looks them up by
+  /// these values, never by spelling.
+  enum Option {
+    static let format = OptionSpec(
+      "--for", value: "format", completion: .words(["bundle", "sql"]), help: "the export to check for (default: bundle)")
+  }
+
   static let spec = CommandSpec(
     name: "validate", synopsis: "<flow[@version]|import|export|file> [--for bundle|sql]",
     summary: "Check that a flow can be exported as a bundle or as Flink SQL; every finding at once.",
@@ -15,9 +22,7 @@ struct Validate: Command {
         validate orders
         validate orders@2 --for sql
       """,
-    options: [
-      OptionSpec("--for", value: "format", completion: .words(["bundle", "sql"]), help: "the export to check for (default: bundle)")
-    ],
+    options: [Option.format],
     positionals: .anyName)
 
   let source: String
@@ -26,7 +31,7 @@ struct Validate: Command {
   init(_ arguments: ParsedArguments) throws {
     source = try arguments.positional(0, "the flow to validate")
     try arguments.expectPositionals(atMost: 1)
-    let word = arguments.value("--for") ?? "bundle"
+    let word = arguments.value(Option.format) ?? "bundle"
     guard let format = ExportFormat(rawValue: word), format.needsValidation else {
       throw UsageError("--for takes bundle or sql, got '\(word)'", command: "validate")
     }

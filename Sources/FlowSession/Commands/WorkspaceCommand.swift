@@ -3,11 +3,17 @@ import Foundation
 
 /// `workspace new`: creates an empty workspace file and opens it.
 struct WorkspaceCommand: Command {
+  /// The options and keywords, declared once: the spec lists them and `init` looks them up by
+  /// these values, never by spelling.
+  enum Option {
+    static let alias = OptionSpec("as", value: "name", help: "the session name of the workspace")
+  }
+
   static let spec = CommandSpec(
     name: "workspace", synopsis: "new <file.fpsw> [as <name>]",
     summary: "Create a workspace: an embedded SQLite file holding flows, connections and the journal.",
     discussion: "The new workspace is opened under its file name (or `as <name>`) and becomes the target.",
-    keywords: [OptionSpec("as", value: "name", help: "the session name of the workspace")],
+    keywords: [Option.alias],
     positionals: .path, actions: ["new"])
 
   let path: String
@@ -20,7 +26,7 @@ struct WorkspaceCommand: Command {
     }
     path = try arguments.positional(1, "the workspace file to create")
     try arguments.expectPositionals(atMost: 2)
-    alias = arguments.value("as")
+    alias = arguments.value(Option.alias)
   }
 
   func run(in session: Session) throws {

@@ -43,15 +43,22 @@ extension Session {
     case .pendingImport: return imports.map(\.name)
     case .reference: return imports.flatMap { $0.version.connections.map(\.key) }
     case .flow: return targetFlowNames()
-    case .connection: return (try? targetName.map { try state(of: $0).connections.map(\.name) } ?? []) ?? []
+    case .connection: return targetState()?.connections.map(\.name) ?? []
     case .anyName: return imports.map(\.name) + Array(exports.keys) + targetFlowNames() + PathCompletion.candidates(prefix)
     case .path: return PathCompletion.candidates(prefix)
     }
   }
 
   private func targetFlowNames() -> [String] {
-    guard let targetName, let open = workspaces[targetName] else { return [] }
-    return (try? open.store.flows().map(\.name)) ?? []
+    targetState()?.flows.map(\.name) ?? []
+  }
+
+  /// The target's state (cached per revision, so a Tab press does not read the store again).
+  /// Completion has nowhere to show an error: a workspace that cannot be read offers nothing,
+  /// and the command typed next reports why.
+  private func targetState() -> WorkspaceState? {
+    guard let targetName, workspaces[targetName] != nil else { return nil }
+    return try? state(of: targetName)
   }
 }
 

@@ -24,14 +24,14 @@ public struct ParsedArguments: Sendable {
           let hint = Suggestion.closest(to: name, among: known).map { "; did you mean '\($0)'?" } ?? ""
           throw UsageError("unknown option '\(name)'\(hint)", command: spec.name)
         }
-        if option.value == nil {
-          if inline != nil { throw UsageError("\(option.name) takes no value", command: spec.name) }
-          values[option.name, default: []].append("")
-        } else {
+        if let placeholder = option.value {
           guard let value = inline ?? rest.popFirst() else {
-            throw UsageError("\(option.name) needs a value <\(option.value!)>", command: spec.name)
+            throw UsageError("\(option.name) needs a value <\(placeholder)>", command: spec.name)
           }
           values[option.name, default: []].append(value)
+        } else {
+          if inline != nil { throw UsageError("\(option.name) takes no value", command: spec.name) }
+          values[option.name, default: []].append("")
         }
       } else if !optionsEnded, let keyword = spec.keywords.first(where: { $0.name == word }) {
         guard let value = rest.popFirst() else {
@@ -45,13 +45,22 @@ public struct ParsedArguments: Sendable {
   }
 
   /// True when the flag was given.
-  public func flag(_ name: String) -> Bool { values[name] != nil }
+  public func flag(_ option: OptionSpec) -> Bool { given(option) != nil }
 
   /// The last value given for an option or keyword.
-  public func value(_ name: String) -> String? { values[name]?.last }
+  public func value(_ option: OptionSpec) -> String? { given(option)?.last }
 
   /// Every value given for a repeatable option.
-  public func values(_ name: String) -> [String] { values[name] ?? [] }
+  public func values(_ option: OptionSpec) -> [String] { given(option) ?? [] }
+
+  /// What was given for an option of this command's spec. Asking for one the spec does not
+  /// declare is a programming error (it could never be given): loud in debug builds.
+  private func given(_ option: OptionSpec) -> [String]? {
+    assert(
+      (spec.options + spec.keywords).contains { $0.name == option.name },
+      "\(spec.name) looks up \(option.name), which its spec does not declare")
+    return values[option.name]
+  }
 
   /// The positional at `index`, or a usage error naming what is missing.
   public func positional(_ index: Int, _ what: String) throws -> String {

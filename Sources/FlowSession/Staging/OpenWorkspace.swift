@@ -8,9 +8,10 @@ final class OpenWorkspace {
   /// The revision the session last saw; a commit fails if the file moved on since.
   var revision: Int
 
-  /// The last state read, for the revision and pending imports it was read with: a Tab press
-  /// or a command naming several imports reads the workspace once, not once each.
+  /// The last state planned, for the revision and pending imports it was planned with: a Tab
+  /// press or a command naming several imports plans once, not once each.
   var cachedState: (revision: Int, importsGeneration: Int, state: WorkspaceState)?
+  private var cachedSnapshot: WorkspaceSnapshot?
   /// Stored versions already decoded, by flow and number: a version never changes once written.
   var decodedVersions: [String: FlowVersion] = [:]
 
@@ -18,5 +19,14 @@ final class OpenWorkspace {
     self.name = name
     self.store = store
     self.revision = try store.revision()
+  }
+
+  /// The workspace's flows, connections and registry as the session last saw them: read in one
+  /// transaction, once per revision.
+  func snapshot() throws -> WorkspaceSnapshot {
+    if let cachedSnapshot, cachedSnapshot.revision == revision { return cachedSnapshot }
+    let snapshot = try store.snapshot()
+    cachedSnapshot = snapshot
+    return snapshot
   }
 }

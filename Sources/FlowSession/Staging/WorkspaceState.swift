@@ -44,7 +44,7 @@ extension Session {
     if let cached = open.cachedState, cached.revision == open.revision, cached.importsGeneration == importsGeneration {
       return cached.state
     }
-    var state = WorkspaceState(try open.store.snapshot())
+    var state = WorkspaceState(try open.snapshot())
     let pending = imports.filter { $0.workspace == workspaceName }
     state.pendingFlowNames = Set(pending.filter(\.mode.isNewFlow).map(\.mode.flowName))
     // The target's current version of each subflow an import carries, read once, to compare.
@@ -57,15 +57,6 @@ extension Session {
     state.dependencies = DependencyPlan(imports: pending, state: state, currentVersions: currentVersions)
     open.cachedState = (open.revision, importsGeneration, state)
     return state
-  }
-
-  /// The states of the workspaces the given imports are bound for, each read once.
-  func states(for imports: some Sequence<PendingImport>) throws -> [String: WorkspaceState] {
-    var states: [String: WorkspaceState] = [:]
-    for pending in imports where states[pending.workspace] == nil {
-      states[pending.workspace] = try state(of: pending.workspace)
-    }
-    return states
   }
 
   /// Indices of the named pending import, or of every pending import when no name is given.
