@@ -95,7 +95,7 @@ int fps_take_interrupt(void) {
 
 int fps_interrupt_pending(void) { return interrupted; }
 
-long fps_read_line(char *buffer, unsigned long size) {
+static long read_plain_line(char *buffer, unsigned long size) {
   if (fgets(buffer, (int)size, stdin) == NULL) return -1;
   size_t length = strlen(buffer);
   if (length > 0 && buffer[length - 1] == '\n') buffer[--length] = '\0';
@@ -112,7 +112,7 @@ long fps_read_secret(const char *prompt, char *buffer, unsigned long size) {
     quiet.c_lflag &= ~(tcflag_t)ECHO;
     tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
   }
-  long length = fps_read_line(buffer, size);
+  long length = read_plain_line(buffer, size);
   if (is_terminal) {
     tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
     fputs("\n", stdout);

@@ -1,4 +1,5 @@
 import FlowTestSupport
+import Foundation
 import Testing
 
 @testable import FlowSession

@@ -38,6 +38,4 @@ int fps_interrupt_pending(void);
 
 /// Reads a line from the terminal without echo; returns the length, or -1 on end of input.
 long fps_read_secret(const char *prompt, char *buffer, unsigned long size);
-/// Reads a line from stdin into buffer (newline removed); -1 on end of input.
-long fps_read_line(char *buffer, unsigned long size);
 #endif

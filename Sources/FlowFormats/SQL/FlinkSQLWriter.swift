@@ -1,4 +1,5 @@
 import FlowModel
+import Foundation
 
 /// Writes an event-processing flow as a Flink SQL script: a `CREATE TABLE` per source and
 /// destination with its connector options, a `CREATE TEMPORARY VIEW` per processing node, and

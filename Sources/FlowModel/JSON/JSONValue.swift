@@ -25,9 +25,6 @@ public struct JSONNumber: Hashable, Sendable, CustomStringConvertible {
   /// The value as an integer, when the text is one.
   public var intValue: Int? { Int(text) }
 
-  /// The value as a double (lossy for long decimals; for arithmetic, never for writing back).
-  public var doubleValue: Double? { Double(text) }
-
   public var description: String { text }
 }
 

@@ -1,3 +1,4 @@
+import FlowFormats
 import FlowModel
 import FlowStore
 

@@ -1,4 +1,5 @@
 import FlowFormats
+import FlowModel
 import FlowStore
 
 /// `status`: like `git status`, what is open, what is pending, and what blocks a commit.

@@ -1,3 +1,5 @@
+import FlowStore
+
 /// `use`: sets the target workspace, where commands act when none is named.
 struct Use: Command {
   static let spec = CommandSpec(

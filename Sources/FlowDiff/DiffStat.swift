@@ -1,0 +1,26 @@
+/// How many things changed, by kind.
+public struct DiffStat: Hashable, Sendable {
+  public var nodesAdded = 0
+  public var nodesRemoved = 0
+  public var nodesChanged = 0
+  public var edgesAdded = 0
+  public var edgesRemoved = 0
+  /// Flow, connection and dependency changes.
+  public var otherChanges = 0
+
+  /// `3 nodes changed, 1 node added, 2 edges removed`, or `no changes`.
+  public var summary: String {
+    var parts: [String] = []
+    func add(_ count: Int, _ noun: String, _ verb: String) {
+      guard count > 0 else { return }
+      parts.append("\(count) \(noun)\(count == 1 ? "" : "s") \(verb)")
+    }
+    add(nodesChanged, "node", "changed")
+    add(nodesAdded, "node", "added")
+    add(nodesRemoved, "node", "removed")
+    add(edgesAdded, "edge", "added")
+    add(edgesRemoved, "edge", "removed")
+    if otherChanges > 0 { parts.append("\(otherChanges) other change\(otherChanges == 1 ? "" : "s")") }
+    return parts.isEmpty ? "no changes" : parts.joined(separator: ", ")
+  }
+}

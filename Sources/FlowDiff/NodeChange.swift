@@ -1,0 +1,15 @@
+/// A node that was added, removed, or changed (possibly renamed) between the sides.
+public struct NodeChange: Hashable, Sendable {
+  public enum Kind: String, Hashable, Sendable {
+    case added, removed, changed
+  }
+
+  public var kind: Kind
+  /// The node's name on the side that has it (the right side's for changed nodes).
+  public var name: String
+  public var type: String
+  /// The left side's name when the node was renamed.
+  public var oldName: String?
+  /// For changed nodes, each differing property; empty for added and removed nodes.
+  public var changes: [PropertyChange]
+}
