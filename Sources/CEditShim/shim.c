@@ -1,5 +1,6 @@
 #include "CEditShim.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -80,11 +81,16 @@ void fps_install_interrupt_handler(void) {
   action.sa_flags = 0;
   sigaction(SIGINT, &action, NULL);
   // A blocked mask survives exec: fps started from a thread that blocks signals (as Dispatch's
-  // workers do) would otherwise never see Ctrl-C.
-  sigset_t interrupt_only;
-  sigemptyset(&interrupt_only);
-  sigaddset(&interrupt_only, SIGINT);
-  sigprocmask(SIG_UNBLOCK, &interrupt_only, NULL);
+  // workers and test runners do) would otherwise never see Ctrl-C, and would outlive a closed
+  // terminal (SIGHUP) or `kill` (SIGTERM). Those two keep their default action: end the process.
+  sigset_t ending;
+  sigemptyset(&ending);
+  sigaddset(&ending, SIGINT);
+  sigaddset(&ending, SIGTERM);
+  sigaddset(&ending, SIGHUP);
+  sigprocmask(SIG_UNBLOCK, &ending, NULL);
+  signal(SIGTERM, SIG_DFL);
+  signal(SIGHUP, SIG_DFL);
 }
 
 int fps_take_interrupt(void) {
@@ -95,10 +101,25 @@ int fps_take_interrupt(void) {
 
 int fps_interrupt_pending(void) { return interrupted; }
 
-static long read_plain_line(char *buffer, unsigned long size) {
-  if (fgets(buffer, (int)size, stdin) == NULL) return -1;
-  size_t length = strlen(buffer);
-  if (length > 0 && buffer[length - 1] == '\n') buffer[--length] = '\0';
+long fps_read_answer(char *buffer, unsigned long size) {
+  // read(2) on the descriptor, not stdio: an end of input (Ctrl-D) is not remembered by a FILE,
+  // so the next question waits for its own answer; Ctrl-C interrupts the read (no SA_RESTART).
+  unsigned long length = 0;
+  for (;;) {
+    char byte;
+    ssize_t got = read(STDIN_FILENO, &byte, 1);
+    if (got < 0 && errno == EINTR) {
+      if (interrupted) return -2;
+      continue;
+    }
+    if (got <= 0) {
+      if (length == 0) return -1;
+      break;
+    }
+    if (byte == '\n') break;
+    if (length + 1 < size) buffer[length++] = byte;
+  }
+  buffer[length] = '\0';
   return (long)length;
 }
 
@@ -112,11 +133,13 @@ long fps_read_secret(const char *prompt, char *buffer, unsigned long size) {
     quiet.c_lflag &= ~(tcflag_t)ECHO;
     tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
   }
-  long length = read_plain_line(buffer, size);
+  long length = fps_read_answer(buffer, size);
   if (is_terminal) {
     tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-    fputs("\n", stdout);
-    fflush(stdout);
+    if (length >= 0) {
+      fputs("\n", stdout);
+      fflush(stdout);
+    }
   }
   return length;
 }

@@ -125,7 +125,7 @@ public enum SessionError: Error, CustomStringConvertible {
     case .bulk(let failed, let total):
       return "\(failed.count) of \(total) files could not be loaded; nothing was staged:\n"
         + failed.map { "  \($0)" }.joined(separator: "\n")
-    case .cancelled: return "cancelled"
+    case .cancelled: return "interrupted (Ctrl-C)"
     case .writeFailed(let path, let reason): return "\(path): cannot be written: \(reason)"
     case .sourcesItself(let path, let chain):
       return "\(path) sources itself (through \(chain.joined(separator: " -> ")))"

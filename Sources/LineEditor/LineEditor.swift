@@ -56,6 +56,8 @@ public final class LineEditor {
   /// Shows the prompt and reads one line (without its newline).
   public func readLine(prompt: String) -> Input {
     promptText = Array(prompt.utf8CString)
+    // A Ctrl-C that stopped the last command is spent: it must not abandon this line.
+    Self.takeInterrupt()
     var count: Int32 = 0
     let raw = el_gets(editor, &count)
     // Always take the flag, so a Ctrl-C is never left over to spoil the next line.
@@ -125,11 +127,26 @@ public final class LineEditor {
   /// True when Ctrl-C was pressed and not yet taken.
   public static var interruptPending: Bool { fps_interrupt_pending() != 0 }
 
-  /// Reads a secret from the terminal without echo.
+  /// Reads a secret from the terminal without echo; nil on Ctrl-C or Ctrl-D.
   public static func readSecret(prompt: String) -> String? {
+    readAnswer { fps_read_secret(prompt, $0, $1) }
+  }
+
+  /// Reads the answer to a question, typed in full and ended by Return; nil on Ctrl-C or Ctrl-D,
+  /// after which the next question still waits for its own answer.
+  public static func readAnswer() -> String? {
+    readAnswer { fps_read_answer($0, $1) }
+  }
+
+  private static func readAnswer(_ read: (UnsafeMutablePointer<CChar>, UInt) -> Int) -> String? {
     var buffer = [CChar](repeating: 0, count: 4096)
-    let length = fps_read_secret(prompt, &buffer, UInt(buffer.count))
-    guard length >= 0 else { return nil }
+    let length = buffer.withUnsafeMutableBufferPointer { read($0.baseAddress!, UInt($0.count)) }
+    guard length >= 0 else {
+      // The cursor is left after the question: end its line, and spend the Ctrl-C.
+      fps_el_write("\n")
+      takeInterrupt()
+      return nil
+    }
     return String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 }

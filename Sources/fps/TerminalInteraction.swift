@@ -8,7 +8,7 @@ final class TerminalInteraction: Interaction {
 
   func confirm(_ question: String) -> Bool {
     FileHandle.standardOutput.write(Data("\(question) [y/N] ".utf8))
-    guard let answer = readLine() else { return false }
+    guard let answer = LineEditor.readAnswer() else { return false }
     return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
   }
 

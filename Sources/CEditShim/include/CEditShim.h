@@ -36,6 +36,9 @@ int fps_take_interrupt(void);
 /// True when Ctrl-C was pressed since the last fps_take_interrupt; leaves the flag set.
 int fps_interrupt_pending(void);
 
-/// Reads a line from the terminal without echo; returns the length, or -1 on end of input.
+/// Reads one line from stdin into buffer (newline removed): its length, -1 at the end of input
+/// (Ctrl-D, not remembered for the next call), -2 when Ctrl-C interrupted it.
+long fps_read_answer(char *buffer, unsigned long size);
+/// Reads a line from the terminal without echo; the length, -1 at the end of input, -2 on Ctrl-C.
 long fps_read_secret(const char *prompt, char *buffer, unsigned long size);
 #endif
