@@ -39,6 +39,11 @@ public final class Session {
   public internal(set) var quitRequested = false
   /// Whether the last `diff` found a difference, for `fps diff`'s exit status.
   public internal(set) var lastDiffDiffered: Bool?
+  /// Keeps the session on disk after every command; set by the interactive shell.
+  public var keeper: SessionKeeper?
+  private var keeperFailed = false
+  /// Set once leaving was refused with a warning; the next `quit` or Ctrl-D leaves.
+  private var warnedBeforeLeaving = false
 
   var workspaces: [String: OpenWorkspace] = [:]
   var exports: [String: LoadedExport] = [:]
@@ -69,6 +74,7 @@ public final class Session {
   /// a malformed line and a `SessionError`, `StoreError` or `FormatError` when the command failed.
   public func execute(_ line: String) throws(CommandFailure) {
     var label: String?
+    defer { keep() }
     do {
       let words = try Tokenizer(variable: { self.variables[$0] }, environment: { self.configuration.environment[$0] }).words(line)
       guard let name = words.first else { return }
@@ -77,6 +83,7 @@ public final class Session {
         throw UsageError("unknown command '\(name)'\(hint) (type `help` for the list)")
       }
       let spec = command.spec
+      if command != Quit.self { warnedBeforeLeaving = false }
       label = words.count > 1 && spec.actions.contains(words[1]) ? "\(spec.name) \(words[1])" : spec.name
       let arguments = try ParsedArguments(Array(words.dropFirst()), spec: spec)
       try command.init(arguments).run(in: self)
@@ -90,6 +97,33 @@ public final class Session {
   public func execute(_ line: String, source: String, number: Int) throws(CommandFailure) {
     do { try execute(line) } catch {
       throw CommandFailure(error, position: CommandFailure.Position(source: source, line: number))
+    }
+  }
+
+  /// True when the person may leave now. With pending imports, the first `quit` or Ctrl-D only
+  /// says what is pending and how to get it back; the second leaves. Scripts always may.
+  public func mayLeave() -> Bool {
+    guard interaction.isInteractive, !imports.isEmpty, !warnedBeforeLeaving else { return true }
+    warnedBeforeLeaving = true
+    let bindings = imports.reduce(0) { $0 + $1.bindings.count }
+    let kept = keeper == nil ? "" : "; the session is kept: `fps --restore` brings it back"
+    output.warning(
+      "\(Describe.count(imports.count, "pending import")) with \(Describe.count(bindings, "binding")) not committed; "
+        + "quit again (or Ctrl-D) to leave\(kept)")
+    return false
+  }
+
+  /// Called when the shell ends: a session with nothing pending leaves no record behind.
+  public func leave() {
+    if imports.isEmpty { keeper?.forget() }
+  }
+
+  /// Writes the session to its keeper, if any; a failure is said once, not at every command.
+  func keep() {
+    do { try keeper?.save(self) } catch {
+      guard !keeperFailed else { return }
+      keeperFailed = true
+      output.warning("the session cannot be kept on disk, so a closed terminal would lose it: \(error)")
     }
   }
 

@@ -7,6 +7,9 @@ import LineEditor
 /// it runs it; with `-c` it runs the given commands in order, like psql.
 @main
 struct FPS: ParsableCommand {
+  /// The version `fps --version` prints.
+  static let version = "0.3.0"
+
   static let configuration = CommandConfiguration(
     commandName: "fps",
     abstract: "FlowPort: move automation flows between environments.",
@@ -19,7 +22,9 @@ struct FPS: ParsableCommand {
         fps migrate.fps              run a script (also: fps run migrate.fps)
         fps -c 'load a.json' -c 'show orders'
         fps diff a.json b.json       diff(1)-style: exit 0 equal, 1 different, 2 trouble
-      """)
+        fps --restore                bring back a session a closed terminal left
+      """,
+    version: version)
 
   @OptionGroup var options: SessionOptions
 
@@ -69,7 +74,10 @@ struct FPS: ParsableCommand {
       }
       if script == nil { return }
     }
-    if let script { return try Launcher.exit(on: session) { try session.runScript(at: script) } }
-    try Shell(session: session, history: options.paths.historyFile).run()
+    if let script {
+      if options.restore { Shell.restoreAbandoned(into: session, folder: options.paths.sessionsFolder, asking: false) }
+      return try Launcher.exit(on: session) { try session.runScript(at: script) }
+    }
+    try Shell(session: session, paths: options.paths, restore: options.restore).run()
   }
 }

@@ -4,10 +4,16 @@ struct Paths {
 
   private var home: String { environment["HOME"] ?? "." }
 
-  /// `$XDG_STATE_HOME/flowport/history`: history survives across runs.
-  var historyFile: String {
-    (environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/state") + "/flowport/history"
+  /// `$XDG_STATE_HOME/flowport`: what survives across runs, history and kept sessions.
+  private var stateFolder: String {
+    (environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/state") + "/flowport"
   }
+
+  /// `$XDG_STATE_HOME/flowport/history`: history survives across runs.
+  var historyFile: String { stateFolder + "/history" }
+
+  /// `$XDG_STATE_HOME/flowport/sessions`: one kept session per shell, for `fps --restore`.
+  var sessionsFolder: String { stateFolder + "/sessions" }
 
   /// `$XDG_DATA_HOME/flowport/default.fpsw`: the workspace used when none is named.
   var defaultWorkspace: String {

@@ -15,6 +15,9 @@ struct SessionOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Act as this user in the journal (default: $USER).", valueName: "name"))
   var user: String?
 
+  @Flag(help: "Bring back the last shell session that ended with pending imports (a closed terminal, a killed fps).")
+  var restore = false
+
   func validate() throws {
     for pair in variables where !pair.contains("=") || pair.hasPrefix("=") {
       throw ValidationError("--var takes name=value, got '\(pair)'")

@@ -6,13 +6,22 @@ import LineEditor
 /// commands read plainly with no prompt, stopping at the first failure like a script.
 struct Shell {
   let session: Session
-  let history: String
+  let paths: Paths
+  /// `--restore`: bring back the last abandoned session without asking.
+  let restore: Bool
 
   func run() throws {
     guard isatty(0) == 1 else {
+      if restore { Self.restoreAbandoned(into: session, folder: paths.sessionsFolder, asking: false) }
       return try Launcher.exit(on: session) { try runPlain() }
     }
-    try? FileManager.default.createDirectory(atPath: (history as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    session.keeper = SessionKeeper(folder: paths.sessionsFolder)
+    let history = paths.historyFile
+    do {
+      try FileManager.default.createDirectory(atPath: (history as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    } catch {
+      session.output.warning("history will not be kept: \(error.localizedDescription)")
+    }
     guard
       let editor = LineEditor(
         program: "fps", historyFile: history,
@@ -23,19 +32,43 @@ struct Shell {
     else {
       return try Launcher.exit(on: session) { try runPlain() }
     }
+    session.output.line("fps \(FPS.version): type `help` for commands, `quit` to leave")
+    Self.restoreAbandoned(into: session, folder: paths.sessionsFolder, asking: !restore)
+    defer { session.leave() }
     while !session.quitRequested {
       switch editor.readLine(prompt: session.prompt) {
       case .endOfInput:
         session.output.write("\n")
-        return
+        if session.mayLeave() { return }
       case .interrupted:
         continue
       case .line(let line):
         editor.remember(line)
-        LineEditor.takeInterrupt()
         do { try session.execute(line) } catch { Launcher.report(error, in: session, atPrompt: true) }
       }
     }
+  }
+
+  /// Offers (or, with `asking` false, performs) the restore of the newest session a shell left
+  /// with pending work. A declined one stays on disk for `fps --restore`; a restored one is kept
+  /// by this session from then on (a script's too, so nothing is lost if it stops before commit).
+  static func restoreAbandoned(into session: Session, folder: String, asking: Bool) {
+    if session.keeper == nil { session.keeper = SessionKeeper(folder: folder) }
+    let keeper = SessionKeeper(folder: folder)
+    guard let (record, file) = keeper.abandoned(includingDeclined: !asking) else {
+      if !asking { session.output.warning("there is no session to restore") }
+      return
+    }
+    if asking {
+      let question =
+        "a session left \(record.lastSaved) has \(record.pendingImports) pending import(s) with \(record.bindings) binding(s); restore it?"
+      guard session.interaction.confirm(question) else {
+        keeper.decline(file)
+        return session.output.line("not restored; `fps --restore` brings it back later")
+      }
+    }
+    session.restore(record)
+    unlink(file)
   }
 
   /// Standard input that is not a terminal runs as a script, line by line as it arrives.

@@ -44,7 +44,7 @@ struct Load: Command {
   let versionOf: String?
   let newName: String?
   let readOnly: Bool
-  let renames: [(old: String, new: String)]
+  let renames: [NodeRename]
 
   init(_ arguments: ParsedArguments) throws {
     _ = try arguments.positional(0, "a path to load")
@@ -59,7 +59,7 @@ struct Load: Command {
       guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
         throw UsageError("--rename-node takes old=new, got '\(pair)'", command: "load")
       }
-      return (parts[0], parts[1])
+      return NodeRename(old: parts[0], new: parts[1])
     }
     if versionOf != nil, newName != nil {
       throw UsageError("--as-version-of and --name cannot be used together", command: "load")
@@ -86,11 +86,7 @@ struct Load: Command {
           throw SessionError.workspaceAmongExports(path: path)
         }
         var file = try session.readExport(at: path, scanningSecrets: true)
-        for rename in renames {
-          do {
-            file.version = try ExportFormat.renamingNode(rename.old, to: rename.new, in: file.version).version
-          } catch { throw SessionError.format(file: path, error) }
-        }
+        try file.rename(renames)
         read.append(file)
       } catch {
         guard files.count > 1 else { throw error }
@@ -124,17 +120,28 @@ struct Load: Command {
       if alias == nil, let other = session.exports[name], other.path != file.path {
         name = URL(fileURLWithPath: file.path).deletingPathExtension().lastPathComponent
       }
-      session.exports[name] = LoadedExport(name: name, path: file.path, format: file.format, version: file.version, notes: file.notes)
+      session.exports[name] = LoadedExport(
+        name: name, path: file.path, format: file.format, version: file.version, notes: file.notes, renames: file.renames,
+        stamp: file.stamp)
       session.output.line("loaded \(name) from \(file.path) (\(file.format.displayName)): \(Describe.shape(file.version))")
       Self.report(file.notes, for: name, in: session)
     }
   }
 
-  private func stage(
-    _ read: [ReadExport], into open: OpenWorkspace, in session: Session
-  ) throws {
-    let existing = Set(try open.store.flows().map(\.name))
+  private func stage(_ read: [ReadExport], into open: OpenWorkspace, in session: Session) throws {
+    let existing = Set(try open.snapshot().flows.map(\.name))
+    // Indexed once, appended to as imports are staged: a bulk load of thousands stays linear.
+    var importNames = Set(session.imports.map(\.name))
+    var creators: [String: String] = [:]
+    for pending in session.imports where pending.workspace == open.name && pending.mode.isNewFlow {
+      creators[pending.mode.flowName] = pending.name
+    }
     var staged: [PendingImport] = []
+    func add(_ pending: PendingImport) {
+      staged.append(pending)
+      importNames.insert(pending.name)
+      if pending.mode.isNewFlow { creators[pending.mode.flowName] = pending.name }
+    }
     for file in read {
       let mode: PendingImport.Mode
       if let versionOf {
@@ -145,20 +152,19 @@ struct Load: Command {
       } else {
         let flow = newName ?? file.version.name
         if existing.contains(flow) { throw SessionError.flowExists(flow: flow, workspace: open.name) }
-        let creating = session.imports.filter { $0.workspace == open.name } + staged
-        if let other = creating.first(where: { $0.mode == .newFlow(flow) }) {
-          throw SessionError.flowPending(flow: flow, workspace: open.name, pendingImport: other.name)
-        }
+        if let other = creators[flow] { throw SessionError.flowPending(flow: flow, workspace: open.name, pendingImport: other) }
         mode = .newFlow(flow)
       }
       let name = alias ?? (read.count == 1 ? newName : nil) ?? file.version.name
-      if session.imports.contains(where: { $0.name == name }) || staged.contains(where: { $0.name == name }) {
-        throw SessionError.importExists(name)
+      if importNames.contains(name) { throw SessionError.importExists(name) }
+      let pending = PendingImport(
+        name: name, path: file.path, format: file.format, workspace: open.name, mode: mode, version: file.version, notes: file.notes,
+        renames: file.renames, stamp: file.stamp)
+      add(pending)
+      for subflow in Self.subflowImports(of: pending, existing: existing)
+      where creators[subflow.mode.flowName] == nil && !importNames.contains(subflow.name) {
+        add(subflow)
       }
-      staged.append(
-        PendingImport(
-          name: name, path: file.path, format: file.format, workspace: open.name, mode: mode, version: file.version, notes: file.notes))
-      staged += Self.subflowImports(of: staged[staged.count - 1], existing: existing, pending: session.imports + staged)
     }
     session.imports += staged
     for pending in staged {
@@ -170,20 +176,15 @@ struct Load: Command {
     }
   }
 
-  /// The subflows an export carries that the target lacks, each staged as a new flow of its own
-  /// (matched and committed like any import); those the target has are reused, see
+  /// The subflows an export carries that the target lacks, each to be staged as a new flow of its
+  /// own (matched and committed like any import); those the target has are reused, see
   /// `DependencyPlan`.
-  private static func subflowImports(of parent: PendingImport, existing: Set<String>, pending: [PendingImport]) -> [PendingImport] {
-    var staged: [PendingImport] = []
-    for subflow in parent.version.subflowDefinitions where !existing.contains(subflow.name) {
-      let all = pending + staged
-      guard !all.contains(where: { $0.mode == .newFlow(subflow.name) || $0.name == subflow.name }) else { continue }
-      staged.append(
-        PendingImport(
-          name: subflow.name, path: "\(parent.path) (subflow of \(parent.name))", format: parent.format, workspace: parent.workspace,
-          mode: .newFlow(subflow.name), version: subflow))
+  static func subflowImports(of parent: PendingImport, existing: Set<String>) -> [PendingImport] {
+    parent.version.subflowDefinitions.filter { !existing.contains($0.name) }.map { subflow in
+      PendingImport(
+        name: subflow.name, path: "\(parent.path) (subflow of \(parent.name))", format: parent.format, workspace: parent.workspace,
+        mode: .newFlow(subflow.name), version: subflow, parentImport: parent.name)
     }
-    return staged
   }
 
   /// Prints what was noticed on load, a few lines at most; `status` and `show` list them all.

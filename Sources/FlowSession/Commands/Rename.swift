@@ -28,10 +28,13 @@ struct Rename: Command {
   }
 
   func run(in session: Session) throws {
+    let rename = NodeRename(old: old, new: new)
     if let index = session.imports.firstIndex(where: { $0.name == target }) {
       session.imports[index].version = try renamed(session.imports[index].version, path: session.imports[index].path)
+      session.imports[index].renames.append(rename)
     } else if let loaded = session.exports[target] {
       session.exports[target]?.version = try renamed(loaded.version, path: loaded.path)
+      session.exports[target]?.renames.append(rename)
     } else {
       throw SessionError.unknownName(
         kind: "pending import or loaded export", name: target, known: session.imports.map(\.name) + session.exports.keys.sorted())

@@ -88,7 +88,7 @@ extension Session {
         let document = decoded.version.source?.document ?? NativeJSONCodec.encode(decoded.version, stamp: nil)
         notes += SecretScanner.scan(document).map(\.description)
       }
-      return ReadExport(path: path, format: format, version: decoded.version, notes: notes)
+      return ReadExport(path: path, format: format, version: decoded.version, notes: notes, stamp: FileStamp.of(path))
     } catch {
       throw SessionError.format(file: path, error)
     }

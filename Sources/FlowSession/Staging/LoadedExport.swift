@@ -11,4 +11,8 @@ public struct LoadedExport: Sendable {
   public var version: FlowVersion
   /// What was noticed on load: structural problems, secrets in clear.
   public var notes: [String]
+  /// Node renames applied since the file was read, in order.
+  public var renames: [NodeRename] = []
+  /// The file as it was when read, to tell a changed file on restore.
+  public var stamp: FileStamp? = nil
 }

@@ -43,6 +43,12 @@ public struct PendingImport: Sendable {
   public var notes: [String] = []
   /// Reference key -> the target connection it is bound to.
   public var bindings: [String: Binding] = [:]
+  /// Node renames applied since the file was read, in order.
+  public var renames: [NodeRename] = []
+  /// The pending import whose export carried this one as a subflow; nil for a file of its own.
+  public var parentImport: String? = nil
+  /// The file as it was when read, to tell a changed file on restore.
+  public var stamp: FileStamp? = nil
 
   /// References not yet bound to a connection of the target.
   public var unmatched: [ConnectionRef] {
@@ -51,7 +57,7 @@ public struct PendingImport: Sendable {
 }
 
 /// A reference bound to a connection of the target, and why.
-public struct Binding: Hashable, Sendable {
+public struct Binding: Hashable, Sendable, Codable {
   public var connection: String
   /// How it was chosen: `by hand`, `same name and type`, `only kafka connection`.
   public var reason: String

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Keeps an interactive session on disk as it changes, so a closed terminal, a sleeping machine
+/// or `kill -9` loses no binding: one small JSON file per shell process under the XDG state
+/// folder, written whole (temporary file, then rename) after every command that changed it.
+public final class SessionKeeper {
+  /// The folder holding one record per shell process.
+  public let folder: String
+  private let file: String
+  private var lastWritten: Data?
+
+  public init(folder: String) {
+    self.folder = folder
+    self.file = (folder as NSString).appendingPathComponent("\(getpid()).json")
+  }
+
+  /// Writes the session's record when it changed since the last write. A session with nothing
+  /// in it leaves no file.
+  func save(_ session: Session) throws {
+    let record = session.record(processID: getpid(), savedAt: "")
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let data = try encoder.encode(record)
+    guard data != lastWritten else { return }
+    lastWritten = data
+    if record.workspaces.isEmpty, record.exports.isEmpty, record.imports.isEmpty, record.variables.isEmpty {
+      return forget()
+    }
+    var stamped = record
+    stamped.savedAt = Date().formatted(.iso8601)
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let temporary = file + ".tmp"
+    guard FileManager.default.createFile(atPath: temporary, contents: try encoder.encode(stamped), attributes: [.posixPermissions: 0o600])
+    else { throw SessionError.writeFailed(temporary, String(cString: strerror(errno))) }
+    guard rename(temporary, file) == 0 else { throw SessionError.writeFailed(file, String(cString: strerror(errno))) }
+  }
+
+  /// Removes this process's record: the session ended with nothing left to lose.
+  public func forget() {
+    unlink(file)
+  }
+
+  private static let declined = ".declined.json"
+
+  /// Marks a record the person chose not to restore: no longer offered at start, still there for
+  /// `fps --restore`.
+  public func decline(_ record: String) {
+    guard !record.hasSuffix(Self.declined) else { return }
+    rename(record, String(record.dropLast(".json".count)) + Self.declined)
+  }
+
+  /// The newest record left by a shell that is no longer running and that holds pending work,
+  /// with its file; nil when there is none. Declined records (see `decline`) only when asked.
+  public func abandoned(includingDeclined: Bool) -> (record: SessionRecord, file: String)? {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+    var found: [(record: SessionRecord, file: String)] = []
+    for name in names where name.hasSuffix(".json") && (includingDeclined || !name.hasSuffix(Self.declined)) {
+      let path = (folder as NSString).appendingPathComponent(name)
+      guard let data = FileManager.default.contents(atPath: path), let record = try? JSONDecoder().decode(SessionRecord.self, from: data)
+      else { continue }
+      // kill(pid, 0) fails with ESRCH only when no such process runs.
+      if record.processID != getpid(), kill(record.processID, 0) != 0, errno == ESRCH, !record.imports.isEmpty || !record.exports.isEmpty {
+        found.append((record, path))
+      }
+    }
+    return found.max { $0.record.savedAt < $1.record.savedAt }
+  }
+}

@@ -1,0 +1,88 @@
+import FlowModel
+import FlowStore
+
+extension Session {
+  /// Brings back a session that was kept on disk: opens its workspaces, reads its exports and
+  /// imports again from their files, re-applies renames and bindings, and says what it did. A
+  /// file that changed since is read as it is now and reported, with the bindings whose
+  /// references it still has; what cannot come back (a file gone) is reported with its bindings,
+  /// so nothing is lost without a word.
+  public func restore(_ record: SessionRecord) {
+    variables.merge(record.variables) { _, saved in saved }
+    for saved in record.workspaces where workspaces[saved.name] == nil {
+      do {
+        try register(try WorkspaceStores.open(saved.location, readOnly: saved.readOnly), as: saved.name)
+      } catch {
+        output.warning("workspace \(saved.name) (\(saved.location)) could not be opened again: \(error)")
+      }
+    }
+    for saved in record.exports where exports[saved.name] == nil {
+      guard let file = reread(saved.path, renames: saved.renames, stamp: saved.stamp, name: saved.name) else { continue }
+      exports[saved.name] = LoadedExport(
+        name: saved.name, path: file.path, format: file.format, version: file.version, notes: file.notes, renames: file.renames,
+        stamp: file.stamp)
+    }
+    var restored: [PendingImport] = []
+    for saved in record.imports where !imports.contains(where: { $0.name == saved.name }) {
+      guard workspaces[saved.workspace] != nil else {
+        lost(saved, because: "its workspace \(saved.workspace) is not open")
+        continue
+      }
+      var pending: PendingImport
+      if let parent = saved.parentImport {
+        guard let carrier = restored.first(where: { $0.name == parent }),
+          let subflow = Load.subflowImports(of: carrier, existing: []).first(where: { $0.name == saved.name })
+        else {
+          lost(saved, because: "the import \(parent) that carried it did not come back")
+          continue
+        }
+        pending = subflow
+      } else {
+        guard let file = reread(saved.path, renames: saved.renames, stamp: saved.stamp, name: saved.name) else {
+          lost(saved, because: "\(saved.path) could not be read")
+          continue
+        }
+        pending = PendingImport(
+          name: saved.name, path: file.path, format: file.format, workspace: saved.workspace,
+          mode: saved.newFlow ? .newFlow(saved.flow) : .newVersion(of: saved.flow), version: file.version, notes: file.notes,
+          renames: file.renames, stamp: file.stamp)
+      }
+      let keys = Set(pending.version.connections.map(\.key))
+      pending.bindings = saved.bindings.filter { keys.contains($0.key) }
+      for (key, binding) in saved.bindings where !keys.contains(key) {
+        output.warning("\(saved.name): \(key) -> \(binding.connection) was not kept: the export no longer has \(key)")
+      }
+      restored.append(pending)
+    }
+    imports += restored
+    if let target = record.target, workspaces[target] != nil { targetName = target }
+    keep()
+    let bindings = restored.reduce(0) { $0 + $1.bindings.count }
+    output.line(
+      "restored \(Describe.count(restored.count, "pending import")) with \(Describe.count(bindings, "binding")), "
+        + "\(Describe.count(exports.count, "loaded export")) and \(Describe.count(workspaces.count, "workspace"))")
+  }
+
+  /// An export file read again as it was kept, renames applied; nil (with a warning) when it
+  /// cannot be read. A file that changed since is read as it is now, and said so.
+  private func reread(_ path: String, renames: [NodeRename], stamp: FileStamp?, name: String) -> ReadExport? {
+    do {
+      var file = try readExport(at: path, scanningSecrets: true)
+      if stamp != nil, file.stamp != stamp {
+        output.warning("\(name): \(path) changed since it was loaded; it was read again as it is now")
+      }
+      try file.rename(renames)
+      return file
+    } catch {
+      output.warning("\(name): \(error)")
+      return nil
+    }
+  }
+
+  /// Reports an import that could not come back, with its bindings, so none is lost unseen.
+  private func lost(_ saved: SessionRecord.Import, because reason: String) {
+    let bindings = saved.bindings.sorted { $0.key < $1.key }.map { "\($0.key) -> \($0.value.connection)" }
+    let list = bindings.isEmpty ? "" : "; its bindings were: \(bindings.joined(separator: ", "))"
+    output.warning("\(saved.name) was not restored: \(reason)\(list)")
+  }
+}
