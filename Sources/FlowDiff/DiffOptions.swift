@@ -5,25 +5,29 @@ public struct DiffOptions: Hashable, Sendable {
   /// Property paths to leave out, with `*` matching any run of characters
   /// (`config.parameters.options.*`, `*.webhookId`).
   public var ignoredPaths: [String]
+  /// Paths left out unless `includeVolatile`, with the same patterns: `commonVolatilePaths`,
+  /// and those the caller adds for the formats it compares (each codec knows its own).
+  public var volatilePaths: [String]
 
   /// Also build `FlowDiff.graph` (every node and edge with its status), which only pictures need.
   public var includeGraph: Bool
 
-  public init(includeVolatile: Bool = false, ignoredPaths: [String] = [], includeGraph: Bool = false) {
+  public init(
+    includeVolatile: Bool = false, ignoredPaths: [String] = [], volatilePaths: [String] = DiffOptions.commonVolatilePaths,
+    includeGraph: Bool = false
+  ) {
     self.includeVolatile = includeVolatile
     self.ignoredPaths = ignoredPaths
+    self.volatilePaths = volatilePaths
     self.includeGraph = includeGraph
   }
 
-  /// Paths every diff leaves out unless `includeVolatile`: ids minted per instance, and the
-  /// version ids and timestamps platforms stamp on every save or export.
-  static let volatilePaths = [
-    "config.webhookId", "id", "versionId", "meta.instanceId", "createdAt", "updatedAt", "activeVersionId",
-    "versionCounter", "snapshotMetadata", "latest", "flow.createdTimestamp", "flow.lastModifiedTimestamp",
-  ]
+  /// Volatile whatever the format: a flow's own id, minted per instance, and the times it was
+  /// created and saved.
+  public static let commonVolatilePaths = ["id", "createdAt", "updatedAt"]
 
   func ignores(_ path: String) -> Bool {
-    (includeVolatile ? ignoredPaths : ignoredPaths + Self.volatilePaths).contains { PathPattern.matches($0, path) }
+    (includeVolatile ? ignoredPaths : ignoredPaths + volatilePaths).contains { PathPattern.matches($0, path) }
   }
 }
 

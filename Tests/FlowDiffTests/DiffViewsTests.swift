@@ -16,7 +16,10 @@ import Testing
     try ExportFormat.read(try Data(contentsOf: fixtures.appendingPathComponent(name)), fallbackName: name).1.version
   }
 
-  func supportDiff(_ options: DiffOptions = DiffOptions()) throws -> FlowDiff {
+  /// The default options for two n8n flows: what the session passes (n8n's volatile paths).
+  static let n8n = DiffOptions(volatilePaths: DiffOptions.commonVolatilePaths + ExportFormat(rawValue: "n8n")!.volatilePaths)
+
+  func supportDiff(_ options: DiffOptions = Self.n8n) throws -> FlowDiff {
     FlowDiffer.diff(
       try Self.version("support-before.json"), try Self.version("support-after.json"), leftLabel: "before", rightLabel: "after",
       options: options)
@@ -35,7 +38,9 @@ import Testing
   }
 
   @Test func dotView() throws {
-    assertSnapshot(of: DiffRenderer.dot.render(try supportDiff(DiffOptions(includeGraph: true))), as: .lines)
+    var options = Self.n8n
+    options.includeGraph = true
+    assertSnapshot(of: DiffRenderer.dot.render(try supportDiff(options)), as: .lines)
   }
 
   @Test func theRenameIsFoundAndTheRestIsExact() throws {
@@ -60,7 +65,7 @@ import Testing
     copy.edges = copy.edges.reversed().map {
       Edge(from: "other-" + $0.from, fromPort: $0.fromPort, to: "other-" + $0.to, toPort: $0.toPort)
     }
-    let diff = FlowDiffer.diff(try Self.version("support-before.json"), copy, leftLabel: "a", rightLabel: "b")
+    let diff = FlowDiffer.diff(try Self.version("support-before.json"), copy, leftLabel: "a", rightLabel: "b", options: Self.n8n)
     #expect(diff.isEmpty, "\(DiffRenderer.terminal(colour: false).render(diff))")
     #expect(
       !FlowDiffer.diff(
@@ -69,7 +74,7 @@ import Testing
   }
 
   @Test func ignoredPathsAreLeftOut() throws {
-    let diff = try supportDiff(DiffOptions(ignoredPaths: ["config.parameters.prompt", "*.rules.*"]))
+    let diff = try supportDiff(DiffOptions(ignoredPaths: ["config.parameters.prompt", "*.rules.*"], volatilePaths: Self.n8n.volatilePaths))
     #expect(!diff.nodes.contains { $0.name == "Classify" || $0.name == "Route" })
   }
 
@@ -85,7 +90,7 @@ import Testing
       with: #""executionOrder": "v1", "timezone": "Europe/Berlin"}, "versionId": "v-2", "tags": ["support"]"#)
     let before = try ExportFormat.read(Array(text.utf8), fallbackName: "a").1.version
     let after = try ExportFormat.read(Array(changed.utf8), fallbackName: "b").1.version
-    let diff = FlowDiffer.diff(before, after, leftLabel: "a", rightLabel: "b")
+    let diff = FlowDiffer.diff(before, after, leftLabel: "a", rightLabel: "b", options: Self.n8n)
     #expect(diff.flow.map(\.path) == ["settings.timezone", "tags"], "versionId is volatile")
     let all = FlowDiffer.diff(before, after, leftLabel: "a", rightLabel: "b", options: DiffOptions(includeVolatile: true))
     #expect(all.flow.map(\.path) == ["settings.timezone", "versionId", "tags"])
@@ -93,7 +98,7 @@ import Testing
     native.source = nil
     native.metadata = [:]
     #expect(
-      FlowDiffer.diff(before, native, leftLabel: "a", rightLabel: "b").flow.first
+      FlowDiffer.diff(before, native, leftLabel: "a", rightLabel: "b", options: Self.n8n).flow.first
         == PropertyChange(path: "format", old: "n8n", new: "flowport/1"))
   }
 }

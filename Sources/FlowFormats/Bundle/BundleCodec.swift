@@ -173,3 +173,15 @@ public enum BundleCodec {
     return object
   }
 }
+
+extension BundleCodec: FormatCodec {
+  static let formatName = "bundle"
+  static let displayName = "FlowPort bundle (zip)"
+  static let fileExtension = "zip"
+  static let needsValidation = true
+
+  /// The bundle; it always redacts, whatever the options say.
+  static func file(for version: FlowVersion, stamp: ExportStamp?, options: EncodeOptions) throws(FormatError) -> Data {
+    try encode(version, stamp: stamp)
+  }
+}

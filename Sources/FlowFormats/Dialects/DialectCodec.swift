@@ -6,8 +6,13 @@ import FlowModel
 /// document that has the dialect's shape: broken rules (a wire to an unknown id, a duplicate
 /// name) become findings that name the node. `encode` starts from the source document and
 /// writes in only what the model changed, so an unchanged flow comes back as it was read.
-protocol DialectCodec: Sendable {
-  static var format: ExportFormat { get }
+/// Everything else FlowPort knows about the dialect is here too, so a dialect is one file.
+protocol DialectCodec: DocumentCodec {
+  /// The platform that writes the format, for the hint on a file no format recognizes: `n8n`.
+  static var platform: String { get }
+  /// Where detection tries this dialect: the highest rank first, so a document with the shape
+  /// of two dialects is read as the more specific one.
+  static var detectionRank: Int { get }
   /// True when the document has this dialect's structure (detection by content).
   static func recognizes(_ document: JSONValue) -> Bool
   static func decode(_ document: JSONValue, fallbackName: String) -> DecodedExport
@@ -16,12 +21,40 @@ protocol DialectCodec: Sendable {
   static var graphMembers: Set<String> { get }
   /// The flow's own settings, for diff.
   static func metadata(_ document: JSONValue) -> JSONObject
+  /// The flow read from this dialect (`document` is its source) with a node renamed; the names
+  /// are checked already.
+  static func renamingNode(_ old: String, to new: String, in version: FlowVersion, document: JSONValue) throws(FormatError)
+    -> DecodedExport
+  /// The role of a node type in this dialect's own vocabulary; nil for FlowPort's (`NodeRole(type:)`).
+  static func nodeRole(ofType type: String) -> NodeRole?
+  /// Properties a node of a type of this dialect must have to count as configured, by type.
+  static var requiredNodeConfig: [String: [String]] { get }
 }
 
 extension DialectCodec {
   /// By default, the document's top-level members other than the graph.
   static func metadata(_ document: JSONValue) -> JSONObject {
     JSONObject((document.objectValue ?? [:]).members.filter { !graphMembers.contains($0.key) })
+  }
+
+  /// By default a dialect cannot rename nodes.
+  static func renamingNode(_ old: String, to new: String, in version: FlowVersion, document: JSONValue) throws(FormatError)
+    -> DecodedExport
+  {
+    throw .unsupported("renaming nodes of a \(displayName)")
+  }
+
+  static func nodeRole(ofType type: String) -> NodeRole? { nil }
+  static var requiredNodeConfig: [String: [String]] { [:] }
+
+  /// A foreign dialect can only be written for a flow read from it: its source document is
+  /// what is written, with the model's changes in it.
+  static func document(for version: FlowVersion, stamp: ExportStamp?, options: EncodeOptions) throws(FormatError) -> JSONValue {
+    guard let source = version.source, source.dialect == formatName else {
+      let origin = version.source.flatMap { ExportFormat(rawValue: $0.dialect)?.displayName } ?? "FlowPort JSON"
+      throw .unconvertible(from: origin, to: displayName)
+    }
+    return encode(version, document: source.document, options: options)
   }
 }
 

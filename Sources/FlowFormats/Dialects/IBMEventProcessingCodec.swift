@@ -6,9 +6,23 @@ import FlowModel
 /// clear, as EP's JSON export writes them) are connection references; their passwords are
 /// credentials, written only with `--with-credentials`.
 enum IBMEventProcessingCodec: DialectCodec {
-  static let format = ExportFormat.ibmEP
+  static let formatName = "ibm-ep"
+  static let displayName = "IBM Event Processing flow"
+  static let platform = "IBM Event Processing"
+  static let detectionRank = 40
   static let graphMembers: Set<String> = ["pipelineState", "contextState"]
   static let redacted = JSONValue.string("<password_redacted>")
+  /// Properties EP's node types need to count as configured.
+  static let requiredNodeConfig = [
+    "source": ["topic", "fields"], "sqlProcessor": ["statement"], "sqlSink": ["statement"], "api": ["configuredUrl"],
+  ]
+
+  /// EP's own node vocabulary: `source` reads a topic, a sink (`sqlSink`) ends the flow.
+  static func nodeRole(ofType type: String) -> NodeRole? {
+    let type = type.lowercased()
+    if type == "source" { return .source }
+    return type.hasSuffix("sink") ? .destination : nil
+  }
 
   static func recognizes(_ document: JSONValue) -> Bool {
     document["pipelineState"] != nil && document["contextState"] != nil
@@ -46,7 +60,7 @@ enum IBMEventProcessingCodec: DialectCodec {
     let version = FlowVersion(
       name: details?["flowName"]?.stringValue ?? fallbackName, description: details?["flowDescription"]?.stringValue,
       nodes: nodes, edges: edges, connections: references.references,
-      source: SourceDocument(dialect: format.rawValue, document: document))
+      source: SourceDocument(dialect: formatName, document: document))
     return DecodedExport(version: version, findings: findings)
   }
 

@@ -5,7 +5,10 @@ import FlowModel
 /// `parameters.__IMTCONN__` (a connection id) and `__IMTKEY__` (a keychain entry) are connection
 /// references, typed by `metadata.restore.parameters.__IMTCONN__.data.connection`.
 enum MakeCodec: DialectCodec {
-  static let format = ExportFormat.make
+  static let formatName = "make"
+  static let displayName = "Make blueprint"
+  static let platform = "Make"
+  static let detectionRank = 20
   static let graphMembers: Set<String> = ["name", "flow"]
   static let referenceKeys = ["__IMTCONN__", "__IMTKEY__"]
 
@@ -19,7 +22,7 @@ enum MakeCodec: DialectCodec {
     state.walk(document["flow"]?.arrayValue ?? [], predecessor: nil, port: "0")
     let version = FlowVersion(
       name: document["name"]?.stringValue ?? fallbackName, nodes: state.nodes, edges: state.edges,
-      connections: state.references.references, source: SourceDocument(dialect: format.rawValue, document: document))
+      connections: state.references.references, source: SourceDocument(dialect: formatName, document: document))
     return DecodedExport(version: version, findings: state.findings)
   }
 

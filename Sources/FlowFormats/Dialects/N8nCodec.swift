@@ -7,7 +7,12 @@ import FlowModel
 /// `[]` and `null` output slots keep their place in the document. Credentials (`{id, name}` or
 /// the older bare name) are connection references keyed `type:id` or `type:name`.
 enum N8nCodec: DialectCodec {
-  static let format = ExportFormat.n8n
+  static let formatName = "n8n"
+  static let displayName = "n8n workflow"
+  static let platform = "n8n"
+  static let detectionRank = 10
+  /// Minted per instance (`meta.instanceId`, a node's `webhookId`) or stamped on every save.
+  static let volatilePaths = ["config.webhookId", "versionId", "meta.instanceId", "activeVersionId", "versionCounter"]
   static let graphMembers: Set<String> = ["name", "nodes", "connections", "pinData"]
 
   /// Node members the model holds itself; the rest is the node's configuration.
@@ -73,7 +78,7 @@ enum N8nCodec: DialectCodec {
     }
     let version = FlowVersion(
       name: document["name"]?.stringValue ?? fallbackName, nodes: nodes, edges: edges, connections: references.references,
-      source: SourceDocument(dialect: format.rawValue, document: document))
+      source: SourceDocument(dialect: formatName, document: document))
     return DecodedExport(version: version, findings: findings)
   }
 
@@ -101,7 +106,7 @@ enum N8nCodec: DialectCodec {
   }
 
   /// The source document with credential bindings written in (renames rewrite the document
-  /// itself, see `ExportFormat.renamingNode`).
+  /// itself, see `renamingNode`).
   static func encode(_ version: FlowVersion, document: JSONValue, options: EncodeOptions) -> JSONValue {
     let bound = reboundReferences(version, document: document)
     guard !bound.isEmpty, case .object(var root) = document, var nodes = root["nodes"]?.arrayValue else { return document }
@@ -124,5 +129,16 @@ enum N8nCodec: DialectCodec {
     }
     root["nodes"] = .array(nodes)
     return .object(root)
+  }
+
+  /// n8n nodes refer to each other by name, so the document is rewritten (connections,
+  /// pinData, expressions: see `N8nRename`) and read again.
+  static func renamingNode(_ old: String, to new: String, in version: FlowVersion, document: JSONValue) throws(FormatError)
+    -> DecodedExport
+  {
+    var decoded = decode(N8nRename.rename(old, to: new, in: document), fallbackName: version.name)
+    decoded.version.connections = version.connections
+    decoded.version.metadata = version.metadata
+    return decoded
   }
 }

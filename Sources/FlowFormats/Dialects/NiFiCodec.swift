@@ -5,7 +5,12 @@ import FlowModel
 /// relationships the port. Controller services named by a property whose descriptor
 /// `identifiesControllerService`, and sensitive parameters, are connection references.
 enum NiFiCodec: DialectCodec {
-  static let format = ExportFormat.nifi
+  static let formatName = "nifi"
+  static let displayName = "NiFi flow definition"
+  static let platform = "NiFi"
+  static let detectionRank = 30
+  /// Registry snapshots stamp `snapshotMetadata` and `latest`, flow-registry clients the `flow`'s timestamps.
+  static let volatilePaths = ["snapshotMetadata", "latest", "flow.createdTimestamp", "flow.lastModifiedTimestamp"]
   static let graphMembers: Set<String> = ["flowContents"]
   static let componentLists = ["processors", "inputPorts", "outputPorts", "funnels"]
 
@@ -73,7 +78,7 @@ enum NiFiCodec: DialectCodec {
     let name = document["flowContents"]?["name"]?.stringValue ?? document["flow"]?["name"]?.stringValue ?? fallbackName
     let version = FlowVersion(
       name: name, nodes: nodes, edges: edges, connections: references.references,
-      source: SourceDocument(dialect: format.rawValue, document: document))
+      source: SourceDocument(dialect: formatName, document: document))
     return DecodedExport(version: version, findings: findings)
   }
 

@@ -6,7 +6,10 @@ import FlowModel
 /// `tls-config`, ...) have neither wires nor position; a flow node that names one's id in any
 /// property uses it, and each such config node is a connection reference keyed by its id.
 enum NodeRedCodec: DialectCodec {
-  static let format = ExportFormat.nodeRed
+  static let formatName = "node-red"
+  static let displayName = "Node-RED flow"
+  static let platform = "Node-RED"
+  static let detectionRank = 0
   static let graphMembers: Set<String> = []
   static let structural: Set<String> = ["tab", "subflow", "group", "comment"]
 
@@ -70,7 +73,7 @@ enum NodeRedCodec: DialectCodec {
     let tabName = objects.first { $0["type"]?.stringValue == "tab" }?["label"]?.stringValue
     let version = FlowVersion(
       name: tabName ?? fallbackName, nodes: nodes, edges: edges, connections: references.references,
-      source: SourceDocument(dialect: format.rawValue, document: document))
+      source: SourceDocument(dialect: formatName, document: document))
     return DecodedExport(version: version, findings: findings)
   }
 

@@ -168,3 +168,13 @@ public enum NativeJSONCodec {
     return .object(object)
   }
 }
+
+extension NativeJSONCodec: DocumentCodec {
+  static let formatName = "json"
+  static let displayName = "FlowPort JSON (flowport/1)"
+
+  /// The flow as `flowport/1`, its secrets left out unless asked for.
+  static func document(for version: FlowVersion, stamp: ExportStamp?, options: EncodeOptions) -> JSONValue {
+    encode(options.includeCredentials ? version : version.withoutSecrets, stamp: stamp)
+  }
+}

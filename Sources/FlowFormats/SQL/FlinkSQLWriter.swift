@@ -46,6 +46,23 @@ public enum FlinkSQLWriter {
   static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
 }
 
+extension FlinkSQLWriter: FormatCodec {
+  static let formatName = "sql"
+  static let displayName = "Flink SQL"
+  static let fileExtension = "sql"
+  static let needsValidation = true
+
+  /// The script; secret options are always masked.
+  static func file(for version: FlowVersion, stamp: ExportStamp?, options: EncodeOptions) throws(FormatError) -> Data {
+    Data(try script(for: version, stamp: stamp).utf8)
+  }
+
+  /// Every node needs a translation.
+  static func exportFindings(_ version: FlowVersion) -> [Finding] {
+    version.nodes.filter { !translates($0) }.map { .error("node '\($0.name)' (\($0.type)) has no Flink SQL translation") }
+  }
+}
+
 /// One script being written: the flow's nodes in an order where inputs come first.
 private struct ScriptWriter {
   let version: FlowVersion
@@ -61,12 +78,12 @@ private struct ScriptWriter {
 
   func write(stamp: ExportStamp?) throws(FormatError) -> String {
     var statements: [String] = []
-    for node in version.nodes where node.role != .processor { statements.append(try createTable(node)) }
+    for node in version.nodes where version.role(of: node) != .processor { statements.append(try createTable(node)) }
     let order = topologicalOrder()
-    let destination = order.last { $0.role == .destination }
+    let destination = order.last { version.role(of: $0) == .destination }
     let inlined = destination.flatMap { incoming[$0.id]?.count == 1 ? byID[incoming[$0.id]![0]] : nil }
-      .flatMap { $0.role == .processor && outgoing[$0.id]?.count == 1 ? $0 : nil }
-    for node in order where node.role == .processor && node.id != inlined?.id {
+      .flatMap { version.role(of: $0) == .processor && outgoing[$0.id]?.count == 1 ? $0 : nil }
+    for node in order where version.role(of: node) == .processor && node.id != inlined?.id {
       statements.append("CREATE TEMPORARY VIEW \(name(of: node)) AS\n\(try query(for: node));")
     }
     if let destination {
@@ -116,7 +133,7 @@ private struct ScriptWriter {
       }
       columns.append("  \(FlinkSQLWriter.identifier(columnName)) \(type)")
     }
-    if node.role == .source, let watermark = node.config["watermark"], let column = watermark["column"]?.stringValue {
+    if version.role(of: node) == .source, let watermark = node.config["watermark"], let column = watermark["column"]?.stringValue {
       let delay = try interval(watermark["delay"]?.stringValue ?? "0 SECOND", in: node, member: "watermark.delay")
       let quoted = FlinkSQLWriter.identifier(column)
       columns.append("  WATERMARK FOR \(quoted) AS \(quoted) - \(delay)")
@@ -138,7 +155,7 @@ private struct ScriptWriter {
       default: nil
       }
     }
-    let isSource = node.role == .source
+    let isSource = version.role(of: node) == .source
     let format = node.config["format"]?.stringValue ?? "json"
     var options: [(key: String, value: String)] = []
     switch connector {

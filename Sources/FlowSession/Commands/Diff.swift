@@ -1,4 +1,5 @@
 import FlowDiff
+import FlowFormats
 import FlowModel
 import FlowStore
 import Foundation
@@ -69,8 +70,9 @@ struct Diff: Command {
     if let right, let leftWorkspace = session.workspaces[left], let rightWorkspace = session.workspaces[right] {
       return try compareWorkspaces(leftWorkspace, rightWorkspace, in: session)
     }
-    let (a, b) = try operands(in: session)
-    let diff = FlowDiffer.diff(a.version, b.version, leftLabel: a.label, rightLabel: b.label, options: options)
+    let (a, b, formats) = try operands(in: session)
+    let diff = FlowDiffer.diff(
+      a.version, b.version, leftLabel: a.label, rightLabel: b.label, options: options.ignoringVolatilePaths(of: formats))
     session.lastDiffDiffered = !diff.isEmpty
     switch view {
     case .terminal: session.output.write(DiffRenderer.terminal(colour: session.output.usesColour).render(diff))
@@ -83,28 +85,35 @@ struct Diff: Command {
     }
   }
 
-  /// The two sides; one pending import alone is compared with what its target has now.
-  private func operands(in session: Session) throws -> (FlowOperand, FlowOperand) {
+  /// The two sides and the formats they were read in; one pending import alone is compared
+  /// with what its target has now.
+  private func operands(in session: Session) throws -> (FlowOperand, FlowOperand, [ExportFormat]) {
     guard let right else {
       let index = try session.importIndex(named: left)
       let pending = session.imports[index]
       let after = try session.flowOperand(left)
       guard case .newVersion(of: let flow) = pending.mode else {
         let empty = FlowVersion(name: pending.mode.flowName)
-        return (FlowOperand(label: "\(pending.workspace) (no flow '\(pending.mode.flowName)' yet)", version: empty, origin: ""), after)
+        let before = FlowOperand(label: "\(pending.workspace) (no flow '\(pending.mode.flowName)' yet)", version: empty, origin: "")
+        return (before, after, [ExportFormat.natural(for: after.version)])
       }
-      return (try session.workspaceFlow(flow, in: try session.workspace(pending.workspace)), after)
+      let before = try session.workspaceFlow(flow, in: try session.workspace(pending.workspace))
+      return (before, after, [before.version, after.version].map(ExportFormat.natural))
     }
-    return (try modelOnly(session.flowOperand(left)), try modelOnly(session.flowOperand(right)))
+    let (a, aFormat) = modelOnly(try session.flowOperand(left))
+    let (b, bFormat) = modelOnly(try session.flowOperand(right))
+    return (a, b, [aFormat, bFormat])
   }
 
   /// The operand without its foreign source document: diff reads only the model, and letting
   /// the first side's document go before the second is read keeps the peak of memory near
-  /// what the two models need (measured: 1.24x an orjson parse of both files, now less).
-  private func modelOnly(_ operand: FlowOperand) -> FlowOperand {
+  /// what the two models need (measured: 1.24x an orjson parse of both files, now less). The
+  /// format it was read in comes along, for its volatile paths.
+  private func modelOnly(_ operand: FlowOperand) -> (FlowOperand, ExportFormat) {
     var operand = operand
+    let format = ExportFormat.natural(for: operand.version)
     operand.version.source = nil
-    return operand
+    return (operand, format)
   }
 
   private func compareWorkspaces(_ left: OpenWorkspace, _ right: OpenWorkspace, in session: Session) throws {
@@ -115,8 +124,11 @@ struct Diff: Command {
       }
       return flows
     }
+    let (leftFlows, rightFlows) = (try current(left), try current(right))
+    let formats = (Array(leftFlows.values) + Array(rightFlows.values)).map(ExportFormat.natural)
     let diff = WorkspaceDiff.compare(
-      left: left.name, leftFlows: try current(left), right: right.name, rightFlows: try current(right), options: options)
+      left: left.name, leftFlows: leftFlows, right: right.name, rightFlows: rightFlows,
+      options: options.ignoringVolatilePaths(of: formats))
     session.lastDiffDiffered = !diff.isEmpty
     switch view {
     case .json: session.output.write(diff.json)

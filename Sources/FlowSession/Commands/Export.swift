@@ -26,12 +26,15 @@ struct Export: Command {
       or a folder (ending in /, created if missing) to write `<flow name>.<ext>` into; without
       it, or with an empty name, the file is named after the flow, here.
 
-      Formats: `json` (FlowPort's own, with subflows, events, forms, rules, variables, schedule
-      and SLA goals), `bundle` (a .zip of flow_definition.json, app_definition.json,
-      env_variables.json and config.yaml, for CI/CD), `sql` (Flink SQL for event-processing
-      flows, write-only), or the dialect a flow was read from (n8n, node-red, make, nifi,
-      ibm-ep), written exactly as read but for what changed (connection bindings). Bundle and
-      SQL exports are validated first (see `validate`); nothing is written if any check fails.
+      Formats, by `--format` name:
+      \(formatList)
+
+      `json` is FlowPort's own, with subflows, events, forms, rules, variables, schedule and SLA
+      goals; `bundle` a .zip of flow_definition.json, app_definition.json, env_variables.json
+      and config.yaml, for CI/CD; `sql` Flink SQL for event-processing flows, write-only. By
+      default a flow is written in the dialect it was read from, exactly as read but for what
+      changed (connection bindings). Bundle and SQL exports are validated first (see
+      `validate`); nothing is written if any check fails.
 
       Credentials and secret values are never written unless `--with-credentials` is given
       (JSON and dialects only): the file is then written with mode 0600 and a warning. Members
@@ -45,6 +48,13 @@ struct Export: Command {
     options: [Option.format, Option.indent, Option.redact, Option.withCredentials],
     keywords: [Option.destination],
     positionals: .anyName)
+
+  /// One line per format of the registry: its name and what it is.
+  private static var formatList: String {
+    let width = ExportFormat.allCases.map(\.rawValue.count).max() ?? 0
+    return ExportFormat.allCases.map { "  " + $0.rawValue.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.displayName }
+      .joined(separator: "\n")
+  }
 
   let source: String
   let destination: String?

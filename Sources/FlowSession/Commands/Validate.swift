@@ -6,7 +6,7 @@ struct Validate: Command {
   /// these values, never by spelling.
   enum Option {
     static let format = OptionSpec(
-      "--for", value: "format", completion: .words(["bundle", "sql"]), help: "the export to check for (default: bundle)")
+      "--for", value: "format", completion: .words(Validate.validated.map(\.rawValue)), help: "the export to check for (default: bundle)")
   }
 
   static let spec = CommandSpec(
@@ -25,6 +25,9 @@ struct Validate: Command {
     options: [Option.format],
     positionals: .anyName)
 
+  /// The formats written only for a flow that passes validation.
+  static let validated = ExportFormat.allCases.filter(\.needsValidation)
+
   let source: String
   let format: ExportFormat
 
@@ -33,7 +36,7 @@ struct Validate: Command {
     try arguments.expectPositionals(atMost: 1)
     let word = arguments.value(Option.format) ?? "bundle"
     guard let format = ExportFormat(rawValue: word), format.needsValidation else {
-      throw UsageError("--for takes bundle or sql, got '\(word)'", command: "validate")
+      throw UsageError("--for takes \(Self.validated.map(\.rawValue).joined(separator: " or ")), got '\(word)'", command: "validate")
     }
     self.format = format
   }

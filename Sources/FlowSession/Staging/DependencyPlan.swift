@@ -64,7 +64,10 @@ struct DependencyPlan {
 
   private mutating func plan(_ subflow: FlowVersion, of pending: PendingImport, current: FlowVersion?) {
     let same = current.map {
-      FlowDiffer.diff($0, subflow, leftLabel: "target", rightLabel: "export").isEmpty
+      FlowDiffer.diff(
+        $0, subflow, leftLabel: "target", rightLabel: "export",
+        options: DiffOptions().ignoringVolatilePaths(of: [$0, subflow].map(ExportFormat.natural))
+      ).isEmpty
     }
     let decision: Decision = same == false ? .keepTargets : .reuse
     items.append(Item(kind: "subflow", name: subflow.name, decision: decision, importName: pending.name))

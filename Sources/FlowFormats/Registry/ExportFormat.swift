@@ -1,0 +1,126 @@
+import FlowModel
+import Foundation
+
+/// A file format FlowPort reads or writes: a value backed by the format's codec, one of
+/// `FormatRegistry.all`. Its raw value is the name `--format` takes (`json`, `n8n`, `node-red`).
+public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
+  let codec: any FormatCodec.Type
+
+  init(_ codec: any FormatCodec.Type) { self.codec = codec }
+
+  /// The format of this name, if FlowPort knows one.
+  public init?(rawValue: String) {
+    guard let codec = FormatRegistry.codec(named: rawValue) else { return nil }
+    self.codec = codec
+  }
+
+  /// The name `--format` takes, and `SourceDocument.dialect` records.
+  public var rawValue: String { codec.formatName }
+
+  /// Every format, in the order lists and help show them.
+  public static var allCases: [ExportFormat] { FormatRegistry.all.map(ExportFormat.init) }
+
+  /// The foreign dialects, read and written back as they were.
+  public static var dialects: [ExportFormat] { FormatRegistry.dialects.map(ExportFormat.init) }
+
+  /// FlowPort's own JSON envelope, `"format": "flowport/1"`.
+  public static let json = ExportFormat(NativeJSONCodec.self)
+  /// FlowPort's bundle: a zip of flow_definition.json, app_definition.json, env_variables.json
+  /// and config.yaml (see `BundleCodec`).
+  public static let bundle = ExportFormat(BundleCodec.self)
+  /// Flink SQL for event-processing flows; written, never read (see `FlinkSQLWriter`).
+  public static let sql = ExportFormat(FlinkSQLWriter.self)
+
+  public static func == (left: ExportFormat, right: ExportFormat) -> Bool { left.rawValue == right.rawValue }
+  public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+
+  /// The file name extension a file of this format gets.
+  public var fileExtension: String { codec.fileExtension }
+
+  /// True when a flow is written in this format only if it passes `ExportValidation` (bundles, SQL).
+  public var needsValidation: Bool { codec.needsValidation }
+
+  /// How people call the format, for messages.
+  public var displayName: String { codec.displayName }
+
+  /// Property paths a diff of flows of this format leaves out unless asked for.
+  public var volatilePaths: [String] { codec.volatilePaths }
+
+  /// The dialect's codec, for a foreign dialect.
+  var dialect: (any DialectCodec.Type)? { codec as? any DialectCodec.Type }
+
+  /// Reads an export of any format, detected by content, never by file name.
+  public static func read(_ bytes: some Collection<UInt8>, fallbackName: String) throws(FormatError) -> (ExportFormat, DecodedExport) {
+    if BundleCodec.isBundle(bytes) { return (.bundle, DecodedExport(version: try BundleCodec.decode(Data(bytes)))) }
+    if bytes.prefix(4096).contains(0) { throw .binary }
+    let document: JSONValue
+    do { document = try JSONParser.parse(bytes) } catch {
+      if looksLikeSQL(bytes) { throw .writeOnly(FlinkSQLWriter.displayName) }
+      throw .syntax(error)
+    }
+    if let format = document["format"]?.stringValue {
+      guard format == NativeJSONCodec.formatTag else { throw .unsupportedVersion(format) }
+      return (.json, DecodedExport(version: try NativeJSONCodec.decode(document)))
+    }
+    guard let codec = FormatRegistry.detectionOrder.first(where: { $0.recognizes(document) }) else {
+      throw .unrecognized(
+        "it is \(document.kindName) that is neither \(NativeJSONCodec.formatTag) nor an \(Self.platformList) export")
+    }
+    var decoded = codec.decode(document, fallbackName: fallbackName)
+    decoded.version.metadata = codec.metadata(document)
+    return (ExportFormat(codec), decoded)
+  }
+
+  /// The platforms of the dialects, for a message: `n8n, Node-RED, ... or IBM Event Processing`.
+  private static var platformList: String {
+    let platforms = FormatRegistry.dialects.map { $0.platform }
+    guard platforms.count > 1 else { return platforms.joined() }
+    return platforms.dropLast().joined(separator: ", ") + " or " + platforms[platforms.count - 1]
+  }
+
+  /// A foreign flow's settings, derived from its source document.
+  static func metadata(of source: SourceDocument) -> JSONObject {
+    ExportFormat(rawValue: source.dialect)?.dialect?.metadata(source.document) ?? [:]
+  }
+
+  /// The bytes of a file of this format. JSON formats are laid out and redacted as asked;
+  /// bundles always redact, SQL always masks secret options.
+  public func file(for version: FlowVersion, stamp: ExportStamp?, options: EncodeOptions = EncodeOptions()) throws(FormatError) -> Data {
+    try codec.file(for: version, stamp: stamp, options: options)
+  }
+
+  /// Writes a flow in this JSON format. A foreign dialect can only be written for a flow read from
+  /// that dialect: its source document is what is written, with the model's changes in it.
+  public func encode(_ version: FlowVersion, stamp: ExportStamp?, options: EncodeOptions = EncodeOptions()) throws(FormatError)
+    -> JSONValue
+  {
+    guard let codec = codec as? any DocumentCodec.Type else { throw .unsupported("\(displayName) as a JSON document") }
+    return try codec.document(for: version, stamp: stamp, options: options)
+  }
+
+  /// The flow with a node renamed, by the codec of the dialect it was read from (n8n rewrites
+  /// its document, where nodes refer to each other by name).
+  public static func renamingNode(_ old: String, to new: String, in version: FlowVersion) throws(FormatError) -> DecodedExport {
+    guard version.nodes.contains(where: { $0.name == old }) else { throw .noSuchNode(old) }
+    if version.nodes.contains(where: { $0.name == new }) { throw .nodeExists(new) }
+    guard let source = version.source else {
+      var renamed = version
+      for index in renamed.nodes.indices where renamed.nodes[index].name == old { renamed.nodes[index].name = new }
+      return DecodedExport(version: renamed)
+    }
+    guard let dialect = ExportFormat(rawValue: source.dialect)?.dialect else {
+      throw .unsupported("renaming nodes of a \(source.dialect)")
+    }
+    return try dialect.renamingNode(old, to: new, in: version, document: source.document)
+  }
+
+  /// The format a flow is written in when none is asked for: the one it was read from.
+  public static func natural(for version: FlowVersion) -> ExportFormat {
+    version.source.flatMap { ExportFormat(rawValue: $0.dialect) } ?? .json
+  }
+
+  private static func looksLikeSQL(_ bytes: some Collection<UInt8>) -> Bool {
+    let head = String(decoding: bytes.prefix(4096), as: UTF8.self).uppercased()
+    return ["CREATE TABLE", "INSERT INTO", "CREATE TEMPORARY", "SELECT ", "-- IBM EVENT AUTOMATION"].contains { head.contains($0) }
+  }
+}

@@ -1,0 +1,14 @@
+import FlowDiff
+import FlowFormats
+
+extension DiffOptions {
+  /// These options, also leaving out what the given formats mark volatile (n8n's `versionId`,
+  /// NiFi's `snapshotMetadata`, ...): FlowDiff knows no format, so the session adds them for the
+  /// formats of what it compares.
+  func ignoringVolatilePaths(of formats: some Sequence<ExportFormat>) -> DiffOptions {
+    var options = self
+    var seen: Set<ExportFormat> = []
+    for format in formats where seen.insert(format).inserted { options.volatilePaths += format.volatilePaths }
+    return options
+  }
+}
