@@ -100,8 +100,8 @@ import Testing
     #expect(try harness.output(of: "status").standardOutput.hasSuffix("\nnothing pending\n"))
     try harness.run(#"load "${examples}/orders-*.json""#)
     #expect(
-      try harness.output(of: "list exports").standardOutput == (
-        "orders  \(Corpus.examples.path)/orders-v1.json (json)\norders-v2  \(Corpus.examples.path)/orders-v2.json (json)\n"))
+      try harness.output(of: "list exports").standardOutput
+        == ("orders  \(Corpus.examples.path)/orders-v1.json (json)\norders-v2  \(Corpus.examples.path)/orders-v2.json (json)\n"))
   }
 
   @Test func commitWithNothingPendingAndWithoutWorkspace() throws {

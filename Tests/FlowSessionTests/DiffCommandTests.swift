@@ -26,8 +26,8 @@ import Testing
       "load ${examples}/orders-v2.json ${examples}/payments.json into test", "match --auto", "match finance-db-test finance-db-prod",
       "commit --yes")
     #expect(
-      try harness.output(of: "diff prod test").standardOutput == (
-        """
+      try harness.output(of: "diff prod test").standardOutput
+        == ("""
         --- prod
         +++ test
         + payments (only in test)
