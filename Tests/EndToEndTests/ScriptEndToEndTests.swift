@@ -4,7 +4,8 @@ import GRDB
 import Testing
 
 /// The built binary on scripts and fixtures: output, exit status, and the workspace afterwards.
-@Suite struct ScriptEndToEndTests {
+/// The demo's and the round trip's whole output is compared in `ScriptTranscriptTests`.
+@Suite(.temporaryFolders) struct ScriptEndToEndTests {
   @Test func binaryIsBuilt() {
     #expect(FileManager.default.isExecutableFile(atPath: FPSProcess.executable.path), "build fps first: swift build --build-tests")
   }
@@ -16,7 +17,6 @@ import Testing
       "--var", "here=\(scripts.path)", "--var", "out=\(fps.home.path)", scripts.appendingPathComponent("demo.fps").path,
     ])
     #expect(result.status == 0, "\(result.standardError)")
-    #expect(result.standardOutput.contains("committed #6 to prod: added version orders@2"))
     let exported = try String(contentsOfFile: fps.home.appendingPathComponent("exports/orders.json").path, encoding: .utf8)
     #expect(exported.contains("\"format\": \"flowport/1\"") && !exported.contains("demo-only-secret"))
 
@@ -39,7 +39,6 @@ import Testing
       Corpus.examples.appendingPathComponent("round-trip.fps").path,
     ])
     #expect(result.status == 0, "\(result.standardError)")
-    #expect(result.standardOutput.components(separatedBy: "\nno changes\n").count - 1 == 5, "\(result.standardOutput)")
     let exports = fps.home.appendingPathComponent("exports")
     for name in ["fraud-alerts.json", "fraud-alerts.zip", "fraud-alerts.sql"] {
       #expect(FileManager.default.fileExists(atPath: exports.appendingPathComponent(name).path), "\(name) was not written")
@@ -49,7 +48,6 @@ import Testing
     let privateFile = fps.home.appendingPathComponent("private/fraud-alerts.json").path
     #expect(try String(contentsOfFile: privateFile, encoding: .utf8).contains("round-trip-secret"))
     #expect(try FileManager.default.attributesOfItem(atPath: privateFile)[.posixPermissions] as? Int == 0o600)
-    #expect(result.standardError.contains("holds credentials in clear"))
 
     let database = try DatabaseQueue(path: fps.home.appendingPathComponent("from-bundle.fpsw").path)
     let registry = try database.read { db in try String.fetchAll(db, sql: "SELECT kind || ' ' || name FROM registry ORDER BY kind") }

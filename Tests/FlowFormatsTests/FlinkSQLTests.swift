@@ -6,7 +6,7 @@ import Testing
 
 /// Flink SQL export: its statements, its connectors, what it refuses, and that Flink's own
 /// parser and planner accept what it writes.
-@Suite struct FlinkSQLTests {
+@Suite(.temporaryFolders) struct FlinkSQLTests {
   let example: FlowVersion
 
   init() throws { example = try ExampleFlows.fraudAlerts() }
@@ -94,9 +94,9 @@ import Testing
   }
 
   /// Flink's own parser and planner (PyFlink, installed by scripts/setup) accept every script.
-  @Test func flinkAcceptsTheScripts() throws {
-    let python = Corpus.repositoryRoot.appendingPathComponent(".build-flink/bin/python")
-    try #require(FileManager.default.isExecutableFile(atPath: python.path), "PyFlink is missing: run scripts/setup")
+  @Test(.enabled(if: ExternalTool.pyFlink.isInstalled, ExternalTool.pyFlink.missing))
+  func flinkAcceptsTheScripts() throws {
+    let python = URL(fileURLWithPath: try #require(ExternalTool.pyFlink.path))
     let folder = try Fixtures.temporaryDirectory()
     var paths: [String] = []
     for (name, version) in [("fraud-alerts", example), ("other-connectors", Self.otherConnectors)] {

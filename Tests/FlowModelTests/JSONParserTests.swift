@@ -41,8 +41,8 @@ import Testing
     ("// comment\n{}", "1:1: expected a value, found '/'"),
   ])
   func reportsLineAndColumn(input: String, expected: String) {
-    #expect(throws: JSONParseError.self) { try JSONParser.parse(input) }
-    do { _ = try JSONParser.parse(input) } catch { #expect(error.description == expected) }
+    let error = #expect(throws: JSONParseError.self) { try JSONParser.parse(input) }
+    #expect(error?.description == expected)
   }
 
   @Test func refusesBinaryAndInvalidUTF8() {
@@ -50,9 +50,21 @@ import Testing
     #expect(throws: JSONParseError.self) { try JSONParser.parse([0x22, 0xC3, 0x28, 0x22]) }
   }
 
-  @Test func refusesHostileNestingWithoutCrashing() {
-    let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
-    do { _ = try JSONParser.parse(deep) } catch { #expect(error.reason.contains("nesting deeper than 512")) }
+  @Test func refusesHostileNestingWithoutCrashing() throws {
+    func nested(_ depth: Int, _ open: String, _ close: String) -> String {
+      String(repeating: open, count: depth) + String(repeating: close, count: depth)
+    }
+    let deep = #expect(throws: JSONParseError.self) { try JSONParser.parse(nested(100_000, "[", "]")) }
+    #expect(deep?.description == "1:513: nesting deeper than 512 levels")
+    let objects = #expect(throws: JSONParseError.self) { try JSONParser.parse(nested(513, #"{"a":"#, "}")) }
+    #expect(objects?.description == "1:2561: nesting deeper than 512 levels")
+    var value = try JSONParser.parse(nested(512, "[", "]"))
+    var levels = 1
+    while case .array(let elements) = value, let inner = elements.first {
+      levels += 1
+      value = inner
+    }
+    #expect(levels == 512, "512 levels are allowed")
   }
 
   @Test func parsesLargeDocuments() throws {

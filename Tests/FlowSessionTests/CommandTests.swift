@@ -3,7 +3,7 @@ import FlowTestSupport
 import Foundation
 import Testing
 
-@Suite struct CommandTests {
+@Suite(.temporaryFolders) struct CommandTests {
   @Test func theWholeLoop() throws {
     let harness = try SessionHarness()
     try harness.prepareProd()
@@ -13,18 +13,17 @@ import Testing
       harness.failure("commit --yes").hasPrefix(
         "2 problems block the commit to prod; nothing was written:\n  - orders: connection reference 'kafka-test' (kafka) is unmatched\n  - orders: connection reference 'finance-db-test' (jdbc) is unmatched"
       ))
-    try harness.run("match --auto")
-    #expect(harness.output.standardOutput.contains("orders: kafka-test -> kafka-prod [only kafka connection]"))
-    #expect(harness.output.standardOutput.contains("  unmatched: orders: finance-db-test (jdbc)"))
-    try harness.run("match finance-db-test finance-db-prod", "commit -m first --yes")
-    #expect(harness.output.standardOutput.contains("committed #4 to prod: created flow orders@1"))
+    let matched = try harness.output(of: "match --auto").standardOutput
+    #expect(matched.contains("orders: kafka-test -> kafka-prod [only kafka connection]\n"))
+    #expect(matched.contains("  unmatched: orders: finance-db-test (jdbc)"))
+    try harness.run("match finance-db-test finance-db-prod")
+    #expect(try harness.output(of: "commit -m first --yes").standardOutput.hasSuffix("\ncommitted #4 to prod: created flow orders@1\n"))
     #expect(harness.session.prompt == "fps prod> ")
 
     try harness.run(
       "load ${examples}/orders-v2.json into prod --as-version-of orders", "match --auto", "match finance-db-test finance-db-prod",
       "commit --yes")
-    try harness.run("list versions orders --json")
-    #expect(harness.output.standardOutput.contains(#""flow": "orders","#))
+    #expect(try harness.output(of: "list versions orders --json").standardOutput.contains(#""flow": "orders","#))
     try harness.run("export orders@1 to ${dir}/out/")
     let exported = try String(contentsOfFile: harness.path("out/orders.json"), encoding: .utf8)
     #expect(exported.contains(#""name": "kafka-prod""#))
@@ -34,9 +33,8 @@ import Testing
   @Test func matchListsRankedCandidatesOfTheSameTypeFirst() throws {
     let harness = try SessionHarness()
     try harness.stageOrders()
-    try harness.run("match")
     #expect(
-      harness.output.standardOutput.contains(
+      try harness.output(of: "match").standardOutput.contains(
         "  finance-db-test (jdbc) unmatched; candidates: finance-db-prod (jdbc), analytics-db (jdbc), kafka-prod (kafka)"))
   }
 
@@ -71,8 +69,9 @@ import Testing
   @Test func diffBetweenAnExportAndAWorkspaceFlow() throws {
     let harness = try SessionHarness()
     try harness.commitOrders()
-    try harness.run("diff prod:orders ${examples}/orders-v2.json --stat")
-    #expect(harness.output.standardOutput.hasSuffix("2 nodes changed, 1 node added, 1 edge added, 5 other changes\n"))
+    #expect(
+      try harness.output(of: "diff prod:orders ${examples}/orders-v2.json --stat").standardOutput.hasSuffix(
+        "\n2 nodes changed, 1 node added, 1 edge added, 5 other changes\n"))
   }
 
   @Test func badFilesNameFileAndPosition() throws {
@@ -98,12 +97,11 @@ import Testing
       atPath: Corpus.examples.appendingPathComponent("payments.json").path, toPath: harness.path("payments.json"))
     let message = harness.failure("load ${dir} into prod")
     #expect(message.hasPrefix("1 of 2 files could not be loaded; nothing was staged:\n  \(harness.path("bad.json")):1:2: expected 'null'"))
-    try harness.run("status")
-    #expect(harness.output.standardOutput.hasSuffix("nothing pending\n"))
-    try harness.run(#"load "${examples}/orders-*.json""#, "list exports")
+    #expect(try harness.output(of: "status").standardOutput.hasSuffix("\nnothing pending\n"))
+    try harness.run(#"load "${examples}/orders-*.json""#)
     #expect(
-      harness.output.standardOutput.hasSuffix(
-        "orders  \(Corpus.examples.path)/orders-v1.json (json)\norders-v2  \(Corpus.examples.path)/orders-v2.json (json)\n"))
+      try harness.output(of: "list exports").standardOutput
+        == ("orders  \(Corpus.examples.path)/orders-v1.json (json)\norders-v2  \(Corpus.examples.path)/orders-v2.json (json)\n"))
   }
 
   @Test func commitWithNothingPendingAndWithoutWorkspace() throws {
@@ -118,23 +116,21 @@ import Testing
     let harness = try SessionHarness()
     let script = harness.path("s.fps")
     try "# comment\necho one \\\n  two\nnot-a-command\necho never\n".write(toFile: script, atomically: true, encoding: .utf8)
-    do {
-      try harness.session.runScript(at: script)
-      Issue.record("the script should fail")
-    } catch let error as CommandFailure {
-      #expect(error.description == "\(script):4: unknown command 'not-a-command' (type `help` for the list)")
-      #expect(error.isUsageError)
-    }
-    #expect(harness.output.standardOutput == "one two\n")
+    let (printed, error) = harness.output(ofScript: script)
+    let failure = try #require(error as? CommandFailure, "the script should fail")
+    #expect(failure.description == "\(script):4: unknown command 'not-a-command' (type `help` for the list)")
+    #expect(failure.isUsageError)
+    #expect(printed == Printed(standardOutput: "one two\n"))
   }
 
   @Test func onErrorContinueGoesOnButStillFails() throws {
     let harness = try SessionHarness()
     let script = harness.path("s.fps")
     try "set on-error continue\nload nowhere.json\necho after\n".write(toFile: script, atomically: true, encoding: .utf8)
-    #expect(throws: SessionError.self) { try harness.session.runScript(at: script) }
-    #expect(harness.output.standardOutput == "after\n")
-    #expect(harness.output.standardError == "\(script):2: load: nowhere.json: no such file or directory\n", "reported once")
+    let (printed, error) = harness.output(ofScript: script)
+    #expect(error is SessionError)
+    #expect(printed.standardOutput == "after\n")
+    #expect(printed.standardError == "\(script):2: load: nowhere.json: no such file or directory\n", "reported once")
   }
 
   @Test func sourceRunsRelativeToTheScriptAndRefusesLoops() throws {
@@ -142,18 +138,20 @@ import Testing
     try "echo inner\n".write(toFile: harness.path("inner.fps"), atomically: true, encoding: .utf8)
     try "source inner.fps\n".write(toFile: harness.path("outer.fps"), atomically: true, encoding: .utf8)
     try "source loop.fps\n".write(toFile: harness.path("loop.fps"), atomically: true, encoding: .utf8)
-    try harness.session.runScript(at: harness.path("outer.fps"))
-    #expect(harness.output.standardOutput == "inner\n")
+    let outer = harness.output(ofScript: harness.path("outer.fps"))
+    #expect(outer.error == nil)
+    #expect(outer.printed == Printed(standardOutput: "inner\n"))
     #expect(throws: CommandFailure.self) { try harness.session.runScript(at: harness.path("loop.fps")) }
   }
 
   @Test func connectionsAreListedWithoutTheirSecrets() throws {
     let harness = try SessionHarness()
     try harness.prepareProd()
-    try harness.run("connection list", "list connections --json")
-    #expect(harness.output.standardOutput.contains("kafka-prod (kafka) bootstrap=b:9092 password=<secret>\n"))
-    #expect(harness.output.standardOutput.contains(#""secrets": [\#n      "password"\#n    ]"#))
-    #expect(!harness.output.standardOutput.contains("pw"))
+    let listed = try harness.output(of: "connection list").standardOutput
+    #expect(listed.contains("kafka-prod (kafka) bootstrap=b:9092 password=<secret>\n"))
+    let json = try harness.output(of: "list connections --json").standardOutput
+    #expect(json.contains(#""secrets": [\#n      "password"\#n    ]"#))
+    #expect(!listed.contains("pw") && !json.contains("pw"))
     #expect(harness.failure("connection list in nowhere").hasPrefix("no open workspace named 'nowhere'"))
   }
 
@@ -162,12 +160,12 @@ import Testing
     try harness.prepareProd()
     try harness.run("workspace new ${dir}/test.fpsw as test")
     #expect(harness.session.prompt == "fps test> ")
-    try harness.run("use prod", "log")
+    try harness.run("use prod")
     #expect(harness.session.prompt == "fps prod> ")
-    #expect(harness.output.standardOutput.contains("tester  connection add analytics-db\n    added connection analytics-db\n"))
-    try harness.run("log in test", "log --json")
-    #expect(harness.output.standardOutput.contains("no commits in test\n"))
-    #expect(harness.output.standardOutput.contains(#""action": "added connection""#))
+    #expect(
+      try harness.output(of: "log").standardOutput.contains("tester  connection add analytics-db\n    added connection analytics-db\n"))
+    #expect(try harness.output(of: "log in test").standardOutput == "no commits in test\n")
+    #expect(try harness.output(of: "log --json").standardOutput.contains(#""action": "added connection""#))
     #expect(harness.failure("use staging") == "no open workspace named 'staging'; known: prod, test")
   }
 }

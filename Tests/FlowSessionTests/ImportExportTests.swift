@@ -5,7 +5,7 @@ import Testing
 
 /// What the five platforms' import and export do, through fps's own commands: file names,
 /// versions, credentials, roles, what travels with a flow, and how an import lands.
-@Suite struct ImportExportTests {
+@Suite(.temporaryFolders) struct ImportExportTests {
   /// test holding notify-fraud-team and fraud-alerts (with its events, forms and rules), committed.
   func testWorkspace() throws -> SessionHarness {
     let harness = try SessionHarness()
@@ -38,26 +38,26 @@ import Testing
 
   @Test func aChosenVersionOrTheCurrentOneIsExported() throws {
     let harness = try testWorkspace()
-    try harness.run("show fraud-alerts@1 --json")
-    let firstBefore = harness.output.standardOutput
+    let firstBefore = try harness.output(of: "show fraud-alerts@1 --json").standardOutput
+    #expect(firstBefore.contains(#""number": 1"#))
     try harness.run(
       "load ${examples}/fraud-alerts.json into test --as-version-of fraud-alerts", "match --auto", "commit --yes",
-      "export fraud-alerts@1 to ${dir}/v1.json", "export fraud-alerts to ${dir}/current.json")
+      "export fraud-alerts@1 to ${dir}/v1.json")
+    #expect(
+      try harness.output(of: "export fraud-alerts to ${dir}/current.json").standardOutput
+        == "wrote \(harness.path("current.json")) (test:fraud-alerts@2 as FlowPort JSON (flowport/1), 7 nodes, 6 edges, with 1 subflow)\n")
     let first = try String(contentsOfFile: harness.path("v1.json"), encoding: .utf8)
     let current = try String(contentsOfFile: harness.path("current.json"), encoding: .utf8)
     #expect(first.contains(#""number": 1"#) && current.contains(#""number": 2"#))
-    #expect(harness.output.standardOutput.contains("test:fraud-alerts@2 as FlowPort JSON"))
-    let lengthBefore = harness.output.standardOutput.count
-    try harness.run("show fraud-alerts@1 --json")
-    let firstAfter = String(harness.output.standardOutput.dropFirst(lengthBefore))
-    #expect(firstBefore.hasSuffix(firstAfter), "the first version stays as it was")
+    let firstAfter = try harness.output(of: "show fraud-alerts@1 --json").standardOutput
+    #expect(firstAfter == firstBefore, "the first version stays as it was")
   }
 
   @Test func thePlanListsEveryFlowNodeDependencyAndBinding() throws {
     let harness = try testWorkspace()
     try prepareCopy(harness)
-    try harness.run("export test:fraud-alerts to ${dir}/fa.json", "load ${dir}/fa.json into copy", "match --auto", "commit --dry-run")
-    let plan = harness.output.standardOutput
+    try harness.run("export test:fraud-alerts to ${dir}/fa.json", "load ${dir}/fa.json into copy", "match --auto")
+    let plan = try harness.output(of: "commit --dry-run").standardOutput
     for line in [
       #"create flow "fraud-alerts" (version 1)"#, #"+ "Per account per minute" (aggregate)"#,
       "binds kafka-test (kafka) -> kafka-test [same name and type]", "create event 'FraudSuspected'", "create form 'fraud-review'",
@@ -66,28 +66,27 @@ import Testing
     ] {
       #expect(plan.contains(line), "the plan lacks: \(line)")
     }
-    try harness.run("show fraud-alerts")
-    #expect(harness.output.standardOutput.contains("conditions on steps: Alert"))
+    #expect(try harness.output(of: "show fraud-alerts").standardOutput.contains("conditions on steps: Alert"))
   }
 
   @Test func credentialsOnlyWhenAskedForWithAWarningAndAPrivateFile() throws {
     let harness = try testWorkspace()
-    try harness.run("export fraud-alerts to ${dir}/plain.json")
+    #expect(try harness.output(of: "export fraud-alerts to ${dir}/plain.json").standardError == "")
     let plain = try String(contentsOfFile: harness.path("plain.json"), encoding: .utf8)
     #expect(!plain.contains("kafka-pw") && !plain.contains("test-token-not-real"))
-    try harness.run("export fraud-alerts to ${dir}/secret.json --with-credentials")
+    let written = try harness.output(of: "export fraud-alerts to ${dir}/secret.json --with-credentials")
     let secret = try String(contentsOfFile: harness.path("secret.json"), encoding: .utf8)
     #expect(secret.contains(#""password": "kafka-pw""#) && secret.contains("test-token-not-real"))
     let mode = try FileManager.default.attributesOfItem(atPath: harness.path("secret.json"))[.posixPermissions] as? Int
     #expect(mode == 0o600)
-    #expect(harness.output.standardError.contains("secret.json holds credentials in clear"))
+    #expect(written.standardError.contains("secret.json holds credentials in clear"))
     #expect(harness.failure("export fraud-alerts --format bundle --with-credentials").contains("never carries credentials"))
   }
 
   @Test func viewersCannotExportOrCommitAndAreToldSo() throws {
     let owner = try testWorkspace()
-    try owner.run("member add vera viewer", "member add ed editor", "member list")
-    #expect(owner.output.standardOutput.contains("ed\teditor\ntester\towner\nvera\tviewer"))
+    try owner.run("member add vera viewer", "member add ed editor")
+    #expect(try owner.output(of: "member list").standardOutput == "ed\teditor\ntester\towner\nvera\tviewer\n")
     let viewer = try SessionHarness(user: "vera", in: owner.folder)
     try viewer.run("load ${dir}/test.fpsw", "show fraud-alerts", "diff fraud-alerts@1 fraud-alerts")
     #expect(
@@ -102,13 +101,13 @@ import Testing
     try stranger.run("load ${dir}/test.fpsw")
     #expect(stranger.failure("export fraud-alerts").hasPrefix("mallory is not a member of test"))
     let editor = try SessionHarness(user: "ed", in: owner.folder)
-    try editor.run("load ${dir}/test.fpsw", "load ${examples}/fraud-alerts.json into test --name copy", "match --auto", "commit --yes")
-    #expect(editor.output.standardOutput.contains("created flow copy@1"))
+    try editor.run("load ${dir}/test.fpsw", "load ${examples}/fraud-alerts.json into test --name copy", "match --auto")
+    #expect(try editor.output(of: "commit --yes").standardOutput.hasSuffix(": created flow copy@1\n"))
 
     #expect(owner.failure("member add tester editor").hasPrefix("tester is the last owner of test"))
     #expect(owner.failure("member remove tester").hasPrefix("tester is the last owner of test"))
-    try owner.run("member remove vera", "member list")
-    #expect(owner.output.standardOutput.hasSuffix("ed\teditor\ntester\towner\n"))
+    try owner.run("member remove vera")
+    #expect(try owner.output(of: "member list").standardOutput == "ed\teditor\ntester\towner\n")
   }
 
   @Test func subflowsTravelRecursivelyOnceEachAndCyclesAreReported() throws {
@@ -117,14 +116,20 @@ import Testing
     let exported = try String(contentsOfFile: harness.path("fa.json"), encoding: .utf8)
     #expect(exported.contains(#""subflowDefinitions""#) && exported.contains(#""name": "notify-fraud-team""#))
     try prepareCopy(harness)
-    try harness.run("load ${dir}/fa.json into copy")
-    #expect(harness.output.standardOutput.contains("staged notify-fraud-team into copy as new flow 'notify-fraud-team'"))
-    try harness.run("match --auto", "commit --yes in copy")
-    #expect(harness.output.standardOutput.contains("created flow fraud-alerts@1, created flow notify-fraud-team@1"))
+    #expect(
+      try harness.output(of: "load ${dir}/fa.json into copy").standardOutput.contains(
+        "staged notify-fraud-team into copy as new flow 'notify-fraud-team'"))
+    try harness.run("match --auto")
+    #expect(
+      try harness.output(of: "commit --yes in copy").standardOutput.hasSuffix(
+        ": created flow fraud-alerts@1, created flow notify-fraud-team@1, added event FraudSuspected, added form fraud-review, added rule review-threshold\n"
+      ))
     // Again, into a target that has the subflow: reused, not staged.
-    try harness.run("load ${dir}/fa.json into copy --as-version-of fraud-alerts", "match --auto", "commit --dry-run in copy")
-    #expect(harness.output.standardOutput.contains("reuse subflow 'notify-fraud-team'"))
-    #expect(harness.output.standardOutput.contains("reuse event 'FraudSuspected'"))
+    try harness.run("load ${dir}/fa.json into copy --as-version-of fraud-alerts", "match --auto")
+    let again = try harness.output(of: "commit --dry-run in copy").standardOutput
+    #expect(again.contains("    reuse subflow 'notify-fraud-team'\n"))
+    #expect(again.contains("    reuse event 'FraudSuspected'\n"))
+    #expect(!again.contains("create flow \"notify-fraud-team\""))
 
     // A cycle: a calls b, b calls a.
     let folder = harness.folder
@@ -132,9 +137,10 @@ import Testing
       try #"{"format": "flowport/1", "flow": {"name": "\#(name)"}, "nodes": [], "dependencies": {"subflows": ["\#(calls)"]}}"#
         .write(to: folder.appendingPathComponent("\(name).json"), atomically: true, encoding: .utf8)
     }
-    try harness.run("load ${dir}/a.json ${dir}/b.json into test", "commit --yes in test", "export test:a to ${dir}/a-out.json")
-    #expect(harness.output.standardError.contains("subflow cycle a -> b -> a: each flow is exported once"))
-    #expect(harness.output.standardOutput.contains("with 1 subflow"))
+    try harness.run("load ${dir}/a.json ${dir}/b.json into test", "commit --yes in test")
+    let cyclic = try harness.output(of: "export test:a to ${dir}/a-out.json")
+    #expect(cyclic.standardError.contains("subflow cycle a -> b -> a: each flow is exported once"))
+    #expect(cyclic.standardOutput.contains("with 1 subflow"))
   }
 
   @Test func eventsAreReusedWhenIdenticalAndAConflictWhenNot() throws {
@@ -146,21 +152,20 @@ import Testing
     #expect(
       harness.failure("commit --yes").contains(
         "other: event 'FraudSuspected' differs from the one of that name in the target; align them or rename one"))
-    try harness.run("discard other", "load ${examples}/fraud-alerts.json into test --name same", "match --auto", "commit --yes")
-    #expect(harness.output.standardOutput.contains("reuse event 'FraudSuspected'"))
-    #expect(
-      !harness.output.standardOutput.contains("added event FraudSuspected, added form fraud-review, added rule review-threshold\ncommitted")
-    )
+    try harness.run("discard other", "load ${examples}/fraud-alerts.json into test --name same", "match --auto")
+    let committed = try harness.output(of: "commit --yes").standardOutput
+    #expect(committed.contains("    reuse event 'FraudSuspected'\n"))
+    #expect(committed.hasSuffix("\ncommitted #5 to test: created flow same@1\n"), "the identical event is not added again")
   }
 
   @Test func importedNodesKeepTheirNamesGetNewIdsAndTheCommitDate() throws {
     let harness = try testWorkspace()
-    try harness.run("show fraud-alerts --json")
-    let stored = harness.output.standardOutput
+    let stored = try harness.output(of: "show fraud-alerts --json").standardOutput
     #expect(stored.contains(#""name": "Payments""#) && !stored.contains(#""id": "p1""#))
     #expect(!stored.contains("2026-11-02T10:00:00Z"), "the published date is the commit's, not the export's")
-    try harness.run("diff ${examples}/fraud-alerts.json fraud-alerts --stat")
-    #expect(harness.output.standardOutput.hasSuffix("1 other change\n"), "only the bound connection's properties differ")
+    #expect(
+      try harness.output(of: "diff ${examples}/fraud-alerts.json fraud-alerts --stat").standardOutput == "1 other change\n",
+      "only the bound connection's properties differ")
   }
 
   @Test func aNameCollisionSuggestsNameOrAsVersionOf() throws {
@@ -176,8 +181,9 @@ import Testing
     try prepareCopy(harness)
     try harness.run(
       "export test:fraud-alerts to ${dir}/rt.zip --format bundle", "load ${dir}/rt.zip into copy", "match --auto", "commit --yes in copy")
-    try harness.run("diff test:fraud-alerts copy:fraud-alerts", "diff test:notify-fraud-team copy:notify-fraud-team")
-    #expect(harness.output.standardOutput.components(separatedBy: "no changes").count - 1 == 2, "\(harness.output.standardOutput)")
+    for flow in ["fraud-alerts", "notify-fraud-team"] {
+      #expect(try harness.output(of: "diff test:\(flow) copy:\(flow)").standardOutput.hasSuffix("\nno changes\n"))
+    }
   }
 
   @Test func malformedCallsOfTheNewCommandsAreUsageErrorsThatSayWhatIsExpected() throws {
@@ -200,7 +206,8 @@ import Testing
     #expect(message.contains("node 'Finance table' (destination.jdbc) is not configured: missing schema"))
     #expect(harness.failure("export ${examples}/orders-v1.json --format bundle to ${dir}/o.zip").contains("nothing was written"))
     #expect(!FileManager.default.fileExists(atPath: harness.path("o.zip")))
-    try harness.run("validate ${examples}/fraud-alerts.json --for sql")
-    #expect(harness.output.standardOutput.contains("ready for Flink SQL export (7 nodes, 6 edges)"))
+    #expect(
+      try harness.output(of: "validate ${examples}/fraud-alerts.json --for sql").standardOutput
+        == "\(Corpus.examples.path)/fraud-alerts.json: ready for Flink SQL export (7 nodes, 6 edges)\n")
   }
 }

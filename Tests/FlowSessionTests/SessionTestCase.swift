@@ -2,10 +2,18 @@ import FlowSession
 import FlowTestSupport
 import Foundation
 
-/// A session in a scratch folder with its output collected.
+/// What one command (or one script) printed, and nothing that came before it.
+struct Printed: Equatable {
+  var standardOutput = ""
+  var standardError = ""
+}
+
+/// A session in a scratch folder. Setup runs through `run`, whose output is not kept; the
+/// command under test runs through `output(of:)`, which returns only what that command printed,
+/// so a check can never pass on an earlier command's output.
 final class SessionHarness {
   let folder: URL
-  let output = OutputBuffer()
+  private let buffer = OutputBuffer()
   let session: Session
 
   init(variables: [String: String] = [:], environment: [String: String] = [:], user: String = "tester", in folder: URL? = nil) throws {
@@ -14,16 +22,28 @@ final class SessionHarness {
     defined["examples"] = Corpus.examples.path
     defined["dir"] = self.folder.path
     session = Session(
-      configuration: Session.Configuration(user: user, environment: environment, variables: defined), output: output)
+      configuration: Session.Configuration(user: user, environment: environment, variables: defined), output: buffer)
   }
 
-  /// Runs lines in order; the first failure is thrown.
+  /// Runs setup lines in order; the first failure is thrown. What they print is not returned.
   func run(_ lines: String...) throws {
     for line in lines { try session.execute(line) }
   }
 
-  /// The error a line fails with, as the user sees it.
-  /// Why `line` failed, without the command's name in front (see `rendered`).
+  /// Runs the command under test and returns what it printed, and only that.
+  func output(of line: String) throws -> Printed {
+    let (printed, error) = capture { try session.execute(line) }
+    if let error { throw error }
+    return printed
+  }
+
+  /// Runs the script at `path` and returns what it printed, with the error it ended with.
+  func output(ofScript path: String) -> (printed: Printed, error: (any Error)?) {
+    capture { try session.runScript(at: path) }
+  }
+
+  /// Why `line` failed, without the command's name in front (see `rendered`); "(no error)" when
+  /// it did not fail.
   func failure(_ line: String) -> String {
     do {
       try session.execute(line)
@@ -69,5 +89,17 @@ final class SessionHarness {
       "connection add kafka-prod --type kafka --prop bootstrap=b:9092 --secret password=pw",
       "connection add finance-db-prod --type jdbc",
       "connection add analytics-db --type jdbc")
+  }
+
+  /// Runs `body` and returns what it appended to the output, with the error it threw, if any.
+  private func capture(_ body: () throws -> Void) -> (Printed, (any Error)?) {
+    let outputStart = buffer.standardOutput.utf8.count
+    let errorStart = buffer.standardError.utf8.count
+    var thrown: (any Error)?
+    do { try body() } catch { thrown = error }
+    let printed = Printed(
+      standardOutput: String(decoding: buffer.standardOutput.utf8.dropFirst(outputStart), as: UTF8.self),
+      standardError: String(decoding: buffer.standardError.utf8.dropFirst(errorStart), as: UTF8.self))
+    return (printed, thrown)
   }
 }

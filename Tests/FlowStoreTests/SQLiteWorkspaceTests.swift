@@ -6,7 +6,7 @@ import Testing
 
 /// What only the SQLite store does: files, SQLite's own checks, rows edited by another program.
 /// Everything every store does is in `WorkspaceStoreContractTests`.
-@Suite struct SQLiteWorkspaceTests {
+@Suite(.temporaryFolders) struct SQLiteWorkspaceTests {
   let folder: URL
   init() throws { folder = try Fixtures.temporaryDirectory() }
 

@@ -17,7 +17,7 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
 }
 
 /// What every `WorkspaceStore` must do, whatever keeps its data: run once per store kind.
-@Suite struct WorkspaceStoreContractTests {
+@Suite(.temporaryFolders) struct WorkspaceStoreContractTests {
   let folder: URL
   init() throws { folder = try Fixtures.temporaryDirectory() }
 

@@ -1,5 +1,6 @@
 import FlowModel
 import Foundation
+import Testing
 
 /// Small flows for tests, and the example exports.
 public enum Fixtures {
@@ -23,10 +24,16 @@ public enum Fixtures {
       connections: [ConnectionRef(key: "kafka-test", type: "kafka", name: "kafka-test", properties: ["bootstrap": "k:9092"])])
   }
 
-  /// A fresh temporary folder.
+  /// A fresh temporary folder, removed when the test ends; the test's suite must have the
+  /// `.temporaryFolders` trait (a folder made outside it is reported, since nothing would remove it).
   public static func temporaryDirectory() throws -> URL {
+    guard let made = TemporaryFolders.current else {
+      Issue.record("a temporary folder outside a `.temporaryFolders` suite is never removed")
+      throw CocoaError(.fileWriteUnknown)
+    }
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("flowport-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    made.append(url)
     return url
   }
 }

@@ -1,34 +1,101 @@
 import Foundation
 
-/// A real terminal for the shell, through tmux: type with `send`, read the screen with `screen`.
-/// Each instance has its own tmux server socket, so tests never touch a user's tmux.
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A real terminal for the shell, through tmux: type with `send` or `enter`, read with `screen`
+/// or `output(since:)`. Each terminal has its own tmux server socket, so tests never touch a
+/// user's tmux, and `TmuxTerminal.with` ends it (server and program) however the test ends.
 public final class TmuxTerminal {
   public enum Failure: Error, CustomStringConvertible {
     case tmuxMissing
+    case tmuxFailed([String], status: Int32)
     case timeout(String, screen: String)
     public var description: String {
       switch self {
       case .tmuxMissing: "tmux is needed for the terminal tests: scripts/setup installs it"
+      case .tmuxFailed(let arguments, let status): "tmux \(arguments.joined(separator: " ")) exited with status \(status)"
       case .timeout(let text, let screen): "timed out waiting for \(text.debugDescription); the screen was:\n\(screen)"
       }
     }
   }
 
+  /// A place in the terminal's output: the lines after it are what came since.
+  public struct Mark: Sendable {
+    let lines: Int
+    /// The start of the terminal: everything it showed.
+    public static let start = Mark(lines: 0)
+  }
+
   private let socket = "flowport-test-\(UUID().uuidString.prefix(8))"
   private let name = "fps"
+  /// The tmux server and the program in the pane, to kill should tmux not end them.
+  private var processes: [RunningProcess] = []
+  private var socketPath: String?
 
-  /// Starts `command` (with `environment`) in an 100x30 terminal.
-  public init(command: [String], environment: [String: String]) throws {
+  /// Runs `body` with `command` (and `environment`) started in a 100x30 terminal, then ends the
+  /// terminal, also when `body` throws: the server is told to quit, and the server and the
+  /// program it started are killed if they are still there.
+  public static func with<Result>(
+    command: [String], environment: [String: String], _ body: (TmuxTerminal) throws -> Result
+  ) throws -> Result {
+    let terminal = TmuxTerminal()
+    defer { terminal.end() }
+    try terminal.start(command: command, environment: environment)
+    return try body(terminal)
+  }
+
+  private init() {}
+
+  private func start(command: [String], environment: [String: String]) throws {
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else { throw Failure.tmuxMissing }
     let assignments = environment.map { "\($0.key)=\($0.value)" }
     try tmux(["new-session", "-d", "-s", name, "-x", "100", "-y", "30", "env"] + assignments + command)
+    let fields = try tmux(["display-message", "-p", "-t", name, "#{pid} #{pane_pid} #{socket_path}"])
+      .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ", maxSplits: 2).map(String.init)
+    guard fields.count == 3 else { return }
+    processes = fields[0..<2].compactMap { Int32($0) }.compactMap(RunningProcess.init)
+    socketPath = fields[2]
   }
 
-  deinit { _ = try? tmux(["kill-server"]) }
+  /// Ends the terminal: asks the server to quit, then kills what is left of it and of the
+  /// program it started (the server may ignore the request: it inherits the test runner's
+  /// blocked signals), and removes the socket. Safe to call more than once.
+  public func end() {
+    _ = try? tmux(["kill-server"])
+    for process in processes { process.kill() }
+    processes = []
+    if let socketPath { try? FileManager.default.removeItem(atPath: socketPath) }
+    socketPath = nil
+  }
 
   /// Types keys (tmux key names such as `Tab`, `Enter`, `C-c`, `Up`, or literal text with `literal`).
   public func send(_ keys: String..., literal: Bool = false) throws {
     try tmux(["send-keys", "-t", name] + (literal ? ["-l"] : []) + keys)
+  }
+
+  /// Types `line` and Enter; the mark returned is where the line's output starts.
+  @discardableResult
+  public func enter(_ line: String) throws -> Mark {
+    let start = try mark()
+    try send(line, literal: true)
+    try send("Enter")
+    return start
+  }
+
+  /// The current end of the output: the line the cursor is on, and what comes after it, is
+  /// `output(since:)` this mark.
+  public func mark() throws -> Mark {
+    Mark(lines: max(try lines().count, 1))
+  }
+
+  /// The lines written since `mark`, after the line that was current then (the prompt line the
+  /// command was typed on), scrolled-off lines included.
+  public func output(since mark: Mark) throws -> String {
+    try lines().dropFirst(mark.lines).joined(separator: "\n")
   }
 
   /// The visible screen, trailing blank lines removed.
@@ -42,20 +109,40 @@ public final class TmuxTerminal {
   /// Waits until the screen satisfies `condition`, for at most `seconds`.
   @discardableResult
   public func wait(for description: String, seconds: Double = 10, _ condition: (String) -> Bool) throws -> String {
-    let deadline = Date().addingTimeInterval(seconds)
-    var last = ""
-    while Date() < deadline {
-      last = (try? screen()) ?? ""
-      if condition(last) { return last }
-      Thread.sleep(forTimeInterval: 0.05)
-    }
-    throw Failure.timeout(description, screen: last)
+    try poll(description, seconds: seconds, read: { try self.screen() }, condition)
   }
 
   /// Waits until the screen contains `text`.
   @discardableResult
   public func wait(for text: String, seconds: Double = 10) throws -> String {
     try wait(for: text, seconds: seconds) { $0.contains(text) }
+  }
+
+  /// Waits until the output since `mark` contains `text` (so an earlier command's output never
+  /// satisfies it), and returns that output.
+  @discardableResult
+  public func wait(for text: String, since mark: Mark, seconds: Double = 10) throws -> String {
+    try poll(text, seconds: seconds, read: { try self.output(since: mark) }) { $0.contains(text) }
+  }
+
+  private func poll(_ description: String, seconds: Double, read: () throws -> String, _ condition: (String) -> Bool) throws -> String {
+    let deadline = Date().addingTimeInterval(seconds)
+    var last = ""
+    while Date() < deadline {
+      last = (try? read()) ?? last
+      if condition(last) { return last }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    throw Failure.timeout(description, screen: (try? screen()) ?? last)
+  }
+
+  /// Every line of the pane, the scrolled-off history first, wrapped lines joined, trailing
+  /// blanks removed.
+  private func lines() throws -> [String] {
+    var lines = try tmux(["capture-pane", "-p", "-J", "-S", "-", "-t", name]).components(separatedBy: "\n")
+      .map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+    while lines.last?.isEmpty == true { lines.removeLast() }
+    return lines
   }
 
   @discardableResult
@@ -77,7 +164,39 @@ public final class TmuxTerminal {
     try process.run()
     process.waitUntilExit()
     try handle.close()
-    guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
+    guard process.terminationStatus == 0 else { throw Failure.tmuxFailed(arguments, status: process.terminationStatus) }
     return try String(contentsOf: file, encoding: .utf8)
+  }
+}
+
+/// A process known by its id and, on Linux, its start time, so that killing it later never hits
+/// another process that was given the same id.
+struct RunningProcess {
+  let id: Int32
+  let startTime: String?
+
+  init?(_ id: Int32) {
+    guard id > 1 else { return nil }
+    self.id = id
+    self.startTime = Self.startTime(of: id)
+  }
+
+  /// Kills the process with SIGKILL (which cannot be blocked) if it is still the same process.
+  func kill() {
+    guard Self.startTime(of: id) == startTime else { return }
+    #if canImport(Glibc)
+      _ = Glibc.kill(id, SIGKILL)
+    #else
+      _ = Darwin.kill(id, SIGKILL)
+    #endif
+  }
+
+  /// Field 22 of `/proc/<id>/stat`, the start time in clock ticks; nil where there is no /proc.
+  private static func startTime(of id: Int32) -> String? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(id)/stat", encoding: .utf8),
+      let end = stat.lastIndex(of: ")")
+    else { return nil }
+    let fields = stat[stat.index(after: end)...].split(separator: " ")
+    return fields.count > 19 ? String(fields[19]) : nil
   }
 }
