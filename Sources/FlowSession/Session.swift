@@ -76,7 +76,7 @@ public final class Session {
     var label: String?
     defer { keep() }
     do {
-      let words = try Tokenizer(variable: { self.variables[$0] }, environment: { self.configuration.environment[$0] }).words(line)
+      let words = try Tokenizer(variable: variable, environment: { self.configuration.environment[$0] }).words(line)
       guard let name = words.first else { return }
       guard let command = CommandRegistry.command(named: name) else {
         let hint = Suggestion.closest(to: name, among: CommandRegistry.names).map { "; did you mean '\($0)'?" } ?? ""
@@ -139,38 +139,49 @@ public final class Session {
 
   /// The prompt: `fps> `, or `fps prod> ` with a target, `fps prod (2 pending)> ` with imports staged.
   public var prompt: String {
-    guard let target = targetName ?? (configuration.defaultWorkspace == nil ? nil : "default") else { return "fps> " }
+    guard let target = targetName ?? (configuration.defaultWorkspace == nil ? nil : Self.defaultWorkspaceName) else { return "fps> " }
     let pending = imports.filter { $0.workspace == target }.count
     return pending == 0 ? "fps \(target)> " : "fps \(target) (\(pending) pending)> "
   }
 
   /// The author name for journal entries.
   var user: String { configuration.user }
+
+  /// The session name of the default workspace, a target from the first command on.
+  static let defaultWorkspaceName = "default"
+
+  /// `${name}`: a variable set by `set` or `--var`, or the built-in `script_dir` (the folder of
+  /// the script being run, or the current folder at the prompt), so scripts can name files
+  /// relative to themselves.
+  func variable(_ name: String) -> String? {
+    if let value = variables[name] { return value }
+    guard name == "script_dir" else { return nil }
+    guard let script = sourceStack.last else { return FileManager.default.currentDirectoryPath }
+    return (script as NSString).deletingLastPathComponent
+  }
 }
 
 // MARK: - Resolving names
 
 extension Session {
-  /// The named workspace, or the current target (opening the default workspace on first use).
+  /// The named workspace, or the current target. The default workspace is a target like any
+  /// other from the first command, opened (and created) when first used.
   func workspace(_ name: String? = nil) throws -> OpenWorkspace {
-    if let name {
-      guard let open = workspaces[name] else {
-        throw SessionError.unknownName(kind: "open workspace", name: name, known: workspaces.keys.sorted())
-      }
-      return open
+    if let name, let open = workspaces[name] { return open }
+    if name == nil, let targetName, let open = workspaces[targetName] { return open }
+    guard name == nil || name == Self.defaultWorkspaceName, let path = configuration.defaultWorkspace else {
+      if let name { throw SessionError.unknownName(kind: "open workspace", name: name, known: workspaces.keys.sorted()) }
+      throw SessionError.noWorkspace
     }
-    if let targetName, let open = workspaces[targetName] { return open }
-    guard let path = configuration.defaultWorkspace else { throw SessionError.noWorkspace }
-    do {
-      try FileManager.default.createDirectory(
-        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    } catch { throw SessionError.writeFailed(path, error.localizedDescription) }
+    let folder = (path as NSString).deletingLastPathComponent
+    if !folder.isEmpty {
+      do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+        throw SessionError.writeFailed(path, error.localizedDescription)
+      }
+    }
     let store =
       FileManager.default.fileExists(atPath: path) ? try WorkspaceStores.open(path) : try WorkspaceStores.create(path, owner: user)
-    let open = try OpenWorkspace(name: "default", store: store)
-    workspaces["default"] = open
-    targetName = "default"
-    return open
+    return try register(store, as: Self.defaultWorkspaceName)
   }
 
   /// The target if one is open, or the default workspace if its file exists; never creates one,

@@ -61,6 +61,10 @@ public enum SessionError: Error, CustomStringConvertible {
   case cancelled
   /// A file could not be written, with the reason.
   case writeFailed(String, String)
+  /// A flow export was given where a `.fps` script was expected (`fps flow.json`).
+  case exportGivenAsScript(String)
+  /// A `.fps` script was given where an export was expected (`load mapping.fps`).
+  case scriptGivenAsExport(String)
   /// A script sources itself, through the scripts named.
   case sourcesItself(path: String, chain: [String])
   /// A helper program (Graphviz's `dot`) is not installed; `hint` says how to get it.
@@ -127,6 +131,10 @@ public enum SessionError: Error, CustomStringConvertible {
         + failed.map { "  \($0)" }.joined(separator: "\n")
     case .cancelled: return "interrupted (Ctrl-C)"
     case .writeFailed(let path, let reason): return "\(path): cannot be written: \(reason)"
+    case .exportGivenAsScript(let path):
+      return "\(path) is a flow export, not a .fps script: open it with `fps -c 'load \(path)'`, or `load \(path)` in the shell"
+    case .scriptGivenAsExport(let path):
+      return "\(path) is a .fps script, not an export: run it with `source \(path)` (or `fps \(path)` from a system shell)"
     case .sourcesItself(let path, let chain):
       return "\(path) sources itself (through \(chain.joined(separator: " -> ")))"
     case .toolMissing(let tool, let hint): return "\(tool) is not installed: \(hint)"

@@ -68,11 +68,9 @@ struct FPS: ParsableCommand {
     let session = options.makeSession()
     if words.first == "diff" { return try DiffLauncher.run(Array(words.dropFirst()), in: session) }
     if !commands.isEmpty {
-      for (index, command) in commands.enumerated() {
-        try Launcher.exit(on: session) { try session.execute(command, source: "-c", number: index + 1) }
-        if session.quitRequested { break }
-      }
-      if script == nil { return }
+      // Like a script: stops at the first failure unless `set on-error continue` came first.
+      try Launcher.exit(on: session) { try session.runScript(lines: commands, source: "-c") }
+      if script == nil || session.quitRequested { return }
     }
     if let script {
       if options.restore { Shell.restoreAbandoned(into: session, folder: options.paths.sessionsFolder, asking: false) }

@@ -14,7 +14,7 @@ import Testing
     let fps = try FPSProcess()
     let scripts = Corpus.repositoryRoot.appendingPathComponent("scripts")
     let result = try fps.run([
-      "--var", "here=\(scripts.path)", "--var", "out=\(fps.home.path)", scripts.appendingPathComponent("demo.fps").path,
+      "--var", "out=\(fps.home.path)", scripts.appendingPathComponent("demo.fps").path,
     ])
     #expect(result.status == 0, "\(result.standardError)")
     let exported = try String(contentsOfFile: fps.home.appendingPathComponent("exports/orders.json").path, encoding: .utf8)
@@ -127,6 +127,49 @@ import Testing
     let result = try fps.run(["--var", "x=1", "-c", "echo first ${x}", "-c", "set x 2", "-c", "echo second ${x}"])
     #expect(result.status == 0)
     #expect(result.standardOutput == "first 1\nsecond 2\n")
+  }
+
+  @Test func commandsGoOnPastFailuresWhenAsked() throws {
+    let fps = try FPSProcess()
+    let result = try fps.run(["-c", "set on-error continue", "-c", "load nowhere.json", "-c", "echo after"])
+    #expect(result.status == 1)
+    #expect(result.standardOutput == "after\n")
+    #expect(result.standardError == "-c:2: load: nowhere.json: no such file or directory\nfps: -c: 1 command failed (reported above)\n")
+  }
+
+  @Test func aFlowGivenAsAScriptAndAScriptGivenToLoadSayWhatWasMeant() throws {
+    let fps = try FPSProcess()
+    let flow = fps.home.appendingPathComponent("flow.json").path
+    try Data(#"{"name":"x","nodes":[],"connections":{}}"#.utf8).write(to: URL(fileURLWithPath: flow))
+    let asScript = try fps.run([flow])
+    #expect(asScript.status == 1)
+    #expect(
+      asScript.standardError
+        == "fps: \(flow) is a flow export, not a .fps script: open it with `fps -c 'load \(flow)'`, or `load \(flow)` in the shell\n")
+    let mapping = try fps.script("mapping.fps", "echo hi\n")
+    let asExport = try fps.run(["-c", "load \(mapping)"])
+    #expect(asExport.status == 1)
+    #expect(
+      asExport.standardError
+        == "-c:1: load: \(mapping) is a .fps script, not an export: run it with `source \(mapping)` (or `fps \(mapping)` from a system shell)\n"
+    )
+  }
+
+  @Test func aWorkspaceNamedByABareFileNameIsUsedHere() throws {
+    let fps = try FPSProcess()
+    let result = try fps.run(["--workspace", "prod.fpsw", "-c", "connection add k --type kafka", "-c", "list connections"])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(FileManager.default.fileExists(atPath: fps.home.appendingPathComponent("prod.fpsw").path))
+    #expect(result.standardOutput.hasSuffix("k (kafka) \n"))
+  }
+
+  @Test func theDefaultWorkspaceIsATargetFromTheFirstCommand() throws {
+    let fps = try FPSProcess()
+    let orders = Corpus.examples.appendingPathComponent("orders-v1.json").path
+    let result = try fps.run(["-c", "load \(orders) into default", "-c", "list imports"])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.hasPrefix("staged orders into default as new flow 'orders'"))
+    #expect(FileManager.default.fileExists(atPath: fps.home.appendingPathComponent("data/flowport/default.fpsw").path))
   }
 
   @Test func plainStdinIsReadWithoutPrompt() throws {

@@ -19,7 +19,7 @@ import Testing
     let fps = try FPSProcess()
     let scripts = Corpus.repositoryRoot.appendingPathComponent("scripts")
     let result = try fps.run([
-      "--var", "here=\(scripts.path)", "--var", "out=\(fps.home.path)", scripts.appendingPathComponent("demo.fps").path,
+      "--var", "out=\(fps.home.path)", scripts.appendingPathComponent("demo.fps").path,
     ])
     assertSnapshot(of: result.transcript(replacing: placeholders(fps)), as: .lines)
   }

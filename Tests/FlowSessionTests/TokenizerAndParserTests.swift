@@ -12,6 +12,17 @@ import Testing
         == Printed(standardOutput: "single $quoted double world plain space eu\n"))
   }
 
+  @Test func scriptDirIsTheFolderOfTheScriptBeingRun() throws {
+    let harness = try SessionHarness()
+    let folder = harness.path("sub")
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    try "echo ${script_dir}\n".write(toFile: harness.path("sub/inner.fps"), atomically: true, encoding: .utf8)
+    #expect(try harness.output(of: "source \(folder)/inner.fps") == Printed(standardOutput: "\(folder)\n"))
+    #expect(try harness.output(of: "echo ${script_dir}") == Printed(standardOutput: FileManager.default.currentDirectoryPath + "\n"))
+    #expect(try harness.output(of: "set script_dir mine") == Printed())
+    #expect(try harness.output(of: "echo ${script_dir}") == Printed(standardOutput: "mine\n"), "a variable of the user's wins")
+  }
+
   @Test func optionsAreLookedUpByTheirSpec() throws {
     let verbose = OptionSpec("--verbose", help: "")
     let spec = CommandSpec(name: "t", synopsis: "", summary: "", options: [verbose])

@@ -85,6 +85,7 @@ struct Load: Command {
         if WorkspaceStores.isWorkspace(path) {
           throw SessionError.workspaceAmongExports(path: path)
         }
+        if path.hasSuffix(".fps") { throw SessionError.scriptGivenAsExport(path) }
         var file = try session.readExport(at: path, scanningSecrets: true)
         try file.rename(renames)
         read.append(file)

@@ -5,7 +5,9 @@ struct SetVariable: Command {
     summary: "Set a variable (used as ${name}), or list them; `set on-error continue|stop` for scripts.",
     discussion: """
       `set on-error continue` lets a script go on after a failing command (it still exits 1);
-      the default, `stop`, ends the script at the first failure.
+      the default, `stop`, ends the script at the first failure. `${script_dir}` is built in:
+      the folder of the script being run (the current folder at the prompt), so a script can
+      name its files relative to itself: `load ${script_dir}/exports/orders.json`.
       """,
     positionals: .words(["on-error"]))
 

@@ -15,6 +15,9 @@ struct ScriptRunner {
     guard let text = String(validating: Array(bytes), as: UTF8.self), !bytes.contains(0) else {
       throw SessionError.unreadable(path, "it is not a text file")
     }
+    if let first = text.first(where: { !$0.isWhitespace }), first == "{" || first == "[" {
+      throw SessionError.exportGivenAsScript(path)
+    }
     session.sourceStack.append(absolute)
     defer { session.sourceStack.removeLast() }
     try run(lines: text.split(separator: "\n", omittingEmptySubsequences: false).lazy.map(String.init), source: path)
