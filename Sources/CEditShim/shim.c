@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -91,6 +92,12 @@ void fps_install_interrupt_handler(void) {
   sigprocmask(SIG_UNBLOCK, &ending, NULL);
   signal(SIGTERM, SIG_DFL);
   signal(SIGHUP, SIG_DFL);
+}
+
+int fps_terminal_columns(void) {
+  struct winsize size;
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  return 80;
 }
 
 int fps_take_interrupt(void) {

@@ -157,7 +157,7 @@ public final class Session {
     if let value = variables[name] { return value }
     guard name == "script_dir" else { return nil }
     guard let script = sourceStack.last else { return FileManager.default.currentDirectoryPath }
-    return (script as NSString).deletingLastPathComponent
+    return PathText.folder(of: script)
   }
 }
 
@@ -173,7 +173,7 @@ extension Session {
       if let name { throw SessionError.unknownName(kind: "open workspace", name: name, known: workspaces.keys.sorted()) }
       throw SessionError.noWorkspace
     }
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = PathText.folder(of: path)
     if !folder.isEmpty {
       do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
         throw SessionError.writeFailed(path, error.localizedDescription)

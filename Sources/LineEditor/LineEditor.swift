@@ -15,8 +15,9 @@ public final class LineEditor {
     case endOfInput
   }
 
-  /// Answers Tab: for the line and a cursor (UTF-8 offset), where the word starts and its completions.
-  public typealias Completer = (_ line: String, _ cursor: Int) -> (wordStart: Int, candidates: [String])
+  /// Answers Tab: for the line and a cursor (UTF-8 offset), where the word being completed
+  /// starts, the names that fit it (for listing), and what to put in its place (nil for nothing).
+  public typealias Completer = (_ line: String, _ cursor: Int) -> (wordStart: Int, candidates: [String], replacement: String?)
 
   private let editor: OpaquePointer
   private let history: OpaquePointer
@@ -80,41 +81,45 @@ public final class LineEditor {
     if let historyFile { _ = fps_history_save(history, historyFile) }
   }
 
-  /// Tab: inserts the unique completion, or the candidates' common prefix, or lists them.
+  /// Tab: puts the completer's replacement in place of the word being typed, or, when it adds
+  /// nothing, lists the candidates in columns that fit the terminal.
   private func complete() -> UInt8 {
     guard let info = el_line(editor)?.pointee, let start = info.buffer else { return UInt8(CC_ERROR) }
     let length = info.lastchar - start
     let cursor = info.cursor - start
     let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(start).assumingMemoryBound(to: UInt8.self), count: length)
     let line = String(decoding: bytes, as: UTF8.self)
-    let (wordStart, candidates) = completer(line, cursor)
-    let typed = String(decoding: bytes[wordStart..<cursor], as: UTF8.self)
-    guard !candidates.isEmpty else { return UInt8(CC_ERROR) }
-    let common = Self.commonPrefix(candidates)
-    if candidates.count == 1 {
-      let suffix = candidates[0].hasSuffix("/") ? "" : " "
-      insert(String(common.dropFirst(typed.count)) + suffix)
+    let (wordStart, candidates, replacement) = completer(line, cursor)
+    let typed = String(decoding: bytes[min(wordStart, cursor)..<cursor], as: UTF8.self)
+    if let replacement, replacement != typed {
+      // libedit counts characters, not bytes.
+      el_deletestr(editor, Int32(typed.unicodeScalars.count))
+      _ = el_insertstr(editor, replacement)
       return UInt8(CC_REFRESH)
     }
-    if common.count > typed.count {
-      insert(String(common.dropFirst(typed.count)))
-      return UInt8(CC_REFRESH)
-    }
-    fps_el_write("\n" + candidates.joined(separator: "  ") + "\n")
+    guard candidates.count > 1 else { return UInt8(CC_ERROR) }
+    fps_el_write("\n" + Self.columns(candidates, width: Int(fps_terminal_columns())))
     return UInt8(CC_REDISPLAY)
   }
 
-  private func insert(_ text: String) {
-    guard !text.isEmpty else { return }
-    _ = el_insertstr(editor, text)
-  }
-
-  static func commonPrefix(_ words: [String]) -> String {
-    guard var prefix = words.first else { return "" }
-    for word in words.dropFirst() {
-      while !word.hasPrefix(prefix) { prefix.removeLast() }
+  /// Candidates laid out in as many columns as fit `width`, filled down each column, as shells
+  /// list completions; never a name cut or wrapped in the middle.
+  public static func columns(_ names: [String], width: Int) -> String {
+    let cell = (names.map(\.count).max() ?? 0) + 2
+    let columns = max(1, width / cell)
+    let rows = (names.count + columns - 1) / columns
+    var text = ""
+    for row in 0..<rows {
+      var line = ""
+      for column in 0..<columns {
+        let index = column * rows + row
+        guard index < names.count else { break }
+        let name = names[index]
+        line += index + rows < names.count ? name + String(repeating: " ", count: cell - name.count) : name
+      }
+      text += line + "\n"
     }
-    return prefix
+    return text
   }
 
   /// Installs the Ctrl-C handler: reading a line returns `.interrupted`, and a running command

@@ -18,7 +18,8 @@ struct Shell {
     session.keeper = SessionKeeper(folder: paths.sessionsFolder)
     let history = paths.historyFile
     do {
-      try FileManager.default.createDirectory(atPath: (history as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: URL(fileURLWithPath: history).deletingLastPathComponent(), withIntermediateDirectories: true)
     } catch {
       session.output.warning("history will not be kept: \(error.localizedDescription)")
     }
@@ -27,7 +28,7 @@ struct Shell {
         program: "fps", historyFile: history,
         completer: { line, cursor in
           let completion = session.completions(line: line, cursor: cursor)
-          return (completion.wordStart, completion.candidates)
+          return (completion.wordStart, completion.candidates, completion.replacement)
         })
     else {
       return try Launcher.exit(on: session) { try runPlain() }

@@ -33,7 +33,7 @@ struct TerminalTests {
       let completion = try terminal.mark()
       try terminal.send("co", literal: true)
       try terminal.send("Tab")
-      try terminal.wait(for: "commit  connection", since: completion)
+      try terminal.wait(for: "commit      connection\n", since: completion)
 
       try terminal.send("C-u")
       let echo = try terminal.enter("echo café 日本")

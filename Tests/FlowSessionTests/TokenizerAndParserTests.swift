@@ -91,10 +91,39 @@ import Testing
     try harness.prepareProd()
     try harness.run("load ${examples}/orders-v1.json into prod")
     #expect(try complete("match kaf|", in: harness) == ["kafka-test"])
-    #expect(try complete("match kafka-test |", in: harness).contains("finance-db-test"))
+    #expect(try complete("match kafka-test |", in: harness) == ["kafka-prod"], "connections of the reference's type")
     #expect(try complete("load x into p|", in: harness) == ["prod"])
     #expect(try complete("discard o|", in: harness) == ["orders"])
     #expect(try complete("connection add x --type k|", in: harness) == ["kafka"])
+  }
+
+  @Test func namesWithSpacesAreCompletedQuotedAlsoInsideAnOpenQuote() throws {
+    let harness = try SessionHarness()
+    for (index, name) in ["Extract spend details (template)", "Extract rows", "it's done"].enumerated() {
+      let n8n = #"{"name": "\#(name)", "nodes": [], "connections": {}}"#
+      try n8n.write(toFile: harness.path("\(index).json"), atomically: true, encoding: .utf8)
+      try harness.run("load ${dir}/\(index).json")
+    }
+    func replacement(_ marked: String) -> String? {
+      let text = MarkedText(marked)
+      return harness.session.completions(line: text.text, cursor: text.cursor).replacement
+    }
+    #expect(try complete("show Extract s|", in: harness).allSatisfy { !$0.hasPrefix("Extract") }, "two words: the second completes alone")
+    #expect(replacement("show Extract|") == "'Extract ")
+    #expect(replacement("show 'Extract s|") == "'Extract spend details (template)' ")
+    #expect(replacement("show \"Extract s|") == "\"Extract spend details (template)\" ")
+    #expect(replacement("show Extract\\ r|") == "'Extract rows' ")
+    #expect(replacement("show it|") == "\"it's done\" ")
+    #expect(try harness.output(of: "show 'Extract spend details (template)'").standardOutput.hasPrefix("Extract spend details (template)"))
+  }
+
+  @Test func oneCharacterPathsComplete() throws {
+    // Foundation's NSString path methods trap on a one-character path in this toolchain.
+    #expect(try complete("load s|").allSatisfy { $0.hasPrefix("s") })
+    #expect(try complete("load ~|").allSatisfy { $0.hasPrefix("~") })
+    #expect(PathText.folder(of: "s") == "" && PathText.folder(of: "a/b") == "a" && PathText.folder(of: "/b") == "/")
+    #expect(PathText.folder(of: "x/") == "" && PathText.name(of: "a/b/") == "b" && PathText.join("", "b") == "b")
+    #expect(PathText.join("a/", "b") == "a/b" && PathText.join("a", "b") == "a/b")
   }
 
   @Test func filePaths() throws {

@@ -31,6 +31,8 @@ int fps_history_save(History *history, const char *path);
 
 /// Installs a SIGINT handler (without SA_RESTART, so el_gets returns -1 on Ctrl-C) and unblocks SIGINT.
 void fps_install_interrupt_handler(void);
+/// The terminal's width in columns (80 when stdout is not a terminal).
+int fps_terminal_columns(void);
 /// True once Ctrl-C was pressed since the last call; clears the flag.
 int fps_take_interrupt(void);
 /// True when Ctrl-C was pressed since the last fps_take_interrupt; leaves the flag set.

@@ -140,9 +140,9 @@ struct Export: Command {
       do {
         try FileManager.default.createDirectory(atPath: destination, withIntermediateDirectories: true)
       } catch { throw SessionError.writeFailed(destination, error.localizedDescription) }
-      return (destination as NSString).appendingPathComponent(fileName)
+      return PathText.join(destination, fileName)
     }
-    let folder = (destination as NSString).deletingLastPathComponent
+    let folder = PathText.folder(of: destination)
     if !folder.isEmpty {
       do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
         throw SessionError.writeFailed(destination, error.localizedDescription)

@@ -2,37 +2,64 @@ import FlowModel
 import FlowStore
 import Foundation
 
-/// What Tab offers: the start of the word being completed (a UTF-8 offset) and the candidates.
+/// What Tab offers: the names that fit the word being typed, and what to put in its place.
 public struct Completion: Equatable, Sendable {
-  /// Where the word being completed starts, in UTF-8 bytes from the line start.
+  /// Where the word being completed starts (its opening quote included), in UTF-8 bytes.
   public var wordStart: Int
+  /// The names that fit, as they are (unquoted), for listing.
   public var candidates: [String]
+  /// What replaces the word from `wordStart` to the cursor: the one fitting name, quoted as the
+  /// command language needs and followed by a space, or the fitting names' longest common
+  /// start; nil when Tab can add nothing.
+  public var replacement: String?
 }
 
 extension Session {
   /// Completes the word before `cursor` (a UTF-8 offset): command names first, then the
   /// command's actions, options, keywords, and the names its arguments take (workspaces, flows,
-  /// connections, imports, references, files), all read from the command's spec.
+  /// connections, imports, references, files), all read from the command's spec. Names that
+  /// need quotes come back quoted, and a word inside an open quote completes too.
   public func completions(line: String, cursor: Int) -> Completion {
-    let prefix = String(decoding: line.utf8.prefix(cursor), as: UTF8.self)
-    var words = prefix.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-    let current = prefix.hasSuffix(" ") || prefix.isEmpty ? "" : words.removeLast()
-    let wordStart = cursor - current.utf8.count
-    func offer(_ candidates: [String]) -> Completion {
-      Completion(wordStart: wordStart, candidates: Array(Set(candidates.filter { $0.hasPrefix(current) })).sorted())
+    let typed = TypedWords(String(decoding: line.utf8.prefix(cursor), as: UTF8.self))
+    let names = Set(candidateNames(for: typed)).filter { $0.hasPrefix(typed.current) }.sorted()
+    var replacement: String?
+    if names.count == 1, let name = names.first {
+      let isFolder = name.hasSuffix("/")
+      replacement = TypedWords.quoted(name, keeping: typed.openQuote, closed: !isFolder) + (isFolder ? "" : " ")
+    } else if let common = names.first.map({ first in names.dropFirst().reduce(first) { String($0.commonPrefix(with: $1)) } }),
+      common.count > typed.current.count
+    {
+      replacement = TypedWords.quoted(common, keeping: typed.openQuote, closed: false)
     }
-    guard let commandName = words.first else { return offer(CommandRegistry.names) }
-    guard let command = CommandRegistry.command(named: commandName) else { return offer([]) }
+    return Completion(wordStart: typed.currentStart, candidates: names, replacement: replacement)
+  }
+
+  private func candidateNames(for typed: TypedWords) -> [String] {
+    guard let commandName = typed.finished.first else { return CommandRegistry.names }
+    guard let command = CommandRegistry.command(named: commandName) else { return [] }
     let spec = command.spec
-    if current.hasPrefix("-") { return offer(spec.options.map(\.name)) }
-    let previous = words[words.count - 1]
-    if words.count > 1,
+    if typed.current.hasPrefix("-") { return spec.options.map(\.name) }
+    let words = typed.finished
+    if words.count > 1, let previous = words.last,
       let option = (spec.options + spec.keywords).first(where: { ($0.name == previous || $0.short == previous) && $0.value != nil })
     {
-      return offer(candidates(option.completion, prefix: current))
+      return candidates(option.completion, prefix: typed.current)
     }
-    if words.count == 1, !spec.actions.isEmpty { return offer(spec.actions) }
-    return offer(candidates(spec.positionals, prefix: current) + spec.keywords.map(\.name))
+    if words.count == 1, !spec.actions.isEmpty { return spec.actions }
+    let positionals = words.dropFirst().filter { !$0.hasPrefix("-") }
+    if spec.positionals == .reference, let reference = positionals.first {
+      return connections(for: reference)
+    }
+    return candidates(spec.positionals, prefix: typed.current) + spec.keywords.map(\.name)
+  }
+
+  /// The target's connections a reference can be bound to: those of its type, or every one when
+  /// none is (binding then says why not).
+  private func connections(for reference: String) -> [String] {
+    let connections = targetState()?.connections ?? []
+    let types = Set(imports.compactMap { $0.version.connection(key: reference)?.type })
+    let sameType = connections.filter { types.contains($0.type) }
+    return (sameType.isEmpty ? connections : sameType).map(\.name)
   }
 
   private func candidates(_ kind: CompletionKind, prefix: String) -> [String] {
@@ -66,13 +93,14 @@ extension Session {
 /// File and folder names for a partly typed path; folders end in `/` so Tab can go on.
 enum PathCompletion {
   static func candidates(_ prefix: String) -> [String] {
-    let folder = prefix.hasSuffix("/") ? prefix : (prefix as NSString).deletingLastPathComponent
-    let directory = folder.isEmpty ? "." : (folder as NSString).expandingTildeInPath
+    let folder = prefix.hasSuffix("/") ? prefix : PathText.folder(of: prefix)
+    let home = FileManager.default.homeDirectoryForCurrentUser.path
+    let directory = folder.isEmpty ? "." : folder.hasPrefix("~") ? home + folder.dropFirst() : folder
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
     let base = folder.isEmpty ? "" : (folder.hasSuffix("/") ? folder : folder + "/")
     return names.filter { !$0.hasPrefix(".") }.map { name in
       var isDirectory: ObjCBool = false
-      _ = FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
+      _ = FileManager.default.fileExists(atPath: PathText.join(directory, name), isDirectory: &isDirectory)
       return base + name + (isDirectory.boolValue ? "/" : "")
     }
   }

@@ -14,21 +14,21 @@ enum FileExpansion {
     }
     guard isDirectory.boolValue else { return [argument] }
     let names = try contents(of: argument)
-    let files = names.filter { $0.hasSuffix(".json") }.sorted().map { (argument as NSString).appendingPathComponent($0) }
+    let files = names.filter { $0.hasSuffix(".json") }.sorted().map { PathText.join(argument, $0) }
     if files.isEmpty { throw SessionError.noMatches("\(argument)/*.json") }
     return files
   }
 
   /// Matches of a shell pattern in its folder (`*`, `?` and `[...]` in the last component).
   private static func globMatches(_ pattern: String) throws -> [String] {
-    let folder = (pattern as NSString).deletingLastPathComponent
-    let namePattern = (pattern as NSString).lastPathComponent
+    let folder = PathText.folder(of: pattern)
+    let namePattern = PathText.name(of: pattern)
     if folder.contains(where: { "*?[".contains($0) }) {
       throw UsageError("wildcards are allowed in the file name only, not in folders: \(pattern)", command: "load")
     }
     let directory = folder.isEmpty ? "." : folder
     return try contents(of: directory).filter { !$0.hasPrefix(".") && fnmatch(namePattern, $0, 0) == 0 }.sorted()
-      .map { folder.isEmpty ? $0 : (folder as NSString).appendingPathComponent($0) }
+      .map { folder.isEmpty ? $0 : PathText.join(folder, $0) }
   }
 
   /// The names in a folder; a folder that is missing or cannot be read (permissions) says so

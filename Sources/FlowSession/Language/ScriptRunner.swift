@@ -9,7 +9,7 @@ struct ScriptRunner {
   func run(path: String) throws {
     let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
     guard !session.sourceStack.contains(absolute) else {
-      throw SessionError.sourcesItself(path: path, chain: session.sourceStack.map { ($0 as NSString).lastPathComponent })
+      throw SessionError.sourcesItself(path: path, chain: session.sourceStack.map { PathText.name(of: $0) })
     }
     let bytes = try session.readFile(at: path)
     guard let text = String(validating: Array(bytes), as: UTF8.self), !bytes.contains(0) else {
@@ -63,6 +63,6 @@ struct ScriptRunner {
   /// A `source` path: relative to the sourcing script's folder, or as given at the prompt.
   static func resolve(_ path: String, in session: Session) -> String {
     guard !path.hasPrefix("/"), let current = session.sourceStack.last else { return path }
-    return ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
+    return PathText.join(PathText.folder(of: current), path)
   }
 }

@@ -11,7 +11,7 @@ public final class SessionKeeper {
 
   public init(folder: String) {
     self.folder = folder
-    self.file = (folder as NSString).appendingPathComponent("\(getpid()).json")
+    self.file = PathText.join(folder, "\(getpid()).json")
   }
 
   /// Writes the session's record when it changed since the last write. A session with nothing
@@ -55,7 +55,7 @@ public final class SessionKeeper {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
     var found: [(record: SessionRecord, file: String)] = []
     for name in names where name.hasSuffix(".json") && (includingDeclined || !name.hasSuffix(Self.declined)) {
-      let path = (folder as NSString).appendingPathComponent(name)
+      let path = PathText.join(folder, name)
       guard let data = FileManager.default.contents(atPath: path), let record = try? JSONDecoder().decode(SessionRecord.self, from: data)
       else { continue }
       // kill(pid, 0) fails with ESRCH only when no such process runs.
