@@ -35,7 +35,7 @@ import Testing
     try harness.stageOrders()
     #expect(
       try harness.output(of: "match").standardOutput.contains(
-        "  finance-db-test (jdbc) unmatched; candidates: finance-db-prod (jdbc), analytics-db (jdbc), kafka-prod (kafka)"))
+        "  finance-db-test (jdbc) unmatched; candidates: finance-db-prod, analytics-db"))
   }
 
   @Test func bindingRefusesTheWrongType() throws {

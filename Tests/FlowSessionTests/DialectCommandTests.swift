@@ -22,6 +22,25 @@ import Testing
 
   func json(_ path: String) throws -> JSONValue { try JSONParser.parse([UInt8](Data(contentsOf: URL(fileURLWithPath: path)))) }
 
+  @Test func matchShowsTheNamesPeopleMapByAndOnlyConnectionsOfTheType() throws {
+    let harness = try SessionHarness()
+    try write(Self.n8n, as: "leads.json", in: harness)
+    try harness.run(
+      "workspace new ${dir}/prod.fpsw as prod", "connection add sheets-prod --type googleSheetsOAuth2Api",
+      "connection add kafka-prod --type kafka", "load ${dir}/leads.json into prod")
+    let listing = try harness.output(of: "match").standardOutput
+    let lines = listing.split(separator: "\n").map(String.init)
+    #expect(lines.count == 3)
+    #expect(lines.first == "Leads -> prod:")
+    #expect(lines.contains { $0.contains("\"Sheets (test)\" (googleSheetsOAuth2Api) unmatched; candidates: sheets-prod") })
+    #expect(
+      lines.contains {
+        $0.contains(
+          "\"Slack (test)\" (slackApi) unmatched; no slackApi connection in prod; add one with `connection add <name> --type slackApi`")
+      })
+    #expect(!listing.contains("kafka-prod"), "a connection of another type is never a candidate")
+  }
+
   @Test func anN8nFlowIsMatchedCommittedAndExportedWithTheTargetsCredentials() throws {
     let harness = try SessionHarness()
     try write(Self.n8n, as: "leads.json", in: harness)

@@ -72,15 +72,18 @@ struct Match: Command {
       session.output.line("\(pending.name) -> \(pending.workspace):")
       if pending.version.connections.isEmpty { session.output.line("  no connection references") }
       for ref in pending.version.connections {
+        // The name the export gave it (n8n's credential name, Make's label, the Node-RED config
+        // node's name) is what a person maps by; the key is what `match <ref>` takes.
+        let label = ref.name.isEmpty || ref.name == ref.key ? "\(ref.key) (\(ref.type))" : "\(ref.key) \"\(ref.name)\" (\(ref.type))"
         if let binding = pending.bindings[ref.key] {
-          session.output.line("  \(ref.key) (\(ref.type)) -> \(binding.connection) [\(binding.reason)]")
+          session.output.line("  \(label) -> \(binding.connection) [\(binding.reason)]")
         } else {
-          let ranked = CandidateRanking.rank(ref, among: connections).prefix(3)
+          let ranked = CandidateRanking.rank(ref, among: connections.filter { $0.type == ref.type }).prefix(3)
           let candidates =
             ranked.isEmpty
-            ? "no connections in \(pending.workspace); add one with `connection add`"
-            : "candidates: " + ranked.map { "\($0.name) (\($0.type))" }.joined(separator: ", ")
-          session.output.line("  \(ref.key) (\(ref.type)) unmatched; \(candidates)")
+            ? "no \(ref.type) connection in \(pending.workspace); add one with `connection add <name> --type \(ref.type)`"
+            : "candidates: " + ranked.map(\.name).joined(separator: ", ")
+          session.output.line("  \(label) unmatched; \(candidates)")
         }
       }
     }
