@@ -11,13 +11,16 @@ public protocol WorkspaceStore: AnyObject, Sendable {
   static func isWorkspace(_ location: String) -> Bool
   /// Opens an existing workspace; read-only when asked, or when it cannot be written.
   static func open(_ location: String, readOnly: Bool) throws(StoreError) -> Self
-  /// Creates a new, empty workspace, its creator (if given) its owner; refuses an existing one.
-  static func create(_ location: String, owner: String?) throws(StoreError) -> Self
+  /// Creates a new, empty workspace, its creator (if given) its owner, remembering the session
+  /// name it was created under (if given); refuses an existing one.
+  static func create(_ location: String, owner: String?, name: String?) throws(StoreError) -> Self
 
   /// Where the workspace lives, for messages.
   var location: String { get }
   /// True when the workspace can be read but not written.
   var isReadOnly: Bool { get }
+  /// The name it was created under (`workspace new x.fpsw as prod`), which it reopens as.
+  var name: String? { get }
   /// A counter bumped by every write; commits check it to never lose another process's update.
   func revision() throws(StoreError) -> Int
   /// What a command needs to plan against the workspace, read in one transaction.

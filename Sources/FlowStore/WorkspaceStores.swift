@@ -14,9 +14,10 @@ public enum WorkspaceStores {
     try kind(for: location).open(location, readOnly: readOnly)
   }
 
-  /// Creates an empty workspace at `location`, `owner` its first owner.
-  public static func create(_ location: String, owner: String? = nil) throws(StoreError) -> any WorkspaceStore {
-    try kind(for: location).create(location, owner: owner)
+  /// Creates an empty workspace at `location`, `owner` its first owner, `name` the name it
+  /// reopens as.
+  public static func create(_ location: String, owner: String? = nil, name: String? = nil) throws(StoreError) -> any WorkspaceStore {
+    try kind(for: location).create(location, owner: owner, name: name)
   }
 
   /// True when `location` holds a workspace (and not, say, an export).

@@ -163,6 +163,15 @@ import Testing
     #expect(result.standardOutput.hasSuffix("k (kafka) \n"))
   }
 
+  @Test func aWorkspaceReopensUnderTheNameItWasCreatedAs() throws {
+    let fps = try FPSProcess()
+    #expect(try fps.run(["-c", "workspace new p.fpsw as prod"]).status == 0)
+    let reopened = try fps.run(["-c", "load p.fpsw", "-c", "list workspaces"])
+    #expect(reopened.standardOutput == "opened workspace prod: 0 flows\nprod  p.fpsw (target)\n")
+    let renamed = try fps.run(["-c", "load p.fpsw as other", "-c", "list workspaces"])
+    #expect(renamed.standardOutput.hasPrefix("opened workspace other"))
+  }
+
   @Test func theDefaultWorkspaceIsATargetFromTheFirstCommand() throws {
     let fps = try FPSProcess()
     let orders = Corpus.examples.appendingPathComponent("orders-v1.json").path

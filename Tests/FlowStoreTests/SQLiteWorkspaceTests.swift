@@ -32,6 +32,15 @@ import Testing
     #expect(!WorkspaceStores.isWorkspace(path("text.fpsw")))
   }
 
+  @Test func aWorkspaceFileIsCreatedOnceAndPrivately() throws {
+    let location = path("w.fpsw")
+    _ = try SQLiteWorkspace.create(location, owner: "ana")
+    let mode = try FileManager.default.attributesOfItem(atPath: location)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+    #expect(throws: StoreError.alreadyExists(path: location)) { try SQLiteWorkspace.create(location, owner: "bob") }
+    #expect(try SQLiteWorkspace.open(location).members() == [Member(user: "ana", role: .owner)])
+  }
+
   @Test func refusesAnotherApplicationsDatabase() throws {
     let other = path("other.db")
     try sqlite3(other, "CREATE TABLE t (a);")

@@ -118,6 +118,16 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
     #expect(try WorkspaceStores.open(location).location == location)
   }
 
+  @Test(arguments: StoreUnderTest.all) func aWorkspaceReopensUnderTheNameItWasCreatedWith(kind: StoreUnderTest) throws {
+    let named = kind.location(folder, "named")
+    #expect(try WorkspaceStores.create(named, name: "prod").name == "prod")
+    #expect(try WorkspaceStores.open(named).name == "prod")
+    #expect(try WorkspaceStores.open(named, readOnly: true).name == "prod")
+    let plain = kind.location(folder, "plain")
+    _ = try WorkspaceStores.create(plain)
+    #expect(try WorkspaceStores.open(plain).name == nil)
+  }
+
   @Test(arguments: StoreUnderTest.all) func aReadOnlyWorkspaceCanBeReadButNotWritten(kind: StoreUnderTest) throws {
     let location = kind.location(folder, "w")
     _ = try WorkspaceStores.create(location)

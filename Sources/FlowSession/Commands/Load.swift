@@ -104,11 +104,11 @@ struct Load: Command {
 
   private func openWorkspace(_ path: String, in session: Session) throws {
     if target != nil { throw UsageError("\(path) is a workspace; `into` is for exports", command: "load") }
-    let name = alias ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    let store = try WorkspaceStores.open(path, readOnly: readOnly)
+    let name = alias ?? store.name ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     if let open = session.workspaces[name] {
       throw SessionError.workspaceOpen(name: name, location: open.store.location)
     }
-    let store = try WorkspaceStores.open(path, readOnly: readOnly)
     let open = try session.register(store, as: name)
     let flows = try store.flows()
     let access = store.isReadOnly ? " (read-only)" : ""

@@ -32,7 +32,7 @@ struct WorkspaceCommand: Command {
   func run(in session: Session) throws {
     let name = alias ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     if let open = session.workspaces[name] { throw SessionError.workspaceOpen(name: name, location: open.store.location) }
-    let store = try WorkspaceStores.create(path, owner: session.user)
+    let store = try WorkspaceStores.create(path, owner: session.user, name: alias)
     try session.register(store, as: name)
     session.targetName = name
     session.output.line("created workspace \(name) (\(path)); it is the target")

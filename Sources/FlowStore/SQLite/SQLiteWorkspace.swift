@@ -2,6 +2,18 @@ import FlowModel
 import Foundation
 import GRDB
 
+#if canImport(Glibc)
+  import Glibc
+
+  /// open(2) with O_CREAT | O_EXCL: fails when the file exists, atomically.
+  private func createExclusively(_ path: String, mode: mode_t) -> Int32 { Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL, mode) }
+#else
+  import Darwin
+
+  /// open(2) with O_CREAT | O_EXCL: fails when the file exists, atomically.
+  private func createExclusively(_ path: String, mode: mode_t) -> Int32 { Darwin.open(path, O_WRONLY | O_CREAT | O_EXCL, mode) }
+#endif
+
 /// A workspace in one SQLite file, through GRDB. Marked as FlowPort's by SQLite's `application_id`,
 /// so any other SQLite file is refused rather than written to.
 public final class SQLiteWorkspace: WorkspaceStore {
@@ -10,30 +22,45 @@ public final class SQLiteWorkspace: WorkspaceStore {
 
   public let location: String
   public let isReadOnly: Bool
+  public let name: String?
   private let queue: DatabaseQueue
 
-  private init(location: String, queue: DatabaseQueue, isReadOnly: Bool) {
+  private init(location: String, queue: DatabaseQueue, isReadOnly: Bool, name: String?) {
     self.location = location
     self.queue = queue
     self.isReadOnly = isReadOnly
+    self.name = name
   }
 
-  /// Creates a new, empty workspace file, its creator (if given) its owner; refuses to touch
-  /// an existing file.
   public static func handles(_ location: String) -> Bool { !location.contains("://") }
 
-  public static func create(_ path: String, owner: String? = nil) throws(StoreError) -> SQLiteWorkspace {
-    if FileManager.default.fileExists(atPath: path) { throw .alreadyExists(path: path) }
-    return try wrap(path) {
-      let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
-      try queue.write { db in try db.execute(sql: "PRAGMA application_id = \(applicationID)") }
-      try WorkspaceSchema.migrator.migrate(queue)
-      if let owner {
+  /// Creates a new, empty workspace file, its creator (if given) its owner; refuses to touch
+  /// an existing file. The file is created exclusively and readable by its owner only, so two
+  /// processes creating the same workspace cannot both succeed.
+  public static func create(_ path: String, owner: String? = nil, name: String? = nil) throws(StoreError) -> SQLiteWorkspace {
+    let descriptor = createExclusively(path, mode: 0o600)
+    guard descriptor >= 0 else {
+      if errno == EEXIST { throw .alreadyExists(path: path) }
+      throw .database(path: path, message: "cannot be created: \(String(cString: strerror(errno)))")
+    }
+    close(descriptor)
+    do {
+      return try wrap(path) {
+        let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
+        try queue.write { db in try db.execute(sql: "PRAGMA application_id = \(applicationID)") }
+        try WorkspaceSchema.migrator.migrate(queue)
         try queue.write { db in
-          try db.execute(sql: "INSERT INTO members (user, role) VALUES (?, ?)", arguments: [owner, Role.owner.rawValue])
+          if let owner {
+            try db.execute(sql: "INSERT INTO members (user, role) VALUES (?, ?)", arguments: [owner, Role.owner.rawValue])
+          }
+          if let name { try db.execute(sql: "INSERT INTO settings (key, value) VALUES ('name', ?)", arguments: [name]) }
         }
+        return SQLiteWorkspace(location: path, queue: queue, isReadOnly: false, name: name)
       }
-      return SQLiteWorkspace(location: path, queue: queue, isReadOnly: false)
+    } catch {
+      // A half-made file would be refused as "not a workspace" forever after.
+      unlink(path)
+      throw error
     }
   }
 
@@ -54,7 +81,10 @@ public final class SQLiteWorkspace: WorkspaceStore {
         throw StoreError.notAWorkspace(path: path, reason: "it is an SQLite database of another application")
       }
       if !readOnly { try WorkspaceSchema.migrator.migrate(queue) }
-      return SQLiteWorkspace(location: path, queue: queue, isReadOnly: readOnly)
+      let name = try queue.read { db in
+        try db.tableExists("settings") ? try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'name'") : nil
+      }
+      return SQLiteWorkspace(location: path, queue: queue, isReadOnly: readOnly, name: name)
     }
   }
 

@@ -39,6 +39,10 @@ enum WorkspaceSchema {
             PRIMARY KEY (kind, name));
           """)
     }
+    migrator.registerMigration("v3: settings") { db in
+      // What a workspace says of itself, such as the name it was created under.
+      try db.execute(sql: "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    }
     return migrator
   }
 }
