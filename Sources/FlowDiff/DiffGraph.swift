@@ -8,18 +8,18 @@ public struct DiffGraph: Hashable, Sendable {
 
   public struct Node: Hashable, Sendable {
     /// An id unique within the graph (not the flow's node id, which may differ per side).
-    public var id: String
-    public var name: String
-    public var type: String
+    var id: String
+    var name: String
+    var type: String
     public var status: Status
   }
 
-  public struct Edge: Hashable, Sendable {
-    public var from: String
-    public var to: String
-    public var status: Status
+  struct Edge: Hashable, Sendable {
+    var from: String
+    var to: String
+    var status: Status
   }
 
   public var nodes: [Node]
-  public var edges: [Edge]
+  var edges: [Edge]
 }

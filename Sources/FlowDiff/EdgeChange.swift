@@ -2,7 +2,7 @@
 public struct EdgeChange: Hashable, Sendable {
   public var isAdded: Bool
   public var from: String
-  public var fromPort: String
+  var fromPort: String
   public var to: String
-  public var toPort: String
+  var toPort: String
 }

@@ -4,9 +4,9 @@ import FlowModel
 public struct PropertyChange: Hashable, Sendable {
   public var path: String
   /// The left side's value; nil when the right side added it.
-  public var old: JSONValue?
+  var old: JSONValue?
   /// The right side's value; nil when the right side removed it.
-  public var new: JSONValue?
+  var new: JSONValue?
 
   public init(path: String, old: JSONValue?, new: JSONValue?) {
     self.path = path

@@ -26,8 +26,8 @@ public enum FormatError: Error, Hashable, Sendable, CustomStringConvertible {
 
   /// A line and column in a text file, both from 1.
   public struct Place: Hashable, Sendable {
-    public var line: Int
-    public var column: Int
+    var line: Int
+    var column: Int
   }
 
   /// The same error, for a document found inside another at `prefix`.

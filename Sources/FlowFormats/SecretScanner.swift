@@ -35,7 +35,7 @@ public enum SecretScanner {
 
   /// True for an option or member name whose value is a secret: `password`, or a dotted
   /// connector option such as `properties.ssl.truststore.password` or `properties.sasl.jaas.config`.
-  public static func isSecretName(_ key: String) -> Bool {
+  static func isSecretName(_ key: String) -> Bool {
     let key = key.lowercased()
     let last = key.split(separator: ".").last.map(String.init) ?? key
     return secretNames.contains(last) || key.contains("jaas") || key.contains("password") || key.contains("secret")

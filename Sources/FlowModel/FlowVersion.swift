@@ -46,7 +46,7 @@ public struct FlowVersion: Hashable, Sendable {
   }
 
   /// The node with this id.
-  public func node(id: String) -> Node? { nodes.first { $0.id == id } }
+  func node(id: String) -> Node? { nodes.first { $0.id == id } }
 
   /// The connection reference with this key.
   public func connection(key: String) -> ConnectionRef? { connections.first { $0.key == key } }

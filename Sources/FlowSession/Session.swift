@@ -12,13 +12,13 @@ public final class Session {
   /// How the session is set up by whoever starts it.
   public struct Configuration {
     /// The name commits and connections are journaled under.
-    public var user: String
+    var user: String
     /// The workspace used when none was named or opened, created on first use; nil for none.
-    public var defaultWorkspace: String?
+    var defaultWorkspace: String?
     /// Environment variables, for `${env:NAME}`.
-    public var environment: [String: String]
+    var environment: [String: String]
     /// Initial variables (`--var name=value`).
-    public var variables: [String: String]
+    var variables: [String: String]
 
     public init(
       user: String, defaultWorkspace: String? = nil, environment: [String: String] = [:], variables: [String: String] = [:]
@@ -32,7 +32,7 @@ public final class Session {
 
   public let output: any Output
   public let interaction: any Interaction
-  public let configuration: Configuration
+  let configuration: Configuration
   /// Polled by long commands; true once the user pressed Ctrl-C.
   public var isCancelled: () -> Bool = { false }
   /// Set by `quit`; the shell stops reading after the command.

@@ -9,10 +9,10 @@ public struct CommitRequest: Sendable {
       case newVersion
     }
 
-    public var flow: String
-    public var mode: Mode
+    var flow: String
+    var mode: Mode
     /// Renders the document once the store knows the version number and the commit time.
-    public var document: @Sendable (_ number: Int, _ publishedAt: String) -> String
+    var document: @Sendable (_ number: Int, _ publishedAt: String) -> String
 
     public init(flow: String, mode: Mode, document: @escaping @Sendable (Int, String) -> String) {
       self.flow = flow
@@ -21,13 +21,13 @@ public struct CommitRequest: Sendable {
     }
   }
 
-  public var message: String
-  public var author: String
+  var message: String
+  var author: String
   /// The revision the session planned against; the commit fails if the workspace moved on.
-  public var expectedRevision: Int
-  public var writes: [VersionWrite]
+  var expectedRevision: Int
+  var writes: [VersionWrite]
   /// Registry entries the target lacks; identical ones are reused, not written again.
-  public var registryWrites: [RegistryEntry]
+  var registryWrites: [RegistryEntry]
 
   public init(message: String, author: String, expectedRevision: Int, writes: [VersionWrite], registryWrites: [RegistryEntry] = []) {
     self.message = message

@@ -6,14 +6,14 @@ public struct JournalChange: Hashable, Sendable {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
 
-    public static let createdFlow = Action(rawValue: "created flow")
+    static let createdFlow = Action(rawValue: "created flow")
     public static let addedVersion = Action(rawValue: "added version")
-    public static let addedConnection = Action(rawValue: "added connection")
-    public static let setMember = Action(rawValue: "set member")
-    public static let removedMember = Action(rawValue: "removed member")
+    static let addedConnection = Action(rawValue: "added connection")
+    static let setMember = Action(rawValue: "set member")
+    static let removedMember = Action(rawValue: "removed member")
 
     /// `added event`, `added form`, `added rule`.
-    public static func added(_ kind: RegistryEntry.Kind) -> Action { Action(rawValue: "added \(kind.rawValue)") }
+    static func added(_ kind: RegistryEntry.Kind) -> Action { Action(rawValue: "added \(kind.rawValue)") }
   }
 
   public var action: Action

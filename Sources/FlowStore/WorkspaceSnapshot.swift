@@ -10,7 +10,7 @@ public struct WorkspaceSnapshot: Sendable {
   /// The events registry, forms and rules.
   public var registry: [RegistryEntry]
 
-  public init(revision: Int, flows: [FlowSummary], connections: [Connection], registry: [RegistryEntry]) {
+  init(revision: Int, flows: [FlowSummary], connections: [Connection], registry: [RegistryEntry]) {
     self.revision = revision
     self.flows = flows
     self.connections = connections

@@ -2,11 +2,11 @@
 /// where it came from. Volatile, so diff ignores it.
 public struct ExportStamp: Hashable, Sendable {
   /// ISO 8601 time of the export.
-  public var at: String
+  var at: String
   /// The workspace or file the flow was exported from.
-  public var from: String
+  var from: String
   /// The user who exported it.
-  public var by: String
+  var by: String
 
   public init(at: String, from: String, by: String) {
     self.at = at

@@ -6,7 +6,7 @@ import FlowModel
 /// properties only, and nothing else in the model holds a secret.
 public enum NativeJSONCodec {
   /// The value of the envelope's `format` member.
-  public static let formatTag = "flowport/1"
+  static let formatTag = "flowport/1"
 
   /// The members the codec understands; everything else is kept in `FlowVersion.extensions`.
   static let knownKeys: Set<String> = [

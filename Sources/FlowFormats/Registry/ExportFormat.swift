@@ -21,7 +21,7 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   public static var allCases: [ExportFormat] { FormatRegistry.all.map(ExportFormat.init) }
 
   /// The foreign dialects, read and written back as they were.
-  public static var dialects: [ExportFormat] { FormatRegistry.dialects.map(ExportFormat.init) }
+  static var dialects: [ExportFormat] { FormatRegistry.dialects.map(ExportFormat.init) }
 
   /// FlowPort's own JSON envelope, `"format": "flowport/1"`.
   public static let json = ExportFormat(NativeJSONCodec.self)

@@ -5,7 +5,7 @@ public struct Finding: Hashable, Sendable, CustomStringConvertible {
     case error, warning
   }
 
-  public var severity: Severity
+  var severity: Severity
   public var message: String
 
   public init(severity: Severity, message: String) {

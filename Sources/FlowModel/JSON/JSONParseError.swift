@@ -7,7 +7,7 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
   /// 1-based column of the offending byte, counted in bytes from the line start.
   public let column: Int
   /// 0-based byte offset of the offending byte.
-  public let offset: Int
+  let offset: Int
 
   public var description: String { "\(line):\(column): \(reason)" }
 

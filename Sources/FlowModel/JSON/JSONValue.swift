@@ -23,7 +23,7 @@ public struct JSONNumber: Hashable, Sendable, CustomStringConvertible {
   public init(_ value: Int) { self.text = String(value) }
 
   /// The value as an integer, when the text is one.
-  public var intValue: Int? { Int(text) }
+  var intValue: Int? { Int(text) }
 
   public var description: String { text }
 }

@@ -10,7 +10,7 @@ public struct JSONWriter: Sendable {
     case indented(Int)
   }
 
-  public var layout: Layout
+  var layout: Layout
 
   public init(layout: Layout = .indented(2)) { self.layout = layout }
 

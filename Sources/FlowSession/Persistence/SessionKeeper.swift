@@ -5,7 +5,7 @@ import Foundation
 /// folder, written whole (temporary file, then rename) after every command that changed it.
 public final class SessionKeeper {
   /// The folder holding one record per shell process.
-  public let folder: String
+  let folder: String
   private let file: String
   private var lastWritten: Data?
 
@@ -36,7 +36,7 @@ public final class SessionKeeper {
   }
 
   /// Removes this process's record: the session ended with nothing left to lose.
-  public func forget() {
+  func forget() {
     unlink(file)
   }
 
