@@ -9,6 +9,7 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
   /// 0-based byte offset of the offending byte.
   let offset: Int
 
+  /// `line:column: reason`, for messages that prefix the file name.
   public var description: String { "\(line):\(column): \(reason)" }
 
   /// Makes an error for a byte offset, finding line and column by counting newlines before it.
