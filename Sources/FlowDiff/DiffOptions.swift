@@ -12,6 +12,7 @@ public struct DiffOptions: Hashable, Sendable {
   /// Also build `FlowDiff.graph` (every node and edge with its status), which only pictures need.
   public var includeGraph: Bool
 
+  /// Options for the differ; the defaults compare semantic content only, without the graph.
   public init(
     includeVolatile: Bool = false, ignoredPaths: [String] = [], volatilePaths: [String] = DiffOptions.commonVolatilePaths,
     includeGraph: Bool = false

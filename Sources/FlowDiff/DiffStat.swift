@@ -2,6 +2,7 @@
 public struct DiffStat: Hashable, Sendable {
   var nodesAdded = 0
   var nodesRemoved = 0
+  /// Nodes on both sides whose content or name differs.
   public var nodesChanged = 0
   var edgesAdded = 0
   var edgesRemoved = 0

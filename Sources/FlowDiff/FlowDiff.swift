@@ -9,6 +9,7 @@ public struct FlowDiff: Hashable, Sendable {
   public var flow: [PropertyChange]
   /// Node changes, in the right side's node order, then removed nodes in the left side's order.
   public var nodes: [NodeChange]
+  /// Edges present on one side only, added ones and removed ones.
   public var edges: [EdgeChange]
   /// Changes to connection references, by key.
   public var connections: [PropertyChange]

@@ -1,9 +1,11 @@
 /// A node that was added, removed, or changed (possibly renamed) between the sides.
 public struct NodeChange: Hashable, Sendable {
+  /// How the node differs: present on one side only, or on both with different content or name.
   public enum Kind: String, Hashable, Sendable {
     case added, removed, changed
   }
 
+  /// Whether the node was added, removed or changed, which decides how renderers mark it.
   public var kind: Kind
   /// The node's name on the side that has it (the right side's for changed nodes).
   public var name: String

@@ -12,6 +12,7 @@ public struct WorkspaceDiff: Sendable {
   /// How many flows are on both sides and the same.
   var unchangedCount: Int
 
+  /// True when both sides have the same flows with the same current versions.
   public var isEmpty: Bool { onlyLeft.isEmpty && onlyRight.isEmpty && changed.isEmpty }
 
   /// Compares the current versions of the flows both sides have.
