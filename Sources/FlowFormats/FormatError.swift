@@ -36,6 +36,7 @@ public enum FormatError: Error, Hashable, Sendable, CustomStringConvertible {
     return .invalid(path: path.isEmpty || path == "(top level)" ? prefix : "\(prefix).\(path)", reason: reason)
   }
 
+  /// The message shown after the file name: where in the document, and what is wrong.
   public var description: String {
     switch self {
     case .syntax(let error): return "\(error.line):\(error.column): \(error.reason)"

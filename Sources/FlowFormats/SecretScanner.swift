@@ -9,7 +9,9 @@ public enum SecretScanner {
   public struct Match: Hashable, Sendable, CustomStringConvertible {
     /// The JSON path of the string that holds it.
     public var path: String
+    /// What it looks like, such as `bearer token` or `password value`, for the finding's message.
     public var kind: String
+    /// The finding as shown on load: `bearer token in clear at nodes[1].config.headers`.
     public var description: String { "\(kind) in clear at \(path)" }
   }
 

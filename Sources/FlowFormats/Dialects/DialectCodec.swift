@@ -60,6 +60,7 @@ extension DialectCodec {
 
 /// A decoded export: the flow, and what was noticed while reading it.
 public struct DecodedExport: Sendable {
+  /// The flow read from the document.
   public var version: FlowVersion
   /// Problems with the document that did not stop it from loading, each naming the node.
   public var findings: [String]
@@ -79,6 +80,7 @@ public struct EncodeOptions: Sendable {
   /// Replace secrets found in clear with placeholders (JSON formats; bundles always do).
   var redactSecrets: Bool
 
+  /// Options for writing; the defaults write no credentials, indent by two and redact nothing.
   public init(includeCredentials: Bool = false, layout: JSONWriter.Layout = .indented(2), redactSecrets: Bool = false) {
     self.includeCredentials = includeCredentials
     self.layout = layout

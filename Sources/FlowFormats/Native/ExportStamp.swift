@@ -8,6 +8,7 @@ public struct ExportStamp: Hashable, Sendable {
   /// The user who exported it.
   var by: String
 
+  /// A stamp for an export made at `at` from `from` by `by`.
   public init(at: String, from: String, by: String) {
     self.at = at
     self.from = from

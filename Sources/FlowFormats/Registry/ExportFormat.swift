@@ -31,7 +31,9 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// Flink SQL for event-processing flows; written, never read (see `FlinkSQLWriter`).
   public static let sql = ExportFormat(FlinkSQLWriter.self)
 
+  /// Formats are the same when their names are, whatever codec value holds them.
   public static func == (left: ExportFormat, right: ExportFormat) -> Bool { left.rawValue == right.rawValue }
+  /// Hashes the name, as `==` compares it.
   public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
   /// The file name extension a file of this format gets.
