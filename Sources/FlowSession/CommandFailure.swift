@@ -48,6 +48,7 @@ public struct CommandFailure: Error, CustomStringConvertible {
   /// The reason alone, without position or command.
   public var message: String { "\(reason)" }
 
+  /// `file:line: command: message`, leaving out the parts that are unknown.
   public var description: String {
     var text = ""
     if let position { text += "\(position.source):\(position.line): " }

@@ -20,6 +20,7 @@ public final class Session {
     /// Initial variables (`--var name=value`).
     var variables: [String: String]
 
+    /// A configuration for `user`; the rest defaults to none.
     public init(
       user: String, defaultWorkspace: String? = nil, environment: [String: String] = [:], variables: [String: String] = [:]
     ) {
@@ -30,7 +31,9 @@ public final class Session {
     }
   }
 
+  /// Where command output and warnings go.
   public let output: any Output
+  /// How confirmations and secrets are asked for, if anyone can answer.
   public let interaction: any Interaction
   let configuration: Configuration
   /// Polled by long commands; true once the user pressed Ctrl-C.
@@ -62,6 +65,7 @@ public final class Session {
   /// Files being sourced, innermost last, to refuse a script that sources itself.
   var sourceStack: [String] = []
 
+  /// A session with nothing loaded, writing to `output`, asking nobody unless given an interaction.
   public init(configuration: Configuration, output: any Output, interaction: any Interaction = NoInteraction()) {
     self.configuration = configuration
     self.output = output

@@ -6,6 +6,7 @@ import Foundation
 public struct Completion: Equatable, Sendable {
   /// Where the word being completed starts, in UTF-8 bytes from the line start.
   public var wordStart: Int
+  /// The words that can replace the word being completed, in the order offered.
   public var candidates: [String]
 }
 

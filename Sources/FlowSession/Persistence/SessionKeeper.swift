@@ -9,6 +9,7 @@ public final class SessionKeeper {
   private let file: String
   private var lastWritten: Data?
 
+  /// A keeper writing this process's record into `folder`.
   public init(folder: String) {
     self.folder = folder
     self.file = (folder as NSString).appendingPathComponent("\(getpid()).json")

@@ -46,6 +46,7 @@ public struct SessionRecord: Codable, Equatable, Sendable {
 
   /// Pending imports and bindings: the work that restoring saves.
   public var pendingImports: Int { imports.count }
+  /// How many connection bindings the pending imports hold.
   public var bindings: Int { imports.reduce(0) { $0 + $1.bindings.count } }
   /// When the session was last saved.
   public var lastSaved: String { savedAt }
