@@ -1,6 +1,6 @@
 import FlowModel
 
-/// Reads and writes FlowPort's own export format, `flowport/1` (see `Resources/flowport-1.schema.json`).
+/// Reads and writes FlowPort's own export format, `flowport/1` (see `Native/flowport-1.schema.json`).
 ///
 /// Writing never includes secret values: connection references carry type, name and non-secret
 /// properties only, and nothing else in the model holds a secret.
