@@ -1,10 +1,10 @@
 /// What the differ looks at beyond the semantic content.
 public struct DiffOptions: Hashable, Sendable {
   /// Also compare canvas positions and node ids, which change on every instance.
-  public var includeVolatile: Bool
+  var includeVolatile: Bool
   /// Property paths to leave out, with `*` matching any run of characters
   /// (`config.parameters.options.*`, `*.webhookId`).
-  public var ignoredPaths: [String]
+  var ignoredPaths: [String]
   /// Paths left out unless `includeVolatile`, with the same patterns: `commonVolatilePaths`,
   /// and those the caller adds for the formats it compares (each codec knows its own).
   public var volatilePaths: [String]
@@ -12,6 +12,7 @@ public struct DiffOptions: Hashable, Sendable {
   /// Also build `FlowDiff.graph` (every node and edge with its status), which only pictures need.
   public var includeGraph: Bool
 
+  /// Options for the differ; the defaults compare semantic content only, without the graph.
   public init(
     includeVolatile: Bool = false, ignoredPaths: [String] = [], volatilePaths: [String] = DiffOptions.commonVolatilePaths,
     includeGraph: Bool = false

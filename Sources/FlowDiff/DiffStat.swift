@@ -1,12 +1,13 @@
 /// How many things changed, by kind.
 public struct DiffStat: Hashable, Sendable {
-  public var nodesAdded = 0
-  public var nodesRemoved = 0
+  var nodesAdded = 0
+  var nodesRemoved = 0
+  /// Nodes on both sides whose content or name differs.
   public var nodesChanged = 0
-  public var edgesAdded = 0
-  public var edgesRemoved = 0
+  var edgesAdded = 0
+  var edgesRemoved = 0
   /// Flow, connection and dependency changes.
-  public var otherChanges = 0
+  var otherChanges = 0
 
   /// `3 nodes changed, 1 node added, 2 edges removed`, or `no changes`.
   public var summary: String {

@@ -1,8 +1,11 @@
 /// An edge present on only one side, named by node names so it reads without ids.
 public struct EdgeChange: Hashable, Sendable {
+  /// True when only the right side has the edge, false when only the left side has it.
   public var isAdded: Bool
+  /// The name of the node the edge leaves.
   public var from: String
-  public var fromPort: String
+  var fromPort: String
+  /// The name of the node the edge enters.
   public var to: String
-  public var toPort: String
+  var toPort: String
 }

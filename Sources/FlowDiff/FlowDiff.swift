@@ -3,17 +3,18 @@ import FlowModel
 /// What differs between two flow versions, node by node: the value every renderer reads.
 public struct FlowDiff: Hashable, Sendable {
   /// How the two sides are named in output (a file, `prod:orders@2`, an import name).
-  public var left: String
-  public var right: String
+  var left: String
+  var right: String
   /// Changes to the flow itself: name, description, mode, version number.
   public var flow: [PropertyChange]
   /// Node changes, in the right side's node order, then removed nodes in the left side's order.
   public var nodes: [NodeChange]
+  /// Edges present on one side only, added ones and removed ones.
   public var edges: [EdgeChange]
   /// Changes to connection references, by key.
   public var connections: [PropertyChange]
   /// Changes to what travels with the flow (subflows, events, variables, ...).
-  public var dependencies: [PropertyChange]
+  var dependencies: [PropertyChange]
   /// Both sides' nodes and edges with their status, for the Graphviz view (built only when
   /// `DiffOptions.includeGraph` is set).
   public var graph = DiffGraph(nodes: [], edges: [])

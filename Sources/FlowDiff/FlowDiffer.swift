@@ -7,6 +7,7 @@ import FlowModel
 /// order of arrays in the files never shows as a change. Work is linear in the number of nodes
 /// and edges: every lookup is a dictionary.
 public enum FlowDiffer {
+  /// The diff of `left` and `right`, named `leftLabel` and `rightLabel` in output, over what `options` leaves in.
   public static func diff(
     _ left: FlowVersion, _ right: FlowVersion, leftLabel: String, rightLabel: String,
     options: DiffOptions = DiffOptions()

@@ -1,13 +1,15 @@
 /// A node that was added, removed, or changed (possibly renamed) between the sides.
 public struct NodeChange: Hashable, Sendable {
+  /// How the node differs: present on one side only, or on both with different content or name.
   public enum Kind: String, Hashable, Sendable {
     case added, removed, changed
   }
 
+  /// Whether the node was added, removed or changed, which decides how renderers mark it.
   public var kind: Kind
   /// The node's name on the side that has it (the right side's for changed nodes).
   public var name: String
-  public var type: String
+  var type: String
   /// The left side's name when the node was renamed.
   public var oldName: String?
   /// For changed nodes, each differing property; empty for added and removed nodes.

@@ -3,15 +3,16 @@ import FlowModel
 /// What differs between two whole workspaces: flows only on one side, and flows on both sides
 /// whose current versions differ, each with its diff.
 public struct WorkspaceDiff: Sendable {
-  public var left: String
-  public var right: String
-  public var onlyLeft: [String]
-  public var onlyRight: [String]
+  var left: String
+  var right: String
+  var onlyLeft: [String]
+  var onlyRight: [String]
   /// Flows on both sides that differ, by name, with their diff.
-  public var changed: [(name: String, diff: FlowDiff)]
+  var changed: [(name: String, diff: FlowDiff)]
   /// How many flows are on both sides and the same.
-  public var unchangedCount: Int
+  var unchangedCount: Int
 
+  /// True when both sides have the same flows with the same current versions.
   public var isEmpty: Bool { onlyLeft.isEmpty && onlyRight.isEmpty && changed.isEmpty }
 
   /// Compares the current versions of the flows both sides have.

@@ -26,8 +26,8 @@ public enum FormatError: Error, Hashable, Sendable, CustomStringConvertible {
 
   /// A line and column in a text file, both from 1.
   public struct Place: Hashable, Sendable {
-    public var line: Int
-    public var column: Int
+    var line: Int
+    var column: Int
   }
 
   /// The same error, for a document found inside another at `prefix`.
@@ -36,6 +36,7 @@ public enum FormatError: Error, Hashable, Sendable, CustomStringConvertible {
     return .invalid(path: path.isEmpty || path == "(top level)" ? prefix : "\(prefix).\(path)", reason: reason)
   }
 
+  /// The message shown after the file name: where in the document, and what is wrong.
   public var description: String {
     switch self {
     case .syntax(let error): return "\(error.line):\(error.column): \(error.reason)"

@@ -9,7 +9,9 @@ public enum SecretScanner {
   public struct Match: Hashable, Sendable, CustomStringConvertible {
     /// The JSON path of the string that holds it.
     public var path: String
+    /// What it looks like, such as `bearer token` or `password value`, for the finding's message.
     public var kind: String
+    /// The finding as shown on load: `bearer token in clear at nodes[1].config.headers`.
     public var description: String { "\(kind) in clear at \(path)" }
   }
 
@@ -35,7 +37,7 @@ public enum SecretScanner {
 
   /// True for an option or member name whose value is a secret: `password`, or a dotted
   /// connector option such as `properties.ssl.truststore.password` or `properties.sasl.jaas.config`.
-  public static func isSecretName(_ key: String) -> Bool {
+  static func isSecretName(_ key: String) -> Bool {
     let key = key.lowercased()
     let last = key.split(separator: ".").last.map(String.init) ?? key
     return secretNames.contains(last) || key.contains("jaas") || key.contains("password") || key.contains("secret")

@@ -12,6 +12,7 @@ public struct ConnectionRef: Hashable, Sendable {
   /// Secret values (passwords, tokens): empty but in an export made with `--with-credentials`.
   public var credentials: JSONObject = [:]
 
+  /// A reference `key` to a connection of `type` named `name` at the source, without credentials.
   public init(key: String, type: String, name: String, properties: JSONObject = [:]) {
     self.key = key
     self.type = type

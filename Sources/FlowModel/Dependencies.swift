@@ -23,6 +23,7 @@ public struct Dependencies: Hashable, Sendable {
   /// Service-level goals, if any.
   public var slaGoals: [JSONValue]
 
+  /// Dependencies with the given entries; the defaults describe a flow that needs nothing.
   public init(
     subflows: [String] = [], events: [JSONValue] = [], forms: [JSONValue] = [], rules: [JSONValue] = [],
     variables: [JSONValue] = [], environment: [JSONValue] = [], guardrails: [JSONValue] = [], schedule: JSONValue? = nil,

@@ -9,6 +9,7 @@ public struct Edge: Hashable, Sendable {
   /// Input port of `to`; `"0"` unless the node has several.
   public var toPort: String
 
+  /// An edge from `from` to `to`, on each node's first port unless told.
   public init(from: String, fromPort: String = "0", to: String, toPort: String = "0") {
     self.from = from
     self.fromPort = fromPort

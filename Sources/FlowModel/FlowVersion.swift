@@ -9,10 +9,13 @@ public struct FlowVersion: Hashable, Sendable {
   public var number: Int
   /// Whether callers wait for a result (`sync`) or not (`async`); nil when the platform has no such notion.
   public var mode: String?
+  /// The steps, in the export's order (the order diff reports them in).
   public var nodes: [Node]
+  /// The links between steps, by node id.
   public var edges: [Edge]
   /// The connections the nodes refer to, by key.
   public var connections: [ConnectionRef]
+  /// What must travel with the flow so that it works in the target.
   public var dependencies: Dependencies
   /// The flows named in `dependencies.subflows`, and theirs, each once: filled in on export from
   /// a workspace so that an import can create what the target lacks.
@@ -27,6 +30,7 @@ public struct FlowVersion: Hashable, Sendable {
   /// from `source` for diff; never written on its own, the source document holds it.
   public var metadata: JSONObject = [:]
 
+  /// A version of flow `name`; everything else defaults to empty, version 1.
   public init(
     name: String, description: String? = nil, number: Int = 1, mode: String? = nil, nodes: [Node] = [],
     edges: [Edge] = [], connections: [ConnectionRef] = [], dependencies: Dependencies = Dependencies(),
@@ -46,7 +50,7 @@ public struct FlowVersion: Hashable, Sendable {
   }
 
   /// The node with this id.
-  public func node(id: String) -> Node? { nodes.first { $0.id == id } }
+  func node(id: String) -> Node? { nodes.first { $0.id == id } }
 
   /// The connection reference with this key.
   public func connection(key: String) -> ConnectionRef? { connections.first { $0.key == key } }

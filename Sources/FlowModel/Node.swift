@@ -13,6 +13,7 @@ public struct Node: Hashable, Sendable {
   /// Canvas position; ignored by diff unless asked for.
   public var position: Position?
 
+  /// A node with its identity and kind; the rest defaults to none.
   public init(
     id: String, name: String, type: String, connection: String? = nil, config: JSONObject = [:],
     position: Position? = nil
@@ -28,8 +29,11 @@ public struct Node: Hashable, Sendable {
 
 /// Where a node sits on the editor's canvas.
 public struct Position: Hashable, Sendable {
+  /// Horizontal position, kept as its exported text so a round trip does not change it.
   public var x: JSONNumber
+  /// Vertical position, kept as its exported text so a round trip does not change it.
   public var y: JSONNumber
+  /// A position at `x`, `y`.
   public init(x: JSONNumber, y: JSONNumber) {
     self.x = x
     self.y = y

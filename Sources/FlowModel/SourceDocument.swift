@@ -5,8 +5,10 @@
 public struct SourceDocument: Hashable, Sendable {
   /// The dialect's name, as `ExportFormat` spells it (`n8n`, `node-red`, ...).
   public var dialect: String
+  /// The whole foreign document, as read, with its key order and number texts.
   public var document: JSONValue
 
+  /// The document `document` of `dialect`.
   public init(dialect: String, document: JSONValue) {
     self.dialect = dialect
     self.document = document

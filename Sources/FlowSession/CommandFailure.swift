@@ -7,17 +7,17 @@ import FlowStore
 public struct CommandFailure: Error, CustomStringConvertible {
   /// A line of a script, or the number of a `-c` command.
   public struct Position: Hashable, Sendable {
-    public var source: String
-    public var line: Int
+    var source: String
+    var line: Int
   }
 
   /// Where the failing command was read; nil at the prompt.
   public internal(set) var position: Position?
   /// The command as the user calls it (`load`, `connection add`); nil for a failure outside a
   /// command, such as a script that cannot be read.
-  public internal(set) var command: String?
+  var command: String?
   /// Why: a `SessionError`, `UsageError`, `StoreError` or `FormatError`.
-  public let reason: any Error
+  let reason: any Error
 
   /// Wraps any error; a `CommandFailure` stays as it is (its innermost position is the one that
   /// matters in a sourced script).
@@ -48,6 +48,7 @@ public struct CommandFailure: Error, CustomStringConvertible {
   /// The reason alone, without position or command.
   public var message: String { "\(reason)" }
 
+  /// `file:line: command: message`, leaving out the parts that are unknown.
   public var description: String {
     var text = ""
     if let position { text += "\(position.source):\(position.line): " }

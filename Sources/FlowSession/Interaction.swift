@@ -10,8 +10,12 @@ public protocol Interaction: AnyObject {
 
 /// The answer for scripts: nobody is there, so nothing is asked.
 public final class NoInteraction: Interaction {
+  /// The interaction for scripts, `-c` and tests.
   public init() {}
+  /// Always false: nobody can answer.
   public var isInteractive: Bool { false }
+  /// Always no, so a script never does what needs a confirmation.
   public func confirm(_ question: String) -> Bool { false }
+  /// Always nil: a secret a script needs must be given on the command line.
   public func readSecret(_ prompt: String) -> String? { nil }
 }

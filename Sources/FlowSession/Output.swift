@@ -15,14 +15,20 @@ extension Output {
   public func warning(_ text: String) { writeError("warning: \(text)\n") }
 }
 
-/// Collects output in memory, for tests and for `fps -c` callers that want the text.
+/// Collects output in memory instead of writing it, for tests and callers that want the text.
 public final class OutputBuffer: Output, @unchecked Sendable {
+  /// Everything written to standard output so far.
   public private(set) var standardOutput = ""
+  /// Everything written to standard error so far.
   public private(set) var standardError = ""
+  /// Always false: collected text stays plain.
   public let usesColour = false
 
+  /// An empty buffer.
   public init() {}
 
+  /// Appends to `standardOutput`.
   public func write(_ text: String) { standardOutput += text }
+  /// Appends to `standardError`.
   public func writeError(_ text: String) { standardError += text }
 }

@@ -12,14 +12,15 @@ public final class Session {
   /// How the session is set up by whoever starts it.
   public struct Configuration {
     /// The name commits and connections are journaled under.
-    public var user: String
+    var user: String
     /// The workspace used when none was named or opened, created on first use; nil for none.
-    public var defaultWorkspace: String?
+    var defaultWorkspace: String?
     /// Environment variables, for `${env:NAME}`.
-    public var environment: [String: String]
+    var environment: [String: String]
     /// Initial variables (`--var name=value`).
-    public var variables: [String: String]
+    var variables: [String: String]
 
+    /// A configuration for `user`; the rest defaults to none.
     public init(
       user: String, defaultWorkspace: String? = nil, environment: [String: String] = [:], variables: [String: String] = [:]
     ) {
@@ -30,9 +31,11 @@ public final class Session {
     }
   }
 
+  /// Where command output and warnings go.
   public let output: any Output
+  /// How confirmations and secrets are asked for, if anyone can answer.
   public let interaction: any Interaction
-  public let configuration: Configuration
+  let configuration: Configuration
   /// Polled by long commands; true once the user pressed Ctrl-C.
   public var isCancelled: () -> Bool = { false }
   /// Set by `quit`; the shell stops reading after the command.
@@ -62,6 +65,7 @@ public final class Session {
   /// Files being sourced, innermost last, to refuse a script that sources itself.
   var sourceStack: [String] = []
 
+  /// A session with nothing loaded, writing to `output`, asking nobody unless given an interaction.
   public init(configuration: Configuration, output: any Output, interaction: any Interaction = NoInteraction()) {
     self.configuration = configuration
     self.output = output

@@ -74,6 +74,7 @@ public enum SessionError: Error, CustomStringConvertible {
   /// A script ran on past failures (`set on-error continue`), each already reported.
   case scriptFailed(source: String, failures: Int)
 
+  /// The message shown to the user, naming the file or thing concerned and, where there is one, the fix.
   public var description: String {
     switch self {
     case .fileNotFound(let path): return "\(path): no such file or directory"

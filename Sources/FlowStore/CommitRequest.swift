@@ -2,6 +2,7 @@
 public struct CommitRequest: Sendable {
   /// One flow version to write.
   public struct VersionWrite: Sendable {
+    /// Whether the write starts a flow or adds a version to one, so a name taken or missing by commit time fails it.
     public enum Mode: Hashable, Sendable {
       /// A new flow; fails if the name is taken by then.
       case newFlow
@@ -9,11 +10,12 @@ public struct CommitRequest: Sendable {
       case newVersion
     }
 
-    public var flow: String
-    public var mode: Mode
+    var flow: String
+    var mode: Mode
     /// Renders the document once the store knows the version number and the commit time.
-    public var document: @Sendable (_ number: Int, _ publishedAt: String) -> String
+    var document: @Sendable (_ number: Int, _ publishedAt: String) -> String
 
+    /// A write of `flow`, its document rendered by `document` once the number and time are known.
     public init(flow: String, mode: Mode, document: @escaping @Sendable (Int, String) -> String) {
       self.flow = flow
       self.mode = mode
@@ -21,14 +23,15 @@ public struct CommitRequest: Sendable {
     }
   }
 
-  public var message: String
-  public var author: String
+  var message: String
+  var author: String
   /// The revision the session planned against; the commit fails if the workspace moved on.
-  public var expectedRevision: Int
-  public var writes: [VersionWrite]
+  var expectedRevision: Int
+  var writes: [VersionWrite]
   /// Registry entries the target lacks; identical ones are reused, not written again.
-  public var registryWrites: [RegistryEntry]
+  var registryWrites: [RegistryEntry]
 
+  /// A commit of `writes` and `registryWrites`, journaled under `message` and `author`, planned at `expectedRevision`.
   public init(message: String, author: String, expectedRevision: Int, writes: [VersionWrite], registryWrites: [RegistryEntry] = []) {
     self.message = message
     self.author = author

@@ -18,6 +18,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case damaged(path: String, what: String, reason: String)
   case database(path: String, message: String)
 
+  /// The message shown to the user, naming the workspace and, where there is one, what to do.
   public var description: String {
     switch self {
     case .missing(let path): return "\(path): no such workspace file (create one with `workspace new \(path)`)"

@@ -5,12 +5,14 @@ import FlowModel
 public struct WorkspaceSnapshot: Sendable {
   /// The revision the parts were read at.
   public var revision: Int
+  /// Every flow with its current version, by name.
   public var flows: [FlowSummary]
+  /// Every connection by name, for matching an import's connection references.
   public var connections: [Connection]
   /// The events registry, forms and rules.
   public var registry: [RegistryEntry]
 
-  public init(revision: Int, flows: [FlowSummary], connections: [Connection], registry: [RegistryEntry]) {
+  init(revision: Int, flows: [FlowSummary], connections: [Connection], registry: [RegistryEntry]) {
     self.revision = revision
     self.flows = flows
     self.connections = connections

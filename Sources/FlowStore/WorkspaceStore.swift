@@ -25,12 +25,15 @@ public protocol WorkspaceStore: AnyObject, Sendable {
   func revision() throws(StoreError) -> Int
   /// What a command needs to plan against the workspace, read in one transaction.
   func snapshot() throws(StoreError) -> WorkspaceSnapshot
+  /// Every flow with its current version and version count, by name.
   func flows() throws(StoreError) -> [FlowSummary]
   /// A version of a flow; the current one when `number` is nil.
   func version(of flow: String, number: Int?) throws(StoreError) -> StoredVersion
+  /// Every stored version of a flow, oldest first.
   func versions(of flow: String) throws(StoreError) -> [StoredVersion]
   /// The current version of every flow, in one read (whole-workspace diffs).
   func currentVersions() throws(StoreError) -> [StoredVersion]
+  /// Every connection by name, with the names (not the values) of its secrets.
   func connections() throws(StoreError) -> [Connection]
   /// Adds a connection, its secret values kept apart from its properties.
   func addConnection(_ connection: Connection, secrets: [String: String], author: String) throws(StoreError)

@@ -127,7 +127,7 @@ public final class LineEditor {
   public static func installInterruptHandler() { fps_install_interrupt_handler() }
 
   /// True once Ctrl-C was pressed since the last `takeInterrupt`; clears it.
-  @discardableResult public static func takeInterrupt() -> Bool { fps_take_interrupt() != 0 }
+  @discardableResult static func takeInterrupt() -> Bool { fps_take_interrupt() != 0 }
 
   /// True when Ctrl-C was pressed and not yet taken.
   public static var interruptPending: Bool { fps_interrupt_pending() != 0 }

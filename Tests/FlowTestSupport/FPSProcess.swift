@@ -4,8 +4,11 @@ import Foundation
 public struct FPSProcess {
   /// What one run printed and how it ended.
   public struct Result {
+    /// The exit status.
     public let status: Int32
+    /// Everything the run wrote to standard output.
     public let standardOutput: String
+    /// Everything the run wrote to standard error.
     public let standardError: String
   }
 
@@ -20,6 +23,7 @@ public struct FPSProcess {
   /// A folder of the run's own, holding the XDG state and data folders and any files it writes.
   public let home: URL
 
+  /// A runner with a new, empty `home`.
   public init() throws { home = try Fixtures.temporaryDirectory() }
 
   /// The environment of a run: XDG folders inside `home`, no colour.

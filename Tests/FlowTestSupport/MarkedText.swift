@@ -6,6 +6,7 @@ public struct MarkedText {
   /// The cursor's offset in UTF-8 bytes, where the marker was.
   public let cursor: Int
 
+  /// Reads `marked`, taking the first `marker` out as the cursor; no marker puts it at the end.
   public init(_ marked: String, marker: Character = "|") {
     guard let index = marked.firstIndex(of: marker) else {
       self.text = marked

@@ -18,8 +18,10 @@ public struct TemporaryFolders: SuiteTrait, TestTrait, TestScoping {
 
   @TaskLocal static var current: Made?
 
+  /// True, so a suite's trait applies to each of its tests.
   public var isRecursive: Bool { true }
 
+  /// Runs one test with its own record of folders, and removes them when it ends.
   public func provideScope(
     for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
   ) async throws {

@@ -10,10 +10,12 @@ import Foundation
 /// or `output(since:)`. Each terminal has its own tmux server socket, so tests never touch a
 /// user's tmux, and `TmuxTerminal.with` ends it (server and program) however the test ends.
 public final class TmuxTerminal {
+  /// Why the terminal could not be driven, with what to do or what the screen showed.
   public enum Failure: Error, CustomStringConvertible {
     case tmuxMissing
     case tmuxFailed([String], status: Int32)
     case timeout(String, screen: String)
+    /// The message a failing test shows.
     public var description: String {
       switch self {
       case .tmuxMissing: "tmux is needed for the terminal tests: scripts/setup installs it"

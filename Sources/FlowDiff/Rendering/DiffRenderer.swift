@@ -5,7 +5,7 @@ public struct DiffRenderer: Sendable {
   /// Renders the diff; the text ends with a newline.
   public let render: @Sendable (FlowDiff) -> String
 
-  public init(render: @escaping @Sendable (FlowDiff) -> String) { self.render = render }
+  init(render: @escaping @Sendable (FlowDiff) -> String) { self.render = render }
 
   /// Grouped by node with a summary line; ANSI colour when `colour` is true.
   public static func terminal(colour: Bool) -> DiffRenderer {

@@ -30,7 +30,7 @@ public enum BundleCodec {
   static let maximumExpandedBytes = 256 << 20
 
   /// True for the bytes of a zip archive: how `load` tells a bundle from a JSON export.
-  public static func isBundle(_ bytes: some Collection<UInt8>) -> Bool {
+  static func isBundle(_ bytes: some Collection<UInt8>) -> Bool {
     bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06])
   }
 

@@ -60,11 +60,12 @@ extension DialectCodec {
 
 /// A decoded export: the flow, and what was noticed while reading it.
 public struct DecodedExport: Sendable {
+  /// The flow read from the document.
   public var version: FlowVersion
   /// Problems with the document that did not stop it from loading, each naming the node.
   public var findings: [String]
 
-  public init(version: FlowVersion, findings: [String] = []) {
+  init(version: FlowVersion, findings: [String] = []) {
     self.version = version
     self.findings = findings
   }
@@ -73,12 +74,13 @@ public struct DecodedExport: Sendable {
 /// How a flow is written.
 public struct EncodeOptions: Sendable {
   /// Write credential values the dialect carries (IBM Event Processing SASL passwords); off by default.
-  public var includeCredentials: Bool
+  var includeCredentials: Bool
   /// How JSON formats are laid out.
-  public var layout: JSONWriter.Layout
+  var layout: JSONWriter.Layout
   /// Replace secrets found in clear with placeholders (JSON formats; bundles always do).
-  public var redactSecrets: Bool
+  var redactSecrets: Bool
 
+  /// Options for writing; the defaults write no credentials, indent by two and redact nothing.
   public init(includeCredentials: Bool = false, layout: JSONWriter.Layout = .indented(2), redactSecrets: Bool = false) {
     self.includeCredentials = includeCredentials
     self.layout = layout

@@ -3,8 +3,8 @@ import FlowModel
 /// Renames a node in an n8n document everywhere n8n refers to nodes by name: the node itself,
 /// the `connections` keys and targets, `pinData` keys, and the expressions `$('Name')`,
 /// `$("Name")`, `$node["Name"]` and `$node['Name']` in every string.
-public enum N8nRename {
-  public static func rename(_ old: String, to new: String, in document: JSONValue) -> JSONValue {
+enum N8nRename {
+  static func rename(_ old: String, to new: String, in document: JSONValue) -> JSONValue {
     guard case .object(var root) = document else { return document }
     let patterns = ["$('\(old)')", "$(\"\(old)\")", "$node[\"\(old)\"]", "$node['\(old)']"]
     let replacements = ["$('\(new)')", "$(\"\(new)\")", "$node[\"\(new)\"]", "$node['\(new)']"]

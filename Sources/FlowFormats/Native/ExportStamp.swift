@@ -2,12 +2,13 @@
 /// where it came from. Volatile, so diff ignores it.
 public struct ExportStamp: Hashable, Sendable {
   /// ISO 8601 time of the export.
-  public var at: String
+  var at: String
   /// The workspace or file the flow was exported from.
-  public var from: String
+  var from: String
   /// The user who exported it.
-  public var by: String
+  var by: String
 
+  /// A stamp for an export made at `at` from `from` by `by`.
   public init(at: String, from: String, by: String) {
     self.at = at
     self.from = from

@@ -1,12 +1,12 @@
 import FlowModel
 
-/// Reads and writes FlowPort's own export format, `flowport/1` (see `Resources/flowport-1.schema.json`).
+/// Reads and writes FlowPort's own export format, `flowport/1` (see `Native/flowport-1.schema.json`).
 ///
 /// Writing never includes secret values: connection references carry type, name and non-secret
 /// properties only, and nothing else in the model holds a secret.
 public enum NativeJSONCodec {
   /// The value of the envelope's `format` member.
-  public static let formatTag = "flowport/1"
+  static let formatTag = "flowport/1"
 
   /// The members the codec understands; everything else is kept in `FlowVersion.extensions`.
   static let knownKeys: Set<String> = [

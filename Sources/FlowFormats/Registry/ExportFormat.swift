@@ -21,7 +21,7 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   public static var allCases: [ExportFormat] { FormatRegistry.all.map(ExportFormat.init) }
 
   /// The foreign dialects, read and written back as they were.
-  public static var dialects: [ExportFormat] { FormatRegistry.dialects.map(ExportFormat.init) }
+  static var dialects: [ExportFormat] { FormatRegistry.dialects.map(ExportFormat.init) }
 
   /// FlowPort's own JSON envelope, `"format": "flowport/1"`.
   public static let json = ExportFormat(NativeJSONCodec.self)
@@ -31,7 +31,9 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// Flink SQL for event-processing flows; written, never read (see `FlinkSQLWriter`).
   public static let sql = ExportFormat(FlinkSQLWriter.self)
 
+  /// Formats are the same when their names are, whatever codec value holds them.
   public static func == (left: ExportFormat, right: ExportFormat) -> Bool { left.rawValue == right.rawValue }
+  /// Hashes the name, as `==` compares it.
   public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
   /// The file name extension a file of this format gets.

@@ -18,7 +18,7 @@ import Foundation
 ///   `aggregates` `[{name, expression}]`.
 public enum FlinkSQLWriter {
   /// Written in place of a secret option's value.
-  public static let redacted = "<redacted>"
+  static let redacted = "<redacted>"
   static let processors: Set<String> = ["filter", "transform", "join", "aggregate"]
 
   /// True when the node is part of the vocabulary above.

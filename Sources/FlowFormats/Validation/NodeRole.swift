@@ -4,11 +4,11 @@ import FlowModel
 /// vocabulary `source.kafka` is a source and `destination.jdbc` a destination; a dialect with
 /// its own vocabulary says (`DialectCodec.nodeRole(ofType:)`); everything else processes what
 /// flows through it.
-public enum NodeRole: Sendable {
+enum NodeRole: Sendable {
   case source, processor, destination
 
   /// The role of a type in FlowPort's own vocabulary.
-  public init(type: String) {
+  init(type: String) {
     let type = type.lowercased()
     if type.hasPrefix("source.") {
       self = .source
@@ -30,13 +30,13 @@ extension Node {
 
 extension FlowVersion {
   /// What a node of this flow does, in the vocabulary of the dialect the flow was read from.
-  public func role(of node: Node) -> NodeRole {
+  func role(of node: Node) -> NodeRole {
     ExportFormat.natural(for: self).dialect?.nodeRole(ofType: node.type) ?? NodeRole(type: node.type)
   }
 
   /// True for a flow built of sources and destinations, to which the graph rules of export
   /// validation apply; an n8n or Node-RED automation has neither.
-  public var isEventProcessing: Bool { nodes.contains { role(of: $0) != .processor } }
+  var isEventProcessing: Bool { nodes.contains { role(of: $0) != .processor } }
 
   /// Ids of the nodes each node sends to, and receives from.
   func adjacency() -> (outgoing: [String: [String]], incoming: [String: [String]]) {

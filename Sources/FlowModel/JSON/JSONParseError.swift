@@ -7,8 +7,9 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
   /// 1-based column of the offending byte, counted in bytes from the line start.
   public let column: Int
   /// 0-based byte offset of the offending byte.
-  public let offset: Int
+  let offset: Int
 
+  /// `line:column: reason`, for messages that prefix the file name.
   public var description: String { "\(line):\(column): \(reason)" }
 
   /// Makes an error for a byte offset, finding line and column by counting newlines before it.

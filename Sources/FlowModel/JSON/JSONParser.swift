@@ -7,7 +7,7 @@
 /// and never recurses deeper than `maximumDepth`, so hostile input cannot overflow the stack.
 public struct JSONParser {
   /// Nesting beyond this is refused rather than risking the stack.
-  public static let maximumDepth = 512
+  static let maximumDepth = 512
 
   /// Parses a whole document; anything but whitespace after the value is an error.
   public static func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {

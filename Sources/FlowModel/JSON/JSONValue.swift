@@ -16,15 +16,16 @@ public struct JSONNumber: Hashable, Sendable, CustomStringConvertible {
   /// The number exactly as written, already checked against the JSON grammar.
   public let text: String
 
-  /// Wraps text the caller guarantees is a JSON number (the parser, or `init(_:Int)`).
+  /// Wraps text the caller guarantees is a JSON number (the parser, which has checked it).
   init(unchecked text: String) { self.text = text }
 
   /// Makes the number for an integer.
   public init(_ value: Int) { self.text = String(value) }
 
   /// The value as an integer, when the text is one.
-  public var intValue: Int? { Int(text) }
+  var intValue: Int? { Int(text) }
 
+  /// The number's text, as it is written back.
   public var description: String { text }
 }
 
@@ -33,8 +34,11 @@ public struct JSONNumber: Hashable, Sendable, CustomStringConvertible {
 public struct JSONObject: Hashable, Sendable, RandomAccessCollection, ExpressibleByDictionaryLiteral {
   /// One `"key": value` pair.
   public struct Member: Hashable, Sendable {
+    /// The member's key, possibly the same as another member's.
     public var key: String
+    /// The member's value.
     public var value: JSONValue
+    /// A member `key` with `value`.
     public init(_ key: String, _ value: JSONValue) {
       self.key = key
       self.value = value
@@ -44,14 +48,19 @@ public struct JSONObject: Hashable, Sendable, RandomAccessCollection, Expressibl
   /// The members in file order.
   public var members: [Member]
 
+  /// An object of these members, in this order; empty by default.
   public init(_ members: [Member] = []) { self.members = members }
 
+  /// An object of the literal's pairs, in the written order.
   public init(dictionaryLiteral elements: (String, JSONValue)...) {
     self.members = elements.map { Member($0.0, $0.1) }
   }
 
+  /// The first member's position, always 0: members are indexed like an array.
   public var startIndex: Int { members.startIndex }
+  /// The position after the last member.
   public var endIndex: Int { members.endIndex }
+  /// The member at `position`, in file order.
   public subscript(position: Int) -> Member { members[position] }
 
   /// The keys in file order.
@@ -73,13 +82,19 @@ public struct JSONObject: Hashable, Sendable, RandomAccessCollection, Expressibl
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
   ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
 {
+  /// A string value, so documents can be written as literals in code and tests.
   public init(stringLiteral value: String) { self = .string(value) }
+  /// An integer number value.
   public init(integerLiteral value: Int) { self = .number(JSONNumber(value)) }
+  /// A boolean value.
   public init(booleanLiteral value: Bool) { self = .bool(value) }
+  /// An array value of the literal's elements.
   public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+  /// An object value of the literal's pairs, in the written order.
   public init(dictionaryLiteral elements: (String, JSONValue)...) {
     self = .object(JSONObject(elements.map { JSONObject.Member($0.0, $0.1) }))
   }
+  /// The JSON `null`.
   public init(nilLiteral: ()) { self = .null }
 }
 

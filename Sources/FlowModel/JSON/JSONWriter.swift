@@ -10,8 +10,9 @@ public struct JSONWriter: Sendable {
     case indented(Int)
   }
 
-  public var layout: Layout
+  var layout: Layout
 
+  /// A writer with this layout; two-space indentation by default, as exports are written.
   public init(layout: Layout = .indented(2)) { self.layout = layout }
 
   /// The text of the value, with no trailing newline.

@@ -23,7 +23,7 @@ public enum CommandRegistry {
   public static var names: [String] { all.map { $0.spec.name } }
 
   /// Every command's spec, in help order.
-  public static var specs: [CommandSpec] { all.map { $0.spec } }
+  static var specs: [CommandSpec] { all.map { $0.spec } }
 
   static func command(named name: String) -> (any Command.Type)? {
     let name = aliases[name] ?? name

@@ -4,23 +4,23 @@
 /// Hand-rolled rather than swift-argument-parser's `ParsableCommand` because the shell's grammar
 /// has keyword arguments (`load x into prod as v2`) and completion needs the option list at run
 /// time; argument-parser still parses `fps`'s own command line.
-public struct CommandSpec: Sendable {
-  public let name: String
+struct CommandSpec: Sendable {
+  let name: String
   /// The synopsis after the name, e.g. `<path>... [into <workspace>]`.
-  public let synopsis: String
+  let synopsis: String
   /// One line for the `help` overview.
-  public let summary: String
+  let summary: String
   /// Paragraphs for `help <command>`: what it does, examples.
-  public let discussion: String
-  public let options: [OptionSpec]
+  let discussion: String
+  let options: [OptionSpec]
   /// Bare words that take the next word as their value (`into`, `as`, `to`, `in`).
-  public let keywords: [OptionSpec]
+  let keywords: [OptionSpec]
   /// What the positional words are, for completion.
-  public let positionals: CompletionKind
+  let positionals: CompletionKind
   /// The fixed first words, for commands with actions (`workspace new`, `connection add`).
-  public let actions: [String]
+  let actions: [String]
 
-  public init(
+  init(
     name: String, synopsis: String, summary: String, discussion: String = "", options: [OptionSpec] = [],
     keywords: [OptionSpec] = [], positionals: CompletionKind = .none, actions: [String] = []
   ) {
@@ -35,7 +35,7 @@ public struct CommandSpec: Sendable {
   }
 
   /// The full help text.
-  public var help: String {
+  var help: String {
     var text = "usage: \(name) \(synopsis)\n\n\(summary)\n"
     if !discussion.isEmpty { text += "\n\(discussion)\n" }
     let described = keywords + options
@@ -53,16 +53,16 @@ public struct CommandSpec: Sendable {
 }
 
 /// One option (`--name <n>`, `-m <message>`, `--yes`) or keyword (`into <workspace>`).
-public struct OptionSpec: Sendable {
-  public let name: String
-  public let short: String?
+struct OptionSpec: Sendable {
+  let name: String
+  let short: String?
   /// The value's placeholder, or nil for a flag.
-  public let value: String?
-  public let help: String
+  let value: String?
+  let help: String
   /// What the value is, for completion.
-  public let completion: CompletionKind
+  let completion: CompletionKind
 
-  public init(_ name: String, short: String? = nil, value: String? = nil, completion: CompletionKind = .none, help: String) {
+  init(_ name: String, short: String? = nil, value: String? = nil, completion: CompletionKind = .none, help: String) {
     self.name = name
     self.short = short
     self.value = value
@@ -77,7 +77,7 @@ public struct OptionSpec: Sendable {
 }
 
 /// The kinds of word the completer can offer.
-public enum CompletionKind: Sendable, Hashable {
+enum CompletionKind: Sendable, Hashable {
   case none
   case path
   case workspace

@@ -1,6 +1,6 @@
 /// A command's words sorted into positionals, options and keywords, checked against its spec.
-public struct ParsedArguments: Sendable {
-  public private(set) var positionals: [String] = []
+struct ParsedArguments: Sendable {
+  private(set) var positionals: [String] = []
   private var values: [String: [String]] = [:]
   let spec: CommandSpec
 
@@ -45,13 +45,13 @@ public struct ParsedArguments: Sendable {
   }
 
   /// True when the flag was given.
-  public func flag(_ option: OptionSpec) -> Bool { given(option) != nil }
+  func flag(_ option: OptionSpec) -> Bool { given(option) != nil }
 
   /// The last value given for an option or keyword.
-  public func value(_ option: OptionSpec) -> String? { given(option)?.last }
+  func value(_ option: OptionSpec) -> String? { given(option)?.last }
 
   /// Every value given for a repeatable option.
-  public func values(_ option: OptionSpec) -> [String] { given(option) ?? [] }
+  func values(_ option: OptionSpec) -> [String] { given(option) ?? [] }
 
   /// What was given for an option of this command's spec. Asking for one the spec does not
   /// declare is a programming error (it could never be given): loud in debug builds.
@@ -63,7 +63,7 @@ public struct ParsedArguments: Sendable {
   }
 
   /// The positional at `index`, or a usage error naming what is missing.
-  public func positional(_ index: Int, _ what: String) throws -> String {
+  func positional(_ index: Int, _ what: String) throws -> String {
     guard index < positionals.count else {
       throw UsageError("missing \(what)", command: spec.name)
     }
@@ -71,7 +71,7 @@ public struct ParsedArguments: Sendable {
   }
 
   /// Fails when more positionals were given than the command takes.
-  public func expectPositionals(atMost count: Int) throws {
+  func expectPositionals(atMost count: Int) throws {
     guard positionals.count > count else { return }
     throw UsageError("unexpected argument '\(positionals[count])'", command: spec.name)
   }

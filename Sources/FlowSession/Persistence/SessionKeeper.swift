@@ -5,10 +5,11 @@ import Foundation
 /// folder, written whole (temporary file, then rename) after every command that changed it.
 public final class SessionKeeper {
   /// The folder holding one record per shell process.
-  public let folder: String
+  let folder: String
   private let file: String
   private var lastWritten: Data?
 
+  /// A keeper writing this process's record into `folder`.
   public init(folder: String) {
     self.folder = folder
     self.file = PathText.join(folder, "\(getpid()).json")
@@ -36,7 +37,7 @@ public final class SessionKeeper {
   }
 
   /// Removes this process's record: the session ended with nothing left to lose.
-  public func forget() {
+  func forget() {
     unlink(file)
   }
 

@@ -44,8 +44,9 @@ public struct SessionRecord: Codable, Equatable, Sendable {
   var variables: [String: String]
   var target: String?
 
-  /// Pending imports and bindings: the work that restoring saves.
+  /// How many imports are pending: with `bindings`, the work that restoring saves.
   public var pendingImports: Int { imports.count }
+  /// How many connection bindings the pending imports hold.
   public var bindings: Int { imports.reduce(0) { $0 + $1.bindings.count } }
   /// When the session was last saved.
   public var lastSaved: String { savedAt }

@@ -2,9 +2,9 @@ import Foundation
 
 /// A file's size and modification time when it was read: how a restored session tells that an
 /// export changed on disk since it was loaded, without hashing every byte of a bulk load again.
-public struct FileStamp: Hashable, Sendable, Codable {
-  public var size: UInt64
-  public var modified: Double
+struct FileStamp: Hashable, Sendable, Codable {
+  var size: UInt64
+  var modified: Double
 
   /// The stamp of the file at `path` now; nil when it cannot be read.
   static func of(_ path: String) -> FileStamp? {

@@ -20,8 +20,11 @@ public final class SQLiteWorkspace: WorkspaceStore {
   /// `application_id` of FlowPort workspaces: "FPSW".
   static let applicationID: Int32 = 0x4650_5357
 
+  /// The workspace file's path, for messages.
   public let location: String
+  /// True when opened read-only, by request or because the file cannot be written; writes then fail.
   public let isReadOnly: Bool
+  /// The name it was created under, which it reopens as; nil for one made without `as`.
   public let name: String?
   private let queue: DatabaseQueue
 
@@ -32,6 +35,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
     self.name = name
   }
 
+  /// Takes every location that is not a URL: the file store serves what no other kind takes.
   public static func handles(_ location: String) -> Bool { !location.contains("://") }
 
   /// Creates a new, empty workspace file, its creator (if given) its owner; refuses to touch
@@ -125,6 +129,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
     return try Self.wrap(location) { try queue.write(work) }
   }
 
+  /// The revision counter kept in the `meta` table, to detect another process's commit.
   public func revision() throws(StoreError) -> Int {
     try read { db in try Self.revision(db) }
   }
@@ -133,6 +138,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
     try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'revision'") ?? 0
   }
 
+  /// Revision, flows, connections and registry read in one transaction, so they agree.
   public func snapshot() throws(StoreError) -> WorkspaceSnapshot {
     try read { db in
       WorkspaceSnapshot(
@@ -141,6 +147,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
     }
   }
 
+  /// Every flow with its current version and version count, by name.
   public func flows() throws(StoreError) -> [FlowSummary] {
     try read { db in try Self.flows(db) }
   }
@@ -157,6 +164,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
     }
   }
 
+  /// A version of a flow, the current one when `number` is nil; says whether the flow or the version is missing.
   public func version(of flow: String, number: Int?) throws(StoreError) -> StoredVersion {
     let found = try read { db -> StoredVersion? in
       let sql = """
@@ -170,6 +178,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
     throw .noSuchFlow(flow)
   }
 
+  /// Every stored version of a flow, oldest first; an unknown flow is an error, not an empty list.
   public func versions(of flow: String) throws(StoreError) -> [StoredVersion] {
     let found = try read { db in
       try Row.fetchAll(
@@ -184,6 +193,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
     return found
   }
 
+  /// The current version of every flow, by flow name, in one read.
   public func currentVersions() throws(StoreError) -> [StoredVersion] {
     try read { db in
       try Row.fetchAll(
@@ -201,6 +211,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
       flow: row["name"], number: row["number"], document: row["document"], publishedAt: row["published_at"], commitID: row["commit_id"])
   }
 
+  /// Every connection by name, with the names (not the values) of its secrets.
   public func connections() throws(StoreError) -> [Connection] {
     try read { db in try Self.connections(db, at: location) }
   }
@@ -226,6 +237,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
     }
   }
 
+  /// Adds a connection and journals it, its secret values stored apart from its properties; refuses a taken name.
   public func addConnection(_ connection: Connection, secrets: [String: String], author: String) throws(StoreError) {
     try write { db in
       if try Bool.fetchOne(db, sql: "SELECT 1 FROM connections WHERE name = ?", arguments: [connection.name]) == true {
@@ -247,6 +259,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
     }
   }
 
+  /// Writes the request's versions and registry entries in one transaction and journals them, or nothing at all.
   public func commit(_ request: CommitRequest) throws(StoreError) -> CommitRecord {
     try write { db in
       guard try Self.revision(db) == request.expectedRevision else { throw StoreError.movedOn(path: location) }
@@ -311,6 +324,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
     return CommitRecord(id: Int(id), author: author, at: time, message: message, changes: changes)
   }
 
+  /// The journal with each commit's changes, newest first.
   public func journal() throws(StoreError) -> [CommitRecord] {
     try read { db in
       var changes: [Int: [JournalChange]] = [:]
@@ -324,6 +338,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
     }
   }
 
+  /// The secret values of a connection by name, for exports made with `--with-credentials`.
   public func secrets(ofConnection name: String) throws(StoreError) -> [String: String] {
     let rows = try read { db in
       try Row.fetchAll(
@@ -337,6 +352,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
       rows.map { ($0["name"], String(decoding: $0["value"] as Data, as: UTF8.self)) }, uniquingKeysWith: { first, _ in first })
   }
 
+  /// The members by user name; empty for a workspace open to everyone.
   public func members() throws(StoreError) -> [Member] {
     try read { db in
       try Row.fetchAll(db, sql: "SELECT user, role FROM members ORDER BY user").compactMap { row in
@@ -345,6 +361,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
     }
   }
 
+  /// Adds a member or changes their role, and journals it.
   public func setMember(_ member: Member, author: String) throws(StoreError) {
     try write { db in
       try db.execute(
@@ -356,6 +373,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
     }
   }
 
+  /// Removes a member and journals it; an unknown user is an error.
   public func removeMember(_ user: String, author: String) throws(StoreError) {
     try write { db in
       try db.execute(sql: "DELETE FROM members WHERE user = ?", arguments: [user])
@@ -365,6 +383,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
     }
   }
 
+  /// The registry's events, forms and rules, by kind and name.
   public func registry() throws(StoreError) -> [RegistryEntry] {
     try read { db in try Self.registry(db) }
   }
