@@ -13,16 +13,15 @@ struct FPS: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fps",
     abstract: "FlowPort: move automation flows between environments.",
+    usage: "fps [<options>] [<script.fps> | -c <command>... | diff <a> <b>]",
     discussion: """
-      Commands (load, match, diff, commit, export, ...) run the same at the prompt, in .fps
-      scripts and with -c; type `help` in the shell for the list. Exit status: 0 on success,
-      1 when a command failed, 2 for a usage error.
+      Commands (load, match, diff, commit, export, ...) run the same at the prompt, in .fps scripts and with -c; type `help` in the shell for the list. Exit status: 0 on success, 1 when a command failed, 2 for a usage error, 130 when interrupted.
 
-        fps                          the interactive shell
-        fps migrate.fps              run a script (also: fps run migrate.fps)
+        fps                        the interactive shell
+        fps migrate.fps            run a script (also: fps run migrate.fps)
         fps -c 'load a.json' -c 'show orders'
-        fps diff a.json b.json       diff(1)-style: exit 0 equal, 1 different, 2 trouble
-        fps --restore                bring back a session a closed terminal left
+        fps diff a.json b.json     exit 0 equal, 1 different, 2 trouble
+        fps --restore              bring back a session a closed terminal left
       """,
     version: version)
 

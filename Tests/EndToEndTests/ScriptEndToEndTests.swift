@@ -119,7 +119,11 @@ import Testing
       "the command is named once")
     #expect(try fps.run(["--var", "novalue"]).status == 2)
     #expect(try fps.run(["--bogus"]).status == 2)
-    #expect(try fps.run(["--help"]).status == 0)
+    let help = try fps.run(["--help"])
+    #expect(help.status == 0)
+    #expect(help.standardOutput.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(help.standardOutput)")
+    #expect(help.standardOutput.contains("in .fps scripts and with -c;"), "no line broken in the middle of a sentence")
+    #expect(try fps.run(["--version"]).standardOutput == "0.3.0\n")
   }
 
   @Test func commandsRunInOrderLikePsql() throws {

@@ -70,6 +70,14 @@ import Testing
     }
     #expect(try harness.output(of: "help").standardOutput.contains("commands:\n  load"))
   }
+
+  @Test func everyHelpTextFitsEightyColumns() throws {
+    let harness = try SessionHarness()
+    for line in ["help"] + CommandRegistry.names.map({ "help \($0)" }) {
+      let long = try harness.output(of: line).standardOutput.split(separator: "\n").filter { $0.count > 80 }
+      #expect(long.isEmpty, "\(line): \(long)")
+    }
+  }
 }
 
 @Suite(.temporaryFolders) struct CompletionTests {

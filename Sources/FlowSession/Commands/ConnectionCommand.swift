@@ -23,7 +23,7 @@ struct ConnectionCommand: Command {
       `--secret key` without a value asks for it without echo when interactive; in scripts give
       `--secret key=${env:NAME}`. Secrets are stored apart from properties and never exported.
 
-        connection add kafka-prod --type kafka --prop bootstrap=broker:9092 --secret password
+        connection add kafka-prod --type kafka --prop host=k:9092 --secret password
       """,
     options: [Option.connectionType, Option.prop, Option.secret, Option.json],
     keywords: [Option.inWorkspace],

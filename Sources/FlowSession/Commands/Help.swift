@@ -19,9 +19,9 @@ struct Help: Command {
   }
 
   static var overview: String {
-    let width = CommandRegistry.names.map(\.count).max() ?? 0
-    let lines = CommandRegistry.specs.map { $0.name + String(repeating: " ", count: width - $0.name.count + 2) + $0.summary }
-    return "commands:\n" + lines.map { "  \($0)" }.joined(separator: "\n")
-      + "\n\n`help <command>` explains one. Commands run the same at the prompt, in .fps scripts and with fps -c.\n"
+    let column = (CommandRegistry.names.map(\.count).max() ?? 0) + 4
+    let lines = CommandRegistry.specs.map { TextLayout.row("  " + $0.name, $0.summary, column: column) }
+    return "commands:\n" + lines.joined(separator: "\n") + "\n\n"
+      + TextLayout.paragraphs("`help <command>` explains one. Commands run the same at the prompt, in .fps scripts and with fps -c.") + "\n"
   }
 }

@@ -36,16 +36,16 @@ struct CommandSpec: Sendable {
 
   /// The full help text.
   var help: String {
-    var text = "usage: \(name) \(synopsis)\n\n\(summary)\n"
-    if !discussion.isEmpty { text += "\n\(discussion)\n" }
+    var text = TextLayout.row("usage: \(name) ", synopsis, column: "usage: \(name) ".count) + "\n\n"
+    text += TextLayout.paragraphs(summary) + "\n"
+    if !discussion.isEmpty { text += "\n" + TextLayout.paragraphs(discussion) + "\n" }
     let described = keywords + options
     if !described.isEmpty {
       text += "\n"
-      let labels = described.map(\.label)
-      let width = min(30, labels.map(\.count).max() ?? 0)
+      let labels = described.map { "  " + $0.label }
+      let column = min(28, labels.map(\.count).max() ?? 0) + 2
       for (label, option) in zip(labels, described) {
-        let padding = String(repeating: " ", count: max(1, width - label.count + 2))
-        text += "  \(label)\(padding)\(option.help)\n"
+        text += TextLayout.row(label, option.help, column: column) + "\n"
       }
     }
     return text
