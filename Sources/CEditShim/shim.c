@@ -100,6 +100,28 @@ int fps_terminal_columns(void) {
   return 80;
 }
 
+int fps_page(const char *command, const char *text, unsigned long length) {
+  // popen keeps the pager in fps's process group, so it owns the terminal as a shell's pager
+  // does (a child in a session of its own could not read keys from /dev/tty). A pager quit
+  // early closes the pipe: SIGPIPE is ignored meanwhile, or it would end fps.
+  void (*previous)(int) = signal(SIGPIPE, SIG_IGN);
+  FILE *pipe = popen(command, "w");
+  if (pipe == NULL) {
+    signal(SIGPIPE, previous);
+    return -1;
+  }
+  fwrite(text, 1, length, pipe);
+  int status = pclose(pipe);
+  signal(SIGPIPE, previous);
+  return status;
+}
+
+int fps_terminal_rows(void) {
+  struct winsize size;
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_row > 0) return size.ws_row;
+  return 24;
+}
+
 int fps_take_interrupt(void) {
   int was = interrupted;
   interrupted = 0;

@@ -129,6 +129,16 @@ public final class LineEditor {
   /// True once Ctrl-C was pressed since the last `takeInterrupt`; clears it.
   @discardableResult static func takeInterrupt() -> Bool { fps_take_interrupt() != 0 }
 
+  /// Shows `text` through the pager `command` (run by /bin/sh, in this process group, so it
+  /// reads keys from the terminal); false when it could not be started.
+  public static func page(_ text: String, through command: String) -> Bool {
+    var bytes = Array(text.utf8)
+    return fps_page(command, &bytes, UInt(bytes.count)) >= 0
+  }
+
+  /// The terminal's height in lines (24 when standard output is not a terminal).
+  public static var terminalRows: Int { Int(fps_terminal_rows()) }
+
   /// True when Ctrl-C was pressed and not yet taken.
   public static var interruptPending: Bool { fps_interrupt_pending() != 0 }
 

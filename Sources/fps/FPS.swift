@@ -64,7 +64,7 @@ struct FPS: ParsableCommand {
   }
 
   func run() throws {
-    let session = options.makeSession()
+    let session = options.makeSession(commandsOrScript: !commands.isEmpty || !words.isEmpty)
     if words.first == "diff" { return try DiffLauncher.run(Array(words.dropFirst()), in: session) }
     if !commands.isEmpty {
       // Like a script: stops at the first failure unless `set on-error continue` came first.

@@ -18,6 +18,9 @@ struct SessionOptions: ParsableArguments {
   @Flag(help: "Bring back the last shell session that ended with pending imports (a closed terminal, a killed fps).")
   var restore = false
 
+  @Flag(help: "Never send long output at the prompt through $PAGER (default: less -FRX).")
+  var noPager = false
+
   func validate() throws {
     for pair in variables where !pair.contains("=") || pair.hasPrefix("=") {
       throw ValidationError("--var takes name=value, got '\(pair)'")
@@ -27,7 +30,7 @@ struct SessionOptions: ParsableArguments {
   var paths: Paths { Paths(environment: ProcessInfo.processInfo.environment) }
 
   /// A session wired to the terminal: output, questions, Ctrl-C.
-  func makeSession() -> Session {
+  func makeSession(commandsOrScript: Bool) -> Session {
     let environment = ProcessInfo.processInfo.environment
     var defined: [String: String] = [:]
     for pair in variables {
@@ -38,8 +41,11 @@ struct SessionOptions: ParsableArguments {
       user: user ?? environment["USER"] ?? ProcessInfo.processInfo.userName, defaultWorkspace: workspace ?? paths.defaultWorkspace,
       environment: environment, variables: defined)
     LineEditor.installInterruptHandler()
+    // Paging is for a person at the prompt: never for -c, scripts or piped input.
+    let pager = commandsOrScript ? nil : Pager(environment: environment, disabled: noPager || isatty(0) != 1)
     let session = Session(
-      configuration: configuration, output: TerminalOutput(environment: environment), interaction: TerminalInteraction())
+      configuration: configuration, output: TerminalOutput(environment: environment, pager: pager),
+      interaction: TerminalInteraction(pager: pager))
     session.isCancelled = { LineEditor.interruptPending }
     return session
   }

@@ -9,6 +9,8 @@ struct Shell {
   let paths: Paths
   /// `--restore`: bring back the last abandoned session without asking.
   let restore: Bool
+  /// Holds each command's output for `$PAGER` when it is long; nil when paging is off.
+  var pager: Pager? { (session.output as? TerminalOutput)?.pager }
 
   func run() throws {
     guard isatty(0) == 1 else {
@@ -45,7 +47,9 @@ struct Shell {
         continue
       case .line(let line):
         editor.remember(line)
+        pager?.begin()
         do { try session.execute(line) } catch { Launcher.report(error, in: session, atPrompt: true) }
+        pager?.end()
       }
     }
   }

@@ -5,11 +5,21 @@ import Foundation
 /// unset and `TERM` not `dumb`.
 final class TerminalOutput: Output {
   let usesColour: Bool
+  /// Holds long output at the prompt for `$PAGER`; nil when paging is off.
+  let pager: Pager?
 
-  init(environment: [String: String]) {
+  init(environment: [String: String], pager: Pager?) {
     usesColour = isatty(1) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    self.pager = pager
   }
 
-  func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
-  func writeError(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+  func write(_ text: String) {
+    if pager?.hold(text) == true { return }
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+  /// Writes to standard error, after what the command printed so far (kept in order with it).
+  func writeError(_ text: String) {
+    pager?.showHeld()
+    FileHandle.standardError.write(Data(text.utf8))
+  }
 }

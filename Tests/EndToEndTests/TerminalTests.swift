@@ -7,8 +7,9 @@ import Testing
 @Suite(.serialized, .temporaryFolders, .enabled(if: ExternalTool.tmux.isInstalled, ExternalTool.tmux.missing))
 struct TerminalTests {
   /// Runs `body` with fps's shell started in a terminal in `fps.home`, at its first prompt.
-  func withShell<Result>(_ fps: FPSProcess, _ body: (TmuxTerminal) throws -> Result) throws -> Result {
+  func withShell<Result>(_ fps: FPSProcess, pager: String? = nil, _ body: (TmuxTerminal) throws -> Result) throws -> Result {
     var environment = fps.environment
+    if let pager { environment["PAGER"] = pager }
     environment["LANG"] = "C.UTF-8"
     environment["TERM"] = "xterm"
     environment["HOME"] = fps.home.path
@@ -46,6 +47,20 @@ struct TerminalTests {
 
       try terminal.send("C-d")
       try terminal.wait(for: "the shell to exit on Ctrl-D", seconds: 5) { _ in !terminal.isRunning }
+    }
+  }
+
+  /// Long output goes through the pager, like git; short output is written as it is.
+  @Test func longOutputIsPagedAndShortOutputIsNot() throws {
+    let fps = try FPSProcess()
+    try withShell(fps, pager: "less -FRX") { terminal in
+      let long = try terminal.enter("help export")
+      try terminal.wait(for: "less's prompt after a screenful") { $0.hasSuffix("\n:") }
+      #expect(try !terminal.screen().contains("mode 0600\nfps default>"), "the end waits in the pager")
+      try terminal.send("q")
+      try terminal.wait(for: "fps default>", since: long)
+      let short = try terminal.enter("help use")
+      try terminal.wait(for: "that take `in`/`into`.\nfps default>", since: short)
     }
   }
 

@@ -32,6 +32,8 @@ public struct FPSProcess {
     environment["XDG_STATE_HOME"] = home.appendingPathComponent("state").path
     environment["XDG_DATA_HOME"] = home.appendingPathComponent("data").path
     environment["NO_COLOR"] = "1"
+    // Terminal tests see long output as written; the pager has a test of its own.
+    environment["PAGER"] = "cat"
     environment["USER"] = "tester"
     return environment
   }

@@ -33,6 +33,11 @@ int fps_history_save(History *history, const char *path);
 void fps_install_interrupt_handler(void);
 /// The terminal's width in columns (80 when stdout is not a terminal).
 int fps_terminal_columns(void);
+/// Runs `command` through /bin/sh with `text` on its standard input and waits for it: the pager.
+/// -1 when it could not be started.
+int fps_page(const char *command, const char *text, unsigned long length);
+/// The terminal's height in lines (24 when stdout is not a terminal).
+int fps_terminal_rows(void);
 /// True once Ctrl-C was pressed since the last call; clears the flag.
 int fps_take_interrupt(void);
 /// True when Ctrl-C was pressed since the last fps_take_interrupt; leaves the flag set.
