@@ -36,6 +36,8 @@ public final class Session {
   /// How confirmations and secrets are asked for, if anyone can answer.
   public let interaction: any Interaction
   let configuration: Configuration
+  /// Where long commands show how far they are; nil for none.
+  public var progress: (any ProgressDisplay)?
   /// Polled by long commands; true once the user pressed Ctrl-C.
   public var isCancelled: () -> Bool = { false }
   /// Set by `quit`; the shell stops reading after the command.

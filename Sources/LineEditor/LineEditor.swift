@@ -136,6 +136,9 @@ public final class LineEditor {
     return fps_page(command, &bytes, UInt(bytes.count)) >= 0
   }
 
+  /// The terminal's width in columns (80 when standard output is not a terminal).
+  public static var terminalColumns: Int { Int(fps_terminal_columns()) }
+
   /// The terminal's height in lines (24 when standard output is not a terminal).
   public static var terminalRows: Int { Int(fps_terminal_rows()) }
 

@@ -47,6 +47,7 @@ struct SessionOptions: ParsableArguments {
       configuration: configuration, output: TerminalOutput(environment: environment, pager: pager),
       interaction: TerminalInteraction(pager: pager))
     session.isCancelled = { LineEditor.interruptPending }
+    session.progress = TerminalProgress()
     return session
   }
 }

@@ -60,8 +60,12 @@ struct Commit: Command {
       return session.output.line("not committed: nothing was written")
     }
 
-    let writes = pending.map { item in
-      Self.write(item.boundVersion(using: state), as: item.mode.flowName, mode: item.mode.isNewFlow ? .newFlow : .newVersion)
+    let progress = session.progress
+    defer { progress?.finish() }
+    let writes = pending.enumerated().map { index, item in
+      Self.write(item.boundVersion(using: state), as: item.mode.flowName, mode: item.mode.isNewFlow ? .newFlow : .newVersion) {
+        progress?.show("writing flows", done: index + 1, total: pending.count)
+      }
     }
     let request = CommitRequest(
       message: message ?? plan.defaultMessage, author: session.user, expectedRevision: open.revision,
@@ -85,12 +89,16 @@ struct Commit: Command {
   /// One version as the store writes it: named for its flow, numbered and dated by the store
   /// (the published date is the commit's), its nodes given ids new to the target (names kept),
   /// its subflows stored as flows of their own rather than inside it.
-  private static func write(_ version: FlowVersion, as flow: String, mode: CommitRequest.VersionWrite.Mode) -> CommitRequest.VersionWrite {
+  /// `onWrite` is called as the store writes it, for progress.
+  private static func write(
+    _ version: FlowVersion, as flow: String, mode: CommitRequest.VersionWrite.Mode, onWrite: @escaping @Sendable () -> Void
+  ) -> CommitRequest.VersionWrite {
     var stored = version.source == nil ? version.renumberingNodes { _ in UUID().uuidString.lowercased() } : version
     stored.name = flow
     stored.subflowDefinitions = []
     let prepared = stored
     return CommitRequest.VersionWrite(flow: flow, mode: mode) { number, publishedAt in
+      onWrite()
       var written = prepared
       written.number = number
       written.published = publishedAt

@@ -79,8 +79,10 @@ struct Load: Command {
     }
     var read: [ReadExport] = []
     var failures: [String] = []
-    for path in files {
+    defer { session.progress?.finish() }
+    for (index, path) in files.enumerated() {
       if session.isCancelled() { throw SessionError.cancelled }
+      session.progress?.show("reading files", done: index + 1, total: files.count)
       do {
         if WorkspaceStores.isWorkspace(path) {
           throw SessionError.workspaceAmongExports(path: path)
