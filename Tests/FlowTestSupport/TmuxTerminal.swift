@@ -36,6 +36,8 @@ public final class TmuxTerminal {
   private let name = "fps"
   /// The tmux server and the program in the pane, to kill should tmux not end them.
   private var processes: [RunningProcess] = []
+  /// The program `with` started, the process in the pane.
+  private var program: RunningProcess?
   private var socketPath: String?
 
   /// Runs `body` with `command` (and `environment`) started in a 100x30 terminal, then ends the
@@ -60,7 +62,27 @@ public final class TmuxTerminal {
       .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ", maxSplits: 2).map(String.init)
     guard fields.count == 3 else { return }
     processes = fields[0..<2].compactMap { Int32($0) }.compactMap(RunningProcess.init)
+    program = Int32(fields[1]).flatMap(RunningProcess.init)
     socketPath = fields[2]
+  }
+
+  /// The process id of the program the terminal started, or nil when tmux did not report it.
+  public var programID: Int32? { program?.id }
+
+  /// True while the program the terminal started runs; one that ended is not running, even
+  /// before its parent has reaped it.
+  public var programIsRunning: Bool { program?.isRunning ?? false }
+
+  /// Sends `signal` to the program the terminal started, as `kill -<signal> <pid>` does; nothing
+  /// when that program has ended.
+  public func signalProgram(_ signal: Int32) {
+    program?.send(signal)
+  }
+
+  /// Closes the terminal as closing its window does: the tmux server quits, and the program in
+  /// the pane loses its terminal and gets SIGHUP. `end` still cleans up what is left.
+  public func close() throws {
+    try tmux(["kill-server"])
   }
 
   /// Ends the terminal: asks the server to quit, then kills what is left of it and of the
@@ -185,20 +207,44 @@ struct RunningProcess {
 
   /// Kills the process with SIGKILL (which cannot be blocked) if it is still the same process.
   func kill() {
+    send(SIGKILL)
+  }
+
+  /// Sends `signal` to the process if it is still the same process.
+  func send(_ signal: Int32) {
     guard Self.startTime(of: id) == startTime else { return }
     #if canImport(Glibc)
-      _ = Glibc.kill(id, SIGKILL)
+      _ = Glibc.kill(id, signal)
     #else
-      _ = Darwin.kill(id, SIGKILL)
+      _ = Darwin.kill(id, signal)
     #endif
+  }
+
+  /// True while the process runs: it is still the same process and it is not a zombie (ended,
+  /// waiting for its parent to reap it). Without /proc, true while the id is taken.
+  var isRunning: Bool {
+    guard let fields = Self.statFields(of: id) else {
+      #if canImport(Glibc)
+        return startTime == nil && Glibc.kill(id, 0) == 0
+      #else
+        return startTime == nil && Darwin.kill(id, 0) == 0
+      #endif
+    }
+    return fields.count > 19 && String(fields[19]) == startTime && fields[0] != "Z" && fields[0] != "X"
   }
 
   /// Field 22 of `/proc/<id>/stat`, the start time in clock ticks; nil where there is no /proc.
   private static func startTime(of id: Int32) -> String? {
+    guard let fields = statFields(of: id), fields.count > 19 else { return nil }
+    return String(fields[19])
+  }
+
+  /// The fields of `/proc/<id>/stat` after the command name, from the state (field 3) on; nil
+  /// where there is no such file.
+  private static func statFields(of id: Int32) -> [Substring]? {
     guard let stat = try? String(contentsOfFile: "/proc/\(id)/stat", encoding: .utf8),
       let end = stat.lastIndex(of: ")")
     else { return nil }
-    let fields = stat[stat.index(after: end)...].split(separator: " ")
-    return fields.count > 19 ? String(fields[19]) : nil
+    return stat[stat.index(after: end)...].split(separator: " ")
   }
 }
