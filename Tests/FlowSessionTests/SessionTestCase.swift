@@ -45,21 +45,20 @@ final class SessionHarness {
   /// Why `line` failed, without the command's name in front (see `rendered`); "(no error)" when
   /// it did not fail.
   func failure(_ line: String) -> String {
-    do {
-      try session.execute(line)
-      return "(no error)"
-    } catch {
-      return error.message
-    }
+    failing(line)?.message ?? "(no error)"
   }
 
   /// The failure of `line` as the user sees it: `command: message`.
   func rendered(_ line: String) -> String {
+    failing(line)?.description ?? "(no error)"
+  }
+
+  private func failing(_ line: String) -> CommandFailure? {
     do {
       try session.execute(line)
-      return "(no error)"
+      return nil
     } catch {
-      return error.description
+      return error
     }
   }
 
