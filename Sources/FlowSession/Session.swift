@@ -55,10 +55,15 @@ public final class Session {
   /// Pending imports in the order they were staged.
   var imports: [PendingImport] = [] {
     // No `oldValue` here: an observer that reads it would copy the array on every change.
-    didSet { importsGeneration &+= 1 }
+    didSet { stagedGeneration &+= 1 }
   }
-  /// Bumped by every change to `imports`; a cached workspace state is valid for one generation.
-  private(set) var importsGeneration = 0
+  /// Connection, member and flow-removal changes staged per workspace (by session name), in
+  /// the order given; written by the workspace's next commit with its imports.
+  var changes: [String: [WorkspaceChange]] = [:] {
+    didSet { stagedGeneration &+= 1 }
+  }
+  /// Bumped by every change to what is staged; a cached workspace state is valid for one generation.
+  private(set) var stagedGeneration = 0
   var variables: [String: String]
   /// The session name of the current target workspace.
   var targetName: String?

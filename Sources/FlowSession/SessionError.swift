@@ -35,6 +35,10 @@ public enum SessionError: Error, CustomStringConvertible {
   case commitBlocked(workspace: String, blockers: [String])
   /// `match` of a reference to a connection of another type.
   case typeMismatch(reference: String, referenceType: String, connection: String, connectionType: String)
+  /// `connection add` of a name that exists with other settings.
+  case connectionDiffers(name: String, workspace: String)
+  /// `connection remove` of a connection flows or pending imports are bound to.
+  case connectionInUse(name: String, workspace: String, by: [String])
   /// `match --unbind` of a reference no pending import binds.
   case notBound(reference: String)
   /// `${name}` of a variable nobody set.
@@ -57,6 +61,10 @@ public enum SessionError: Error, CustomStringConvertible {
   case noMatches(String)
   /// Some files of a bulk load failed; nothing was staged.
   case bulk(failed: [String], total: Int)
+  /// `undo` in a workspace whose journal has nothing left to undo.
+  case nothingToUndo(String)
+  /// A confirmation in a script was answered no; nothing was written.
+  case declined
   /// The user pressed Ctrl-C.
   case cancelled
   /// A file could not be written, with the reason.
@@ -107,6 +115,11 @@ public enum SessionError: Error, CustomStringConvertible {
         + blockers.map { "  - \($0)" }.joined(separator: "\n")
     case .typeMismatch(let reference, let referenceType, let connection, let connectionType):
       return "'\(reference)' needs a \(referenceType) connection, but '\(connection)' is \(connectionType)"
+    case .connectionDiffers(let name, let workspace):
+      return "\(workspace) has a connection \(name) with other settings: change it with `connection set \(name) --prop key=value`"
+    case .connectionInUse(let name, let workspace, let users):
+      let list = users.prefix(8).joined(separator: ", ") + (users.count > 8 ? ", ..." : "")
+      return "\(name) is in use in \(workspace), by \(list): bind them to another connection first"
     case .notBound(let reference): return "'\(reference)' is not bound in any pending import"
     case .undefinedVariable(let name):
       return "undefined variable ${\(name)} (define it with `set \(name) <value>` or `--var \(name)=<value>`)"
@@ -131,6 +144,8 @@ public enum SessionError: Error, CustomStringConvertible {
       return "\(failed.count) of \(total) files could not be loaded; nothing was staged:\n"
         + failed.map { "  \($0)" }.joined(separator: "\n")
     case .cancelled: return "interrupted (Ctrl-C)"
+    case .declined: return "not confirmed; nothing was written"
+    case .nothingToUndo(let workspace): return "\(workspace) has no commit left to undo (see `log`)"
     case .writeFailed(let path, let reason): return "\(path): cannot be written: \(reason)"
     case .exportGivenAsScript(let path):
       return "\(path) is a flow export, not a .fps script: open it with `fps -c 'load \(path)'`, or `load \(path)` in the shell"

@@ -10,4 +10,8 @@ public struct CommitRecord: Hashable, Sendable {
   public var message: String
   /// What the commit did, in the order it did it.
   public var changes: [JournalChange]
+  /// The commit that undid this one, if any.
+  public var undoneBy: Int? = nil
+  /// The commit this one undid, for an undo.
+  public var undoes: Int? = nil
 }

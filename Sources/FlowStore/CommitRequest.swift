@@ -30,13 +30,20 @@ public struct CommitRequest: Sendable {
   var writes: [VersionWrite]
   /// Registry entries the target lacks; identical ones are reused, not written again.
   var registryWrites: [RegistryEntry]
+  /// Connection, member and flow-removal changes, applied before the versions are written.
+  var changes: [WorkspaceChange]
 
-  /// A commit of `writes` and `registryWrites`, journaled under `message` and `author`, planned at `expectedRevision`.
-  public init(message: String, author: String, expectedRevision: Int, writes: [VersionWrite], registryWrites: [RegistryEntry] = []) {
+  /// A commit of `writes`, `registryWrites` and `changes`, journaled under `message` and `author`,
+  /// planned at `expectedRevision`.
+  public init(
+    message: String, author: String, expectedRevision: Int, writes: [VersionWrite], registryWrites: [RegistryEntry] = [],
+    changes: [WorkspaceChange] = []
+  ) {
     self.message = message
     self.author = author
     self.expectedRevision = expectedRevision
     self.writes = writes
     self.registryWrites = registryWrites
+    self.changes = changes
   }
 }

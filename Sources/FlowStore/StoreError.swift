@@ -14,6 +14,14 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case noSuchMember(String)
   /// A same-named registry entry appeared since the commit was planned.
   case registryConflict(kind: String, name: String)
+  /// `undo` of a commit the journal does not have.
+  case noSuchCommit(Int)
+  /// `undo` of a commit that was undone already.
+  case alreadyUndone(commit: Int, by: Int)
+  /// `undo` of an undo: load again to redo.
+  case undoOfAnUndo(commit: Int, undoes: Int)
+  /// Later commits changed what an undo would take back; they must be undone first.
+  case undoBlocked(commit: Int, by: [Int])
   /// Something stored can no longer be read (edited by hand, a damaged disk).
   case damaged(path: String, what: String, reason: String)
   case database(path: String, message: String)
@@ -34,6 +42,14 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case .noSuchConnection(let name): return "no connection named '\(name)'"
     case .noSuchMember(let user): return "'\(user)' is not a member"
     case .registryConflict(let kind, let name): return "the workspace has a different \(kind) named '\(name)'"
+    case .noSuchCommit(let id): return "there is no commit #\(id) (see `log`)"
+    case .alreadyUndone(let commit, let by): return "commit #\(commit) was undone already, by #\(by)"
+    case .undoOfAnUndo(let commit, let undoes):
+      return "#\(commit) is the undo of #\(undoes); to have #\(undoes)'s changes again, load and commit them again"
+    case .undoBlocked(let commit, let by):
+      let list = by.map { "#\($0)" }.joined(separator: ", ")
+      return
+        "later commits changed what undoing #\(commit) would take back: \(list); undo \(by.count == 1 ? "it" : "them, newest first,") first"
     case .damaged(let path, let what, let reason): return "\(path): \(what) is damaged: \(reason)"
     case .database(let path, let message): return "\(path): \(message)"
     }

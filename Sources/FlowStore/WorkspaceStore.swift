@@ -35,20 +35,19 @@ public protocol WorkspaceStore: AnyObject, Sendable {
   func currentVersions() throws(StoreError) -> [StoredVersion]
   /// Every connection by name, with the names (not the values) of its secrets.
   func connections() throws(StoreError) -> [Connection]
-  /// Adds a connection, its secret values kept apart from its properties.
-  func addConnection(_ connection: Connection, secrets: [String: String], author: String) throws(StoreError)
   /// Writes every version of the request in one transaction and journals it.
   func commit(_ request: CommitRequest) throws(StoreError) -> CommitRecord
+  /// What undoing a commit would do, and the later commits that block it; writes nothing.
+  func undoPlan(of commit: Int) throws(StoreError) -> UndoPlan
+  /// Reverts a commit as a new journaled commit, all or nothing; refused while later commits
+  /// built on what it would take back, or when the workspace moved on since `expectedRevision`.
+  func undo(_ commit: Int, author: String, expectedRevision: Int) throws(StoreError) -> CommitRecord
   /// The journal, newest first.
   func journal() throws(StoreError) -> [CommitRecord]
   /// The secret values of a connection, for an export made with `--with-credentials`.
   func secrets(ofConnection name: String) throws(StoreError) -> [String: String]
   /// Who may act on the workspace, and how; empty for a workspace open to everyone.
   func members() throws(StoreError) -> [Member]
-  /// Adds a member or changes their role; journaled.
-  func setMember(_ member: Member, author: String) throws(StoreError)
-  /// Removes a member; journaled.
-  func removeMember(_ user: String, author: String) throws(StoreError)
   /// The events registry, forms and rules.
   func registry() throws(StoreError) -> [RegistryEntry]
 }

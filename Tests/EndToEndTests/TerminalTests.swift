@@ -91,7 +91,7 @@ struct TerminalTests {
       try terminal.wait(for: "password for kafka-prod:", since: connection)
       try terminal.send("hunter2-secret", literal: true)
       try terminal.send("Enter")
-      let added = try terminal.wait(for: "added connection kafka-prod (kafka) to prod", since: connection)
+      let added = try terminal.wait(for: "staged: add connection kafka-prod (kafka) to prod", since: connection)
       #expect(!added.contains("hunter2-secret"))
 
       let examples = Corpus.examples.path
@@ -99,13 +99,13 @@ struct TerminalTests {
         try terminal.wait(for: "fps prod", since: try terminal.enter(line))
       }
       let declined = try terminal.enter("commit")
-      try terminal.wait(for: "commit 1 import to prod? [y/N]", since: declined)
+      try terminal.wait(for: "commit 1 import and 2 changes to prod? [y/N]", since: declined)
       try terminal.send("n", "Enter")
       try terminal.wait(for: "not committed: nothing was written", since: declined)
       let accepted = try terminal.enter("commit -m 'from the terminal'")
-      try terminal.wait(for: "commit 1 import to prod? [y/N]", since: accepted)
+      try terminal.wait(for: "commit 1 import and 2 changes to prod? [y/N]", since: accepted)
       try terminal.send("y", "Enter")
-      try terminal.wait(for: "committed #3 to prod: created flow orders@1", since: accepted)
+      try terminal.wait(for: "committed #1 to prod: 2 added connections, 1 created flow", since: accepted)
       #expect(!(try terminal.output(since: TmuxTerminal.Mark.start)).contains("hunter2-secret"))
     }
   }

@@ -17,7 +17,9 @@ import Testing
     #expect(matched.contains("orders: kafka-test -> kafka-prod [only kafka connection]\n"))
     #expect(matched.contains("  unmatched: orders: finance-db-test (jdbc)"))
     try harness.run("match finance-db-test finance-db-prod")
-    #expect(try harness.output(of: "commit -m first --yes").standardOutput.hasSuffix("\ncommitted #4 to prod: created flow orders@1\n"))
+    #expect(
+      try harness.output(of: "commit -m first --yes").standardOutput.hasSuffix(
+        "\n  created flow orders@1\ncommitted #2 to prod: 1 created flow\n"))
     #expect(harness.session.prompt == "fps prod> ")
 
     try harness.run(
@@ -163,7 +165,9 @@ import Testing
     try harness.run("use prod")
     #expect(harness.session.prompt == "fps prod> ")
     #expect(
-      try harness.output(of: "log").standardOutput.contains("tester  connection add analytics-db\n    added connection analytics-db\n"))
+      try harness.output(of: "log").standardOutput.contains(
+        "tester  add connection kafka-prod (kafka), secrets password; add connection finance-db-prod (jdbc); add connection analytics-db (jdbc)\n    added connection kafka-prod\n"
+      ))
     #expect(try harness.output(of: "log in test").standardOutput == "no commits in test\n")
     #expect(try harness.output(of: "log --json").standardOutput.contains(#""action": "added connection""#))
     #expect(harness.failure("use staging") == "no open workspace named 'staging'; known: prod, test")

@@ -87,7 +87,7 @@ final class SessionHarness {
       "workspace new ${dir}/prod.fpsw as prod",
       "connection add kafka-prod --type kafka --prop bootstrap=b:9092 --secret password=pw",
       "connection add finance-db-prod --type jdbc",
-      "connection add analytics-db --type jdbc")
+      "connection add analytics-db --type jdbc", "commit --yes")
   }
 
   /// Runs `body` and returns what it appended to the output, with the error it threw, if any.

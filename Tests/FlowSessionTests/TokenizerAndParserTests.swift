@@ -89,7 +89,7 @@ import Testing
   @Test func commandsOptionsAndActions() throws {
     #expect(try complete("co|") == ["commit", "connection"])
     #expect(try complete("commit --d|") == ["--dry-run"])
-    #expect(try complete("connection |") == ["add", "list"])
+    #expect(try complete("connection |") == ["add", "list", "remove", "set"])
     #expect(try complete("help mat|") == ["match"])
     #expect(try complete("list |x").contains("flows"))
   }

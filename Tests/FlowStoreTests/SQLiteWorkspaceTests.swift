@@ -61,7 +61,10 @@ import Testing
 
   @Test func damagedConnectionPropertiesAreAnErrorNotAnEmptyConnection() throws {
     let store = try SQLiteWorkspace.create(path("w.fpsw"))
-    try store.addConnection(Connection(name: "k", type: "kafka", properties: ["bootstrap": "b:9092"]), secrets: [:], author: "a")
+    _ = try store.commit(
+      CommitRequest(
+        message: "m", author: "a", expectedRevision: 0, writes: [],
+        changes: [.addConnection(Connection(name: "k", type: "kafka", properties: ["bootstrap": "b:9092"]), secrets: [:])]))
     try sqlite3(path("w.fpsw"), "UPDATE connections SET properties = '{\"bootstrap\": ' WHERE name = 'k'")
     #expect(throws: StoreError.self) { try store.connections() }
     do {

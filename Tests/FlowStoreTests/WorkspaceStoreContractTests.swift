@@ -21,6 +21,13 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
   let folder: URL
   init() throws { folder = try Fixtures.temporaryDirectory() }
 
+  /// Commits one staged change, as the session does.
+  @discardableResult
+  func change(_ store: any WorkspaceStore, _ change: WorkspaceChange, by author: String = "a") throws -> CommitRecord {
+    try store.commit(
+      CommitRequest(message: "\(change.subject)", author: author, expectedRevision: try store.revision(), writes: [], changes: [change]))
+  }
+
   func write(_ flow: String, _ mode: CommitRequest.VersionWrite.Mode, text: String = "{}") -> CommitRequest.VersionWrite {
     CommitRequest.VersionWrite(flow: flow, mode: mode) { number, _ in "{\"v\":\(number),\"t\":\"\(text)\"}" }
   }
@@ -64,18 +71,18 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
 
   @Test(arguments: StoreUnderTest.all) func secretsAreKeptApartFromProperties(kind: StoreUnderTest) throws {
     let store = try WorkspaceStores.create(kind.location(folder, "w"))
-    try store.addConnection(
-      Connection(name: "k", type: "kafka", properties: ["bootstrap": "b:9092"]), secrets: ["password": "s3cret"], author: "a")
+    try change(
+      store, .addConnection(Connection(name: "k", type: "kafka", properties: ["bootstrap": "b:9092"]), secrets: ["password": "s3cret"]))
     let connection = try #require(try store.connections().first)
     #expect(connection.secretNames == ["password"])
     #expect(connection.properties == ["bootstrap": "b:9092"])
     #expect(try store.secrets(ofConnection: "k") == ["password": "s3cret"])
-    #expect(throws: StoreError.connectionExists("k")) { try store.addConnection(connection, secrets: [:], author: "a") }
+    #expect(throws: StoreError.connectionExists("k")) { try change(store, .addConnection(connection, secrets: [:])) }
   }
 
   @Test(arguments: StoreUnderTest.all) func aSnapshotIsEveryPartAtOneRevision(kind: StoreUnderTest) throws {
     let store = try WorkspaceStores.create(kind.location(folder, "w"))
-    try store.addConnection(Connection(name: "k", type: "kafka"), secrets: [:], author: "a")
+    try change(store, .addConnection(Connection(name: "k", type: "kafka"), secrets: [:]))
     let event = RegistryEntry(kind: .event, name: "OrderPlaced", definition: #"{"name":"OrderPlaced"}"#)
     _ = try store.commit(
       CommitRequest(
@@ -90,11 +97,11 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
   @Test(arguments: StoreUnderTest.all) func membersAndTheRegistryAreJournaled(kind: StoreUnderTest) throws {
     let store = try WorkspaceStores.create(kind.location(folder, "w"), owner: "olga")
     #expect(try store.members() == [Member(user: "olga", role: .owner)])
-    try store.setMember(Member(user: "vic", role: .viewer), author: "olga")
-    try store.setMember(Member(user: "vic", role: .editor), author: "olga")
+    try change(store, .setMember(Member(user: "vic", role: .viewer)), by: "olga")
+    try change(store, .setMember(Member(user: "vic", role: .editor)), by: "olga")
     #expect(try store.members().map(\.role) == [.owner, .editor])
-    try store.removeMember("vic", author: "olga")
-    #expect(throws: StoreError.noSuchMember("vic")) { try store.removeMember("vic", author: "olga") }
+    try change(store, .removeMember("vic"), by: "olga")
+    #expect(throws: StoreError.noSuchMember("vic")) { try change(store, .removeMember("vic"), by: "olga") }
 
     let event = RegistryEntry(kind: .event, name: "OrderPlaced", definition: #"{"name":"OrderPlaced"}"#)
     _ = try store.commit(
@@ -105,7 +112,7 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
         CommitRequest(message: "m", author: "olga", expectedRevision: try store.revision(), writes: [], registryWrites: [event]))
     }
     #expect(try store.journal().first?.changes.map(\.action.rawValue) == ["added event"])
-    #expect(try store.journal().map(\.message) == ["m", "member remove vic", "member vic editor", "member vic viewer"])
+    #expect(try store.journal().map(\.message) == ["m", "vic", "vic", "vic"])
   }
 
   @Test(arguments: StoreUnderTest.all) func aWorkspaceIsCreatedOnceAndOpenedAfter(kind: StoreUnderTest) throws {
@@ -138,8 +145,67 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
       try store.commit(CommitRequest(message: "m", author: "a", expectedRevision: 0, writes: [write("a", .newFlow)]))
     }
     #expect(throws: StoreError.readOnly(path: location)) {
-      try store.addConnection(Connection(name: "k", type: "kafka"), secrets: [:], author: "a")
+      try change(store, .addConnection(Connection(name: "k", type: "kafka"), secrets: [:]))
     }
     #expect(try WorkspaceStores.open(location).journal().isEmpty)
+  }
+
+  @Test(arguments: StoreUnderTest.all) func undoTakesBackEachKindOfChange(kind: StoreUnderTest) throws {
+    let store = try WorkspaceStores.create(kind.location(folder, "w"), owner: "olga")
+    let event = RegistryEntry(kind: .event, name: "OrderPlaced", definition: "{}")
+    // #1: a flow, a connection, an event, a member.
+    _ = try store.commit(
+      CommitRequest(
+        message: "first", author: "olga", expectedRevision: try store.revision(), writes: [write("orders", .newFlow)],
+        registryWrites: [event],
+        changes: [
+          .addConnection(Connection(name: "k", type: "kafka", properties: ["host": "a"]), secrets: ["password": "one"]),
+          .setMember(Member(user: "vic", role: .viewer)),
+        ]))
+    // #2: a version, a changed connection, a changed member.
+    _ = try store.commit(
+      CommitRequest(
+        message: "second", author: "olga", expectedRevision: try store.revision(), writes: [write("orders", .newVersion)],
+        changes: [
+          .setConnection(name: "k", properties: ["host": "b"], secrets: ["password": "two"]),
+          .setMember(Member(user: "vic", role: .editor)),
+        ]))
+    // #3: the connection and the flow removed.
+    _ = try store.commit(
+      CommitRequest(
+        message: "third", author: "olga", expectedRevision: try store.revision(), writes: [],
+        changes: [.removeConnection("k"), .removeFlow("orders")]))
+    #expect(try store.flows().isEmpty && store.connections().isEmpty)
+
+    #expect(throws: StoreError.undoBlocked(commit: 1, by: [2, 3])) {
+      try store.undo(1, author: "olga", expectedRevision: try store.revision())
+    }
+    #expect(try store.undoPlan(of: 1).blockedBy == [2, 3])
+
+    let third = try store.undo(3, author: "olga", expectedRevision: try store.revision())
+    #expect(third.undoes == 3)
+    #expect(try store.flows().map(\.currentVersion) == [2])
+    #expect(try store.connections().map(\.properties) == [["host": "b"]])
+    #expect(try store.secrets(ofConnection: "k") == ["password": "two"])
+
+    _ = try store.undo(2, author: "olga", expectedRevision: try store.revision())
+    #expect(try store.flows().map(\.currentVersion) == [1])
+    #expect(try store.version(of: "orders", number: nil).document == #"{"v":1,"t":"{}"}"#)
+    #expect(try store.connections().map(\.properties) == [["host": "a"]])
+    #expect(try store.secrets(ofConnection: "k") == ["password": "one"])
+    #expect(try store.members().first { $0.user == "vic" }?.role == .viewer)
+
+    _ = try store.undo(1, author: "olga", expectedRevision: try store.revision())
+    #expect(try store.flows().isEmpty && store.connections().isEmpty && store.registry().isEmpty)
+    #expect(try store.members() == [Member(user: "olga", role: .owner)])
+
+    let journal = try store.journal()
+    #expect(journal.map(\.message).prefix(3) == ["undo #1: first", "undo #2: second", "undo #3: third"])
+    #expect(journal.first { $0.id == 1 }?.undoneBy == 6)
+    #expect(throws: StoreError.alreadyUndone(commit: 1, by: 6)) {
+      try store.undo(1, author: "olga", expectedRevision: try store.revision())
+    }
+    #expect(throws: StoreError.undoOfAnUndo(commit: 6, undoes: 1)) { try store.undoPlan(of: 6) }
+    #expect(throws: StoreError.noSuchCommit(42)) { try store.undoPlan(of: 42) }
   }
 }

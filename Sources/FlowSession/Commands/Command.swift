@@ -10,8 +10,8 @@ protocol Command: Sendable {
 /// Every command, in the order `help` lists them.
 public enum CommandRegistry {
   static let all: [any Command.Type] = [
-    Load.self, Match.self, Diff.self, Commit.self, Export.self, Validate.self,
-    Status.self, List.self, Show.self, Log.self, Discard.self,
+    Load.self, Match.self, Diff.self, Commit.self, Undo.self, Export.self, Validate.self,
+    Status.self, List.self, Show.self, Log.self, Discard.self, FlowCommand.self,
     Rename.self, Use.self, WorkspaceCommand.self, ConnectionCommand.self, MemberCommand.self,
     SetVariable.self, Echo.self, Source.self, Help.self, Quit.self,
   ]

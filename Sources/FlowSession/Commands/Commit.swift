@@ -45,19 +45,22 @@ struct Commit: Command {
   func run(in session: Session) throws {
     let open = try session.workspace(workspaceName)
     let pending = session.imports.filter { $0.workspace == open.name }
-    guard !pending.isEmpty else { throw SessionError.nothingPending(open.name) }
+    let changes = session.changes[open.name] ?? []
+    guard !pending.isEmpty || !changes.isEmpty else { throw SessionError.nothingPending(open.name) }
     let state = try session.state(of: open.name)
-    let plan = CommitPlan(imports: pending, flows: state.flows, dependencies: state.dependencies)
+    let plan = CommitPlan(imports: pending, changes: changes, flows: state.flows, dependencies: state.dependencies)
     session.output.write(plan.text(workspace: open.name))
     let blockers = pending.flatMap(state.findings).filter(\.isError).map(\.message)
     if !blockers.isEmpty { throw SessionError.commitBlocked(workspace: open.name, blockers: blockers) }
     if dryRun { return session.output.line("dry run: nothing was written") }
     if open.store.isReadOnly { throw StoreError.readOnly(path: open.store.location) }
     try session.authorize(.commit, in: open)
-    if session.interaction.isInteractive, !assumeYes,
-      !session.interaction.confirm("commit \(Describe.count(pending.count, "import")) to \(open.name)?")
-    {
-      return session.output.line("not committed: nothing was written")
+    if changes.contains(where: \.isMemberChange) { try session.authorize(.manageMembers, in: open) }
+    if session.interaction.isInteractive, !assumeYes, !session.interaction.confirm("commit \(plan.summary) to \(open.name)?") {
+      session.output.line("not committed: nothing was written")
+      // A script that was told no stops here, as a failure: what follows assumed the commit.
+      if !session.sourceStack.isEmpty { throw SessionError.declined }
+      return
     }
 
     let progress = session.progress
@@ -69,7 +72,7 @@ struct Commit: Command {
     }
     let request = CommitRequest(
       message: message ?? plan.defaultMessage, author: session.user, expectedRevision: open.revision,
-      writes: writes, registryWrites: state.dependencies.registryWrites)
+      writes: writes, registryWrites: state.dependencies.registryWrites, changes: changes)
     let record: CommitRecord
     do {
       record = try open.store.commit(request)
@@ -80,10 +83,14 @@ struct Commit: Command {
     }
     try session.refreshRevision(of: open)
     session.imports.removeAll { $0.workspace == open.name }
-    let changes = record.changes.map { change in
-      change.version.map { "\(change.action.rawValue) \(change.subject)@\($0)" } ?? "\(change.action.rawValue) \(change.subject)"
-    }
-    session.output.line("committed #\(record.id) to \(open.name): \(changes.joined(separator: ", "))")
+    session.changes[open.name] = nil
+    Self.report(record, to: open.name, in: session)
+  }
+
+  /// One line per change the commit made, then a summary line; also what `undo` prints.
+  static func report(_ record: CommitRecord, to workspace: String, in session: Session) {
+    for change in record.changes { session.output.line("  " + Describe.change(change)) }
+    session.output.line("committed #\(record.id) to \(workspace): \(Describe.tally(record.changes))")
   }
 
   /// One version as the store writes it: named for its flow, numbered and dated by the store

@@ -1,7 +1,8 @@
 import FlowModel
 import FlowStore
 
-/// `connection add|list`: the connections of a workspace, which references are matched to.
+/// `connection add|set|remove|list`: the connections of a workspace, which references are
+/// matched to. Changes are staged like imports and written by the next `commit`.
 struct ConnectionCommand: Command {
   /// The options and keywords, declared once: the spec lists them and `init` looks them up by
   /// these values, never by spelling.
@@ -17,20 +18,34 @@ struct ConnectionCommand: Command {
 
   static let spec = CommandSpec(
     name: "connection",
-    synopsis: "add <name> --type <type> [--prop key=value]... [--secret key[=value]]... [in <workspace>] | list [in <workspace>] [--json]",
-    summary: "Add a connection to a workspace, or list its connections (secret values never shown).",
+    synopsis:
+      "add <name> --type <type> [--prop key=value]... [--secret key[=value]]... | set <name> [--prop key=value]... [--secret key[=value]]... | remove <name> | list [--json] [in <workspace>]",
+    summary: "Add, change or remove a workspace's connections (staged until commit), or list them (secret values never shown).",
     discussion: """
-      `--secret key` without a value asks for it without echo when interactive; in scripts give
-      `--secret key=${env:NAME}`. Secrets are stored apart from properties and never exported.
+      Changes wait for `commit`, which writes them with the pending imports in one transaction;
+      `undo` takes them back. Adding a connection exactly as it exists is no change (a script can
+      run again); one that exists with other settings is refused: change it with `connection set`.
+      `connection remove` is refused while a flow of the workspace, or a pending import, is bound
+      to the connection. `--secret key` without a value asks for it without echo when
+      interactive; in scripts give `--secret key=${env:NAME}`. Secrets are stored apart from
+      properties and never exported.
+
+      The `id` property is the connection's identity in the target platform (an n8n credential
+      id, a Make connection id, a Node-RED config node id, a NiFi controller service id): after
+      `match`, `export` writes it into the flow in place of the source's.
 
         connection add kafka-prod --type kafka --prop host=k:9092 --secret password
+        connection set sheets-prod --prop id=PRODsheets00001
+        connection remove kafka-old
       """,
     options: [Option.connectionType, Option.prop, Option.secret, Option.json],
     keywords: [Option.inWorkspace],
-    positionals: .connection, actions: ["add", "list"])
+    positionals: .connection, actions: ["add", "set", "remove", "list"])
 
   enum Action {
     case add(name: String, type: String)
+    case set(name: String)
+    case remove(name: String)
     case list
   }
 
@@ -38,37 +53,78 @@ struct ConnectionCommand: Command {
   let arguments: ParsedArguments
 
   init(_ arguments: ParsedArguments) throws {
-    switch try arguments.positional(0, "an action (add or list)") {
+    switch try arguments.positional(0, "an action (add, set, remove or list)") {
     case "add":
       let name = try arguments.positional(1, "the connection name")
       guard let type = arguments.value(Option.connectionType) else { throw UsageError("--type <type> is required", command: "connection") }
-      try arguments.expectPositionals(atMost: 2)
       action = .add(name: name, type: type)
+    case "set":
+      action = .set(name: try arguments.positional(1, "the connection name"))
+      if arguments.values(Option.prop).isEmpty, arguments.values(Option.secret).isEmpty {
+        throw UsageError("say what to set: --prop key=value or --secret key[=value]", command: "connection")
+      }
+    case "remove":
+      action = .remove(name: try arguments.positional(1, "the connection name"))
     case "list":
-      try arguments.expectPositionals(atMost: 1)
       action = .list
     case let word:
-      throw UsageError("unknown action '\(word)'; use add or list", command: "connection")
+      throw UsageError("unknown action '\(word)'; use add, set, remove or list", command: "connection")
     }
+    if case .list = action { try arguments.expectPositionals(atMost: 1) } else { try arguments.expectPositionals(atMost: 2) }
     self.arguments = arguments
   }
 
   func run(in session: Session) throws {
     let workspaceName = arguments.value(Option.inWorkspace)
+    if case .list = action {
+      return try List(kind: .connections, json: arguments.flag(Option.json), workspaceName: workspaceName).run(in: session)
+    }
+    let open = try session.workspace(workspaceName)
+    try session.authorize(.changeConnections, in: open)
+    let state = try session.state(of: open.name)
     switch action {
-    case .list: try List(kind: .connections, json: arguments.flag(Option.json), workspaceName: workspaceName).run(in: session)
-    case .add(let name, let type): try add(name, type: type, to: try session.workspace(workspaceName), in: session)
+    case .list: return
+    case .add(let name, let type):
+      let properties = try self.properties()
+      let secrets = try self.secrets(for: name, in: session)
+      if let existing = state.connection(named: name) {
+        guard try Self.isSame(existing, type: type, properties: properties, secrets: secrets, in: open) else {
+          throw SessionError.connectionDiffers(name: name, workspace: open.name)
+        }
+        return session.output.line("no change: \(name) (\(type)) exists in \(open.name) as given")
+      }
+      try session.stage(.addConnection(Connection(name: name, type: type, properties: properties), secrets: secrets), in: open)
+      session.output.line("staged: add connection \(name) (\(type)) to \(open.name); `commit` writes it")
+    case .set(let name):
+      guard state.connection(named: name) != nil else {
+        throw SessionError.unknownName(kind: "connection in \(open.name)", name: name, known: state.connections.map(\.name))
+      }
+      try session.stage(.setConnection(name: name, properties: try properties(), secrets: try secrets(for: name, in: session)), in: open)
+      session.output.line("staged: change connection \(name) in \(open.name); `commit` writes it")
+    case .remove(let name):
+      guard state.connection(named: name) != nil else {
+        throw SessionError.unknownName(kind: "connection in \(open.name)", name: name, known: state.connections.map(\.name))
+      }
+      let users = try session.bindings(to: name, in: open)
+      if !users.isEmpty { throw SessionError.connectionInUse(name: name, workspace: open.name, by: users) }
+      try session.stage(.removeConnection(name), in: open)
+      session.output.line("staged: remove connection \(name) from \(open.name); `commit` writes it")
     }
   }
 
-  private func add(_ name: String, type: String, to open: OpenWorkspace, in session: Session) throws {
-    try session.authorize(.addConnection, in: open)
+  /// The `--prop` pairs.
+  private func properties() throws -> JSONObject {
     var properties = JSONObject()
     for pair in arguments.values(Option.prop) {
       let (key, value) = try Self.split(pair)
       guard let value else { throw UsageError("--prop needs key=value, got '\(pair)'", command: "connection") }
       properties[key] = .string(value)
     }
+    return properties
+  }
+
+  /// The `--secret` pairs; a key without a value is asked for without echo, when someone can.
+  private func secrets(for name: String, in session: Session) throws -> [String: String] {
     var secrets: [String: String] = [:]
     for pair in arguments.values(Option.secret) {
       let (key, value) = try Self.split(pair)
@@ -80,10 +136,18 @@ struct ConnectionCommand: Command {
         throw SessionError.secretNeeded(key)
       }
     }
-    let connection = Connection(name: name, type: type, properties: properties, secretNames: secrets.keys.sorted())
-    try open.store.addConnection(connection, secrets: secrets, author: session.user)
-    try session.refreshRevision(of: open)
-    session.output.line("added connection \(name) (\(connection.type)) to \(open.name)")
+    return secrets
+  }
+
+  /// True when a connection that exists is the one `add` describes: same type and properties,
+  /// and the same secret values where it has them stored.
+  private static func isSame(
+    _ existing: Connection, type: String, properties: JSONObject, secrets: [String: String], in open: OpenWorkspace
+  ) throws -> Bool {
+    guard existing.type == type, existing.properties == properties, Set(existing.secretNames) == Set(secrets.keys) else { return false }
+    guard !secrets.isEmpty else { return true }
+    guard try open.store.connections().contains(where: { $0.name == existing.name }) else { return false }
+    return try open.store.secrets(ofConnection: existing.name) == secrets
   }
 
   private static func split(_ pair: String) throws -> (String, String?) {

@@ -3,12 +3,12 @@ struct Discard: Command {
   /// The options and keywords, declared once: the spec lists them and `init` looks them up by
   /// these values, never by spelling.
   enum Option {
-    static let all = OptionSpec("--all", help: "drop every pending import")
+    static let all = OptionSpec("--all", help: "drop every pending import and every staged change")
   }
 
   static let spec = CommandSpec(
     name: "discard", synopsis: "<import>... | --all",
-    summary: "Drop pending imports (nothing is written; the files are untouched).",
+    summary: "Drop pending imports, or with --all also staged connection and member changes (nothing is written).",
     options: [Option.all],
     positionals: .pendingImport)
 
@@ -25,6 +25,10 @@ struct Discard: Command {
     let dropped = all ? session.imports.map(\.name) : names
     for name in names { _ = try session.importIndex(named: name) }
     session.imports.removeAll { dropped.contains($0.name) }
-    session.output.line(dropped.isEmpty ? "nothing to discard" : "discarded \(dropped.joined(separator: ", "))")
+    let changes = all ? session.changes.values.reduce(0) { $0 + $1.count } : 0
+    if all { session.changes = [:] }
+    let words =
+      (dropped.isEmpty ? [] : [dropped.joined(separator: ", ")]) + (changes == 0 ? [] : [Describe.count(changes, "staged change")])
+    session.output.line(words.isEmpty ? "nothing to discard" : "discarded \(words.joined(separator: " and "))")
   }
 }

@@ -93,7 +93,9 @@ struct List: Command {
         )
       }
     case .connections:
-      rows = try session.workspace(workspaceName).snapshot().connections.map(Self.connectionRow)
+      let open = try session.workspace(workspaceName)
+      let stored = Set(try open.snapshot().connections.map(\.name))
+      rows = try session.state(of: open.name).connections.map { Self.connectionRow($0, staged: !stored.contains($0.name)) }
     case .imports:
       rows = session.imports.map {
         (
@@ -124,16 +126,18 @@ struct List: Command {
     for row in rows { session.output.line(row.text) }
   }
 
-  private static func connectionRow(_ connection: Connection) -> (String, JSONValue) {
+  /// A connection without its secret values; `staged` for one that waits for `commit`.
+  private static func connectionRow(_ connection: Connection, staged: Bool) -> (String, JSONValue) {
     let properties = connection.properties.members.map {
       "\($0.key)=\($0.value.stringValue ?? JSONWriter(layout: .minified).string($0.value))"
     }
     let secrets = connection.secretNames.map { "\($0)=<secret>" }
+    let words = ["\(connection.name) (\(connection.type))"] + properties + secrets + (staged ? ["(staged: commit writes it)"] : [])
     return (
-      "\(connection.name) (\(connection.type)) \((properties + secrets).joined(separator: " "))",
+      words.joined(separator: " "),
       [
         "name": .string(connection.name), "type": .string(connection.type), "properties": .object(connection.properties),
-        "secrets": .array(connection.secretNames.map(JSONValue.string)),
+        "secrets": .array(connection.secretNames.map(JSONValue.string)), "staged": .bool(staged),
       ]
     )
   }

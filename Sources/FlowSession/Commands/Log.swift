@@ -30,25 +30,28 @@ struct Log: Command {
     let records = try open.store.journal()
     if json {
       let values: [JSONValue] = records.map { record in
-        [
+        var object: JSONObject = [
           "id": .number(JSONNumber(record.id)), "author": .string(record.author), "at": .string(record.at),
-          "message": .string(record.message),
-          "changes": .array(
-            record.changes.map { change in
-              var object: JSONObject = ["action": .string(change.action.rawValue), "subject": .string(change.subject)]
-              object["version"] = change.version.map { .number(JSONNumber($0)) }
-              return .object(object)
-            }),
+          "message": .string(record.message), "changes": .array(record.changes.map(Self.json)),
         ]
+        object["undoneBy"] = record.undoneBy.map { .number(JSONNumber($0)) }
+        object["undoes"] = record.undoes.map { .number(JSONNumber($0)) }
+        return .object(object)
       }
       return session.output.line(JSONWriter().string(.array(values)))
     }
     if records.isEmpty { return session.output.line("no commits in \(open.name)") }
     for record in records {
-      session.output.line("#\(record.id)  \(record.at)  \(record.author)  \(record.message)")
-      for change in record.changes {
-        session.output.line("    \(change.action.rawValue) \(change.subject)\(change.version.map { "@\($0)" } ?? "")")
-      }
+      let undone = record.undoneBy.map { "  (undone by #\($0))" } ?? ""
+      session.output.line("#\(record.id)  \(record.at)  \(record.author)  \(record.message)\(undone)")
+      for change in record.changes { session.output.line("    " + Describe.change(change)) }
     }
+  }
+
+  /// A journal change as JSON: `{"action", "subject", "version"?}`.
+  static func json(_ change: JournalChange) -> JSONValue {
+    var object: JSONObject = ["action": .string(change.action.rawValue), "subject": .string(change.subject)]
+    object["version"] = change.version.map { .number(JSONNumber($0)) }
+    return .object(object)
   }
 }

@@ -121,8 +121,8 @@ struct Match: Command {
     var left: [String] = []
     for index in indices {
       let pending = session.imports[index]
-      // The snapshot, not the state: binding changes the imports, which would re-plan each time.
-      let connections = try session.workspace(pending.workspace).snapshot().connections
+      // Not the whole state: binding changes the imports, which would re-plan each time.
+      let connections = try session.connections(of: pending.workspace)
       for ref in pending.unmatched {
         guard let binding = CandidateRanking.automatic(ref, among: connections) else {
           left.append("\(pending.name): \(ref.key) (\(ref.type))")

@@ -66,22 +66,21 @@ struct MemberCommand: Command {
     case .add(let member):
       try session.authorize(.manageMembers, in: open)
       if member.role != .owner { try keepAnOwner(besides: member.user, in: open, session: session) }
-      try open.store.setMember(member, author: session.user)
-      try session.refreshRevision(of: open)
-      session.output.line("\(member.user) is now \(member.role.rawValue) of \(open.name)")
+      try session.stage(.setMember(member), in: open)
+      session.output.line("staged: \(member.user) becomes \(member.role.rawValue) of \(open.name); `commit` writes it")
     case .remove(let user):
       try session.authorize(.manageMembers, in: open)
+      guard try session.members(of: open).contains(where: { $0.user == user }) else { throw StoreError.noSuchMember(user) }
       try keepAnOwner(besides: user, in: open, session: session)
-      try open.store.removeMember(user, author: session.user)
-      try session.refreshRevision(of: open)
-      session.output.line("\(user) is no longer a member of \(open.name)")
+      try session.stage(.removeMember(user), in: open)
+      session.output.line("staged: \(user) leaves \(open.name); `commit` writes it")
     }
   }
 
   /// Refuses to leave a workspace that has members without an owner: nobody could change its
   /// members again.
   private func keepAnOwner(besides user: String, in open: OpenWorkspace, session: Session) throws {
-    let owners = try open.store.members().filter { $0.role == .owner }.map(\.user)
+    let owners = try session.members(of: open).filter { $0.role == .owner }.map(\.user)
     if owners == [user] {
       throw SessionError.lastOwner(user: user, workspace: open.name)
     }

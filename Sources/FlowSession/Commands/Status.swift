@@ -23,11 +23,13 @@ struct Status: Command {
     for (name, loaded) in session.exports.sorted(by: { $0.key < $1.key }) {
       output.line("loaded \(name): \(loaded.path)")
     }
-    guard !session.imports.isEmpty else { return output.line("nothing pending") }
+    let staged = session.changes.filter { !$0.value.isEmpty }
+    guard !session.imports.isEmpty || !staged.isEmpty else { return output.line("nothing pending") }
     var problems: [Finding] = []
-    for name in Set(session.imports.map(\.workspace)).sorted() {
+    for name in Set(session.imports.map(\.workspace)).union(staged.keys).sorted() {
       let state = try session.state(of: name)
       output.line("pending for \(name):")
+      for change in staged[name] ?? [] { output.line("  " + Session.describe(change)) }
       let pendingHere = session.imports.filter { $0.workspace == name }
       problems += pendingHere.flatMap(state.findings)
       for pending in pendingHere {

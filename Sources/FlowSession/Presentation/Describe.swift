@@ -1,4 +1,5 @@
 import FlowModel
+import FlowStore
 
 /// Short phrases about flows, shared by the commands that print them.
 enum Describe {
@@ -10,5 +11,26 @@ enum Describe {
   /// `1 node`, `3 nodes`.
   static func count(_ number: Int, _ noun: String) -> String {
     "\(number) \(noun)\(number == 1 ? "" : "s")"
+  }
+
+  /// `created flow orders@1`, `added connection kafka-prod`: one journal change.
+  static func change(_ change: JournalChange) -> String {
+    "\(change.action.rawValue) \(change.subject)\(change.version.map { "@\($0)" } ?? "")"
+  }
+
+  /// `2 created flows, 1 added version, 1 added connection`: a commit's changes counted by
+  /// action, in the order they first appear; `no changes` for none.
+  static func tally(_ changes: [JournalChange]) -> String {
+    var order: [String] = []
+    var counts: [String: Int] = [:]
+    for change in changes {
+      if counts[change.action.rawValue] == nil { order.append(change.action.rawValue) }
+      counts[change.action.rawValue, default: 0] += 1
+    }
+    guard !order.isEmpty else { return "no changes" }
+    return order.map { action in
+      let number = counts[action] ?? 0
+      return "\(number) \(action)\(number == 1 ? "" : "s")"
+    }.joined(separator: ", ")
   }
 }

@@ -5,11 +5,14 @@ import FlowStore
 /// creates, every node by name, and every connection binding with its reason.
 struct CommitPlan {
   let imports: [PendingImport]
+  /// Connection, member and flow-removal changes staged for the workspace.
+  let changes: [WorkspaceChange]
   let flows: [FlowSummary]
   let dependencies: DependencyPlan
 
   func text(workspace: String) -> String {
-    var lines = ["plan for \(workspace): \(Describe.count(imports.count, "import"))"]
+    var lines = ["plan for \(workspace): \(summary)"]
+    lines += changes.map { "  " + Session.describe($0) }
     var nextVersion = Dictionary(flows.map { ($0.name, $0.versionCount + 1) }, uniquingKeysWith: max)
     for pending in imports {
       let version = pending.version
@@ -37,8 +40,15 @@ struct CommitPlan {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// The journal message when none is given: `import orders, payments`.
+  /// `2 imports and 3 changes`: what the commit writes, in a few words.
+  var summary: String {
+    [imports.isEmpty ? nil : Describe.count(imports.count, "import"), changes.isEmpty ? nil : Describe.count(changes.count, "change")]
+      .compactMap { $0 }.joined(separator: " and ")
+  }
+
+  /// The journal message when none is given: `import orders, payments`, `connection add kafka-prod`.
   var defaultMessage: String {
-    "import " + imports.map(\.mode.flowName).joined(separator: ", ")
+    let flows = imports.isEmpty ? [] : ["import " + imports.map(\.mode.flowName).joined(separator: ", ")]
+    return (flows + changes.map(Session.describe)).joined(separator: "; ")
   }
 }

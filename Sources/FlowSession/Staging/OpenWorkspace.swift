@@ -10,7 +10,7 @@ final class OpenWorkspace {
 
   /// The last state planned, for the revision and pending imports it was planned with: a Tab
   /// press or a command naming several imports plans once, not once each.
-  var cachedState: (revision: Int, importsGeneration: Int, state: WorkspaceState)?
+  var cachedState: (revision: Int, stagedGeneration: Int, state: WorkspaceState)?
   private var cachedSnapshot: WorkspaceSnapshot?
   /// Stored versions already decoded, by flow and number: a version never changes once written.
   var decodedVersions: [String: FlowVersion] = [:]

@@ -3,13 +3,13 @@ import FlowStore
 /// Something a member's role allows or not.
 enum GuardedAction: String {
   case export, commit
-  case addConnection = "add connections to"
+  case changeConnections = "change the connections of"
   case manageMembers = "change the members of"
 
   func allowed(for role: Role) -> Bool {
     switch self {
     case .export: role.mayExport
-    case .commit, .addConnection: role.mayWrite
+    case .commit, .changeConnections: role.mayWrite
     case .manageMembers: role.mayManageMembers
     }
   }

@@ -15,8 +15,29 @@ struct WorkspaceState {
   /// What the pending imports for this workspace bring along, planned over all of them once.
   var dependencies = DependencyPlan()
 
-  init(_ snapshot: WorkspaceSnapshot) {
-    self.init(connections: snapshot.connections, flows: snapshot.flows, registry: snapshot.registry)
+  /// The workspace as the next commit will leave it: its snapshot with the staged connection
+  /// changes applied, so `match` can bind to a connection added in the same session.
+  init(_ snapshot: WorkspaceSnapshot, staged: [WorkspaceChange] = []) {
+    var connections = snapshot.connections
+    for change in staged {
+      switch change {
+      case .addConnection(let connection, let secrets):
+        connections.append(
+          Connection(name: connection.name, type: connection.type, properties: connection.properties, secretNames: secrets.keys.sorted()))
+      case .setConnection(let name, let properties, let secrets):
+        guard let index = connections.firstIndex(where: { $0.name == name }) else { continue }
+        for member in properties.members { connections[index].properties[member.key] = member.value }
+        connections[index].secretNames = Array(Set(connections[index].secretNames).union(secrets.keys)).sorted()
+      case .removeConnection(let name):
+        connections.removeAll { $0.name == name }
+      case .setMember, .removeMember, .removeFlow:
+        continue
+      }
+    }
+    let removed = Set(staged.compactMap { if case .removeFlow(let flow) = $0 { flow } else { nil } })
+    self.init(
+      connections: connections.sorted { $0.name < $1.name }, flows: snapshot.flows.filter { !removed.contains($0.name) },
+      registry: snapshot.registry)
   }
 
   init(connections: [Connection], flows: [FlowSummary], registry: [RegistryEntry] = []) {
@@ -41,10 +62,10 @@ extension Session {
   /// transaction and kept until the session writes to it or its pending imports change.
   func state(of workspaceName: String) throws -> WorkspaceState {
     let open = try workspace(workspaceName)
-    if let cached = open.cachedState, cached.revision == open.revision, cached.importsGeneration == importsGeneration {
+    if let cached = open.cachedState, cached.revision == open.revision, cached.stagedGeneration == stagedGeneration {
       return cached.state
     }
-    var state = WorkspaceState(try open.snapshot())
+    var state = WorkspaceState(try open.snapshot(), staged: changes[workspaceName] ?? [])
     let pending = imports.filter { $0.workspace == workspaceName }
     state.pendingFlowNames = Set(pending.filter(\.mode.isNewFlow).map(\.mode.flowName))
     // The target's current version of each subflow an import carries, read once, to compare.
@@ -55,7 +76,7 @@ extension Session {
       currentVersions[subflow.name] = try decodeStored(stored, in: open)
     }
     state.dependencies = DependencyPlan(imports: pending, state: state, currentVersions: currentVersions)
-    open.cachedState = (open.revision, importsGeneration, state)
+    open.cachedState = (open.revision, stagedGeneration, state)
     return state
   }
 

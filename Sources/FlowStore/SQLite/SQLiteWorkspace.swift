@@ -120,11 +120,11 @@ public final class SQLiteWorkspace: WorkspaceStore {
     }
   }
 
-  private func read<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {
+  func read<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {
     try Self.wrap(location) { try queue.read(work) }
   }
 
-  private func write<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {
+  func write<T>(_ work: (Database) throws -> T) throws(StoreError) -> T {
     if isReadOnly { throw .readOnly(path: location) }
     return try Self.wrap(location) { try queue.write(work) }
   }
@@ -134,7 +134,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
     try read { db in try Self.revision(db) }
   }
 
-  private static func revision(_ db: Database) throws -> Int {
+  static func revision(_ db: Database) throws -> Int {
     try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'revision'") ?? 0
   }
 
@@ -237,35 +237,17 @@ public final class SQLiteWorkspace: WorkspaceStore {
     }
   }
 
-  /// Adds a connection and journals it, its secret values stored apart from its properties; refuses a taken name.
-  public func addConnection(_ connection: Connection, secrets: [String: String], author: String) throws(StoreError) {
-    try write { db in
-      if try Bool.fetchOne(db, sql: "SELECT 1 FROM connections WHERE name = ?", arguments: [connection.name]) == true {
-        throw StoreError.connectionExists(connection.name)
-      }
-      let properties = JSONWriter(layout: .minified).string(.object(connection.properties))
-      try db.execute(
-        sql: "INSERT INTO connections (name, type, properties) VALUES (?, ?, ?)",
-        arguments: [connection.name, connection.type, properties])
-      let id = db.lastInsertedRowID
-      for (name, value) in secrets.sorted(by: { $0.key < $1.key }) {
-        try db.execute(
-          sql: "INSERT INTO connection_secrets (connection_id, name, value) VALUES (?, ?, ?)",
-          arguments: [id, name, Data(value.utf8)])
-      }
-      _ = try Self.journal(
-        db, author: author, message: "connection add \(connection.name)",
-        changes: [JournalChange(action: .addedConnection, subject: connection.name, version: nil)])
-    }
-  }
-
-  /// Writes the request's versions and registry entries in one transaction and journals them, or nothing at all.
+  /// Applies the request's connection, member and flow changes, writes its versions and registry
+  /// entries, and journals it, in one transaction: all of it, or nothing at all.
   public func commit(_ request: CommitRequest) throws(StoreError) -> CommitRecord {
     try write { db in
       guard try Self.revision(db) == request.expectedRevision else { throw StoreError.movedOn(path: location) }
       let now = Self.timestamp()
+      let id = try Self.beginJournal(db, author: request.author, message: request.message, at: now)
       var changes: [JournalChange] = []
-      var pending: [(flowID: Int64, number: Int, document: String)] = []
+      for change in request.changes {
+        changes.append(try Self.apply(change, in: db, commit: id, at: location))
+      }
       for write in request.writes {
         let existing = try Row.fetchOne(db, sql: "SELECT id, current_version FROM flows WHERE name = ?", arguments: [write.flow])
         let flowID: Int64
@@ -284,7 +266,9 @@ public final class SQLiteWorkspace: WorkspaceStore {
           try db.execute(sql: "UPDATE flows SET current_version = ? WHERE id = ?", arguments: [number, flowID])
           changes.append(JournalChange(action: .addedVersion, subject: write.flow, version: number))
         }
-        pending.append((flowID, number, write.document(number, now)))
+        try db.execute(
+          sql: "INSERT INTO versions (flow_id, number, document, published_at, commit_id) VALUES (?, ?, ?, ?, ?)",
+          arguments: [flowID, number, write.document(number, now), now, id])
       }
       for entry in request.registryWrites {
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM registry WHERE kind = ? AND name = ?", arguments: [entry.kind.rawValue, entry.name])
@@ -292,36 +276,31 @@ public final class SQLiteWorkspace: WorkspaceStore {
         {
           throw StoreError.registryConflict(kind: entry.kind.rawValue, name: entry.name)
         }
-        changes.append(JournalChange(action: .added(entry.kind), subject: entry.name, version: nil))
-      }
-      let record = try Self.journal(db, author: request.author, message: request.message, changes: changes, at: now)
-      for entry in request.registryWrites {
         try db.execute(
           sql: "INSERT INTO registry (kind, name, definition, commit_id) VALUES (?, ?, ?, ?)",
-          arguments: [entry.kind.rawValue, entry.name, entry.definition, record.id])
+          arguments: [entry.kind.rawValue, entry.name, entry.definition, id])
+        changes.append(JournalChange(action: .added(entry.kind), subject: entry.name, version: nil))
       }
-      for version in pending {
-        try db.execute(
-          sql: "INSERT INTO versions (flow_id, number, document, published_at, commit_id) VALUES (?, ?, ?, ?, ?)",
-          arguments: [version.flowID, version.number, version.document, now, record.id])
-      }
-      return record
+      try Self.finishJournal(db, commit: id, changes: changes)
+      return CommitRecord(id: Int(id), author: request.author, at: now, message: request.message, changes: changes)
     }
   }
 
-  /// Appends a journal entry and bumps the revision; part of the caller's transaction.
-  private static func journal(
-    _ db: Database, author: String, message: String, changes: [JournalChange], at time: String = timestamp()
-  ) throws -> CommitRecord {
+  /// Starts a journal entry inside the caller's transaction; its changes are added by
+  /// `finishJournal`, so what a commit records for undo can name it.
+  static func beginJournal(_ db: Database, author: String, message: String, at time: String) throws -> Int64 {
     try db.execute(sql: "INSERT INTO commits (author, at, message) VALUES (?, ?, ?)", arguments: [author, time, message])
-    let id = db.lastInsertedRowID
+    return db.lastInsertedRowID
+  }
+
+  /// Records a journal entry's changes and bumps the revision; part of the caller's transaction.
+  static func finishJournal(_ db: Database, commit id: Int64, changes: [JournalChange]) throws {
     for change in changes {
       try db.execute(
         sql: "INSERT INTO commit_changes (commit_id, action, subject, version) VALUES (?, ?, ?, ?)",
         arguments: [id, change.action.rawValue, change.subject, change.version])
     }
     try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'revision'")
-    return CommitRecord(id: Int(id), author: author, at: time, message: message, changes: changes)
   }
 
   /// The journal with each commit's changes, newest first.
@@ -332,8 +311,10 @@ public final class SQLiteWorkspace: WorkspaceStore {
         let action = JournalChange.Action(rawValue: row["action"])
         changes[row["commit_id"], default: []].append(JournalChange(action: action, subject: row["subject"], version: row["version"]))
       }
-      return try Row.fetchAll(db, sql: "SELECT id, author, at, message FROM commits ORDER BY id DESC").map { row in
-        CommitRecord(id: row["id"], author: row["author"], at: row["at"], message: row["message"], changes: changes[row["id"]] ?? [])
+      return try Row.fetchAll(db, sql: "SELECT id, author, at, message, undone_by, undoes FROM commits ORDER BY id DESC").map { row in
+        CommitRecord(
+          id: row["id"], author: row["author"], at: row["at"], message: row["message"], changes: changes[row["id"]] ?? [],
+          undoneBy: row["undone_by"], undoes: row["undoes"])
       }
     }
   }
@@ -358,28 +339,6 @@ public final class SQLiteWorkspace: WorkspaceStore {
       try Row.fetchAll(db, sql: "SELECT user, role FROM members ORDER BY user").compactMap { row in
         Role(rawValue: row["role"]).map { Member(user: row["user"], role: $0) }
       }
-    }
-  }
-
-  /// Adds a member or changes their role, and journals it.
-  public func setMember(_ member: Member, author: String) throws(StoreError) {
-    try write { db in
-      try db.execute(
-        sql: "INSERT INTO members (user, role) VALUES (?, ?) ON CONFLICT(user) DO UPDATE SET role = excluded.role",
-        arguments: [member.user, member.role.rawValue])
-      _ = try Self.journal(
-        db, author: author, message: "member \(member.user) \(member.role.rawValue)",
-        changes: [JournalChange(action: .setMember, subject: "\(member.user) (\(member.role.rawValue))", version: nil)])
-    }
-  }
-
-  /// Removes a member and journals it; an unknown user is an error.
-  public func removeMember(_ user: String, author: String) throws(StoreError) {
-    try write { db in
-      try db.execute(sql: "DELETE FROM members WHERE user = ?", arguments: [user])
-      if db.changesCount == 0 { throw StoreError.noSuchMember(user) }
-      _ = try Self.journal(
-        db, author: author, message: "member remove \(user)", changes: [JournalChange(action: .removedMember, subject: user, version: nil)])
     }
   }
 

@@ -43,6 +43,26 @@ enum WorkspaceSchema {
       // What a workspace says of itself, such as the name it was created under.
       try db.execute(sql: "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     }
+    migrator.registerMigration("v4: undo") { db in
+      // What undo needs to put back: connections and members as they were before a commit
+      // changed them, and flows a commit removed. Secret values are copied as stored.
+      try db.execute(
+        sql: """
+          ALTER TABLE commits ADD COLUMN undone_by INTEGER;
+          ALTER TABLE commits ADD COLUMN undoes INTEGER;
+          CREATE TABLE undo_connections (
+            commit_id INTEGER NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, properties TEXT NOT NULL,
+            PRIMARY KEY (commit_id, name));
+          CREATE TABLE undo_connection_secrets (
+            commit_id INTEGER NOT NULL, connection TEXT NOT NULL, name TEXT NOT NULL, value BLOB NOT NULL);
+          CREATE TABLE undo_members (commit_id INTEGER NOT NULL, user TEXT NOT NULL, role TEXT, PRIMARY KEY (commit_id, user));
+          CREATE TABLE removed_flows (
+            commit_id INTEGER NOT NULL, name TEXT NOT NULL, current_version INTEGER NOT NULL, PRIMARY KEY (commit_id, name));
+          CREATE TABLE removed_versions (
+            commit_id INTEGER NOT NULL, flow TEXT NOT NULL, number INTEGER NOT NULL, document TEXT NOT NULL,
+            published_at TEXT NOT NULL, written_by INTEGER NOT NULL);
+          """)
+    }
     return migrator
   }
 }
