@@ -24,7 +24,8 @@ public final class SessionKeeper {
     let data = try encoder.encode(record)
     guard data != lastWritten else { return }
     lastWritten = data
-    if record.workspaces.isEmpty, record.exports.isEmpty, record.imports.isEmpty, record.variables.isEmpty {
+    if record.workspaces.isEmpty, record.exports.isEmpty, record.imports.isEmpty, record.changes?.isEmpty ?? true, record.variables.isEmpty
+    {
       return forget()
     }
     var stamped = record
@@ -60,7 +61,9 @@ public final class SessionKeeper {
       guard let data = FileManager.default.contents(atPath: path), let record = try? JSONDecoder().decode(SessionRecord.self, from: data)
       else { continue }
       // kill(pid, 0) fails with ESRCH only when no such process runs.
-      if record.processID != getpid(), kill(record.processID, 0) != 0, errno == ESRCH, !record.imports.isEmpty || !record.exports.isEmpty {
+      if record.processID != getpid(), kill(record.processID, 0) != 0, errno == ESRCH,
+        !record.imports.isEmpty || !record.exports.isEmpty || !(record.changes?.isEmpty ?? true)
+      {
         found.append((record, path))
       }
     }

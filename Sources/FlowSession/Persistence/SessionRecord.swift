@@ -1,3 +1,4 @@
+import FlowModel
 import FlowStore
 
 /// What a session holds that a person would lose with it: the workspaces it opened, the exports
@@ -34,6 +35,20 @@ public struct SessionRecord: Codable, Equatable, Sendable {
     var stamp: FileStamp?
   }
 
+  /// A staged connection, member or flow change. Secret values are not kept on disk: a
+  /// restored change says which secrets must be given again.
+  struct Change: Codable, Equatable {
+    var workspace: String
+    /// `add connection`, `set connection`, `remove connection`, `set member`, `remove member`, `remove flow`.
+    var kind: String
+    var subject: String
+    var type: String?
+    /// Properties as JSON text, in their order.
+    var properties: String?
+    var secretNames: [String]?
+    var role: String?
+  }
+
   /// The process that kept it, to tell an abandoned session from one still running.
   var processID: Int32
   /// When it was last written (ISO 8601), to offer the newest.
@@ -41,6 +56,7 @@ public struct SessionRecord: Codable, Equatable, Sendable {
   var workspaces: [Workspace]
   var exports: [Export]
   var imports: [Import]
+  var changes: [Change]? = nil
   var variables: [String: String]
   var target: String?
 
@@ -68,6 +84,25 @@ extension Session {
           name: $0.name, path: $0.path, workspace: $0.workspace, flow: $0.mode.flowName, newFlow: $0.mode.isNewFlow,
           bindings: $0.bindings, renames: $0.renames, parentImport: $0.parentImport, stamp: $0.stamp)
       },
+      changes: changes.sorted { $0.key < $1.key }.flatMap { workspace, staged in staged.map { Self.record(of: $0, in: workspace) } },
       variables: variables, target: targetName)
+  }
+
+  private static func record(of change: WorkspaceChange, in workspace: String) -> SessionRecord.Change {
+    let text = { (object: JSONObject) in JSONWriter(layout: .minified).string(.object(object)) }
+    switch change {
+    case .addConnection(let connection, let secrets):
+      return .init(
+        workspace: workspace, kind: "add connection", subject: connection.name, type: connection.type,
+        properties: text(connection.properties),
+        secretNames: secrets.keys.sorted())
+    case .setConnection(let name, let properties, let secrets):
+      return .init(
+        workspace: workspace, kind: "set connection", subject: name, properties: text(properties), secretNames: secrets.keys.sorted())
+    case .removeConnection(let name): return .init(workspace: workspace, kind: "remove connection", subject: name)
+    case .setMember(let member): return .init(workspace: workspace, kind: "set member", subject: member.user, role: member.role.rawValue)
+    case .removeMember(let user): return .init(workspace: workspace, kind: "remove member", subject: user)
+    case .removeFlow(let flow): return .init(workspace: workspace, kind: "remove flow", subject: flow)
+    }
   }
 }

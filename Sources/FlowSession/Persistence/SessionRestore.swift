@@ -55,12 +55,44 @@ extension Session {
       restored.append(pending)
     }
     imports += restored
+    for saved in record.changes ?? [] {
+      guard let open = workspaces[saved.workspace], let change = change(from: saved) else {
+        output.warning("the staged change '\(saved.kind) \(saved.subject)' was not restored: its workspace \(saved.workspace) is not open")
+        continue
+      }
+      changes[open.name, default: []].append(change)
+      if let secrets = saved.secretNames, !secrets.isEmpty {
+        output.warning(
+          "\(saved.kind) \(saved.subject) was restored without its secret values (never kept on disk): give them again with `connection set \(saved.subject) --secret \(secrets[0])`"
+        )
+      }
+    }
     if let target = record.target, workspaces[target] != nil { targetName = target }
     keep()
     let bindings = restored.reduce(0) { $0 + $1.bindings.count }
     output.line(
       "restored \(Describe.count(restored.count, "pending import")) with \(Describe.count(bindings, "binding")), "
         + "\(Describe.count(exports.count, "loaded export")) and \(Describe.count(workspaces.count, "workspace"))")
+  }
+
+  /// A staged change from its record (secrets left out).
+  private func change(from saved: SessionRecord.Change) -> WorkspaceChange? {
+    var properties: JSONObject = [:]
+    if let text = saved.properties {
+      do { properties = try JSONParser.parse(text).objectValue ?? [:] } catch {
+        output.warning("\(saved.kind) \(saved.subject): its kept properties do not read (\(error)); restored without them")
+      }
+    }
+    switch saved.kind {
+    case "add connection":
+      return .addConnection(Connection(name: saved.subject, type: saved.type ?? "", properties: properties), secrets: [:])
+    case "set connection": return .setConnection(name: saved.subject, properties: properties, secrets: [:])
+    case "remove connection": return .removeConnection(saved.subject)
+    case "set member": return saved.role.flatMap(Role.init).map { .setMember(Member(user: saved.subject, role: $0)) }
+    case "remove member": return .removeMember(saved.subject)
+    case "remove flow": return .removeFlow(saved.subject)
+    default: return nil
+    }
   }
 
   /// An export file read again as it was kept, renames applied; nil (with a warning) when it

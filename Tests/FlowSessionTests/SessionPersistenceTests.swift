@@ -1,0 +1,33 @@
+import FlowSession
+import FlowTestSupport
+import Foundation
+import Testing
+
+/// The session kept on disk as it changes, and brought back by another session.
+@Suite(.temporaryFolders) struct SessionPersistenceTests {
+  @Test func bindingsRenamesAndStagedChangesComeBack() throws {
+    let first = try SessionHarness()
+    let folder = first.path("sessions")
+    first.session.keeper = SessionKeeper(folder: folder)
+    try first.run(
+      "workspace new ${dir}/prod.fpsw as prod", "connection add kafka-prod --type kafka --prop host=k:9092 --secret password=pw",
+      "connection add finance-db-prod --type jdbc", "commit --yes", "connection add extra --type http --secret token=t",
+      "load ${examples}/orders-v1.json into prod", "match kafka-test kafka-prod", "rename orders 'Big orders' 'Large orders'",
+      "set region eu")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+    #expect(files == ["\(getpid()).json"])
+    let data = try #require(FileManager.default.contents(atPath: "\(folder)/\(files[0])"))
+    #expect(!String(decoding: data, as: UTF8.self).contains("\"t\""), "no secret value is kept on disk")
+    let record = try JSONDecoder().decode(SessionRecord.self, from: data)
+    #expect(record.pendingImports == 1 && record.bindings == 1)
+
+    let second = try SessionHarness(in: first.folder)
+    second.session.restore(record)
+    let status = try second.output(of: "status").standardOutput
+    #expect(status.contains("  add connection extra (http)\n"), "restored, without the secret it had")
+    #expect(status.contains("  orders: new flow 'orders', 1/2 references matched"))
+    #expect(try second.output(of: "show orders").standardOutput.contains("\n  Large orders (filter)\n"))
+    #expect(try second.output(of: "echo ${region}").standardOutput == "eu\n")
+    #expect(second.session.prompt == "fps prod (1 pending)> ")
+  }
+}
