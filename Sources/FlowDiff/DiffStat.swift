@@ -1,13 +1,17 @@
 /// How many things changed, by kind.
 public struct DiffStat: Hashable, Sendable {
-  var nodesAdded = 0
-  var nodesRemoved = 0
+  /// Nodes only on the right side.
+  public var nodesAdded = 0
+  /// Nodes only on the left side.
+  public var nodesRemoved = 0
   /// Nodes on both sides whose content or name differs.
   public var nodesChanged = 0
-  var edgesAdded = 0
-  var edgesRemoved = 0
+  /// Edges only on the right side.
+  public var edgesAdded = 0
+  /// Edges only on the left side.
+  public var edgesRemoved = 0
   /// Flow, connection and dependency changes.
-  var otherChanges = 0
+  public var otherChanges = 0
 
   /// `3 nodes changed, 1 node added, 2 edges removed`, or `no changes`.
   public var summary: String {

@@ -9,7 +9,8 @@ public struct NodeChange: Hashable, Sendable {
   public var kind: Kind
   /// The node's name on the side that has it (the right side's for changed nodes).
   public var name: String
-  var type: String
+  /// The node's type, as its platform names it.
+  public var type: String
   /// The left side's name when the node was renamed.
   public var oldName: String?
   /// For changed nodes, each differing property; empty for added and removed nodes.

@@ -59,6 +59,8 @@ public enum SessionError: Error, CustomStringConvertible {
   case damagedVersion(location: String, flow: String, number: Int, FormatError)
   /// A glob that matched no file.
   case noMatches(String)
+  /// Flow names that repeat among the files of one load, each with both files; nothing was staged.
+  case repeatedFlowNames([String])
   /// Some files of a bulk load failed; nothing was staged.
   case bulk(failed: [String], total: Int)
   /// `undo` in a workspace whose journal has nothing left to undo.
@@ -140,6 +142,9 @@ public enum SessionError: Error, CustomStringConvertible {
     case .damagedVersion(let location, let flow, let number, let error):
       return "\(location): flow '\(flow)' version \(number) is damaged: \(error)"
     case .noMatches(let pattern): return "\(pattern): no files match"
+    case .repeatedFlowNames(let repeats):
+      return "\(repeats.count == 1 ? "1 flow name repeats" : "\(repeats.count) flow names repeat") in this load; nothing was staged "
+        + "(`--on-conflict rename` names the later ones after their files):\n" + repeats.map { "  \($0)" }.joined(separator: "\n")
     case .bulk(let failed, let total):
       return "\(failed.count) of \(total) files could not be loaded; nothing was staged:\n"
         + failed.map { "  \($0)" }.joined(separator: "\n")

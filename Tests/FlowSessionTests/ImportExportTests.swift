@@ -36,12 +36,22 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: harness.path("fraud-alerts.sql")))
   }
 
+  /// A copy of an example export with one node renamed, as `name` in the harness's folder: an
+  /// export that differs from what a workspace has.
+  func changedCopy(of example: String, as name: String, in harness: SessionHarness) throws {
+    let text = try String(contentsOf: Corpus.examples.appendingPathComponent(example), encoding: .utf8)
+    let changed = text.replacingOccurrences(of: "Per account per minute", with: "Per account each minute")
+    #expect(changed != text)
+    try changed.write(toFile: harness.path(name), atomically: true, encoding: .utf8)
+  }
+
   @Test func aChosenVersionOrTheCurrentOneIsExported() throws {
     let harness = try testWorkspace()
     let firstBefore = try harness.output(of: "show fraud-alerts@1 --json").standardOutput
     #expect(firstBefore.contains(#""number": 1"#))
+    try changedCopy(of: "fraud-alerts.json", as: "changed.json", in: harness)
     try harness.run(
-      "load ${examples}/fraud-alerts.json into test --as-version-of fraud-alerts", "match --auto", "commit --yes",
+      "load ${dir}/changed.json into test --as-version-of fraud-alerts", "match --auto", "commit --yes",
       "export fraud-alerts@1 to ${dir}/v1.json")
     #expect(
       try harness.output(of: "export fraud-alerts to ${dir}/current.json").standardOutput
@@ -57,12 +67,12 @@ import Testing
     let harness = try testWorkspace()
     try prepareCopy(harness)
     try harness.run("export test:fraud-alerts to ${dir}/fa.json", "load ${dir}/fa.json into copy", "match --auto")
-    let plan = try harness.output(of: "commit --dry-run").standardOutput
+    let plan = try harness.output(of: "commit --dry-run --verbose").standardOutput
     for line in [
-      #"create flow "fraud-alerts" (version 1)"#, #"+ "Per account per minute" (aggregate)"#,
+      "\n  create flow fraud-alerts: 7 nodes, 2 bindings (", "\n      + \"Per account per minute\" (aggregate)\n",
       "binds kafka-test (kafka) -> kafka-test [same name and type]", "create event 'FraudSuspected'", "create form 'fraud-review'",
       "create rule 'review-threshold'", "carries 2 variables, 2 environment variables, 1 guardrail, 1 SLA goal, a schedule, async mode",
-      #"create flow "notify-fraud-team" (version 1)"#, "dry run: nothing was written",
+      "\n  create flow notify-fraud-team: ", "\ntotal: 2 flows created\ndry run: nothing was written\n",
     ] {
       #expect(plan.contains(line), "the plan lacks: \(line)")
     }
@@ -138,8 +148,11 @@ import Testing
         committed #2 to copy: 2 created flows, 1 added event, 1 added form, 1 added rule
 
         """))
-    // Again, into a target that has the subflow: reused, not staged.
-    try harness.run("load ${dir}/fa.json into copy --as-version-of fraud-alerts", "match --auto")
+    // Again, changed, into a target that has the subflow: reused, not staged.
+    let changed = try String(contentsOfFile: harness.path("fa.json"), encoding: .utf8)
+      .replacingOccurrences(of: "Per account per minute", with: "Per account each minute")
+    try changed.write(toFile: harness.path("fa2.json"), atomically: true, encoding: .utf8)
+    try harness.run("load ${dir}/fa2.json into copy --as-version-of fraud-alerts", "match --auto")
     let again = try harness.output(of: "commit --dry-run in copy").standardOutput
     #expect(again.contains("    reuse subflow 'notify-fraud-team'\n"))
     #expect(again.contains("    reuse event 'FraudSuspected'\n"))

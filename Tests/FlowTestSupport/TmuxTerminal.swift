@@ -86,8 +86,8 @@ public final class TmuxTerminal {
   }
 
   /// Ends the terminal: asks the server to quit, then kills what is left of it and of the
-  /// program it started (the server may ignore the request: it inherits the test runner's
-  /// blocked signals), and removes the socket. Safe to call more than once.
+  /// program it started (a program that ignores the hangup outlives the server), and removes
+  /// the socket. Safe to call more than once.
   public func end() {
     _ = try? tmux(["kill-server"])
     for process in processes { process.kill() }
@@ -172,24 +172,59 @@ public final class TmuxTerminal {
   @discardableResult
   private func tmux(_ arguments: [String]) throws -> String {
     // The tmux server that `new-session` starts would inherit every open descriptor, among them
-    // Foundation's pipe that watches for the child's exit, and `waitUntilExit` would never
+    // Foundation's pipe that watches for a child's exit, and a `waitUntilExit` would never
     // return; so bash closes all but 0-2 before it becomes tmux. Output goes to a file for the
     // same reason.
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/bash")
     let closeInherited = #"for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done; exec /usr/bin/tmux "$@""#
-    process.arguments = ["-c", closeInherited, "tmux", "-L", socket, "-f", "/dev/null"] + arguments
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString).out")
-    _ = FileManager.default.createFile(atPath: file.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: file) }
-    let handle = try FileHandle(forWritingTo: file)
-    process.standardOutput = handle
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    try handle.close()
-    guard process.terminationStatus == 0 else { throw Failure.tmuxFailed(arguments, status: process.terminationStatus) }
+    let status = try Self.spawnUnblocked(
+      ["/bin/bash", "-c", closeInherited, "tmux", "-L", socket, "-f", "/dev/null"] + arguments, output: file.path)
+    guard status == 0 else { throw Failure.tmuxFailed(arguments, status: status) }
     return try String(contentsOf: file, encoding: .utf8)
+  }
+
+  /// Runs `arguments` (a path first) with output into the file at `output`, and returns its exit
+  /// status. It starts with no signal blocked and the ending signals at their default action,
+  /// as it would from a person's shell: a tmux server inheriting the test runner's blocked
+  /// signals never reaps the program that ended in its pane (SIGCHLD) and ignores `kill-server`
+  /// (SIGTERM).
+  private static func spawnUnblocked(_ arguments: [String], output: String) throws -> Int32 {
+    #if canImport(Glibc)
+      var attributes = posix_spawnattr_t()
+      var actions = posix_spawn_file_actions_t()
+    #else
+      var attributes: posix_spawnattr_t? = nil
+      var actions: posix_spawn_file_actions_t? = nil
+    #endif
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    var none = sigset_t()
+    sigemptyset(&none)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    var ending = sigset_t()
+    sigemptyset(&ending)
+    for signal in [SIGHUP, SIGINT, SIGTERM, SIGPIPE, SIGCHLD] { sigaddset(&ending, signal) }
+    posix_spawnattr_setsigdefault(&attributes, &ending)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+
+    let argv = arguments.map { strdup($0) } + [nil]
+    let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { for pointer in argv + envp { free(pointer) } }
+    var id: pid_t = 0
+    let spawned = posix_spawn(&id, arguments[0], &actions, &attributes, argv, envp)
+    guard spawned == 0 else { throw Failure.tmuxFailed(arguments, status: -spawned) }
+    var status: Int32 = 0
+    while waitpid(id, &status, 0) == -1 {
+      guard errno == EINTR else { throw Failure.tmuxFailed(arguments, status: -errno) }
+    }
+    // WIFEXITED and WEXITSTATUS, which Swift does not import: a signal's end is reported as 128+n.
+    return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
   }
 }
 

@@ -11,6 +11,8 @@ struct Commit: Command {
     static let message = OptionSpec("--message", short: "-m", value: "message", help: "the journal message")
     static let dryRun = OptionSpec("--dry-run", help: "show the plan and what blocks it; write nothing")
     static let yes = OptionSpec("--yes", short: "-y", help: "do not ask for confirmation")
+    static let verbose = OptionSpec("--verbose", short: "-v", help: "list the nodes each flow adds, removes or changes")
+    static let json = OptionSpec("--json", help: "with --dry-run: the plan as JSON (schema in README)")
     static let inWorkspace = OptionSpec(
       "in", value: "workspace", completion: .workspace, help: "commit this workspace's imports (default: the target)")
   }
@@ -19,19 +21,24 @@ struct Commit: Command {
     name: "commit", synopsis: "[-m <message>] [--dry-run] [--yes] [in <workspace>]",
     summary: "Write all pending imports of the target in one transaction, journaled.",
     discussion: """
-      Shows the plan (flows created or versioned, nodes with their names, connection bindings),
-      asks for confirmation when interactive, then writes everything or nothing. Refuses, writing
-      nothing, while any reference is unmatched or any finding is an error, and lists them all.
+      Shows the plan (a line per flow: created, versioned with what changed against the
+      target's current version, or unchanged and skipped; its bindings and dependencies; the
+      staged connection and member changes; a total), asks for confirmation when interactive,
+      then writes everything or nothing. Refuses, writing nothing, while any reference is
+      unmatched or any finding is an error, and lists them all. An import identical to the
+      target's current version is not written, so a migration can run again.
 
         commit --dry-run
         commit -m "orders v2 to prod" --yes
       """,
-    options: [Option.message, Option.dryRun, Option.yes],
+    options: [Option.message, Option.dryRun, Option.yes, Option.verbose, Option.json],
     keywords: [Option.inWorkspace])
 
   let message: String?
   let dryRun: Bool
   let assumeYes: Bool
+  let verbose: Bool
+  let json: Bool
   let workspaceName: String?
 
   init(_ arguments: ParsedArguments) throws {
@@ -39,6 +46,9 @@ struct Commit: Command {
     message = arguments.value(Option.message)
     dryRun = arguments.flag(Option.dryRun)
     assumeYes = arguments.flag(Option.yes)
+    verbose = arguments.flag(Option.verbose)
+    json = arguments.flag(Option.json)
+    if json, !dryRun { throw UsageError("--json describes the plan: use it with --dry-run", command: "commit") }
     workspaceName = arguments.value(Option.inWorkspace)
   }
 
@@ -48,11 +58,18 @@ struct Commit: Command {
     let changes = session.changes[open.name] ?? []
     guard !pending.isEmpty || !changes.isEmpty else { throw SessionError.nothingPending(open.name) }
     let state = try session.state(of: open.name)
-    let plan = CommitPlan(imports: pending, changes: changes, flows: state.flows, dependencies: state.dependencies)
-    session.output.write(plan.text(workspace: open.name))
-    let blockers = pending.flatMap(state.findings).filter(\.isError).map(\.message)
+    let plan = try CommitPlan(imports: pending, changes: changes, state: state) { flow in
+      try session.decodeStored(try open.store.version(of: flow, number: nil), in: open)
+    }
+    let blockers = plan.writing.map(\.pending).flatMap(state.findings).filter(\.isError).map(\.message)
+    if json { return session.output.line(JSONWriter().string(plan.json(workspace: open.name, blockers: blockers))) }
+    session.output.write(plan.text(workspace: open.name, verbose: verbose))
     if !blockers.isEmpty { throw SessionError.commitBlocked(workspace: open.name, blockers: blockers) }
     if dryRun { return session.output.line("dry run: nothing was written") }
+    if plan.writesNothing {
+      session.imports.removeAll { $0.workspace == open.name }
+      return session.output.line("nothing to write: \(plan.total)")
+    }
     if open.store.isReadOnly { throw StoreError.readOnly(path: open.store.location) }
     try session.authorize(.commit, in: open)
     if changes.contains(where: \.isMemberChange) { try session.authorize(.manageMembers, in: open) }
@@ -65,9 +82,10 @@ struct Commit: Command {
 
     let progress = session.progress
     defer { progress?.finish() }
-    let writes = pending.enumerated().map { index, item in
-      Self.write(item.boundVersion(using: state), as: item.mode.flowName, mode: item.mode.isNewFlow ? .newFlow : .newVersion) {
-        progress?.show("writing flows", done: index + 1, total: pending.count)
+    let writing = plan.writing
+    let writes = writing.enumerated().map { index, entry in
+      Self.write(entry.bound, as: entry.pending.mode.flowName, mode: entry.pending.mode.isNewFlow ? .newFlow : .newVersion) {
+        progress?.show("writing flows", done: index + 1, total: writing.count)
       }
     }
     let request = CommitRequest(

@@ -14,6 +14,9 @@ struct Load: Command {
     static let readOnly = OptionSpec("--read-only", help: "open a workspace file for reading only: nothing can be committed to it")
     static let renameNode = OptionSpec(
       "--rename-node", value: "old=new", help: "rename a node as it is loaded (in n8n, every reference to it too); repeatable")
+    static let onConflict = OptionSpec(
+      "--on-conflict", value: "version|skip|rename|error", completion: .words(Conflict.allCases.map(\.rawValue)),
+      help: "what an export whose flow the target has already becomes (default: error)")
     static let alias = OptionSpec("as", value: "name", help: "the session name of the workspace, export or import")
     static let into = OptionSpec(
       "into", value: "workspace", completion: .workspace, help: "stage the exports as pending imports of this workspace")
@@ -26,15 +29,22 @@ struct Load: Command {
       A workspace file (.fpsw) is opened under its file name (or `as <name>`) and becomes the target
       if there is none. An export is read into the session for `diff`, `show` and `export`; with
       `into <workspace>` it becomes a pending import that `commit` writes. A folder loads every
-      .json file in it; a glob (quote it) loads every match. When any file of a bulk load fails,
-      nothing is staged and every failure is listed.
+      .json file in it and its sub-folders; a glob (quote it) loads every match, `**` standing
+      for any depth of folders. When any file of a bulk load fails, nothing is staged and every
+      failure is listed; so are all flow names that repeat among the files, each with both files.
+
+      A flow the target has already is an error by default; `--on-conflict version` stages the
+      export as the flow's next version (one identical to the current version is skipped at
+      commit as unchanged, so a migration can run again and write only what changed), `skip`
+      leaves it out, and `rename` creates a flow named after the file instead (repeated names
+      in one load too).
 
         load prod.fpsw
         load exports/orders-v2.json into prod
-        load 'exports/*.json' into prod
+        load 'exports/**/*.json' into prod --on-conflict version
         load exports/orders-v3.json into prod --as-version-of orders
       """,
-    options: [Option.asVersionOf, Option.name, Option.readOnly, Option.renameNode],
+    options: [Option.asVersionOf, Option.name, Option.onConflict, Option.readOnly, Option.renameNode],
     keywords: [Option.alias, Option.into],
     positionals: .path)
 
@@ -45,6 +55,19 @@ struct Load: Command {
   let newName: String?
   let readOnly: Bool
   let renames: [NodeRename]
+  let onConflict: Conflict
+
+  /// What `--on-conflict` makes of an export whose flow exists in the target.
+  enum Conflict: String, CaseIterable {
+    /// Refuse, naming the ways out (the default).
+    case error
+    /// Stage it as the next version of the flow.
+    case version
+    /// Leave it out, saying so.
+    case skip
+    /// Create a flow named after the file instead.
+    case rename
+  }
 
   init(_ arguments: ParsedArguments) throws {
     _ = try arguments.positional(0, "a path to load")
@@ -64,6 +87,11 @@ struct Load: Command {
     if versionOf != nil, newName != nil {
       throw UsageError("--as-version-of and --name cannot be used together", command: "load")
     }
+    let conflict = arguments.value(Option.onConflict) ?? Conflict.error.rawValue
+    guard let onConflict = Conflict(rawValue: conflict) else {
+      throw UsageError("--on-conflict takes version, skip, rename or error, not '\(conflict)'", command: "load")
+    }
+    self.onConflict = onConflict
   }
 
   func run(in session: Session) throws {
@@ -145,20 +173,34 @@ struct Load: Command {
       importNames.insert(pending.name)
       if pending.mode.isNewFlow { creators[pending.mode.flowName] = pending.name }
     }
-    for file in read {
+    var skipped: [String] = []
+    var problems: [String] = []
+    for (file, exportedName) in try Self.flowNames(of: read, newName: newName, renaming: onConflict == .rename) {
+      var flow = exportedName
       let mode: PendingImport.Mode
       if let versionOf {
         guard existing.contains(versionOf) else {
           throw SessionError.unknownName(kind: "flow in \(open.name)", name: versionOf, known: existing.sorted())
         }
         mode = .newVersion(of: versionOf)
+      } else if existing.contains(flow) {
+        switch onConflict {
+        case .version: mode = .newVersion(of: flow)
+        case .skip:
+          skipped.append(flow)
+          continue
+        case .rename where !existing.contains(Self.stem(file.path)) && creators[Self.stem(file.path)] == nil:
+          flow = Self.stem(file.path)
+          mode = .newFlow(flow)
+        case .error, .rename:
+          problems.append(SessionError.flowExists(flow: flow, workspace: open.name).description + " (\(file.path))")
+          continue
+        }
       } else {
-        let flow = newName ?? file.version.name
-        if existing.contains(flow) { throw SessionError.flowExists(flow: flow, workspace: open.name) }
         if let other = creators[flow] { throw SessionError.flowPending(flow: flow, workspace: open.name, pendingImport: other) }
         mode = .newFlow(flow)
       }
-      let name = alias ?? (read.count == 1 ? newName : nil) ?? file.version.name
+      let name = alias ?? (read.count == 1 ? newName : nil) ?? flow
       if importNames.contains(name) { throw SessionError.importExists(name) }
       let pending = PendingImport(
         name: name, path: file.path, format: file.format, workspace: open.name, mode: mode, version: file.version, notes: file.notes,
@@ -169,6 +211,8 @@ struct Load: Command {
         add(subflow)
       }
     }
+    if problems.count == 1, read.count == 1 { throw SessionError.flowExists(flow: read[0].version.name, workspace: open.name) }
+    if !problems.isEmpty { throw SessionError.bulk(failed: problems, total: read.count) }
     session.imports += staged
     for pending in staged {
       let refs = pending.version.connections.count
@@ -177,6 +221,42 @@ struct Load: Command {
         "staged \(pending.name) into \(open.name) as \(pending.mode.summary): \(Describe.shape(pending.version))\(refText)")
       Self.report(pending.notes, for: pending.name, in: session)
     }
+    if !skipped.isEmpty {
+      session.output.line(
+        "skipped \(Describe.count(skipped.count, "export")) whose flow \(open.name) has: \(skipped.joined(separator: ", "))")
+    }
+  }
+
+  /// A file's name without folder and extension: what `--on-conflict rename` names a flow.
+  static func stem(_ path: String) -> String {
+    URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+  }
+
+  /// The flow each export creates or versions: its own name, `--name`, or with `rename` the
+  /// file's name where it repeats another's. Names that repeat among the files are all reported
+  /// at once, each with both files (not one per run).
+  static func flowNames(of read: [ReadExport], newName: String?, renaming: Bool) throws -> [(ReadExport, String)] {
+    var firstFile: [String: String] = [:]
+    var repeated: [String] = []
+    var named: [(ReadExport, String)] = []
+    for file in read {
+      var flow = newName ?? file.version.name
+      if let first = firstFile[flow] {
+        guard renaming else {
+          repeated.append("'\(flow)' in \(first) and \(file.path)")
+          continue
+        }
+        flow = stem(file.path)
+        if let clash = firstFile[flow] {
+          repeated.append("'\(flow)' in \(clash) and \(file.path), even named after the file")
+          continue
+        }
+      }
+      firstFile[flow] = file.path
+      named.append((file, flow))
+    }
+    if !repeated.isEmpty { throw SessionError.repeatedFlowNames(repeated) }
+    return named
   }
 
   /// The subflows an export carries that the target lacks, each to be staged as a new flow of its

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Turns a `load` argument into files: a glob's matches, a folder's `.json` files, or the path.
+/// Turns a `load` argument into files: a glob's matches, a folder's `.json` files (its
+/// sub-folders too: exports grouped by team or category are the common case), or the path.
 enum FileExpansion {
   static func expand(_ argument: String) throws -> [String] {
     if argument.contains(where: { "*?[".contains($0) }) {
@@ -13,22 +14,47 @@ enum FileExpansion {
       throw SessionError.fileNotFound(argument)
     }
     guard isDirectory.boolValue else { return [argument] }
-    let names = try contents(of: argument)
-    let files = names.filter { $0.hasSuffix(".json") }.sorted().map { PathText.join(argument, $0) }
-    if files.isEmpty { throw SessionError.noMatches("\(argument)/*.json") }
+    let files = try walk(argument).filter { $0.hasSuffix(".json") }.map { PathText.join(argument, $0) }
+    if files.isEmpty { throw SessionError.noMatches("\(argument)/**/*.json") }
     return files
   }
 
-  /// Matches of a shell pattern in its folder (`*`, `?` and `[...]` in the last component).
+  /// Matches of a shell pattern: `*`, `?` and `[...]` within a name, `**` for any depth of
+  /// folders (`exports/**/*.json`). Hidden files and folders are left out.
   private static func globMatches(_ pattern: String) throws -> [String] {
-    let folder = PathText.folder(of: pattern)
-    let namePattern = PathText.name(of: pattern)
-    if folder.contains(where: { "*?[".contains($0) }) {
-      throw UsageError("wildcards are allowed in the file name only, not in folders: \(pattern)", command: "load")
+    let parts = pattern.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    let fixed = parts.prefix { !$0.contains(where: { "*?[".contains($0) }) }
+    let root = fixed.joined(separator: "/")
+    let rest = Array(parts.dropFirst(fixed.count))
+    let directory = root.isEmpty ? (pattern.hasPrefix("/") ? "/" : ".") : root
+    let candidates = rest.count == 1 ? try contents(of: directory).filter { !$0.hasPrefix(".") }.sorted() : try walk(directory)
+    return candidates.filter { matches(rest[...], $0.split(separator: "/").map(String.init)[...]) }
+      .map { root.isEmpty ? $0 : PathText.join(root, $0) }
+  }
+
+  /// True when path components match pattern components, `**` standing for any number of them.
+  private static func matches(_ pattern: ArraySlice<String>, _ path: ArraySlice<String>) -> Bool {
+    guard let first = pattern.first else { return path.isEmpty }
+    if first == "**" {
+      return (0...path.count).contains { matches(pattern.dropFirst(), path.dropFirst($0)) }
     }
-    let directory = folder.isEmpty ? "." : folder
-    return try contents(of: directory).filter { !$0.hasPrefix(".") && fnmatch(namePattern, $0, 0) == 0 }.sorted()
-      .map { folder.isEmpty ? $0 : PathText.join(folder, $0) }
+    guard let name = path.first, fnmatch(first, name, 0) == 0 else { return false }
+    return matches(pattern.dropFirst(), path.dropFirst())
+  }
+
+  /// Every file below a folder, as paths relative to it, sorted; hidden ones left out.
+  private static func walk(_ directory: String) throws -> [String] {
+    var files: [String] = []
+    var folders = [""]
+    while let folder = folders.popLast() {
+      for name in try contents(of: folder.isEmpty ? directory : PathText.join(directory, folder)) where !name.hasPrefix(".") {
+        let relative = folder.isEmpty ? name : PathText.join(folder, name)
+        var isDirectory: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: PathText.join(directory, relative), isDirectory: &isDirectory)
+        if isDirectory.boolValue { folders.append(relative) } else { files.append(relative) }
+      }
+    }
+    return files.sorted()
   }
 
   /// The names in a folder; a folder that is missing or cannot be read (permissions) says so

@@ -1,54 +1,166 @@
+import FlowDiff
+import FlowFormats
 import FlowModel
 import FlowStore
 
-/// The reviewed summary of what a commit will write: per import, the flow and version it
-/// creates, every node by name, and every connection binding with its reason.
+/// The reviewed summary of what a commit will write: one line per flow (created, versioned with
+/// what its diff against the target's current version says, or unchanged and skipped), its
+/// bindings and dependencies below it, the staged connection and member changes, and a total.
+/// `--verbose` lists nodes. The same plan is rendered as text and as JSON.
 struct CommitPlan {
-  let imports: [PendingImport]
+  /// One pending import as the commit will treat it.
+  struct Entry {
+    let pending: PendingImport
+    /// The version as it will be written: every reference renamed to its connection.
+    let bound: FlowVersion
+    /// For a new version: how it differs from the target's current version; nil for a new flow.
+    let diff: FlowDiff?
+    /// The version number it gets; 1 for a new flow.
+    let number: Int
+
+    /// Identical to what the target has now: skipped, so a migration can run again.
+    var isUnchanged: Bool { diff?.isEmpty == true }
+  }
+
+  let entries: [Entry]
   /// Connection, member and flow-removal changes staged for the workspace.
   let changes: [WorkspaceChange]
-  let flows: [FlowSummary]
   let dependencies: DependencyPlan
 
-  func text(workspace: String) -> String {
-    var lines = ["plan for \(workspace): \(summary)"]
-    lines += changes.map { "  " + Session.describe($0) }
-    var nextVersion = Dictionary(flows.map { ($0.name, $0.versionCount + 1) }, uniquingKeysWith: max)
+  /// The plan for the imports and changes staged for a workspace in `state`.
+  init(imports: [PendingImport], changes: [WorkspaceChange], state: WorkspaceState, current: (String) throws -> FlowVersion) rethrows {
+    var nextVersion = Dictionary(state.flows.map { ($0.name, $0.versionCount + 1) }, uniquingKeysWith: max)
+    var entries: [Entry] = []
     for pending in imports {
-      let version = pending.version
+      let bound = pending.boundVersion(using: state)
       switch pending.mode {
-      case .newFlow(let name):
-        lines.append("  create flow \"\(name)\" (version 1) from \(pending.path)")
-      case .newVersion(of: let name):
-        let number = nextVersion[name] ?? 1
-        nextVersion[name] = number + 1
-        lines.append("  add version \(number) to flow \"\(name)\" from \(pending.path)")
+      case .newFlow:
+        entries.append(Entry(pending: pending, bound: bound, diff: nil, number: 1))
+      case .newVersion(of: let flow):
+        let target = try current(flow)
+        let diff = FlowDiffer.diff(
+          target, bound, leftLabel: flow, rightLabel: pending.name,
+          options: DiffOptions().ignoringVolatilePaths(of: [target, bound].map(ExportFormat.natural)))
+        let number = nextVersion[flow] ?? 1
+        if !diff.isEmpty { nextVersion[flow] = number + 1 }
+        entries.append(Entry(pending: pending, bound: bound, diff: diff, number: number))
       }
-      lines.append("    \(Describe.count(version.nodes.count, "node")):")
-      for node in version.nodes { lines.append("      + \"\(node.name)\" (\(node.type))") }
-      for ref in version.connections {
-        if let binding = pending.bindings[ref.key] {
+    }
+    self.entries = entries
+    self.changes = changes
+    self.dependencies = state.dependencies
+  }
+
+  /// The imports that will be written (not unchanged).
+  var writing: [Entry] { entries.filter { !$0.isUnchanged } }
+
+  /// Nothing would be written: every import is unchanged and no change is staged.
+  var writesNothing: Bool { writing.isEmpty && changes.isEmpty }
+
+  /// `2 imports and 3 changes`: what the commit writes, in a few words.
+  var summary: String {
+    [writing.isEmpty ? nil : Describe.count(writing.count, "import"), changes.isEmpty ? nil : Describe.count(changes.count, "change")]
+      .compactMap { $0 }.joined(separator: " and ")
+  }
+
+  /// The plan as text: a line per flow, what comes with it below, and a total.
+  func text(workspace: String, verbose: Bool) -> String {
+    var lines = ["plan for \(workspace):"]
+    lines += changes.map { "  " + Session.describe($0) }
+    for entry in entries {
+      lines.append("  " + headline(entry))
+      guard !entry.isUnchanged else { continue }
+      if verbose { lines += nodeLines(entry).map { "      " + $0 } }
+      for ref in entry.pending.version.connections {
+        if let binding = entry.pending.bindings[ref.key] {
           lines.append("    binds \(ref.key) (\(ref.type)) -> \(binding.connection) [\(binding.reason)]")
         } else {
           lines.append("    unmatched \(ref.key) (\(ref.type))")
         }
       }
-      lines += dependencies.lines(for: pending.name).map { "    \($0)" }
-      let carried = DependencyListing.carried(version)
-      if !carried.isEmpty { lines.append("    carries \(carried.joined(separator: ", "))") }
+      lines += dependencies.lines(for: entry.pending.name).map { "    \($0)" }
+      let carried = DependencyListing.carried(entry.bound)
+      if verbose, !carried.isEmpty { lines.append("    carries \(carried.joined(separator: ", "))") }
     }
+    lines.append("total: \(total)")
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// `2 imports and 3 changes`: what the commit writes, in a few words.
-  var summary: String {
-    [imports.isEmpty ? nil : Describe.count(imports.count, "import"), changes.isEmpty ? nil : Describe.count(changes.count, "change")]
-      .compactMap { $0 }.joined(separator: " and ")
+  /// `create flow orders: 12 nodes, 3 bindings`, `add version 3 to payments: 2 nodes changed`,
+  /// `unchanged orders: skipped`.
+  private func headline(_ entry: Entry) -> String {
+    let bindings = Describe.count(entry.pending.bindings.count, "binding")
+    switch (entry.pending.mode, entry.diff) {
+    case (.newFlow(let flow), _):
+      return "create flow \(flow): \(Describe.count(entry.bound.nodes.count, "node")), \(bindings) (\(entry.pending.path))"
+    case (.newVersion(of: let flow), let diff?) where diff.isEmpty:
+      return "unchanged \(flow): skipped (\(entry.pending.path))"
+    case (.newVersion(of: let flow), let diff):
+      return "add version \(entry.number) to \(flow): \(diff?.stat.summary ?? "new"), \(bindings) (\(entry.pending.path))"
+    }
   }
 
-  /// The journal message when none is given: `import orders, payments`, `connection add kafka-prod`.
+  /// With --verbose: the nodes of a new flow, or the nodes a new version adds, removes or changes.
+  private func nodeLines(_ entry: Entry) -> [String] {
+    guard let diff = entry.diff else { return entry.bound.nodes.map { "+ \"\($0.name)\" (\($0.type))" } }
+    return diff.nodes.map { change in
+      let mark =
+        switch change.kind {
+        case .added: "+"
+        case .removed: "-"
+        default: "~"
+        }
+      return "\(mark) \"\(change.name)\" (\(change.type))"
+    }
+  }
+
+  /// `1 flow created, 2 versions added, 497 unchanged, 3 changes`.
+  var total: String {
+    let created = writing.filter { $0.diff == nil }.count
+    let versions = writing.count - created
+    let unchanged = entries.count - writing.count
+    var parts: [String] = []
+    if created > 0 { parts.append("\(Describe.count(created, "flow")) created") }
+    if versions > 0 { parts.append("\(Describe.count(versions, "version")) added") }
+    if unchanged > 0 { parts.append("\(unchanged) unchanged") }
+    if !changes.isEmpty { parts.append(Describe.count(changes.count, "change")) }
+    return parts.isEmpty ? "nothing to write" : parts.joined(separator: ", ")
+  }
+
+  /// The journal message when none is given: `import orders, payments`, `add connection kafka-prod`.
   var defaultMessage: String {
-    let flows = imports.isEmpty ? [] : ["import " + imports.map(\.mode.flowName).joined(separator: ", ")]
+    let flows = writing.isEmpty ? [] : ["import " + writing.map(\.pending.mode.flowName).joined(separator: ", ")]
     return (flows + changes.map(Session.describe)).joined(separator: "; ")
+  }
+
+  /// The plan for `commit --dry-run --json` (schema in README).
+  func json(workspace: String, blockers: [String]) -> JSONValue {
+    let flows: [JSONValue] = entries.map { entry in
+      var object: JSONObject = [
+        "import": .string(entry.pending.name), "flow": .string(entry.pending.mode.flowName),
+        "action": .string(entry.isUnchanged ? "unchanged" : entry.diff == nil ? "create" : "version"),
+        "path": .string(entry.pending.path), "nodes": .number(JSONNumber(entry.bound.nodes.count)),
+      ]
+      if !entry.isUnchanged { object["version"] = .number(JSONNumber(entry.number)) }
+      if let stat = entry.diff?.stat, !entry.isUnchanged {
+        object["changes"] = [
+          "nodesAdded": .number(JSONNumber(stat.nodesAdded)), "nodesRemoved": .number(JSONNumber(stat.nodesRemoved)),
+          "nodesChanged": .number(JSONNumber(stat.nodesChanged)), "edgesAdded": .number(JSONNumber(stat.edgesAdded)),
+          "edgesRemoved": .number(JSONNumber(stat.edgesRemoved)), "other": .number(JSONNumber(stat.otherChanges)),
+        ]
+      }
+      object["bindings"] = .array(
+        entry.pending.version.connections.map { ref in
+          var binding: JSONObject = ["reference": .string(ref.key), "type": .string(ref.type)]
+          binding["connection"] = entry.pending.bindings[ref.key].map { .string($0.connection) } ?? .null
+          binding["reason"] = entry.pending.bindings[ref.key].map { .string($0.reason) } ?? .null
+          return .object(binding)
+        })
+      return .object(object)
+    }
+    return [
+      "workspace": .string(workspace), "flows": .array(flows), "changes": .array(changes.map { .string(Session.describe($0)) }),
+      "blockers": .array(blockers.map(JSONValue.string)), "total": .string(total),
+    ]
   }
 }
