@@ -126,7 +126,7 @@ public final class Session {
 
   /// Called when the shell ends: a session with nothing pending leaves no record behind.
   public func leave() {
-    if imports.isEmpty { keeper?.forget() }
+    if imports.isEmpty, changes.values.allSatisfy(\.isEmpty) { keeper?.forget() }
   }
 
   /// Writes the session to its keeper, if any; a failure is said once, not at every command.

@@ -73,7 +73,7 @@ struct Shell {
       }
     }
     session.restore(record)
-    unlink(file)
+    keeper.discard(file)
   }
 
   /// Standard input that is not a terminal runs as a script, line by line as it arrives.

@@ -15,8 +15,8 @@ import Testing
       "load ${examples}/orders-v1.json into prod", "match kafka-test kafka-prod", "rename orders 'Big orders' 'Large orders'",
       "set region eu")
     let files = try FileManager.default.contentsOfDirectory(atPath: folder)
-    #expect(files == ["\(getpid()).json"])
-    let data = try #require(FileManager.default.contents(atPath: "\(folder)/\(files[0])"))
+    #expect(files.sorted() == ["\(getpid()).json", "\(getpid()).lock"], "the record, and the lock held while this shell runs")
+    let data = try #require(FileManager.default.contents(atPath: "\(folder)/\(getpid()).json"))
     #expect(!String(decoding: data, as: UTF8.self).contains("\"t\""), "no secret value is kept on disk")
     let record = try JSONDecoder().decode(SessionRecord.self, from: data)
     #expect(record.pendingImports == 1 && record.bindings == 1)

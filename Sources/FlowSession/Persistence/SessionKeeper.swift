@@ -3,16 +3,41 @@ import Foundation
 /// Keeps an interactive session on disk as it changes, so a closed terminal, a sleeping machine
 /// or `kill -9` loses no binding: one small JSON file per shell process under the XDG state
 /// folder, written whole (temporary file, then rename) after every command that changed it.
+///
+/// Beside each record the shell holds a lock (`<pid>.lock`, flock) while it runs: the system
+/// drops it when the process ends, however it ends, so a record is abandoned exactly when its
+/// lock can be taken, whatever became of the pid (not yet reaped, or reused).
 public final class SessionKeeper {
   /// The folder holding one record per shell process.
   let folder: String
   private let file: String
   private var lastWritten: Data?
+  private var lock: Int32 = -1
 
   /// A keeper writing this process's record into `folder`.
   public init(folder: String) {
     self.folder = folder
     self.file = PathText.join(folder, "\(getpid()).json")
+  }
+
+  deinit {
+    if lock >= 0 { close(lock) }
+  }
+
+  /// The lock file beside a record: `<pid>.lock` for `<pid>.json` and `<pid>.declined.json`.
+  private static func lockFile(of record: String) -> String {
+    PathText.join(PathText.folder(of: record), String(PathText.name(of: record).prefix { $0 != "." }) + ".lock")
+  }
+
+  /// True when the shell that kept `record` no longer runs: its lock can be taken, or, for a
+  /// record without a lock file, no process has its pid.
+  private static func isAbandoned(_ record: String, processID: Int32) -> Bool {
+    let descriptor = open(lockFile(of: record), O_RDWR)
+    guard descriptor >= 0 else { return kill(processID, 0) != 0 && errno == ESRCH }
+    defer { close(descriptor) }
+    guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { return false }
+    flock(descriptor, LOCK_UN)
+    return true
   }
 
   /// Writes the session's record when it changed since the last write. A session with nothing
@@ -31,15 +56,25 @@ public final class SessionKeeper {
     var stamped = record
     stamped.savedAt = Date().formatted(.iso8601)
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    if lock < 0 {
+      lock = open(Self.lockFile(of: file), O_CREAT | O_RDWR, 0o600)
+      if lock >= 0 { flock(lock, LOCK_EX | LOCK_NB) }
+    }
     let temporary = file + ".tmp"
     guard FileManager.default.createFile(atPath: temporary, contents: try encoder.encode(stamped), attributes: [.posixPermissions: 0o600])
     else { throw SessionError.writeFailed(temporary, String(cString: strerror(errno))) }
     guard rename(temporary, file) == 0 else { throw SessionError.writeFailed(file, String(cString: strerror(errno))) }
   }
 
-  /// Removes this process's record: the session ended with nothing left to lose.
+  /// Removes this process's record: the session holds nothing left to lose.
   func forget() {
     unlink(file)
+  }
+
+  /// Removes a record that was restored into this session, with its lock file.
+  public func discard(_ record: String) {
+    unlink(record)
+    unlink(Self.lockFile(of: record))
   }
 
   private static let declined = ".declined.json"
@@ -60,8 +95,7 @@ public final class SessionKeeper {
       let path = PathText.join(folder, name)
       guard let data = FileManager.default.contents(atPath: path), let record = try? JSONDecoder().decode(SessionRecord.self, from: data)
       else { continue }
-      // kill(pid, 0) fails with ESRCH only when no such process runs.
-      if record.processID != getpid(), kill(record.processID, 0) != 0, errno == ESRCH,
+      if record.processID != getpid(), Self.isAbandoned(path, processID: record.processID),
         !record.imports.isEmpty || !record.exports.isEmpty || !(record.changes?.isEmpty ?? true)
       {
         found.append((record, path))
