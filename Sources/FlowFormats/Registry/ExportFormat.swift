@@ -51,6 +51,10 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// The dialect's codec, for a foreign dialect.
   var dialect: (any DialectCodec.Type)? { codec as? any DialectCodec.Type }
 
+  /// True for a foreign platform's dialect (n8n, Node-RED, ...), whose files name connections
+  /// by the platform's own ids.
+  public var isDialect: Bool { dialect != nil }
+
   /// Reads an export of any format, detected by content, never by file name.
   public static func read(_ bytes: some Collection<UInt8>, fallbackName: String) throws(FormatError) -> (ExportFormat, DecodedExport) {
     if BundleCodec.isBundle(bytes) { return (.bundle, DecodedExport(version: try BundleCodec.decode(Data(bytes)))) }

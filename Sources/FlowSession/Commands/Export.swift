@@ -99,6 +99,7 @@ struct Export: Command {
       if withCredentials { version = try session.withCredentials(version, from: open) }
     }
     let path = try outputPath(for: version.name, format: format)
+    if operand.isBound, format.isDialect { Self.warnOfSourceIdentities(in: version, session: session) }
     let stamp = ExportStamp(at: Date().formatted(.iso8601), from: operand.origin, by: session.user)
     let bytes: Data
     do {
@@ -111,6 +112,17 @@ struct Export: Command {
     }
     let subflows = version.subflowDefinitions.isEmpty ? "" : ", with \(Describe.count(version.subflowDefinitions.count, "subflow"))"
     session.output.line("wrote \(path) (\(operand.label) as \(format.displayName), \(Describe.shape(version))\(subflows))")
+  }
+
+  /// A bound reference whose connection has no `id` property keeps the source's identity in a
+  /// dialect's file (an n8n credential id, a Make connection id, a Node-RED config node id): the
+  /// file would point at the test environment's credential. Says so, and how to fix it.
+  private static func warnOfSourceIdentities(in version: FlowVersion, session: Session) {
+    for reference in version.connections where reference.properties["id"] == nil && reference.name != reference.key {
+      session.output.warning(
+        "\(version.name): connection \(reference.name) has no `id` property, so \(reference.key) keeps the source's id in the file; "
+          + "`connection set \(reference.name) --prop id=<its id in the target platform>` fixes it")
+    }
   }
 
   /// Writes the file whole or not at all (a temporary file beside it, renamed into place); a

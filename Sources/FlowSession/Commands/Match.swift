@@ -9,6 +9,7 @@ struct Match: Command {
     static let auto = OptionSpec("--auto", help: "bind by same name and type, then by the only connection of the type")
     static let unbind = OptionSpec("--unbind", value: "reference", completion: .reference, help: "remove a reference's binding")
     static let importName = OptionSpec("--import", value: "import", completion: .pendingImport, help: "act on this pending import only")
+    static let json = OptionSpec("--json", help: "list references, bindings and candidates as JSON (schema in README)")
   }
 
   static let spec = CommandSpec(
@@ -26,7 +27,7 @@ struct Match: Command {
         match --auto
         match --unbind kafka-test
       """,
-    options: [Option.auto, Option.unbind, Option.importName],
+    options: [Option.auto, Option.unbind, Option.importName, Option.json],
     positionals: .reference)
 
   enum Action {
@@ -38,9 +39,11 @@ struct Match: Command {
 
   let action: Action
   let importName: String?
+  let json: Bool
 
   init(_ arguments: ParsedArguments) throws {
     importName = arguments.value(Option.importName)
+    json = arguments.flag(Option.json)
     if arguments.flag(Option.auto) {
       try arguments.expectPositionals(atMost: 1)
       action = .auto(arguments.positionals.first ?? importName)
@@ -57,11 +60,37 @@ struct Match: Command {
 
   func run(in session: Session) throws {
     switch action {
+    case .list(let name) where json: try listJSON(session.importIndices(name), in: session)
     case .list(let name): try list(session.importIndices(name), in: session)
     case .bind(let reference, let connection): try bind(reference, to: connection, in: session)
     case .auto(let name): try auto(session.importIndices(name), in: session)
     case .unbind(let reference): try unbind(reference, in: session)
     }
+  }
+
+  /// `match --json`: every reference of the pending imports with its binding or candidates.
+  private func listJSON(_ indices: [Int], in session: Session) throws {
+    var references: [JSONValue] = []
+    for index in indices {
+      let pending = session.imports[index]
+      let connections = try session.state(of: pending.workspace).connections
+      for ref in pending.version.connections {
+        var object: JSONObject = [
+          "import": .string(pending.name), "workspace": .string(pending.workspace), "reference": .string(ref.key),
+          "name": .string(ref.name), "type": .string(ref.type),
+        ]
+        if let binding = pending.bindings[ref.key] {
+          object["connection"] = .string(binding.connection)
+          object["reason"] = .string(binding.reason)
+        } else {
+          object["connection"] = .null
+          object["candidates"] = .array(
+            CandidateRanking.rank(ref, among: connections.filter { $0.type == ref.type }).map { .string($0.name) })
+        }
+        references.append(.object(object))
+      }
+    }
+    session.output.line(JSONWriter().string(.array(references)))
   }
 
   private func list(_ indices: [Int], in session: Session) throws {

@@ -4,13 +4,26 @@ import FlowStore
 
 /// `status`: like `git status`, what is open, what is pending, and what blocks a commit.
 struct Status: Command {
-  static let spec = CommandSpec(
-    name: "status", synopsis: "",
-    summary: "Show open workspaces, loaded exports, pending imports, unmatched references and findings.")
+  /// The options and keywords, declared once: the spec lists them and `init` looks them up by
+  /// these values, never by spelling.
+  enum Option {
+    static let json = OptionSpec("--json", help: "print JSON for scripts (schema in README)")
+  }
 
-  init(_ arguments: ParsedArguments) throws { try arguments.expectPositionals(atMost: 0) }
+  static let spec = CommandSpec(
+    name: "status", synopsis: "[--json]",
+    summary: "Show open workspaces, loaded exports, pending imports and staged changes, unmatched references and findings.",
+    options: [Option.json])
+
+  let json: Bool
+
+  init(_ arguments: ParsedArguments) throws {
+    try arguments.expectPositionals(atMost: 0)
+    json = arguments.flag(Option.json)
+  }
 
   func run(in session: Session) throws {
+    if json { return session.output.line(JSONWriter().string(try Self.json(of: session))) }
     let output = session.output
     if session.workspaces.isEmpty {
       output.line(session.configuration.defaultWorkspace == nil ? "no workspace open" : "target: default (opened on first use)")
@@ -41,5 +54,39 @@ struct Status: Command {
     if problems.isEmpty { return output.line("ready to commit") }
     output.line("\(Describe.count(problems.count, "problem")):")
     for finding in problems { output.line("  \(finding)") }
+  }
+
+  /// `status --json` (schema in README).
+  static func json(of session: Session) throws -> JSONValue {
+    let workspaces: [JSONValue] = session.workspaces.values.sorted { $0.name < $1.name }.map {
+      [
+        "name": .string($0.name), "location": .string($0.store.location), "target": .bool($0.name == session.targetName),
+        "readOnly": .bool($0.store.isReadOnly),
+      ]
+    }
+    var imports: [JSONValue] = []
+    var findings: [JSONValue] = []
+    for name in Set(session.imports.map(\.workspace)).sorted() {
+      let state = try session.state(of: name)
+      for pending in session.imports where pending.workspace == name {
+        imports.append([
+          "name": .string(pending.name), "workspace": .string(name), "flow": .string(pending.mode.flowName),
+          "mode": .string(pending.mode.isNewFlow ? "new flow" : "new version"), "path": .string(pending.path),
+          "references": .number(JSONNumber(pending.version.connections.count)),
+          "unmatched": .array(pending.unmatched.map { .string($0.key) }),
+        ])
+        findings += state.findings(for: pending).map {
+          ["import": .string(pending.name), "severity": .string($0.isError ? "error" : "warning"), "message": .string($0.message)]
+        }
+      }
+    }
+    let changes: [JSONValue] = session.changes.sorted { $0.key < $1.key }.flatMap { workspace, staged in
+      staged.map { ["workspace": .string(workspace), "change": .string(Session.describe($0))] as JSONValue }
+    }
+    return [
+      "workspaces": .array(workspaces), "exports": .array(session.exports.keys.sorted().map(JSONValue.string)),
+      "imports": .array(imports), "changes": .array(changes), "findings": .array(findings),
+      "ready": .bool(!findings.contains { $0["severity"] == "error" } && !(imports.isEmpty && changes.isEmpty)),
+    ]
   }
 }

@@ -1,4 +1,5 @@
 import FlowFormats
+import FlowModel
 
 /// `validate`: the checks a bundle or SQL export runs first, on their own.
 struct Validate: Command {
@@ -7,6 +8,7 @@ struct Validate: Command {
   enum Option {
     static let format = OptionSpec(
       "--for", value: "format", completion: .words(Validate.validated.map(\.rawValue)), help: "the export to check for (default: bundle)")
+    static let json = OptionSpec("--json", help: "every finding as JSON (schema in README); exit status 1 on an error")
   }
 
   static let spec = CommandSpec(
@@ -22,7 +24,7 @@ struct Validate: Command {
         validate orders
         validate orders@2 --for sql
       """,
-    options: [Option.format],
+    options: [Option.format, Option.json],
     positionals: .anyName)
 
   /// The formats written only for a flow that passes validation.
@@ -30,6 +32,7 @@ struct Validate: Command {
 
   let source: String
   let format: ExportFormat
+  let json: Bool
 
   init(_ arguments: ParsedArguments) throws {
     source = try arguments.positional(0, "the flow to validate")
@@ -39,10 +42,23 @@ struct Validate: Command {
       throw UsageError("--for takes \(Self.validated.map(\.rawValue).joined(separator: " or ")), got '\(word)'", command: "validate")
     }
     self.format = format
+    json = arguments.flag(Option.json)
   }
 
   func run(in session: Session) throws {
     let operand = try session.flowOperand(source)
+    if json {
+      let findings = ExportValidation.check(operand.version, for: format)
+      let document: JSONValue = [
+        "flow": .string(operand.label), "format": .string(format.rawValue), "valid": .bool(!findings.contains(where: \.isError)),
+        "findings": .array(
+          findings.map { ["severity": .string($0.isError ? "error" : "warning"), "message": .string($0.message)] }),
+      ]
+      session.output.line(JSONWriter().string(document))
+      let errors = findings.filter(\.isError).map(\.message)
+      if !errors.isEmpty { throw SessionError.invalidFlow(flow: operand.label, format: format.displayName, findings: errors) }
+      return
+    }
     try session.validate(operand, for: format)
     session.output.line("\(operand.label): ready for \(format.displayName) export (\(Describe.shape(operand.version)))")
   }

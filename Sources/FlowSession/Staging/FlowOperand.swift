@@ -12,6 +12,9 @@ struct FlowOperand {
   var origin: String
   /// The open workspace it was read from, if any: roles apply, subflows and secrets are there.
   var workspace: OpenWorkspace? = nil
+  /// Its references are bound to a target's connections (a workspace flow, a pending import),
+  /// so exporting it writes the target's connection identities.
+  var isBound = false
 }
 
 extension Session {
@@ -23,7 +26,7 @@ extension Session {
     }
     if let pending = imports.first(where: { $0.name == word }) {
       let bound = pending.boundVersion(using: try state(of: pending.workspace))
-      return FlowOperand(label: "\(pending.name) (pending)", version: bound, origin: pending.path)
+      return FlowOperand(label: "\(pending.name) (pending)", version: bound, origin: pending.path, isBound: true)
     }
     if let loaded = exports[word] {
       return FlowOperand(label: loaded.path, version: loaded.version, origin: loaded.path)
@@ -49,7 +52,7 @@ extension Session {
     let stored = try open.store.version(of: flow, number: number)
     return FlowOperand(
       label: "\(open.name):\(flow)@\(stored.number)", version: try decodeStored(stored, in: open), origin: open.store.location,
-      workspace: open)
+      workspace: open, isBound: true)
   }
 
   /// Reads a stored version's document back into the model, once per version.
