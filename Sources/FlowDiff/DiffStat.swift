@@ -6,7 +6,10 @@ public struct DiffStat: Hashable, Sendable {
   public var nodesChanged = 0
   var edgesAdded = 0
   var edgesRemoved = 0
-  /// Flow, connection and dependency changes.
+  var connectionsAdded = 0
+  var connectionsRemoved = 0
+  var connectionsChanged = 0
+  /// Flow and dependency changes.
   var otherChanges = 0
 
   /// `3 nodes changed, 1 node added, 2 edges removed`, or `no changes`.
@@ -21,6 +24,9 @@ public struct DiffStat: Hashable, Sendable {
     add(nodesRemoved, "node", "removed")
     add(edgesAdded, "edge", "added")
     add(edgesRemoved, "edge", "removed")
+    add(connectionsChanged, "connection", "changed")
+    add(connectionsAdded, "connection", "added")
+    add(connectionsRemoved, "connection", "removed")
     if otherChanges > 0 { parts.append("\(otherChanges) other change\(otherChanges == 1 ? "" : "s")") }
     return parts.isEmpty ? "no changes" : parts.joined(separator: ", ")
   }

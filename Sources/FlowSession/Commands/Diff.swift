@@ -95,23 +95,31 @@ struct Diff: Command {
       guard case .newVersion(of: let flow) = pending.mode else {
         let empty = FlowVersion(name: pending.mode.flowName)
         let before = FlowOperand(label: "\(pending.workspace) (no flow '\(pending.mode.flowName)' yet)", version: empty, origin: "")
-        return (before, after, [ExportFormat.natural(for: after.version)])
+        var viewed = after
+        viewed.version = ExportFormat.diffView(of: after.version)
+        return (before, viewed, [ExportFormat.natural(for: after.version)])
       }
-      let before = try session.workspaceFlow(flow, in: try session.workspace(pending.workspace))
-      return (before, after, [before.version, after.version].map(ExportFormat.natural))
+      var before = try session.workspaceFlow(flow, in: try session.workspace(pending.workspace))
+      let formats = [before.version, after.version].map(ExportFormat.natural)
+      before.version = ExportFormat.diffView(of: before.version)
+      var viewed = after
+      viewed.version = ExportFormat.diffView(of: after.version)
+      return (before, viewed, formats)
     }
     let (a, aFormat) = modelOnly(try session.flowOperand(left))
     let (b, bFormat) = modelOnly(try session.flowOperand(right))
     return (a, b, [aFormat, bFormat])
   }
 
-  /// The operand without its foreign source document: diff reads only the model, and letting
+  /// The operand as diff compares it (`ExportFormat.diffView`), without its foreign source
+  /// document: diff reads only the model, and letting
   /// the first side's document go before the second is read keeps the peak of memory near
   /// what the two models need (measured: 1.24x an orjson parse of both files, now less). The
   /// format it was read in comes along, for its volatile paths.
   private func modelOnly(_ operand: FlowOperand) -> (FlowOperand, ExportFormat) {
     var operand = operand
     let format = ExportFormat.natural(for: operand.version)
+    operand.version = ExportFormat.diffView(of: operand.version)
     operand.version.source = nil
     return (operand, format)
   }
@@ -120,7 +128,7 @@ struct Diff: Command {
     func current(_ open: OpenWorkspace) throws -> [String: FlowVersion] {
       var flows: [String: FlowVersion] = [:]
       for stored in try open.store.currentVersions() {
-        flows[stored.flow] = try session.decodeStored(stored, in: open)
+        flows[stored.flow] = ExportFormat.diffView(of: try session.decodeStored(stored, in: open))
       }
       return flows
     }
