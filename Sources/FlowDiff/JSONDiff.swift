@@ -33,7 +33,7 @@ enum JSONDiff {
       }
       let leftIndex = KeyIndex(left)
       for member in right.members where leftIndex.value(for: member.key) == nil && !translatedKeys.contains(member.key) {
-        changes.append(PropertyChange(components: path + [.key(member.key)], old: nil, new: member.value))
+        record(PropertyChange(components: path + [.key(member.key)], old: nil, new: member.value), into: &changes)
       }
     case (.array(let left)?, .array(let right)?) where left.count == right.count:
       for index in left.indices {
@@ -46,8 +46,15 @@ enum JSONDiff {
     case (.number(let left)?, .number(let right)?) where translation.translate(left.text) == right.text:
       return
     default:
-      changes.append(PropertyChange(components: path, old: old, new: new))
+      record(PropertyChange(components: path, old: old, new: new), into: &changes)
     }
+  }
+
+  /// Adds a change, except a secret on one side only: exports leave secrets out (a bundle, a
+  /// Node-RED flow without its credentials file), so a secret missing is not one removed.
+  private static func record(_ change: PropertyChange, into changes: inout [PropertyChange]) {
+    if change.isSecret && (change.old == nil || change.new == nil) { return }
+    changes.append(change)
   }
 
   /// Member lookup by key: a linear search for the small objects that nearly all are, a
