@@ -14,7 +14,8 @@ public enum FlowDiffer {
   ) -> FlowDiff {
     let pairing = Pairing(left: left, right: right, delimiters: options.embeddedIDs)
     var result = FlowDiff(
-      left: leftLabel, right: rightLabel, flow: flowChanges(left, right, translation: pairing.translation), nodes: [], edges: [], connections: [],
+      left: leftLabel, right: rightLabel, flow: flowChanges(left, right, translation: pairing.translation), nodes: [], edges: [],
+      connections: [],
       dependencies: [])
 
     var changedRight: Set<Int> = []
@@ -92,7 +93,9 @@ public enum FlowDiffer {
   private static func flowChanges(_ left: FlowVersion, _ right: FlowVersion, translation: IDTranslation) -> [PropertyChange] {
     var changes: [PropertyChange] = []
     func compare(_ path: String, _ old: String?, _ new: String?) {
-      if old != new { changes.append(PropertyChange(components: [.key(path)], old: old.map(JSONValue.string), new: new.map(JSONValue.string))) }
+      if old != new {
+        changes.append(PropertyChange(components: [.key(path)], old: old.map(JSONValue.string), new: new.map(JSONValue.string)))
+      }
     }
     compare("name", left.name, right.name)
     compare("description", left.description, right.description)

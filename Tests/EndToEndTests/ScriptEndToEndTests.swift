@@ -308,7 +308,8 @@ import Testing
     try write("{\n  \"name\": \"flows\",\n  \"version\": \"1.1.0\"\n}\n", "package.json")
     try FileManager.default.removeItem(at: flows.appendingPathComponent("orders.json"))
     try FileManager.default.copyItem(at: examples.appendingPathComponent("orders-v2.json"), to: flows.appendingPathComponent("orders.json"))
-    try FileManager.default.copyItem(at: examples.appendingPathComponent("payments.json"), to: flows.appendingPathComponent("payments.json"))
+    try FileManager.default.copyItem(
+      at: examples.appendingPathComponent("payments.json"), to: flows.appendingPathComponent("payments.json"))
     _ = try git("add", ".")
     let diff = try git("diff", "--cached", "--no-color")
     #expect(diff.status == 0, "\(diff.standardError)")
@@ -319,7 +320,9 @@ import Testing
     #expect(output.contains("--- /dev/null\n+++ b/flows/payments.json\n"))
     #expect(output.contains("4 nodes added, 3 edges added, 3 connections added"))
     #expect(output.contains("--- a/package.json\n+++ b/package.json\n"))
-    #expect(output.contains("-  \"version\": \"1.0.0\",\n+  \"version\": \"1.1.0\"\n") || output.contains("-  \"version\": \"1.0.0\"\n+  \"version\": \"1.1.0\"\n"))
+    #expect(
+      output.contains("-  \"version\": \"1.0.0\",\n+  \"version\": \"1.1.0\"\n")
+        || output.contains("-  \"version\": \"1.0.0\"\n+  \"version\": \"1.1.0\"\n"))
     #expect(!output.contains("/tmp/"), "no temporary file names: \(output)")
   }
 }

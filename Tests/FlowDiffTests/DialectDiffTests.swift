@@ -39,9 +39,10 @@ import Testing
     let diff = try Self.diff(dialect)
     assertSnapshot(of: DiffRenderer.terminal(colour: false).render(diff), as: .lines, named: dialect)
     let views = Self.allViews(diff) + Self.allViews(try Self.diff(dialect, includeVolatile: true))
-    for secret in ["test-secret-1", "prod-secret-2", "test-db-pass", "prod-db-pass", "hunter2", "hunter3", "test-token", "prod-token",
-      "test-sasl-pass", "prod-sasl-pass"]
-    {
+    for secret in [
+      "test-secret-1", "prod-secret-2", "test-db-pass", "prod-db-pass", "hunter2", "hunter3", "test-token", "prod-token",
+      "test-sasl-pass", "prod-sasl-pass",
+    ] {
       #expect(!views.contains(secret), "\(dialect): a view shows the secret \(secret)")
     }
   }

@@ -50,7 +50,9 @@ import Testing
         "changed Classify ", "changed Route ", "changed Notify billing Tell billing",
         "added Page on-call ", "removed File bug ",
       ])
-    #expect(diff.stat.summary == "3 nodes changed, 1 node added, 1 node removed, 1 edge added, 1 edge removed, 1 connection changed, 1 connection removed")
+    #expect(
+      diff.stat.summary
+        == "3 nodes changed, 1 node added, 1 node removed, 1 edge added, 1 edge removed, 1 connection changed, 1 connection removed")
   }
 
   @Test func anotherInstancesExportOfTheSameFlowIsNoChange() throws {

@@ -4,9 +4,10 @@ extension NiFiCodec {
   /// Component members that an instance mints or that are layout, left out of what diff compares.
   static let instanceMembers = ["identifier", "instanceIdentifier", "name", "type", "position"]
   /// What a process group holds, which diff compares as nodes, edges and connections of its own.
-  static let groupContents = componentLists + [
-    "processGroups", "connections", "controllerServices", "labels", "remoteProcessGroups",
-  ]
+  static let groupContents =
+    componentLists + [
+      "processGroups", "connections", "controllerServices", "labels", "remoteProcessGroups",
+    ]
 
   /// Processors, ports and funnels as decoded, plus every process group as a node (so a
   /// component's `groupIdentifier` pairs with it); every controller service (with its
