@@ -10,7 +10,13 @@ public struct DiffStat: Hashable, Sendable {
   public var edgesAdded = 0
   /// Edges only on the left side.
   public var edgesRemoved = 0
-  /// Flow, connection and dependency changes.
+  /// Connections only on the right side.
+  public var connectionsAdded = 0
+  /// Connections only on the left side.
+  public var connectionsRemoved = 0
+  /// Connections on both sides whose settings differ.
+  public var connectionsChanged = 0
+  /// Flow and dependency changes.
   public var otherChanges = 0
 
   /// `3 nodes changed, 1 node added, 2 edges removed`, or `no changes`.
@@ -25,6 +31,9 @@ public struct DiffStat: Hashable, Sendable {
     add(nodesRemoved, "node", "removed")
     add(edgesAdded, "edge", "added")
     add(edgesRemoved, "edge", "removed")
+    add(connectionsChanged, "connection", "changed")
+    add(connectionsAdded, "connection", "added")
+    add(connectionsRemoved, "connection", "removed")
     if otherChanges > 0 { parts.append("\(otherChanges) other change\(otherChanges == 1 ? "" : "s")") }
     return parts.isEmpty ? "no changes" : parts.joined(separator: ", ")
   }

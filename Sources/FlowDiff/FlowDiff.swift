@@ -11,8 +11,10 @@ public struct FlowDiff: Hashable, Sendable {
   public var nodes: [NodeChange]
   /// Edges present on one side only, added ones and removed ones.
   public var edges: [EdgeChange]
-  /// Changes to connection references, by key.
-  public var connections: [PropertyChange]
+  /// Connections (references and what the file says about them: a config node's host, a
+  /// controller service's properties) added, removed or changed, in the right side's order,
+  /// then removed ones; shown like nodes.
+  public var connections: [NodeChange]
   /// Changes to what travels with the flow (subflows, events, variables, ...).
   var dependencies: [PropertyChange]
   /// Both sides' nodes and edges with their status, for the Graphviz view (built only when
@@ -37,7 +39,14 @@ public struct FlowDiff: Hashable, Sendable {
     for change in edges {
       if change.isAdded { stat.edgesAdded += 1 } else { stat.edgesRemoved += 1 }
     }
-    stat.otherChanges = flow.count + connections.count + dependencies.count
+    for change in connections {
+      switch change.kind {
+      case .added: stat.connectionsAdded += 1
+      case .removed: stat.connectionsRemoved += 1
+      case .changed: stat.connectionsChanged += 1
+      }
+    }
+    stat.otherChanges = flow.count + dependencies.count
     return stat
   }
 }

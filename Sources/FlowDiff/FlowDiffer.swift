@@ -12,9 +12,10 @@ public enum FlowDiffer {
     _ left: FlowVersion, _ right: FlowVersion, leftLabel: String, rightLabel: String,
     options: DiffOptions = DiffOptions()
   ) -> FlowDiff {
-    let pairing = NodePairing(left: left.nodes, right: right.nodes)
+    let pairing = Pairing(left: left, right: right, delimiters: options.embeddedIDs)
     var result = FlowDiff(
-      left: leftLabel, right: rightLabel, flow: flowChanges(left, right), nodes: [], edges: [], connections: [],
+      left: leftLabel, right: rightLabel, flow: flowChanges(left, right, translation: pairing.translation), nodes: [], edges: [],
+      connections: [],
       dependencies: [])
 
     var changedRight: Set<Int> = []
@@ -24,7 +25,7 @@ public enum FlowDiffer {
         continue
       }
       let old = left.nodes[leftIndex]
-      let changes = nodeChanges(old, node, options: options)
+      let changes = nodeChanges(old, node, options: options, pairing: pairing, left: left, right: right)
       if !changes.isEmpty || old.name != node.name {
         changedRight.insert(rightIndex)
         result.nodes.append(
@@ -37,11 +38,10 @@ public enum FlowDiffer {
       result.nodes.append(NodeChange(kind: .removed, name: node.name, type: node.type, oldName: nil, changes: []))
     }
     result.edges = edgeChanges(left, right, pairing: pairing)
-    result.connections = connectionChanges(left.connections, right.connections)
+    result.connections = connectionChanges(left.connections, right.connections, pairing: pairing, options: options)
     JSONDiff.changes(
-      dependencyValue(left.dependencies), dependencyValue(right.dependencies), path: "dependencies",
+      dependencyValue(left.dependencies), dependencyValue(right.dependencies), path: [.key("dependencies")],
       into: &result.dependencies)
-    result.connections.removeAll { options.ignores("connections." + $0.path) }
     result.dependencies.removeAll { options.ignores($0.path) }
     result.flow.removeAll { options.ignores($0.path) }
     if options.includeGraph { result.graph = graph(left, right, pairing: pairing, changedRight: changedRight) }
@@ -49,7 +49,7 @@ public enum FlowDiffer {
   }
 
   /// Every node and edge of both sides, each with its status, for pictures of the whole flow.
-  private static func graph(_ left: FlowVersion, _ right: FlowVersion, pairing: NodePairing, changedRight: Set<Int>) -> DiffGraph {
+  private static func graph(_ left: FlowVersion, _ right: FlowVersion, pairing: Pairing, changedRight: Set<Int>) -> DiffGraph {
     var nodes: [DiffGraph.Node] = right.nodes.enumerated().map { index, node in
       let status: DiffGraph.Status = pairing.leftForRight[index] == nil ? .added : changedRight.contains(index) ? .changed : .unchanged
       return DiffGraph.Node(id: "R\(index)", name: node.name, type: node.type, status: status)
@@ -90,36 +90,47 @@ public enum FlowDiffer {
       })
   }
 
-  private static func flowChanges(_ left: FlowVersion, _ right: FlowVersion) -> [PropertyChange] {
+  private static func flowChanges(_ left: FlowVersion, _ right: FlowVersion, translation: IDTranslation) -> [PropertyChange] {
     var changes: [PropertyChange] = []
     func compare(_ path: String, _ old: String?, _ new: String?) {
-      if old != new { changes.append(PropertyChange(path: path, old: old.map(JSONValue.string), new: new.map(JSONValue.string))) }
+      if old != new {
+        changes.append(PropertyChange(components: [.key(path)], old: old.map(JSONValue.string), new: new.map(JSONValue.string)))
+      }
     }
     compare("name", left.name, right.name)
     compare("description", left.description, right.description)
     compare("mode", left.mode, right.mode)
     if left.number != right.number {
       changes.append(
-        PropertyChange(path: "version", old: .number(JSONNumber(left.number)), new: .number(JSONNumber(right.number))))
+        PropertyChange(components: [.key("version")], old: .number(JSONNumber(left.number)), new: .number(JSONNumber(right.number))))
     }
     compare("format", left.source?.dialect ?? "flowport/1", right.source?.dialect ?? "flowport/1")
-    JSONDiff.changes(.object(left.extensions), .object(right.extensions), path: "", into: &changes)
-    JSONDiff.changes(.object(left.metadata), .object(right.metadata), path: "", into: &changes)
+    JSONDiff.changes(.object(left.extensions), .object(right.extensions), path: [], into: &changes)
+    JSONDiff.changes(.object(left.metadata), .object(right.metadata), path: [], translation: translation, into: &changes)
     return changes
   }
 
   /// A name change is not listed: the node's change already carries `oldName`, and a node
-  /// renamed but otherwise equal still counts as changed.
-  private static func nodeChanges(_ old: Node, _ new: Node, options: DiffOptions) -> [PropertyChange] {
+  /// renamed but otherwise equal still counts as changed. Ids of paired things compare as the
+  /// same (another instance gave them), and a connection paired with the node's old one is no
+  /// change here: what changed in it shows once, under connections.
+  private static func nodeChanges(
+    _ old: Node, _ new: Node, options: DiffOptions, pairing: Pairing, left: FlowVersion, right: FlowVersion
+  ) -> [PropertyChange] {
     var changes: [PropertyChange] = []
     if options.includeVolatile {
-      JSONDiff.changes(.string(old.id), .string(new.id), path: "id", into: &changes)
+      JSONDiff.changes(.string(old.id), .string(new.id), path: [.key("id")], into: &changes)
     }
-    JSONDiff.changes(.string(old.type), .string(new.type), path: "type", into: &changes)
-    JSONDiff.changes(old.connection.map(JSONValue.string), new.connection.map(JSONValue.string), path: "connection", into: &changes)
-    JSONDiff.changes(.object(old.config), .object(new.config), path: "config", into: &changes)
+    JSONDiff.changes(.string(old.type), .string(new.type), path: [.key("type")], into: &changes)
+    if old.connection != new.connection, pairing.translation.translate(old.connection ?? "") != new.connection {
+      let name = { (version: FlowVersion, key: String?) in
+        key.map { key in JSONValue.string(version.connection(key: key)?.name ?? key) }
+      }
+      changes.append(PropertyChange(components: [.key("connection")], old: name(left, old.connection), new: name(right, new.connection)))
+    }
+    JSONDiff.changes(.object(old.config), .object(new.config), path: [.key("config")], translation: pairing.translation, into: &changes)
     if options.includeVolatile {
-      JSONDiff.changes(positionValue(old.position), positionValue(new.position), path: "position", into: &changes)
+      JSONDiff.changes(positionValue(old.position), positionValue(new.position), path: [.key("position")], into: &changes)
     }
     return changes.filter { !options.ignores($0.path) }
   }
@@ -129,7 +140,7 @@ public enum FlowDiffer {
   }
 
   /// Edges as (source, port, target, port) over paired nodes, named by node names.
-  private static func edgeChanges(_ left: FlowVersion, _ right: FlowVersion, pairing: NodePairing) -> [EdgeChange] {
+  private static func edgeChanges(_ left: FlowVersion, _ right: FlowVersion, pairing: Pairing) -> [EdgeChange] {
     let leftIndexById = Dictionary(left.nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     let rightIndexById = Dictionary(right.nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
 
@@ -171,14 +182,40 @@ public enum FlowDiffer {
     return changes
   }
 
-  private static func connectionChanges(_ left: [ConnectionRef], _ right: [ConnectionRef]) -> [PropertyChange] {
-    func value(_ ref: ConnectionRef) -> JSONValue {
-      ["type": .string(ref.type), "name": .string(ref.name), "properties": .object(ref.properties)]
+  /// Connection references paired like nodes (by key, by type and name, by structure, by
+  /// similarity), each shown like a node: added, removed, or changed property by property. The
+  /// paths of `--ignore` and volatile paths read `connections.<property>`.
+  private static func connectionChanges(
+    _ left: [ConnectionRef], _ right: [ConnectionRef], pairing: Pairing, options: DiffOptions
+  ) -> [NodeChange] {
+    func value(_ ref: ConnectionRef) -> JSONObject {
+      var object = ref.properties
+      if !ref.credentials.isEmpty {
+        object["credentials"] = .object(JSONObject(ref.credentials.map { JSONObject.Member($0.key, SecretStandIn.standIn(for: $0.value)) }))
+      }
+      return object
     }
-    let old = JSONObject(left.map { JSONObject.Member($0.key, value($0)) })
-    let new = JSONObject(right.map { JSONObject.Member($0.key, value($0)) })
-    var changes: [PropertyChange] = []
-    JSONDiff.changes(.object(old), .object(new), path: "", into: &changes)
+    var changes: [NodeChange] = []
+    for (rightIndex, ref) in right.enumerated() {
+      guard let leftIndex = pairing.connectionLeftForRight[rightIndex] else {
+        changes.append(NodeChange(kind: .added, name: ref.name, type: ref.type, oldName: nil, changes: []))
+        continue
+      }
+      let old = left[leftIndex]
+      var properties: [PropertyChange] = []
+      if old.type != ref.type {
+        properties.append(PropertyChange(components: [.key("type")], old: .string(old.type), new: .string(ref.type)))
+      }
+      JSONDiff.changes(.object(value(old)), .object(value(ref)), path: [], translation: pairing.translation, into: &properties)
+      properties.removeAll { options.ignores("connections." + $0.path) }
+      if !properties.isEmpty || old.name != ref.name {
+        changes.append(
+          NodeChange(kind: .changed, name: ref.name, type: ref.type, oldName: old.name == ref.name ? nil : old.name, changes: properties))
+      }
+    }
+    for (leftIndex, ref) in left.enumerated() where pairing.connectionRightForLeft[leftIndex] == nil {
+      changes.append(NodeChange(kind: .removed, name: ref.name, type: ref.type, oldName: nil, changes: []))
+    }
     return changes
   }
 
@@ -186,9 +223,16 @@ public enum FlowDiffer {
     [
       "subflows": .array(dependencies.subflows.map(JSONValue.string)), "events": .array(dependencies.events),
       "forms": .array(dependencies.forms), "rules": .array(dependencies.rules),
-      "variables": .array(dependencies.variables), "environment": .array(dependencies.environment.map(Dependencies.withoutSecretValue)),
+      "variables": .array(dependencies.variables), "environment": .array(dependencies.environment.map(secretValueHidden)),
       "guardrails": .array(dependencies.guardrails), "schedule": dependencies.schedule ?? .null,
       "slaGoals": .array(dependencies.slaGoals),
     ]
+  }
+
+  /// A secret variable with a stand-in for its value: a change shows as `changed (secret)`.
+  private static func secretValueHidden(_ entry: JSONValue) -> JSONValue {
+    guard Dependencies.isSecret(entry), var object = entry.objectValue, let value = object["value"] else { return entry }
+    object["value"] = SecretStandIn.standIn(for: value)
+    return .object(object)
   }
 }

@@ -2,25 +2,59 @@ import FlowModel
 
 /// Structural difference of two JSON values as property paths: objects by key, arrays by index.
 enum JSONDiff {
-  static func changes(_ old: JSONValue?, _ new: JSONValue?, path: String, into changes: inout [PropertyChange]) {
+  static func changes(
+    _ old: JSONValue?, _ new: JSONValue?, path: [PropertyChange.Component], translation: IDTranslation = .none,
+    into changes: inout [PropertyChange]
+  ) {
+    var path = path
+    walk(old, new, path: &path, translation: translation, into: &changes)
+  }
+
+  private static func walk(
+    _ old: JSONValue?, _ new: JSONValue?, path: inout [PropertyChange.Component], translation: IDTranslation,
+    into changes: inout [PropertyChange]
+  ) {
     if old == new { return }
     switch (old, new) {
     case (.object(let left)?, .object(let right)?):
       let rightIndex = KeyIndex(right)
+      // Objects keyed by id (NiFi's `externalControllerServiceReferences`) pair their members
+      // through the translation too.
+      var translatedKeys: Set<String> = []
       for member in left.members {
-        Self.changes(member.value, rightIndex.value(for: member.key), path: join(path, member.key), into: &changes)
+        var value = rightIndex.value(for: member.key)
+        if value == nil, case let key = translation.translate(member.key), key != member.key, let found = rightIndex.value(for: key) {
+          value = found
+          translatedKeys.insert(key)
+        }
+        path.append(.key(member.key))
+        walk(member.value, value, path: &path, translation: translation, into: &changes)
+        path.removeLast()
       }
       let leftIndex = KeyIndex(left)
-      for member in right.members where leftIndex.value(for: member.key) == nil {
-        changes.append(PropertyChange(path: join(path, member.key), old: nil, new: member.value))
+      for member in right.members where leftIndex.value(for: member.key) == nil && !translatedKeys.contains(member.key) {
+        record(PropertyChange(components: path + [.key(member.key)], old: nil, new: member.value), into: &changes)
       }
     case (.array(let left)?, .array(let right)?) where left.count == right.count:
       for index in left.indices {
-        Self.changes(left[index], right[index], path: "\(path)[\(index)]", into: &changes)
+        path.append(.index(index))
+        walk(left[index], right[index], path: &path, translation: translation, into: &changes)
+        path.removeLast()
       }
+    case (.string(let left)?, .string(let right)?) where translation.translate(left) == right:
+      return
+    case (.number(let left)?, .number(let right)?) where translation.translate(left.text) == right.text:
+      return
     default:
-      changes.append(PropertyChange(path: path, old: old, new: new))
+      record(PropertyChange(components: path, old: old, new: new), into: &changes)
     }
+  }
+
+  /// Adds a change, except a secret on one side only: exports leave secrets out (a bundle, a
+  /// Node-RED flow without its credentials file), so a secret missing is not one removed.
+  private static func record(_ change: PropertyChange, into changes: inout [PropertyChange]) {
+    if change.isSecret && (change.old == nil || change.new == nil) { return }
+    changes.append(change)
   }
 
   /// Member lookup by key: a linear search for the small objects that nearly all are, a
@@ -46,11 +80,44 @@ enum JSONDiff {
       return positions[key].map { object.members[$0].value }
     }
   }
+}
 
-  static func join(_ path: String, _ key: String) -> String {
-    let simple = !key.isEmpty && key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
-    let component = simple ? key : "[\"\(key)\"]"
-    if path.isEmpty { return component }
-    return simple ? "\(path).\(component)" : path + component
+/// The left side's ids as the right side has them, for what pairing found to be the same thing
+/// under another id (a node, a tab, a config node imported as a copy into another instance): a
+/// left string that is such an id, or holds one between delimiters (Make's `{{3.field}}`),
+/// compares equal to the right side's string with the paired id in its place.
+struct IDTranslation {
+  /// Left id -> right id, for paired things whose ids differ.
+  var ids: [String: String]
+  /// Where ids sit inside longer strings: `{{` + id + `.` in Make mappers.
+  var delimiters: [DiffOptions.Delimiters]
+
+  static let none = IDTranslation(ids: [:], delimiters: [])
+
+  /// `text` with the left ids in it replaced by their right ids.
+  func translate(_ text: String) -> String {
+    if ids.isEmpty { return text }
+    if let whole = ids[text] { return whole }
+    var result = text
+    for delimiter in delimiters where text.contains(delimiter.prefix) {
+      result = replacingEmbedded(in: result, delimiter)
+    }
+    return result
+  }
+
+  private func replacingEmbedded(in text: String, _ delimiter: DiffOptions.Delimiters) -> String {
+    var output = ""
+    var rest = Substring(text)
+    while let open = rest.firstRange(of: delimiter.prefix) {
+      output += rest[..<open.upperBound]
+      rest = rest[open.upperBound...]
+      guard let close = rest.firstRange(of: delimiter.suffix) else { break }
+      let id = String(rest[..<close.lowerBound])
+      if let mapped = ids[id] {
+        output += mapped
+        rest = rest[close.lowerBound...]
+      }
+    }
+    return output + rest
   }
 }

@@ -2,17 +2,77 @@ import FlowModel
 
 /// One value that differs, at a path such as `config.query` or `nodes[2]`.
 public struct PropertyChange: Hashable, Sendable {
-  /// Where the value sits, such as `config.query`, `nodes[2]` or a connection key.
-  public var path: String
-  /// The left side's value; nil when the right side added it.
+  /// One step of a path: an object member's key or an array element's index.
+  public enum Component: Hashable, Sendable {
+    case key(String)
+    case index(Int)
+  }
+
+  /// Where the value sits, step by step (`--json` writes it as an array of keys and indices).
+  public var components: [Component]
+  /// The left side's value; nil when the right side added it. A secret is never here, only
+  /// `"(secret)"` in its place.
   var old: JSONValue?
   /// The right side's value; nil when the right side removed it.
   var new: JSONValue?
+  /// True when the value that changed is a secret: views say `changed (secret)`, never the value.
+  public var isSecret: Bool
 
-  /// A change at `path` from `old` to `new`, either nil when that side lacks the value.
+  /// What views show in place of a secret value.
+  static let secretText = JSONValue.string("(secret)")
+
+  /// A change at `components` from `old` to `new`, either nil when that side lacks the value;
+  /// secret stand-ins in either value are masked, and a change of a secret itself is marked so.
+  public init(components: [Component], old: JSONValue?, new: JSONValue?) {
+    self.components = components
+    isSecret = old.map(SecretStandIn.isStandIn) == true || new.map(SecretStandIn.isStandIn) == true
+    self.old = old.map { SecretStandIn.masked($0, with: Self.secretText) }
+    self.new = new.map { SecretStandIn.masked($0, with: Self.secretText) }
+  }
+
+  /// A change at a dotted `path` (`config.query`, `nodes[2]`), for callers that build one by hand.
   public init(path: String, old: JSONValue?, new: JSONValue?) {
-    self.path = path
-    self.old = old
-    self.new = new
+    self.init(components: Self.components(of: path), old: old, new: new)
+  }
+
+  /// Where the value sits, such as `config.query`, `nodes[2]` or `credentials["api key"]`.
+  public var path: String { Self.text(of: components) }
+
+  /// `config.query`, `nodes[2]`, `headers["x-api-key"]`: keys that are not plain words are quoted.
+  static func text(of components: some Collection<Component>) -> String {
+    var text = ""
+    for component in components {
+      switch component {
+      case .index(let index): text += "[\(index)]"
+      case .key(let key):
+        let simple = !key.isEmpty && key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+        if !simple {
+          text += "[\(JSONWriter(layout: .minified).string(.string(key)))]"
+        } else {
+          text += (text.isEmpty ? "" : ".") + key
+        }
+      }
+    }
+    return text
+  }
+
+  /// The components of a dotted path with `[n]` indices (quoted keys are not parsed).
+  static func components(of path: String) -> [Component] {
+    var components: [Component] = []
+    for part in path.split(separator: ".", omittingEmptySubsequences: false) {
+      var rest = Substring(part)
+      if let bracket = rest.firstIndex(of: "[") {
+        if bracket > rest.startIndex { components.append(.key(String(rest[..<bracket]))) }
+        rest = rest[bracket...]
+        while rest.first == "[", let close = rest.firstIndex(of: "]") {
+          let inside = rest[rest.index(after: rest.startIndex)..<close]
+          components.append(Int(inside).map(Component.index) ?? .key(String(inside)))
+          rest = rest[rest.index(after: close)...]
+        }
+      } else if !rest.isEmpty {
+        components.append(.key(String(rest)))
+      }
+    }
+    return components
   }
 }

@@ -6,8 +6,11 @@ import Foundation
 /// (0 equal, 1 different, 2 trouble), so scripts and CI can branch on it.
 ///
 /// Git calls an external diff driver with seven arguments (`path old-file old-hex old-mode
-/// new-file new-hex new-mode`); given those, it compares the two files, and exits 0 on a
-/// difference, since git stops at a driver that fails.
+/// new-file new-hex new-mode`); given those, it compares the two files under the repository
+/// path git names (`a/flows/orders.json`, never git's temporary files), shows a new or deleted
+/// flow as everything it has, falls back to a plain `diff -u` for a file that is not a flow
+/// (a `package.json` under `*.json diff=flowport`), and exits 0 on a difference, since git
+/// stops at a driver that fails.
 enum DiffLauncher {
   static func run(_ arguments: [String], in session: Session) throws {
     let positionals = arguments.filter { !$0.hasPrefix("-") }
@@ -23,10 +26,28 @@ enum DiffLauncher {
   }
 
   private static func gitDriver(path: String, old: String, new: String, options: [String], in session: Session) throws {
-    if old == "/dev/null" || new == "/dev/null" {
-      return session.output.write("\(path): \(old == "/dev/null" ? "new file" : "deleted")\n")
+    let labels = [old == "/dev/null" ? old : "a/\(path)", new == "/dev/null" ? new : "b/\(path)"]
+    guard Session.isFlowFile(atPath: old), Session.isFlowFile(atPath: new) else {
+      return try plainDiff(old, new, labels: labels, in: session)
     }
-    try Launcher.exit(on: session, status: 2) { try session.execute((["diff", old, new] + options).map(quoted).joined(separator: " ")) }
+    let words = ["diff", old, new, "--label", labels[0], "--label", labels[1]] + options
+    try Launcher.exit(on: session, status: 2) { try session.execute(words.map(quoted).joined(separator: " ")) }
+    exit(0)
+  }
+
+  /// `diff -u` of two files that are not flows, under git's labels; its exit status 1 (they
+  /// differ) is no trouble for git.
+  private static func plainDiff(_ old: String, _ new: String, labels: [String], in session: Session) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["diff", "-u", "--label", labels[0], "--label", labels[1], old, new]
+    do { try process.run() } catch {
+      session.output.writeError("fps: cannot run diff -u for \(labels[1]): \(error.localizedDescription)\n")
+      throw ExitCode(2)
+    }
+    process.waitUntilExit()
+    guard process.terminationStatus <= 1 else { throw ExitCode(2) }
+    exit(0)
   }
 
   /// Single-quotes a word for the session's tokenizer, so paths with spaces or `$` pass whole.

@@ -274,8 +274,55 @@ import Testing
     ])
     #expect(result.status == 0)
     #expect(result.standardOutput.contains("~ node \"Big orders\""))
+    let new = try fps.run(["diff", "flows/new.json", "/dev/null", ".", ".", "\(examples)/orders-v2.json", "def456", "100644"])
+    #expect(new.status == 0)
+    #expect(new.standardOutput.hasPrefix("--- /dev/null\n+++ b/flows/new.json\n"))
+    #expect(new.standardOutput.hasSuffix("5 nodes added, 4 edges added, 2 connections added, 4 other changes\n"))
+  }
+
+  /// `*.json diff=flowport` in a real repository: a changed flow shows its semantic diff under
+  /// the repository path, a new flow all it has, and a `package.json` a plain unified diff; git
+  /// never stops with "external diff died".
+  @Test(.enabled(if: ExternalTool.git.isInstalled, ExternalTool.git.missing))
+  func gitDiffInARepositoryWithFlowsAndAPackageJSON() throws {
+    let fps = try FPSProcess()
+    let repository = fps.home.appendingPathComponent("repo")
+    let flows = repository.appendingPathComponent("flows")
+    try FileManager.default.createDirectory(at: flows, withIntermediateDirectories: true)
+    func git(_ arguments: String...) throws -> FPSProcess.Result {
+      try fps.run(arguments, in: repository, through: ["GIT_CONFIG_NOSYSTEM=1", ExternalTool.git.path!])
+    }
+    func write(_ text: String, _ path: String) throws {
+      try text.write(to: repository.appendingPathComponent(path), atomically: true, encoding: .utf8)
+    }
+    let examples = Corpus.examples
+    _ = try git("init", "-q")
+    _ = try git("config", "user.email", "t@example.com")
+    _ = try git("config", "user.name", "T")
+    _ = try git("config", "diff.flowport.command", "\(FPSProcess.executable.path) diff")
+    try write("*.json diff=flowport\n", ".gitattributes")
+    try write("{\n  \"name\": \"flows\",\n  \"version\": \"1.0.0\"\n}\n", "package.json")
+    try FileManager.default.copyItem(at: examples.appendingPathComponent("orders-v1.json"), to: flows.appendingPathComponent("orders.json"))
+    _ = try git("add", ".")
+    _ = try git("commit", "-qm", "one")
+    try write("{\n  \"name\": \"flows\",\n  \"version\": \"1.1.0\"\n}\n", "package.json")
+    try FileManager.default.removeItem(at: flows.appendingPathComponent("orders.json"))
+    try FileManager.default.copyItem(at: examples.appendingPathComponent("orders-v2.json"), to: flows.appendingPathComponent("orders.json"))
+    try FileManager.default.copyItem(
+      at: examples.appendingPathComponent("payments.json"), to: flows.appendingPathComponent("payments.json"))
+    _ = try git("add", ".")
+    let diff = try git("diff", "--cached", "--no-color")
+    #expect(diff.status == 0, "\(diff.standardError)")
+    #expect(!diff.standardError.contains("external diff died"))
+    let output = diff.standardOutput
+    #expect(output.contains("--- a/flows/orders.json\n+++ b/flows/orders.json\n"), "\(output)")
+    #expect(output.contains("~ node \"Big orders\"\n  ~ config.condition: \"amount > 100\" -> \"amount > 500\"\n"))
+    #expect(output.contains("--- /dev/null\n+++ b/flows/payments.json\n"))
+    #expect(output.contains("4 nodes added, 3 edges added, 3 connections added"))
+    #expect(output.contains("--- a/package.json\n+++ b/package.json\n"))
     #expect(
-      try fps.run(["diff", "flows/new.json", "/dev/null", ".", ".", "\(examples)/orders-v2.json", "def456", "100644"]).standardOutput
-        == "flows/new.json: new file\n")
+      output.contains("-  \"version\": \"1.0.0\",\n+  \"version\": \"1.1.0\"\n")
+        || output.contains("-  \"version\": \"1.0.0\"\n+  \"version\": \"1.1.0\"\n"))
+    #expect(!output.contains("/tmp/"), "no temporary file names: \(output)")
   }
 }

@@ -64,7 +64,7 @@ import Testing
       document["nodes"] == [
         [
           "kind": "changed", "name": "Filter", "type": "filter",
-          "changes": [["path": "config.condition", "old": "amount > 100", "new": "amount > 5"]],
+          "changes": [["path": ["config", "condition"], "old": "amount > 100", "new": "amount > 5"]],
         ]
       ])
   }

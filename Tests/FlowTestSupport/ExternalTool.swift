@@ -18,6 +18,8 @@ public struct ExternalTool: Sendable {
   /// The first candidate that is there and executable.
   public var path: String? { candidates.first { FileManager.default.isExecutableFile(atPath: $0) } }
 
+  /// git, for fps as git's diff driver in a real repository.
+  public static let git = ExternalTool(path: "/usr/bin/git", "/usr/local/bin/git", "/opt/homebrew/bin/git", name: "git")
   /// tmux, for the terminal tests.
   public static let tmux = ExternalTool(path: "/usr/bin/tmux", name: "tmux")
   /// Graphviz's `dot`, which draws the diff's graph.

@@ -6,10 +6,12 @@ import FlowModel
 ///      "summary": {"nodesAdded": 1, "nodesRemoved": 0, "nodesChanged": 2, "edgesAdded": 0, "edgesRemoved": 1, "otherChanges": 0},
 ///      "flow": [change], "nodes": [{"kind": "changed", "name": "...", "type": "...", "oldName": "...", "changes": [change]}],
 ///      "edges": [{"kind": "added", "from": "...", "fromPort": "0", "to": "...", "toPort": "0"}],
-///      "connections": [change], "dependencies": [change]}
+///      "connections": [{"kind": "changed", "name": "...", "type": "...", "oldName": "...", "changes": [change]}],
+///      "dependencies": [change]}
 ///
-/// where a change is `{"path": "config.query", "old": value, "new": value}` and a missing side is
-/// left out. Members are only ever added, never renamed or removed.
+/// where a change is `{"path": ["config", "rules", 0, "v"], "old": value, "new": value}` (keys
+/// and indices), a missing side is left out, and a secret is `"secret": true` with `"(secret)"`
+/// for its values. Members are only ever added, never renamed or removed.
 enum DiffJSON {
   static func encode(_ diff: FlowDiff) -> JSONValue {
     let stat = diff.stat
@@ -20,7 +22,9 @@ enum DiffJSON {
       "summary": [
         "nodesAdded": .number(JSONNumber(stat.nodesAdded)), "nodesRemoved": .number(JSONNumber(stat.nodesRemoved)),
         "nodesChanged": .number(JSONNumber(stat.nodesChanged)), "edgesAdded": .number(JSONNumber(stat.edgesAdded)),
-        "edgesRemoved": .number(JSONNumber(stat.edgesRemoved)), "otherChanges": .number(JSONNumber(stat.otherChanges)),
+        "edgesRemoved": .number(JSONNumber(stat.edgesRemoved)), "connectionsAdded": .number(JSONNumber(stat.connectionsAdded)),
+        "connectionsRemoved": .number(JSONNumber(stat.connectionsRemoved)),
+        "connectionsChanged": .number(JSONNumber(stat.connectionsChanged)), "otherChanges": .number(JSONNumber(stat.otherChanges)),
       ],
       "flow": .array(diff.flow.map(encode)),
       "nodes": .array(diff.nodes.map(encode)),
@@ -31,9 +35,18 @@ enum DiffJSON {
   }
 
   static func encode(_ change: PropertyChange) -> JSONValue {
-    var object: JSONObject = ["path": .string(change.path)]
+    var object: JSONObject = [
+      "path": .array(
+        change.components.map {
+          switch $0 {
+          case .key(let key): .string(key)
+          case .index(let index): .number(JSONNumber(index))
+          }
+        })
+    ]
     object["old"] = change.old
     object["new"] = change.new
+    if change.isSecret { object["secret"] = .bool(true) }
     return .object(object)
   }
 

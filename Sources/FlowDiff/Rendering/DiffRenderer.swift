@@ -15,7 +15,7 @@ public struct DiffRenderer: Sendable {
   /// One line per changed node, then the summary.
   public static let stat = DiffRenderer { diff in
     var lines: [String] = []
-    for node in diff.nodes {
+    for node in diff.nodes + diff.connections {
       let properties = "\(node.changes.count) propert\(node.changes.count == 1 ? "y" : "ies")"
       let detail = node.kind != .changed ? node.kind.rawValue : node.oldName.map { "renamed from \($0), \(properties)" } ?? properties
       lines.append(" \(node.name) | \(detail)")

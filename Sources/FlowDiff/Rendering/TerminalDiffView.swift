@@ -19,14 +19,7 @@ struct TerminalDiffView {
       lines += diff.flow.map(propertyLine)
     }
     for node in diff.nodes {
-      switch node.kind {
-      case .added: lines.append("\(palette.added)+ node \(quoted(node.name)) (\(node.type))\(palette.reset)")
-      case .removed: lines.append("\(palette.removed)- node \(quoted(node.name)) (\(node.type))\(palette.reset)")
-      case .changed:
-        let rename = node.oldName.map { " (renamed from \(quoted($0)))" } ?? ""
-        lines.append("\(palette.changed)~ node \(quoted(node.name))\(rename)\(palette.reset)")
-        lines += node.changes.map(propertyLine)
-      }
+      lines += block(node, noun: "node")
     }
     if !diff.edges.isEmpty {
       lines.append("edges")
@@ -35,9 +28,8 @@ struct TerminalDiffView {
         lines.append("  \(colour)\(sign) \(endpoint(edge.from, edge.fromPort)) -> \(endpoint(edge.to, edge.toPort))\(palette.reset)")
       }
     }
-    if !diff.connections.isEmpty {
-      lines.append("connections")
-      lines += diff.connections.map(propertyLine)
+    for connection in diff.connections {
+      lines += block(connection, noun: "connection")
     }
     if !diff.dependencies.isEmpty {
       lines.append("dependencies")
@@ -45,6 +37,18 @@ struct TerminalDiffView {
     }
     lines.append(diff.stat.summary)
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A node or connection: one line when added or removed, a heading and its changes when changed.
+  private func block(_ change: NodeChange, noun: String) -> [String] {
+    let kind = noun == "connection" ? " (\(change.type))" : ""
+    switch change.kind {
+    case .added: return ["\(palette.added)+ \(noun) \(quoted(change.name)) (\(change.type))\(palette.reset)"]
+    case .removed: return ["\(palette.removed)- \(noun) \(quoted(change.name)) (\(change.type))\(palette.reset)"]
+    case .changed:
+      let rename = change.oldName.map { " (renamed from \(quoted($0)))" } ?? ""
+      return ["\(palette.changed)~ \(noun) \(quoted(change.name))\(kind)\(rename)\(palette.reset)"] + change.changes.map(propertyLine)
+    }
   }
 
   private func endpoint(_ name: String, _ port: String) -> String {
@@ -56,6 +60,13 @@ struct TerminalDiffView {
   }
 
   private func propertyLine(_ change: PropertyChange) -> String {
+    if change.isSecret {
+      switch (change.old, change.new) {
+      case (nil, _): return "  \(palette.added)+ \(change.path): (secret)\(palette.reset)"
+      case (_, nil): return "  \(palette.removed)- \(change.path): (secret)\(palette.reset)"
+      default: return "  \(palette.changed)~ \(change.path): changed (secret)\(palette.reset)"
+      }
+    }
     switch (change.old, change.new) {
     case (nil, let new?): return "  \(palette.added)+ \(change.path): \(short(new))\(palette.reset)"
     case (let old?, nil): return "  \(palette.removed)- \(change.path): \(short(old))\(palette.reset)"

@@ -29,6 +29,15 @@ protocol DialectCodec: DocumentCodec {
   static func nodeRole(ofType type: String) -> NodeRole?
   /// Properties a node of a type of this dialect must have to count as configured, by type.
   static var requiredNodeConfig: [String: [String]] { get }
+  /// The flow as diff compares it (`document` is its source): every connection-level object of
+  /// the file (config nodes, controller services, parameter contexts, connection details) a
+  /// connection reference with its settings as properties, ids and names that an instance
+  /// mints left out of names and types, positions only in `Node.position`, each fact in one
+  /// place, and secret values replaced by `SecretStandIn`s.
+  static func diffView(of version: FlowVersion, document: JSONValue) -> FlowVersion
+  /// Where the dialect writes node ids inside longer strings (Make's `{{3.field}}`), so diff
+  /// can follow a node that another instance renumbered.
+  static var embeddedIDDelimiters: [(prefix: String, suffix: String)] { get }
 }
 
 extension DialectCodec {
@@ -46,6 +55,10 @@ extension DialectCodec {
 
   static func nodeRole(ofType type: String) -> NodeRole? { nil }
   static var requiredNodeConfig: [String: [String]] { [:] }
+
+  /// By default diff compares the model as decoded.
+  static func diffView(of version: FlowVersion, document: JSONValue) -> FlowVersion { version }
+  static var embeddedIDDelimiters: [(prefix: String, suffix: String)] { [] }
 
   /// A foreign dialect can only be written for a flow read from it: its source document is
   /// what is written, with the model's changes in it.
@@ -137,5 +150,28 @@ struct ReferenceCollector {
 
   mutating func add(_ reference: ConnectionRef) {
     if seen.insert(reference.key).inserted { references.append(reference) }
+  }
+}
+
+extension JSONValue {
+  /// The value with `SecretStandIn`s for the values of the members named in `keys`, wherever
+  /// they sit below it; with no keys, every scalar in it.
+  func standingInForSecrets(named keys: Set<String>? = nil) -> JSONValue {
+    switch self {
+    case .object(var object):
+      for index in object.members.indices {
+        let value = object.members[index].value
+        if let keys, keys.contains(object.members[index].key) {
+          object.members[index].value = value.standingInForSecrets()
+        } else {
+          object.members[index].value = value.standingInForSecrets(named: keys)
+        }
+      }
+      return .object(object)
+    case .array(let elements): return .array(elements.map { $0.standingInForSecrets(named: keys) })
+    case .null: return self
+    case .string(let text) where text.isEmpty: return self
+    default: return keys == nil ? SecretStandIn.standIn(for: self) : self
+    }
   }
 }

@@ -48,6 +48,17 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// Property paths a diff of flows of this format leaves out unless asked for.
   public var volatilePaths: [String] { codec.volatilePaths }
 
+  /// Where this format writes node ids inside longer strings (Make's `{{3.field}}`), for diff.
+  public var embeddedIDDelimiters: [(prefix: String, suffix: String)] { dialect?.embeddedIDDelimiters ?? [] }
+
+  /// The flow as diff compares it: for a flow read from a foreign dialect, its codec's view
+  /// (connection-level objects with their settings, secrets as stand-ins, positions once; see
+  /// `DialectCodec.diffView`); any other flow as it is.
+  public static func diffView(of version: FlowVersion) -> FlowVersion {
+    guard let source = version.source, let dialect = ExportFormat(rawValue: source.dialect)?.dialect else { return version }
+    return dialect.diffView(of: version, document: source.document)
+  }
+
   /// The dialect's codec, for a foreign dialect.
   var dialect: (any DialectCodec.Type)? { codec as? any DialectCodec.Type }
 

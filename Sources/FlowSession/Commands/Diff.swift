@@ -16,6 +16,8 @@ struct Diff: Command {
     static let all = OptionSpec("--all", help: "also compare canvas positions and volatile ids")
     static let ignore = OptionSpec(
       "--ignore", value: "path", help: "leave out property paths matching this pattern (`*` any text); repeatable")
+    static let label = OptionSpec(
+      "--label", value: "name", help: "name a side in the output (the first --label the left, the second the right)")
   }
 
   static let spec = CommandSpec(
@@ -29,6 +31,7 @@ struct Diff: Command {
       by similarity (same type, mostly the same configuration: a rename); canvas positions and
       volatile ids are ignored unless --all is given. In the shell and in scripts a difference
       is not a failure; `fps diff A B` from a system shell exits 1 when there is one.
+      `/dev/null` as a side is an empty flow, so a new flow shows all it has.
 
         diff exports/orders-v1.json exports/orders-v2.json
         diff exports/orders-v2.json prod:orders
@@ -37,7 +40,7 @@ struct Diff: Command {
         diff test prod                    # two open workspaces
         diff a.json b.json --ignore 'config.parameters.options.*' --dot > diff.dot
       """,
-    options: [Option.stat, Option.json, Option.dot, Option.svg, Option.all, Option.ignore],
+    options: [Option.stat, Option.json, Option.dot, Option.svg, Option.all, Option.ignore, Option.label],
     positionals: .anyName)
 
   /// Which renderer prints the result.
@@ -50,6 +53,8 @@ struct Diff: Command {
   let right: String?
   let view: View
   let options: DiffOptions
+  /// What `--label` names the sides, in order.
+  let labels: [String]
 
   init(_ arguments: ParsedArguments) throws {
     left = try arguments.positional(0, "the flows to compare")
@@ -61,6 +66,8 @@ struct Diff: Command {
     let chosen = views.filter { arguments.flag($0.option) }
     if chosen.count > 1 { throw UsageError("choose one of \(chosen.map(\.option.name).joined(separator: ", "))", command: "diff") }
     view = chosen.first?.view ?? .terminal
+    labels = arguments.values(Option.label)
+    if labels.count > 2 { throw UsageError("--label names two sides at most", command: "diff") }
     options = DiffOptions(
       includeVolatile: arguments.flag(Option.all), ignoredPaths: arguments.values(Option.ignore),
       includeGraph: arguments.flag(Option.dot) || arguments.flag(Option.svg))
@@ -72,7 +79,8 @@ struct Diff: Command {
     }
     let (a, b, formats) = try operands(in: session)
     let diff = FlowDiffer.diff(
-      a.version, b.version, leftLabel: a.label, rightLabel: b.label, options: options.ignoringVolatilePaths(of: formats))
+      a.version, b.version, leftLabel: labels.first ?? a.label, rightLabel: labels.count > 1 ? labels[1] : b.label,
+      options: options.ignoringVolatilePaths(of: formats))
     session.lastDiffDiffered = !diff.isEmpty
     switch view {
     case .terminal: session.output.write(DiffRenderer.terminal(colour: session.output.usesColour).render(diff))
@@ -95,32 +103,50 @@ struct Diff: Command {
       guard case .newVersion(of: let flow) = pending.mode else {
         let empty = FlowVersion(name: pending.mode.flowName)
         let before = FlowOperand(label: "\(pending.workspace) (no flow '\(pending.mode.flowName)' yet)", version: empty, origin: "")
-        return (before, after, [ExportFormat.natural(for: after.version)])
+        var viewed = after
+        viewed.version = ExportFormat.diffView(of: after.version)
+        return (before, viewed, [ExportFormat.natural(for: after.version)])
       }
-      let before = try session.workspaceFlow(flow, in: try session.workspace(pending.workspace))
-      return (before, after, [before.version, after.version].map(ExportFormat.natural))
+      var before = try session.workspaceFlow(flow, in: try session.workspace(pending.workspace))
+      let formats = [before.version, after.version].map(ExportFormat.natural)
+      before.version = ExportFormat.diffView(of: before.version)
+      var viewed = after
+      viewed.version = ExportFormat.diffView(of: after.version)
+      return (before, viewed, formats)
     }
-    let (a, aFormat) = modelOnly(try session.flowOperand(left))
-    let (b, bFormat) = modelOnly(try session.flowOperand(right))
+    let (a, aFormat) = modelOnly(try operand(left, in: session))
+    let (b, bFormat) = modelOnly(try operand(right, in: session))
     return (a, b, [aFormat, bFormat])
   }
 
-  /// The operand without its foreign source document: diff reads only the model, and letting
+  /// The operand as diff compares it (`ExportFormat.diffView`), without its foreign source
+  /// document: diff reads only the model, and letting
   /// the first side's document go before the second is read keeps the peak of memory near
   /// what the two models need (measured: 1.24x an orjson parse of both files, now less). The
   /// format it was read in comes along, for its volatile paths.
   private func modelOnly(_ operand: FlowOperand) -> (FlowOperand, ExportFormat) {
+    if operand.origin == Self.nothing { return (operand, .json) }
     var operand = operand
     let format = ExportFormat.natural(for: operand.version)
+    operand.version = ExportFormat.diffView(of: operand.version)
     operand.version.source = nil
     return (operand, format)
+  }
+
+  /// The side git and diff(1) write for a file that does not exist on it.
+  static let nothing = "/dev/null"
+
+  /// A word as a side: `/dev/null` is an empty flow (a file new or deleted), the rest a flow.
+  private func operand(_ word: String, in session: Session) throws -> FlowOperand {
+    if word == Self.nothing { return FlowOperand(label: word, version: FlowVersion(name: ""), origin: word) }
+    return try session.flowOperand(word)
   }
 
   private func compareWorkspaces(_ left: OpenWorkspace, _ right: OpenWorkspace, in session: Session) throws {
     func current(_ open: OpenWorkspace) throws -> [String: FlowVersion] {
       var flows: [String: FlowVersion] = [:]
       for stored in try open.store.currentVersions() {
-        flows[stored.flow] = try session.decodeStored(stored, in: open)
+        flows[stored.flow] = ExportFormat.diffView(of: try session.decodeStored(stored, in: open))
       }
       return flows
     }
@@ -135,5 +161,15 @@ struct Diff: Command {
     case .terminal, .stat: session.output.write(diff.text)
     case .dot, .svg: throw UsageError("--dot and --svg draw one flow; compare two flows for a picture", command: "diff")
     }
+  }
+}
+
+extension Session {
+  /// True when the file at `path` is a flow export of a format FlowPort reads, or `/dev/null`
+  /// (an empty side): what git's diff driver compares semantically, and not a `package.json`.
+  public static func isFlowFile(atPath path: String) -> Bool {
+    if path == Diff.nothing { return true }
+    guard let bytes = FileManager.default.contents(atPath: path) else { return false }
+    return (try? ExportFormat.read(bytes, fallbackName: "flow")) != nil
   }
 }

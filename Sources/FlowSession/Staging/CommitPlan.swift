@@ -146,7 +146,9 @@ struct CommitPlan {
         object["changes"] = [
           "nodesAdded": .number(JSONNumber(stat.nodesAdded)), "nodesRemoved": .number(JSONNumber(stat.nodesRemoved)),
           "nodesChanged": .number(JSONNumber(stat.nodesChanged)), "edgesAdded": .number(JSONNumber(stat.edgesAdded)),
-          "edgesRemoved": .number(JSONNumber(stat.edgesRemoved)), "other": .number(JSONNumber(stat.otherChanges)),
+          "edgesRemoved": .number(JSONNumber(stat.edgesRemoved)), "connectionsAdded": .number(JSONNumber(stat.connectionsAdded)),
+          "connectionsRemoved": .number(JSONNumber(stat.connectionsRemoved)),
+          "connectionsChanged": .number(JSONNumber(stat.connectionsChanged)), "other": .number(JSONNumber(stat.otherChanges)),
         ]
       }
       object["bindings"] = .array(

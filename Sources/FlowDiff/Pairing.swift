@@ -1,0 +1,340 @@
+import FlowModel
+
+/// Which left node or connection corresponds to which right one.
+///
+/// In turn: by id (repeated ids in order); by name where it is unique on both sides; by
+/// structure, for what another instance gave new ids (a Node-RED flow imported as a copy: every
+/// node, tab, group and config node renumbered): kind, type, name and configuration with ids
+/// masked, refined by what each thing is wired to and refers to (nodes, tabs, config nodes),
+/// the most specific first; and last by similarity (same type, mostly the same configuration:
+/// a rename). Ids that pairing found to differ translate left to right when values are compared.
+struct Pairing {
+  /// For each right node index, the left node index it pairs with.
+  private(set) var leftForRight: [Int?]
+  /// For each left node index, the right node index it pairs with.
+  private(set) var rightForLeft: [Int?]
+  /// For each right connection reference index, the left one it pairs with.
+  private(set) var connectionLeftForRight: [Int?]
+  /// For each left connection reference index, the right one it pairs with.
+  private(set) var connectionRightForLeft: [Int?]
+  /// Left ids as the right side has them, where they differ.
+  private(set) var translation: IDTranslation
+
+  init(left: FlowVersion, right: FlowVersion, delimiters: [DiffOptions.Delimiters] = []) {
+    let left = Side(left, delimiters: delimiters)
+    let right = Side(right, delimiters: delimiters)
+    var state = State(left: left, right: right)
+    state.pairByID()
+    state.pairByName()
+    if state.hasUnpaired {
+      state.pairByStructure()
+      state.pairByStructure()
+      state.pairBySimilarity()
+    }
+    let nodeCount = (left: left.nodeCount, right: right.nodeCount)
+    leftForRight = Array(state.leftForRight[..<nodeCount.right]).map { $0.map { $0 } }
+    rightForLeft = Array(state.rightForLeft[..<nodeCount.left])
+    connectionLeftForRight = state.leftForRight[nodeCount.right...].map { $0.map { $0 - nodeCount.left } }
+    connectionRightForLeft = state.rightForLeft[nodeCount.left...].map { $0.map { $0 - nodeCount.right } }
+    var ids: [String: String] = [:]
+    for (leftIndex, rightIndex) in state.rightForLeft.enumerated() {
+      guard let rightIndex else { continue }
+      let (old, new) = (left.entities[leftIndex].id, right.entities[rightIndex].id)
+      if old != new && ids[old] == nil { ids[old] = new }
+    }
+    translation = IDTranslation(ids: ids, delimiters: delimiters)
+  }
+
+  /// Below this share of equal configuration, two nodes are different nodes, not a rename.
+  static let similarityThreshold = 0.6
+  /// Nodes of one type compared pairwise at most; beyond it, unpaired nodes stay added/removed,
+  /// so a flow of thousands of new nodes of one type can never make pairing quadratic.
+  static let maximumBucket = 64
+  /// Rounds of refinement by neighbours: enough to tell apart nodes that differ only in what
+  /// sits three steps away.
+  static let refinementRounds = 3
+
+  /// A node or connection reference, as pairing sees it.
+  struct Entity {
+    var id: String
+    var isConnection: Bool
+    var type: String
+    var name: String
+    var content: JSONValue
+    var connection: String?
+  }
+
+  /// One side: its nodes then its connection references, one index space.
+  struct Side {
+    var entities: [Entity]
+    var nodeCount: Int
+    var indexByID: [String: Int] = [:]
+    var edges: [Edge]
+    var delimiters: [DiffOptions.Delimiters]
+
+    init(_ version: FlowVersion, delimiters: [DiffOptions.Delimiters]) {
+      entities = version.nodes.map {
+        Entity(id: $0.id, isConnection: false, type: $0.type, name: $0.name, content: .object($0.config), connection: $0.connection)
+      }
+      nodeCount = entities.count
+      entities += version.connections.map {
+        Entity(id: $0.key, isConnection: true, type: $0.type, name: $0.name, content: .object($0.properties), connection: nil)
+      }
+      edges = version.edges
+      self.delimiters = delimiters
+    }
+
+    mutating func indexIDs() {
+      guard indexByID.isEmpty else { return }
+      indexByID.reserveCapacity(entities.count)
+      for (index, entity) in entities.enumerated() where indexByID[entity.id] == nil { indexByID[entity.id] = index }
+    }
+
+    /// The things `text` names: itself as an id, or ids between delimiters.
+    func referenced(by text: String) -> [Int] {
+      if let index = indexByID[text] { return [index] }
+      var found: [Int] = []
+      for delimiter in delimiters {
+        var rest = Substring(text)
+        while let open = rest.firstRange(of: delimiter.prefix) {
+          rest = rest[open.upperBound...]
+          guard let close = rest.firstRange(of: delimiter.suffix) else { break }
+          if let index = indexByID[String(rest[..<close.lowerBound])] { found.append(index) }
+        }
+      }
+      return found
+    }
+  }
+
+  /// The pairing being built.
+  struct State {
+    var left: Side
+    var right: Side
+    var leftForRight: [Int?]
+    var rightForLeft: [Int?]
+
+    init(left: Side, right: Side) {
+      self.left = left
+      self.right = right
+      leftForRight = Array(repeating: nil, count: right.entities.count)
+      rightForLeft = Array(repeating: nil, count: left.entities.count)
+    }
+
+    var hasUnpaired: Bool { leftForRight.contains(nil) && rightForLeft.contains(nil) }
+
+    mutating func pair(_ leftIndex: Int, _ rightIndex: Int) {
+      leftForRight[rightIndex] = leftIndex
+      rightForLeft[leftIndex] = rightIndex
+    }
+
+    /// Ids should be unique, but exports in the wild repeat them: repeats pair in order. The
+    /// first index of each id sits in a plain dictionary (no array per node); later ones queue.
+    mutating func pairByID() {
+      var leftByID: [String: Int] = [:]
+      leftByID.reserveCapacity(left.entities.count)
+      var repeats: [String: [Int]] = [:]
+      for (index, entity) in left.entities.enumerated() {
+        let key = (entity.isConnection ? "c" : "n") + entity.id
+        if leftByID[key] == nil { leftByID[key] = index } else { repeats[key, default: []].append(index) }
+      }
+      for (index, entity) in right.entities.enumerated() {
+        let key = (entity.isConnection ? "c" : "n") + entity.id
+        guard let match = leftByID.removeValue(forKey: key) else { continue }
+        pair(match, index)
+        if var queue = repeats[key], !queue.isEmpty {
+          leftByID[key] = queue.removeFirst()
+          repeats[key] = queue
+        }
+      }
+    }
+
+    /// Names (with the type, for connections) that occur once among the unpaired on both sides.
+    mutating func pairByName() {
+      func unique(_ side: Side, _ paired: [Int?]) -> [String: Int] {
+        var byName: [String: Int?] = [:]
+        for (index, entity) in side.entities.enumerated() where paired[index] == nil {
+          let key = entity.isConnection ? "c\(entity.type)\u{0}\(entity.name)" : "n" + entity.name
+          byName[key] = byName[key] == nil ? index : .some(nil)
+        }
+        return byName.compactMapValues { $0 }
+      }
+      let leftByName = unique(left, rightForLeft)
+      guard !leftByName.isEmpty else { return }
+      for (name, rightIndex) in unique(right, leftForRight) {
+        if let leftIndex = leftByName[name] { pair(leftIndex, rightIndex) }
+      }
+    }
+
+    /// Refines a label per unpaired thing over rounds (what it is, then what its neighbours
+    /// are), and pairs equal labels from the most refined round down; things of one label pair
+    /// in document order, being alike as far as the flow can tell.
+    mutating func pairByStructure() {
+      left.indexIDs()
+      right.indexIDs()
+      let leftLabels = labels(left, partner: rightForLeft)
+      let rightLabels = labels(right, partner: leftForRight.enumerated().map { index, paired in paired.map { _ in index } })
+      for round in stride(from: Pairing.refinementRounds, through: 0, by: -1) {
+        var leftByLabel: [Int: [Int]] = [:]
+        for (index, label) in leftLabels[round].enumerated() where rightForLeft[index] == nil {
+          leftByLabel[label, default: []].append(index)
+        }
+        if leftByLabel.isEmpty { return }
+        var taken: [Int: Int] = [:]
+        for (index, label) in rightLabels[round].enumerated() where leftForRight[index] == nil {
+          guard let candidates = leftByLabel[label] else { continue }
+          let next = taken[label, default: 0]
+          var position = next
+          while position < candidates.count, rightForLeft[candidates[position]] != nil { position += 1 }
+          guard position < candidates.count else { continue }
+          taken[label] = position + 1
+          pair(candidates[position], index)
+        }
+      }
+    }
+
+    /// For each round, a label per thing of `side` (0 for things already paired). A paired
+    /// thing stands for itself in its neighbours' labels by its right-side index, which both
+    /// sides share.
+    func labels(_ side: Side, partner: [Int?]) -> [[Int]] {
+      let count = side.entities.count
+      var references: [[(relation: Int, target: Int)]] = Array(repeating: [], count: count)
+      var base = Array(repeating: 0, count: count)
+      for index in 0..<count where partner[index] == nil {
+        let entity = side.entities[index]
+        var hasher = Hasher()
+        hasher.combine(entity.isConnection)
+        hasher.combine(entity.type)
+        hasher.combine(entity.name)
+        var path: [PropertyChange.Component] = []
+        var found: [(Int, Int)] = []
+        hashMasked(entity.content, side: side, hasher: &hasher, path: &path, references: &found)
+        if let connection = entity.connection {
+          if let target = side.indexByID[connection] { found.append((1, target)) } else { hasher.combine(connection) }
+        }
+        base[index] = hasher.finalize()
+        references[index] = found
+      }
+      // Edges link both ends, each knowing the port and direction.
+      for edge in side.edges {
+        guard let from = side.indexByID[edge.from], let to = side.indexByID[edge.to] else { continue }
+        var out = Hasher()
+        out.combine(">")
+        out.combine(edge.fromPort)
+        out.combine(edge.toPort)
+        var back = Hasher()
+        back.combine("<")
+        back.combine(edge.fromPort)
+        back.combine(edge.toPort)
+        if partner[from] == nil { references[from].append((out.finalize(), to)) }
+        if partner[to] == nil { references[to].append((back.finalize(), from)) }
+      }
+      // Who refers to a thing says something about it too (the group of a node, the tab).
+      var incoming: [[(relation: Int, target: Int)]] = Array(repeating: [], count: count)
+      for index in 0..<count {
+        for reference in references[index] where partner[reference.target] == nil {
+          incoming[reference.target].append((reference.relation &+ 1, index))
+        }
+      }
+      var rounds = [base]
+      for _ in 0..<Pairing.refinementRounds {
+        let previous = rounds[rounds.count - 1]
+        var next = previous
+        for index in 0..<count where partner[index] == nil {
+          var neighbours: [Int] = []
+          for reference in references[index] + incoming[index] {
+            var hasher = Hasher()
+            hasher.combine(reference.relation)
+            if let paired = partner[reference.target] {
+              hasher.combine(-1)
+              hasher.combine(paired)
+            } else {
+              hasher.combine(previous[reference.target])
+            }
+            neighbours.append(hasher.finalize())
+          }
+          neighbours.sort()
+          var hasher = Hasher()
+          hasher.combine(previous[index])
+          hasher.combine(neighbours)
+          next[index] = hasher.finalize()
+        }
+        rounds.append(next)
+      }
+      return rounds
+    }
+
+    /// Hashes a value with every id of the side in it masked, collecting what it refers to.
+    func hashMasked(
+      _ value: JSONValue, side: Side, hasher: inout Hasher, path: inout [PropertyChange.Component],
+      references: inout [(Int, Int)]
+    ) {
+      switch value {
+      case .object(let object):
+        hasher.combine(0)
+        for member in object {
+          hasher.combine(member.key)
+          path.append(.key(member.key))
+          hashMasked(member.value, side: side, hasher: &hasher, path: &path, references: &references)
+          path.removeLast()
+        }
+      case .array(let elements):
+        hasher.combine(1)
+        hasher.combine(elements.count)
+        for element in elements {
+          hashMasked(element, side: side, hasher: &hasher, path: &path, references: &references)
+        }
+      case .string(let text):
+        let targets = side.referenced(by: text)
+        if targets.isEmpty {
+          hasher.combine(text)
+        } else {
+          hasher.combine("\u{1}")
+          var relation = Hasher()
+          relation.combine(path)
+          let tag = relation.finalize()
+          for target in targets { references.append((tag, target)) }
+        }
+      default:
+        hasher.combine(value)
+      }
+    }
+
+    /// The things left over, of the same type and with mostly the same configuration: a node
+    /// renamed (and perhaps edited) on one side, its id changed too.
+    mutating func pairBySimilarity() {
+      var leftByType: [String: [Int]] = [:]
+      for (index, entity) in left.entities.enumerated() where rightForLeft[index] == nil {
+        leftByType[(entity.isConnection ? "c" : "n") + entity.type, default: []].append(index)
+      }
+      guard !leftByType.isEmpty else { return }
+      var rightByType: [String: [Int]] = [:]
+      for (index, entity) in right.entities.enumerated() where leftForRight[index] == nil {
+        rightByType[(entity.isConnection ? "c" : "n") + entity.type, default: []].append(index)
+      }
+      for (type, rightIndices) in rightByType {
+        guard let leftIndices = leftByType[type], leftIndices.count <= Pairing.maximumBucket,
+          rightIndices.count <= Pairing.maximumBucket
+        else { continue }
+        // The one connection of a type on each side left over: the flow uses another
+        // connection of that type there (test's database, prod's), shown as that connection changed.
+        if type.hasPrefix("c"), leftIndices.count == 1, rightIndices.count == 1 {
+          pair(leftIndices[0], rightIndices[0])
+          continue
+        }
+        let leftFingerprints = leftIndices.map { Fingerprint(left.entities[$0], side: left) }
+        var candidates: [(score: Double, left: Int, right: Int)] = []
+        for rightIndex in rightIndices {
+          let fingerprint = Fingerprint(right.entities[rightIndex], side: right)
+          for (position, leftIndex) in leftIndices.enumerated() {
+            let score = fingerprint.similarity(to: leftFingerprints[position])
+            if score >= Pairing.similarityThreshold { candidates.append((score, leftIndex, rightIndex)) }
+          }
+        }
+        for candidate in candidates.sorted(by: { $0.score > $1.score })
+        where rightForLeft[candidate.left] == nil && leftForRight[candidate.right] == nil {
+          pair(candidate.left, candidate.right)
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import FlowModel
+
+extension NiFiCodec {
+  /// Component members that an instance mints or that are layout, left out of what diff compares.
+  static let instanceMembers = ["identifier", "instanceIdentifier", "name", "type", "position"]
+  /// What a process group holds, which diff compares as nodes, edges and connections of its own.
+  static let groupContents =
+    componentLists + [
+      "processGroups", "connections", "controllerServices", "labels", "remoteProcessGroups",
+    ]
+
+  /// Processors, ports and funnels as decoded, plus every process group as a node (so a
+  /// component's `groupIdentifier` pairs with it); every controller service (with its
+  /// properties) and parameter context (parameters by name) is a connection; sensitive
+  /// property and parameter values are stand-ins.
+  static func diffView(of version: FlowVersion, document: JSONValue) -> FlowVersion {
+    var groups: [JSONValue] = []
+    collectGroups(document["flowContents"], into: &groups)
+    var view = version
+    view.nodes = version.nodes.map { node in
+      var node = node
+      // A funnel or an unnamed port is named by its kind, not by the id the instance gave it.
+      if node.name == node.id { node.name = node.type }
+      if let descriptors = node.config["propertyDescriptors"], case .object(let properties)? = node.config["properties"] {
+        node.config["properties"] = .object(hidingSensitive(properties, descriptors: descriptors))
+      }
+      return node
+    }
+    var references = ReferenceCollector()
+    for group in groups {
+      guard let id = group["identifier"]?.stringValue, case .object(var config) = group else { continue }
+      var position: Position?
+      if case .number(let x)? = group["position"]?["x"], case .number(let y)? = group["position"]?["y"] {
+        position = Position(x: x, y: y)
+      }
+      for key in instanceMembers + groupContents { config[key] = nil }
+      view.nodes.append(
+        Node(id: id, name: group["name"]?.stringValue ?? "process group", type: "process-group", config: config, position: position))
+      for service in group["controllerServices"]?.arrayValue ?? [] {
+        guard let id = service["identifier"]?.stringValue, case .object(var config) = service else { continue }
+        for key in instanceMembers { config[key] = nil }
+        if let descriptors = config["propertyDescriptors"], case .object(let properties)? = config["properties"] {
+          config["properties"] = .object(hidingSensitive(properties, descriptors: descriptors))
+        }
+        references.add(
+          ConnectionRef(
+            key: id, type: service["type"]?.stringValue ?? "controller-service", name: service["name"]?.stringValue ?? "controller service",
+            properties: config))
+      }
+    }
+    for member in document["externalControllerServices"]?.objectValue ?? [:] {
+      references.add(
+        ConnectionRef(
+          key: member.key, type: "external-controller-service", name: member.value["name"]?.stringValue ?? "controller service"))
+    }
+    for context in document["parameterContexts"]?.objectValue ?? [:] {
+      guard case .object(var config) = context.value else { continue }
+      var parameters = JSONObject()
+      for parameter in context.value["parameters"]?.arrayValue ?? [] {
+        guard let name = parameter["name"]?.stringValue, case .object(var entry) = parameter else { continue }
+        entry["name"] = nil
+        if parameter["sensitive"] == .bool(true), let value = entry["value"] { entry["value"] = value.standingInForSecrets() }
+        parameters[name] = .object(entry)
+      }
+      config["name"] = nil
+      config["parameters"] = .object(parameters)
+      references.add(
+        ConnectionRef(key: "parameter-context:\(context.key)", type: "parameter-context", name: context.key, properties: config))
+    }
+    view.connections = references.references
+    view.metadata = JSONObject(view.metadata.members.filter { !["externalControllerServices", "parameterContexts"].contains($0.key) })
+    return view
+  }
+
+  /// Property values whose descriptor says `sensitive`, as stand-ins (a parameter reference
+  /// `#{name}` stays: it names the secret, it is not one).
+  static func hidingSensitive(_ properties: JSONObject, descriptors: JSONValue) -> JSONObject {
+    var properties = properties
+    for index in properties.members.indices {
+      let key = properties.members[index].key
+      guard descriptors[key]?["sensitive"] == .bool(true) else { continue }
+      let value = properties.members[index].value
+      if let text = value.stringValue, text.hasPrefix("#{") { continue }
+      properties.members[index].value = value.standingInForSecrets()
+    }
+    return properties
+  }
+}

@@ -1,0 +1,66 @@
+import FlowModel
+
+extension NodeRedCodec {
+  /// Members that hold a config node's or flow node's secrets: Node-RED keeps them under
+  /// `credentials` (exported only when asked); an `env` entry typed `cred` is a secret variable.
+  static let credentialMembers: Set<String> = ["credentials"]
+
+  /// Every object of the file is a node or a connection: flow nodes, and tabs, subflows,
+  /// groups and comments (so a node's `z` and `g` pair with them); config nodes are connection
+  /// references whose properties are their settings. Names hold no id (an unnamed node is
+  /// named by its type, a subflow instance's type by the subflow's name), positions and group
+  /// sizes are only in `Node.position`, and credentials are stand-ins.
+  static func diffView(of version: FlowVersion, document: JSONValue) -> FlowVersion {
+    let objects = document.arrayValue ?? []
+    let ids = Set(objects.compactMap { $0["id"]?.stringValue })
+    var subflowNames: [String: String] = [:]
+    for object in objects where object["type"]?.stringValue == "subflow" {
+      if let id = object["id"]?.stringValue { subflowNames[id] = object["name"]?.stringValue ?? "" }
+    }
+    let usedBy = Dictionary(version.nodes.map { ($0.id, $0.connection) }, uniquingKeysWith: { first, _ in first })
+    var view = version
+    view.nodes = []
+    view.connections = []
+    view.metadata = [:]
+    for object in objects {
+      guard let id = object["id"]?.stringValue, var type = object["type"]?.stringValue, case .object(var config) = object else { continue }
+      if type.hasPrefix("subflow:"), let name = subflowNames[String(type.dropFirst("subflow:".count))], !name.isEmpty {
+        type = "subflow:" + name
+      }
+      let nameKey = type == "tab" ? "label" : "name"
+      let name = config[nameKey]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? type
+      for key in ["id", "type", nameKey, "x", "y", "w", "h", "wires"] { config[key] = nil }
+      if let tab = config["z"]?.stringValue, !ids.contains(tab) { config["z"] = nil }
+      config = hidingSecrets(config)
+      let isNode = isFlowNode(object) || structural.contains(type)
+      if isNode {
+        var position: Position?
+        if case .number(let x)? = object["x"], case .number(let y)? = object["y"] { position = Position(x: x, y: y) }
+        if type == "link out" || type == "link call" { config["links"] = nil }
+        view.nodes.append(Node(id: id, name: name, type: type, connection: usedBy[id] ?? nil, config: config, position: position))
+      } else {
+        let reference = reference(for: id, object)
+        view.connections.append(
+          ConnectionRef(key: id, type: type, name: reference.name == id ? type : reference.name, properties: config))
+      }
+    }
+    return view
+  }
+
+  /// The object with stand-ins for its credentials and for the values of `cred` variables.
+  static func hidingSecrets(_ config: JSONObject) -> JSONObject {
+    var config = config
+    for key in credentialMembers where config[key] != nil {
+      config[key] = config[key]?.standingInForSecrets()
+    }
+    if case .array(var entries)? = config["env"] {
+      for index in entries.indices where entries[index]["type"]?.stringValue == "cred" {
+        guard case .object(var entry) = entries[index] else { continue }
+        entry["value"] = entry["value"]?.standingInForSecrets()
+        entries[index] = .object(entry)
+      }
+      config["env"] = .array(entries)
+    }
+    return config
+  }
+}

@@ -1,0 +1,86 @@
+import FlowDiff
+import FlowFormats
+import FlowModel
+import FlowTestSupport
+import Foundation
+import SnapshotTesting
+import Testing
+
+/// For each dialect, a pair as two instances export one flow (every id the instance mints
+/// different, positions moved) with known edits: a connection-level change (a config node's
+/// host and port, a controller service's URL, a parameter, a connection's id and label, SASL
+/// connection details), a secret changed, and in Node-RED a rename, an added node and a
+/// property change. Snapshots show the terminal view; no secret value is in any view.
+@Suite struct DialectDiffTests {
+  static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+  /// What `diff` does for two files of one dialect: each side's diff view, the format's options.
+  static func diff(_ dialect: String, includeVolatile: Bool = false) throws -> FlowDiff {
+    func read(_ name: String) throws -> (ExportFormat, FlowVersion) {
+      let (format, decoded) = try ExportFormat.read(
+        try Data(contentsOf: fixtures.appendingPathComponent("\(dialect)-\(name).json")), fallbackName: name)
+      return (format, ExportFormat.diffView(of: decoded.version))
+    }
+    let (format, before) = try read("before")
+    let (_, after) = try read("after")
+    var options = DiffOptions(
+      includeVolatile: includeVolatile, volatilePaths: DiffOptions.commonVolatilePaths + format.volatilePaths)
+    options.embeddedIDs = format.embeddedIDDelimiters.map { DiffOptions.Delimiters(prefix: $0.prefix, suffix: $0.suffix) }
+    return FlowDiffer.diff(before, after, leftLabel: "test", rightLabel: "prod", options: options)
+  }
+
+  /// Every view of the diff, for checking that a secret is in none.
+  static func allViews(_ diff: FlowDiff) -> String {
+    [DiffRenderer.terminal(colour: false), .stat, .json, .dot].map { $0.render(diff) }.joined()
+  }
+
+  @Test(arguments: ["node-red", "nifi", "make", "ibm-ep"])
+  func aCrossInstancePair(dialect: String) throws {
+    let diff = try Self.diff(dialect)
+    assertSnapshot(of: DiffRenderer.terminal(colour: false).render(diff), as: .lines, named: dialect)
+    let views = Self.allViews(diff) + Self.allViews(try Self.diff(dialect, includeVolatile: true))
+    for secret in [
+      "test-secret-1", "prod-secret-2", "test-db-pass", "prod-db-pass", "hunter2", "hunter3", "test-token", "prod-token",
+      "test-sasl-pass", "prod-sasl-pass",
+    ] {
+      #expect(!views.contains(secret), "\(dialect): a view shows the secret \(secret)")
+    }
+  }
+
+  @Test func nodeRedConfigNodeChangesAreListedWithOldAndNewValues() throws {
+    let diff = try Self.diff("node-red")
+    let broker = try #require(diff.connections.first)
+    #expect(broker.kind == .changed && broker.name == "Plant broker")
+    #expect(broker.changes.map(\.path) == ["broker", "port", "credentials.password"])
+    #expect(broker.changes.map(\.isSecret) == [false, false, true])
+    #expect(diff.stat.summary == "2 nodes changed, 1 node added, 1 edge added, 1 connection changed")
+  }
+
+  @Test func aSecretChangeIsFlaggedInJSONWithoutItsValue() throws {
+    let document = try JSONParser.parse(DiffRenderer.json.render(try Self.diff("ibm-ep")))
+    let connection = try #require(document["connections"]?.arrayValue?.first)
+    #expect(
+      connection["changes"] == [
+        ["path": ["bootstrapServers", 0], "old": "kafka.test:9095", "new": "kafka.prod:9095"],
+        ["path": ["credentials", "data", "password"], "old": "(secret)", "new": "(secret)", "secret": true],
+      ])
+  }
+
+  @Test func positionsShowOnlyWithAllAndOnce() throws {
+    for dialect in ["node-red", "nifi", "make"] {
+      let quiet = try Self.diff(dialect).nodes.flatMap(\.changes).map(\.path)
+      #expect(!quiet.contains { $0.contains("position") || $0.contains("designer") || $0.hasSuffix(".x") }, "\(dialect): \(quiet)")
+      let all = try Self.diff(dialect, includeVolatile: true).nodes.flatMap(\.changes).map(\.path)
+      #expect(all.contains("position.x"), "\(dialect): \(all)")
+      #expect(!all.contains { $0.contains("designer") }, "\(dialect): \(all)")
+    }
+  }
+
+  @Test func aMakeConnectionChangeShowsOnceUnderConnections() throws {
+    let diff = try Self.diff("make")
+    #expect(diff.nodes.flatMap(\.changes).map(\.path) == ["config.mapper.channel"])
+    #expect(diff.connections.map(\.name) == ["Sheets (ops@prod.example)", "Slack prod"])
+    #expect(diff.connections.flatMap(\.changes).map(\.path) == ["id", "id"])
+    #expect(diff.connections.map(\.oldName) == ["Sheets (ops@test.example)", "Slack test"])
+  }
+}
