@@ -25,7 +25,7 @@ let package = Package(
       name: "FlowFormats", dependencies: ["FlowModel", "ZIPFoundation", "Yams"], exclude: ["Native/flowport-1.schema.json"]),
     .target(name: "FlowDiff", dependencies: ["FlowModel"]),
     .target(name: "FlowStore", dependencies: ["FlowModel", .product(name: "GRDB", package: "GRDB.swift")]),
-    .target(name: "FlowSession", dependencies: ["FlowModel", "FlowFormats", "FlowDiff", "FlowStore"]),
+    .target(name: "FlowSession", dependencies: ["FlowModel", "FlowFormats", "FlowDiff", "FlowStore"], exclude: ["Schemas"]),
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "CEditShim", dependencies: ["CLibEdit"]),
     .target(name: "LineEditor", dependencies: ["CEditShim"]),

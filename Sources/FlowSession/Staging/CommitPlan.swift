@@ -38,8 +38,11 @@ struct CommitPlan {
         entries.append(Entry(pending: pending, bound: bound, diff: nil, number: 1))
       case .newVersion(of: let flow):
         let target = try current(flow)
+        // The export's own version number says nothing about the target's history.
+        var compared = bound
+        compared.number = target.number
         let diff = FlowDiffer.diff(
-          target, bound, leftLabel: flow, rightLabel: pending.name,
+          target, compared, leftLabel: flow, rightLabel: pending.name,
           options: DiffOptions().ignoringVolatilePaths(of: [target, bound].map(ExportFormat.natural)))
         let number = nextVersion[flow] ?? 1
         if !diff.isEmpty { nextVersion[flow] = number + 1 }

@@ -1,0 +1,141 @@
+import FlowTestSupport
+import Foundation
+import GRDB
+import Testing
+
+/// A scripted bulk migration of real n8n exports, as CI runs one: again and again, with edits,
+/// with a failure, and taken back; the workspace file checked after each run.
+@Suite(.serialized, .temporaryFolders, .enabled(if: Corpus.missingReason == nil, Comment(rawValue: Corpus.missingReason ?? "")))
+struct MigrationEndToEndTests {
+  /// n8n exports of the corpus with a name of their own (repeated names are their own test),
+  /// copied into team folders, and the credential types they reference.
+  func copyExports(into folder: URL, count: Int) throws -> (files: [URL], types: [String]) {
+    var seen: Set<String> = []
+    var files: [URL] = []
+    var types: Set<String> = []
+    for file in Corpus.files(withExtension: "json").filter({ $0.path.contains("/n8n/") }) where files.count < count {
+      guard let data = FileManager.default.contents(atPath: file.path),
+        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let name = object["name"] as? String,
+        !name.isEmpty, seen.insert(name).inserted, let nodes = object["nodes"] as? [[String: Any]]
+      else { continue }
+      for node in nodes { types.formUnion((node["credentials"] as? [String: Any])?.keys.map { $0 } ?? []) }
+      let team = folder.appendingPathComponent("team-\(files.count % 3)")
+      try FileManager.default.createDirectory(at: team, withIntermediateDirectories: true)
+      let copy = team.appendingPathComponent(file.lastPathComponent)
+      try data.write(to: copy)
+      files.append(copy)
+    }
+    return (files, types.sorted())
+  }
+
+  /// The JSON document a command printed after the lines of the commands before it.
+  static func json(in output: String) -> String {
+    let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+    guard let start = lines.firstIndex(where: { ["{", "[", "{}", "[]"].contains($0) }) else { return output }
+    return lines[start...].joined(separator: "\n")
+  }
+
+  /// Checks a JSON output against the schema of that name, saying why not.
+  static func expectValid(_ json: String, _ schema: String) throws {
+    let problems = try JSONSchemaCheck.problems(in: json, against: JSONSchemaCheck.schema(schema))
+    #expect(problems == nil, "\(schema): \(problems ?? "")\n\(json.prefix(600))")
+  }
+
+  func count(_ sql: String, in workspace: String) throws -> Int {
+    try DatabaseQueue(path: workspace).read { db in try Int.fetchOne(db, sql: sql) ?? -1 }
+  }
+
+  @Test func aMigrationRunsAgainWritesOnlyWhatChangedFailsWholeAndIsUndone() throws {
+    let fps = try FPSProcess()
+    let (files, types) = try copyExports(into: fps.home.appendingPathComponent("exports"), count: 40)
+    #expect(files.count == 40)
+    let workspace = fps.home.appendingPathComponent("prod.fpsw").path
+    let connections = types.map { "connection add \($0)-prod --type \($0) --prop id=PROD-\($0)" }
+    let stage = try fps.script(
+      "stage.fps",
+      (["workspace new ${script_dir}/prod.fpsw as prod --if-missing"] + connections + [
+        "load ${script_dir}/exports into prod --on-conflict version", "match --auto",
+      ]).joined(separator: "\n") + "\n")
+    let migrate = try fps.script("migrate.fps", "source ${script_dir}/stage.fps\ncommit -m release\n")
+
+    let plan = try fps.run(["-c", "source \(stage)", "-c", "commit --dry-run --json"])
+    #expect(plan.status == 0, "\(plan.standardError)")
+    try Self.expectValid(Self.json(in: plan.standardOutput), "plan")
+    let first = try fps.run([migrate])
+    #expect(first.status == 0, "\(first.standardError)")
+    #expect(first.standardOutput.contains("total: 40 flows created, \(types.count) changes\n"))
+    #expect(try count("SELECT COUNT(*) FROM flows", in: workspace) == 40)
+    #expect(try count("SELECT COUNT(*) FROM connections", in: workspace) == types.count)
+
+    let second = try fps.run([migrate])
+    #expect(second.status == 0, "\(second.standardError)")
+    #expect(second.standardOutput.hasSuffix("nothing to write: 40 unchanged\n"))
+    #expect(second.standardOutput.contains("no change: \(types[0])-prod (\(types[0])) exists in prod as given"))
+    #expect(try count("SELECT COUNT(*) FROM commits", in: workspace) == 1, "a re-run writes nothing")
+
+    for file in files.prefix(3) {
+      // One new parameter in the first node, as a person editing the flow in n8n would add.
+      let text = try String(contentsOf: file, encoding: .utf8)
+      let range = try #require(text.range(of: #""parameters"\s*:\s*\{\s*"#, options: .regularExpression))
+      let empty = text[range.upperBound...].hasPrefix("}")
+      let edited = text.replacingCharacters(in: range, with: #""parameters": {"fpsEdited": true"# + (empty ? "" : ", "))
+      #expect(edited != text)
+      try edited.write(to: file, atomically: true, encoding: .utf8)
+    }
+    let third = try fps.run([migrate])
+    #expect(third.status == 0, "\(third.standardError)")
+    #expect(third.standardOutput.contains("total: 3 versions added, 37 unchanged\n"))
+    #expect(try count("SELECT COUNT(*) FROM versions", in: workspace) == 43)
+
+    let failing = try fps.script(
+      "failing.fps", "source ${script_dir}/migrate.fps\nconnection add late-prod --type kafka\nload ${script_dir}/nowhere.json into prod\n")
+    let broken = try fps.run([failing])
+    #expect(broken.status == 1)
+    #expect(broken.standardError.hasSuffix("failing.fps:3: load: \(fps.home.path)/nowhere.json: no such file or directory\n"))
+    #expect(try count("SELECT COUNT(*) FROM connections WHERE name = 'late-prod'", in: workspace) == 0, "nothing staged is written")
+    #expect(try count("SELECT COUNT(*) FROM commits", in: workspace) == 2)
+
+    let undoPlan = try fps.run(["-c", "load \(workspace)", "-c", "undo --dry-run --json"])
+    try Self.expectValid(Self.json(in: undoPlan.standardOutput), "undo")
+    let undone = try fps.run(["-c", "load \(workspace)", "-c", "undo"])
+    #expect(undone.status == 0, "\(undone.standardError)")
+    #expect(undone.standardOutput.hasSuffix("committed #3 to prod: undid #2 (3 removed versions)\n"))
+    #expect(try count("SELECT COUNT(*) FROM versions", in: workspace) == 40)
+    #expect(try count("SELECT COUNT(*) FROM flows WHERE current_version = 1", in: workspace) == 40)
+
+    let all = try fps.run(["-c", "load \(workspace)", "-c", "undo #1", "-c", "log"])
+    #expect(all.status == 0, "\(all.standardError)")
+    #expect(try count("SELECT COUNT(*) FROM flows", in: workspace) == 0)
+    #expect(try count("SELECT COUNT(*) FROM connections", in: workspace) == 0)
+    #expect(try count("SELECT undone_by FROM commits WHERE id = 1", in: workspace) == 4)
+    #expect(all.standardOutput.contains("release  (undone by #4)\n"))
+  }
+
+  @Test func repeatedNamesInOneLoadAreAllReportedAtOnce() throws {
+    let fps = try FPSProcess()
+    let folder = fps.home.appendingPathComponent("exports/sub")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    for name in ["a", "b", "c"] {
+      try Data(#"{"name": "Same", "nodes": [], "connections": {}}"#.utf8).write(to: folder.appendingPathComponent("\(name).json"))
+    }
+    let refused = try fps.run(["-c", "workspace new w.fpsw", "-c", "load exports into w"])
+    #expect(refused.status == 1)
+    #expect(refused.standardError.contains("2 flow names repeat in this load; nothing was staged"))
+    #expect(refused.standardError.contains("'Same' in exports/sub/a.json and exports/sub/b.json"))
+    #expect(refused.standardError.contains("'Same' in exports/sub/a.json and exports/sub/c.json"))
+    let renamed = try fps.run(["-c", "load w.fpsw", "-c", "load 'exports/**/*.json' into w --on-conflict rename", "-c", "status --json"])
+    #expect(renamed.status == 0, "\(renamed.standardError)")
+    #expect(renamed.standardOutput.contains("staged b into w as new flow 'b'"))
+    try Self.expectValid(Self.json(in: renamed.standardOutput), "status")
+    let match = try fps.run(["-c", "load w.fpsw", "-c", "load exports/sub/a.json into w --name x", "-c", "match --json"])
+    try Self.expectValid(Self.json(in: match.standardOutput), "match")
+  }
+
+  @Test func validateSpeaksJSONForCI() throws {
+    let fps = try FPSProcess()
+    let valid = try fps.run(["-c", "validate \(Corpus.examples.appendingPathComponent("fraud-alerts.json").path) --json"])
+    #expect(valid.status == 0, "\(valid.standardError)")
+    try Self.expectValid(valid.standardOutput, "validate")
+    #expect(valid.standardOutput.contains(#""valid": true"#))
+  }
+}
