@@ -23,6 +23,8 @@ public enum FormatError: Error, Hashable, Sendable, CustomStringConvertible {
   case bundle(String)
   /// A bundle's `config.yaml` does not parse or has the wrong shape, at this place if known.
   case config(at: Place?, String)
+  /// An environment file does not parse or has the wrong shape, at this place if known.
+  case environment(file: String, at: Place?, String)
 
   /// A line and column in a text file, both from 1.
   public struct Place: Hashable, Sendable {
@@ -54,6 +56,8 @@ public enum FormatError: Error, Hashable, Sendable, CustomStringConvertible {
     case .bundle(let reason): return "bundle: \(reason)"
     case .config(let place?, let reason): return "config.yaml:\(place.line):\(place.column): \(reason)"
     case .config(nil, let reason): return "config.yaml: \(reason)"
+    case .environment(let file, let place?, let reason): return "\(file):\(place.line):\(place.column): \(reason)"
+    case .environment(let file, nil, let reason): return "\(file): \(reason)"
     }
   }
 }

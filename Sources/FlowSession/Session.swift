@@ -62,6 +62,8 @@ public final class Session {
   var changes: [String: [WorkspaceChange]] = [:] {
     didSet { stagedGeneration &+= 1 }
   }
+  /// The environment file applied to each workspace's pending imports (`match load`, `load --env`).
+  var environments: [String: LoadedEnvironment] = [:]
   /// Bumped by every change to what is staged; a cached workspace state is valid for one generation.
   private(set) var stagedGeneration = 0
   var variables: [String: String]

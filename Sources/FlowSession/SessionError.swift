@@ -39,6 +39,13 @@ public enum SessionError: Error, CustomStringConvertible {
   case connectionDiffers(name: String, workspace: String)
   /// `connection remove` of a connection flows or pending imports are bound to.
   case connectionInUse(name: String, workspace: String, by: [String])
+  /// An environment file entry that cannot be applied: a missing or mistyped connection, a
+  /// value path a node lacks.
+  case environmentTarget(file: String, line: Int, problem: String)
+  /// Environment entries that bound nothing, refused by `match load --strict`.
+  case unusedEntries(file: String, lines: [Int])
+  /// `match load|save` or `load --env` with no environment file for the workspace.
+  case noEnvironment(String)
   /// `match --unbind` of a reference no pending import binds.
   case notBound(reference: String)
   /// `${name}` of a variable nobody set.
@@ -122,6 +129,11 @@ public enum SessionError: Error, CustomStringConvertible {
     case .connectionInUse(let name, let workspace, let users):
       let list = users.prefix(8).joined(separator: ", ") + (users.count > 8 ? ", ..." : "")
       return "\(name) is in use in \(workspace), by \(list): bind them to another connection first"
+    case .environmentTarget(let file, let line, let problem): return "\(file):\(line): \(problem)"
+    case .unusedEntries(let file, let lines):
+      return
+        "\(file): \(lines.count == 1 ? "the entry at line" : "the entries at lines") \(lines.map(String.init).joined(separator: ", ")) matched no reference (--strict)"
+    case .noEnvironment(let workspace): return "no environment file is loaded for \(workspace): `match load <file.yaml>` first"
     case .notBound(let reference): return "'\(reference)' is not bound in any pending import"
     case .undefinedVariable(let name):
       return "undefined variable ${\(name)} (define it with `set \(name) <value>` or `--var \(name)=<value>`)"

@@ -32,12 +32,14 @@ public struct CommitRequest: Sendable {
   var registryWrites: [RegistryEntry]
   /// Connection, member and flow-removal changes, applied before the versions are written.
   var changes: [WorkspaceChange]
+  /// The bindings this commit's imports were made with, remembered for the next imports.
+  var remembered: [RememberedBinding]
 
   /// A commit of `writes`, `registryWrites` and `changes`, journaled under `message` and `author`,
   /// planned at `expectedRevision`.
   public init(
     message: String, author: String, expectedRevision: Int, writes: [VersionWrite], registryWrites: [RegistryEntry] = [],
-    changes: [WorkspaceChange] = []
+    changes: [WorkspaceChange] = [], remembered: [RememberedBinding] = []
   ) {
     self.message = message
     self.author = author
@@ -45,5 +47,6 @@ public struct CommitRequest: Sendable {
     self.writes = writes
     self.registryWrites = registryWrites
     self.changes = changes
+    self.remembered = remembered
   }
 }

@@ -30,6 +30,8 @@ public struct JournalChange: Hashable, Sendable {
     public static let setMember = Action(rawValue: "set member")
     /// A member taken away.
     public static let removedMember = Action(rawValue: "removed member")
+    /// A remembered binding forgotten (`match --forget`).
+    public static let forgotBinding = Action(rawValue: "forgot binding")
     /// A member's role as it was before, brought back by an undo.
     public static let restoredMember = Action(rawValue: "restored member")
 

@@ -15,6 +15,8 @@ public enum WorkspaceChange: Hashable, Sendable {
   case removeMember(String)
   /// A flow goes away with all its versions (kept in the journal, so undo brings it back).
   case removeFlow(String)
+  /// A remembered binding (of the reference `key` of `type`) is forgotten.
+  case forgetBinding(type: String, key: String)
 
   /// What the change is about: the connection, the user or the flow.
   public var subject: String {
@@ -24,6 +26,7 @@ public enum WorkspaceChange: Hashable, Sendable {
     case .setMember(let member): member.user
     case .removeMember(let user): user
     case .removeFlow(let flow): flow
+    case .forgetBinding(_, let key): key
     }
   }
 }

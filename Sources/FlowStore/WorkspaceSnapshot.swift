@@ -11,11 +11,14 @@ public struct WorkspaceSnapshot: Sendable {
   public var connections: [Connection]
   /// The events registry, forms and rules.
   public var registry: [RegistryEntry]
+  /// The bindings earlier commits recorded, for binding the next import without `match`.
+  public var remembered: [RememberedBinding]
 
-  init(revision: Int, flows: [FlowSummary], connections: [Connection], registry: [RegistryEntry]) {
+  init(revision: Int, flows: [FlowSummary], connections: [Connection], registry: [RegistryEntry], remembered: [RememberedBinding]) {
     self.revision = revision
     self.flows = flows
     self.connections = connections
     self.registry = registry
+    self.remembered = remembered
   }
 }

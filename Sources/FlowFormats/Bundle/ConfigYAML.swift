@@ -70,7 +70,7 @@ struct ConfigYAML {
     self.variables = variables
   }
 
-  private static func place(_ node: Yams.Node) -> Place? { node.mark.map { Place(line: $0.line, column: $0.column) } }
+  static func place(_ node: Yams.Node) -> Place? { node.mark.map { Place(line: $0.line, column: $0.column) } }
 
   /// `key:` with nothing after it: a section left empty.
   private static func isEmpty(_ node: Yams.Node) -> Bool {
@@ -78,7 +78,7 @@ struct ConfigYAML {
     return ["", "~", "null"].contains(scalar.string)
   }
 
-  private static func position(of error: YamlError) -> Place? {
+  static func position(of error: YamlError) -> Place? {
     switch error {
     case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
       Place(line: mark.line, column: mark.column)
@@ -86,7 +86,7 @@ struct ConfigYAML {
     }
   }
 
-  private static func problem(of error: YamlError) -> String {
+  static func problem(of error: YamlError) -> String {
     switch error {
     case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
       .composer(let context, let problem, _, _):
@@ -110,7 +110,7 @@ struct ConfigYAML {
   }
 
   /// A YAML node as JSON: numbers keep their text when it is JSON's, anything else is a string.
-  private static func json(_ node: Yams.Node) -> JSONValue {
+  static func json(_ node: Yams.Node) -> JSONValue {
     switch node {
     case .scalar(let scalar):
       switch Resolver.default.resolveTag(of: node) {

@@ -90,7 +90,7 @@ struct Commit: Command {
     }
     let request = CommitRequest(
       message: message ?? plan.defaultMessage, author: session.user, expectedRevision: open.revision,
-      writes: writes, registryWrites: state.dependencies.registryWrites, changes: changes)
+      writes: writes, registryWrites: state.dependencies.registryWrites, changes: changes, remembered: plan.rememberedBindings)
     let record: CommitRecord
     do {
       record = try open.store.commit(request)

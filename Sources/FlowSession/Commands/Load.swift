@@ -17,6 +17,8 @@ struct Load: Command {
     static let onConflict = OptionSpec(
       "--on-conflict", value: "version|skip|rename|error", completion: .words(Conflict.allCases.map(\.rawValue)),
       help: "what an export whose flow the target has already becomes (default: error)")
+    static let environment = OptionSpec(
+      "--env", value: "file.yaml", completion: .path, help: "apply this environment file to the target (as `match load`)")
     static let alias = OptionSpec("as", value: "name", help: "the session name of the workspace, export or import")
     static let into = OptionSpec(
       "into", value: "workspace", completion: .workspace, help: "stage the exports as pending imports of this workspace")
@@ -44,7 +46,7 @@ struct Load: Command {
         load 'exports/**/*.json' into prod --on-conflict version
         load exports/orders-v3.json into prod --as-version-of orders
       """,
-    options: [Option.asVersionOf, Option.name, Option.onConflict, Option.readOnly, Option.renameNode],
+    options: [Option.asVersionOf, Option.name, Option.onConflict, Option.environment, Option.readOnly, Option.renameNode],
     keywords: [Option.alias, Option.into],
     positionals: .path)
 
@@ -56,6 +58,7 @@ struct Load: Command {
   let readOnly: Bool
   let renames: [NodeRename]
   let onConflict: Conflict
+  let environment: String?
 
   /// What `--on-conflict` makes of an export whose flow exists in the target.
   enum Conflict: String, CaseIterable {
@@ -92,6 +95,7 @@ struct Load: Command {
       throw UsageError("--on-conflict takes version, skip, rename or error, not '\(conflict)'", command: "load")
     }
     self.onConflict = onConflict
+    environment = arguments.value(Option.environment)
   }
 
   func run(in session: Session) throws {
@@ -214,9 +218,16 @@ struct Load: Command {
     if problems.count == 1, read.count == 1 { throw SessionError.flowExists(flow: read[0].version.name, workspace: open.name) }
     if !problems.isEmpty { throw SessionError.bulk(failed: problems, total: read.count) }
     session.imports += staged
+    // The environment file and what the workspace remembers bind what they can at once.
+    if let environment { session.environments[open.name] = LoadedEnvironment(file: try session.readEnvironment(at: environment)) }
+    try session.applyEnvironment(to: open.name)
+    let bindings = Dictionary(session.imports.map { ($0.name, $0.bindings.count) }, uniquingKeysWith: { first, _ in first })
     for pending in staged {
       let refs = pending.version.connections.count
-      let refText = refs == 0 ? "" : ", \(refs) connection reference\(refs == 1 ? "" : "s") to match"
+      let bound = bindings[pending.name] ?? 0
+      let refText =
+        refs == 0
+        ? "" : bound == 0 ? ", \(Describe.count(refs, "connection reference")) to match" : ", \(bound) of \(refs) references bound"
       session.output.line(
         "staged \(pending.name) into \(open.name) as \(pending.mode.summary): \(Describe.shape(pending.version))\(refText)")
       Self.report(pending.notes, for: pending.name, in: session)

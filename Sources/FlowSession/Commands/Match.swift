@@ -1,5 +1,7 @@
+import FlowFormats
 import FlowModel
 import FlowStore
+import Foundation
 
 /// `match`: lists connection references with ranked candidates, and binds them.
 struct Match: Command {
@@ -10,10 +12,15 @@ struct Match: Command {
     static let unbind = OptionSpec("--unbind", value: "reference", completion: .reference, help: "remove a reference's binding")
     static let importName = OptionSpec("--import", value: "import", completion: .pendingImport, help: "act on this pending import only")
     static let json = OptionSpec("--json", help: "list references, bindings and candidates as JSON (schema in README)")
+    static let strict = OptionSpec("--strict", help: "with load: fail when an entry of the file binds nothing")
+    static let forget = OptionSpec(
+      "--forget", value: "reference", completion: .reference, help: "forget what the workspace remembers for a reference (staged)")
   }
 
   static let spec = CommandSpec(
-    name: "match", synopsis: "[<import>] | <reference> <connection> | --auto [<import>] | --unbind <reference>",
+    name: "match",
+    synopsis:
+      "[<import>] | <reference> <connection> | --auto [<import>] | --unbind <reference> | load <env.yaml> [--strict] | save <env.yaml> | --forget <reference>",
     summary: "Bind each connection reference of the pending imports to a connection of the target.",
     discussion: """
       Exports carry no credentials, so every connection a flow uses must be matched to one that
@@ -22,12 +29,21 @@ struct Match: Command {
       binds a reference in every pending import of the target that uses it (or in one, with
       --import). `--auto` binds by name and type, then by the only connection of the type.
 
+      `match load prod.yaml` applies an environment file to every pending import of the target,
+      and to later loads: its connection entries (by name, type or source id, and rules such as
+      `*_TEST` -> `*_PROD`) bind what they pick out, and its values are set in the nodes they
+      select. `match save prod.yaml` writes the current bindings as entries, keeping the file's
+      rules and values. Every commit remembers its bindings: the next import of a flow with the
+      same reference is bound the same way. Order: by hand, the environment file (exact entries
+      before rules), what the workspace remembers, then --auto; each binding says why.
+
         match
         match kafka-test kafka-prod
         match --auto
-        match --unbind kafka-test
+        match load environments/prod.yaml --strict
+        match save environments/prod.yaml
       """,
-    options: [Option.auto, Option.unbind, Option.importName, Option.json],
+    options: [Option.auto, Option.unbind, Option.importName, Option.json, Option.strict, Option.forget],
     positionals: .reference)
 
   enum Action {
@@ -35,18 +51,31 @@ struct Match: Command {
     case bind(reference: String, connection: String)
     case auto(String?)
     case unbind(String)
+    case loadEnvironment(String)
+    case saveEnvironment(String)
+    case forget(String)
   }
 
   let action: Action
   let importName: String?
   let json: Bool
+  let strict: Bool
 
   init(_ arguments: ParsedArguments) throws {
     importName = arguments.value(Option.importName)
     json = arguments.flag(Option.json)
+    strict = arguments.flag(Option.strict)
     if arguments.flag(Option.auto) {
       try arguments.expectPositionals(atMost: 1)
       action = .auto(arguments.positionals.first ?? importName)
+    } else if arguments.positionals.count == 2, ["load", "save"].contains(arguments.positionals[0]),
+      arguments.positionals[1].hasSuffix(".yaml") || arguments.positionals[1].hasSuffix(".yml")
+    {
+      let path = arguments.positionals[1]
+      action = arguments.positionals[0] == "load" ? .loadEnvironment(path) : .saveEnvironment(path)
+    } else if let reference = arguments.value(Option.forget) {
+      try arguments.expectPositionals(atMost: 0)
+      action = .forget(reference)
     } else if let reference = arguments.value(Option.unbind) {
       try arguments.expectPositionals(atMost: 0)
       action = .unbind(reference)
@@ -65,7 +94,65 @@ struct Match: Command {
     case .bind(let reference, let connection): try bind(reference, to: connection, in: session)
     case .auto(let name): try auto(session.importIndices(name), in: session)
     case .unbind(let reference): try unbind(reference, in: session)
+    case .loadEnvironment(let path): try loadEnvironment(path, in: session)
+    case .saveEnvironment(let path): try saveEnvironment(path, in: session)
+    case .forget(let reference): try forget(reference, in: session)
     }
+  }
+
+  /// Applies an environment file to the target's pending imports and to its later loads.
+  private func loadEnvironment(_ path: String, in session: Session) throws {
+    let open = try session.workspace(importName.flatMap { name in session.imports.first { $0.name == name }?.workspace })
+    let file = try session.readEnvironment(at: path)
+    session.environments[open.name] = LoadedEnvironment(file: file)
+    let before = session.imports.filter { $0.workspace == open.name }.reduce(0) { $0 + $1.bindings.count }
+    try session.applyEnvironment(to: open.name)
+    let pending = session.imports.filter { $0.workspace == open.name }
+    let bound = pending.reduce(0) { $0 + $1.bindings.count }
+    session.output.line(
+      "applied \(path) to \(open.name): \(Describe.count(file.connections.count, "connection entry", plural: "connection entries")), "
+        + "\(Describe.count(file.values.count, "value entry", plural: "value entries")); \(bound - before) more bound, "
+        + "\(pending.reduce(0) { $0 + $1.unmatched.count }) still unmatched")
+    let unused = session.unusedEntries(of: open.name)
+    if strict, !unused.isEmpty { throw SessionError.unusedEntries(file: path, lines: unused.map(\.line)) }
+    for entry in unused { session.output.warning("\(path):\(entry.line): \(entry.label) binds no reference of the pending imports") }
+  }
+
+  /// Writes the target's bindings as exact entries, merged with what the file holds: its rules,
+  /// values and the entries for other references are kept; a binding made by a rule is not
+  /// written again as an entry.
+  private func saveEnvironment(_ path: String, in session: Session) throws {
+    let open = try session.workspace()
+    let existing = FileManager.default.fileExists(atPath: path) ? try session.readEnvironment(at: path) : nil
+    var entries = existing?.connections ?? []
+    var written = 0
+    for pending in session.imports where pending.workspace == open.name {
+      for reference in pending.version.connections {
+        guard let binding = pending.bindings[reference.key], !binding.reason.hasPrefix("rule ") else { continue }
+        entries.removeAll { if case .name(reference.name) = $0.source { true } else { false } }
+        entries.append(EnvironmentFile.ConnectionEntry(source: .name(reference.name), target: binding.connection, line: 0))
+        written += 1
+      }
+    }
+    let file = EnvironmentFile(path: path, connections: entries, values: existing?.values ?? [])
+    do { try Data(file.yaml.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+      throw SessionError.writeFailed(path, error.localizedDescription)
+    }
+    session.output.line(
+      "wrote \(path): \(Describe.count(written, "binding")) of \(open.name), \(Describe.count(entries.count, "connection entry", plural: "connection entries")) in all"
+    )
+  }
+
+  /// Stages forgetting what the workspace remembers for a reference.
+  private func forget(_ reference: String, in session: Session) throws {
+    let open = try session.workspace()
+    let remembered = try open.snapshot().remembered.filter { $0.key == reference || $0.name == reference }
+    guard !remembered.isEmpty else {
+      throw SessionError.unknownName(
+        kind: "remembered binding in \(open.name)", name: reference, known: try open.snapshot().remembered.map(\.key))
+    }
+    for binding in remembered { try session.stage(.forgetBinding(type: binding.type, key: binding.key), in: open) }
+    session.output.line("staged: forget \(reference) -> \(remembered[0].connection) in \(open.name); `commit` writes it")
   }
 
   /// `match --json`: every reference of the pending imports with its binding or candidates.
@@ -139,7 +226,7 @@ struct Match: Command {
       }
     }
     for index in using {
-      session.imports[index].bindings[reference] = Binding(connection: connectionName, reason: "by hand")
+      session.imports[index].bindings[reference] = Binding(connection: connectionName, reason: Binding.byHand)
     }
     let names = using.map { session.imports[$0].name }.joined(separator: ", ")
     session.output.line("bound \(reference) -> \(connectionName) in \(names)")

@@ -51,6 +51,14 @@ struct Status: Command {
           "  \(pending.name): \(pending.mode.summary), \(refs - pending.unmatched.count)/\(refs) references matched (\(pending.path))")
       }
     }
+    for (name, environment) in session.environments.sorted(by: { $0.key < $1.key }) {
+      let unused = session.unusedEntries(of: name)
+      if !unused.isEmpty {
+        output.line(
+          "environment \(environment.file.path) for \(name): \(Describe.count(unused.count, "entry", plural: "entries")) bound nothing:")
+        for entry in unused { output.line("  line \(entry.line): \(entry.label)") }
+      }
+    }
     if problems.isEmpty { return output.line("ready to commit") }
     output.line("\(Describe.count(problems.count, "problem")):")
     for finding in problems { output.line("  \(finding)") }

@@ -103,6 +103,7 @@ extension Session {
     case .setMember(let member): return .init(workspace: workspace, kind: "set member", subject: member.user, role: member.role.rawValue)
     case .removeMember(let user): return .init(workspace: workspace, kind: "remove member", subject: user)
     case .removeFlow(let flow): return .init(workspace: workspace, kind: "remove flow", subject: flow)
+    case .forgetBinding(let type, let key): return .init(workspace: workspace, kind: "forget binding", subject: key, type: type)
     }
   }
 }

@@ -91,6 +91,7 @@ extension Session {
     case "set member": return saved.role.flatMap(Role.init).map { .setMember(Member(user: saved.subject, role: $0)) }
     case "remove member": return .removeMember(saved.subject)
     case "remove flow": return .removeFlow(saved.subject)
+    case "forget binding": return .forgetBinding(type: saved.type ?? "", key: saved.subject)
     default: return nil
     }
   }

@@ -10,7 +10,12 @@ enum Describe {
 
   /// `1 node`, `3 nodes`.
   static func count(_ number: Int, _ noun: String) -> String {
-    "\(number) \(noun)\(number == 1 ? "" : "s")"
+    count(number, noun, plural: noun + "s")
+  }
+
+  /// `1 entry`, `3 entries`: for a noun whose plural is not an `s` more.
+  static func count(_ number: Int, _ noun: String, plural: String) -> String {
+    "\(number) \(number == 1 ? noun : plural)"
   }
 
   /// `created flow orders@1`, `added connection kafka-prod`: one journal change.

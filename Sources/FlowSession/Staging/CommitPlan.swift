@@ -130,6 +130,17 @@ struct CommitPlan {
     return parts.isEmpty ? "nothing to write" : parts.joined(separator: ", ")
   }
 
+  /// The bindings of the imports written, for the workspace to remember.
+  var rememberedBindings: [RememberedBinding] {
+    writing.flatMap { entry in
+      entry.pending.version.connections.compactMap { reference in
+        entry.pending.bindings[reference.key].map {
+          RememberedBinding(type: reference.type, key: reference.key, name: reference.name, connection: $0.connection)
+        }
+      }
+    }
+  }
+
   /// The journal message when none is given: `import orders, payments`, `add connection kafka-prod`.
   var defaultMessage: String {
     let flows = writing.isEmpty ? [] : ["import " + writing.map(\.pending.mode.flowName).joined(separator: ", ")]

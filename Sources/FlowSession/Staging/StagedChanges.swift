@@ -58,6 +58,7 @@ extension Session {
     case .setMember(let member): return "make \(member.user) \(member.role.rawValue)"
     case .removeMember(let user): return "remove member \(user)"
     case .removeFlow(let flow): return "remove flow \(flow) (all its versions; `undo` brings it back)"
+    case .forgetBinding(let type, let key): return "forget the remembered binding of \(key) (\(type))"
     }
   }
 }

@@ -30,7 +30,7 @@ struct WorkspaceState {
         connections[index].secretNames = Array(Set(connections[index].secretNames).union(secrets.keys)).sorted()
       case .removeConnection(let name):
         connections.removeAll { $0.name == name }
-      case .setMember, .removeMember, .removeFlow:
+      case .setMember, .removeMember, .removeFlow, .forgetBinding:
         continue
       }
     }

@@ -49,6 +49,10 @@ extension SQLiteWorkspace {
       if db.changesCount == 0 { throw StoreError.noSuchMember(user) }
       return JournalChange(action: .removedMember, subject: user, version: nil)
 
+    case .forgetBinding(let type, let key):
+      try db.execute(sql: "DELETE FROM remembered_bindings WHERE type = ? AND source_key = ?", arguments: [type, key])
+      return JournalChange(action: .forgotBinding, subject: key, version: nil)
+
     case .removeFlow(let flow):
       guard let row = try Row.fetchOne(db, sql: "SELECT id, current_version FROM flows WHERE name = ?", arguments: [flow]) else {
         throw StoreError.noSuchFlow(flow)

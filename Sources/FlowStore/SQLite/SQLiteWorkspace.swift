@@ -143,7 +143,11 @@ public final class SQLiteWorkspace: WorkspaceStore {
     try read { db in
       WorkspaceSnapshot(
         revision: try Self.revision(db), flows: try Self.flows(db), connections: try Self.connections(db, at: location),
-        registry: try Self.registry(db))
+        registry: try Self.registry(db),
+        remembered: try Row.fetchAll(db, sql: "SELECT * FROM remembered_bindings ORDER BY type, source_key").map {
+          RememberedBinding(
+            type: $0["type"], key: $0["source_key"], name: $0["source_name"], connection: $0["connection"], commit: $0["commit_id"])
+        })
     }
   }
 
@@ -280,6 +284,11 @@ public final class SQLiteWorkspace: WorkspaceStore {
           sql: "INSERT INTO registry (kind, name, definition, commit_id) VALUES (?, ?, ?, ?)",
           arguments: [entry.kind.rawValue, entry.name, entry.definition, id])
         changes.append(JournalChange(action: .added(entry.kind), subject: entry.name, version: nil))
+      }
+      for binding in request.remembered {
+        try db.execute(
+          sql: "INSERT OR REPLACE INTO remembered_bindings (type, source_key, source_name, connection, commit_id) VALUES (?, ?, ?, ?, ?)",
+          arguments: [binding.type, binding.key, binding.name, binding.connection, id])
       }
       try Self.finishJournal(db, commit: id, changes: changes)
       return CommitRecord(id: Int(id), author: request.author, at: now, message: request.message, changes: changes)

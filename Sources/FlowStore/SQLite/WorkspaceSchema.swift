@@ -63,6 +63,15 @@ enum WorkspaceSchema {
             published_at TEXT NOT NULL, written_by INTEGER NOT NULL);
           """)
     }
+    migrator.registerMigration("v5: remembered bindings") { db in
+      // Source reference -> workspace connection, as the last commit that bound it did.
+      try db.execute(
+        sql: """
+          CREATE TABLE remembered_bindings (
+            type TEXT NOT NULL, source_key TEXT NOT NULL, source_name TEXT NOT NULL, connection TEXT NOT NULL,
+            commit_id INTEGER NOT NULL, PRIMARY KEY (type, source_key));
+          """)
+    }
     return migrator
   }
 }

@@ -1,0 +1,107 @@
+import FlowFormats
+import FlowModel
+import FlowStore
+import Foundation
+
+/// An environment file the session applies to a workspace's pending imports.
+struct LoadedEnvironment {
+  let file: EnvironmentFile
+}
+
+extension Session {
+  /// Reads an environment file, `${env:NAME}` in its values expanded; every problem names
+  /// `file:line:column`.
+  func readEnvironment(at path: String) throws -> EnvironmentFile {
+    let bytes = try readFile(at: path)
+    let file = try EnvironmentFile(text: String(decoding: bytes, as: UTF8.self), path: path)
+    return try file.mappingValues { text, line in
+      text.contains("${env:") ? try expandEnvironment(in: text, file: path, line: line) : text
+    }
+  }
+
+  /// `text` with each `${env:NAME}` replaced by the environment variable's value.
+  private func expandEnvironment(in text: String, file: String, line: Int) throws -> String {
+    var result = ""
+    var rest = Substring(text)
+    while let start = rest.range(of: "${env:") {
+      result += rest[..<start.lowerBound]
+      let after = rest[start.upperBound...]
+      guard let close = after.firstIndex(of: "}") else {
+        throw SessionError.environmentTarget(file: file, line: line, problem: "unterminated ${env: in \(text)")
+      }
+      let name = String(after[..<close])
+      guard let value = configuration.environment[name] else { throw SessionError.undefinedEnvironmentVariable(name) }
+      result += value
+      rest = after[after.index(after: close)...]
+    }
+    return result + rest
+  }
+
+  /// Binds the workspace's pending imports in the order people expect: a binding made by hand
+  /// stays; then the environment file (exact entries before rules, first match wins); then what
+  /// the workspace remembers from earlier commits. `--auto` only fills what is left. Each
+  /// binding says why. Also sets the environment's values in the nodes they select.
+  func applyEnvironment(to workspaceName: String) throws {
+    let open = try workspace(workspaceName)
+    let connections = try self.connections(of: workspaceName)
+    let remembered = Dictionary(
+      try open.snapshot().remembered.map { ("\($0.type)\u{0}\($0.key)", $0) }, uniquingKeysWith: { first, _ in first })
+    let environment = environments[workspaceName]?.file
+    for index in imports.indices where imports[index].workspace == workspaceName {
+      var pending = imports[index]
+      for reference in pending.version.connections {
+        if let binding = pending.bindings[reference.key], binding.reason == Binding.byHand { continue }
+        if let environment, let (entry, target) = environment.entry(for: reference) {
+          guard let connection = connections.first(where: { $0.name == target }) else {
+            throw SessionError.environmentTarget(
+              file: environment.path, line: entry.line,
+              problem: "\(target) is not a connection of \(workspaceName) (for \(reference.key))")
+          }
+          guard connection.type == reference.type else {
+            throw SessionError.environmentTarget(
+              file: environment.path, line: entry.line,
+              problem: "\(target) is \(connection.type), but \(reference.key) needs a \(reference.type) connection")
+          }
+          pending.bindings[reference.key] = Binding(
+            connection: target, reason: "\(entry.label), \(PathText.name(of: environment.path)):\(entry.line)")
+        } else if pending.bindings[reference.key] == nil, let known = remembered["\(reference.type)\u{0}\(reference.key)"],
+          connections.contains(where: { $0.name == known.connection })
+        {
+          pending.bindings[reference.key] = Binding(connection: known.connection, reason: "as in commit #\(known.commit)")
+        }
+      }
+      if let environment { pending.version = try Self.setValues(of: environment, in: pending) }
+      imports[index] = pending
+    }
+  }
+
+  /// The flow with the environment's values set in the nodes they select.
+  private static func setValues(of environment: EnvironmentFile, in pending: PendingImport) throws -> FlowVersion {
+    var version = pending.version
+    for entry in environment.values {
+      for node in version.nodes where entry.selects(flow: pending.mode.flowName, nodeName: node.name, type: node.type) {
+        for assignment in entry.set {
+          do {
+            version = try ExportFormat.setting(assignment.path, to: assignment.value, inNode: node.id, of: version, create: entry.create)
+          } catch {
+            throw SessionError.environmentTarget(
+              file: environment.path, line: entry.line, problem: "\(pending.name): node '\(node.name)': \(error)")
+          }
+        }
+      }
+    }
+    return version
+  }
+
+  /// The environment entries that bind no reference of the workspace's pending imports.
+  func unusedEntries(of workspaceName: String) -> [EnvironmentFile.ConnectionEntry] {
+    guard let environment = environments[workspaceName]?.file else { return [] }
+    let references = imports.filter { $0.workspace == workspaceName }.flatMap(\.version.connections)
+    return environment.connections.filter { entry in !references.contains { entry.target(for: $0) != nil } }
+  }
+}
+
+extension Binding {
+  /// The reason of a binding made by hand, which nothing else replaces.
+  static let byHand = "by hand"
+}

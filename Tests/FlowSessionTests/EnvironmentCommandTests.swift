@@ -1,0 +1,63 @@
+import FlowModel
+import FlowSession
+import FlowTestSupport
+import Foundation
+import Testing
+
+/// Promotion with an environment file and what the workspace remembers.
+@Suite(.temporaryFolders) struct EnvironmentCommandTests {
+  func prepare() throws -> SessionHarness {
+    let harness = try SessionHarness()
+    try DialectCommandTests.n8n.write(toFile: harness.path("leads.json"), atomically: true, encoding: .utf8)
+    try """
+    connections:
+      - from: "* (test)"
+        to: "* prod"
+      - from: { type: kafka }
+        to: kafka-prod
+    values:
+      - node: { type: n8n-nodes-base.httpRequest }
+        set: { "parameters.url": "${env:LEADS_URL}" }
+    """.write(toFile: harness.path("prod.yaml"), atomically: true, encoding: .utf8)
+    try harness.run(
+      "workspace new ${dir}/prod.fpsw as prod", "connection add 'Sheets prod' --type googleSheetsOAuth2Api --prop id=PRODsheets",
+      "connection add 'Slack prod' --type slackApi --prop id=PRODslack", "commit --yes")
+    return harness
+  }
+
+  @Test func rulesBindEveryReferenceAndValuesReachTheExportedFile() throws {
+    let harness = try SessionHarness(environment: ["LEADS_URL": "https://api.prod/leads"])
+    try DialectCommandTests.n8n.write(toFile: harness.path("leads.json"), atomically: true, encoding: .utf8)
+    let base = try prepare()
+    try FileManager.default.copyItem(atPath: base.path("prod.yaml"), toPath: harness.path("prod.yaml"))
+    try harness.run("load \(base.path("prod.fpsw"))")
+    let staged = try harness.output(of: "load ${dir}/leads.json into prod --env ${dir}/prod.yaml")
+    #expect(staged.standardOutput.contains("2 of 2 references bound"))
+    let listing = try harness.output(of: "match").standardOutput
+    #expect(listing.contains("\"Sheets (test)\" (googleSheetsOAuth2Api) -> Sheets prod [rule * (test) -> * prod, prod.yaml:2]"))
+    #expect(try harness.output(of: "status").standardOutput.contains("line 4: type kafka\n"), "an entry that bound nothing is listed")
+    #expect(harness.failure("match load ${dir}/prod.yaml --strict").hasSuffix("the entry at line 4 matched no reference (--strict)"))
+    try harness.run("commit --yes", "export Leads to ${dir}/out/")
+    let exported = try String(contentsOfFile: harness.path("out/Leads.json"), encoding: .utf8)
+    #expect(exported.contains(#""url": "https://api.prod/leads""#))
+    #expect(exported.contains(#""id": "PRODsheets""#) && exported.contains(#""name": "Sheets prod""#))
+  }
+
+  @Test func theNextVersionIsBoundAsTheWorkspaceRemembersWithoutMatch() throws {
+    let harness = try prepare()
+    try harness.run(
+      "load ${dir}/leads.json into prod", "match 'googleSheetsOAuth2Api:TESTcred0000001' 'Sheets prod'", "match --auto", "commit --yes")
+    let changed = DialectCommandTests.n8n.replacingOccurrences(
+      of: "https://api.example.com/leads", with: "https://api.example.com/v2/leads")
+    try changed.write(toFile: harness.path("leads.json"), atomically: true, encoding: .utf8)
+    let staged = try harness.output(of: "load ${dir}/leads.json into prod --on-conflict version").standardOutput
+    #expect(staged.contains("2 of 2 references bound"))
+    let plan = try harness.output(of: "commit --dry-run").standardOutput
+    #expect(plan.contains("binds googleSheetsOAuth2Api:TESTcred0000001 (googleSheetsOAuth2Api) -> Sheets prod [as in commit #2]"))
+    #expect(plan.contains("total: 1 version added"))
+    try harness.run("commit --yes")
+    #expect(try harness.output(of: "match --forget googleSheetsOAuth2Api:TESTcred0000001").standardOutput.hasPrefix("staged: forget"))
+    try harness.run("commit --yes", "load ${dir}/leads.json into prod --on-conflict version --name again")
+    #expect(try harness.output(of: "status").standardOutput.contains("1/2 references matched"), "the forgotten one is unmatched again")
+  }
+}
