@@ -60,4 +60,17 @@ import Testing
     try harness.run("commit --yes", "load ${dir}/leads.json into prod --on-conflict version --name again")
     #expect(try harness.output(of: "status").standardOutput.contains("1/2 references matched"), "the forgotten one is unmatched again")
   }
+
+  @Test func exportingWithAConnectionWithoutIdWarnsThatTheSourceIdStays() throws {
+    let harness = try SessionHarness()
+    try DialectCommandTests.n8n.write(toFile: harness.path("leads.json"), atomically: true, encoding: .utf8)
+    try harness.run(
+      "workspace new ${dir}/prod.fpsw as prod", "connection add sheets-prod --type googleSheetsOAuth2Api",
+      "connection add slack-prod --type slackApi --prop id=PRODslack", "load ${dir}/leads.json into prod", "match --auto", "commit --yes")
+    let written = try harness.output(of: "export Leads to ${dir}/out/")
+    #expect(
+      written.standardError
+        == "warning: Leads: connection sheets-prod has no `id` property, so googleSheetsOAuth2Api:TESTcred0000001 keeps the source's id in the file; `connection set sheets-prod --prop id=<its id in the target platform>` fixes it\n"
+    )
+  }
 }
