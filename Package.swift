@@ -22,7 +22,8 @@ let package = Package(
   targets: [
     .target(name: "FlowModel"),
     .target(
-      name: "FlowFormats", dependencies: ["FlowModel", "ZIPFoundation", "Yams"], exclude: ["Native/flowport-1.schema.json", "Environment/environment.schema.json"]),
+      name: "FlowFormats", dependencies: ["FlowModel", "ZIPFoundation", "Yams"],
+      exclude: ["Native/flowport-1.schema.json", "Environment/environment.schema.json"]),
     .target(name: "FlowDiff", dependencies: ["FlowModel"]),
     .target(name: "FlowStore", dependencies: ["FlowModel", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(name: "FlowSession", dependencies: ["FlowModel", "FlowFormats", "FlowDiff", "FlowStore"], exclude: ["Schemas"]),

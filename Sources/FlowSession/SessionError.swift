@@ -42,6 +42,8 @@ public enum SessionError: Error, CustomStringConvertible {
   /// An environment file entry that cannot be applied: a missing or mistyped connection, a
   /// value path a node lacks.
   case environmentTarget(file: String, line: Int, problem: String)
+  /// A value an environment file or the workspace keeps could not be set in a node.
+  case valueNotSet(origin: String, flow: String, node: String, reason: String)
   /// Environment entries that bound nothing, refused by `match load --strict`.
   case unusedEntries(file: String, lines: [Int])
   /// `match load|save` or `load --env` with no environment file for the workspace.
@@ -130,6 +132,7 @@ public enum SessionError: Error, CustomStringConvertible {
       let list = users.prefix(8).joined(separator: ", ") + (users.count > 8 ? ", ..." : "")
       return "\(name) is in use in \(workspace), by \(list): bind them to another connection first"
     case .environmentTarget(let file, let line, let problem): return "\(file):\(line): \(problem)"
+    case .valueNotSet(let origin, let flow, let node, let reason): return "\(origin): \(flow): node '\(node)': \(reason)"
     case .unusedEntries(let file, let lines):
       return
         "\(file): \(lines.count == 1 ? "the entry at line" : "the entries at lines") \(lines.map(String.init).joined(separator: ", ")) matched no reference (--strict)"

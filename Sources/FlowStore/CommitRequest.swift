@@ -34,12 +34,14 @@ public struct CommitRequest: Sendable {
   var changes: [WorkspaceChange]
   /// The bindings this commit's imports were made with, remembered for the next imports.
   var remembered: [RememberedBinding]
+  /// The node values this commit's imports were given by an environment, kept for later imports.
+  var kept: [KeptValue]
 
   /// A commit of `writes`, `registryWrites` and `changes`, journaled under `message` and `author`,
   /// planned at `expectedRevision`.
   public init(
     message: String, author: String, expectedRevision: Int, writes: [VersionWrite], registryWrites: [RegistryEntry] = [],
-    changes: [WorkspaceChange] = [], remembered: [RememberedBinding] = []
+    changes: [WorkspaceChange] = [], remembered: [RememberedBinding] = [], kept: [KeptValue] = []
   ) {
     self.message = message
     self.author = author
@@ -48,5 +50,6 @@ public struct CommitRequest: Sendable {
     self.registryWrites = registryWrites
     self.changes = changes
     self.remembered = remembered
+    self.kept = kept
   }
 }

@@ -13,6 +13,8 @@ public struct WorkspaceSnapshot: Sendable {
   public var registry: [RegistryEntry]
   /// The bindings earlier commits recorded, for binding the next import without `match`.
   public var remembered: [RememberedBinding]
+  /// The node values the workspace keeps, applied to every later import of their flow.
+  public var kept: [KeptValue] = []
 
   init(revision: Int, flows: [FlowSummary], connections: [Connection], registry: [RegistryEntry], remembered: [RememberedBinding]) {
     self.revision = revision
@@ -20,5 +22,13 @@ public struct WorkspaceSnapshot: Sendable {
     self.connections = connections
     self.registry = registry
     self.remembered = remembered
+  }
+
+  init(
+    revision: Int, flows: [FlowSummary], connections: [Connection], registry: [RegistryEntry], remembered: [RememberedBinding],
+    kept: [KeptValue]
+  ) {
+    self.init(revision: revision, flows: flows, connections: connections, registry: registry, remembered: remembered)
+    self.kept = kept
   }
 }

@@ -37,10 +37,27 @@ import Testing
     #expect(listing.contains("\"Sheets (test)\" (googleSheetsOAuth2Api) -> Sheets prod [rule * (test) -> * prod, prod.yaml:2]"))
     #expect(try harness.output(of: "status").standardOutput.contains("line 4: type kafka\n"), "an entry that bound nothing is listed")
     #expect(harness.failure("match load ${dir}/prod.yaml --strict").hasSuffix("the entry at line 4 matched no reference (--strict)"))
+    let firstPlan = try harness.output(of: "commit --dry-run").standardOutput
+    #expect(
+      firstPlan.contains("    keeps parameters.url = \"https://api.prod/leads\" on n8n-nodes-base.httpRequest [prod.yaml:7]\n"),
+      "\(firstPlan)")
     try harness.run("commit --yes", "export Leads to ${dir}/out/")
     let exported = try String(contentsOfFile: harness.path("out/Leads.json"), encoding: .utf8)
     #expect(exported.contains(#""url": "https://api.prod/leads""#))
     #expect(exported.contains(#""id": "PRODsheets""#) && exported.contains(#""name": "Sheets prod""#))
+
+    // The next version comes from test with the test URL and a change elsewhere: the workspace
+    // keeps its URL, with no environment file loaded.
+    let fresh = try SessionHarness(in: harness.folder)
+    let changed = DialectCommandTests.n8n.replacingOccurrences(of: "\"Notify\"", with: "\"Tell the team\"")
+      .replacingOccurrences(of: "$node[\\\"Notify\\\"]", with: "$node[\\\"Tell the team\\\"]")
+    try changed.write(toFile: harness.path("leads2.json"), atomically: true, encoding: .utf8)
+    try fresh.run("load \(base.path("prod.fpsw"))", "load ${dir}/leads2.json into prod --on-conflict version")
+    let plan = try fresh.output(of: "commit --dry-run").standardOutput
+    #expect(plan.contains("keeps parameters.url = \"https://api.prod/leads\" on n8n-nodes-base.httpRequest [kept since commit #2]"))
+    #expect(plan.contains("add version 2 to Leads: 1 node changed"), "the kept value is no change: \(plan)")
+    try fresh.run("commit --yes", "export Leads to ${dir}/out2/")
+    #expect(try String(contentsOfFile: harness.path("out2/Leads.json"), encoding: .utf8).contains(#""url": "https://api.prod/leads""#))
   }
 
   @Test func theNextVersionIsBoundAsTheWorkspaceRemembersWithoutMatch() throws {

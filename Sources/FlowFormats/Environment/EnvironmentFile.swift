@@ -100,6 +100,9 @@ public struct EnvironmentFile: Sendable {
       public let value: JSONValue
     }
 
+    /// True when `text` matches a selector `pattern` (`*` globs).
+    public static func matches(_ pattern: String, _ text: String) -> Bool { Glob.capture(pattern, text) != nil }
+
     /// True when the entry applies to node `name` of `type` in flow `flowName`.
     public func selects(flow flowName: String, nodeName name: String, type: String) -> Bool {
       (flow.map { Glob.capture($0, flowName) != nil } ?? true) && (nodeType.map { Glob.capture($0, type) != nil } ?? true)

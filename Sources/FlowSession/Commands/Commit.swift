@@ -90,7 +90,8 @@ struct Commit: Command {
     }
     let request = CommitRequest(
       message: message ?? plan.defaultMessage, author: session.user, expectedRevision: open.revision,
-      writes: writes, registryWrites: state.dependencies.registryWrites, changes: changes, remembered: plan.rememberedBindings)
+      writes: writes, registryWrites: state.dependencies.registryWrites, changes: changes, remembered: plan.rememberedBindings,
+      kept: plan.keptValues)
     let record: CommitRecord
     do {
       record = try open.store.commit(request)

@@ -70,23 +70,46 @@ extension Session {
           pending.bindings[reference.key] = Binding(connection: known.connection, reason: "as in commit #\(known.commit)")
         }
       }
-      if let environment { pending.version = try Self.setValues(of: environment, in: pending) }
+      pending.values = try Self.values(for: pending, environment: environment, kept: try open.snapshot().kept)
+      pending.version = try Self.set(pending.values, in: pending)
       imports[index] = pending
     }
   }
 
-  /// The flow with the environment's values set in the nodes they select.
-  private static func setValues(of environment: EnvironmentFile, in pending: PendingImport) throws -> FlowVersion {
+  /// The values for an import: the environment file's entries that select its flow, then what
+  /// the workspace keeps for the flow where the file does not set the same path.
+  private static func values(for pending: PendingImport, environment: EnvironmentFile?, kept: [KeptValue]) throws -> [AppliedValue] {
+    let flow = pending.mode.flowName
+    var values: [AppliedValue] = []
+    for entry in environment?.values ?? [] where entry.flow.map({ EnvironmentFile.ValueEntry.matches($0, flow) }) ?? true {
+      for assignment in entry.set {
+        values.append(
+          AppliedValue(
+            nodeType: entry.nodeType ?? "", nodeName: entry.nodeName ?? "", path: assignment.path, value: assignment.value,
+            create: entry.create, origin: "\(PathText.name(of: environment?.path ?? "")):\(entry.line)"))
+      }
+    }
+    for value in kept where value.flow == flow {
+      let applied = AppliedValue(
+        nodeType: value.nodeType, nodeName: value.nodeName, path: value.path, value: try JSONParser.parse(value.value),
+        create: value.create, origin: "kept since commit #\(value.commit)")
+      if !values.contains(where: { $0.overrides(applied) }) { values.append(applied) }
+    }
+    return values
+  }
+
+  /// The import's flow with its values set in the nodes they select.
+  private static func set(_ values: [AppliedValue], in pending: PendingImport) throws -> FlowVersion {
     var version = pending.version
-    for entry in environment.values {
-      for node in version.nodes where entry.selects(flow: pending.mode.flowName, nodeName: node.name, type: node.type) {
-        for assignment in entry.set {
-          do {
-            version = try ExportFormat.setting(assignment.path, to: assignment.value, inNode: node.id, of: version, create: entry.create)
-          } catch {
-            throw SessionError.environmentTarget(
-              file: environment.path, line: entry.line, problem: "\(pending.name): node '\(node.name)': \(error)")
-          }
+    for value in values {
+      for node in version.nodes
+      where (value.nodeType.isEmpty || EnvironmentFile.ValueEntry.matches(value.nodeType, node.type))
+        && (value.nodeName.isEmpty || EnvironmentFile.ValueEntry.matches(value.nodeName, node.name))
+      {
+        do {
+          version = try ExportFormat.setting(value.path, to: value.value, inNode: node.id, of: version, create: value.create)
+        } catch {
+          throw SessionError.valueNotSet(origin: value.origin, flow: pending.name, node: node.name, reason: "\(error)")
         }
       }
     }

@@ -81,6 +81,11 @@ struct CommitPlan {
           lines.append("    unmatched \(ref.key) (\(ref.type))")
         }
       }
+      lines += entry.pending.values.map { value in
+        let nodes = [value.nodeType, value.nodeName].filter { !$0.isEmpty }.joined(separator: " ")
+        return
+          "    keeps \(value.path) = \(JSONWriter(layout: .minified).string(value.value))\(nodes.isEmpty ? "" : " on \(nodes)") [\(value.origin)]"
+      }
       lines += dependencies.lines(for: entry.pending.name).map { "    \($0)" }
       let carried = DependencyListing.carried(entry.bound)
       if verbose, !carried.isEmpty { lines.append("    carries \(carried.joined(separator: ", "))") }
@@ -137,6 +142,17 @@ struct CommitPlan {
         entry.pending.bindings[reference.key].map {
           RememberedBinding(type: reference.type, key: reference.key, name: reference.name, connection: $0.connection)
         }
+      }
+    }
+  }
+
+  /// The node values of the imports written, for the workspace to keep.
+  var keptValues: [KeptValue] {
+    writing.flatMap { entry in
+      entry.pending.values.map { value in
+        KeptValue(
+          flow: entry.pending.mode.flowName, nodeType: value.nodeType, nodeName: value.nodeName, path: value.path,
+          value: JSONWriter(layout: .minified).string(value.value), create: value.create)
       }
     }
   }

@@ -49,6 +49,9 @@ struct PendingImport: Sendable {
   var parentImport: String? = nil
   /// The file as it was when read, to tell a changed file on restore.
   var stamp: FileStamp? = nil
+  /// The node values an environment file or the workspace set in it, shown in the plan and
+  /// kept by the workspace at commit.
+  var values: [AppliedValue] = []
 
   /// References not yet bound to a connection of the target.
   var unmatched: [ConnectionRef] {

@@ -27,6 +27,7 @@ extension SQLiteWorkspace {
       }
       // What the commit taught the workspace goes with it.
       try db.execute(sql: "DELETE FROM remembered_bindings WHERE commit_id = ?", arguments: [commit])
+      try db.execute(sql: "DELETE FROM kept_values WHERE commit_id = ?", arguments: [commit])
       try db.execute(sql: "UPDATE commits SET undone_by = ? WHERE id = ?", arguments: [id, commit])
       try db.execute(sql: "UPDATE commits SET undoes = ? WHERE id = ?", arguments: [commit, id])
       try Self.finishJournal(db, commit: id, changes: plan.changes)

@@ -147,6 +147,11 @@ public final class SQLiteWorkspace: WorkspaceStore {
         remembered: try Row.fetchAll(db, sql: "SELECT * FROM remembered_bindings ORDER BY type, source_key").map {
           RememberedBinding(
             type: $0["type"], key: $0["source_key"], name: $0["source_name"], connection: $0["connection"], commit: $0["commit_id"])
+        },
+        kept: try Row.fetchAll(db, sql: "SELECT * FROM kept_values ORDER BY flow, path").map {
+          KeptValue(
+            flow: $0["flow"], nodeType: $0["node_type"], nodeName: $0["node_name"], path: $0["path"], value: $0["value"],
+            create: $0["create_path"], commit: $0["commit_id"])
         })
     }
   }
@@ -289,6 +294,13 @@ public final class SQLiteWorkspace: WorkspaceStore {
         try db.execute(
           sql: "INSERT OR REPLACE INTO remembered_bindings (type, source_key, source_name, connection, commit_id) VALUES (?, ?, ?, ?, ?)",
           arguments: [binding.type, binding.key, binding.name, binding.connection, id])
+      }
+      for value in request.kept {
+        try db.execute(
+          sql: """
+            INSERT OR REPLACE INTO kept_values (flow, node_type, node_name, path, value, create_path, commit_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [value.flow, value.nodeType, value.nodeName, value.path, value.value, value.create, id])
       }
       try Self.finishJournal(db, commit: id, changes: changes)
       return CommitRecord(id: Int(id), author: request.author, at: now, message: request.message, changes: changes)

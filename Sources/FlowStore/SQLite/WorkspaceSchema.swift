@@ -72,6 +72,15 @@ enum WorkspaceSchema {
             commit_id INTEGER NOT NULL, PRIMARY KEY (type, source_key));
           """)
     }
+    migrator.registerMigration("v6: kept values") { db in
+      // Node values an environment set, re-applied to later imports of the flow.
+      try db.execute(
+        sql: """
+          CREATE TABLE kept_values (
+            flow TEXT NOT NULL, node_type TEXT NOT NULL, node_name TEXT NOT NULL, path TEXT NOT NULL, value TEXT NOT NULL,
+            create_path INTEGER NOT NULL, commit_id INTEGER NOT NULL, PRIMARY KEY (flow, node_type, node_name, path));
+          """)
+    }
     return migrator
   }
 }
