@@ -46,7 +46,8 @@ public enum SecretScanner {
   /// Every secret in the value, with its path.
   public static func scan(_ value: JSONValue) -> [Match] {
     var matches: [Match] = []
-    visit(value, path: "", key: nil, matches: &matches)
+    var path: [PathStep] = []
+    visit(value, path: &path, key: nil, matches: &matches)
     return matches
   }
 
@@ -55,22 +56,61 @@ public enum SecretScanner {
     rewrite(value, key: nil)
   }
 
-  private static func visit(_ value: JSONValue, path: String, key: String?, matches: inout [Match]) {
+  /// One step of the path to the value being visited: spelled out only for a match, so a scan
+  /// of a large document builds no string per value.
+  private enum PathStep {
+    case member(String)
+    case element(Int)
+  }
+
+  /// `nodes[1].config.headers`, `(top level)` for the root.
+  private static func spell(_ path: [PathStep]) -> String {
+    guard !path.isEmpty else { return "(top level)" }
+    var text = ""
+    for step in path {
+      switch step {
+      case .member(let key): text += text.isEmpty ? key : ".\(key)"
+      case .element(let index): text += "[\(index)]"
+      }
+    }
+    return text
+  }
+
+  private static func visit(_ value: JSONValue, path: inout [PathStep], key: String?, matches: inout [Match]) {
     switch value {
     case .string(let text):
-      if let kind = kind(of: text, key: key) { matches.append(Match(path: path.isEmpty ? "(top level)" : path, kind: kind)) }
+      if let kind = kind(of: text, key: key) { matches.append(Match(path: spell(path), kind: kind)) }
     case .array(let elements):
-      for (index, element) in elements.enumerated() { visit(element, path: "\(path)[\(index)]", key: key, matches: &matches) }
+      for (index, element) in elements.enumerated() {
+        guard element.mayHoldSecret else { continue }
+        path.append(.element(index))
+        visit(element, path: &path, key: key, matches: &matches)
+        path.removeLast()
+      }
     case .object(let object):
-      for member in object {
-        visit(member.value, path: path.isEmpty ? member.key : "\(path).\(member.key)", key: member.key, matches: &matches)
+      for member in object where member.value.mayHoldSecret {
+        path.append(.member(member.key))
+        visit(member.value, path: &path, key: member.key, matches: &matches)
+        path.removeLast()
       }
     default: break
     }
   }
 
+  /// The most UTF-8 bytes a key lowercasing to one of `secretNames` can have (a letter such as
+  /// the Kelvin sign takes three bytes and lowercases to one): a longer key is not one, without
+  /// lowercasing it.
+  private static let longestSecretName = 3 * (secretNames.map(\.utf8.count).max() ?? 0)
+
+  /// True when `key`, in any case, is one of `secretNames`; lowercases only keys short enough.
+  private static func isSecretMemberName(_ key: String) -> Bool {
+    let count = key.utf8.count
+    guard count >= 5, count <= longestSecretName else { return false }
+    return secretNames.contains(key.lowercased())
+  }
+
   private static func kind(of text: String, key: String?) -> String? {
-    if let key, secretNames.contains(key.lowercased()), isLiteral(text) { return "\(key) value" }
+    if let key, isSecretMemberName(key), isLiteral(text) { return "\(key) value" }
     guard text.utf8.count >= 12 else { return nil }
     return patterns.first { pattern in pattern.anchors.allSatisfy { contains(text, $0) } && text.contains(pattern.regex) }?.kind
   }
@@ -111,7 +151,7 @@ public enum SecretScanner {
   private static func rewrite(_ value: JSONValue, key: String?) -> JSONValue {
     switch value {
     case .string(let text):
-      if let key, secretNames.contains(key.lowercased()), isLiteral(text) { return .string("<redacted:\(key)>") }
+      if let key, isSecretMemberName(key), isLiteral(text) { return .string("<redacted:\(key)>") }
       var result = text
       for pattern in patterns where pattern.anchors.allSatisfy({ contains(result, $0) }) {
         result = result.replacing(pattern.regex, with: "<redacted:\(pattern.kind)>")
@@ -124,6 +164,16 @@ public enum SecretScanner {
       }
       return .object(object)
     default: return value
+    }
+  }
+}
+
+extension JSONValue {
+  /// Strings, arrays and objects may hold a secret; numbers, booleans and null never do.
+  fileprivate var mayHoldSecret: Bool {
+    switch self {
+    case .string, .array, .object: true
+    case .null, .bool, .number: false
     }
   }
 }

@@ -112,18 +112,18 @@ struct Load: Command {
     var read: [ReadExport] = []
     var failures: [String] = []
     defer { session.progress?.finish() }
-    for (index, path) in files.enumerated() {
-      if session.isCancelled() { throw SessionError.cancelled }
-      session.progress?.show("reading files", done: index + 1, total: files.count)
-      do {
-        if WorkspaceStores.isWorkspace(path) {
-          throw SessionError.workspaceAmongExports(path: path)
-        }
-        if path.hasSuffix(".fps") { throw SessionError.scriptGivenAsExport(path) }
-        var file = try session.readExport(at: path, scanningSecrets: true)
-        try file.rename(renames)
-        read.append(file)
-      } catch {
+    let renames = renames
+    let results = try session.readExports(at: files) { path in
+      if WorkspaceStores.isWorkspace(path) {
+        throw SessionError.workspaceAmongExports(path: path)
+      }
+      if path.hasSuffix(".fps") { throw SessionError.scriptGivenAsExport(path) }
+      var file = try Session.readExport(at: path, scanningSecrets: true)
+      try file.rename(renames)
+      return file
+    }
+    for result in results {
+      do { read.append(try result.get()) } catch {
         guard files.count > 1 else { throw error }
         failures.append("\(error)")
       }

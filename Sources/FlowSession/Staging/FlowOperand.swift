@@ -82,6 +82,12 @@ extension Session {
   /// position. Structural problems come back as notes, not errors; with `scanningSecrets`
   /// (what `load` does), so do secrets in clear.
   func readExport(at path: String, scanningSecrets: Bool = false) throws -> ReadExport {
+    try Self.readExport(at: path, scanningSecrets: scanningSecrets)
+  }
+
+  /// `readExport(at:scanningSecrets:)` without a session: it reads no session state, so a bulk
+  /// load runs it for several files at once (see `readExports`).
+  static func readExport(at path: String, scanningSecrets: Bool) throws -> ReadExport {
     let bytes = try readFile(at: path)
     let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     do {
@@ -100,6 +106,11 @@ extension Session {
   /// The bytes of a file, or an error that says why not. `Data`, not `[UInt8]`: parsing reads
   /// it in place, and a copy of a 50 MB export would be held at the peak of memory.
   func readFile(at path: String) throws -> Data {
+    try Self.readFile(at: path)
+  }
+
+  /// `readFile(at:)` without a session.
+  static func readFile(at path: String) throws -> Data {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw SessionError.fileNotFound(path) }
     if isDirectory.boolValue { throw SessionError.isDirectory(path) }

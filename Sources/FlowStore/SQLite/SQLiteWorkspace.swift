@@ -257,15 +257,20 @@ public final class SQLiteWorkspace: WorkspaceStore {
       for change in request.changes {
         changes.append(try Self.apply(change, in: db, commit: id, at: location))
       }
+      // Statements prepared once and reused for every version: a bulk commit writes thousands.
+      let findFlow = try db.cachedStatement(sql: "SELECT id, current_version FROM flows WHERE name = ?")
+      let insertFlow = try db.cachedStatement(sql: "INSERT INTO flows (name, current_version) VALUES (?, 1)")
+      let insertVersion = try db.cachedStatement(
+        sql: "INSERT INTO versions (flow_id, number, document, published_at, commit_id) VALUES (?, ?, ?, ?, ?)")
       for write in request.writes {
-        let existing = try Row.fetchOne(db, sql: "SELECT id, current_version FROM flows WHERE name = ?", arguments: [write.flow])
+        let existing = try Row.fetchOne(findFlow, arguments: [write.flow])
         let flowID: Int64
         let number: Int
         switch (write.mode, existing) {
         case (.newFlow, .some): throw StoreError.flowExists(write.flow)
         case (.newVersion, nil): throw StoreError.noSuchFlow(write.flow)
         case (.newFlow, nil):
-          try db.execute(sql: "INSERT INTO flows (name, current_version) VALUES (?, 1)", arguments: [write.flow])
+          try insertFlow.execute(arguments: [write.flow])
           flowID = db.lastInsertedRowID
           number = 1
           changes.append(JournalChange(action: .createdFlow, subject: write.flow, version: 1))
@@ -275,9 +280,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
           try db.execute(sql: "UPDATE flows SET current_version = ? WHERE id = ?", arguments: [number, flowID])
           changes.append(JournalChange(action: .addedVersion, subject: write.flow, version: number))
         }
-        try db.execute(
-          sql: "INSERT INTO versions (flow_id, number, document, published_at, commit_id) VALUES (?, ?, ?, ?, ?)",
-          arguments: [flowID, number, write.document(number, now), now, id])
+        try insertVersion.execute(arguments: [flowID, number, write.document(number, now), now, id])
       }
       for entry in request.registryWrites {
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM registry WHERE kind = ? AND name = ?", arguments: [entry.kind.rawValue, entry.name])
