@@ -18,13 +18,18 @@ let package = Package(
     .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
   ],
   targets: [
     .target(name: "FlowModel"),
     .target(
       name: "FlowFormats", dependencies: ["FlowModel", "ZIPFoundation", "Yams"], exclude: ["Native/flowport-1.schema.json"]),
     .target(name: "FlowDiff", dependencies: ["FlowModel"]),
-    .target(name: "FlowStore", dependencies: ["FlowModel", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(
+      name: "FlowStore",
+      dependencies: [
+        "FlowModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     .target(name: "FlowSession", dependencies: ["FlowModel", "FlowFormats", "FlowDiff", "FlowStore"]),
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "CEditShim", dependencies: ["CLibEdit"]),
