@@ -36,7 +36,7 @@ public enum BundleCodec {
 
   /// Writes a flow version as a bundle. Secrets found in clear are replaced by placeholders.
   public static func encode(_ version: FlowVersion, stamp: ExportStamp?) throws(FormatError) -> Data {
-    let shareable = version.withoutSecrets
+    let shareable = Secrets.scanRedacted(version.withoutSecrets)
     guard case .object(var document) = SecretScanner.redact(NativeJSONCodec.encode(shareable, stamp: stamp)) else {
       preconditionFailure("the native codec writes an object")
     }
@@ -54,7 +54,7 @@ public enum BundleCodec {
     if !dependencies.isEmpty { document["dependencies"] = .object(dependencies) }
 
     let config = ConfigYAML(
-      connections: version.connections.map { ($0.key, $0.properties) },
+      connections: shareable.connections.map { ($0.key, $0.properties) },
       variables: environment.compactMap { entry in
         Dependencies.name(of: entry).map { ($0, Dependencies.isSecret(entry) ? JSONValue?.none : entry["value"] ?? .null) }
       })

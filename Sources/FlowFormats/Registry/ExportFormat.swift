@@ -48,6 +48,9 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// Property paths a diff of flows of this format leaves out unless asked for.
   public var volatilePaths: [String] { codec.volatilePaths }
 
+  /// The name of the dialect, for a foreign dialect: how `Secrets` finds its rules.
+  public var dialectName: String? { dialect == nil ? nil : rawValue }
+
   /// The dialect's codec, for a foreign dialect.
   var dialect: (any DialectCodec.Type)? { codec as? any DialectCodec.Type }
 
@@ -88,7 +91,14 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// The bytes of a file of this format. JSON formats are laid out and redacted as asked;
   /// bundles always redact, SQL always masks secret options.
   public func file(for version: FlowVersion, stamp: ExportStamp?, options: EncodeOptions = EncodeOptions()) throws(FormatError) -> Data {
-    try codec.file(for: version, stamp: stamp, options: options)
+    try codec.file(for: Self.shareable(version, options: options), stamp: stamp, options: options)
+  }
+
+  /// What any format may write: without credentials unless they are asked for, and without
+  /// secret-looking values too with `--redact` (bundles and SQL always).
+  static func shareable(_ version: FlowVersion, options: EncodeOptions) -> FlowVersion {
+    let version = options.includeCredentials ? version : version.withoutSecrets
+    return options.redactSecrets ? Secrets.scanRedacted(version) : version
   }
 
   /// Writes a flow in this JSON format. A foreign dialect can only be written for a flow read from
@@ -97,7 +107,7 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     -> JSONValue
   {
     guard let codec = codec as? any DocumentCodec.Type else { throw .unsupported("\(displayName) as a JSON document") }
-    return try codec.document(for: version, stamp: stamp, options: options)
+    return try codec.document(for: Self.shareable(version, options: options), stamp: stamp, options: options)
   }
 
   /// The flow with a node renamed, by the codec of the dialect it was read from (n8n rewrites
