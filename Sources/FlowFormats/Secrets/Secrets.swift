@@ -14,7 +14,7 @@ public enum Secrets {
     let trimmed = text.trimmingPrefix(" ")
     if trimmed.isEmpty { return false }
     if trimmed.hasPrefix("<") && trimmed.hasSuffix(">") { return false }
-    if trimmed.hasPrefix(SealedText.prefix) { return false }
+    if trimmed.hasPrefix(SealedSecret.prefix) { return false }
     for (open, close) in [("#{", "}"), ("${", "}"), ("{{", "}}"), ("={{", "}}")] where trimmed.hasPrefix(open) && trimmed.hasSuffix(close) {
       return false
     }
@@ -70,6 +70,17 @@ public enum Secrets {
     return version
   }
 
+  /// How many secrets the version holds, by the same rules.
+  public static func count(in version: FlowVersion) -> Int {
+    final class Counter { var value = 0 }
+    let counter = Counter()
+    _ = rewriting(version) { text in
+      counter.value += 1
+      return text
+    }
+    return counter.value
+  }
+
   /// The version with secrets found by scanning (`SecretScanner`) replaced too: what
   /// `--redact` adds, over nodes, the source document and the flow's settings.
   public static func scanRedacted(_ version: FlowVersion) -> FlowVersion {
@@ -108,10 +119,4 @@ public enum Secrets {
   }
 
   nonisolated(unsafe) private static let jaasPassword = /(?<head>password\s*=\s*(?<quote>\\?["']))(?<value>.*?)\k<quote>/
-}
-
-/// The text of a sealed secret: `fps-sealed:` and what the store needs to open it. Such text is
-/// never sealed again nor taken for a secret to redact.
-enum SealedText {
-  static let prefix = "fps-sealed:"
 }
