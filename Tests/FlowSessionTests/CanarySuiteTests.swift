@@ -36,6 +36,32 @@ import Testing
   @Test func withCredentialsKeepsEveryCanaryInAPrivateFileWithAWarning() throws {
     try CanaryRun().withCredentialsKeepsEveryCanary()
   }
+
+  @Test func withoutItsKeyAWorkspaceShowsAndExportsAndSaysWhatItCannotRead() throws {
+    let run = try CanaryRun()
+    try run.driveEverything()
+    let oldKey = run.harness.path("config/flowport/key")
+    let other = try SessionHarness(environment: ["XDG_CONFIG_HOME": run.harness.path("other-config")], in: run.harness.folder)
+    let opened = try other.output(of: "load ${dir}/canary.fpsw")
+    #expect(opened.standardOutput.contains("opened workspace ws: 6 flows"))
+    #expect(opened.standardError.contains("cannot be read with this key"))
+    #expect(opened.standardError.contains("connection kafka-prod: secret 'password'"))
+    #expect(opened.standardError.contains("flow Canary NiFi@1: "))
+    let shown = try other.output(of: "show 'ws:Canary NiFi' --json").standardOutput
+    #expect(shown.contains("Put S3") && CanaryFixtures.found(CanaryFixtures.credentialCanaries, in: shown).isEmpty)
+    try other.run("export 'ws:Canary n8n' to ${dir}/out/keyless.json")
+    #expect(
+      other.failure("export ws:canary-native to ${dir}/out/keyless-creds.json --with-credentials")
+        .contains("secret 'password' of connection 'kafka-prod' cannot be read: it was sealed with key"))
+
+    let rekeyed = try other.output(of: "workspace rekey ws --from '\(oldKey)'").standardOutput
+    #expect(rekeyed.hasPrefix("re-sealed ") && rekeyed.contains(" secrets of ws with key "))
+    try other.run("export ws:canary-native to ${dir}/out/rekeyed.json --format json --with-credentials")
+    let text = try String(contentsOfFile: other.path("out/rekeyed.json"), encoding: .utf8)
+    #expect(text.contains(CanaryFixtures.connectionSecrets[0]) && text.contains("CNRYnatEnv01"))
+    let raw = String(decoding: try Data(contentsOf: URL(fileURLWithPath: other.path("canary.fpsw"))), as: UTF8.self)
+    #expect(CanaryFixtures.found(CanaryFixtures.credentialCanaries, in: raw).isEmpty)
+  }
 }
 
 /// One run of the canary suite: a session in a scratch folder holding the fixtures.
