@@ -127,6 +127,36 @@ import ZIPFoundation
         == "config.yaml: variables.NOT_IN_THE_FLOW: the flow has no environment variable of that name")
   }
 
+  /// A bundle of a few KB whose config.yaml nests aliases ("billion laughs"), nests deep, or is
+  /// huge: refused at once with a clear error, never read without end.
+  @Test func aHostileConfigIsRefusedQuickly() throws {
+    var files = try entries(try BundleCodec.encode(example, stamp: nil))
+    func refusalOf(_ config: String) throws -> String {
+      files["config.yaml"] = config
+      return refusal(try zip(files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+    }
+    let levels = (1...9).map { level in
+      "l\(level): &l\(level) [" + Array(repeating: level == 1 ? "\"lol\"" : "*l\(level - 1)", count: 9).joined(separator: ",") + "]"
+    }
+    let laughs = "a: &l0 lol\n" + levels.joined(separator: "\n") + "\nconnections:\n  kafka-test:\n    properties:\n      x: *l9\nvariables: {}\n"
+    #expect(laughs.utf8.count < 2048)
+    let start = ContinuousClock.now
+    #expect(try refusalOf(laughs).contains("more than 20 YAML aliases; refused"))
+    // Few aliases, each tripling a big sequence: bounded by the values it expands to.
+    let base = "d0: &d0 [" + Array(repeating: "x", count: 1000).joined(separator: ",") + "]"
+    let tripling = (1...6).map { "d\($0): &d\($0) [*d\($0 - 1), *d\($0 - 1), *d\($0 - 1)]" }.joined(separator: "\n")
+    let expanding = base + "\n" + tripling + "\nconnections:\n  kafka-test:\n    properties:\n      x: *d6\n"
+    let expanded = try refusalOf(expanding)
+    #expect(expanded.contains("expands to more than 100000 values"), "\(expanded)")
+    #expect(try refusalOf(String(repeating: "- ", count: 200_000) + "x\n").contains("nests deeper than 128 levels"))
+    #expect(try refusalOf("variables: [" + String(repeating: "[", count: 100_000)).contains("nests deeper than 128 levels"))
+    var generator = SystemRandomNumberGenerator()
+    let noise = String((0..<(2 << 20)).map { _ in Character(UnicodeScalar(UInt8.random(in: 97...122, using: &generator))) })
+    let huge = try refusalOf("# " + noise)
+    #expect(huge.contains("may be 1048576 bytes at most"), "\(huge)")
+    #expect(ContinuousClock.now - start < .seconds(5))
+  }
+
   @Test func isDetectedByContentNotName() throws {
     let (format, decoded) = try ExportFormat.read(Array(try BundleCodec.encode(example, stamp: nil)), fallbackName: "renamed.json")
     #expect(format == .bundle && decoded.version.name == "fraud-alerts")

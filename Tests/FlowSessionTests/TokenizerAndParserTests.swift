@@ -142,3 +142,19 @@ import Testing
       try complete("load \(Corpus.repositoryRoot.path)/scripts/ex|", in: harness) == ["\(Corpus.repositoryRoot.path)/scripts/examples/"])
   }
 }
+
+/// The command tokenizer on hostile lines: long, unbalanced, full of variables; refused or read,
+/// quickly.
+@Suite struct HostileLineTests {
+  @Test func hostileLinesAreReadOrRefusedQuickly() {
+    let start = ContinuousClock.now
+    let tokenizer = Tokenizer(variable: { _ in "v" }, environment: { _ in nil })
+    for line in [
+      String(repeating: "'", count: 1_000_001), String(repeating: "\"${", count: 200_000), String(repeating: "${a}", count: 200_000),
+      String(repeating: "\\", count: 1_000_001), String(repeating: "a ", count: 500_000), "${" + String(repeating: "x", count: 1_000_000),
+    ] {
+      _ = try? tokenizer.words(line)
+    }
+    #expect(ContinuousClock.now - start < .seconds(5))
+  }
+}
