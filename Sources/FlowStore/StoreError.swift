@@ -44,7 +44,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case .database(let path, let message): return "\(path): \(message)"
     case .keyFile(let path, let reason): return "key file \(path): \(reason) (or set FLOWPORT_KEY)"
     case .noKey(let path):
-      return "\(path): secrets are sealed with a workspace key and none is available: set FLOWPORT_KEY, or HOME or XDG_CONFIG_HOME for the key file"
+      return
+        "\(path): secrets are sealed with a workspace key and none is available: set FLOWPORT_KEY, or HOME or XDG_CONFIG_HOME for the key file"
     case .sealed(let path, let what, let reason): return "\(path): \(what) cannot be read: \(reason)"
     }
   }

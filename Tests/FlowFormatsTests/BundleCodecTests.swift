@@ -138,7 +138,8 @@ import ZIPFoundation
     let levels = (1...9).map { level in
       "l\(level): &l\(level) [" + Array(repeating: level == 1 ? "\"lol\"" : "*l\(level - 1)", count: 9).joined(separator: ",") + "]"
     }
-    let laughs = "a: &l0 lol\n" + levels.joined(separator: "\n") + "\nconnections:\n  kafka-test:\n    properties:\n      x: *l9\nvariables: {}\n"
+    let laughs =
+      "a: &l0 lol\n" + levels.joined(separator: "\n") + "\nconnections:\n  kafka-test:\n    properties:\n      x: *l9\nvariables: {}\n"
     #expect(laughs.utf8.count < 2048)
     let start = ContinuousClock.now
     #expect(try refusalOf(laughs).contains("more than 20 YAML aliases; refused"))

@@ -24,9 +24,11 @@ import Testing
     let own = String(decoding: try format.file(for: decoded.version, stamp: nil), as: UTF8.self)
     let placeholder = format.dialect?.secretPlaceholder ?? Secrets.placeholder
     #expect(own.contains(placeholder), "a removed secret says so")
-    let redacted = String(decoding: try format.file(for: decoded.version, stamp: nil, options: EncodeOptions(redactSecrets: true)), as: UTF8.self)
+    let redacted = String(
+      decoding: try format.file(for: decoded.version, stamp: nil, options: EncodeOptions(redactSecrets: true)), as: UTF8.self)
     #expect(CanaryFixtures.found(fixture.scanned, in: redacted).isEmpty)
-    let kept = String(decoding: try format.file(for: decoded.version, stamp: nil, options: EncodeOptions(includeCredentials: true)), as: UTF8.self)
+    let kept = String(
+      decoding: try format.file(for: decoded.version, stamp: nil, options: EncodeOptions(includeCredentials: true)), as: UTF8.self)
     #expect(CanaryFixtures.found(fixture.credential, in: kept) == fixture.credential)
   }
 
@@ -49,7 +51,8 @@ import Testing
   }
 
   @Test func aJAASPasswordIsASecretWhereverItStands() {
-    let line = #"CREATE TABLE t WITH ('properties.sasl.jaas.config'='org.apache.kafka.common.security.plain.PlainLoginModule required username="u" password="hunter2";')"#
+    let line =
+      #"CREATE TABLE t WITH ('properties.sasl.jaas.config'='org.apache.kafka.common.security.plain.PlainLoginModule required username="u" password="hunter2";')"#
     let rewritten = Secrets.rewritingJAAS(line) { _ in "<secret removed>" }
     #expect(rewritten.contains(#"username="u" password="<secret removed>";"#))
     #expect(!rewritten.contains("hunter2"))

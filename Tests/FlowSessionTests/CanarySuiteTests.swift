@@ -100,7 +100,10 @@ final class CanaryRun {
   static func unzippedText(_ path: String) -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nfor n in z.namelist(): sys.stdout.buffer.write(z.read(n))", path]
+    process.arguments = [
+      "python3", "-c", "import sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nfor n in z.namelist(): sys.stdout.buffer.write(z.read(n))",
+      path,
+    ]
     let pipe = Pipe()
     process.standardOutput = pipe
     guard (try? process.run()) != nil else { return "(unzip failed)" }
@@ -114,7 +117,8 @@ final class CanaryRun {
     for (suffix, options) in [("", ""), (" --redact", " --redact")] {
       for format in ["", "json", "bundle", "sql"] {
         let ext = format == "" ? "own" : format
-        let file = harness.path("out/\(label)-\(ext)\(suffix.isEmpty ? "" : "-redacted").\(format == "bundle" ? "zip" : format == "sql" ? "sql" : "json")")
+        let file = harness.path(
+          "out/\(label)-\(ext)\(suffix.isEmpty ? "" : "-redacted").\(format == "bundle" ? "zip" : format == "sql" ? "sql" : "json")")
         let formatOption = format.isEmpty ? "" : " --format \(format)"
         record("export \(label) \(ext)\(suffix) (messages)", "export '\(source)' to '\(file)'\(formatOption)\(options)")
         recordFile("export \(label) \(ext)\(suffix)", file)
@@ -126,7 +130,8 @@ final class CanaryRun {
   func driveEverything() throws {
     try harness.run("workspace new ${dir}/canary.fpsw as ws")
     record(
-      "connection add", "connection add kafka-prod --type kafka --prop bootstrapServers=k:9092 "
+      "connection add",
+      "connection add kafka-prod --type kafka --prop bootstrapServers=k:9092 "
         + "--secret password=\(CanaryFixtures.connectionSecrets[0]) --secret token=\(CanaryFixtures.connectionSecrets[1])")
     record(
       "connection add error", "connection add kafka-prod --type kafka --secret password=\(CanaryFixtures.connectionSecrets[0])")

@@ -124,7 +124,8 @@ struct ConfigYAML {
       case UInt8(ascii: "*") where atTokenStart:
         aliases += 1
         if aliases > maximumAliases {
-          throw .config(at: Place(line: line, column: 1), "more than \(maximumAliases) YAML aliases; refused, as aliases can expand without bound")
+          throw .config(
+            at: Place(line: line, column: 1), "more than \(maximumAliases) YAML aliases; refused, as aliases can expand without bound")
         }
       default: break
       }

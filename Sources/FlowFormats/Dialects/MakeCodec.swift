@@ -82,7 +82,9 @@ enum MakeCodec: DialectCodec {
   }
 
   /// Header names whose value is a credential.
-  static let secretHeaders: Set<String> = ["authorization", "proxy-authorization", "x-api-key", "api-key", "apikey", "x-auth-token", "cookie"]
+  static let secretHeaders: Set<String> = [
+    "authorization", "proxy-authorization", "x-api-key", "api-key", "apikey", "x-auth-token", "cookie",
+  ]
 
   /// Secret-named members of a module's `parameters` and `mapper` and of a connection's
   /// `metadata.restore` data (an API key, a password, an access token), and the value of an

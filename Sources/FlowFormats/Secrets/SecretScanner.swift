@@ -32,7 +32,9 @@ public enum SecretScanner {
 
   /// Words that make a member name a secret's wherever they stand: `Secret Access Key`,
   /// `Client Secret Value`, `db_password`, `sasl.jaas.config`.
-  static let secretWords: Set<String> = ["password", "passwd", "pwd", "passphrase", "secret", "secrets", "jaas", "credential", "credentials"]
+  static let secretWords: Set<String> = [
+    "password", "passwd", "pwd", "passphrase", "secret", "secrets", "jaas", "credential", "credentials",
+  ]
   /// Last words that make a name a secret's: `token`, `apiKey`, `x-api-key`.
   static let secretLastWords: Set<String> = ["token", "apikey", "accesstoken", "refreshtoken", "clientsecret", "privatekey", "secretkey"]
   /// Words before a final `key` that make it a secret: `api key`, `private key`, `access key`.

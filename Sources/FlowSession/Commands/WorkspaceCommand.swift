@@ -9,7 +9,8 @@ struct WorkspaceCommand: Command {
   enum Option {
     static let alias = OptionSpec("as", value: "name", help: "the session name of the workspace")
     static let from = OptionSpec(
-      "--from", value: "key file", completion: .path, help: "with rekey: the old key file, whose secrets are re-sealed with the current key")
+      "--from", value: "key file", completion: .path, help: "with rekey: the old key file, whose secrets are re-sealed with the current key"
+    )
   }
 
   static let spec = CommandSpec(

@@ -399,7 +399,10 @@ public final class SQLiteWorkspace: WorkspaceStore {
     try read { db in
       var lines: [String] = []
       let secrets = try Row.fetchAll(
-        db, sql: "SELECT c.name AS connection, s.name, s.value FROM connection_secrets s JOIN connections c ON c.id = s.connection_id ORDER BY c.name, s.name")
+        db,
+        sql:
+          "SELECT c.name AS connection, s.name, s.value FROM connection_secrets s JOIN connections c ON c.id = s.connection_id ORDER BY c.name, s.name"
+      )
       for row in secrets {
         let stored = String(decoding: row["value"] as Data, as: UTF8.self)
         guard Sealer.isSealed(stored) else { continue }
@@ -407,7 +410,9 @@ public final class SQLiteWorkspace: WorkspaceStore {
         lines.append("connection \(row["connection"] as String): secret '\(row["name"] as String)'")
       }
       let versions = try Row.fetchAll(
-        db, sql: "SELECT f.name, v.number, v.document FROM versions v JOIN flows f ON f.id = v.flow_id WHERE instr(v.document, ?) > 0 ORDER BY f.name, v.number",
+        db,
+        sql:
+          "SELECT f.name, v.number, v.document FROM versions v JOIN flows f ON f.id = v.flow_id WHERE instr(v.document, ?) > 0 ORDER BY f.name, v.number",
         arguments: [SealedSecret.prefix])
       for row in versions {
         let document: String = row["document"]
@@ -433,7 +438,8 @@ public final class SQLiteWorkspace: WorkspaceStore {
           throw StoreError.sealed(path: location, what: "a connection secret", reason: Self.reason(error, current))
         }
         try db.execute(
-          sql: "UPDATE connection_secrets SET value = ? WHERE rowid = ?", arguments: [Data(both.seal(plaintext).utf8), row["rowid"] as Int64])
+          sql: "UPDATE connection_secrets SET value = ? WHERE rowid = ?",
+          arguments: [Data(both.seal(plaintext).utf8), row["rowid"] as Int64])
         count += 1
       }
       for row in try Row.fetchAll(

@@ -32,9 +32,12 @@ public struct Sealer: Sendable {
   /// `plaintext` sealed; text that is sealed already is left as it is.
   public func seal(_ plaintext: String) -> String {
     if Self.isSealed(plaintext) { return plaintext }
-    // AES-GCM with a random nonce cannot fail for a valid key.
-    let box = try! AES.GCM.seal(Array(plaintext.utf8), using: key.key)
-    return "\(SealedSecret.prefix)\(Self.version):\(key.id):\(box.combined!.base64EncodedString())"
+    // AES-GCM with a 256-bit key and a random 12-byte nonce cannot fail, and its combined form
+    // always exists for the standard nonce size; were either to fail, no secret is written.
+    guard let box = try? AES.GCM.seal(Array(plaintext.utf8), using: key.key), let combined = box.combined else {
+      preconditionFailure("AES-GCM could not seal with a 256-bit key")
+    }
+    return "\(SealedSecret.prefix)\(Self.version):\(key.id):\(combined.base64EncodedString())"
   }
 
   /// Why a sealed secret could not be opened.
