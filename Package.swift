@@ -40,6 +40,9 @@ let package = Package(
         "FlowSession", "LineEditor",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    // Fuzz targets for every reader of outside input: libFuzzer entry with -DLIBFUZZER and
+    // -sanitize=fuzzer (scripts/fuzz), a replayer and smoke runner otherwise.
+    .executableTarget(name: "flowport-fuzz", dependencies: ["FlowFormats", "FlowModel", "FlowSession"], path: "Sources/FlowFuzz"),
     .target(name: "FlowTestSupport", dependencies: ["FlowModel"], path: "Tests/FlowTestSupport"),
     .testTarget(
       name: "FlowModelTests",

@@ -126,8 +126,15 @@ public enum BundleCodec {
 
   /// The four entries' bytes, after every check that keeps a hostile archive out.
   private static func safeEntries(of data: Data) throws(FormatError) -> [String: Data] {
+    // Read through a private temporary file, not ZIPFoundation's in-memory reader: on a damaged
+    // archive that one seeks past the end of its data and traps (found by scripts/fuzz).
+    let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("flowport-bundle-\(UUID().uuidString).zip")
+    guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+      throw .bundle("it could not be read: no temporary file could be written")
+    }
+    defer { try? FileManager.default.removeItem(at: temporary) }
     let archive: Archive
-    do { archive = try Archive(data: data, accessMode: .read) } catch {
+    do { archive = try Archive(url: temporary, accessMode: .read) } catch {
       throw .bundle("not a readable zip archive (it may be truncated)")
     }
     let cap = min(maximumExpandedBytes, max(data.count, 4096) * maximumExpansion)
