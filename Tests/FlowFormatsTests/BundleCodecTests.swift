@@ -158,6 +158,45 @@ import ZIPFoundation
     #expect(ContinuousClock.now - start < .seconds(5))
   }
 
+  /// A bundle libFuzzer found (scripts/fuzz): a deflate stream that does not end within its
+  /// entry's bytes made ZIPFoundation's reader loop forever; it is refused at once.
+  @Test func aDeflateStreamThatNeverEndsIsRefused() throws {
+    let finding = [
+      "UEsDBBQAAAgIAH1ud13KQIP2mwQAAFYWAAAUAAAAZmxvd19kZWZpbml0aW9uLmpzb27tWFtv2zYUfs+vIPSSLEjiW+wmATYgTb3MQOwWs4M+DE",
+      "VAS7TNWiI1korrBv3vI3UzKVGRraZva4BCFnluOt/5ziFfjgBwFpQFUDg38smnm5Ay0eo4Z2qFUA9xufCP/AHAS/y/fI09tTlMNsVvCAyQevcJ",
+      "bgNEBN+tiG0Yr3AaMRddrOFiDXerLiUEuQJTovbEi+cCcWHsWOClXM2sK500xG6sdEXDi7BoU+7g7goFMPc8+feiPWs+p/JPMqozc0fm+3T292",
+      "hy72iLP87q9ULXpdGv0BsotVU6PwzvRuPbh5NO+wx0fztUd+wx276tw0ZqDH2z0Xg4nd2OP530TFfz5y9aUjdQIIlUtjbQEGPEjwJiMeV4yIdb",
+      "tdAH0+Hdx8mHnZXMRh6BE1KOUyhqYPsmfw7amhtK31X7SNeS6igWSLdcILcJKKoL5Ks3d6vqI0UUP/fm+1QJnPs6EBsXyFsDmGG+fvLRM/Kr9I",
+      "4mswo4/EzSuoO9stYrZ+0BsiUCJaLJ/V1gX0Lz9XTIdx7OMxnXcPgDdNrttnNAUN2GULy0cDViIIUGCOVzgEkkUDk4uFwytIT6ki2+DSYe3RRL",
+      "M1MiokCh0SjO6rLl+Hss1QHj0eRxNtSqVot+yWgUvt8WQKzzrpVG8nj4fvC39Jd4HX0LGeI8zejdx8fJ7OT0YMYVVMBSHZiqp4/jkwQwVSR5AI",
+      "AuGwKoXwbQZyxWQBVzGTNfKSavw2Ut4RKTiyQ4pjOTWSd5LsHvwOChFD175tCGif3yk8D6CZGDJXPcNEJEc079eeIsQaSzH3MOLP3OR0yU8SEY",
+      "JFzNnXWc+X+O9QDjfL1OQ7fTIfj813ACdoiQbaYLZurdMUPPGG2OwfBBbjsmVODFVv7S56Kq6UuvS4PiuUChMk2JvwWbFSJ5o5SGeyaxm84a+x",
+      "oNZldNofquDNU/GYw8ABVgLS1eHoQEJlC58caHmIWye1Gwe+CI9qvOGlplHDrCH1I9Fbrfj+6Lk2DTjlo8HvWumhyPrOFiDXerLiUEuQJTovbE",
+      "i+cCcWHsWOClXM2sK500xG6sdEXDi7BoU+7g7goFMPc8+feiPWs+p/JPMqozc0fm+3T292hy72iLP87q9ULXpdGv0BsotVU6PwzvRuPbh5NO+w",
+      "x0fztUd+wx276tw0ZqDH2z0Xg4nd2OP530TFfz5y9aUjdQIIlUtjbQEGPEjwJiMeV4yIdbtdAH0+Hdx8mHnZXMRh6BE1KOUyhqYPsmfw7amhtK",
+      "31X7SNeS6igWSLdcILcJKKoL5Ks3d6vqI0UUP/fm+1QJnPs6EBsXyFsDmGG+fvLRM/Kr9I4mswo4/EzSuoO9stYrZ+0BsiUCJaLJ/V1gX0Lz9X",
+      "TIdx7OMxnXcPgDdNrttnNAUN2GULy0cDViIIUGCOVzgEkkUDk4uFwytIT6ki2+DSYe3RRLM1MiokCh0SjO6rLl+Hss1QHj0eRxNtSqVot+yWgU",
+      "vt8WQKzzrpVG8nj4fvC39Jd4HX0LGeI8zejdx8fJ7OT0YMYVVMBSHZiqp4/jkwQwVSR5AIAuGwKoXwbQZyxWQBVzGTNfKSavw2Ut4RKTiyQ4pj",
+      "OTWSd5LsHvwOChFD175tCGif3yk8D6CZGDJXPcNEJEc079eeIsQaSzH3MOLP3OR0yU8SEYJFzNnXWc+X+O9QDjfL1OQ7fTIfj813ACdoiQbaYL",
+      "ZurdMUPPGG2OwfBBbjsmVODFVv7S56Kq6UuvS4PiuUChMk2JvwWbFSJ5o5SGeyaxm84a+xoNZldNofquDNU/GYw8ABVgLS1eHoQEJlC58caHmI",
+      "Wye1Gwe+CI9qvOGlplHDrCH1I9Fbrfj+6Lk2DTjlo8HvWumhyP7BX4yiduxL+ddj2qj9LidJC3tB3RF4wGxUO6oOl8ay2MXKJXkriskbgsSfRr",
+      "JLoHS/RLEoMaiUFJ4p1T+Hi7yrV8wjXaVtVzlvECEWQwsYmEjMohW+A4WVrC55QKLtthOEXsGTGey18o+Zvr9nU3Px9Y403drD4b5jOZcbIsMI",
+      "dFrsrjiPmZuhsJYhQAAAgIAH1ud127xnTeXgAAAI8AAAASAAAAZW52X3ZhcmlhYmxlcy5qc29ui+ZSUKgGYgUFpbzE3FQlKwWlIFd3T38/JR2I",
+      "aFliTilYOLVUtzy1uETXECZTnJpclFoClEpLzClOBYrV6mAa5ujjGhQSH+7q5OHv7x0f4u/t6oehv6SoFKydK5YLAFBLAwQUAAAICAB9bndd+5",
+      "ji3DMBAADjAQAACwAAAGNvbmZpZy55YW1sfZBPT8MwDMXv/RQWO3ChHXBbhZBAqvgztErbJI5TmrpbWJoU293Et8ddN3HjFjvv/Z7tCRTh4CiG",
+      "FoOk3KF1jbNwML5HhthA4+MRrhoyfZ0ajyR8lUFROwHZYQtNpOEBYmiLAvgHSyZQoX4juLaLJPmg+4GjCxAPOLrOMdoaqqoPtcdrhvdVuYDGee",
+      "QMVmgJhcEoKKAalbtDwhzQ2B04hgc+SR5vQKJGAuscZ+I4VZbYGAJacTFwngDsfrM3qSDLUAF0FDvdzCGPNUAVo7CQ6VZImsn56MlOntnt7F51",
+      "xtrYB+G0rv5l9eRz+Komm3eRZUvI3z6fTuvqRJteMBc1IwXT6n7D5YfDJQdDzlR+3NF0brdyodv36VHt6Z32nj6K5XrzWTy/luV8sy7nhQouZ0",
+      "l+AVBLAQIVAxQAAAgIAH1ud13KQIP2mwQAAFYWAAAUAAAAAAAAAAAAAACkgQAAAABmbG93X2RlZmluaXRpb24uanNvblBLAQIVAxQAAAgIAH1u",
+      "d106V/4rKQEAAPABAAATAAAAAAAAAAAAAACkgc0EAABhcHBfZGVmaW5pdGlvbi5qc29uUEsBAhUDFAAACAgAfW53XbvGdN5eAAAAjwAAABIAAA",
+      "AAAAAAAAAAAKSBJwYAAGVudl92YXJpYWJsZXMuanNvblBLAQIVAxQAAAgIAH1ud137mOLcMwEAAOMBAAALAAAAAAAAAAAAAACkgbUGxUO6oOl8",
+      "a2cueWFtbFBLBQYAAAAABAAEAPwAAAARCAAAAAA=",
+    ].joined()
+    let start = ContinuousClock.now
+    #expect(refusal(try #require(Data(base64Encoded: finding))).hasPrefix("bundle: "))
+    #expect(ContinuousClock.now - start < .seconds(2))
+  }
+
   @Test func isDetectedByContentNotName() throws {
     let (format, decoded) = try ExportFormat.read(Array(try BundleCodec.encode(example, stamp: nil)), fallbackName: "renamed.json")
     #expect(format == .bundle && decoded.version.name == "fraud-alerts")

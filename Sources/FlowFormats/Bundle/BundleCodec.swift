@@ -126,42 +126,26 @@ public enum BundleCodec {
 
   /// The four entries' bytes, after every check that keeps a hostile archive out.
   private static func safeEntries(of data: Data) throws(FormatError) -> [String: Data] {
-    // Read through a private temporary file, not ZIPFoundation's in-memory reader: on a damaged
-    // archive that one seeks past the end of its data and traps (found by scripts/fuzz).
-    let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("flowport-bundle-\(UUID().uuidString).zip")
-    guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-      throw .bundle("it could not be read: no temporary file could be written")
-    }
-    defer { try? FileManager.default.removeItem(at: temporary) }
-    let archive: Archive
-    do { archive = try Archive(url: temporary, accessMode: .read) } catch {
-      throw .bundle("not a readable zip archive (it may be truncated)")
-    }
+    let reader = ZipReader(data)
     let cap = min(maximumExpandedBytes, max(data.count, 4096) * maximumExpansion)
     var files: [String: Data] = [:]
     var expanded = 0
-    for entry in archive {
-      let path = entry.path
-      let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-      if path.hasPrefix("/") || path.contains("\\") || parts.contains("..") {
-        throw .bundle("entry '\(path)' points outside the bundle's folder; refused")
-      }
-      if entry.type == .symlink { throw .bundle("entry '\(path)' is a symbolic link; a bundle holds plain files only") }
-      guard entries.contains(path), entry.type == .file else {
-        throw .bundle("unexpected entry '\(path)'; a bundle holds exactly \(entries.joined(separator: ", "))")
-      }
-      if files[path] != nil { throw .bundle("entry '\(path)' appears twice") }
-      var content = Data()
-      do {
-        _ = try archive.extract(entry) { chunk in
-          expanded += chunk.count
-          if expanded > cap { throw FormatError.bundle("it expands to more than \(cap) bytes, far beyond its size; refused") }
-          content.append(chunk)
+    do throws(ZipReader.Refusal) {
+      for entry in try reader.entries() {
+        let path = entry.path
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        if path.hasPrefix("/") || path.contains("\\") || parts.contains("..") {
+          throw ZipReader.Refusal(reason: "entry '\(path)' points outside the bundle's folder; refused")
         }
-      } catch let error as FormatError { throw error } catch {
-        throw .bundle("entry '\(path)' is damaged (\(error))")
+        if entry.isSymbolicLink { throw ZipReader.Refusal(reason: "entry '\(path)' is a symbolic link; a bundle holds plain files only") }
+        guard entries.contains(path), !entry.isDirectory else {
+          throw ZipReader.Refusal(reason: "unexpected entry '\(path)'; a bundle holds exactly \(entries.joined(separator: ", "))")
+        }
+        if files[path] != nil { throw ZipReader.Refusal(reason: "entry '\(path)' appears twice") }
+        files[path] = try reader.contents(of: entry, expanded: &expanded, limit: cap)
       }
-      files[path] = content
+    } catch {
+      throw .bundle(error.reason)
     }
     let missing = entries.filter { files[$0] == nil }
     if !missing.isEmpty { throw .bundle("\(missing.joined(separator: ", ")) missing; a bundle holds \(entries.joined(separator: ", "))") }
