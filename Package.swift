@@ -18,6 +18,7 @@ let package = Package(
     .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
   ],
   targets: [
     .target(name: "FlowModel"),
@@ -25,7 +26,11 @@ let package = Package(
       name: "FlowFormats", dependencies: ["FlowModel", "ZIPFoundation", "Yams"],
       exclude: ["Native/flowport-1.schema.json", "Environment/environment.schema.json"]),
     .target(name: "FlowDiff", dependencies: ["FlowModel"]),
-    .target(name: "FlowStore", dependencies: ["FlowModel", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(
+      name: "FlowStore",
+      dependencies: [
+        "FlowModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     .target(name: "FlowSession", dependencies: ["FlowModel", "FlowFormats", "FlowDiff", "FlowStore"], exclude: ["Schemas"]),
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "CEditShim", dependencies: ["CLibEdit"]),
@@ -36,6 +41,9 @@ let package = Package(
         "FlowSession", "LineEditor",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    // Fuzz targets for every reader of outside input: libFuzzer entry with -DLIBFUZZER and
+    // -sanitize=fuzzer (scripts/fuzz), a replayer and smoke runner otherwise.
+    .executableTarget(name: "flowport-fuzz", dependencies: ["FlowFormats", "FlowModel", "FlowSession"], path: "Sources/FlowFuzz"),
     .target(name: "FlowTestSupport", dependencies: ["FlowModel"], path: "Tests/FlowTestSupport"),
     .testTarget(
       name: "FlowModelTests",

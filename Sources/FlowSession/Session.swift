@@ -73,6 +73,8 @@ public final class Session {
   var continueOnError = false
   /// Files being sourced, innermost last, to refuse a script that sources itself.
   var sourceStack: [String] = []
+  /// The workspace key once resolved (`.some(nil)`: the environment offers none).
+  private var resolvedKey: WorkspaceKey??
 
   /// A session with nothing loaded, writing to `output`, asking nobody unless given an interaction.
   public init(configuration: Configuration, output: any Output, interaction: any Interaction = NoInteraction()) {
@@ -193,7 +195,8 @@ extension Session {
       }
     }
     let store =
-      FileManager.default.fileExists(atPath: path) ? try WorkspaceStores.open(path) : try WorkspaceStores.create(path, owner: user)
+      FileManager.default.fileExists(atPath: path)
+      ? try WorkspaceStores.open(path, key: workspaceKey()) : try WorkspaceStores.create(path, owner: user, key: workspaceKey())
     return try register(store, as: Self.defaultWorkspaceName)
   }
 
@@ -210,6 +213,15 @@ extension Session {
   @discardableResult
   func register(_ store: any WorkspaceStore, as name: String) throws -> OpenWorkspace {
     let open = try OpenWorkspace(name: name, store: store)
+    let unreadable = try store.unreadableSecrets()
+    if !unreadable.isEmpty {
+      let key = store.sealer.map { "this key (\($0.key.id))" } ?? "no key"
+      output.warning(
+        "\(store.location): \(unreadable.count == 1 ? "1 sealed secret" : "\(unreadable.count) sealed secret entries") cannot be read with \(key); "
+          + "flows show and export with them as \(SealedSecret.unreadable), and they cannot be exported with "
+          + "--with-credentials. Set FLOWPORT_KEY, or restore the key file (\(keyFileDescription)): "
+          + unreadable.joined(separator: "; "))
+    }
     workspaces[name] = open
     if targetName == nil { targetName = name }
     return open
@@ -221,6 +233,26 @@ extension Session {
       throw SessionError.unknownName(kind: "pending import", name: name, known: imports.map(\.name))
     }
     return index
+  }
+
+  /// The key that seals workspace secrets: `FLOWPORT_KEY`, or the key file under the XDG config
+  /// folder (made on first use); nil when the environment offers neither. Resolved once.
+  /// A key file that cannot be read or made is a warning, not a failure: flows still open,
+  /// and writing a secret then says no key is available.
+  func workspaceKey() -> WorkspaceKey? {
+    if let resolvedKey { return resolvedKey }
+    var key: WorkspaceKey?
+    do { key = try WorkspaceKey.resolve(environment: configuration.environment) } catch {
+      output.warning("\(error); secrets cannot be sealed or read in this session")
+    }
+    resolvedKey = .some(key)
+    return key
+  }
+
+  /// Where the key comes from, for messages.
+  var keyFileDescription: String {
+    if configuration.environment["FLOWPORT_KEY"].map({ !$0.isEmpty }) == true { return "FLOWPORT_KEY is set" }
+    return WorkspaceKey.filePath(environment: configuration.environment) ?? "no HOME or XDG_CONFIG_HOME"
   }
 
   /// Re-reads a workspace's revision after this session wrote to it.

@@ -25,6 +25,12 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   /// Something stored can no longer be read (edited by hand, a damaged disk).
   case damaged(path: String, what: String, reason: String)
   case database(path: String, message: String)
+  /// The key file exists but cannot be used, or cannot be made.
+  case keyFile(path: String, reason: String)
+  /// A secret must be sealed or opened and no workspace key is available.
+  case noKey(path: String)
+  /// A sealed secret cannot be opened with the key at hand.
+  case sealed(path: String, what: String, reason: String)
 
   /// The message shown to the user, naming the workspace and, where there is one, what to do.
   public var description: String {
@@ -52,6 +58,11 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         "later commits changed what undoing #\(commit) would take back: \(list); undo \(by.count == 1 ? "it" : "them, newest first,") first"
     case .damaged(let path, let what, let reason): return "\(path): \(what) is damaged: \(reason)"
     case .database(let path, let message): return "\(path): \(message)"
+    case .keyFile(let path, let reason): return "key file \(path): \(reason) (or set FLOWPORT_KEY)"
+    case .noKey(let path):
+      return
+        "\(path): secrets are sealed with a workspace key and none is available: set FLOWPORT_KEY, or HOME or XDG_CONFIG_HOME for the key file"
+    case .sealed(let path, let what, let reason): return "\(path): \(what) cannot be read: \(reason)"
     }
   }
 }

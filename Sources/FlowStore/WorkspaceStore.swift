@@ -10,10 +10,10 @@ public protocol WorkspaceStore: AnyObject, Sendable {
   /// export without trusting the file name.
   static func isWorkspace(_ location: String) -> Bool
   /// Opens an existing workspace; read-only when asked, or when it cannot be written.
-  static func open(_ location: String, readOnly: Bool) throws(StoreError) -> Self
+  static func open(_ location: String, readOnly: Bool, key: WorkspaceKey?) throws(StoreError) -> Self
   /// Creates a new, empty workspace, its creator (if given) its owner, remembering the session
   /// name it was created under (if given); refuses an existing one.
-  static func create(_ location: String, owner: String?, name: String?) throws(StoreError) -> Self
+  static func create(_ location: String, owner: String?, name: String?, key: WorkspaceKey?) throws(StoreError) -> Self
 
   /// Where the workspace lives, for messages.
   var location: String { get }
@@ -50,4 +50,11 @@ public protocol WorkspaceStore: AnyObject, Sendable {
   func members() throws(StoreError) -> [Member]
   /// The events registry, forms and rules.
   func registry() throws(StoreError) -> [RegistryEntry]
+  /// Seals secrets with the workspace key (connection secrets, and secrets inside the flow
+  /// documents the session writes); nil when no key is available.
+  var sealer: Sealer? { get }
+  /// What the workspace holds that its key cannot open, one line each, for a warning on open.
+  func unreadableSecrets() throws(StoreError) -> [String]
+  /// Re-seals every secret with the current key, opening what `old` sealed; journaled.
+  func rekey(from old: WorkspaceKey?, author: String) throws(StoreError) -> Int
 }

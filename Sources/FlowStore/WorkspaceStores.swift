@@ -10,14 +10,16 @@ public enum WorkspaceStores {
   }
 
   /// Opens the workspace at `location`; read-only when asked, or when it cannot be written.
-  public static func open(_ location: String, readOnly: Bool = false) throws(StoreError) -> any WorkspaceStore {
-    try kind(for: location).open(location, readOnly: readOnly)
+  public static func open(_ location: String, readOnly: Bool = false, key: WorkspaceKey? = nil) throws(StoreError) -> any WorkspaceStore {
+    try kind(for: location).open(location, readOnly: readOnly, key: key)
   }
 
   /// Creates an empty workspace at `location`, `owner` its first owner, `name` the name it
   /// reopens as.
-  public static func create(_ location: String, owner: String? = nil, name: String? = nil) throws(StoreError) -> any WorkspaceStore {
-    try kind(for: location).create(location, owner: owner, name: name)
+  public static func create(_ location: String, owner: String? = nil, name: String? = nil, key: WorkspaceKey? = nil) throws(StoreError)
+    -> any WorkspaceStore
+  {
+    try kind(for: location).create(location, owner: owner, name: name, key: key)
   }
 
   /// True when `location` holds a workspace (and not, say, an export).

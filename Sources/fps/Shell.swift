@@ -46,7 +46,7 @@ struct Shell {
       case .interrupted:
         continue
       case .line(let line):
-        editor.remember(line)
+        editor.remember(HistoryText.masked(line))
         pager?.begin()
         do { try session.execute(line) } catch { Launcher.report(error, in: session, atPrompt: true) }
         pager?.end()

@@ -26,7 +26,10 @@ import Testing
     }
     #expect(versions.map { "\($0["name"] as String)@\($0["number"] as Int)" } == ["orders@1", "orders@2", "payments@1"])
     let secret = try database.read { db in try Data.fetchOne(db, sql: "SELECT value FROM connection_secrets") }
-    #expect(secret == Data("demo-only-secret".utf8))
+    let stored = String(decoding: secret ?? Data(), as: UTF8.self)
+    #expect(stored.hasPrefix("fps-sealed:v1:") && !stored.contains("demo-only-secret"), "sealed at rest: \(stored)")
+    let raw = try Data(contentsOf: fps.home.appendingPathComponent("prod.fpsw"))
+    #expect(!String(decoding: raw, as: UTF8.self).contains("demo-only-secret"))
     let properties = try database.read { db in try String.fetchAll(db, sql: "SELECT properties FROM connections") }
     #expect(!properties.joined().contains("demo-only-secret"))
   }

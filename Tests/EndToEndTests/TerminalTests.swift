@@ -50,6 +50,26 @@ struct TerminalTests {
     }
   }
 
+  /// A secret typed at the prompt never reaches the history file; a secret asked for is not echoed.
+  @Test func theHistoryKeepsNoSecret() throws {
+    let fps = try FPSProcess()
+    try withShell(fps) { terminal in
+      let added = try terminal.enter("connection add k --type kafka --secret password=CNRYhistory01 --secret token")
+      try terminal.wait(for: "token for k:", since: added)
+      try terminal.send("CNRYhistory02", literal: true)
+      try terminal.send("Enter")
+      try terminal.wait(for: "staged: add connection k (kafka) to default", since: added)
+      #expect(try !terminal.screen().contains("CNRYhistory02"), "asked without echo")
+      try terminal.send("C-d")
+      try terminal.wait(for: "the shell to exit on Ctrl-D", seconds: 5) { _ in !terminal.isRunning }
+    }
+    // libedit writes spaces in its history file as \040.
+    let history = try String(contentsOfFile: fps.home.appendingPathComponent("state/flowport/history").path, encoding: .utf8)
+      .replacing("\\040", with: " ")
+    #expect(history.contains("--secret password=***") && history.contains("--secret token"))
+    #expect(!history.contains("CNRYhistory01") && !history.contains("CNRYhistory02"))
+  }
+
   /// Long output goes through the pager, like git; short output is written as it is.
   @Test func longOutputIsPagedAndShortOutputIsNot() throws {
     let fps = try FPSProcess()

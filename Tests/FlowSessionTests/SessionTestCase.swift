@@ -21,6 +21,11 @@ final class SessionHarness {
     var defined = variables
     defined["examples"] = Corpus.examples.path
     defined["dir"] = self.folder.path
+    var environment = environment
+    // The workspace key file lives in the test's folder, never in the real home.
+    if environment["FLOWPORT_KEY"] == nil, environment["XDG_CONFIG_HOME"] == nil {
+      environment["XDG_CONFIG_HOME"] = self.folder.appendingPathComponent("config").path
+    }
     session = Session(
       configuration: Session.Configuration(user: user, environment: environment, variables: defined), output: buffer)
   }

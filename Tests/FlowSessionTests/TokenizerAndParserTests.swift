@@ -57,7 +57,7 @@ import Testing
     ("load x.json into", "load: `into` needs <workspace> (see `help load`)"),
     ("list everything", "list: cannot list 'everything' (see `help list`)"),
     ("connection add k", "connection add: --type <type> is required (see `help connection`)"),
-    ("workspace open x", "workspace: unknown action 'open'; try `workspace new <file.fpsw>` (see `help workspace`)"),
+    ("workspace open x", "workspace: unknown action 'open'; try `workspace new <file.fpsw>` or `workspace rekey` (see `help workspace`)"),
   ])
   func errorsSayWhatToDo(line: String, message: String) throws {
     #expect(try SessionHarness().rendered(line) == message)
@@ -140,5 +140,21 @@ import Testing
     #expect(try complete("load \(examples)/orders-v|", in: harness) == ["\(examples)/orders-v1.json", "\(examples)/orders-v2.json"])
     #expect(
       try complete("load \(Corpus.repositoryRoot.path)/scripts/ex|", in: harness) == ["\(Corpus.repositoryRoot.path)/scripts/examples/"])
+  }
+}
+
+/// The command tokenizer on hostile lines: long, unbalanced, full of variables; refused or read,
+/// quickly.
+@Suite struct HostileLineTests {
+  @Test func hostileLinesAreReadOrRefusedQuickly() {
+    let start = ContinuousClock.now
+    let tokenizer = Tokenizer(variable: { _ in "v" }, environment: { _ in nil })
+    for line in [
+      String(repeating: "'", count: 1_000_001), String(repeating: "\"${", count: 200_000), String(repeating: "${a}", count: 200_000),
+      String(repeating: "\\", count: 1_000_001), String(repeating: "a ", count: 500_000), "${" + String(repeating: "x", count: 1_000_000),
+    ] {
+      _ = try? tokenizer.words(line)
+    }
+    #expect(ContinuousClock.now - start < .seconds(5))
   }
 }

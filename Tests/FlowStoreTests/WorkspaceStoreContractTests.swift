@@ -70,7 +70,7 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
   }
 
   @Test(arguments: StoreUnderTest.all) func secretsAreKeptApartFromProperties(kind: StoreUnderTest) throws {
-    let store = try WorkspaceStores.create(kind.location(folder, "w"))
+    let store = try WorkspaceStores.create(kind.location(folder, "w"), key: .generate())
     try change(
       store, .addConnection(Connection(name: "k", type: "kafka", properties: ["bootstrap": "b:9092"]), secrets: ["password": "s3cret"]))
     let connection = try #require(try store.connections().first)
@@ -78,6 +78,55 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
     #expect(connection.properties == ["bootstrap": "b:9092"])
     #expect(try store.secrets(ofConnection: "k") == ["password": "s3cret"])
     #expect(throws: StoreError.connectionExists("k")) { try change(store, .addConnection(connection, secrets: [:])) }
+  }
+
+  @Test(arguments: StoreUnderTest.all) func secretsAreSealedAndReadOnlyWithTheirKey(kind: StoreUnderTest) throws {
+    let location = kind.location(folder, "w")
+    let key = WorkspaceKey.generate()
+    let store = try WorkspaceStores.create(location, key: key)
+    try change(store, .addConnection(Connection(name: "k", type: "kafka"), secrets: ["password": "s3cret-canary"]))
+    let sealer = try #require(store.sealer)
+    let secret = "doc-canary \"quoted\""
+    let document = #"{"v":"\#(sealer.seal(secret))"}"#
+    _ = try store.commit(
+      CommitRequest(
+        message: "m", author: "a", expectedRevision: try store.revision(),
+        writes: [CommitRequest.VersionWrite(flow: "f", mode: .newFlow) { _, _ in document }]))
+    #expect(try store.version(of: "f", number: nil).document == #"{"v":"doc-canary \"quoted\""}"#, "opened in place, JSON-escaped")
+    #expect(try store.unreadableSecrets().isEmpty)
+
+    // Without the key (or with another), flows still read and the store says what it cannot.
+    for other in [nil, WorkspaceKey.generate()] {
+      let reopened = try WorkspaceStores.open(location, key: other)
+      #expect(try reopened.version(of: "f", number: nil).document == #"{"v":"\#(SealedSecret.unreadable)"}"#)
+      #expect(try reopened.unreadableSecrets() == ["connection k: secret 'password'", "flow f@1: 1 secret"])
+      #expect(throws: StoreError.self) { try reopened.secrets(ofConnection: "k") }
+      if other == nil {
+        #expect(throws: StoreError.noKey(path: location)) {
+          try change(reopened, .addConnection(Connection(name: "j", type: "x"), secrets: ["p": "v"]))
+        }
+      }
+    }
+
+    // Rekey: the new key reads everything once the old one is given.
+    let newKey = WorkspaceKey.generate()
+    let rekeyed = try WorkspaceStores.open(location, key: newKey)
+    #expect(throws: StoreError.self) { try rekeyed.rekey(from: nil, author: "a") }
+    #expect(try rekeyed.rekey(from: key, author: "a") == 2)
+    #expect(try rekeyed.unreadableSecrets().isEmpty)
+    #expect(try rekeyed.secrets(ofConnection: "k") == ["password": "s3cret-canary"])
+    #expect(try WorkspaceStores.open(location, key: key).unreadableSecrets().count == 2, "the old key reads nothing now")
+  }
+
+  @Test func theKeyFileIsMadePrivateOnFirstUseAndReadAfter() throws {
+    let environment = ["XDG_CONFIG_HOME": folder.appendingPathComponent("config").path]
+    let first = try #require(try WorkspaceKey.resolve(environment: environment))
+    let path = try #require(WorkspaceKey.filePath(environment: environment))
+    let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+    #expect(try WorkspaceKey.resolve(environment: environment)?.id == first.id)
+    #expect(try WorkspaceKey.resolve(environment: ["FLOWPORT_KEY": first.text])?.id == first.id)
+    #expect(try WorkspaceKey.resolve(environment: [:]) == nil)
   }
 
   @Test(arguments: StoreUnderTest.all) func aSnapshotIsEveryPartAtOneRevision(kind: StoreUnderTest) throws {
@@ -151,7 +200,7 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
   }
 
   @Test(arguments: StoreUnderTest.all) func undoTakesBackEachKindOfChange(kind: StoreUnderTest) throws {
-    let store = try WorkspaceStores.create(kind.location(folder, "w"), owner: "olga")
+    let store = try WorkspaceStores.create(kind.location(folder, "w"), owner: "olga", key: .generate())
     let event = RegistryEntry(kind: .event, name: "OrderPlaced", definition: "{}")
     // #1: a flow, a connection, an event, a member.
     _ = try store.commit(

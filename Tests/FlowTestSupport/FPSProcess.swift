@@ -31,6 +31,7 @@ public struct FPSProcess {
     var environment = ProcessInfo.processInfo.environment
     environment["XDG_STATE_HOME"] = home.appendingPathComponent("state").path
     environment["XDG_DATA_HOME"] = home.appendingPathComponent("data").path
+    environment["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
     environment["NO_COLOR"] = "1"
     // Terminal tests see long output as written; the pager has a test of its own.
     environment["PAGER"] = "cat"

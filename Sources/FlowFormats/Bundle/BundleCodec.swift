@@ -36,7 +36,7 @@ public enum BundleCodec {
 
   /// Writes a flow version as a bundle. Secrets found in clear are replaced by placeholders.
   public static func encode(_ version: FlowVersion, stamp: ExportStamp?) throws(FormatError) -> Data {
-    let shareable = version.withoutSecrets
+    let shareable = Secrets.scanRedacted(version.withoutSecrets)
     guard case .object(var document) = SecretScanner.redact(NativeJSONCodec.encode(shareable, stamp: stamp)) else {
       preconditionFailure("the native codec writes an object")
     }
@@ -54,7 +54,7 @@ public enum BundleCodec {
     if !dependencies.isEmpty { document["dependencies"] = .object(dependencies) }
 
     let config = ConfigYAML(
-      connections: version.connections.map { ($0.key, $0.properties) },
+      connections: shareable.connections.map { ($0.key, $0.properties) },
       variables: environment.compactMap { entry in
         Dependencies.name(of: entry).map { ($0, Dependencies.isSecret(entry) ? JSONValue?.none : entry["value"] ?? .null) }
       })
@@ -126,35 +126,26 @@ public enum BundleCodec {
 
   /// The four entries' bytes, after every check that keeps a hostile archive out.
   private static func safeEntries(of data: Data) throws(FormatError) -> [String: Data] {
-    let archive: Archive
-    do { archive = try Archive(data: data, accessMode: .read) } catch {
-      throw .bundle("not a readable zip archive (it may be truncated)")
-    }
+    let reader = ZipReader(data)
     let cap = min(maximumExpandedBytes, max(data.count, 4096) * maximumExpansion)
     var files: [String: Data] = [:]
     var expanded = 0
-    for entry in archive {
-      let path = entry.path
-      let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-      if path.hasPrefix("/") || path.contains("\\") || parts.contains("..") {
-        throw .bundle("entry '\(path)' points outside the bundle's folder; refused")
-      }
-      if entry.type == .symlink { throw .bundle("entry '\(path)' is a symbolic link; a bundle holds plain files only") }
-      guard entries.contains(path), entry.type == .file else {
-        throw .bundle("unexpected entry '\(path)'; a bundle holds exactly \(entries.joined(separator: ", "))")
-      }
-      if files[path] != nil { throw .bundle("entry '\(path)' appears twice") }
-      var content = Data()
-      do {
-        _ = try archive.extract(entry) { chunk in
-          expanded += chunk.count
-          if expanded > cap { throw FormatError.bundle("it expands to more than \(cap) bytes, far beyond its size; refused") }
-          content.append(chunk)
+    do throws(ZipReader.Refusal) {
+      for entry in try reader.entries() {
+        let path = entry.path
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        if path.hasPrefix("/") || path.contains("\\") || parts.contains("..") {
+          throw ZipReader.Refusal(reason: "entry '\(path)' points outside the bundle's folder; refused")
         }
-      } catch let error as FormatError { throw error } catch {
-        throw .bundle("entry '\(path)' is damaged (\(error))")
+        if entry.isSymbolicLink { throw ZipReader.Refusal(reason: "entry '\(path)' is a symbolic link; a bundle holds plain files only") }
+        guard entries.contains(path), !entry.isDirectory else {
+          throw ZipReader.Refusal(reason: "unexpected entry '\(path)'; a bundle holds exactly \(entries.joined(separator: ", "))")
+        }
+        if files[path] != nil { throw ZipReader.Refusal(reason: "entry '\(path)' appears twice") }
+        files[path] = try reader.contents(of: entry, expanded: &expanded, limit: cap)
       }
-      files[path] = content
+    } catch {
+      throw .bundle(error.reason)
     }
     let missing = entries.filter { files[$0] == nil }
     if !missing.isEmpty { throw .bundle("\(missing.joined(separator: ", ")) missing; a bundle holds \(entries.joined(separator: ", "))") }

@@ -36,8 +36,19 @@ struct ConfigYAML {
       """ + body
   }
 
-  /// Reads the text back; a syntax error names its line and column.
+  /// Bounds on a `config.yaml`, which comes from elsewhere: its size, how deep it nests (the
+  /// YAML reader recurses), how many aliases it uses and how many values it expands to (aliases
+  /// to aliases grow exponentially: "billion laughs").
+  static let maximumBytes = 1 << 20
+  static let maximumDepth = 128
+  static let maximumAliases = 20
+  static let maximumValues = 100_000
+
+  /// Reads the text back; a syntax error names its line and column; text beyond the bounds is
+  /// refused before it is parsed.
   init(text: String) throws(FormatError) {
+    try Self.checkBounds(text)
+    let budget = Budget()
     let root: Yams.Node?
     do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
       throw .config(at: Self.position(of: error), Self.problem(of: error))
@@ -50,7 +61,7 @@ struct ConfigYAML {
     if let section = mapping["connections"], !Self.isEmpty(section) {
       guard let entries = section.mapping else { throw .config(at: Self.place(section), "connections: expected a mapping") }
       for (key, value) in entries {
-        guard let properties = value["properties"].map(Self.json)?.objectValue else {
+        guard let properties = try value["properties"].map({ node throws(FormatError) in try Self.json(node, budget) })?.objectValue else {
           throw .config(at: Self.place(value), "connections.\(key.string ?? ""): expected a mapping with properties")
         }
         connections.append((key.string ?? "", properties))
@@ -59,7 +70,7 @@ struct ConfigYAML {
     if let section = mapping["variables"], !Self.isEmpty(section) {
       guard let entries = section.mapping else { throw .config(at: Self.place(section), "variables: expected a mapping") }
       for (key, value) in entries {
-        let json = Self.json(value)
+        let json = try Self.json(value, budget)
         variables.append((key.string ?? "", json == .string(Self.secretPlaceholder) ? JSONValue?.none : json))
       }
     }
@@ -68,6 +79,60 @@ struct ConfigYAML {
   init(connections: [(key: String, properties: JSONObject)], variables: [(name: String, value: JSONValue?)]) {
     self.connections = connections
     self.variables = variables
+  }
+
+  /// Refuses text too large, nested too deep or using too many aliases, by a scan of its
+  /// characters that follows quotes and comments well enough to count: a guard, not a parser.
+  static func checkBounds(_ text: String) throws(FormatError) {
+    let bytes = Array(text.utf8)
+    if bytes.count > maximumBytes {
+      throw .config(at: nil, "it is \(bytes.count) bytes; a config.yaml may be \(maximumBytes) bytes at most")
+    }
+    var quote: UInt8?
+    var comment = false
+    var lineStart = true
+    var indent = 0
+    var dashes = 0
+    var flowDepth = 0
+    var aliases = 0
+    var line = 1
+    var previous: UInt8 = 0x0A
+    let space = UInt8(ascii: " ")
+    for byte in bytes {
+      defer { previous = byte }
+      if byte == 0x0A {
+        line += 1
+        (comment, lineStart, indent, dashes) = (false, true, 0, 0)
+        continue
+      }
+      if comment { continue }
+      if let open = quote {
+        if byte == open, previous != UInt8(ascii: "\\") || open == UInt8(ascii: "'") { quote = nil }
+        continue
+      }
+      let atTokenStart = [space, 0x0A, 0x09, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":")].contains(previous)
+      if lineStart {
+        if byte == space { indent += 1; continue }
+        if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "?") { dashes += 1; continue }
+        lineStart = byte == space
+      }
+      switch byte {
+      case UInt8(ascii: "#") where atTokenStart: comment = true
+      case UInt8(ascii: "'"), UInt8(ascii: "\""): if atTokenStart { quote = byte }
+      case UInt8(ascii: "["), UInt8(ascii: "{"): flowDepth += 1
+      case UInt8(ascii: "]"), UInt8(ascii: "}"): flowDepth = max(0, flowDepth - 1)
+      case UInt8(ascii: "*") where atTokenStart:
+        aliases += 1
+        if aliases > maximumAliases {
+          throw .config(
+            at: Place(line: line, column: 1), "more than \(maximumAliases) YAML aliases; refused, as aliases can expand without bound")
+        }
+      default: break
+      }
+      if indent / 2 + dashes + flowDepth > maximumDepth {
+        throw .config(at: Place(line: line, column: 1), "it nests deeper than \(maximumDepth) levels; refused")
+      }
+    }
   }
 
   static func place(_ node: Yams.Node) -> Place? { node.mark.map { Place(line: $0.line, column: $0.column) } }
@@ -109,8 +174,18 @@ struct ConfigYAML {
     }
   }
 
+  /// Values left to expand; shared by every conversion of one file.
+  final class Budget {
+    var values = ConfigYAML.maximumValues
+  }
+
   /// A YAML node as JSON: numbers keep their text when it is JSON's, anything else is a string.
-  static func json(_ node: Yams.Node) -> JSONValue {
+  /// Refuses once the file has expanded to `maximumValues` values.
+  static func json(_ node: Yams.Node, _ budget: Budget) throws(FormatError) -> JSONValue {
+    budget.values -= 1
+    if budget.values < 0 {
+      throw .config(at: place(node), "it expands to more than \(maximumValues) values (YAML aliases?); refused")
+    }
     switch node {
     case .scalar(let scalar):
       switch Resolver.default.resolveTag(of: node) {
@@ -123,8 +198,14 @@ struct ConfigYAML {
         return .string(scalar.string)
       default: return .string(scalar.string)
       }
-    case .mapping(let mapping): return .object(JSONObject(mapping.map { JSONObject.Member($0.key.string ?? "", json($0.value)) }))
-    case .sequence(let sequence): return .array(sequence.map(json))
+    case .mapping(let mapping):
+      var members: [JSONObject.Member] = []
+      for (key, value) in mapping { members.append(JSONObject.Member(key.string ?? "", try json(value, budget))) }
+      return .object(JSONObject(members))
+    case .sequence(let sequence):
+      var elements: [JSONValue] = []
+      for element in sequence { elements.append(try json(element, budget)) }
+      return .array(elements)
     case .alias: return .null
     }
   }

@@ -38,6 +38,12 @@ protocol DialectCodec: DocumentCodec {
   /// Where the dialect writes node ids inside longer strings (Make's `{{3.field}}`), so diff
   /// can follow a node that another instance renumbered.
   static var embeddedIDDelimiters: [(prefix: String, suffix: String)] { get }
+  /// `value` (a whole document, or one node's configuration as the model holds it) with every
+  /// secret this dialect's documents carry rewritten by `walker`: the one place a dialect says
+  /// which of its fields are credentials, used by every writer, every view and the store.
+  static func rewritingSecrets(in value: JSONValue, _ walker: SecretWalker) -> JSONValue
+  /// What a removed secret reads in this dialect's files (EP writes `<password_redacted>`).
+  static var secretPlaceholder: String { get }
 }
 
 extension DialectCodec {
@@ -54,6 +60,13 @@ extension DialectCodec {
   }
 
   static func nodeRole(ofType type: String) -> NodeRole? { nil }
+
+  static var secretPlaceholder: String { Secrets.placeholder }
+
+  /// By default only the passwords of JAAS login lines are secrets.
+  static func rewritingSecrets(in value: JSONValue, _ walker: SecretWalker) -> JSONValue {
+    walker.walk(value) { _, _ in false }
+  }
   static var requiredNodeConfig: [String: [String]] { [:] }
 
   /// By default diff compares the model as decoded.

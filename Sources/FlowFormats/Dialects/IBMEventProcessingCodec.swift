@@ -11,7 +11,6 @@ enum IBMEventProcessingCodec: DialectCodec {
   static let platform = "IBM Event Processing"
   static let detectionRank = 40
   static let graphMembers: Set<String> = ["pipelineState", "contextState"]
-  static let redacted = JSONValue.string("<password_redacted>")
   /// Properties EP's node types need to count as configured.
   static let requiredNodeConfig = [
     "source": ["topic", "fields"], "sqlProcessor": ["statement"], "sqlSink": ["statement"], "api": ["configuredUrl"],
@@ -64,26 +63,19 @@ enum IBMEventProcessingCodec: DialectCodec {
     return DecodedExport(version: version, findings: findings)
   }
 
-  /// The document as read, with every `credentials.data.password` redacted unless asked for.
+  /// The document as read: secrets are left out before it gets here (see `Secrets`).
   static func encode(_ version: FlowVersion, document: JSONValue, options: EncodeOptions) -> JSONValue {
-    options.includeCredentials ? document : redactPasswords(document, underCredentials: false)
+    document
   }
 
-  static func redactPasswords(_ value: JSONValue, underCredentials: Bool) -> JSONValue {
-    switch value {
-    case .array(let elements): return .array(elements.map { redactPasswords($0, underCredentials: underCredentials) })
-    case .object(var object):
-      for index in object.members.indices {
-        let key = object.members[index].key
-        if underCredentials, key == "password", object.members[index].value.stringValue?.isEmpty == false {
-          object.members[index].value = redacted
-        } else {
-          object.members[index].value = redactPasswords(
-            object.members[index].value, underCredentials: underCredentials || key == "credentials")
-        }
-      }
-      return .object(object)
-    default: return value
+  /// What EP's own exports write where they leave a password out.
+  static let secretPlaceholder = "<password_redacted>"
+
+  /// Secret-named members under a node's `credentials` (the SASL `password`), and the
+  /// password of every `sasl.jaas.config` line (in properties and in SQL statements alike).
+  static func rewritingSecrets(in value: JSONValue, _ walker: SecretWalker) -> JSONValue {
+    walker.walk(value) { place, key in
+      place.keys.contains("credentials") && SecretScanner.isSecretName(key)
     }
   }
 }

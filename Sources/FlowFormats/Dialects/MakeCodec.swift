@@ -81,6 +81,21 @@ enum MakeCodec: DialectCodec {
     }
   }
 
+  /// Header names whose value is a credential.
+  static let secretHeaders: Set<String> = [
+    "authorization", "proxy-authorization", "x-api-key", "api-key", "apikey", "x-auth-token", "cookie",
+  ]
+
+  /// Secret-named members of a module's `parameters` and `mapper` and of a connection's
+  /// `metadata.restore` data (an API key, a password, an access token), and the value of an
+  /// `Authorization`-like header; connection and keychain ids (`__IMTCONN__`) are references.
+  static func rewritingSecrets(in value: JSONValue, _ walker: SecretWalker) -> JSONValue {
+    walker.walk(value) { place, key in
+      if key == "value", let name = place.object["name"]?.stringValue, secretHeaders.contains(name.lowercased()) { return true }
+      return !key.hasPrefix("__IMT") && !place.keys.contains("designer") && SecretScanner.isSecretName(key)
+    }
+  }
+
   /// Make's connection ids are numbers; an id given as text (`--prop id=7654321`) is written as a
   /// number where the document had one.
   static func keepingNumberKind(_ value: JSONValue, like original: JSONValue?) -> JSONValue {

@@ -100,6 +100,14 @@ enum N8nCodec: DialectCodec {
     }
   }
 
+  /// Credential data exported with a workflow: `credentials.<type>.data` (references are only
+  /// `{id, name}`; `n8n export:credentials --decrypted` and some tools add the values).
+  static func rewritingSecrets(in value: JSONValue, _ walker: SecretWalker) -> JSONValue {
+    walker.walk(value) { place, key in
+      key == "data" && place.keys.count >= 2 && place.keys[place.keys.count - 2] == "credentials"
+    }
+  }
+
   static func position(_ value: JSONValue?) -> Position? {
     guard let pair = value?.arrayValue, pair.count == 2, case .number(let x) = pair[0], case .number(let y) = pair[1] else { return nil }
     return Position(x: x, y: y)

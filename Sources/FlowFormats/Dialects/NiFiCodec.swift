@@ -82,6 +82,16 @@ enum NiFiCodec: DialectCodec {
     return DecodedExport(version: version, findings: findings)
   }
 
+  /// Properties whose descriptor is marked `sensitive` (processors, controller services,
+  /// reporting tasks), and the `value` of a parameter marked `sensitive`.
+  static func rewritingSecrets(in value: JSONValue, _ walker: SecretWalker) -> JSONValue {
+    walker.walk(value) { place, key in
+      if key == "value", place.object["sensitive"] == .bool(true) { return true }
+      guard place.keys.last == "properties", let component = place.ancestor(1) else { return false }
+      return component["propertyDescriptors"]?[key]?["sensitive"] == .bool(true)
+    }
+  }
+
   static func collectGroups(_ group: JSONValue?, into groups: inout [JSONValue]) {
     guard let group else { return }
     groups.append(group)

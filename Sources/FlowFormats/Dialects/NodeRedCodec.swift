@@ -77,6 +77,18 @@ enum NodeRedCodec: DialectCodec {
     return DecodedExport(version: version, findings: findings)
   }
 
+  /// A node's `credentials` (flow and config nodes alike: Node-RED keeps them apart, in
+  /// flows_cred.json, but an export can carry them), and a config node's secret-named
+  /// properties written in clear (a bot `token`, a `password`).
+  static func rewritingSecrets(in value: JSONValue, _ walker: SecretWalker) -> JSONValue {
+    walker.walk(value) { place, key in
+      if key == "credentials" { return true }
+      let object = place.object
+      let isConfigNode = object["type"] != nil && object["id"] != nil && !isFlowNode(.object(object))
+      return isConfigNode && SecretScanner.isSecretName(key)
+    }
+  }
+
   static func reference(for id: String, _ configNode: JSONValue) -> ConnectionRef {
     let type = configNode["type"]?.stringValue ?? "config"
     let name =

@@ -4,6 +4,12 @@ import Yams
 extension EnvironmentFile {
   /// Reads an environment file; every problem names `path:line:column`.
   public init(text: String, path: String) throws(FormatError) {
+    // The same bounds as a bundle's config.yaml: no alias bombs, no runaway nesting.
+    do { try ConfigYAML.checkBounds(text) } catch {
+      guard case .config(let place, let reason) = error else { throw error }
+      throw .environment(file: path, at: place, reason)
+    }
+    let budget = ConfigYAML.Budget()
     let root: Yams.Node?
     do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
       throw .environment(file: path, at: ConfigYAML.position(of: error), ConfigYAML.problem(of: error))
@@ -62,7 +68,9 @@ extension EnvironmentFile {
       values.append(
         ValueEntry(
           flow: entry["flow"]?.string, nodeType: node?["type"]?.string, nodeName: node?["name"]?.string,
-          set: set.map { ValueEntry.Assignment(path: $0.key.string ?? "", value: ConfigYAML.json($0.value)) },
+          set: try set.map { member throws(FormatError) in
+            ValueEntry.Assignment(path: member.key.string ?? "", value: try ConfigYAML.json(member.value, budget))
+          },
           create: entry["create"]?.bool ?? false, line: item.mark?.line ?? 0))
     }
     self.init(path: path, connections: connections, values: values)

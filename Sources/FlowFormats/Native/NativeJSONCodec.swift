@@ -169,6 +169,15 @@ public enum NativeJSONCodec {
   }
 }
 
+extension NativeJSONCodec {
+  /// In FlowPort's own flows, a member named like a secret (`password`, `apiKey`, a connector
+  /// option such as `properties.ssl.truststore.password` or `properties.sasl.jaas.config`)
+  /// holds one; connection credentials and secret variables are handled by `Secrets`.
+  static func rewritingSecrets(in value: JSONValue, _ walker: SecretWalker) -> JSONValue {
+    walker.walk(value) { _, key in SecretScanner.isSecretName(key) }
+  }
+}
+
 extension NativeJSONCodec: DocumentCodec {
   static let formatName = "json"
   static let displayName = "FlowPort JSON (flowport/1)"

@@ -56,8 +56,19 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// `DialectCodec.diffView`); any other flow as it is.
   public static func diffView(of version: FlowVersion) -> FlowVersion {
     guard let source = version.source, let dialect = ExportFormat(rawValue: source.dialect)?.dialect else { return version }
-    return dialect.diffView(of: version, document: source.document)
+    var view = dialect.diffView(of: version, document: source.document)
+    // A connection setting named like a secret (a bot's `token`) is compared as a stand-in too.
+    for index in view.connections.indices {
+      for member in view.connections[index].properties.members
+      where member.value.stringValue != nil && SecretScanner.isSecretName(member.key) {
+        view.connections[index].properties[member.key] = SecretStandIn.standIn(for: member.value)
+      }
+    }
+    return view
   }
+
+  /// The name of the dialect, for a foreign dialect: how `Secrets` finds its rules.
+  public var dialectName: String? { dialect == nil ? nil : rawValue }
 
   /// The dialect's codec, for a foreign dialect.
   var dialect: (any DialectCodec.Type)? { codec as? any DialectCodec.Type }
@@ -103,7 +114,14 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// The bytes of a file of this format. JSON formats are laid out and redacted as asked;
   /// bundles always redact, SQL always masks secret options.
   public func file(for version: FlowVersion, stamp: ExportStamp?, options: EncodeOptions = EncodeOptions()) throws(FormatError) -> Data {
-    try codec.file(for: version, stamp: stamp, options: options)
+    try codec.file(for: Self.shareable(version, options: options), stamp: stamp, options: options)
+  }
+
+  /// What any format may write: without credentials unless they are asked for, and without
+  /// secret-looking values too with `--redact` (bundles and SQL always).
+  static func shareable(_ version: FlowVersion, options: EncodeOptions) -> FlowVersion {
+    let version = options.includeCredentials ? version : version.withoutSecrets
+    return options.redactSecrets ? Secrets.scanRedacted(version) : version
   }
 
   /// Writes a flow in this JSON format. A foreign dialect can only be written for a flow read from
@@ -112,7 +130,7 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     -> JSONValue
   {
     guard let codec = codec as? any DocumentCodec.Type else { throw .unsupported("\(displayName) as a JSON document") }
-    return try codec.document(for: version, stamp: stamp, options: options)
+    return try codec.document(for: Self.shareable(version, options: options), stamp: stamp, options: options)
   }
 
   /// The flow with a node renamed, by the codec of the dialect it was read from (n8n rewrites

@@ -54,7 +54,7 @@ extension FlinkSQLWriter: FormatCodec {
 
   /// The script; secret options are always masked.
   static func file(for version: FlowVersion, stamp: ExportStamp?, options: EncodeOptions) throws(FormatError) -> Data {
-    Data(try script(for: version, stamp: stamp).utf8)
+    Data(try script(for: Secrets.scanRedacted(version.withoutSecrets), stamp: stamp).utf8)
   }
 
   /// Every node needs a translation.

@@ -83,8 +83,14 @@ struct Commit: Command {
     let progress = session.progress
     defer { progress?.finish() }
     let writing = plan.writing
+    if open.store.sealer == nil, writing.contains(where: { Secrets.count(in: $0.bound) > 0 }) {
+      throw StoreError.noKey(path: open.store.location)
+    }
     let writes = writing.enumerated().map { index, entry in
-      Self.write(entry.bound, as: entry.pending.mode.flowName, mode: entry.pending.mode.isNewFlow ? .newFlow : .newVersion) {
+      Self.write(
+        entry.bound, as: entry.pending.mode.flowName, mode: entry.pending.mode.isNewFlow ? .newFlow : .newVersion,
+        sealer: open.store.sealer
+      ) {
         progress?.show("writing flows", done: index + 1, total: writing.count)
       }
     }
@@ -117,12 +123,14 @@ struct Commit: Command {
   /// its subflows stored as flows of their own rather than inside it.
   /// `onWrite` is called as the store writes it, for progress.
   private static func write(
-    _ version: FlowVersion, as flow: String, mode: CommitRequest.VersionWrite.Mode, onWrite: @escaping @Sendable () -> Void
+    _ version: FlowVersion, as flow: String, mode: CommitRequest.VersionWrite.Mode, sealer: Sealer?,
+    onWrite: @escaping @Sendable () -> Void
   ) -> CommitRequest.VersionWrite {
     var stored = version.source == nil ? version.renumberingNodes { _ in UUID().uuidString.lowercased() } : version
     stored.name = flow
     stored.subflowDefinitions = []
-    let prepared = stored
+    // Secrets are sealed with the workspace key, never left in the stored document.
+    let prepared = sealer.map { sealer in Secrets.rewriting(stored) { sealer.seal($0) } } ?? stored
     return CommitRequest.VersionWrite(flow: flow, mode: mode) { number, publishedAt in
       onWrite()
       var written = prepared

@@ -77,7 +77,15 @@ struct Diff: Command {
     if let right, let leftWorkspace = session.workspaces[left], let rightWorkspace = session.workspaces[right] {
       return try compareWorkspaces(leftWorkspace, rightWorkspace, in: session)
     }
-    let (a, b, formats) = try operands(in: session)
+    var (a, b, formats) = try operands(in: session)
+    // A diff is a view: secrets are compared, and shown, as placeholders.
+    for index in [0, 1] where index < formats.count {
+      if index == 0 {
+        a.version = Secrets.forViewing(a.version, dialect: a.version.source?.dialect ?? formats[0].dialectName)
+      } else {
+        b.version = Secrets.forViewing(b.version, dialect: b.version.source?.dialect ?? formats[1].dialectName)
+      }
+    }
     let diff = FlowDiffer.diff(
       a.version, b.version, leftLabel: labels.first ?? a.label, rightLabel: labels.count > 1 ? labels[1] : b.label,
       options: options.ignoringVolatilePaths(of: formats))
@@ -146,7 +154,7 @@ struct Diff: Command {
     func current(_ open: OpenWorkspace) throws -> [String: FlowVersion] {
       var flows: [String: FlowVersion] = [:]
       for stored in try open.store.currentVersions() {
-        flows[stored.flow] = ExportFormat.diffView(of: try session.decodeStored(stored, in: open))
+        flows[stored.flow] = Secrets.forViewing(ExportFormat.diffView(of: try session.decodeStored(stored, in: open)))
       }
       return flows
     }

@@ -17,6 +17,12 @@ struct MemberCommand: Command {
       open to everyone; `workspace new` makes its creator the owner. The session acts as
       `--user`, or $USER.
 
+      On a workspace file, roles are a guide, not a boundary: fps trusts `--user` and $USER,
+      so anyone who can read the file can act as its owner (or open it with sqlite3). The
+      file's permissions are the real boundary: it is created readable by you only; share it
+      through group permissions or a copy, and keep the key file private. A server store
+      (PostgreSQL) is meant to enforce roles with the server's own login instead.
+
         member add ana editor
         member add audit viewer in prod
       """,

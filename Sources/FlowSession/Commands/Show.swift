@@ -29,7 +29,7 @@ struct Show: Command {
   func run(in session: Session) throws {
     let operand = try session.flowOperand(name)
     let version = operand.version
-    if json { return session.output.line(JSONWriter().string(NativeJSONCodec.encode(version, stamp: nil))) }
+    if json { return session.output.line(JSONWriter().string(NativeJSONCodec.encode(Secrets.forViewing(version), stamp: nil))) }
     let pending = session.imports.first { $0.name == name }
     let output = session.output
     output.line("\(version.name) (\(operand.label)), version \(version.number), \(ExportFormat.natural(for: version).displayName)")

@@ -1,52 +1,91 @@
 import FlowStore
 import Foundation
 
-/// `workspace new`: creates an empty workspace file and opens it.
+/// `workspace new|rekey`: creates an empty workspace file and opens it, or re-seals a
+/// workspace's secrets with the current key.
 struct WorkspaceCommand: Command {
   /// The options and keywords, declared once: the spec lists them and `init` looks them up by
   /// these values, never by spelling.
   enum Option {
     static let alias = OptionSpec("as", value: "name", help: "the session name of the workspace")
-    static let ifMissing = OptionSpec("--if-missing", help: "open the workspace when it exists already (a script can run again)")
+    static let ifMissing = OptionSpec("--if-missing", help: "with new: open the workspace when it exists already (a script can run again)")
+    static let from = OptionSpec(
+      "--from", value: "key file", completion: .path, help: "with rekey: the old key file, whose secrets are re-sealed with the current key"
+    )
   }
 
   static let spec = CommandSpec(
-    name: "workspace", synopsis: "new <file.fpsw> [as <name>] [--if-missing]",
-    summary: "Create a workspace: an embedded SQLite file holding flows, connections and the journal.",
+    name: "workspace", synopsis: "new <file.fpsw> [as <name>] [--if-missing] | rekey [<workspace>] [--from <old key file>]",
+    summary: "Create a workspace (an embedded SQLite file holding flows, connections and the journal), or re-seal its secrets.",
     discussion: """
-      The new workspace is opened under its file name (or `as <name>`, which it remembers) and
-      becomes the target. With --if-missing an existing workspace is opened instead, so a
-      migration script can run again.
-      """,
-    options: [Option.ifMissing],
-    keywords: [Option.alias],
-    positionals: .path, actions: ["new"])
+      `new`: the new workspace is opened under its file name (or `as <name>`, which it
+      remembers) and becomes the target; the file is created readable by you only. With
+      --if-missing an existing workspace is opened instead, so a migration script can run again.
 
-  let path: String
-  let alias: String?
-  let ifMissing: Bool
+      Secrets (connection secrets, and credentials inside stored flows) are sealed with
+      AES-GCM under the workspace key: `FLOWPORT_KEY`, or the key file
+      `$XDG_CONFIG_HOME/flowport/key` (default `~/.config/flowport/key`), made with mode 0600
+      on first use. The key never lives in the workspace. Opened without its key, a workspace
+      still shows and exports its flows and says which secrets it cannot read.
+
+      `rekey`: to change the key, move the old key file aside (or change `FLOWPORT_KEY`), then
+      `workspace rekey prod --from <old key file>`: every secret is opened with the old key and
+      sealed with the current one, in one transaction (also seals secrets stored in clear by
+      an older FlowPort).
+
+        workspace new prod.fpsw as prod
+        workspace rekey prod --from ~/.config/flowport/key.old
+      """,
+    options: [Option.ifMissing, Option.from],
+    keywords: [Option.alias],
+    positionals: .path, actions: ["new", "rekey"])
+
+  enum Action {
+    case new(path: String, alias: String?, ifMissing: Bool)
+    case rekey(workspace: String?, from: String?)
+  }
+
+  let action: Action
 
   init(_ arguments: ParsedArguments) throws {
-    let action = try arguments.positional(0, "an action (new)")
-    guard action == "new" else {
-      throw UsageError("unknown action '\(action)'; try `workspace new <file.fpsw>`", command: "workspace")
+    switch try arguments.positional(0, "an action (new or rekey)") {
+    case "new":
+      let path = try arguments.positional(1, "the workspace file to create")
+      try arguments.expectPositionals(atMost: 2)
+      action = .new(path: path, alias: arguments.value(Option.alias), ifMissing: arguments.flag(Option.ifMissing))
+    case "rekey":
+      try arguments.expectPositionals(atMost: 2)
+      action = .rekey(workspace: arguments.positionals.dropFirst().first, from: arguments.value(Option.from))
+    case let word:
+      throw UsageError("unknown action '\(word)'; try `workspace new <file.fpsw>` or `workspace rekey`", command: "workspace")
     }
-    path = try arguments.positional(1, "the workspace file to create")
-    try arguments.expectPositionals(atMost: 2)
-    alias = arguments.value(Option.alias)
-    ifMissing = arguments.flag(Option.ifMissing)
   }
 
   func run(in session: Session) throws {
-    let existing = ifMissing && WorkspaceStores.isWorkspace(path)
-    let store = existing ? try WorkspaceStores.open(path) : try WorkspaceStores.create(path, owner: session.user, name: alias)
-    let name = alias ?? store.name ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-    if let open = session.workspaces[name] {
-      guard existing, open.store.location == path else { throw SessionError.workspaceOpen(name: name, location: open.store.location) }
-    } else {
-      try session.register(store, as: name)
+    switch action {
+    case .new(let path, let alias, let ifMissing):
+      let existing = ifMissing && WorkspaceStores.isWorkspace(path)
+      let store =
+        existing
+        ? try WorkspaceStores.open(path, key: session.workspaceKey())
+        : try WorkspaceStores.create(path, owner: session.user, name: alias, key: session.workspaceKey())
+      let name = alias ?? store.name ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+      if let open = session.workspaces[name] {
+        guard existing, open.store.location == path else { throw SessionError.workspaceOpen(name: name, location: open.store.location) }
+      } else {
+        try session.register(store, as: name)
+      }
+      session.targetName = name
+      session.output.line("\(existing ? "opened" : "created") workspace \(name) (\(path)); it is the target")
+    case .rekey(let workspace, let from):
+      let open = try session.workspace(workspace)
+      try session.authorize(.manageMembers, in: open)
+      let old = try from.map { path throws(StoreError) in try WorkspaceKey.fromFile(path) }
+      let count = try open.store.rekey(from: old, author: session.user)
+      try session.refreshRevision(of: open)
+      open.decodedVersions = [:]
+      let key = open.store.sealer.map { " \($0.key.id)" } ?? ""
+      session.output.line("re-sealed \(Describe.count(count, "secret")) of \(open.name) with key\(key)")
     }
-    session.targetName = name
-    session.output.line("\(existing ? "opened" : "created") workspace \(name) (\(path)); it is the target")
   }
 }

@@ -11,7 +11,7 @@ extension Session {
     variables.merge(record.variables) { _, saved in saved }
     for saved in record.workspaces where workspaces[saved.name] == nil {
       do {
-        try register(try WorkspaceStores.open(saved.location, readOnly: saved.readOnly), as: saved.name)
+        try register(try WorkspaceStores.open(saved.location, readOnly: saved.readOnly, key: workspaceKey()), as: saved.name)
       } catch {
         output.warning("workspace \(saved.name) (\(saved.location)) could not be opened again: \(error)")
       }

@@ -5,14 +5,22 @@ import GRDB
 extension SQLiteWorkspace {
   /// Applies one staged change inside a commit's transaction, first keeping what undo needs to
   /// put back (the connection or member as it was, the removed flow with its versions).
-  static func apply(_ change: WorkspaceChange, in db: Database, commit id: Int64, at location: String) throws -> JournalChange {
+  static func apply(
+    _ change: WorkspaceChange, in db: Database, commit id: Int64, at location: String, sealer: Sealer?
+  ) throws -> JournalChange {
+    // Secret values are sealed before they are stored; without a key none may be stored.
+    let seal = { (secrets: [String: String]) throws -> [String: String] in
+      guard !secrets.isEmpty else { return secrets }
+      guard let sealer else { throw StoreError.noKey(path: location) }
+      return secrets.mapValues(sealer.seal)
+    }
     switch change {
     case .addConnection(let connection, let secrets):
       if try connectionID(connection.name, in: db) != nil { throw StoreError.connectionExists(connection.name) }
       try db.execute(
         sql: "INSERT INTO connections (name, type, properties) VALUES (?, ?, ?)",
         arguments: [connection.name, connection.type, JSONWriter(layout: .minified).string(.object(connection.properties))])
-      try setSecrets(secrets, of: db.lastInsertedRowID, in: db)
+      try setSecrets(try seal(secrets), of: db.lastInsertedRowID, in: db)
       return JournalChange(action: .addedConnection, subject: connection.name, version: nil)
 
     case .setConnection(let name, let properties, let secrets):
@@ -26,7 +34,7 @@ extension SQLiteWorkspace {
       try db.execute(
         sql: "UPDATE connections SET properties = ? WHERE id = ?",
         arguments: [JSONWriter(layout: .minified).string(.object(merged)), connectionID])
-      try setSecrets(secrets, of: connectionID, in: db)
+      try setSecrets(try seal(secrets), of: connectionID, in: db)
       return JournalChange(action: .changedConnection, subject: name, version: nil)
 
     case .removeConnection(let name):

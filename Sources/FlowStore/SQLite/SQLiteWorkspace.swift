@@ -26,13 +26,17 @@ public final class SQLiteWorkspace: WorkspaceStore {
   public let isReadOnly: Bool
   /// The name it was created under, which it reopens as; nil for one made without `as`.
   public let name: String?
+  /// Seals secrets before they are written and opens them as they are read; nil when no
+  /// workspace key is available (flows still read; secrets cannot be written or read).
+  public let sealer: Sealer?
   private let queue: DatabaseQueue
 
-  private init(location: String, queue: DatabaseQueue, isReadOnly: Bool, name: String?) {
+  private init(location: String, queue: DatabaseQueue, isReadOnly: Bool, name: String?, key: WorkspaceKey?) {
     self.location = location
     self.queue = queue
     self.isReadOnly = isReadOnly
     self.name = name
+    self.sealer = key.map { Sealer(key: $0) }
   }
 
   /// Takes every location that is not a URL: the file store serves what no other kind takes.
@@ -41,7 +45,9 @@ public final class SQLiteWorkspace: WorkspaceStore {
   /// Creates a new, empty workspace file, its creator (if given) its owner; refuses to touch
   /// an existing file. The file is created exclusively and readable by its owner only, so two
   /// processes creating the same workspace cannot both succeed.
-  public static func create(_ path: String, owner: String? = nil, name: String? = nil) throws(StoreError) -> SQLiteWorkspace {
+  public static func create(_ path: String, owner: String? = nil, name: String? = nil, key: WorkspaceKey? = nil) throws(StoreError)
+    -> SQLiteWorkspace
+  {
     let descriptor = createExclusively(path, mode: 0o600)
     guard descriptor >= 0 else {
       if errno == EEXIST { throw .alreadyExists(path: path) }
@@ -59,7 +65,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
           }
           if let name { try db.execute(sql: "INSERT INTO settings (key, value) VALUES ('name', ?)", arguments: [name]) }
         }
-        return SQLiteWorkspace(location: path, queue: queue, isReadOnly: false, name: name)
+        return SQLiteWorkspace(location: path, queue: queue, isReadOnly: false, name: name, key: key)
       }
     } catch {
       // A half-made file would be refused as "not a workspace" forever after.
@@ -69,7 +75,9 @@ public final class SQLiteWorkspace: WorkspaceStore {
   }
 
   /// Opens an existing workspace file; read-only when asked, or when the file cannot be written.
-  public static func open(_ path: String, readOnly requested: Bool = false) throws(StoreError) -> SQLiteWorkspace {
+  public static func open(_ path: String, readOnly requested: Bool = false, key: WorkspaceKey? = nil) throws(StoreError)
+    -> SQLiteWorkspace
+  {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path: path) }
     if isDirectory.boolValue { throw .notAWorkspace(path: path, reason: "it is a directory") }
@@ -88,7 +96,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
       let name = try queue.read { db in
         try db.tableExists("settings") ? try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'name'") : nil
       }
-      return SQLiteWorkspace(location: path, queue: queue, isReadOnly: readOnly, name: name)
+      return SQLiteWorkspace(location: path, queue: queue, isReadOnly: readOnly, name: name, key: key)
     }
   }
 
@@ -180,7 +188,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
         SELECT f.name, v.number, v.document, v.published_at, v.commit_id FROM flows f
         JOIN versions v ON v.flow_id = f.id AND v.number = COALESCE(?, f.current_version) WHERE f.name = ?
         """
-      return try Row.fetchOne(db, sql: sql, arguments: [number, flow]).map(Self.storedVersion)
+      return try Row.fetchOne(db, sql: sql, arguments: [number, flow]).map(storedVersion)
     }
     if let found { return found }
     if let number, try flows().contains(where: { $0.name == flow }) { throw .noSuchVersion(flow: flow, number: number) }
@@ -196,7 +204,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
           SELECT f.name, v.number, v.document, v.published_at, v.commit_id FROM flows f
           JOIN versions v ON v.flow_id = f.id WHERE f.name = ? ORDER BY v.number
           """, arguments: [flow]
-      ).map(Self.storedVersion)
+      ).map(storedVersion)
     }
     if found.isEmpty { throw .noSuchFlow(flow) }
     return found
@@ -211,13 +219,23 @@ public final class SQLiteWorkspace: WorkspaceStore {
           SELECT f.name, v.number, v.document, v.published_at, v.commit_id FROM flows f
           JOIN versions v ON v.flow_id = f.id AND v.number = f.current_version ORDER BY f.name
           """
-      ).map(Self.storedVersion)
+      ).map(storedVersion)
     }
   }
 
-  private static func storedVersion(_ row: Row) -> StoredVersion {
+  /// A version as read, its sealed secrets opened (those the key cannot open read
+  /// `SealedSecret.unreadable`).
+  private func storedVersion(_ row: Row) -> StoredVersion {
     StoredVersion(
-      flow: row["name"], number: row["number"], document: row["document"], publishedAt: row["published_at"], commitID: row["commit_id"])
+      flow: row["name"], number: row["number"], document: openSecrets(in: row["document"]), publishedAt: row["published_at"],
+      commitID: row["commit_id"])
+  }
+
+  /// A stored document with its sealed secrets opened.
+  private func openSecrets(in document: String) -> String {
+    if let sealer { return sealer.openAll(in: document).text }
+    return document.contains(SealedSecret.prefix)
+      ? document.replacing(Sealer.sealedPattern, with: Sealer.jsonEscaped(SealedSecret.unreadable)) : document
   }
 
   /// Every connection by name, with the names (not the values) of its secrets.
@@ -255,7 +273,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
       let id = try Self.beginJournal(db, author: request.author, message: request.message, at: now)
       var changes: [JournalChange] = []
       for change in request.changes {
-        changes.append(try Self.apply(change, in: db, commit: id, at: location))
+        changes.append(try Self.apply(change, in: db, commit: id, at: location, sealer: sealer))
       }
       // Statements prepared once and reused for every version: a bulk commit writes thousands.
       let findFlow = try db.cachedStatement(sql: "SELECT id, current_version FROM flows WHERE name = ?")
@@ -353,8 +371,96 @@ public final class SQLiteWorkspace: WorkspaceStore {
           WHERE c.name = ? ORDER BY s.name
           """, arguments: [name])
     }
-    return Dictionary(
-      rows.map { ($0["name"], String(decoding: $0["value"] as Data, as: UTF8.self)) }, uniquingKeysWith: { first, _ in first })
+    var secrets: [String: String] = [:]
+    for row in rows {
+      let secret: String = row["name"]
+      let stored = String(decoding: row["value"] as Data, as: UTF8.self)
+      guard Sealer.isSealed(stored) else {
+        secrets[secret] = stored
+        continue
+      }
+      guard let sealer else { throw .noKey(path: location) }
+      do throws(Sealer.OpenError) { secrets[secret] = try sealer.open(stored) } catch {
+        throw .sealed(path: location, what: "secret '\(secret)' of connection '\(name)'", reason: Self.reason(error, sealer))
+      }
+    }
+    return secrets
+  }
+
+  /// Why a sealed secret did not open, and what to do.
+  static func reason(_ error: Sealer.OpenError, _ sealer: Sealer?) -> String {
+    switch error {
+    case .otherKey(let id):
+      return "it was sealed with key \(id), not this key\(sealer.map { " (\($0.key.id))" } ?? ""); "
+        + "set FLOWPORT_KEY or restore that key file, or `workspace rekey --from <old key file>`"
+    case .damaged: return "it was changed or damaged since it was sealed"
+    }
+  }
+
+  /// What the workspace holds that its key cannot open: one line per connection secret, one
+  /// per flow version with its count; empty when every secret reads.
+  public func unreadableSecrets() throws(StoreError) -> [String] {
+    try read { db in
+      var lines: [String] = []
+      let secrets = try Row.fetchAll(
+        db,
+        sql:
+          "SELECT c.name AS connection, s.name, s.value FROM connection_secrets s JOIN connections c ON c.id = s.connection_id ORDER BY c.name, s.name"
+      )
+      for row in secrets {
+        let stored = String(decoding: row["value"] as Data, as: UTF8.self)
+        guard Sealer.isSealed(stored) else { continue }
+        if let sealer, (try? sealer.open(stored)) != nil { continue }
+        lines.append("connection \(row["connection"] as String): secret '\(row["name"] as String)'")
+      }
+      let versions = try Row.fetchAll(
+        db,
+        sql:
+          "SELECT f.name, v.number, v.document FROM versions v JOIN flows f ON f.id = v.flow_id WHERE instr(v.document, ?) > 0 ORDER BY f.name, v.number",
+        arguments: [SealedSecret.prefix])
+      for row in versions {
+        let document: String = row["document"]
+        let count = sealer?.unreadableCount(in: document) ?? document.matches(of: Sealer.sealedPattern).count
+        if count > 0 { lines.append("flow \(row["name"] as String)@\(row["number"] as Int): \(count) secret\(count == 1 ? "" : "s")") }
+      }
+      return lines
+    }
+  }
+
+  /// Re-seals every secret of the workspace with its key, opening those `old` sealed (and
+  /// sealing connection secrets written before sealing); refuses, changing nothing, while any
+  /// secret opens with neither key. Journaled; returns how many secrets were re-sealed.
+  public func rekey(from old: WorkspaceKey?, author: String) throws(StoreError) -> Int {
+    guard let current = sealer else { throw .noKey(path: location) }
+    let both = Sealer(key: current.key, alsoOpening: old.map { [$0] } ?? [])
+    return try write { db in
+      var count = 0
+      for row in try Row.fetchAll(db, sql: "SELECT rowid, value FROM connection_secrets") {
+        let stored = String(decoding: row["value"] as Data, as: UTF8.self)
+        let plaintext: String
+        do throws(Sealer.OpenError) { plaintext = try both.open(stored) } catch {
+          throw StoreError.sealed(path: location, what: "a connection secret", reason: Self.reason(error, current))
+        }
+        try db.execute(
+          sql: "UPDATE connection_secrets SET value = ? WHERE rowid = ?",
+          arguments: [Data(both.seal(plaintext).utf8), row["rowid"] as Int64])
+        count += 1
+      }
+      for row in try Row.fetchAll(
+        db, sql: "SELECT rowid, document FROM versions WHERE instr(document, ?) > 0", arguments: [SealedSecret.prefix])
+      {
+        let resealed: (text: String, count: Int)
+        do throws(Sealer.OpenError) { resealed = try both.resealAll(in: row["document"]) } catch {
+          throw StoreError.sealed(path: location, what: "a flow's secret", reason: Self.reason(error, current))
+        }
+        try db.execute(sql: "UPDATE versions SET document = ? WHERE rowid = ?", arguments: [resealed.text, row["rowid"] as Int64])
+        count += resealed.count
+      }
+      let id = try Self.beginJournal(
+        db, author: author, message: "workspace rekey: \(count) secrets sealed with key \(current.key.id)", at: Self.timestamp())
+      try Self.finishJournal(db, commit: id, changes: [])
+      return count
+    }
   }
 
   /// The members by user name; empty for a workspace open to everyone.

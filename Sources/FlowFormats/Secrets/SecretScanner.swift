@@ -30,17 +30,59 @@ public enum SecretScanner {
     ("password in URL", ["://", "@"], /[A-Za-z][A-Za-z0-9+.\-]*:\/\/[^\/\s:@{}]+:[^\/\s@{}]+@/),
   ]
 
-  /// Member names whose literal value is a secret.
-  static let secretNames: Set<String> = [
-    "password", "passwd", "secret", "token", "apikey", "api_key", "clientsecret", "client_secret", "accesstoken", "access_token",
+  /// Words that make a member name a secret's wherever they stand: `Secret Access Key`,
+  /// `Client Secret Value`, `db_password`, `sasl.jaas.config`.
+  static let secretWords: Set<String> = [
+    "password", "passwd", "pwd", "passphrase", "secret", "secrets", "jaas", "credential", "credentials",
+  ]
+  /// Last words that make a name a secret's: `token`, `apiKey`, `x-api-key`.
+  static let secretLastWords: Set<String> = ["token", "apikey", "accesstoken", "refreshtoken", "clientsecret", "privatekey", "secretkey"]
+  /// Words before a final `key` that make it a secret: `api key`, `private key`, `access key`.
+  static let keyQualifiers: Set<String> = [
+    "api", "access", "secret", "private", "client", "auth", "signing", "encryption", "master", "account", "subscription", "shared",
+  ]
+  /// Last words that name something about a secret, not the secret: `tokenUrl`, `passwordType`,
+  /// `credentialsId`, `AWS Credentials Provider service`.
+  static let aboutWords: Set<String> = [
+    "url", "uri", "endpoint", "type", "name", "names", "path", "file", "id", "ids", "expiry", "expires", "expiration", "header",
+    "location", "field", "prefix", "length", "mode", "provider", "service", "strategy", "algorithm", "format", "policy", "ref",
+    "reference", "required", "enabled", "set",
   ]
 
-  /// True for an option or member name whose value is a secret: `password`, or a dotted
-  /// connector option such as `properties.ssl.truststore.password` or `properties.sasl.jaas.config`.
+  /// The words of a member name, lower-cased: split at anything not a letter or digit and
+  /// between a lower-case letter and an upper-case one (`clientSecret` -> client, secret).
+  static func words(of name: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    var previousLower = false
+    for character in name {
+      if !(character.isLetter || character.isNumber) {
+        if !current.isEmpty { words.append(current) }
+        current = ""
+        previousLower = false
+        continue
+      }
+      if character.isUppercase, previousLower, !current.isEmpty {
+        words.append(current)
+        current = ""
+      }
+      current.append(contentsOf: character.lowercased())
+      previousLower = character.isLowercase || character.isNumber
+    }
+    if !current.isEmpty { words.append(current) }
+    return words
+  }
+
+  /// True for an option or member name whose value is a secret, matched by its words:
+  /// `password`, `Secret Access Key`, `Client Secret Value`, `x-api-key`, `accessToken`, a
+  /// dotted connector option such as `properties.ssl.truststore.password` or
+  /// `properties.sasl.jaas.config`; not `tokenUrl`, `passwordType` or `keyId`.
   static func isSecretName(_ key: String) -> Bool {
-    let key = key.lowercased()
-    let last = key.split(separator: ".").last.map(String.init) ?? key
-    return secretNames.contains(last) || key.contains("jaas") || key.contains("password") || key.contains("secret")
+    let words = words(of: key)
+    guard let last = words.last, !aboutWords.contains(last) else { return false }
+    if words.contains(where: secretWords.contains) || secretLastWords.contains(last) { return true }
+    if last == "key", words.count > 1, keyQualifiers.contains(words[words.count - 2]) { return true }
+    return secretLastWords.contains(words.joined())
   }
 
   /// Every secret in the value, with its path.
@@ -97,20 +139,8 @@ public enum SecretScanner {
     }
   }
 
-  /// The most UTF-8 bytes a key lowercasing to one of `secretNames` can have (a letter such as
-  /// the Kelvin sign takes three bytes and lowercases to one): a longer key is not one, without
-  /// lowercasing it.
-  private static let longestSecretName = 3 * (secretNames.map(\.utf8.count).max() ?? 0)
-
-  /// True when `key`, in any case, is one of `secretNames`; lowercases only keys short enough.
-  private static func isSecretMemberName(_ key: String) -> Bool {
-    let count = key.utf8.count
-    guard count >= 5, count <= longestSecretName else { return false }
-    return secretNames.contains(key.lowercased())
-  }
-
   private static func kind(of text: String, key: String?) -> String? {
-    if let key, isSecretMemberName(key), isLiteral(text) { return "\(key) value" }
+    if let key, isSecretName(key), isLiteral(text) { return "\(key) value" }
     guard text.utf8.count >= 12 else { return nil }
     return patterns.first { pattern in pattern.anchors.allSatisfy { contains(text, $0) } && text.contains(pattern.regex) }?.kind
   }
@@ -151,7 +181,7 @@ public enum SecretScanner {
   private static func rewrite(_ value: JSONValue, key: String?) -> JSONValue {
     switch value {
     case .string(let text):
-      if let key, isSecretMemberName(key), isLiteral(text) { return .string("<redacted:\(key)>") }
+      if let key, isSecretName(key), isLiteral(text) { return .string("<redacted:\(key)>") }
       var result = text
       for pattern in patterns where pattern.anchors.allSatisfy({ contains(result, $0) }) {
         result = result.replacing(pattern.regex, with: "<redacted:\(pattern.kind)>")

@@ -1,0 +1,122 @@
+import FlowModel
+
+/// FlowPort's one notion of a secret, applied by every writer and every view: each dialect's
+/// codec says which fields of its documents are secrets (`DialectCodec.rewritingSecrets`);
+/// FlowPort's own flows hold them in connection credentials, secret environment variables and
+/// secret-named connector options; a JAAS login line's password is one anywhere.
+public enum Secrets {
+  /// What a secret becomes in an export or a view made without `--with-credentials`.
+  public static let placeholder = "<secret removed>"
+
+  /// True for text that is a value to protect, not a placeholder, an empty value or a
+  /// reference to one kept elsewhere (`#{param}`, `${env:X}`, `{{1.token}}`).
+  static func isValue(_ text: String) -> Bool {
+    let trimmed = text.trimmingPrefix(" ")
+    if trimmed.isEmpty { return false }
+    if trimmed.hasPrefix("<") && trimmed.hasSuffix(">") { return false }
+    if trimmed.hasPrefix(SealedSecret.prefix) { return false }
+    for (open, close) in [("#{", "}"), ("${", "}"), ("{{", "}}"), ("={{", "}}")] where trimmed.hasPrefix(open) && trimmed.hasSuffix(close) {
+      return false
+    }
+    return true
+  }
+
+  /// The version with every secret replaced by `placeholder`: what every export and view shows
+  /// unless credentials are asked for.
+  public static func redacted(_ version: FlowVersion) -> FlowVersion {
+    redacted(version, dialect: version.source?.dialect)
+  }
+
+  /// The version with every secret replaced, read by the rules of `dialect` (for a version
+  /// whose source document was let go).
+  public static func redacted(_ version: FlowVersion, dialect: String?) -> FlowVersion {
+    let text = dialect.flatMap { ExportFormat(rawValue: $0)?.dialect?.secretPlaceholder } ?? placeholder
+    return rewriting(version, dialect: dialect) { _ in text }
+  }
+
+  /// The version with every secret's text passed through `transform` (a placeholder, a seal):
+  /// connection credentials, secret environment variables, and in nodes, the source document
+  /// and the flow's settings whatever the flow's dialect calls secret.
+  public static func rewriting(_ version: FlowVersion, _ transform: @escaping (String) -> String) -> FlowVersion {
+    rewriting(version, dialect: version.source?.dialect, transform)
+  }
+
+  private static func rewriting(_ version: FlowVersion, dialect name: String?, _ transform: @escaping (String) -> String) -> FlowVersion {
+    var version = version
+    let walker = SecretWalker(transform: transform)
+    let dialect = name.flatMap { ExportFormat(rawValue: $0)?.dialect }
+    func rewrite(_ value: JSONValue) -> JSONValue {
+      dialect?.rewritingSecrets(in: value, walker) ?? NativeJSONCodec.rewritingSecrets(in: value, walker)
+    }
+    for index in version.connections.indices {
+      version.connections[index].credentials = walker.all(.object(version.connections[index].credentials)).objectValue ?? [:]
+      version.connections[index].properties = rewrite(.object(version.connections[index].properties)).objectValue ?? [:]
+    }
+    version.dependencies.environment = version.dependencies.environment.map { entry in
+      guard Dependencies.isSecret(entry), case .object(var object) = entry, let value = object["value"] else { return entry }
+      object["value"] = walker.all(value)
+      return .object(object)
+    }
+    for index in version.nodes.indices {
+      version.nodes[index].config = rewrite(.object(version.nodes[index].config)).objectValue ?? [:]
+    }
+    if var source = version.source {
+      source.document = rewrite(source.document)
+      version.source = source
+    }
+    version.metadata = rewrite(.object(version.metadata)).objectValue ?? [:]
+    version.extensions = NativeJSONCodec.rewritingSecrets(in: .object(version.extensions), walker).objectValue ?? [:]
+    version.subflowDefinitions = version.subflowDefinitions.map { rewriting($0, transform) }
+    return version
+  }
+
+  /// How many secrets the version holds, by the same rules.
+  public static func count(in version: FlowVersion) -> Int {
+    final class Counter { var value = 0 }
+    let counter = Counter()
+    _ = rewriting(version) { text in
+      counter.value += 1
+      return text
+    }
+    return counter.value
+  }
+
+  /// The version with secrets found by scanning (`SecretScanner`) replaced too: what
+  /// `--redact` adds, over nodes, the source document and the flow's settings.
+  public static func scanRedacted(_ version: FlowVersion) -> FlowVersion {
+    var version = version
+    for index in version.nodes.indices {
+      version.nodes[index].config = SecretScanner.redact(.object(version.nodes[index].config)).objectValue ?? [:]
+    }
+    if var source = version.source {
+      source.document = SecretScanner.redact(source.document)
+      version.source = source
+    }
+    version.metadata = SecretScanner.redact(.object(version.metadata)).objectValue ?? [:]
+    version.subflowDefinitions = version.subflowDefinitions.map(scanRedacted)
+    return version
+  }
+
+  /// The version as a view shows it (`show --json`, `diff`): secrets, and secret-looking values
+  /// found by scanning, replaced.
+  public static func forViewing(_ version: FlowVersion) -> FlowVersion {
+    scanRedacted(redacted(version))
+  }
+
+  /// The same for a version whose source document was let go, read in `dialect`.
+  public static func forViewing(_ version: FlowVersion, dialect: String?) -> FlowVersion {
+    scanRedacted(redacted(version, dialect: dialect))
+  }
+
+  /// `text` with the password of every JAAS login line in it passed through `transform`.
+  static func rewritingJAAS(_ text: String, _ transform: (String) -> String) -> String {
+    guard SecretScanner.contains(text, "LoginModule") else { return text }
+    return text.replacing(jaasPassword) { match in
+      let value = String(match.output.value)
+      guard isValue(value) else { return String(match.output.0) }
+      return "\(match.output.head)\(transform(value))\(match.output.quote)"
+    }
+  }
+
+  nonisolated(unsafe) private static let jaasPassword = /(?<head>password\s*=\s*(?<quote>\\?["']))(?<value>.*?)\k<quote>/
+}

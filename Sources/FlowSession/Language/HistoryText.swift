@@ -1,0 +1,96 @@
+/// What the shell's history keeps of a line: the line with every secret typed into it masked,
+/// so `connection add k --secret password=hunter2` is remembered as
+/// `connection add k --secret password=***`. A reference such as `${env:KAFKA_PASSWORD}` is
+/// kept, since it names where the secret is, not the secret.
+public enum HistoryText {
+  /// What a masked value reads.
+  public static let mask = "***"
+
+  /// The options whose `key=value` argument holds a secret.
+  static let secretOptions: Set<String> = ["--secret"]
+
+  /// `line` with the value of every `--secret key=value` (also `--secret=key=value`) masked;
+  /// quoting is followed as the tokenizer does, so a quoted value with spaces is masked whole.
+  public static func masked(_ line: String) -> String {
+    let tokens = rawTokens(line)
+    guard tokens.contains(where: { token in secretOptions.contains { token.text.hasPrefix($0) } }) else { return line }
+    var result = ""
+    var cursor = line.startIndex
+    var previousWasOption = false
+    for token in tokens {
+      result += line[cursor..<token.range.lowerBound]
+      cursor = token.range.upperBound
+      if previousWasOption {
+        result += maskedPair(token.text)
+        previousWasOption = false
+        continue
+      }
+      if secretOptions.contains(token.text) {
+        previousWasOption = true
+        result += line[token.range]
+      } else if let option = secretOptions.first(where: { token.text.hasPrefix($0 + "=") }) {
+        result += option + "=" + maskedPair(String(token.text.dropFirst(option.count + 1)))
+      } else {
+        result += line[token.range]
+      }
+    }
+    result += line[cursor...]
+    return result
+  }
+
+  /// `key=value` as history keeps it: `key=***`; a bare `key` (asked for without echo) and an
+  /// `${env:NAME}` reference stay as they are.
+  private static func maskedPair(_ text: String) -> String {
+    guard let equals = text.firstIndex(of: "=") else { return quotedIfNeeded(text) }
+    let key = String(text[..<equals])
+    let value = text[text.index(after: equals)...]
+    if value.hasPrefix("${env:"), value.hasSuffix("}"), !value.dropFirst(6).dropLast().contains("}") { return quotedIfNeeded(text) }
+    return quotedIfNeeded(key) + "=" + mask
+  }
+
+  private static func quotedIfNeeded(_ text: String) -> String {
+    text.contains(where: { $0 == " " || $0 == "'" || $0 == "\"" || $0 == "\\" || $0 == "#" })
+      ? "'" + text.replacing("'", with: "'\\''") + "'" : text
+  }
+
+  /// The line's words with the text they stand for (quotes and escapes removed) and the range
+  /// of their raw text.
+  static func rawTokens(_ line: String) -> [(text: String, range: Range<String.Index>)] {
+    var tokens: [(String, Range<String.Index>)] = []
+    var index = line.startIndex
+    while index < line.endIndex {
+      if line[index].isWhitespace {
+        index = line.index(after: index)
+        continue
+      }
+      let start = index
+      var text = ""
+      var quote: Character?
+      while index < line.endIndex {
+        let character = line[index]
+        if let open = quote {
+          if character == open {
+            quote = nil
+          } else if character == "\\", open == "\"", line.index(after: index) < line.endIndex {
+            index = line.index(after: index)
+            text.append(line[index])
+          } else {
+            text.append(character)
+          }
+        } else if character.isWhitespace {
+          break
+        } else if character == "'" || character == "\"" {
+          quote = character
+        } else if character == "\\", line.index(after: index) < line.endIndex {
+          index = line.index(after: index)
+          text.append(line[index])
+        } else {
+          text.append(character)
+        }
+        index = line.index(after: index)
+      }
+      tokens.append((text, start..<index))
+    }
+    return tokens
+  }
+}

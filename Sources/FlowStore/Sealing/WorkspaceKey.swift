@@ -1,0 +1,89 @@
+import Crypto
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
+
+/// The key that seals a workspace's secrets at rest (AES-GCM, 256 bits). It never lives in the
+/// workspace: it comes from `FLOWPORT_KEY`, or from a key file under the XDG config folder
+/// (`$XDG_CONFIG_HOME/flowport/key`, default `~/.config/flowport/key`), created with mode 0600
+/// on first use.
+public struct WorkspaceKey: Sendable {
+  private let bytes: [UInt8]
+  /// The key, for AES-GCM.
+  var key: SymmetricKey { SymmetricKey(data: bytes) }
+  /// A short, public name for the key (a hash of it), written beside every secret it seals, so
+  /// a workspace opened with another key can say which secrets it cannot read.
+  public let id: String
+
+  /// The key of these 32 bytes.
+  public init(bytes: [UInt8]) {
+    self.bytes = bytes
+    let digest = SHA256.hash(data: Array("flowport key id".utf8) + bytes)
+    id = digest.prefix(8).map { String(format: "%02x", $0) }.joined()
+  }
+
+  /// The key `FLOWPORT_KEY` names: 32 bytes in base64 as `workspace key` writes them, or any
+  /// other text, which is hashed into a key.
+  public init(text: String) {
+    if let data = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)), data.count == 32 {
+      self.init(bytes: Array(data))
+    } else {
+      self.init(bytes: Array(SHA256.hash(data: Array(text.utf8))))
+    }
+  }
+
+  /// A new random key.
+  public static func generate() -> WorkspaceKey {
+    WorkspaceKey(bytes: SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) })
+  }
+
+  /// The key as text: what the key file holds, and what `FLOWPORT_KEY` may be set to.
+  public var text: String { Data(bytes).base64EncodedString() }
+
+  /// The key file's path: `$XDG_CONFIG_HOME/flowport/key`, or `$HOME/.config/flowport/key`;
+  /// nil when the environment names neither.
+  public static func filePath(environment: [String: String]) -> String? {
+    if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty { return config + "/flowport/key" }
+    if let home = environment["HOME"], !home.isEmpty { return home + "/.config/flowport/key" }
+    return nil
+  }
+
+  /// The key of this environment: `FLOWPORT_KEY`, else the key file, created (mode 0600, its
+  /// folder 0700) with a new random key the first time; nil when there is neither.
+  public static func resolve(environment: [String: String]) throws(StoreError) -> WorkspaceKey? {
+    if let text = environment["FLOWPORT_KEY"], !text.isEmpty { return WorkspaceKey(text: text) }
+    guard let path = filePath(environment: environment) else { return nil }
+    return try fromFile(path, creating: true)
+  }
+
+  /// The key in the key file at `path`; one made there (0600, exclusively) when asked and missing.
+  public static func fromFile(_ path: String, creating: Bool = false) throws(StoreError) -> WorkspaceKey {
+    if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+      guard let data = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)), data.count == 32 else {
+        throw .keyFile(path: path, reason: "it does not hold a key (32 bytes in base64)")
+      }
+      return WorkspaceKey(bytes: Array(data))
+    }
+    guard creating else { throw .keyFile(path: path, reason: "it cannot be read") }
+    let folder = (path as NSString).deletingLastPathComponent
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    } catch { throw .keyFile(path: path, reason: "its folder cannot be created (\(error.localizedDescription))") }
+    let key = generate()
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+    guard descriptor >= 0 else {
+      // Another process made it first: use theirs.
+      if errno == EEXIST { return try fromFile(path) }
+      throw .keyFile(path: path, reason: "it cannot be created (\(String(cString: strerror(errno))))")
+    }
+    let bytes = Array((key.text + "\n").utf8)
+    let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    close(descriptor)
+    guard written == bytes.count else { throw .keyFile(path: path, reason: "it could not be written") }
+    return key
+  }
+}

@@ -1,0 +1,49 @@
+import FlowModel
+import Foundation
+import Testing
+
+@testable import FlowFormats
+
+/// Input from elsewhere stays bounded: each reader given a hostile document refuses it or reads
+/// it, quickly, never crashing or growing without end (the bundle's zip and config.yaml are in
+/// `BundleCodecTests`).
+@Suite struct HostileInputTests {
+  /// Runs `body` and checks it ends within `limit`.
+  func quickly(_ limit: Duration = .seconds(5), _ body: () throws -> Void) rethrows {
+    let start = ContinuousClock.now
+    try body()
+    #expect(ContinuousClock.now - start < limit)
+  }
+
+  @Test func jsonNestedBeyondItsDepthIsRefusedWithItsPosition() {
+    quickly {
+      let deep = String(repeating: "[", count: 1_000_000)
+      #expect(throws: FormatError.self) { try ExportFormat.read(Array(deep.utf8), fallbackName: "x") }
+      let objects = String(repeating: #"{"a":"#, count: 100_000)
+      #expect(throws: FormatError.self) { try ExportFormat.read(Array(objects.utf8), fallbackName: "x") }
+    }
+  }
+
+  /// Each dialect's decoder on its own shape nested as deep as JSON allows, and on members of
+  /// the wrong kinds everywhere: read without a crash.
+  @Test(arguments: [
+    // NiFi: process groups inside process groups.
+    #"{"flowContents":"# + String(repeating: #"{"identifier":"g","processGroups":["#, count: 250) + "{}"
+      + String(repeating: "]}", count: 250) + "}",
+    // Make: routers inside routers.
+    #"{"name":"m","metadata":{},"flow":"# + String(repeating: #"[{"id":1,"module":"builtin:BasicRouter","routes":[{"flow":"#, count: 120)
+      + "[]" + String(repeating: "}]}]", count: 120) + "}",
+    // n8n, Node-RED, EP: every member of the wrong kind.
+    #"{"nodes":[1,"x",null,{"credentials":7,"name":[],"id":{}}],"connections":{"a":{"main":[null,[1],[{"node":3}]]}}}"#,
+    #"[{"id":"a","type":"x","wires":[[1,null,{}]],"credentials":"s"},{"id":"b","type":"y","links":7}]"#,
+    #"{"pipelineState":[],"contextState":{"nodes":[{"nodeId":1,"configuration":{"credentials":{"data":[1]}}}],"edges":[{}]}}"#,
+  ])
+  func dialectDecodersReadHostileShapesWithoutCrashing(text: String) throws {
+    try quickly {
+      let (format, decoded) = try ExportFormat.read(Array(text.utf8), fallbackName: "x")
+      // Writing it back, and the secret rules, walk it too.
+      _ = try format.file(for: decoded.version, stamp: nil, options: EncodeOptions(redactSecrets: true))
+      _ = Secrets.forViewing(decoded.version)
+    }
+  }
+}

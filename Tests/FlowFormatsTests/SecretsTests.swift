@@ -1,0 +1,68 @@
+import FlowModel
+import FlowTestSupport
+import Testing
+
+@testable import FlowFormats
+
+/// One notion of a secret per dialect, on its codec: every fixture's credential canaries leave
+/// no file of any format, each replaced by a placeholder that says it was removed, and the
+/// key-name matching of `--redact` catches names a fixed list misses.
+@Suite struct SecretsTests {
+  static let formats: [ExportFormat?] = [nil, .json, .bundle]
+
+  @Test(arguments: CanaryFixtures.all.map(\.file))
+  func everyFormatLeavesEveryCredentialOut(file: String) throws {
+    let fixture = try #require(CanaryFixtures.all.first { $0.file == file })
+    let (format, decoded) = try ExportFormat.read(Array(fixture.text.utf8), fallbackName: fixture.flow)
+    for target in [format, .json, .bundle] {
+      for redact in [false, true] {
+        let bytes = try target.file(for: decoded.version, stamp: nil, options: EncodeOptions(redactSecrets: redact))
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(CanaryFixtures.found(fixture.credential, in: text).isEmpty, "\(target.rawValue) redact=\(redact)")
+      }
+    }
+    let own = String(decoding: try format.file(for: decoded.version, stamp: nil), as: UTF8.self)
+    let placeholder = format.dialect?.secretPlaceholder ?? Secrets.placeholder
+    #expect(own.contains(placeholder), "a removed secret says so")
+    let redacted = String(
+      decoding: try format.file(for: decoded.version, stamp: nil, options: EncodeOptions(redactSecrets: true)), as: UTF8.self)
+    #expect(CanaryFixtures.found(fixture.scanned, in: redacted).isEmpty)
+    let kept = String(
+      decoding: try format.file(for: decoded.version, stamp: nil, options: EncodeOptions(includeCredentials: true)), as: UTF8.self)
+    #expect(CanaryFixtures.found(fixture.credential, in: kept) == fixture.credential)
+  }
+
+  @Test func anUnchangedForeignFileWithoutSecretsStillRoundTrips() throws {
+    let text = #"[{"id":"t1","type":"tab","label":"x"},{"id":"n1","type":"inject","z":"t1","x":1,"y":2,"wires":[]}]"#
+    let (format, decoded) = try ExportFormat.read(Array(text.utf8), fallbackName: "x")
+    let written = try format.file(for: decoded.version, stamp: nil, options: EncodeOptions(layout: .minified))
+    #expect(String(decoding: written, as: UTF8.self) == text + "\n")
+  }
+
+  @Test(arguments: [
+    ("password", true), ("Secret Access Key", true), ("Client Secret Value", true), ("Basic Authentication Password", true),
+    ("x-api-key", true), ("apiKey", true), ("accessToken", true), ("properties.sasl.jaas.config", true),
+    ("properties.ssl.truststore.password", true), ("token", true), ("Private Key", true),
+    ("tokenUrl", false), ("passwordType", false), ("keyId", false), ("AWS Credentials Provider service", false), ("topic", false),
+    ("Access Key ID", false), ("bootstrapServers", false), ("monkey", false),
+  ])
+  func keyNamesAreMatchedByTheirWords(name: String, secret: Bool) {
+    #expect(SecretScanner.isSecretName(name) == secret)
+  }
+
+  @Test func aJAASPasswordIsASecretWhereverItStands() {
+    let line =
+      #"CREATE TABLE t WITH ('properties.sasl.jaas.config'='org.apache.kafka.common.security.plain.PlainLoginModule required username="u" password="hunter2";')"#
+    let rewritten = Secrets.rewritingJAAS(line) { _ in "<secret removed>" }
+    #expect(rewritten.contains(#"username="u" password="<secret removed>";"#))
+    #expect(!rewritten.contains("hunter2"))
+    #expect(Secrets.rewritingJAAS("password=\"x\" but no login module") { _ in "" } == "password=\"x\" but no login module")
+  }
+
+  @Test func referencesToSecretsKeptElsewhereAreNotSecrets() {
+    for text in ["#{db.password}", "${env:PW}", "{{1.token}}", "", "<secret>", "fps-sealed:v1:abc"] {
+      #expect(!Secrets.isValue(text), "\(text)")
+    }
+    #expect(Secrets.isValue("hunter2"))
+  }
+}

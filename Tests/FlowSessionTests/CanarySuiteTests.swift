@@ -1,0 +1,216 @@
+import FlowSession
+import FlowTestSupport
+import Foundation
+import Testing
+
+/// No secret leaves without being asked for: a unique canary sits in every place a secret lives
+/// (each dialect's credential fields, native connection secrets and secret variables, a
+/// workspace connection's secrets), and every output is searched for them: each export format
+/// with and without `--redact`, every view, error messages, and the workspace file's bytes.
+@Suite(.temporaryFolders) struct CanarySuiteTests {
+  /// Every output of the session, by what produced it.
+  final class Outputs {
+    var texts: [(name: String, text: String)] = []
+    func add(_ name: String, _ text: String) { texts.append((name, text)) }
+
+    /// Output name -> the canaries of `list` it holds, for those that hold any.
+    func leaks(of list: [String]) -> [(String, [String])] {
+      texts.compactMap { entry in
+        let found = CanaryFixtures.found(list, in: entry.text)
+        return found.isEmpty ? nil : (entry.name, found)
+      }
+    }
+  }
+
+  /// The connection types the fixtures refer to, so `match --auto` binds every reference.
+  static let connectionTypes = [
+    "httpHeaderAuth", "postgres", "mqtt-broker", "telegram bot", "google",
+    "org.apache.nifi.processors.aws.credentials.provider.service.AWSCredentialsProviderControllerService", "sensitive-parameter",
+    "sasl",
+  ]
+
+  @Test func noCanaryLeavesWithoutCredentialsAskedFor() throws {
+    try CanaryRun().noCanaryLeaves()
+  }
+
+  @Test func withCredentialsKeepsEveryCanaryInAPrivateFileWithAWarning() throws {
+    try CanaryRun().withCredentialsKeepsEveryCanary()
+  }
+
+  @Test func withoutItsKeyAWorkspaceShowsAndExportsAndSaysWhatItCannotRead() throws {
+    let run = try CanaryRun()
+    try run.driveEverything()
+    let oldKey = run.harness.path("config/flowport/key")
+    let other = try SessionHarness(environment: ["XDG_CONFIG_HOME": run.harness.path("other-config")], in: run.harness.folder)
+    let opened = try other.output(of: "load ${dir}/canary.fpsw")
+    #expect(opened.standardOutput.contains("opened workspace ws: 6 flows"))
+    #expect(opened.standardError.contains("cannot be read with this key"))
+    #expect(opened.standardError.contains("connection kafka-prod: secret 'password'"))
+    #expect(opened.standardError.contains("flow Canary NiFi@1: "))
+    let shown = try other.output(of: "show 'ws:Canary NiFi' --json").standardOutput
+    #expect(shown.contains("Put S3") && CanaryFixtures.found(CanaryFixtures.credentialCanaries, in: shown).isEmpty)
+    try other.run("export 'ws:Canary n8n' to ${dir}/out/keyless.json")
+    #expect(
+      other.failure("export ws:canary-native to ${dir}/out/keyless-creds.json --with-credentials")
+        .contains("secret 'password' of connection 'kafka-prod' cannot be read: it was sealed with key"))
+
+    let rekeyed = try other.output(of: "workspace rekey ws --from '\(oldKey)'").standardOutput
+    #expect(rekeyed.hasPrefix("re-sealed ") && rekeyed.contains(" secrets of ws with key "))
+    try other.run("export ws:canary-native to ${dir}/out/rekeyed.json --format json --with-credentials")
+    let text = try String(contentsOfFile: other.path("out/rekeyed.json"), encoding: .utf8)
+    #expect(text.contains(CanaryFixtures.connectionSecrets[0]) && text.contains("CNRYnatEnv01"))
+    let raw = String(decoding: try Data(contentsOf: URL(fileURLWithPath: other.path("canary.fpsw"))), as: UTF8.self)
+    #expect(CanaryFixtures.found(CanaryFixtures.credentialCanaries, in: raw).isEmpty)
+  }
+}
+
+/// One run of the canary suite: a session in a scratch folder holding the fixtures.
+final class CanaryRun {
+  typealias Outputs = CanarySuiteTests.Outputs
+  static let connectionTypes = CanarySuiteTests.connectionTypes
+  let harness: SessionHarness
+  let outputs = Outputs()
+
+  init() throws {
+    let folder = try Fixtures.temporaryDirectory()
+    harness = try SessionHarness(
+      environment: ["XDG_CONFIG_HOME": folder.appendingPathComponent("config").path], in: folder)
+    try CanaryFixtures.write(into: harness.folder)
+    try FileManager.default.createDirectory(atPath: harness.path("out"), withIntermediateDirectories: true)
+  }
+
+  /// Runs `line`, keeping what it printed (or the failure it rendered) under `name`.
+  func record(_ name: String, _ line: String) {
+    do {
+      let printed = try harness.output(of: line)
+      outputs.add(name, printed.standardOutput + printed.standardError)
+    } catch {
+      outputs.add(name + " (failed)", "\(error)")
+    }
+  }
+
+  /// Reads a written file into the outputs; a bundle is unzipped first.
+  func recordFile(_ name: String, _ path: String) {
+    guard let data = FileManager.default.contents(atPath: path) else { return }
+    let text = path.hasSuffix(".zip") ? Self.unzippedText(path) : String(decoding: data, as: UTF8.self)
+    outputs.add(name, text)
+  }
+
+  /// Every entry of a zip archive, decompressed and concatenated (`unzip -p`).
+  static func unzippedText(_ path: String) -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "python3", "-c", "import sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nfor n in z.namelist(): sys.stdout.buffer.write(z.read(n))",
+      path,
+    ]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    guard (try? process.run()) != nil else { return "(unzip failed)" }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// Every export of `source` (an export's or workspace flow's name) in every format, plain and redacted.
+  func exportEverything(_ source: String, label: String) {
+    for (suffix, options) in [("", ""), (" --redact", " --redact")] {
+      for format in ["", "json", "bundle", "sql"] {
+        let ext = format == "" ? "own" : format
+        let file = harness.path(
+          "out/\(label)-\(ext)\(suffix.isEmpty ? "" : "-redacted").\(format == "bundle" ? "zip" : format == "sql" ? "sql" : "json")")
+        let formatOption = format.isEmpty ? "" : " --format \(format)"
+        record("export \(label) \(ext)\(suffix) (messages)", "export '\(source)' to '\(file)'\(formatOption)\(options)")
+        recordFile("export \(label) \(ext)\(suffix)", file)
+      }
+    }
+  }
+
+  /// Drives every output over every fixture, committed into a workspace.
+  func driveEverything() throws {
+    try harness.run("workspace new ${dir}/canary.fpsw as ws")
+    record(
+      "connection add",
+      "connection add kafka-prod --type kafka --prop bootstrapServers=k:9092 "
+        + "--secret password=\(CanaryFixtures.connectionSecrets[0]) --secret token=\(CanaryFixtures.connectionSecrets[1])")
+    record(
+      "connection add error", "connection add kafka-prod --type kafka --secret password=\(CanaryFixtures.connectionSecrets[0])")
+    for (index, type) in Self.connectionTypes.enumerated() {
+      try harness.run("connection add c\(index) --type '\(type)'")
+    }
+    record("connection list", "connection list")
+    record("connection list --json", "connection list --json")
+    for (index, fixture) in CanaryFixtures.all.enumerated() {
+      let label = "e\(index)"
+      record("load \(fixture.file)", "load ${dir}/\(fixture.file) as \(label)")
+      record("show \(label)", "show \(label)")
+      record("show --json \(label)", "show \(label) --json")
+      exportEverything(label, label: label)
+      // A copy with every canary changed: a diff must not show either side's secret.
+      let changed = fixture.text.replacingOccurrences(of: "CNRY", with: "CNRX").replacingOccurrences(of: "SCAN", with: "SCAX")
+      try Data(changed.utf8).write(to: harness.folder.appendingPathComponent("changed-\(fixture.file)"))
+      record("diff \(label)", "diff ${dir}/changed-\(fixture.file) ${dir}/\(fixture.file)")
+      record("diff --json \(label)", "diff ${dir}/changed-\(fixture.file) ${dir}/\(fixture.file) --json")
+      // A broken copy: the error names the place, never the secret next to it.
+      let broken = String(fixture.text.dropLast(3))
+      try Data(broken.utf8).write(to: harness.folder.appendingPathComponent("broken-\(fixture.file)"))
+      record("load error \(label)", "load ${dir}/broken-\(fixture.file)")
+      try harness.run("load ${dir}/\(fixture.file) into ws")
+    }
+    try harness.run("match --auto")
+    record("status", "status")
+    record("match", "match")
+    record("commit", "commit --yes -m canaries")
+    record("log", "log")
+    record("log --json", "log --json")
+    record("list flows", "list flows --json")
+    for (index, fixture) in CanaryFixtures.all.enumerated() {
+      let label = "w\(index)"
+      record("show ws \(label)", "show 'ws:\(fixture.flow)'")
+      record("show --json ws \(label)", "show 'ws:\(fixture.flow)' --json")
+      record("diff ws \(label)", "diff ${dir}/changed-\(fixture.file) 'ws:\(fixture.flow)'")
+      exportEverything("ws:\(fixture.flow)", label: label)
+    }
+    record("diff ws ws", "diff ws ws")
+  }
+
+  func noCanaryLeaves() throws {
+    try driveEverything()
+    let workspace = try Data(contentsOf: URL(fileURLWithPath: harness.path("canary.fpsw")))
+    outputs.add("workspace file", String(decoding: workspace, as: UTF8.self))
+
+    let leaks = outputs.leaks(of: CanaryFixtures.credentialCanaries)
+    let report = leaks.map { "\($0.0): \($0.1.count) (\($0.1.joined(separator: ", ")))" }.joined(separator: "\n")
+    #expect(leaks.isEmpty, "credential canaries found:\n\(report)")
+
+    let scanned = CanaryFixtures.all.flatMap(\.scanned)
+    let redactedLeaks = outputs.texts.filter { $0.name.contains("--redact") || $0.name.contains("bundle") }
+      .filter { !CanaryFixtures.found(scanned, in: $0.text).isEmpty }.map(\.name)
+    #expect(redactedLeaks.isEmpty, "secrets in clear survive --redact in: \(redactedLeaks)")
+    #expect(outputs.texts.count > 150, "the suite searched \(outputs.texts.count) outputs")
+  }
+
+  func withCredentialsKeepsEveryCanary() throws {
+    try driveEverything()
+    for (index, fixture) in CanaryFixtures.all.enumerated() {
+      for (source, label) in [("e\(index)", "export"), ("ws:\(fixture.flow)", "workspace")] {
+        for format in ["", " --format json"] {
+          let path = harness.path("out/with-\(label)-\(index)\(format.isEmpty ? "" : "-json").json")
+          let printed = try harness.output(of: "export '\(source)' to '\(path)'\(format) --with-credentials")
+          #expect(printed.standardError.contains("holds credentials in clear"))
+          let text = try String(contentsOfFile: path, encoding: .utf8)
+          // A reference bound to a workspace connection carries that connection's secrets instead.
+          let replaced = label == "workspace" ? ["CNRYnatCred01"] : []
+          let missing = fixture.credential.filter { !text.contains($0) && !replaced.contains($0) }
+          #expect(missing.isEmpty, "\(label) \(fixture.file)\(format) --with-credentials lost \(missing)")
+          let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+          #expect(mode == 0o600)
+        }
+      }
+    }
+    let path = harness.path("out/with-native-ws.json")
+    try harness.run("export ws:canary-native to '\(path)' --format json --with-credentials")
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text.contains(CanaryFixtures.connectionSecrets[0]), "the bound workspace connection's secret comes along")
+  }
+}
