@@ -13,7 +13,7 @@ struct ConnectionCommand: Command {
     static let prop = OptionSpec("--prop", value: "key=value", help: "a non-secret property; repeatable")
     static let secret = OptionSpec("--secret", value: "key[=value]", help: "a secret property; repeatable")
     static let json = OptionSpec("--json", help: "with list: print JSON")
-    static let inWorkspace = OptionSpec("in", value: "workspace", completion: .workspace, help: "the workspace (default: the target)")
+    static let inWorkspace = OptionSpec.inWorkspace
   }
 
   static let spec = CommandSpec(

@@ -7,7 +7,7 @@ struct Log: Command {
   /// these values, never by spelling.
   enum Option {
     static let json = OptionSpec("--json", help: "print JSON for scripts")
-    static let inWorkspace = OptionSpec("in", value: "workspace", completion: .workspace, help: "the workspace (default: the target)")
+    static let inWorkspace = OptionSpec.inWorkspace
   }
 
   static let spec = CommandSpec(

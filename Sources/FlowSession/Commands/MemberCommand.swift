@@ -5,7 +5,7 @@ struct MemberCommand: Command {
   /// The options and keywords, declared once: the spec lists them and `init` looks them up by
   /// these values, never by spelling.
   enum Option {
-    static let inWorkspace = OptionSpec("in", value: "workspace", completion: .workspace, help: "the workspace (default: the target)")
+    static let inWorkspace = OptionSpec.inWorkspace
   }
 
   static let spec = CommandSpec(

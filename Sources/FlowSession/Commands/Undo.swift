@@ -9,7 +9,7 @@ struct Undo: Command {
     static let dryRun = OptionSpec("--dry-run", help: "show what the undo would do and what blocks it; write nothing")
     static let json = OptionSpec("--json", help: "with --dry-run: the plan as JSON (schema in README)")
     static let yes = OptionSpec("--yes", short: "-y", help: "do not ask for confirmation")
-    static let inWorkspace = OptionSpec("in", value: "workspace", completion: .workspace, help: "the workspace (default: the target)")
+    static let inWorkspace = OptionSpec.inWorkspace
   }
 
   static let spec = CommandSpec(

@@ -54,6 +54,9 @@ struct CommandSpec: Sendable {
 
 /// One option (`--name <n>`, `-m <message>`, `--yes`) or keyword (`into <workspace>`).
 struct OptionSpec: Sendable {
+  /// `in <workspace>`: the keyword every command that acts on one workspace shares.
+  static let inWorkspace = OptionSpec("in", value: "workspace", completion: .workspace, help: "the workspace (default: the target)")
+
   let name: String
   let short: String?
   /// The value's placeholder, or nil for a flag.
