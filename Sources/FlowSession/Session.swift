@@ -63,7 +63,7 @@ public final class Session {
     didSet { stagedGeneration &+= 1 }
   }
   /// The environment file applied to each workspace's pending imports (`match load`, `load --env`).
-  var environments: [String: LoadedEnvironment] = [:]
+  var environments: [String: EnvironmentFile] = [:]
   /// Bumped by every change to what is staged; a cached workspace state is valid for one generation.
   private(set) var stagedGeneration = 0
   var variables: [String: String]

@@ -46,8 +46,6 @@ public enum SessionError: Error, CustomStringConvertible {
   case valueNotSet(origin: String, flow: String, node: String, reason: String)
   /// Environment entries that bound nothing, refused by `match load --strict`.
   case unusedEntries(file: String, lines: [Int])
-  /// `match load|save` or `load --env` with no environment file for the workspace.
-  case noEnvironment(String)
   /// `match --unbind` of a reference no pending import binds.
   case notBound(reference: String)
   /// `${name}` of a variable nobody set.
@@ -136,7 +134,6 @@ public enum SessionError: Error, CustomStringConvertible {
     case .unusedEntries(let file, let lines):
       return
         "\(file): \(lines.count == 1 ? "the entry at line" : "the entries at lines") \(lines.map(String.init).joined(separator: ", ")) matched no reference (--strict)"
-    case .noEnvironment(let workspace): return "no environment file is loaded for \(workspace): `match load <file.yaml>` first"
     case .notBound(let reference): return "'\(reference)' is not bound in any pending import"
     case .undefinedVariable(let name):
       return "undefined variable ${\(name)} (define it with `set \(name) <value>` or `--var \(name)=<value>`)"

@@ -219,8 +219,8 @@ struct Load: Command {
     if !problems.isEmpty { throw SessionError.bulk(failed: problems, total: read.count) }
     session.imports += staged
     // The environment file and what the workspace remembers bind what they can at once.
-    if let environment { session.environments[open.name] = LoadedEnvironment(file: try session.readEnvironment(at: environment)) }
-    try session.applyEnvironment(to: open.name)
+    if let environment { session.environments[open.name] = try session.readEnvironment(at: environment) }
+    try session.applyEnvironment(to: open.name, only: Set(staged.map(\.name)))
     let bindings = Dictionary(session.imports.map { ($0.name, $0.bindings.count) }, uniquingKeysWith: { first, _ in first })
     for pending in staged {
       let refs = pending.version.connections.count

@@ -104,7 +104,7 @@ struct Match: Command {
   private func loadEnvironment(_ path: String, in session: Session) throws {
     let open = try session.workspace(importName.flatMap { name in session.imports.first { $0.name == name }?.workspace })
     let file = try session.readEnvironment(at: path)
-    session.environments[open.name] = LoadedEnvironment(file: file)
+    session.environments[open.name] = file
     let before = session.imports.filter { $0.workspace == open.name }.reduce(0) { $0 + $1.bindings.count }
     try session.applyEnvironment(to: open.name)
     let pending = session.imports.filter { $0.workspace == open.name }

@@ -55,7 +55,7 @@ struct Status: Command {
       let unused = session.unusedEntries(of: name)
       if !unused.isEmpty {
         output.line(
-          "environment \(environment.file.path) for \(name): \(Describe.count(unused.count, "entry", plural: "entries")) bound nothing:")
+          "environment \(environment.path) for \(name): \(Describe.count(unused.count, "entry", plural: "entries")) bound nothing:")
         for entry in unused { output.line("  line \(entry.line): \(entry.label)") }
       }
     }

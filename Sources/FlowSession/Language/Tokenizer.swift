@@ -12,25 +12,7 @@ struct Tokenizer {
     var current = ""
     var inWord = false
     var iterator = Array(line)[...]
-
-    func expand(_ rest: inout ArraySlice<Character>) throws -> String {
-      guard rest.first == "{" else { return "$" }
-      rest.removeFirst()
-      var name = ""
-      while let character = rest.first, character != "}" {
-        name.append(character)
-        rest.removeFirst()
-      }
-      guard rest.first == "}" else { throw UsageError("unterminated ${ in: \(line)") }
-      rest.removeFirst()
-      if name.hasPrefix("env:") {
-        let key = String(name.dropFirst(4))
-        guard let value = environment(key) else { throw SessionError.undefinedEnvironmentVariable(key) }
-        return value
-      }
-      guard let value = variable(name) else { throw SessionError.undefinedVariable(name) }
-      return value
-    }
+    func expand(_ rest: inout ArraySlice<Character>) throws -> String { try self.expand(&rest, in: line) }
 
     while let character = iterator.popFirst() {
       switch character {
@@ -76,5 +58,36 @@ struct Tokenizer {
     }
     if inWord { words.append(current) }
     return words
+  }
+
+  /// `text` with every `${name}` and `${env:NAME}` in it replaced, nothing else touched: for
+  /// values read from files (an environment file's `set`), which are not command lines.
+  func expanding(_ text: String) throws -> String {
+    var rest = Array(text)[...]
+    var result = ""
+    while let character = rest.popFirst() {
+      if character == "$" { result += try expand(&rest, in: text) } else { result.append(character) }
+    }
+    return result
+  }
+
+  /// What follows a `$`: a `{name}` or `{env:NAME}` replaced by its value; a lone `$` stays.
+  private func expand(_ rest: inout ArraySlice<Character>, in text: String) throws -> String {
+    guard rest.first == "{" else { return "$" }
+    rest.removeFirst()
+    var name = ""
+    while let character = rest.first, character != "}" {
+      name.append(character)
+      rest.removeFirst()
+    }
+    guard rest.first == "}" else { throw UsageError("unterminated ${ in: \(text)") }
+    rest.removeFirst()
+    if name.hasPrefix("env:") {
+      let key = String(name.dropFirst(4))
+      guard let value = environment(key) else { throw SessionError.undefinedEnvironmentVariable(key) }
+      return value
+    }
+    guard let value = variable(name) else { throw SessionError.undefinedVariable(name) }
+    return value
   }
 }

@@ -3,51 +3,35 @@ import FlowModel
 import FlowStore
 import Foundation
 
-/// An environment file the session applies to a workspace's pending imports.
-struct LoadedEnvironment {
-  let file: EnvironmentFile
-}
-
 extension Session {
   /// Reads an environment file, `${env:NAME}` in its values expanded; every problem names
   /// `file:line:column`.
   func readEnvironment(at path: String) throws -> EnvironmentFile {
     let bytes = try readFile(at: path)
     let file = try EnvironmentFile(text: String(decoding: bytes, as: UTF8.self), path: path)
+    // Only the process environment: the session's own variables are not the file's business.
+    let tokenizer = Tokenizer(variable: { _ in nil }, environment: { self.configuration.environment[$0] })
     return try file.mappingValues { text, line in
-      text.contains("${env:") ? try expandEnvironment(in: text, file: path, line: line) : text
-    }
-  }
-
-  /// `text` with each `${env:NAME}` replaced by the environment variable's value.
-  private func expandEnvironment(in text: String, file: String, line: Int) throws -> String {
-    var result = ""
-    var rest = Substring(text)
-    while let start = rest.range(of: "${env:") {
-      result += rest[..<start.lowerBound]
-      let after = rest[start.upperBound...]
-      guard let close = after.firstIndex(of: "}") else {
-        throw SessionError.environmentTarget(file: file, line: line, problem: "unterminated ${env: in \(text)")
+      do { return text.contains("$") ? try tokenizer.expanding(text) : text } catch {
+        throw SessionError.environmentTarget(file: path, line: line, problem: "\(error)")
       }
-      let name = String(after[..<close])
-      guard let value = configuration.environment[name] else { throw SessionError.undefinedEnvironmentVariable(name) }
-      result += value
-      rest = after[after.index(after: close)...]
     }
-    return result + rest
   }
 
   /// Binds the workspace's pending imports in the order people expect: a binding made by hand
   /// stays; then the environment file (exact entries before rules, first match wins); then what
   /// the workspace remembers from earlier commits. `--auto` only fills what is left. Each
   /// binding says why. Also sets the environment's values in the nodes they select.
-  func applyEnvironment(to workspaceName: String) throws {
+  /// `only` limits it to the named imports (those a load just staged).
+  func applyEnvironment(to workspaceName: String, only names: Set<String>? = nil) throws {
     let open = try workspace(workspaceName)
+    let snapshot = try open.snapshot()
     let connections = try self.connections(of: workspaceName)
     let remembered = Dictionary(
-      try open.snapshot().remembered.map { ("\($0.type)\u{0}\($0.key)", $0) }, uniquingKeysWith: { first, _ in first })
-    let environment = environments[workspaceName]?.file
-    for index in imports.indices where imports[index].workspace == workspaceName {
+      snapshot.remembered.map { ("\($0.type)\u{0}\($0.key)", $0) }, uniquingKeysWith: { first, _ in first })
+    let environment = environments[workspaceName]
+    for index in imports.indices where imports[index].workspace == workspaceName && names.map({ $0.contains(imports[index].name) }) ?? true
+    {
       var pending = imports[index]
       for reference in pending.version.connections {
         if let binding = pending.bindings[reference.key], binding.reason == Binding.byHand { continue }
@@ -70,7 +54,7 @@ extension Session {
           pending.bindings[reference.key] = Binding(connection: known.connection, reason: "as in commit #\(known.commit)")
         }
       }
-      pending.values = try Self.values(for: pending, environment: environment, kept: try open.snapshot().kept)
+      pending.values = try Self.values(for: pending, environment: environment, kept: snapshot.kept)
       pending.version = try Self.set(pending.values, in: pending)
       imports[index] = pending
     }
@@ -118,7 +102,7 @@ extension Session {
 
   /// The environment entries that bind no reference of the workspace's pending imports.
   func unusedEntries(of workspaceName: String) -> [EnvironmentFile.ConnectionEntry] {
-    guard let environment = environments[workspaceName]?.file else { return [] }
+    guard let environment = environments[workspaceName] else { return [] }
     let references = imports.filter { $0.workspace == workspaceName }.flatMap(\.version.connections)
     return environment.connections.filter { entry in !references.contains { entry.target(for: $0) != nil } }
   }
