@@ -255,9 +255,26 @@ extension Session {
     return WorkspaceKey.filePath(environment: configuration.environment) ?? "no HOME or XDG_CONFIG_HOME"
   }
 
-  /// Re-reads a workspace's revision after this session wrote to it.
-  func refreshRevision(of open: OpenWorkspace) throws {
+  /// Runs a write to a workspace and keeps the session's view of it right: its revision is
+  /// read again after the write, and after a "moved on" refusal, so the next plan is made
+  /// against what the workspace holds now.
+  func writing<T>(to open: OpenWorkspace, _ work: () throws(StoreError) -> T) throws -> T {
+    let result: T
+    do { result = try work() } catch {
+      if case .movedOn = error { open.revision = try open.store.revision() }
+      throw error
+    }
     open.revision = try open.store.revision()
+    return result
+  }
+
+  /// Asks before a write when someone can answer and `--yes` was not given; false when the
+  /// answer is no (after saying so). In a script a no is a failure: what follows assumed it.
+  func confirmed(_ question: String, assumeYes: Bool, otherwise: String) throws -> Bool {
+    guard interaction.isInteractive, !assumeYes, !interaction.confirm(question) else { return true }
+    output.line(otherwise)
+    if !sourceStack.isEmpty { throw SessionError.declined }
+    return false
   }
 
   /// A name made safe for a file name: path separators and control characters become `_`.

@@ -73,12 +73,10 @@ struct Commit: Command {
     if open.store.isReadOnly { throw StoreError.readOnly(path: open.store.location) }
     try session.authorize(.commit, in: open)
     if changes.contains(where: \.isMemberChange) { try session.authorize(.manageMembers, in: open) }
-    if session.interaction.isInteractive, !assumeYes, !session.interaction.confirm("commit \(plan.summary) to \(open.name)?") {
-      session.output.line("not committed: nothing was written")
-      // A script that was told no stops here, as a failure: what follows assumed the commit.
-      if !session.sourceStack.isEmpty { throw SessionError.declined }
-      return
-    }
+    guard
+      try session.confirmed(
+        "commit \(plan.summary) to \(open.name)?", assumeYes: assumeYes, otherwise: "not committed: nothing was written")
+    else { return }
 
     let progress = session.progress
     defer { progress?.finish() }
@@ -98,15 +96,7 @@ struct Commit: Command {
       message: message ?? plan.defaultMessage, author: session.user, expectedRevision: open.revision,
       writes: writes, registryWrites: state.dependencies.registryWrites, changes: changes, remembered: plan.rememberedBindings,
       kept: plan.keptValues)
-    let record: CommitRecord
-    do {
-      record = try open.store.commit(request)
-    } catch {
-      // After "moved on", the next plan is made against what the workspace holds now.
-      if case .movedOn = error { try session.refreshRevision(of: open) }
-      throw error
-    }
-    try session.refreshRevision(of: open)
+    let record = try session.writing(to: open) { () throws(StoreError) in try open.store.commit(request) }
     session.imports.removeAll { $0.workspace == open.name }
     session.changes[open.name] = nil
     Self.report(record, to: open.name, in: session)

@@ -60,19 +60,11 @@ struct Undo: Command {
     if !plan.blockedBy.isEmpty { throw StoreError.undoBlocked(commit: number, by: plan.blockedBy) }
     if dryRun { return session.output.line("dry run: nothing was written") }
     try session.authorize(.commit, in: open)
-    if session.interaction.isInteractive, !assumeYes, !session.interaction.confirm("undo #\(number) in \(open.name)?") {
-      session.output.line("not undone: nothing was written")
-      if !session.sourceStack.isEmpty { throw SessionError.declined }
-      return
+    guard try session.confirmed("undo #\(number) in \(open.name)?", assumeYes: assumeYes, otherwise: "not undone: nothing was written")
+    else { return }
+    let record = try session.writing(to: open) { () throws(StoreError) in
+      try open.store.undo(number, author: session.user, expectedRevision: open.revision)
     }
-    let record: CommitRecord
-    do {
-      record = try open.store.undo(number, author: session.user, expectedRevision: open.revision)
-    } catch {
-      if case .movedOn = error { try session.refreshRevision(of: open) }
-      throw error
-    }
-    try session.refreshRevision(of: open)
     session.output.line("committed #\(record.id) to \(open.name): undid #\(number) (\(Describe.tally(record.changes)))")
   }
 

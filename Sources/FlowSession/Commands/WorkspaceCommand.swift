@@ -81,8 +81,7 @@ struct WorkspaceCommand: Command {
       let open = try session.workspace(workspace)
       try session.authorize(.manageMembers, in: open)
       let old = try from.map { path throws(StoreError) in try WorkspaceKey.fromFile(path) }
-      let count = try open.store.rekey(from: old, author: session.user)
-      try session.refreshRevision(of: open)
+      let count = try session.writing(to: open) { () throws(StoreError) in try open.store.rekey(from: old, author: session.user) }
       open.decodedVersions = [:]
       let key = open.store.sealer.map { " \($0.key.id)" } ?? ""
       session.output.line("re-sealed \(Describe.count(count, "secret")) of \(open.name) with key\(key)")
