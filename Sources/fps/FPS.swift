@@ -72,7 +72,7 @@ struct FPS: ParsableCommand {
       if script == nil || session.quitRequested { return }
     }
     if let script {
-      if options.restore { Shell.restoreAbandoned(into: session, folder: options.paths.sessionsFolder, asking: false) }
+      if options.restore { session.restoreAbandoned(keptIn: options.paths.sessionsFolder, asking: false) }
       return try Launcher.exit(on: session) { try session.runScript(at: script) }
     }
     try Shell(session: session, paths: options.paths, restore: options.restore).run()

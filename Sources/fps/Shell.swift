@@ -14,7 +14,7 @@ struct Shell {
 
   func run() throws {
     guard isatty(0) == 1 else {
-      if restore { Self.restoreAbandoned(into: session, folder: paths.sessionsFolder, asking: false) }
+      if restore { session.restoreAbandoned(keptIn: paths.sessionsFolder, asking: false) }
       return try Launcher.exit(on: session) { try runPlain() }
     }
     session.keeper = SessionKeeper(folder: paths.sessionsFolder)
@@ -36,7 +36,7 @@ struct Shell {
       return try Launcher.exit(on: session) { try runPlain() }
     }
     session.output.line("fps \(FPS.version): type `help` for commands, `quit` to leave")
-    Self.restoreAbandoned(into: session, folder: paths.sessionsFolder, asking: !restore)
+    session.restoreAbandoned(keptIn: paths.sessionsFolder, asking: !restore)
     defer { session.leave() }
     while !session.quitRequested {
       switch editor.readLine(prompt: session.prompt) {
@@ -52,28 +52,6 @@ struct Shell {
         pager?.end()
       }
     }
-  }
-
-  /// Offers (or, with `asking` false, performs) the restore of the newest session a shell left
-  /// with pending work. A declined one stays on disk for `fps --restore`; a restored one is kept
-  /// by this session from then on (a script's too, so nothing is lost if it stops before commit).
-  static func restoreAbandoned(into session: Session, folder: String, asking: Bool) {
-    if session.keeper == nil { session.keeper = SessionKeeper(folder: folder) }
-    let keeper = SessionKeeper(folder: folder)
-    guard let (record, file) = keeper.abandoned(includingDeclined: !asking) else {
-      if !asking { session.output.warning("there is no session to restore") }
-      return
-    }
-    if asking {
-      let question =
-        "a session left \(record.lastSaved) has \(record.pendingImports) pending import(s) with \(record.bindings) binding(s); restore it?"
-      guard session.interaction.confirm(question) else {
-        keeper.decline(file)
-        return session.output.line("not restored; `fps --restore` brings it back later")
-      }
-    }
-    session.restore(record)
-    keeper.discard(file)
   }
 
   /// Standard input that is not a terminal runs as a script, line by line as it arrives.

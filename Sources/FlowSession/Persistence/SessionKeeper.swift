@@ -11,7 +11,7 @@ public final class SessionKeeper {
   /// The folder holding one record per shell process.
   let folder: String
   private let file: String
-  private var lastWritten: Data?
+  private var lastWritten: SessionRecord?
   private var lock: Int32 = -1
 
   /// A keeper writing this process's record into `folder`.
@@ -43,25 +43,20 @@ public final class SessionKeeper {
   /// Writes the session's record when it changed since the last write. A session with nothing
   /// in it leaves no file.
   func save(_ session: Session) throws {
-    let record = session.record(processID: getpid(), savedAt: "")
+    var record = session.record(processID: getpid())
+    guard record != lastWritten else { return }
+    lastWritten = record
+    if record.isEmpty { return forget() }
+    record.savedAt = Date().formatted(.iso8601)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    let data = try encoder.encode(record)
-    guard data != lastWritten else { return }
-    lastWritten = data
-    if record.workspaces.isEmpty, record.exports.isEmpty, record.imports.isEmpty, record.changes?.isEmpty ?? true, record.variables.isEmpty
-    {
-      return forget()
-    }
-    var stamped = record
-    stamped.savedAt = Date().formatted(.iso8601)
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     if lock < 0 {
       lock = open(Self.lockFile(of: file), O_CREAT | O_RDWR, 0o600)
       if lock >= 0 { flock(lock, LOCK_EX | LOCK_NB) }
     }
     let temporary = file + ".tmp"
-    guard FileManager.default.createFile(atPath: temporary, contents: try encoder.encode(stamped), attributes: [.posixPermissions: 0o600])
+    guard FileManager.default.createFile(atPath: temporary, contents: try encoder.encode(record), attributes: [.posixPermissions: 0o600])
     else { throw SessionError.writeFailed(temporary, String(cString: strerror(errno))) }
     guard rename(temporary, file) == 0 else { throw SessionError.writeFailed(file, String(cString: strerror(errno))) }
   }
@@ -95,9 +90,7 @@ public final class SessionKeeper {
       let path = PathText.join(folder, name)
       guard let data = FileManager.default.contents(atPath: path), let record = try? JSONDecoder().decode(SessionRecord.self, from: data)
       else { continue }
-      if record.processID != getpid(), Self.isAbandoned(path, processID: record.processID),
-        !record.imports.isEmpty || !record.exports.isEmpty || !(record.changes?.isEmpty ?? true)
-      {
+      if record.processID != getpid(), record.holdsWork, Self.isAbandoned(path, processID: record.processID) {
         found.append((record, path))
       }
     }

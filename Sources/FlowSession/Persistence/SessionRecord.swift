@@ -51,7 +51,7 @@ public struct SessionRecord: Codable, Equatable, Sendable {
 
   /// The process that kept it, to tell an abandoned session from one still running.
   var processID: Int32
-  /// When it was last written (ISO 8601), to offer the newest.
+  /// When it was last written (ISO 8601), to offer the newest and to say when it was left.
   var savedAt: String
   var workspaces: [Workspace]
   var exports: [Export]
@@ -64,15 +64,19 @@ public struct SessionRecord: Codable, Equatable, Sendable {
   public var pendingImports: Int { imports.count }
   /// How many connection bindings the pending imports hold.
   public var bindings: Int { imports.reduce(0) { $0 + $1.bindings.count } }
-  /// When the session was last saved.
-  public var lastSaved: String { savedAt }
+
+  /// Nothing that restoring would bring back.
+  var isEmpty: Bool { workspaces.isEmpty && exports.isEmpty && imports.isEmpty && (changes ?? []).isEmpty && variables.isEmpty }
+
+  /// Pending work that makes a session worth offering back.
+  var holdsWork: Bool { !imports.isEmpty || !exports.isEmpty || !(changes ?? []).isEmpty }
 }
 
 extension Session {
   /// The session as a record, for `SessionKeeper`.
-  func record(processID: Int32, savedAt: String) -> SessionRecord {
+  func record(processID: Int32) -> SessionRecord {
     SessionRecord(
-      processID: processID, savedAt: savedAt,
+      processID: processID, savedAt: "",
       workspaces: workspaces.values.sorted { $0.name < $1.name }.map {
         .init(name: $0.name, location: $0.store.location, readOnly: $0.store.isReadOnly)
       },

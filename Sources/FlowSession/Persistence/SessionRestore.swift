@@ -2,6 +2,28 @@ import FlowModel
 import FlowStore
 
 extension Session {
+  /// Offers (or, with `asking` false, performs) the restore of the newest session a shell left
+  /// in `folder` with pending work. A declined one stays on disk for `fps --restore`; a restored
+  /// one is kept by this session from then on (a script's too, so nothing is lost if it stops
+  /// before its commit).
+  public func restoreAbandoned(keptIn folder: String, asking: Bool) {
+    if keeper == nil { keeper = SessionKeeper(folder: folder) }
+    guard let keeper, let (record, file) = keeper.abandoned(includingDeclined: !asking) else {
+      if !asking { output.warning("there is no session to restore") }
+      return
+    }
+    if asking {
+      let question =
+        "a session left \(record.savedAt) has \(record.imports.count) pending import(s) with \(record.bindings) binding(s); restore it?"
+      guard interaction.confirm(question) else {
+        keeper.decline(file)
+        return output.line("not restored; `fps --restore` brings it back later")
+      }
+    }
+    restore(record)
+    keeper.discard(file)
+  }
+
   /// Brings back a session that was kept on disk: opens its workspaces, reads its exports and
   /// imports again from their files, re-applies renames and bindings, and says what it did. A
   /// file that changed since is read as it is now and reported, with the bindings whose
