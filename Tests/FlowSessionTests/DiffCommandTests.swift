@@ -4,6 +4,17 @@ import Foundation
 import Testing
 
 @Suite(.temporaryFolders) struct DiffCommandTests {
+  /// What a person runs: `diff` of two files whose secrets changed says so, never the value.
+  @Test(arguments: ["node-red", "ibm-ep", "nifi"])
+  func aChangedSecretShowsAsSuchThroughTheCommand(dialect: String) throws {
+    let fixtures = Corpus.repositoryRoot.appendingPathComponent("Tests/FlowDiffTests/Fixtures")
+    let before = fixtures.appendingPathComponent("\(dialect)-before.json").path
+    let after = fixtures.appendingPathComponent("\(dialect)-after.json").path
+    let printed = try SessionHarness().output(of: "diff '\(before)' '\(after)'").standardOutput
+    #expect(printed.contains(": changed (secret)"), "\(printed)")
+    #expect(!printed.contains("\u{FFFF}"), "no stand-in is printed")
+  }
+
   @Test func aPendingImportAgainstItsTarget() throws {
     let harness = try SessionHarness()
     try harness.commitOrders()

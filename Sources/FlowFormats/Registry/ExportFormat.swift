@@ -55,8 +55,14 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// (connection-level objects with their settings, secrets as stand-ins, positions once; see
   /// `DialectCodec.diffView`); any other flow as it is.
   public static func diffView(of version: FlowVersion) -> FlowVersion {
-    guard let source = version.source, let dialect = ExportFormat(rawValue: source.dialect)?.dialect else { return version }
-    var view = dialect.diffView(of: version, document: source.document)
+    // Every secret, by the flow's own rules, becomes a stand-in first: a changed one shows as
+    // `changed (secret)` and its value never reaches the diff. Secret-looking values found by
+    // scanning are redacted last, as every view does.
+    let hidden = Secrets.rewriting(version) { SecretStandIn.standIn(for: .string($0)).stringValue ?? "" }
+    guard let source = hidden.source, let dialect = ExportFormat(rawValue: source.dialect)?.dialect else {
+      return Secrets.scanRedacted(hidden)
+    }
+    var view = dialect.diffView(of: hidden, document: source.document)
     // A connection setting named like a secret (a bot's `token`) is compared as a stand-in too.
     for index in view.connections.indices {
       for member in view.connections[index].properties.members
@@ -64,11 +70,8 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
         view.connections[index].properties[member.key] = SecretStandIn.standIn(for: member.value)
       }
     }
-    return view
+    return Secrets.scanRedacted(view)
   }
-
-  /// The name of the dialect, for a foreign dialect: how `Secrets` finds its rules.
-  public var dialectName: String? { dialect == nil ? nil : rawValue }
 
   /// The dialect's codec, for a foreign dialect.
   var dialect: (any DialectCodec.Type)? { codec as? any DialectCodec.Type }

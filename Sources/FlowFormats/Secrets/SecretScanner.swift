@@ -147,6 +147,8 @@ public enum SecretScanner {
 
   /// True for a literal value, not an empty one, a placeholder or an expression.
   private static func isLiteral(_ text: String) -> Bool {
+    // A diff's stand-in for a secret already hidden is not a secret in clear.
+    if SecretStandIn.isStandIn(.string(text)) { return false }
     let trimmed = text.trimmingPrefix(" ")
     guard trimmed.count >= 4 else { return false }
     for marker in ["{{", "={{", "${", "#{", "<", "$(", "YOUR", "REPLACE", "xxx", "XXX", "***", "env."] where trimmed.hasPrefix(marker) {

@@ -14,7 +14,7 @@ public enum Secrets {
     let trimmed = text.trimmingPrefix(" ")
     if trimmed.isEmpty { return false }
     if trimmed.hasPrefix("<") && trimmed.hasSuffix(">") { return false }
-    if trimmed.hasPrefix(SealedSecret.prefix) { return false }
+    if trimmed.hasPrefix(SealedSecret.prefix) || SecretStandIn.isStandIn(.string(text)) { return false }
     for (open, close) in [("#{", "}"), ("${", "}"), ("{{", "}}"), ("={{", "}}")] where trimmed.hasPrefix(open) && trimmed.hasSuffix(close) {
       return false
     }
@@ -101,11 +101,6 @@ public enum Secrets {
   /// found by scanning, replaced.
   public static func forViewing(_ version: FlowVersion) -> FlowVersion {
     scanRedacted(redacted(version))
-  }
-
-  /// The same for a version whose source document was let go, read in `dialect`.
-  public static func forViewing(_ version: FlowVersion, dialect: String?) -> FlowVersion {
-    scanRedacted(redacted(version, dialect: dialect))
   }
 
   /// `text` with the password of every JAAS login line in it passed through `transform`.

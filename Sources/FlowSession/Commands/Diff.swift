@@ -77,15 +77,8 @@ struct Diff: Command {
     if let right, let leftWorkspace = session.workspaces[left], let rightWorkspace = session.workspaces[right] {
       return try compareWorkspaces(leftWorkspace, rightWorkspace, in: session)
     }
-    var (a, b, formats) = try operands(in: session)
-    // A diff is a view: secrets are compared, and shown, as placeholders.
-    for index in [0, 1] where index < formats.count {
-      if index == 0 {
-        a.version = Secrets.forViewing(a.version, dialect: a.version.source?.dialect ?? formats[0].dialectName)
-      } else {
-        b.version = Secrets.forViewing(b.version, dialect: b.version.source?.dialect ?? formats[1].dialectName)
-      }
-    }
+    // Each side is its diff view (`ExportFormat.diffView`): secrets are stand-ins there.
+    let (a, b, formats) = try operands(in: session)
     let diff = FlowDiffer.diff(
       a.version, b.version, leftLabel: labels.first ?? a.label, rightLabel: labels.count > 1 ? labels[1] : b.label,
       options: options.ignoringVolatilePaths(of: formats))
@@ -105,22 +98,15 @@ struct Diff: Command {
   /// with what its target has now.
   private func operands(in session: Session) throws -> (FlowOperand, FlowOperand, [ExportFormat]) {
     guard let right else {
-      let index = try session.importIndex(named: left)
-      let pending = session.imports[index]
-      let after = try session.flowOperand(left)
+      let pending = session.imports[try session.importIndex(named: left)]
+      let (after, format) = modelOnly(try session.flowOperand(left))
       guard case .newVersion(of: let flow) = pending.mode else {
         let empty = FlowVersion(name: pending.mode.flowName)
         let before = FlowOperand(label: "\(pending.workspace) (no flow '\(pending.mode.flowName)' yet)", version: empty, origin: "")
-        var viewed = after
-        viewed.version = ExportFormat.diffView(of: after.version)
-        return (before, viewed, [ExportFormat.natural(for: after.version)])
+        return (before, after, [format])
       }
-      var before = try session.workspaceFlow(flow, in: try session.workspace(pending.workspace))
-      let formats = [before.version, after.version].map(ExportFormat.natural)
-      before.version = ExportFormat.diffView(of: before.version)
-      var viewed = after
-      viewed.version = ExportFormat.diffView(of: after.version)
-      return (before, viewed, formats)
+      let (before, targetFormat) = modelOnly(try session.workspaceFlow(flow, in: try session.workspace(pending.workspace)))
+      return (before, after, [targetFormat, format])
     }
     let (a, aFormat) = modelOnly(try operand(left, in: session))
     let (b, bFormat) = modelOnly(try operand(right, in: session))
@@ -154,7 +140,7 @@ struct Diff: Command {
     func current(_ open: OpenWorkspace) throws -> [String: FlowVersion] {
       var flows: [String: FlowVersion] = [:]
       for stored in try open.store.currentVersions() {
-        flows[stored.flow] = Secrets.forViewing(ExportFormat.diffView(of: try session.decodeStored(stored, in: open)))
+        flows[stored.flow] = ExportFormat.diffView(of: try session.decodeStored(stored, in: open))
       }
       return flows
     }
