@@ -79,13 +79,48 @@ import Testing
     )
     let (format, decoded) = try ExportFormat.read(Array(JSONWriter().string(n8n).utf8), fallbackName: "orders")
     #expect(format.rawValue == "n8n")
-    let set = try ExportFormat.setting("parameters.path", to: "orders-prod", inNode: "w1", of: decoded.version, create: false)
+    let set = try written(setting: "parameters.path", to: "orders-prod", inNode: "w1", of: decoded.version)
     let written = try format.encode(set, stamp: nil)
     #expect(written["nodes"]?.arrayValue?.first?["parameters"]?["path"] == "orders-prod")
     #expect(throws: FormatError.self) {
-      try ExportFormat.setting("parameters.missing", to: "x", inNode: "w1", of: decoded.version, create: false)
+      try self.written(setting: "parameters.missing", to: "x", inNode: "w1", of: decoded.version)
     }
-    let created = try ExportFormat.setting("parameters.extra", to: "x", inNode: "w1", of: decoded.version, create: true)
+    let created = try self.written(setting: "parameters.extra", to: "x", inNode: "w1", of: decoded.version, create: true)
     #expect(try format.encode(created, stamp: nil)["nodes"]?.arrayValue?.first?["parameters"]?["extra"] == "x")
+  }
+
+  /// NiFi names a component by `identifier` (a connection's ends carry the same value as `id`),
+  /// IBM EP a node by `nodeId`: the value lands in the component, not in what points at it.
+  @Test func valuesFindTheNodeByTheDialectsOwnIDMember() throws {
+    let nifi = #"""
+      {"flowContents": {"identifier": "g", "name": "root",
+        "processors": [{"identifier": "p1", "name": "Consume", "type": "ConsumeKafka", "properties": {"Topic": "test"}},
+                       {"identifier": "p2", "name": "Log", "type": "LogAttribute", "properties": {}}],
+        "connections": [{"identifier": "c1", "source": {"id": "p1", "type": "PROCESSOR"}, "destination": {"id": "p2", "type": "PROCESSOR"},
+                         "selectedRelationships": ["success"]}]}}
+      """#
+    let (nifiFormat, nifiFlow) = try ExportFormat.read(Array(nifi.utf8), fallbackName: "ingest")
+    let nifiSet = try written(setting: "properties.Topic", to: "prod", inNode: "p1", of: nifiFlow.version)
+    let nifiWritten = try nifiFormat.encode(nifiSet, stamp: nil)
+    #expect(nifiWritten["flowContents"]?["processors"]?.arrayValue?.first?["properties"]?["Topic"] == "prod")
+    #expect(nifiWritten["flowContents"]?["connections"]?.arrayValue?.first?["source"]?["properties"] == nil)
+    #expect(nifiSet.edges.count == 1)
+
+    let ep = #"""
+      {"pipelineState": {}, "contextState": {"nodes": [
+        {"nodeId": 1, "viewName": "orders", "nodeType": "source", "configuration": {"topic": "orders-test"}}], "edges": []}}
+      """#
+    let (epFormat, epFlow) = try ExportFormat.read(Array(ep.utf8), fallbackName: "orders")
+    let epSet = try written(setting: "configuration.topic", to: "orders-prod", inNode: "1", of: epFlow.version)
+    #expect(
+      try epFormat.encode(epSet, stamp: nil)["contextState"]?["nodes"]?.arrayValue?.first?["configuration"]?["topic"] == "orders-prod")
+  }
+
+  private func written(setting path: String, to value: JSONValue, inNode node: String, of version: FlowVersion, create: Bool = false)
+    throws -> FlowVersion
+  {
+    var writer = try NodeValueWriter(version)
+    try writer.set(path, to: value, inNode: node, create: create)
+    return writer.version
   }
 }

@@ -44,6 +44,8 @@ protocol DialectCodec: DocumentCodec {
   static func rewritingSecrets(in value: JSONValue, _ walker: SecretWalker) -> JSONValue
   /// What a removed secret reads in this dialect's files (EP writes `<password_redacted>`).
   static var secretPlaceholder: String { get }
+  /// The member of a node's object that holds its id (`identifier` in NiFi), where values are set.
+  static var nodeIDKey: String { get }
 }
 
 extension DialectCodec {
@@ -62,6 +64,8 @@ extension DialectCodec {
   static func nodeRole(ofType type: String) -> NodeRole? { nil }
 
   static var secretPlaceholder: String { Secrets.placeholder }
+
+  static var nodeIDKey: String { "id" }
 
   /// By default only the passwords of JAAS login lines are secrets.
   static func rewritingSecrets(in value: JSONValue, _ walker: SecretWalker) -> JSONValue {

@@ -9,6 +9,7 @@ enum IBMEventProcessingCodec: DialectCodec {
   static let formatName = "ibm-ep"
   static let displayName = "IBM Event Processing flow"
   static let platform = "IBM Event Processing"
+  static let nodeIDKey = "nodeId"
   static let detectionRank = 40
   static let graphMembers: Set<String> = ["pipelineState", "contextState"]
   /// Properties EP's node types need to count as configured.

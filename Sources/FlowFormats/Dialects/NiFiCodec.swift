@@ -8,6 +8,7 @@ enum NiFiCodec: DialectCodec {
   static let formatName = "nifi"
   static let displayName = "NiFi flow definition"
   static let platform = "NiFi"
+  static let nodeIDKey = "identifier"
   static let detectionRank = 30
   /// Registry snapshots stamp `snapshotMetadata` and `latest`, flow-registry clients the `flow`'s timestamps.
   static let volatilePaths = ["snapshotMetadata", "latest", "flow.createdTimestamp", "flow.lastModifiedTimestamp"]

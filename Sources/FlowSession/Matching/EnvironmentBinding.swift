@@ -84,20 +84,19 @@ extension Session {
 
   /// The import's flow with its values set in the nodes they select.
   private static func set(_ values: [AppliedValue], in pending: PendingImport) throws -> FlowVersion {
-    var version = pending.version
+    guard !values.isEmpty else { return pending.version }
+    var writer = try NodeValueWriter(pending.version)
     for value in values {
-      for node in version.nodes
+      for node in pending.version.nodes
       where (value.nodeType.isEmpty || EnvironmentFile.ValueEntry.matches(value.nodeType, node.type))
         && (value.nodeName.isEmpty || EnvironmentFile.ValueEntry.matches(value.nodeName, node.name))
       {
-        do {
-          version = try ExportFormat.setting(value.path, to: value.value, inNode: node.id, of: version, create: value.create)
-        } catch {
+        do { try writer.set(value.path, to: value.value, inNode: node.id, create: value.create) } catch {
           throw SessionError.valueNotSet(origin: value.origin, flow: pending.name, node: node.name, reason: "\(error)")
         }
       }
     }
-    return version
+    return writer.version
   }
 
   /// The environment entries that bind no reference of the workspace's pending imports.
