@@ -33,8 +33,25 @@ import Testing
     #expect(rule.target == "kafka_PROD")
     #expect(rule.entry.label == "rule *_TEST -> *_PROD")
     #expect(file.entry(for: reference("kafka_DEV")) == nil)
-    #expect(file.values.first?.selects(flow: "orders-eu", nodeName: "Hook", type: "n8n-nodes-base.webhook") == true)
-    #expect(file.values.first?.selects(flow: "payments", nodeName: "Hook", type: "n8n-nodes-base.webhook") == false)
+    let value = try #require(file.values.first)
+    #expect(value.selects(flow: "orders-eu") && !value.selects(flow: "payments"))
+    #expect(value.node.selects(type: "n8n-nodes-base.webhook", name: "Hook"))
+    #expect(!value.node.selects(type: "n8n-nodes-base.set", name: "Hook"))
+  }
+
+  @Test func aTypeRuleCapturesTheTypeAndComesAfterExactEntries() throws {
+    let file = try EnvironmentFile(
+      text: """
+        connections:
+          - from: { type: "*" }
+            to: "*_PROD"
+          - from: { type: slackApi }
+            to: slack-special
+        """, path: "e.yaml")
+    let rule = try #require(file.entry(for: reference("Gmail account", type: "gmailOAuth2")))
+    #expect(rule.target == "gmailOAuth2_PROD")
+    #expect(rule.entry.label == "rule type * -> *_PROD")
+    #expect(file.entry(for: reference("team chat", type: "slackApi"))?.target == "slack-special")
   }
 
   @Test func exactEntriesComeBeforeRulesAndTheFirstMatchWins() throws {
@@ -56,7 +73,16 @@ import Testing
       ("connections: 3", "e.yaml:1:14: connections: expected a list"),
       ("connections:\n  - from: a\n", "e.yaml:2:5: a connections entry needs `from` and `to: <connection>`"),
       ("connections:\n  - from: a\n    to: '*_PROD'\n", "e.yaml:2:5: `to: *_PROD` has a * but `from` captures none"),
-      ("secrets: {}", "e.yaml:1:1: unknown section 'secrets'; an environment file has connections and values"),
+      ("secrets: {}", "e.yaml:1:1: unknown key 'secrets'; an environment file has connections, values"),
+      ("connections:\n  - from: { type: a, id: b }\n    to: c\n", "e.yaml:2:11: `from` is a name, or one of { name | type | id: ... }"),
+      ("connections:\n  - from: { tpye: a }\n    to: c\n", "e.yaml:2:13: unknown key 'tpye'; `from` has one of name, type, id"),
+      ("connections:\n  - from: a\n    to: c\n    via: d\n", "e.yaml:4:5: unknown key 'via'; a connections entry has from, to"),
+      ("connections:\n  - from: { type: a }\n    to: '*_PROD'\n", "e.yaml:2:5: `to: *_PROD` has a * but `from` captures none"),
+      ("values:\n  - node: {}\n    set: { a: 1 }\n", "e.yaml:2:11: `node` is { type: ... } or { name: ... }"),
+      ("values:\n  - node: { tpye: x }\n    set: { a: 1 }\n", "e.yaml:2:13: unknown key 'tpye'; `node` has type, name"),
+      ("values:\n  - flow: [a, b]\n    set: { a: 1 }\n", "e.yaml:2:11: expected a name, not a list or mapping"),
+      ("values:\n  - flow: a\n    set: { '': 1 }\n", "e.yaml:3:12: a `set` path is a dotted path such as parameters.path"),
+      ("values:\n  - flow: a\n    set: { a: 1 }\n    create: yes please\n", "e.yaml:4:13: `create` is true or false"),
       ("values:\n  - set: { a: 1 }\n", "e.yaml:2:5: a values entry needs a `flow` or a `node` to select"),
       ("connections: [\n", "e.yaml:2:1: while parsing a flow node: did not find expected node content"),
     ] {

@@ -9,7 +9,6 @@ extension EnvironmentFile {
       guard case .config(let place, let reason) = error else { throw error }
       throw .environment(file: path, at: place, reason)
     }
-    let budget = ConfigYAML.Budget()
     let root: Yams.Node?
     do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
       throw .environment(file: path, at: ConfigYAML.position(of: error), ConfigYAML.problem(of: error))
@@ -21,59 +20,100 @@ extension EnvironmentFile {
     guard let mapping = root.mapping else {
       throw .environment(file: path, at: ConfigYAML.place(root), "expected a mapping with connections and values")
     }
-    for key in mapping.keys where !["connections", "values"].contains(key.string ?? "") {
-      throw .environment(
-        file: path, at: ConfigYAML.place(key), "unknown section '\(key.string ?? "")'; an environment file has connections and values")
+    try Self.checkKeys(of: mapping, ["connections", "values"], "an environment file has", in: path)
+    let connections = try Self.sequence(mapping["connections"], "connections", in: path).map { item throws(FormatError) in
+      try Self.connectionEntry(item, in: path)
     }
-    var connections: [ConnectionEntry] = []
-    for item in try Self.sequence(mapping["connections"], "connections", in: path) {
-      guard let entry = item.mapping, let to = entry["to"]?.string, !to.isEmpty else {
-        throw .environment(file: path, at: ConfigYAML.place(item), "a connections entry needs `from` and `to: <connection>`")
-      }
-      let line = (item.mark?.line ?? 0)
-      let source: ConnectionEntry.Source
-      switch entry["from"] {
-      case let from? where from.string != nil && from.mapping == nil:
-        source = .name(from.string ?? "")
-      case let from?:
-        if let type = from["type"]?.string {
-          source = .type(type)
-        } else if let id = from["id"]?.string {
-          source = .id(id)
-        } else if let name = from["name"]?.string {
-          source = .name(name)
-        } else {
-          throw .environment(file: path, at: ConfigYAML.place(from), "`from` is a name, or { name | type | id: ... }")
-        }
-      case nil:
-        throw .environment(file: path, at: ConfigYAML.place(item), "a connections entry needs `from`")
-      }
-      if to.contains("*"), case .name(let pattern) = source, !pattern.contains("*") {
-        throw .environment(file: path, at: ConfigYAML.place(item), "`to: \(to)` has a * but `from` captures none")
-      }
-      connections.append(ConnectionEntry(source: source, target: to, line: line))
-    }
-    var values: [ValueEntry] = []
-    for item in try Self.sequence(mapping["values"], "values", in: path) {
-      guard let entry = item.mapping, let set = entry["set"]?.mapping, !set.isEmpty else {
-        throw .environment(file: path, at: ConfigYAML.place(item), "a values entry needs `set: { path: value }`")
-      }
-      let node = entry["node"]
-      if let node, node.mapping == nil {
-        throw .environment(file: path, at: ConfigYAML.place(node), "`node` is { type: ... } or { name: ... }")
-      }
-      if entry["flow"] == nil, node == nil {
-        throw .environment(file: path, at: ConfigYAML.place(item), "a values entry needs a `flow` or a `node` to select")
-      }
-      values.append(
-        ValueEntry(
-          flow: entry["flow"]?.string, nodeType: node?["type"]?.string, nodeName: node?["name"]?.string,
-          set: try set.map { member throws(FormatError) in
-            ValueEntry.Assignment(path: member.key.string ?? "", value: try ConfigYAML.json(member.value, budget))
-          },
-          create: entry["create"]?.bool ?? false, line: item.mark?.line ?? 0))
+    let budget = ConfigYAML.Budget()
+    let values = try Self.sequence(mapping["values"], "values", in: path).map { item throws(FormatError) in
+      try Self.valueEntry(item, budget, in: path)
     }
     self.init(path: path, connections: connections, values: values)
+  }
+
+  private static func connectionEntry(_ item: Yams.Node, in path: String) throws(FormatError) -> ConnectionEntry {
+    guard let entry = item.mapping else {
+      throw .environment(file: path, at: ConfigYAML.place(item), "a connections entry is { from: ..., to: <connection> }")
+    }
+    try checkKeys(of: entry, ["from", "to"], "a connections entry has", in: path)
+    guard let from = entry["from"] else { throw .environment(file: path, at: ConfigYAML.place(item), "a connections entry needs `from`") }
+    guard let to = try text(entry["to"], in: path), !to.isEmpty else {
+      throw .environment(file: path, at: ConfigYAML.place(item), "a connections entry needs `from` and `to: <connection>`")
+    }
+    let source: ConnectionEntry.Source
+    if let selector = from.mapping {
+      try checkKeys(of: selector, ["name", "type", "id"], "`from` has one of", in: path)
+      guard selector.count == 1, let member = selector.first, let text = try text(member.value, in: path), !text.isEmpty else {
+        throw .environment(file: path, at: ConfigYAML.place(from), "`from` is a name, or one of { name | type | id: ... }")
+      }
+      switch member.key.string {
+      case "type": source = .type(text)
+      case "id": source = .id(text)
+      default: source = .name(text)
+      }
+    } else {
+      guard let name = try text(from, in: path), !name.isEmpty else {
+        throw .environment(file: path, at: ConfigYAML.place(from), "`from` is a name, or one of { name | type | id: ... }")
+      }
+      source = .name(name)
+    }
+    let connection = ConnectionEntry(source: source, target: to, line: item.mark?.line ?? 0)
+    if to.contains("*"), !connection.isRule {
+      throw .environment(file: path, at: ConfigYAML.place(item), "`to: \(to)` has a * but `from` captures none")
+    }
+    return connection
+  }
+
+  private static func valueEntry(_ item: Yams.Node, _ budget: ConfigYAML.Budget, in path: String) throws(FormatError) -> ValueEntry {
+    guard let entry = item.mapping, let set = entry["set"]?.mapping, !set.isEmpty else {
+      throw .environment(file: path, at: ConfigYAML.place(item), "a values entry needs `set: { path: value }`")
+    }
+    try checkKeys(of: entry, ["flow", "node", "set", "create"], "a values entry has", in: path)
+    let node = entry["node"]
+    if let node {
+      guard let selector = node.mapping, !selector.isEmpty else {
+        throw .environment(file: path, at: ConfigYAML.place(node), "`node` is { type: ... } or { name: ... }")
+      }
+      try checkKeys(of: selector, ["type", "name"], "`node` has", in: path)
+    }
+    if entry["flow"] == nil, node == nil {
+      throw .environment(file: path, at: ConfigYAML.place(item), "a values entry needs a `flow` or a `node` to select")
+    }
+    let assignments = try set.map { member throws(FormatError) in
+      guard let key = try text(member.key, in: path), !key.isEmpty else {
+        throw .environment(file: path, at: ConfigYAML.place(member.key), "a `set` path is a dotted path such as parameters.path")
+      }
+      return ValueEntry.Assignment(path: key, value: try ConfigYAML.json(member.value, budget))
+    }
+    var create = false
+    if let flag = entry["create"] {
+      guard let value = flag.bool else { throw .environment(file: path, at: ConfigYAML.place(flag), "`create` is true or false") }
+      create = value
+    }
+    return ValueEntry(
+      flow: try text(entry["flow"], in: path),
+      node: NodeSelector(type: try text(node?["type"], in: path), name: try text(node?["name"], in: path)), set: assignments,
+      create: create, line: item.mark?.line ?? 0)
+  }
+
+  /// A scalar's text; nil when the node is missing. A list or mapping where a name belongs is
+  /// a mistake, not "no selector" (which would select everything).
+  private static func text(_ node: Yams.Node?, in path: String) throws(FormatError) -> String? {
+    guard let node else { return nil }
+    guard let scalar = node.scalar else {
+      throw .environment(file: path, at: ConfigYAML.place(node), "expected a name, not a list or mapping")
+    }
+    return scalar.string
+  }
+
+  /// Refuses a key the entry does not know: a typo (`nodes:`, `tpye:`) would otherwise widen
+  /// what the entry selects without a word.
+  private static func checkKeys(of mapping: Yams.Node.Mapping, _ known: [String], _ what: String, in path: String) throws(FormatError) {
+    for key in mapping.keys where !known.contains(key.string ?? "") {
+      throw .environment(
+        file: path, at: ConfigYAML.place(key),
+        "unknown key '\(key.string ?? "")'; \(what) \(known.joined(separator: ", "))")
+    }
   }
 
   private static func sequence(_ node: Yams.Node?, _ section: String, in path: String) throws(FormatError) -> [Yams.Node] {
@@ -103,8 +143,8 @@ extension EnvironmentFile {
         }
         if let flow = entry.flow { add("flow: \(Self.quoted(flow))") }
         var selector: [String] = []
-        if let type = entry.nodeType { selector.append("type: \(Self.quoted(type))") }
-        if let name = entry.nodeName { selector.append("name: \(Self.quoted(name))") }
+        if let type = entry.node.type { selector.append("type: \(Self.quoted(type))") }
+        if let name = entry.node.name { selector.append("name: \(Self.quoted(name))") }
         if !selector.isEmpty { add("node: { \(selector.joined(separator: ", ")) }") }
         let assignments = entry.set.map { "\(Self.quoted($0.path)): \(JSONWriter(layout: .minified).string($0.value))" }
         add("set: { \(assignments.joined(separator: ", ")) }")

@@ -11,6 +11,8 @@ import Yams
 ///         to: gmail-prod
 ///       - from: { type: slackApi }          # every reference of a type
 ///         to: slack-prod
+///       - from: { type: "*" }               # a rule over types: every type to <type>-prod
+///         to: "*-prod"
 ///       - from: { id: "fegneFqi8XJX3NJH" }  # by the source id
 ///         to: gmail-prod
 ///       - from: "*_TEST"                    # a rule: * captures
@@ -26,7 +28,7 @@ public struct EnvironmentFile: Sendable {
     public enum Source: Sendable, Hashable {
       /// The name the reference had in the export; `*` captures.
       case name(String)
-      /// Every reference of a connection type.
+      /// Every reference of a connection type; `*` captures.
       case type(String)
       /// The source platform's id of the connection (an n8n credential id).
       case id(String)
@@ -34,7 +36,7 @@ public struct EnvironmentFile: Sendable {
 
     /// What it picks out of an export's references.
     public let source: Source
-    /// The target connection; with a `*` name rule, `*` is what the source's `*` captured.
+    /// The target connection; in a rule, `*` is what the source's `*` captured.
     public let target: String
     /// Where it is in the file, for messages.
     public let line: Int
@@ -47,29 +49,36 @@ public struct EnvironmentFile: Sendable {
       self.line = line
     }
 
-    /// A rule (a name with `*`) rather than an exact entry: exact entries are tried first.
-    public var isRule: Bool {
-      if case .name(let pattern) = source { return pattern.contains("*") }
-      return false
+    /// The `*` pattern of a rule (a name or type with `*`); nil for an exact entry, which is
+    /// tried before every rule.
+    public var pattern: String? {
+      switch source {
+      case .name(let pattern), .type(let pattern): pattern.contains("*") ? pattern : nil
+      case .id: nil
+      }
     }
+
+    /// A rule rather than an exact entry.
+    public var isRule: Bool { pattern != nil }
 
     /// The target connection for `reference`, or nil when the entry does not pick it out.
     public func target(for reference: ConnectionRef) -> String? {
       switch source {
-      case .type(let type): return reference.type == type ? target : nil
+      case .type(let pattern): captured(Glob.capture(pattern, reference.type))
+      case .name(let pattern): captured(Glob.capture(pattern, reference.name))
       case .id(let id):
-        let sourceID = reference.properties["id"]?.identifierText ?? reference.key.split(separator: ":").last.map(String.init)
-        return sourceID == id ? target : nil
-      case .name(let pattern):
-        guard let capture = Glob.capture(pattern, reference.name) else { return nil }
-        return target.replacingOccurrences(of: "*", with: capture)
+        (reference.properties["id"]?.identifierText ?? reference.key.split(separator: ":").last.map(String.init)) == id ? target : nil
       }
     }
 
-    /// How the entry reads in a binding's reason: `rule *_TEST -> *_PROD`, `name Gmail (test)`.
+    private func captured(_ capture: String?) -> String? { capture.map { target.replacingOccurrences(of: "*", with: $0) } }
+
+    /// How the entry reads in a binding's reason: `rule *_TEST -> *_PROD`, `name Gmail (test)`,
+    /// `rule type * -> *-prod`.
     public var label: String {
       switch source {
       case .name(let pattern) where isRule: "rule \(pattern) -> \(target)"
+      case .type(let pattern) where isRule: "rule type \(pattern) -> \(target)"
       case .name(let name): "name \(name)"
       case .type(let type): "type \(type)"
       case .id(let id): "id \(id)"
@@ -81,10 +90,8 @@ public struct EnvironmentFile: Sendable {
   public struct ValueEntry: Sendable, Hashable {
     /// Flow names it applies to (`*` globs); nil for every flow.
     public let flow: String?
-    /// Node types it applies to (`*` globs); nil for any.
-    public let nodeType: String?
-    /// Node names it applies to (`*` globs); nil for any.
-    public let nodeName: String?
+    /// The nodes of those flows it applies to.
+    public let node: NodeSelector
     /// Dotted paths in the node's configuration and their values, in the file's order.
     public let set: [Assignment]
     /// Set a path the node does not have, instead of reporting it.
@@ -100,20 +107,16 @@ public struct EnvironmentFile: Sendable {
       public let value: JSONValue
     }
 
-    /// True when `text` matches a selector `pattern` (`*` globs).
-    public static func matches(_ pattern: String, _ text: String) -> Bool { Glob.capture(pattern, text) != nil }
-
-    /// True when the entry applies to node `name` of `type` in flow `flowName`.
-    public func selects(flow flowName: String, nodeName name: String, type: String) -> Bool {
-      (flow.map { Glob.capture($0, flowName) != nil } ?? true) && (nodeType.map { Glob.capture($0, type) != nil } ?? true)
-        && (nodeName.map { Glob.capture($0, name) != nil } ?? true)
-    }
+    /// True when the entry applies to (some nodes of) the flow `flowName`.
+    public func selects(flow flowName: String) -> Bool { flow.map { Glob.capture($0, flowName) != nil } ?? true }
   }
 
   /// The file, for messages.
   public let path: String
   /// The `connections` entries, in file order.
   public let connections: [ConnectionEntry]
+  /// The same entries in the order they are tried: exact entries, then rules, each in file order.
+  private let tried: [ConnectionEntry]
   /// The `values` entries, in file order.
   public let values: [ValueEntry]
 
@@ -121,6 +124,7 @@ public struct EnvironmentFile: Sendable {
   public init(path: String, connections: [ConnectionEntry], values: [ValueEntry] = []) {
     self.path = path
     self.connections = connections
+    self.tried = connections.filter { !$0.isRule } + connections.filter(\.isRule)
     self.values = values
   }
 
@@ -129,7 +133,7 @@ public struct EnvironmentFile: Sendable {
   public func mappingValues(_ transform: (String, Int) throws -> String) rethrows -> EnvironmentFile {
     let values = try values.map { entry in
       ValueEntry(
-        flow: entry.flow, nodeType: entry.nodeType, nodeName: entry.nodeName,
+        flow: entry.flow, node: entry.node,
         set: try entry.set.map { assignment in
           guard case .string(let text) = assignment.value else { return assignment }
           return ValueEntry.Assignment(path: assignment.path, value: .string(try transform(text, entry.line)))
@@ -140,7 +144,7 @@ public struct EnvironmentFile: Sendable {
 
   /// The first entry that binds `reference`, exact entries before rules, each in file order.
   public func entry(for reference: ConnectionRef) -> (entry: ConnectionEntry, target: String)? {
-    for entry in connections.filter({ !$0.isRule }) + connections.filter(\.isRule) {
+    for entry in tried {
       if let target = entry.target(for: reference) { return (entry, target) }
     }
     return nil

@@ -1,12 +1,10 @@
+import FlowFormats
 import FlowModel
 
 /// A node value set in a pending import by an environment file, or kept by the workspace from
 /// an earlier commit: its selector, path, value, and where it came from.
 struct AppliedValue: Hashable, Sendable {
-  /// Node types it applies to (`*` globs); empty for any.
-  var nodeType: String
-  /// Node names it applies to (`*` globs); empty for any.
-  var nodeName: String
+  var node: NodeSelector
   var path: String
   var value: JSONValue
   var create: Bool
@@ -16,6 +14,6 @@ struct AppliedValue: Hashable, Sendable {
   /// True when it sets the same path on the same nodes as `other` (the environment file's
   /// entry then wins over what the workspace kept).
   func overrides(_ other: AppliedValue) -> Bool {
-    nodeType == other.nodeType && nodeName == other.nodeName && path == other.path
+    node == other.node && path == other.path
   }
 }

@@ -65,17 +65,17 @@ extension Session {
   private static func values(for pending: PendingImport, environment: EnvironmentFile?, kept: [KeptValue]) throws -> [AppliedValue] {
     let flow = pending.mode.flowName
     var values: [AppliedValue] = []
-    for entry in environment?.values ?? [] where entry.flow.map({ EnvironmentFile.ValueEntry.matches($0, flow) }) ?? true {
+    for entry in environment?.values ?? [] where entry.selects(flow: flow) {
       for assignment in entry.set {
         values.append(
           AppliedValue(
-            nodeType: entry.nodeType ?? "", nodeName: entry.nodeName ?? "", path: assignment.path, value: assignment.value,
+            node: entry.node, path: assignment.path, value: assignment.value,
             create: entry.create, origin: "\(PathText.name(of: environment?.path ?? "")):\(entry.line)"))
       }
     }
     for value in kept where value.flow == flow {
       let applied = AppliedValue(
-        nodeType: value.nodeType, nodeName: value.nodeName, path: value.path, value: try JSONParser.parse(value.value),
+        node: NodeSelector(type: value.nodeType, name: value.nodeName), path: value.path, value: try JSONParser.parse(value.value),
         create: value.create, origin: "kept since commit #\(value.commit)")
       if !values.contains(where: { $0.overrides(applied) }) { values.append(applied) }
     }
@@ -87,10 +87,7 @@ extension Session {
     guard !values.isEmpty else { return pending.version }
     var writer = try NodeValueWriter(pending.version)
     for value in values {
-      for node in pending.version.nodes
-      where (value.nodeType.isEmpty || EnvironmentFile.ValueEntry.matches(value.nodeType, node.type))
-        && (value.nodeName.isEmpty || EnvironmentFile.ValueEntry.matches(value.nodeName, node.name))
-      {
+      for node in pending.version.nodes where value.node.selects(type: node.type, name: node.name) {
         do { try writer.set(value.path, to: value.value, inNode: node.id, create: value.create) } catch {
           throw SessionError.valueNotSet(origin: value.origin, flow: pending.name, node: node.name, reason: "\(error)")
         }

@@ -82,7 +82,7 @@ struct CommitPlan {
         }
       }
       lines += entry.pending.values.map { value in
-        let nodes = [value.nodeType, value.nodeName].filter { !$0.isEmpty }.joined(separator: " ")
+        let nodes = value.node.label
         return
           "    keeps \(value.path) = \(JSONWriter(layout: .minified).string(value.value))\(nodes.isEmpty ? "" : " on \(nodes)") [\(value.origin)]"
       }
@@ -151,7 +151,7 @@ struct CommitPlan {
     writing.flatMap { entry in
       entry.pending.values.map { value in
         KeptValue(
-          flow: entry.pending.mode.flowName, nodeType: value.nodeType, nodeName: value.nodeName, path: value.path,
+          flow: entry.pending.mode.flowName, nodeType: value.node.type ?? "", nodeName: value.node.name ?? "", path: value.path,
           value: JSONWriter(layout: .minified).string(value.value), create: value.create)
       }
     }
