@@ -111,6 +111,104 @@ struct MigrationEndToEndTests {
     #expect(all.standardOutput.contains("release  (undone by #4)\n"))
   }
 
+  /// The corpus's n8n folder moves from a test workspace to production with an environment
+  /// file of rules only, as a team promotes every release: every reference bound without
+  /// `match`, webhook paths set by `values`; the next release is bound as the workspace
+  /// remembers and keeps the paths, with neither the file nor `match`.
+  @Test func aCorpusMovesFromTestToProdByRulesAndTheNextReleaseNeedsNoMatch() throws {
+    let fps = try FPSProcess()
+    let exports = fps.home.appendingPathComponent("exports")
+    let (files, types) = try copyExports(into: exports, count: .max)
+    #expect(files.count > 250, "the corpus's n8n folder")
+    var flows: [(file: URL, name: String, webhooks: [String])] = []
+    for file in files {
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+      let name = try #require(object["name"] as? String)
+      // Names a script can quote in '...' and an environment file selects without a glob.
+      guard !name.contains("'"), !name.contains("*") else { continue }
+      let nodes = object["nodes"] as? [[String: Any]] ?? []
+      let webhooks = nodes.filter {
+        $0["type"] as? String == "n8n-nodes-base.webhook" && ($0["parameters"] as? [String: Any])?["path"] is String
+          && !(($0["name"] as? String) ?? "*").contains("*")
+      }
+      flows.append((file, name, webhooks.compactMap { $0["name"] as? String }))
+    }
+    let hooked = flows.filter { !$0.webhooks.isEmpty }
+    #expect(hooked.count > 10, "flows with webhooks in the corpus")
+    let prodPath = Dictionary(uniqueKeysWithValues: hooked.enumerated().map { ($1.name, "prod-hook-\($0)") })
+
+    // Test: every flow committed with test connections, then exported as a release.
+    let keep = Set(flows.map(\.file))
+    for file in files where !keep.contains(file) { try FileManager.default.removeItem(at: file) }
+    let test = try fps.run([
+      try fps.script(
+        "test.fps",
+        (["workspace new ${script_dir}/test.fpsw as test"]
+          + types.map { "connection add \($0)_TEST --type \($0) --prop id=TEST-\($0)" }
+          + ["load ${script_dir}/exports into test", "match --auto", "commit -m 'built in test'"]
+          + flows.enumerated().map { "export '\($1.name)' to ${script_dir}/release1/\($0).json" }).joined(separator: "\n") + "\n")
+    ])
+    #expect(test.status == 0, "\(test.standardError)")
+
+    // Production: connections named *_PROD, an environment file of rules and values only.
+    let environment =
+      ["connections:", "  - from: \"*_TEST\"", "    to: \"*_PROD\"", "values:"]
+      + hooked.flatMap { flow in
+        flow.webhooks.map { hook in
+          "  - flow: '\(flow.name)'\n    node: { type: n8n-nodes-base.webhook, name: '\(hook.replacingOccurrences(of: "'", with: "''"))' }\n"
+            + "    set: { parameters.path: '\(prodPath[flow.name] ?? "")' }"
+        }
+      }
+    try (environment.joined(separator: "\n") + "\n").write(
+      to: fps.home.appendingPathComponent("prod.yaml"), atomically: true, encoding: .utf8)
+    let first = try fps.run([
+      try fps.script(
+        "release1.fps",
+        (["workspace new ${script_dir}/prod.fpsw as prod"]
+          + types.map { "connection add \($0)_PROD --type \($0) --prop id=PROD-\($0)" }
+          + ["load ${script_dir}/release1 into prod --env ${script_dir}/prod.yaml", "commit -m release-1"]).joined(separator: "\n")
+          + "\n")
+    ])
+    #expect(first.status == 0, "\(first.standardError)")
+    #expect(first.standardOutput.contains("total: \(flows.count) flows created"), "\(first.standardOutput.suffix(400))")
+    #expect(!first.standardOutput.contains("unmatched"))
+    let bound = first.standardOutput.components(separatedBy: "[rule *_TEST -> *_PROD, prod.yaml:2]").count - 1
+    #expect(bound > 100, "bindings by the rule")
+    #expect(try count("SELECT COUNT(*) FROM flows", in: fps.home.appendingPathComponent("prod.fpsw").path) == flows.count)
+
+    // The next release from test: every flow changed, loaded with neither the file nor match.
+    let release2 = fps.home.appendingPathComponent("release2")
+    try FileManager.default.createDirectory(at: release2, withIntermediateDirectories: true)
+    for index in flows.indices {
+      let text = try String(contentsOf: fps.home.appendingPathComponent("release1/\(index).json"), encoding: .utf8)
+      let range = try #require(text.range(of: #""parameters"\s*:\s*\{\s*"#, options: .regularExpression), "\(flows[index].name)")
+      let empty = text[range.upperBound...].hasPrefix("}")
+      try text.replacingCharacters(in: range, with: #""parameters": {"release": 2"# + (empty ? "" : ", "))
+        .write(to: release2.appendingPathComponent("\(index).json"), atomically: true, encoding: .utf8)
+    }
+    let second = try fps.run([
+      try fps.script(
+        "release2.fps",
+        (["load ${script_dir}/prod.fpsw", "load ${script_dir}/release2 into prod --on-conflict version", "commit -m release-2"]
+          + hooked.enumerated().map { "export '\($1.name)' to ${script_dir}/out/\($0).json" }).joined(separator: "\n") + "\n")
+    ])
+    #expect(second.status == 0, "\(second.standardError)")
+    #expect(second.standardOutput.contains("total: \(flows.count) versions added"), "\(second.standardOutput.suffix(400))")
+    #expect(!second.standardOutput.contains("rule *_TEST"), "no environment file this time")
+    #expect(second.standardOutput.contains("[as in commit #1]"))
+    for (index, flow) in hooked.enumerated() {
+      let written = try #require(
+        try JSONSerialization.jsonObject(with: Data(contentsOf: fps.home.appendingPathComponent("out/\(index).json"))) as? [String: Any])
+      let nodes = written["nodes"] as? [[String: Any]] ?? []
+      for hook in flow.webhooks {
+        let node = nodes.first { $0["name"] as? String == hook }
+        #expect((node?["parameters"] as? [String: Any])?["path"] as? String == prodPath[flow.name], "\(flow.name)")
+      }
+      let credentials = nodes.compactMap { $0["credentials"] as? [String: [String: Any]] }.flatMap(\.values)
+      #expect(credentials.allSatisfy { ($0["id"] as? String)?.hasPrefix("PROD-") == true }, "\(flow.name): \(credentials)")
+    }
+  }
+
   @Test func repeatedNamesInOneLoadAreAllReportedAtOnce() throws {
     let fps = try FPSProcess()
     let folder = fps.home.appendingPathComponent("exports/sub")

@@ -16,6 +16,21 @@ import Testing
     "pinData":{"Save":[{"json":{"count":1}}]},"settings":{"executionOrder":"v1"}}
     """#
 
+  /// A Make blueprint: a Gmail module with its connection, a router, a variable.
+  static let make = #"""
+    {"name":"Mail digest","flow":[{"id":1,"module":"google-email:watchEmails","version":2,"parameters":{"__IMTCONN__":1234567},"mapper":{},"metadata":{"designer":{"x":0,"y":0},"restore":{"parameters":{"__IMTCONN__":{"label":"ana@test.example (Gmail)","data":{"scoped":"true","connection":"google-email"}}}}}},
+    {"id":2,"module":"builtin:BasicRouter","version":1,"mapper":null,"metadata":{"designer":{"x":300,"y":0}},"routes":[{"flow":[{"id":3,"module":"util:SetVariable2","version":1,"parameters":{},"mapper":{"name":"x","value":"{{1.subject}}"},"metadata":{"designer":{"x":600,"y":0}}}]}]}],
+    "metadata":{"version":1,"instant":false,"zone":"eu1.make.com"}}
+    """#
+
+  /// A Node-RED tab: an MQTT input using a broker config node, and a function.
+  static let nodeRed = #"""
+    [{"id":"t1","type":"tab","label":"Sensors"},
+     {"id":"in1","type":"mqtt in","z":"t1","name":"temperature","topic":"home/t","broker":"b1","x":100,"y":80,"wires":[["fn1"]]},
+     {"id":"fn1","type":"function","z":"t1","name":"to celsius","func":"return msg;","x":300,"y":80,"wires":[[]]},
+     {"id":"b1","type":"mqtt-broker","name":"test broker","broker":"mqtt.test","port":"1883"}]
+    """#
+
   func write(_ text: String, as name: String, in harness: SessionHarness) throws {
     try text.write(toFile: harness.path(name), atomically: true, encoding: .utf8)
   }
@@ -134,12 +149,7 @@ import Testing
 
   @Test func makeConnectionsAreRemapped() throws {
     let harness = try SessionHarness()
-    try write(
-      #"""
-      {"name":"Mail digest","flow":[{"id":1,"module":"google-email:watchEmails","version":2,"parameters":{"__IMTCONN__":1234567},"mapper":{},"metadata":{"designer":{"x":0,"y":0},"restore":{"parameters":{"__IMTCONN__":{"label":"ana@test.example (Gmail)","data":{"scoped":"true","connection":"google-email"}}}}}},
-      {"id":2,"module":"builtin:BasicRouter","version":1,"mapper":null,"metadata":{"designer":{"x":300,"y":0}},"routes":[{"flow":[{"id":3,"module":"util:SetVariable2","version":1,"parameters":{},"mapper":{"name":"x","value":"{{1.subject}}"},"metadata":{"designer":{"x":600,"y":0}}}]}]}],
-      "metadata":{"version":1,"instant":false,"zone":"eu1.make.com"}}
-      """#, as: "digest.json", in: harness)
+    try write(Self.make, as: "digest.json", in: harness)
     try harness.run(
       "workspace new ${dir}/prod.fpsw as prod", "connection add gmail-prod --type google-email --prop id=7654321",
       "load ${dir}/digest.json into prod", "match --auto", "export 'Mail digest' to ${dir}/digest-prod.json")
@@ -184,13 +194,7 @@ import Testing
 
   @Test func nodeRedConfigNodesAndNiFiServicesTakeTheTargetsIds() throws {
     let harness = try SessionHarness()
-    try write(
-      #"""
-      [{"id":"t1","type":"tab","label":"Sensors"},
-       {"id":"in1","type":"mqtt in","z":"t1","name":"temperature","topic":"home/t","broker":"b1","x":100,"y":80,"wires":[["fn1"]]},
-       {"id":"fn1","type":"function","z":"t1","name":"to celsius","func":"return msg;","x":300,"y":80,"wires":[[]]},
-       {"id":"b1","type":"mqtt-broker","name":"test broker","broker":"mqtt.test","port":"1883"}]
-      """#, as: "sensors.json", in: harness)
+    try write(Self.nodeRed, as: "sensors.json", in: harness)
     try write(
       #"""
       {"flowContents":{"identifier":"g","name":"Ingest","processors":[

@@ -78,6 +78,46 @@ import Testing
     #expect(try harness.output(of: "status").standardOutput.contains("1/2 references matched"), "the forgotten one is unmatched again")
   }
 
+  /// Node-RED and Make exports written after a commit carry the target's connection identity
+  /// (config node id, `__IMTCONN__`) and the environment's values, in their own dialect.
+  @Test func nodeRedAndMakeExportsCarryTheTargetsConnectionsAndTheEnvironmentsValues() throws {
+    let harness = try SessionHarness()
+    try DialectCommandTests.nodeRed.write(toFile: harness.path("sensors.json"), atomically: true, encoding: .utf8)
+    try DialectCommandTests.make.write(toFile: harness.path("digest.json"), atomically: true, encoding: .utf8)
+    try """
+    connections:
+      - from: "test *"
+        to: "* prod"
+      - from: { type: "google-*" }
+        to: "*-prod"
+    values:
+      - flow: Sensors
+        node: { type: mqtt in }
+        set: { topic: "plant/prod/t" }
+      - flow: "Mail*"
+        node: { name: "util:*" }
+        set: { "mapper.value": "{{1.from}}" }
+    """.write(toFile: harness.path("prod.yaml"), atomically: true, encoding: .utf8)
+    try harness.run(
+      "workspace new ${dir}/prod.fpsw as prod", "connection add 'broker prod' --type mqtt-broker --prop id=prodbroker",
+      "connection add email-prod --type google-email --prop id=7654321",
+      "load ${dir}/sensors.json ${dir}/digest.json into prod --env ${dir}/prod.yaml", "commit --yes",
+      "export Sensors to ${dir}/out/sensors.json", "export 'Mail digest' to ${dir}/out/digest.json")
+    let sensors = try #require(
+      try JSONParser.parse(Array(Data(contentsOf: URL(fileURLWithPath: harness.path("out/sensors.json"))))).arrayValue)
+    let input = sensors.first { $0["type"] == "mqtt in" }
+    #expect(input?["topic"] == "plant/prod/t")
+    #expect(input?["broker"] == "prodbroker")
+    #expect(sensors.first { $0["type"] == "mqtt-broker" }?["id"] == "prodbroker")
+    let digest = try JSONParser.parse(Array(Data(contentsOf: URL(fileURLWithPath: harness.path("out/digest.json")))))
+    let modules = try #require(digest["flow"]?.arrayValue)
+    #expect(modules.first?["parameters"]?["__IMTCONN__"] == .number(JSONNumber(7654321)))
+    #expect(modules.first?["metadata"]?["restore"]?["parameters"]?["__IMTCONN__"]?["label"] == "email-prod")
+    let variable = modules.last?["routes"]?.arrayValue?.first?["flow"]?.arrayValue?.first
+    #expect(variable?["mapper"]?["value"] == "{{1.from}}")
+    #expect(variable?["mapper"]?["name"] == "x", "only the path set changes")
+  }
+
   @Test func exportingWithAConnectionWithoutIdWarnsThatTheSourceIdStays() throws {
     let harness = try SessionHarness()
     try DialectCommandTests.n8n.write(toFile: harness.path("leads.json"), atomically: true, encoding: .utf8)
