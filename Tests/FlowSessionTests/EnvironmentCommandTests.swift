@@ -56,6 +56,8 @@ import Testing
     let plan = try fresh.output(of: "commit --dry-run").standardOutput
     #expect(plan.contains("keeps parameters.url = \"https://api.prod/leads\" on n8n-nodes-base.httpRequest [kept since commit #2]"))
     #expect(plan.contains("add version 2 to Leads: 1 node changed"), "the kept value is no change: \(plan)")
+    let incoming = try fresh.output(of: "diff Leads").standardOutput
+    #expect(incoming.contains("Notify") && !incoming.contains("parameters.url"), "the kept URL is no change: \(incoming)")
     try fresh.run("commit --yes", "export Leads to ${dir}/out2/")
     #expect(try String(contentsOfFile: harness.path("out2/Leads.json"), encoding: .utf8).contains(#""url": "https://api.prod/leads""#))
   }
