@@ -30,6 +30,39 @@ public enum SecretScanner {
     ("password in URL", ["://", "@"], /[A-Za-z][A-Za-z0-9+.\-]*:\/\/[^\/\s:@{}]+:[^\/\s@{}]+@/),
   ]
 
+  /// Every anchor of `patterns`, once, as bytes; a pattern's anchors as bits of this list.
+  private static let anchors: [[UInt8]] = Set(patterns.flatMap(\.anchors)).sorted().map { Array($0.utf8) }
+  private static let anchorMasks: [UInt64] = patterns.map { pattern in
+    pattern.anchors.reduce(0) { mask, anchor in mask | 1 << anchors.firstIndex(of: Array(anchor.utf8))! }
+  }
+  /// For each byte value, the anchors that start with it.
+  private static let anchorsByFirstByte: [[Int]] = (0...255).map { byte in anchors.indices.filter { anchors[$0].first == byte } }
+
+  /// Which anchors `text` holds, as bits of `anchors`, in one pass over its bytes: a string is
+  /// searched once, not once per anchor (scanning every string of a bulk load was a seventh of
+  /// it).
+  private static func anchorsFound(in text: String) -> UInt64 {
+    var text = text
+    return text.withUTF8 { bytes in
+      var found: UInt64 = 0
+      for start in bytes.indices {
+        for anchor in anchorsByFirstByte[Int(bytes[start])] where found & 1 << anchor == 0 {
+          let literal = anchors[anchor]
+          guard start + literal.count <= bytes.count else { continue }
+          if (1..<literal.count).allSatisfy({ bytes[start + $0] == literal[$0] }) { found |= 1 << anchor }
+        }
+      }
+      return found
+    }
+  }
+
+  /// The patterns whose anchors all appear in `text`: the only ones worth a regular expression.
+  private static func candidates(in text: String) -> [(kind: String, anchors: [String], regex: Regex<Substring>)] {
+    let found = anchorsFound(in: text)
+    guard found != 0 else { return [] }
+    return patterns.indices.filter { anchorMasks[$0] & found == anchorMasks[$0] }.map { patterns[$0] }
+  }
+
   /// Words that make a member name a secret's wherever they stand: `Secret Access Key`,
   /// `Client Secret Value`, `db_password`, `sasl.jaas.config`.
   static let secretWords: Set<String> = [
@@ -78,11 +111,35 @@ public enum SecretScanner {
   /// dotted connector option such as `properties.ssl.truststore.password` or
   /// `properties.sasl.jaas.config`; not `tokenUrl`, `passwordType` or `keyId`.
   static func isSecretName(_ key: String) -> Bool {
+    guard mayNameSecret(key) else { return false }
     let words = words(of: key)
     guard let last = words.last, !aboutWords.contains(last) else { return false }
     if words.contains(where: secretWords.contains) || secretLastWords.contains(last) { return true }
     if last == "key", words.count > 1, keyQualifiers.contains(words[words.count - 2]) { return true }
     return secretLastWords.contains(words.joined())
+  }
+
+  /// What every secret name holds somewhere, in any case: a word of `secretWords`, or the
+  /// `token`, `key` or `secret` every last word ends in.
+  private static let secretStems: [StaticString] = ["pass", "pwd", "secret", "jaas", "credential", "token", "key"]
+
+  /// A cheap first test of `isSecretName` over the name's bytes, ASCII case folded: almost no
+  /// member name (`parameters`, `type`, `url`) holds a stem, and splitting every name of a
+  /// large document into lower-cased words was a fifth of a bulk load. A name with non-ASCII
+  /// bytes takes the full test.
+  static func mayNameSecret(_ key: String) -> Bool {
+    var key = key
+    return key.withUTF8 { name in
+      if name.contains(where: { $0 >= 0x80 }) { return true }
+      return secretStems.contains { stem in
+        let count = stem.utf8CodeUnitCount
+        guard count <= name.count else { return false }
+        let letters = UnsafeBufferPointer(start: stem.utf8Start, count: count)
+        return (0...(name.count - count)).contains { start in
+          (0..<count).allSatisfy { name[start + $0] | 0x20 == letters[$0] }
+        }
+      }
+    }
   }
 
   /// Every secret in the value, with its path.
@@ -142,7 +199,7 @@ public enum SecretScanner {
   private static func kind(of text: String, key: String?) -> String? {
     if let key, isSecretName(key), isLiteral(text) { return "\(key) value" }
     guard text.utf8.count >= 12 else { return nil }
-    return patterns.first { pattern in pattern.anchors.allSatisfy { contains(text, $0) } && text.contains(pattern.regex) }?.kind
+    return candidates(in: text).first { text.contains($0.regex) }?.kind
   }
 
   /// True for a literal value, not an empty one, a placeholder or an expression.
@@ -185,7 +242,7 @@ public enum SecretScanner {
     case .string(let text):
       if let key, isSecretName(key), isLiteral(text) { return .string("<redacted:\(key)>") }
       var result = text
-      for pattern in patterns where pattern.anchors.allSatisfy({ contains(result, $0) }) {
+      for pattern in candidates(in: text) {
         result = result.replacing(pattern.regex, with: "<redacted:\(pattern.kind)>")
       }
       return .string(result)

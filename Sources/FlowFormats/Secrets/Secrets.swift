@@ -103,9 +103,10 @@ public enum Secrets {
     scanRedacted(redacted(version))
   }
 
-  /// `text` with the password of every JAAS login line in it passed through `transform`.
-  static func rewritingJAAS(_ text: String, _ transform: (String) -> String) -> String {
-    guard SecretScanner.contains(text, "LoginModule") else { return text }
+  /// `text` with the password of every JAAS login line in it passed through `transform`; nil
+  /// when it holds no login line.
+  static func rewritingJAAS(_ text: String, _ transform: (String) -> String) -> String? {
+    guard SecretScanner.contains(text, "LoginModule") else { return nil }
     return text.replacing(jaasPassword) { match in
       let value = String(match.output.value)
       guard isValue(value) else { return String(match.output.0) }
