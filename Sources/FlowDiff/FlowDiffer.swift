@@ -31,11 +31,11 @@ public enum FlowDiffer {
         result.nodes.append(
           NodeChange(
             kind: .changed, name: node.name, type: node.type, oldName: old.name == node.name ? nil : old.name,
-            changes: changes))
+            changes: changes, leftIndex: leftIndex))
       }
     }
     for (leftIndex, node) in left.nodes.enumerated() where pairing.rightForLeft[leftIndex] == nil {
-      result.nodes.append(NodeChange(kind: .removed, name: node.name, type: node.type, oldName: nil, changes: []))
+      result.nodes.append(NodeChange(kind: .removed, name: node.name, type: node.type, oldName: nil, changes: [], leftIndex: leftIndex))
     }
     result.edges = edgeChanges(left, right, pairing: pairing)
     result.connections = connectionChanges(left.connections, right.connections, pairing: pairing, options: options)
@@ -210,11 +210,13 @@ public enum FlowDiffer {
       properties.removeAll { options.ignores("connections." + $0.path) }
       if !properties.isEmpty || old.name != ref.name {
         changes.append(
-          NodeChange(kind: .changed, name: ref.name, type: ref.type, oldName: old.name == ref.name ? nil : old.name, changes: properties))
+          NodeChange(
+            kind: .changed, name: ref.name, type: ref.type, oldName: old.name == ref.name ? nil : old.name, changes: properties,
+            leftIndex: leftIndex))
       }
     }
     for (leftIndex, ref) in left.enumerated() where pairing.connectionRightForLeft[leftIndex] == nil {
-      changes.append(NodeChange(kind: .removed, name: ref.name, type: ref.type, oldName: nil, changes: []))
+      changes.append(NodeChange(kind: .removed, name: ref.name, type: ref.type, oldName: nil, changes: [], leftIndex: leftIndex))
     }
     return changes
   }

@@ -15,4 +15,7 @@ public struct NodeChange: Hashable, Sendable {
   public var oldName: String?
   /// For changed nodes, each differing property; empty for added and removed nodes.
   public var changes: [PropertyChange]
+  /// The left side's index of the node (or connection reference) for changed and removed ones:
+  /// how a three-way diff finds the same base node in its two diffs, whatever its name.
+  var leftIndex: Int?
 }

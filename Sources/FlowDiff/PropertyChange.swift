@@ -17,6 +17,10 @@ public struct PropertyChange: Hashable, Sendable {
   var new: JSONValue?
   /// True when the value that changed is a secret: views say `changed (secret)`, never the value.
   public var isSecret: Bool
+  /// The right side's value as compared, a secret's stand-in left unmasked (a stand-in says
+  /// nothing about the secret): two changes of one secret are the same change only when their
+  /// stand-ins are equal. Never rendered.
+  var outcome: JSONValue?
 
   /// What views show in place of a secret value.
   static let secretText = JSONValue.string("(secret)")
@@ -26,6 +30,7 @@ public struct PropertyChange: Hashable, Sendable {
   public init(components: [Component], old: JSONValue?, new: JSONValue?) {
     self.components = components
     isSecret = old.map(SecretStandIn.isStandIn) == true || new.map(SecretStandIn.isStandIn) == true
+    outcome = new
     self.old = old.map { SecretStandIn.masked($0, with: Self.secretText) }
     self.new = new.map { SecretStandIn.masked($0, with: Self.secretText) }
   }

@@ -12,13 +12,18 @@ public struct CommitRequest: Sendable {
 
     var flow: String
     var mode: Mode
+    /// The file the import was loaded from (an absolute path), recorded with the version; nil
+    /// when it came from no file of its own (a subflow carried inside another export).
+    var source: String?
     /// Renders the document once the store knows the version number and the commit time.
     var document: @Sendable (_ number: Int, _ publishedAt: String) -> String
 
-    /// A write of `flow`, its document rendered by `document` once the number and time are known.
-    public init(flow: String, mode: Mode, document: @escaping @Sendable (Int, String) -> String) {
+    /// A write of `flow` imported from the file `source`, its document rendered by `document`
+    /// once the number and time are known.
+    public init(flow: String, mode: Mode, source: String? = nil, document: @escaping @Sendable (Int, String) -> String) {
       self.flow = flow
       self.mode = mode
+      self.source = source
       self.document = document
     }
   }

@@ -8,4 +8,8 @@ public struct FlowSummary: Hashable, Sendable {
   public var versionCount: Int
   /// When its latest version was published (ISO 8601).
   public var updatedAt: String
+  /// For each file an import of this flow was loaded from (an absolute path), the latest
+  /// version such an import wrote: a later import from that file says so when the current
+  /// version is a newer one written from elsewhere.
+  public var importedFrom: [String: Int] = [:]
 }

@@ -1,3 +1,4 @@
+import FlowModel
 import FlowSession
 import FlowTestSupport
 import Foundation
@@ -60,5 +61,85 @@ import Testing
 
   @Test func oneViewAtATime() throws {
     #expect(try SessionHarness().rendered("diff a b --stat --json") == "diff: choose one of --stat, --json (see `help diff`)")
+  }
+
+  /// Promotion: prod was built from test's first export and got a hotfix of its own since; the
+  /// three-way diff of test's next export lists the hotfix's clash first, then what is whose.
+  @Test func threeWayAgainstTheBaseTheTargetWasBuiltFrom() throws {
+    let harness = try SessionHarness()
+    try harness.commitOrders()
+    try Self.write(harness.path("hotfix.json"), from: "orders-v1.json") {
+      $0.replacing(#""condition": "amount > 100""#, with: #""condition": "amount > 1000""#)
+        .replacing(#""table": "big_orders""#, with: #""table": "big_orders_fixed""#)
+    }
+    try harness.run("load ${dir}/hotfix.json into prod --as-version-of orders")
+    try harness.commitStaged()
+    let printed = try harness.output(of: "diff --base ${examples}/orders-v1.json prod:orders ${examples}/orders-v2.json")
+      .standardOutput
+    let conflicts = try #require(printed.firstRange(of: "conflicts"))
+    let targetOnly = try #require(printed.firstRange(of: "changed in the target only"))
+    let incoming = try #require(printed.firstRange(of: "incoming"))
+    #expect(conflicts.lowerBound < targetOnly.lowerBound && targetOnly.lowerBound < incoming.lowerBound, "\(printed)")
+    #expect(printed.contains(#"target ~ config.condition: "amount > 100" -> "amount > 1000""#), "\(printed)")
+    #expect(printed.contains(#"new    ~ config.condition: "amount > 100" -> "amount > 500""#), "\(printed)")
+    #expect(printed.contains(#"~ config.table: "big_orders" -> "big_orders_fixed""#), "\(printed)")
+    #expect(printed.contains(#"+ node "Audit trail" (destination.kafka)"#), "\(printed)")
+    #expect(harness.session.lastDiffDiffered == true)
+    let json = try JSONParser.parse(
+      try harness.output(of: "diff --base ${examples}/orders-v1.json prod:orders ${examples}/orders-v2.json --json").standardOutput)
+    #expect(json["conflicts"]?.arrayValue?.first?["target"]?["changes"]?.arrayValue?.first?["path"] == ["config", "condition"])
+    try harness.run("diff --base ${examples}/orders-v1.json ${examples}/orders-v1.json ${examples}/orders-v1.json")
+    #expect(harness.session.lastDiffDiffered == false)
+  }
+
+  @Test func threeWayNeedsBothSidesAndATextView() throws {
+    let harness = try SessionHarness()
+    #expect(
+      harness.rendered("diff --base a.json b.json")
+        == "diff: --base compares a target and a new export: diff --base <export> <target> <new> (see `help diff`)")
+    #expect(
+      harness.rendered("diff --base a.json b.json c.json --stat")
+        == "diff: a three-way diff shows as text or --json, not --stat (see `help diff`)")
+  }
+
+  /// An import from the file prod's flow was last imported from, after a version came from
+  /// elsewhere: the plan and `status` say so and give the three-way diff to run.
+  @Test func aPlanSaysWhenTheTargetChangedSinceTheLastImportFromTheSameFile() throws {
+    let harness = try SessionHarness()
+    try harness.prepareProd()
+    let file = harness.path("orders.json")
+    try Self.write(file, from: "orders-v1.json") { $0 }
+    try harness.run("load ${dir}/orders.json into prod")
+    try harness.commitStaged()
+    try Self.write(file, from: "orders-v2.json") { $0 }
+    try harness.run("load ${dir}/orders.json into prod --as-version-of orders")
+    #expect(!(try harness.output(of: "commit --dry-run").standardOutput.contains("changed since")))
+    try harness.commitStaged()
+
+    try Self.write(harness.path("hotfix.json"), from: "orders-v2.json") {
+      $0.replacing(#""table": "big_orders""#, with: #""table": "big_orders_fixed""#)
+    }
+    try harness.run("load ${dir}/hotfix.json into prod --as-version-of orders")
+    try harness.commitStaged()
+    try Self.write(file, from: "orders-v2.json") { $0.replacing(#""amount > 500""#, with: #""amount > 700""#) }
+    try harness.run("load ${dir}/orders.json into prod --as-version-of orders")
+    let plan = try harness.output(of: "commit --dry-run").standardOutput
+    #expect(
+      plan.contains(
+        "\n    target changed since version 2 was imported from this file: diff --base prod:orders@2 prod:orders orders\n"),
+      "\(plan)")
+    #expect(
+      try harness.output(of: "status").standardOutput.contains("; target changed since version 2 was imported from this file\n"))
+    let json = try JSONParser.parse(try harness.output(of: "commit --dry-run --json").standardOutput)
+    #expect(json["flows"]?.arrayValue?.first?["changedSince"] == 2)
+    let merge = try harness.output(of: "diff --base prod:orders@2 prod:orders orders").standardOutput
+    #expect(merge.contains(#"~ config.table: "big_orders" -> "big_orders_fixed""#), "\(merge)")
+    #expect(merge.contains(#"~ config.condition: "amount > 500" -> "amount > 700""#), "\(merge)")
+  }
+
+  /// Writes the example `name`, edited by `edit`, to `path`.
+  private static func write(_ path: String, from name: String, _ edit: (String) -> String) throws {
+    let text = String(decoding: try Fixtures.example(name), as: UTF8.self)
+    try edit(text).write(toFile: path, atomically: true, encoding: .utf8)
   }
 }

@@ -47,6 +47,25 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
     #expect(throws: StoreError.noSuchFlow("nope")) { try store.version(of: "nope", number: nil) }
   }
 
+  /// Each version keeps the file its import was loaded from; a flow lists, per file, the latest
+  /// version imported from it, through a removal and its undo too.
+  @Test(arguments: StoreUnderTest.all) func versionsRememberTheFileTheyWereImportedFrom(kind: StoreUnderTest) throws {
+    let store = try WorkspaceStores.create(kind.location(folder, "w"))
+    func sourced(_ mode: CommitRequest.VersionWrite.Mode, _ source: String?) -> CommitRequest.VersionWrite {
+      CommitRequest.VersionWrite(flow: "orders", mode: mode, source: source) { number, _ in "{\"v\":\(number)}" }
+    }
+    for (index, write) in [
+      sourced(.newFlow, "/e/orders.json"), sourced(.newVersion, "/e/orders.json"), sourced(.newVersion, "/e/fix.json"),
+      sourced(.newVersion, nil),
+    ].enumerated() {
+      _ = try store.commit(CommitRequest(message: "m", author: "a", expectedRevision: index, writes: [write]))
+    }
+    #expect(try store.flows().map(\.importedFrom) == [["/e/orders.json": 2, "/e/fix.json": 3]])
+    let removal = try change(store, .removeFlow("orders"))
+    _ = try store.undo(removal.id, author: "a", expectedRevision: try store.revision())
+    #expect(try store.flows().map(\.importedFrom) == [["/e/orders.json": 2, "/e/fix.json": 3]])
+  }
+
   @Test(arguments: StoreUnderTest.all) func aFailingWriteLeavesNothingBehind(kind: StoreUnderTest) throws {
     let store = try WorkspaceStores.create(kind.location(folder, "w"))
     let request = CommitRequest(

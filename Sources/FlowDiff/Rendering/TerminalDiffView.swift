@@ -12,8 +12,15 @@ struct TerminalDiffView {
   static let inlineThreshold = 80
 
   var text: String {
-    var lines = ["\(palette.heading)--- \(diff.left)\(palette.reset)", "\(palette.heading)+++ \(diff.right)\(palette.reset)"]
+    let lines = ["\(palette.heading)--- \(diff.left)\(palette.reset)", "\(palette.heading)+++ \(diff.right)\(palette.reset)"]
     if diff.isEmpty { return (lines + ["no changes"]).joined(separator: "\n") + "\n" }
+    return (lines + body + [diff.stat.summary]).joined(separator: "\n") + "\n"
+  }
+
+  /// The changes without the heading and the summary: flow, nodes, edges, connections,
+  /// dependencies; also each part of a three-way diff.
+  var body: [String] {
+    var lines: [String] = []
     if !diff.flow.isEmpty {
       lines.append("flow")
       lines += diff.flow.map(propertyLine)
@@ -35,8 +42,7 @@ struct TerminalDiffView {
       lines.append("dependencies")
       lines += diff.dependencies.map(propertyLine)
     }
-    lines.append(diff.stat.summary)
-    return lines.joined(separator: "\n") + "\n"
+    return lines
   }
 
   /// A node or connection: one line when added or removed, a heading and its changes when changed.
@@ -55,11 +61,12 @@ struct TerminalDiffView {
     port == "0" ? quoted(name) : "\(quoted(name)):\(port)"
   }
 
-  private func quoted(_ name: String) -> String {
+  func quoted(_ name: String) -> String {
     JSONWriter(layout: .minified).string(.string(name))
   }
 
-  private func propertyLine(_ change: PropertyChange) -> String {
+  /// One property change, indented under its node: `  ~ config.query: "a" -> "b"`.
+  func propertyLine(_ change: PropertyChange) -> String {
     if change.isSecret {
       switch (change.old, change.new) {
       case (nil, _): return "  \(palette.added)+ \(change.path): (secret)\(palette.reset)"

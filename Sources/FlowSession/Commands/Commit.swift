@@ -26,7 +26,9 @@ struct Commit: Command {
       staged connection and member changes; a total), asks for confirmation when interactive,
       then writes everything or nothing. Refuses, writing nothing, while any reference is
       unmatched or any finding is an error, and lists them all. An import identical to the
-      target's current version is not written, so a migration can run again.
+      target's current version is not written, so a migration can run again. An import whose
+      target flow got a version from elsewhere since the last import from the same file says
+      so, with the `diff --base` that shows what committing it would undo.
 
         commit --dry-run
         commit -m "orders v2 to prod" --yes
@@ -87,7 +89,7 @@ struct Commit: Command {
     let writes = writing.enumerated().map { index, entry in
       Self.write(
         entry.bound, as: entry.pending.mode.flowName, mode: entry.pending.mode.isNewFlow ? .newFlow : .newVersion,
-        sealer: open.store.sealer
+        source: entry.pending.source, sealer: open.store.sealer
       ) {
         progress?.show("writing flows", done: index + 1, total: writing.count)
       }
@@ -110,10 +112,11 @@ struct Commit: Command {
 
   /// One version as the store writes it: named for its flow, numbered and dated by the store
   /// (the published date is the commit's), its nodes given ids new to the target (names kept),
-  /// its subflows stored as flows of their own rather than inside it.
+  /// its subflows stored as flows of their own rather than inside it, with the file it was
+  /// imported from.
   /// `onWrite` is called as the store writes it, for progress.
   private static func write(
-    _ version: FlowVersion, as flow: String, mode: CommitRequest.VersionWrite.Mode, sealer: Sealer?,
+    _ version: FlowVersion, as flow: String, mode: CommitRequest.VersionWrite.Mode, source: String?, sealer: Sealer?,
     onWrite: @escaping @Sendable () -> Void
   ) -> CommitRequest.VersionWrite {
     var stored = version.source == nil ? version.renumberingNodes { _ in UUID().uuidString.lowercased() } : version
@@ -121,7 +124,7 @@ struct Commit: Command {
     stored.subflowDefinitions = []
     // Secrets are sealed with the workspace key, never left in the stored document.
     let prepared = sealer.map { sealer in Secrets.rewriting(stored) { sealer.seal($0) } } ?? stored
-    return CommitRequest.VersionWrite(flow: flow, mode: mode) { number, publishedAt in
+    return CommitRequest.VersionWrite(flow: flow, mode: mode, source: source) { number, publishedAt in
       onWrite()
       var written = prepared
       written.number = number

@@ -17,11 +17,15 @@ struct Diff: Command {
     static let ignore = OptionSpec(
       "--ignore", value: "path", help: "leave out property paths matching this pattern (`*` any text); repeatable")
     static let label = OptionSpec(
-      "--label", value: "name", help: "name a side in the output (the first --label the left, the second the right)")
+      "--label", value: "name", help: "name a side in the output, in order: left, right (with --base: base, target, new)")
+    static let base = OptionSpec(
+      "--base", value: "export", completion: .path,
+      help: "three-way: the flow the target was built from; the sides are then the target and the new export")
   }
 
   static let spec = CommandSpec(
-    name: "diff", synopsis: "<a> [<b>] [--stat | --json | --dot | --svg <file>] [--all] [--ignore <path>]...",
+    name: "diff",
+    synopsis: "[--base <export>] <a> [<b>] [--stat | --json | --dot | --svg <file>] [--all] [--ignore <path>]...",
     summary: "Show the semantic difference of two flows (nodes added, removed, renamed, changed; edges; connections) or two workspaces.",
     discussion: """
       Each side is a file, a loaded export, a pending import, or a workspace flow
@@ -33,14 +37,23 @@ struct Diff: Command {
       is not a failure; `fps diff A B` from a system shell exits 1 when there is one.
       `/dev/null` as a side is an empty flow, so a new flow shows all it has.
 
+      With --base, a three-way diff for promotion: `diff --base <export> <target> <new>`
+      shows, first, the conflicts (a property both the target and the new export changed to
+      different values, a node one removed and the other changed), then what the target
+      changed on its own since the base (importing the new export as it is undoes it), what
+      the new export brings, and what both changed alike. As text or --json; the exit status
+      is as with two sides. The plan of an import whose target flow got a version from
+      elsewhere since the last import from the same file says so and gives this command.
+
         diff exports/orders-v1.json exports/orders-v2.json
         diff exports/orders-v2.json prod:orders
         diff prod:orders@1 prod:orders@2 --stat
         diff orders                       # a pending import against its target
         diff test prod                    # two open workspaces
         diff a.json b.json --ignore 'config.parameters.options.*' --dot > diff.dot
+        diff --base prod:orders@1 prod:orders exports/orders.json
       """,
-    options: [Option.stat, Option.json, Option.dot, Option.svg, Option.all, Option.ignore, Option.label],
+    options: [Option.stat, Option.json, Option.dot, Option.svg, Option.all, Option.ignore, Option.label, Option.base],
     positionals: .anyName)
 
   /// Which renderer prints the result.
@@ -55,6 +68,8 @@ struct Diff: Command {
   let options: DiffOptions
   /// What `--label` names the sides, in order.
   let labels: [String]
+  /// With `--base`, the base of a three-way diff: `left` is then the target, `right` the new export.
+  let base: String?
 
   init(_ arguments: ParsedArguments) throws {
     left = try arguments.positional(0, "the flows to compare")
@@ -67,13 +82,25 @@ struct Diff: Command {
     if chosen.count > 1 { throw UsageError("choose one of \(chosen.map(\.option.name).joined(separator: ", "))", command: "diff") }
     view = chosen.first?.view ?? .terminal
     labels = arguments.values(Option.label)
-    if labels.count > 2 { throw UsageError("--label names two sides at most", command: "diff") }
+    base = arguments.value(Option.base)
+    if base != nil {
+      if right == nil {
+        throw UsageError("--base compares a target and a new export: diff --base <export> <target> <new>", command: "diff")
+      }
+      if let other = chosen.first(where: { $0.option.name != Option.json.name }) {
+        throw UsageError("a three-way diff shows as text or --json, not \(other.option.name)", command: "diff")
+      }
+      if labels.count > 3 { throw UsageError("--label names three sides at most: base, target, new", command: "diff") }
+    } else if labels.count > 2 {
+      throw UsageError("--label names two sides at most", command: "diff")
+    }
     options = DiffOptions(
       includeVolatile: arguments.flag(Option.all), ignoredPaths: arguments.values(Option.ignore),
       includeGraph: arguments.flag(Option.dot) || arguments.flag(Option.svg))
   }
 
   func run(in session: Session) throws {
+    if let base, let right { return try compareThreeWay(base: base, target: left, new: right, in: session) }
     if let right, let leftWorkspace = session.workspaces[left], let rightWorkspace = session.workspaces[right] {
       return try compareWorkspaces(leftWorkspace, rightWorkspace, in: session)
     }
@@ -92,6 +119,18 @@ struct Diff: Command {
       try GraphvizRenderer.svg(DiffRenderer.dot.render(diff), to: path)
       session.output.line("wrote \(path) (\(diff.stat.summary))")
     }
+  }
+
+  /// `--base`: the target and the new export, each against the base, merged (`ThreeWayDiffer`).
+  private func compareThreeWay(base: String, target: String, new: String, in session: Session) throws {
+    let sides = try [base, target, new].map { try modelOnly(operand($0, in: session)) }
+    let names = sides.indices.map { labels.indices.contains($0) ? labels[$0] : sides[$0].0.label }
+    let diff = ThreeWayDiffer.diff(
+      base: sides[0].0.version, target: sides[1].0.version, new: sides[2].0.version, labels: (names[0], names[1], names[2]),
+      options: options.ignoringVolatilePaths(of: sides.map(\.1)))
+    session.lastDiffDiffered = !diff.isEmpty
+    if case .json = view { return session.output.write(diff.json) }
+    session.output.write(diff.text(colour: session.output.usesColour))
   }
 
   /// The two sides and the formats they were read in; one pending import alone is compared

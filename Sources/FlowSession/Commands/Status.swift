@@ -47,8 +47,10 @@ struct Status: Command {
       problems += pendingHere.flatMap(state.findings)
       for pending in pendingHere {
         let refs = pending.version.connections.count
+        let changed = state.changedSince(pending).map { "; " + Describe.changedSince($0) } ?? ""
         output.line(
-          "  \(pending.name): \(pending.mode.summary), \(refs - pending.unmatched.count)/\(refs) references matched (\(pending.path))")
+          "  \(pending.name): \(pending.mode.summary), \(refs - pending.unmatched.count)/\(refs) references matched (\(pending.path))\(changed)"
+        )
       }
     }
     for (name, environment) in session.environments.sorted(by: { $0.key < $1.key }) {
@@ -77,12 +79,14 @@ struct Status: Command {
     for name in Set(session.imports.map(\.workspace)).sorted() {
       let state = try session.state(of: name)
       for pending in session.imports where pending.workspace == name {
-        imports.append([
+        var entry: JSONObject = [
           "name": .string(pending.name), "workspace": .string(name), "flow": .string(pending.mode.flowName),
           "mode": .string(pending.mode.isNewFlow ? "new flow" : "new version"), "path": .string(pending.path),
           "references": .number(JSONNumber(pending.version.connections.count)),
           "unmatched": .array(pending.unmatched.map { .string($0.key) }),
-        ])
+        ]
+        entry["changedSince"] = state.changedSince(pending).map { .number(JSONNumber($0)) }
+        imports.append(.object(entry))
         findings += state.findings(for: pending).map {
           ["import": .string(pending.name), "severity": .string($0.isError ? "error" : "warning"), "message": .string($0.message)]
         }

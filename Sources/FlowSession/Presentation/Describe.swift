@@ -18,6 +18,13 @@ enum Describe {
     "\(number) \(number == 1 ? noun : plural)"
   }
 
+  /// `target changed since version 2 was imported from this file`: what the plan and `status`
+  /// say of an import whose target flow got a version from elsewhere since (see
+  /// `WorkspaceState.changedSince`).
+  static func changedSince(_ version: Int) -> String {
+    "target changed since version \(version) was imported from this file"
+  }
+
   /// `created flow orders@1`, `added connection kafka-prod`: one journal change.
   static func change(_ change: JournalChange) -> String {
     "\(change.action.rawValue) \(change.subject)\(change.version.map { "@\($0)" } ?? "")"

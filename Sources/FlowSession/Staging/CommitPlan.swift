@@ -17,6 +17,9 @@ struct CommitPlan {
     let diff: FlowDiff?
     /// The version number it gets; 1 for a new flow.
     let number: Int
+    /// The target version last imported from the same file, when the target changed since
+    /// (`WorkspaceState.changedSince`).
+    let changedSince: Int?
 
     /// Identical to what the target has now: skipped, so a migration can run again.
     var isUnchanged: Bool { diff?.isEmpty == true }
@@ -35,7 +38,7 @@ struct CommitPlan {
       let bound = pending.boundVersion(using: state)
       switch pending.mode {
       case .newFlow:
-        entries.append(Entry(pending: pending, bound: bound, diff: nil, number: 1))
+        entries.append(Entry(pending: pending, bound: bound, diff: nil, number: 1, changedSince: nil))
       case .newVersion(of: let flow):
         let target = try current(flow)
         // The export's own version number says nothing about the target's history.
@@ -46,7 +49,7 @@ struct CommitPlan {
           options: DiffOptions().ignoringVolatilePaths(of: [target, bound].map(ExportFormat.natural)))
         let number = nextVersion[flow] ?? 1
         if !diff.isEmpty { nextVersion[flow] = number + 1 }
-        entries.append(Entry(pending: pending, bound: bound, diff: diff, number: number))
+        entries.append(Entry(pending: pending, bound: bound, diff: diff, number: number, changedSince: state.changedSince(pending)))
       }
     }
     self.entries = entries
@@ -73,6 +76,11 @@ struct CommitPlan {
     for entry in entries {
       lines.append("  " + headline(entry))
       guard !entry.isUnchanged else { continue }
+      if let base = entry.changedSince {
+        let flow = entry.pending.mode.flowName
+        lines.append(
+          "    \(Describe.changedSince(base)): diff --base \(workspace):\(flow)@\(base) \(workspace):\(flow) \(entry.pending.name)")
+      }
       if verbose { lines += nodeLines(entry).map { "      " + $0 } }
       for ref in entry.pending.version.connections {
         if let binding = entry.pending.bindings[ref.key] {
@@ -172,6 +180,7 @@ struct CommitPlan {
         "path": .string(entry.pending.path), "nodes": .number(JSONNumber(entry.bound.nodes.count)),
       ]
       if !entry.isUnchanged { object["version"] = .number(JSONNumber(entry.number)) }
+      if let base = entry.changedSince, !entry.isUnchanged { object["changedSince"] = .number(JSONNumber(base)) }
       if let stat = entry.diff?.stat, !entry.isUnchanged {
         object["changes"] = [
           "nodesAdded": .number(JSONNumber(stat.nodesAdded)), "nodesRemoved": .number(JSONNumber(stat.nodesRemoved)),

@@ -1,5 +1,6 @@
 import FlowFormats
 import FlowModel
+import Foundation
 
 /// An export staged for a workspace: written only by `commit`.
 struct PendingImport: Sendable {
@@ -52,6 +53,12 @@ struct PendingImport: Sendable {
   /// The node values an environment file or the workspace set in it, shown in the plan and
   /// kept by the workspace at commit.
   var values: [AppliedValue] = []
+
+  /// The file it was loaded from as an absolute path, which commit records with the version it
+  /// writes; nil for a subflow carried inside another export, which has no file of its own.
+  var source: String? {
+    parentImport == nil ? URL(fileURLWithPath: path).standardizedFileURL.path : nil
+  }
 
   /// References not yet bound to a connection of the target.
   var unmatched: [ConnectionRef] {

@@ -8,6 +8,8 @@ struct WorkspaceState {
   let connections: [Connection]
   let flows: [FlowSummary]
   let flowNames: Set<String>
+  /// The flows by name, for what each import needs to know of its target flow.
+  private let flowsByName: [String: FlowSummary]
   /// The events registry, forms and rules.
   let registry: [RegistryEntry]
   /// Flows that pending imports for this workspace create, so one may call another.
@@ -44,11 +46,24 @@ struct WorkspaceState {
     self.connections = connections
     self.flows = flows
     self.flowNames = Set(flows.map(\.name))
+    self.flowsByName = Dictionary(flows.map { ($0.name, $0) }) { first, _ in first }
     self.registry = registry
   }
 
   func connection(named name: String) -> Connection? {
     connections.first { $0.name == name }
+  }
+
+  /// The version last imported from the file `pending` was loaded from, when the flow it
+  /// versions has a later current version, written from elsewhere since (a hotfix, another
+  /// file): committing would replace that work, so the plan and `status` say so and name this
+  /// version as the base for `diff --base`. Nil when the current version came from that file,
+  /// or no version did.
+  func changedSince(_ pending: PendingImport) -> Int? {
+    guard case .newVersion(of: let flow) = pending.mode, let source = pending.source, let summary = flowsByName[flow],
+      let last = summary.importedFrom[source], last < summary.currentVersion
+    else { return nil }
+    return last
   }
 
   /// Everything wrong with an import bound for this workspace; see `Finding.check`.

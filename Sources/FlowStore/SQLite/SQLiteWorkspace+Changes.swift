@@ -71,8 +71,8 @@ extension SQLiteWorkspace {
         arguments: [id, flow, row["current_version"] as Int])
       try db.execute(
         sql: """
-          INSERT INTO removed_versions (commit_id, flow, number, document, published_at, written_by)
-          SELECT ?, ?, number, document, published_at, commit_id FROM versions WHERE flow_id = ?
+          INSERT INTO removed_versions (commit_id, flow, number, document, published_at, written_by, source)
+          SELECT ?, ?, number, document, published_at, commit_id, source FROM versions WHERE flow_id = ?
           """, arguments: [id, flow, flowID])
       try db.execute(sql: "DELETE FROM versions WHERE flow_id = ?", arguments: [flowID])
       try db.execute(sql: "DELETE FROM flows WHERE id = ?", arguments: [flowID])

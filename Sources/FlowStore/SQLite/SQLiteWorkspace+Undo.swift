@@ -99,8 +99,8 @@ extension SQLiteWorkspace {
       try db.execute(sql: "INSERT INTO flows (name, current_version) VALUES (?, ?)", arguments: [change.subject, current ?? 1])
       try db.execute(
         sql: """
-          INSERT INTO versions (flow_id, number, document, published_at, commit_id)
-          SELECT ?, number, document, published_at, written_by FROM removed_versions WHERE commit_id = ? AND flow = ?
+          INSERT INTO versions (flow_id, number, document, published_at, commit_id, source)
+          SELECT ?, number, document, published_at, written_by, source FROM removed_versions WHERE commit_id = ? AND flow = ?
           """, arguments: [db.lastInsertedRowID, id, change.subject])
     case .addedConnection:
       try db.execute(

@@ -170,14 +170,24 @@ public final class SQLiteWorkspace: WorkspaceStore {
   }
 
   private static func flows(_ db: Database) throws -> [FlowSummary] {
-    try Row.fetchAll(
+    var importedFrom: [String: [String: Int]] = [:]
+    let sources = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT f.name, v.source, MAX(v.number) AS number
+        FROM flows f JOIN versions v ON v.flow_id = f.id WHERE v.source IS NOT NULL GROUP BY f.id, v.source
+        """)
+    for row in sources { importedFrom[row["name"], default: [:]][row["source"]] = row["number"] }
+    return try Row.fetchAll(
       db,
       sql: """
         SELECT f.name, f.current_version, COUNT(v.number) AS count, MAX(v.published_at) AS updated
         FROM flows f JOIN versions v ON v.flow_id = f.id GROUP BY f.id ORDER BY f.name
         """
     ).map { row in
-      FlowSummary(name: row["name"], currentVersion: row["current_version"], versionCount: row["count"], updatedAt: row["updated"])
+      FlowSummary(
+        name: row["name"], currentVersion: row["current_version"], versionCount: row["count"], updatedAt: row["updated"],
+        importedFrom: importedFrom[row["name"]] ?? [:])
     }
   }
 
@@ -279,7 +289,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
       let findFlow = try db.cachedStatement(sql: "SELECT id, current_version FROM flows WHERE name = ?")
       let insertFlow = try db.cachedStatement(sql: "INSERT INTO flows (name, current_version) VALUES (?, 1)")
       let insertVersion = try db.cachedStatement(
-        sql: "INSERT INTO versions (flow_id, number, document, published_at, commit_id) VALUES (?, ?, ?, ?, ?)")
+        sql: "INSERT INTO versions (flow_id, number, document, published_at, commit_id, source) VALUES (?, ?, ?, ?, ?, ?)")
       for write in request.writes {
         let existing = try Row.fetchOne(findFlow, arguments: [write.flow])
         let flowID: Int64
@@ -298,7 +308,7 @@ public final class SQLiteWorkspace: WorkspaceStore {
           try db.execute(sql: "UPDATE flows SET current_version = ? WHERE id = ?", arguments: [number, flowID])
           changes.append(JournalChange(action: .addedVersion, subject: write.flow, version: number))
         }
-        try insertVersion.execute(arguments: [flowID, number, write.document(number, now), now, id])
+        try insertVersion.execute(arguments: [flowID, number, write.document(number, now), now, id, write.source])
       }
       for entry in request.registryWrites {
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM registry WHERE kind = ? AND name = ?", arguments: [entry.kind.rawValue, entry.name])

@@ -81,6 +81,16 @@ enum WorkspaceSchema {
             create_path INTEGER NOT NULL, commit_id INTEGER NOT NULL, PRIMARY KEY (flow, node_type, node_name, path));
           """)
     }
+    migrator.registerMigration("v7: version sources") { db in
+      // The file an import was loaded from, with each version it wrote (and kept for undo), so
+      // a later import from that file can tell whether the flow was changed since. NULL for
+      // versions written before, and for subflows that came inside another export.
+      try db.execute(
+        sql: """
+          ALTER TABLE versions ADD COLUMN source TEXT;
+          ALTER TABLE removed_versions ADD COLUMN source TEXT;
+          """)
+    }
     return migrator
   }
 }
