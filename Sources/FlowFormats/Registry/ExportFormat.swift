@@ -53,7 +53,9 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
 
   /// The flow as diff compares it: for a flow read from a foreign dialect, its codec's view
   /// (connection-level objects with their settings, secrets as stand-ins, positions once; see
-  /// `DialectCodec.diffView`); any other flow as it is.
+  /// `DialectCodec.diffView`); any other flow as it is. The view keeps the source's dialect but
+  /// not its document: diff compares the model, and scanning the whole file again for a view
+  /// nobody reads was a tenth of a large diff.
   public static func diffView(of version: FlowVersion) -> FlowVersion {
     // Every secret, by the flow's own rules, becomes a stand-in first: a changed one shows as
     // `changed (secret)` and its value never reaches the diff. Secret-looking values found by
@@ -63,6 +65,7 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
       return Secrets.scanRedacted(hidden)
     }
     var view = dialect.diffView(of: hidden, document: source.document)
+    view.source?.document = .null
     // A connection setting named like a secret (a bot's `token`) is compared as a stand-in too.
     for index in view.connections.indices {
       for member in view.connections[index].properties.members

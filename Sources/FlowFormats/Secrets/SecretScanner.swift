@@ -152,7 +152,7 @@ public enum SecretScanner {
 
   /// The value with every secret replaced by `<redacted:kind>`.
   public static func redact(_ value: JSONValue) -> JSONValue {
-    rewrite(value, key: nil)
+    rewrite(value, key: nil) ?? value
   }
 
   /// One step of the path to the value being visited: spelled out only for a match, so a scan
@@ -237,24 +237,37 @@ public enum SecretScanner {
     }
   }
 
-  private static func rewrite(_ value: JSONValue, key: String?) -> JSONValue {
+  /// The value with its secrets redacted, or nil when it holds none: a view of a large flow
+  /// rebuilt (copied) every object of it, although secrets in clear are rare.
+  private static func rewrite(_ value: JSONValue, key: String?) -> JSONValue? {
     switch value {
     case .string(let text):
       if let key, isSecretName(key), isLiteral(text) { return .string("<redacted:\(key)>") }
+      let found = candidates(in: text)
+      guard !found.isEmpty else { return nil }
       var result = text
-      for pattern in candidates(in: text) {
-        result = result.replacing(pattern.regex, with: "<redacted:\(pattern.kind)>")
+      for pattern in found { result = result.replacing(pattern.regex, with: "<redacted:\(pattern.kind)>") }
+      return result == text ? nil : .string(result)
+    case .array(let elements):
+      var rewritten: [JSONValue]?
+      for index in elements.indices {
+        guard let element = rewrite(elements[index], key: key) else { continue }
+        if rewritten == nil { rewritten = elements }
+        rewritten?[index] = element
       }
-      return .string(result)
-    case .array(let elements): return .array(elements.map { rewrite($0, key: key) })
-    case .object(var object):
+      return rewritten.map(JSONValue.array)
+    case .object(let object):
+      var rewritten: JSONObject?
       for index in object.members.indices {
-        object.members[index].value = rewrite(object.members[index].value, key: object.members[index].key)
+        guard let value = rewrite(object.members[index].value, key: object.members[index].key) else { continue }
+        if rewritten == nil { rewritten = object }
+        rewritten?.members[index].value = value
       }
-      return .object(object)
-    default: return value
+      return rewritten.map(JSONValue.object)
+    default: return nil
     }
   }
+
 }
 
 extension JSONValue {
