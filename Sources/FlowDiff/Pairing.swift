@@ -28,11 +28,12 @@ struct Pairing {
     state.pairByName()
     if state.hasUnpaired {
       state.pairByStructure()
+      // Again: the pairs the first pass made anchor their neighbours' labels in the second.
       state.pairByStructure()
       state.pairBySimilarity()
     }
     let nodeCount = (left: left.nodeCount, right: right.nodeCount)
-    leftForRight = Array(state.leftForRight[..<nodeCount.right]).map { $0.map { $0 } }
+    leftForRight = Array(state.leftForRight[..<nodeCount.right])
     rightForLeft = Array(state.rightForLeft[..<nodeCount.left])
     connectionLeftForRight = state.leftForRight[nodeCount.right...].map { $0.map { $0 - nodeCount.left } }
     connectionRightForLeft = state.rightForLeft[nodeCount.left...].map { $0.map { $0 - nodeCount.right } }

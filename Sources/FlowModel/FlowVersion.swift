@@ -49,9 +49,6 @@ public struct FlowVersion: Hashable, Sendable {
     self.source = source
   }
 
-  /// The node with this id.
-  func node(id: String) -> Node? { nodes.first { $0.id == id } }
-
   /// The connection reference with this key.
   public func connection(key: String) -> ConnectionRef? { connections.first { $0.key == key } }
 }

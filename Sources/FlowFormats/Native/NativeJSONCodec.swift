@@ -182,8 +182,9 @@ extension NativeJSONCodec: DocumentCodec {
   static let formatName = "json"
   static let displayName = "FlowPort JSON (flowport/1)"
 
-  /// The flow as `flowport/1`, its secrets left out unless asked for.
+  /// The flow as `flowport/1`; `ExportFormat`, the only caller, has already left its secrets
+  /// out unless they were asked for.
   static func document(for version: FlowVersion, stamp: ExportStamp?, options: EncodeOptions) -> JSONValue {
-    encode(options.includeCredentials ? version : version.withoutSecrets, stamp: stamp)
+    encode(version, stamp: stamp)
   }
 }

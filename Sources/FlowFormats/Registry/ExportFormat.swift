@@ -20,9 +20,6 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// Every format, in the order lists and help show them.
   public static var allCases: [ExportFormat] { FormatRegistry.all.map(ExportFormat.init) }
 
-  /// The foreign dialects, read and written back as they were.
-  static var dialects: [ExportFormat] { FormatRegistry.dialects.map(ExportFormat.init) }
-
   /// FlowPort's own JSON envelope, `"format": "flowport/1"`.
   public static let json = ExportFormat(NativeJSONCodec.self)
   /// FlowPort's bundle: a zip of flow_definition.json, app_definition.json, env_variables.json

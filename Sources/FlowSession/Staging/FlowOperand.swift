@@ -55,9 +55,10 @@ extension Session {
       workspace: open, isBound: true)
   }
 
-  /// Reads a stored version's document back into the model, once per version.
+  /// Reads a stored version's document back into the model, once per version. The commit is
+  /// part of the key: after an undo, the next commit may write a new version of the same number.
   func decodeStored(_ stored: StoredVersion, in open: OpenWorkspace) throws -> FlowVersion {
-    let key = "\(stored.flow)@\(stored.number)"
+    let key = "\(stored.flow)@\(stored.number)#\(stored.commitID)"
     if let decoded = open.decodedVersions[key] { return decoded }
     do throws(FormatError) {
       let document: JSONValue
