@@ -118,6 +118,29 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
     #expect(try WorkspaceStores.open(location, key: key).unreadableSecrets().count == 2, "the old key reads nothing now")
   }
 
+  @Test(arguments: StoreUnderTest.all) func rekeyResealsWhatUndoPutsBack(kind: StoreUnderTest) throws {
+    let location = kind.location(folder, "w")
+    let key = WorkspaceKey.generate()
+    let store = try WorkspaceStores.create(location, key: key)
+    try change(store, .addConnection(Connection(name: "k", type: "kafka"), secrets: ["password": "s3cret-canary"]))
+    let sealed = try #require(store.sealer).seal("doc-canary")
+    _ = try store.commit(
+      CommitRequest(
+        message: "m", author: "a", expectedRevision: try store.revision(),
+        writes: [CommitRequest.VersionWrite(flow: "f", mode: .newFlow) { _, _ in #"{"v":"\#(sealed)"}"# }]))
+    let removal = try store.commit(
+      CommitRequest(
+        message: "remove", author: "a", expectedRevision: try store.revision(), writes: [],
+        changes: [.removeConnection("k"), .removeFlow("f")]))
+
+    let rekeyed = try WorkspaceStores.open(location, key: .generate())
+    #expect(try rekeyed.rekey(from: key, author: "a") == 2, "the removed connection's secret and flow's secret")
+    _ = try rekeyed.undo(removal.id, author: "a", expectedRevision: try rekeyed.revision())
+    #expect(try rekeyed.secrets(ofConnection: "k") == ["password": "s3cret-canary"])
+    #expect(try rekeyed.version(of: "f", number: nil).document == #"{"v":"doc-canary"}"#)
+    #expect(try rekeyed.unreadableSecrets().isEmpty)
+  }
+
   @Test func theKeyFileIsMadePrivateOnFirstUseAndReadAfter() throws {
     let environment = ["XDG_CONFIG_HOME": folder.appendingPathComponent("config").path]
     let first = try #require(try WorkspaceKey.resolve(environment: environment))
