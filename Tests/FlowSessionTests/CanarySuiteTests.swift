@@ -1,3 +1,4 @@
+import FlowModel
 import FlowSession
 import FlowTestSupport
 import Foundation
@@ -35,6 +36,17 @@ import Testing
 
   @Test func withCredentialsKeepsEveryCanaryInAPrivateFileWithAWarning() throws {
     try CanaryRun().withCredentialsKeepsEveryCanary()
+  }
+
+  @Test func aKeyFileThatHoldsNoKeyIsAnErrorNamingItNotAWorkspaceWithoutAKey() throws {
+    let harness = try SessionHarness()
+    let keyFile = harness.path("config/flowport/key")
+    try FileManager.default.createDirectory(atPath: harness.path("config/flowport"), withIntermediateDirectories: true)
+    try "half a key".write(toFile: keyFile, atomically: true, encoding: .utf8)
+    #expect(
+      harness.failure("workspace new ${dir}/k.fpsw")
+        == "key file \(keyFile): it does not hold a key (32 bytes in base64) (or set FLOWPORT_KEY)")
+    #expect(!FileManager.default.fileExists(atPath: harness.path("k.fpsw")))
   }
 
   @Test func withoutItsKeyAWorkspaceShowsAndExportsAndSaysWhatItCannotRead() throws {

@@ -152,6 +152,24 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
     #expect(try WorkspaceKey.resolve(environment: [:]) == nil)
   }
 
+  @Test func aKeyFileThatCannotBeReadOrHoldsNoKeyIsAnErrorNamingItNotAMissingKey() throws {
+    let config = folder.appendingPathComponent("config")
+    let environment = ["XDG_CONFIG_HOME": config.path]
+    let path = try #require(WorkspaceKey.filePath(environment: environment))
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    #expect(throws: StoreError.keyFile(path: path, reason: "it cannot be read (Is a directory)")) {
+      try WorkspaceKey.resolve(environment: environment)
+    }
+    try FileManager.default.removeItem(atPath: path)
+    for malformed in [Data("not a key\n".utf8), Data([0xFF, 0xFE, 0x00])] {
+      try malformed.write(to: URL(fileURLWithPath: path))
+      #expect(throws: StoreError.keyFile(path: path, reason: "it does not hold a key (32 bytes in base64)")) {
+        try WorkspaceKey.resolve(environment: environment)
+      }
+      #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == malformed, "never replaced by a new key")
+    }
+  }
+
   @Test(arguments: StoreUnderTest.all) func aSnapshotIsEveryPartAtOneRevision(kind: StoreUnderTest) throws {
     let store = try WorkspaceStores.create(kind.location(folder, "w"))
     try change(store, .addConnection(Connection(name: "k", type: "kafka"), secrets: [:]))
