@@ -38,6 +38,23 @@ import Testing
     try CanaryRun().withCredentialsKeepsEveryCanary()
   }
 
+  @Test func aSecretThatIsANumberIsSealedAndComesBackANumber() throws {
+    let harness = try SessionHarness()
+    let flow = #"""
+      [{"id":"t1","type":"tab","label":"Numbers"},
+       {"id":"n1","type":"http request","z":"t1","name":"Post","credentials":{"user":"me","password":73519.25,"pin":4711,"tls":true},"wires":[]}]
+      """#
+    try flow.write(toFile: harness.path("numbers.json"), atomically: true, encoding: .utf8)
+    try harness.run("workspace new ${dir}/n.fpsw as ws", "load ${dir}/numbers.json into ws", "commit -m numbers --yes")
+    let raw = String(decoding: try Data(contentsOf: URL(fileURLWithPath: harness.path("n.fpsw"))), as: UTF8.self)
+    #expect(!raw.contains("73519") && !raw.contains("4711"), "sealed at rest")
+
+    try harness.run("export ws:Numbers to ${dir}/out.json --with-credentials")
+    let exported = try JSONParser.parse(try Data(contentsOf: URL(fileURLWithPath: harness.path("out.json"))))
+    let credentials = exported.arrayValue?.last?.objectValue?["credentials"]
+    #expect(try credentials == JSONParser.parse(#"{"user":"me","password":73519.25,"pin":4711,"tls":true}"#))
+  }
+
   @Test func aKeyFileThatHoldsNoKeyIsAnErrorNamingItNotAWorkspaceWithoutAKey() throws {
     let harness = try SessionHarness()
     let keyFile = harness.path("config/flowport/key")
