@@ -123,21 +123,22 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
     let key = WorkspaceKey.generate()
     let store = try WorkspaceStores.create(location, key: key)
     try change(store, .addConnection(Connection(name: "k", type: "kafka"), secrets: ["password": "s3cret-canary"]))
-    let sealed = try #require(store.sealer).seal("doc-canary")
+    let sealer = try #require(store.sealer)
+    let document = #"{"v":"\#(sealer.seal("doc-canary"))","n":"\#(sealer.sealNumber("42.50"))"}"#
     _ = try store.commit(
       CommitRequest(
         message: "m", author: "a", expectedRevision: try store.revision(),
-        writes: [CommitRequest.VersionWrite(flow: "f", mode: .newFlow) { _, _ in #"{"v":"\#(sealed)"}"# }]))
+        writes: [CommitRequest.VersionWrite(flow: "f", mode: .newFlow) { _, _ in document }]))
     let removal = try store.commit(
       CommitRequest(
         message: "remove", author: "a", expectedRevision: try store.revision(), writes: [],
         changes: [.removeConnection("k"), .removeFlow("f")]))
 
     let rekeyed = try WorkspaceStores.open(location, key: .generate())
-    #expect(try rekeyed.rekey(from: key, author: "a") == 2, "the removed connection's secret and flow's secret")
+    #expect(try rekeyed.rekey(from: key, author: "a") == 3, "the removed connection's secret and flow's secrets")
     _ = try rekeyed.undo(removal.id, author: "a", expectedRevision: try rekeyed.revision())
     #expect(try rekeyed.secrets(ofConnection: "k") == ["password": "s3cret-canary"])
-    #expect(try rekeyed.version(of: "f", number: nil).document == #"{"v":"doc-canary"}"#)
+    #expect(try rekeyed.version(of: "f", number: nil).document == #"{"v":"doc-canary","n":42.50}"#, "a number stays one")
     #expect(try rekeyed.unreadableSecrets().isEmpty)
   }
 
