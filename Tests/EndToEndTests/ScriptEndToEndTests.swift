@@ -246,7 +246,8 @@ import Testing
     let prefix = getuid() == 0 ? ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"] : []
     let result = try fps.run(
       [
-        "env", "XDG_STATE_HOME=/tmp", "XDG_DATA_HOME=/tmp", FPSProcess.executable.path, "-c", "load ro.fpsw", "-c",
+        "env", "XDG_STATE_HOME=/tmp", "XDG_DATA_HOME=/tmp", "FLOWPORT_KEY=nobody's own", FPSProcess.executable.path, "-c",
+        "load ro.fpsw", "-c",
         "connection add k --type kafka",
       ], through: prefix)
     #expect(result.standardOutput == "opened workspace ro (read-only): 0 flows\n")
