@@ -1,0 +1,28 @@
+import FlowTestSupport
+import Foundation
+import Testing
+
+@testable import FlowSession
+
+/// Names with a NUL or a lone surrogate are refused, naming file and position, wherever they come
+/// from: an export, a command line, a script; never kept changed.
+@Suite(.temporaryFolders) struct NameTextTests {
+  @Test func anExportWhoseFlowNameHoldsANULIsRefusedAtTheName() throws {
+    let harness = try SessionHarness()
+    try "{\n  \"name\": \"ord\\u0000ers\", \"nodes\": [], \"connections\": {}\n}".write(
+      toFile: harness.path("nul.json"), atomically: true, encoding: .utf8)
+    try harness.run("workspace new ${dir}/w.fpsw as w")
+    #expect(
+      harness.failure("load ${dir}/nul.json into w")
+        == harness.path("nul.json")
+        + #":2:11: the flow name "ord\u0000ers" holds a NUL character (\u0000), which a workspace cannot keep: change it in the file"#)
+    #expect(harness.session.imports.isEmpty)
+  }
+
+  @Test func anExportWithALoneSurrogateIsRefusedWhereItStands() throws {
+    let harness = try SessionHarness()
+    try #"[{"id": "t1", "type": "tab", "label": "Sensors \ud800"}]"#.write(
+      toFile: harness.path("lone.json"), atomically: true, encoding: .utf8)
+    #expect(harness.failure("load ${dir}/lone.json").hasPrefix(harness.path("lone.json") + #":1:48: lone surrogate \ud800 in string"#))
+  }
+}
