@@ -147,8 +147,9 @@ public final class Session {
     try ScriptRunner(session: self).run(path: path)
   }
 
-  /// Runs lines as a script named `source` (standard input when it is not a terminal).
-  public func runScript(lines: some Sequence<String>, source: String) throws {
+  /// Runs lines as a script named `source` (`-c` commands, standard input when it is not a
+  /// terminal); each line's bytes must be UTF-8.
+  public func runScript(lines: some Sequence<[UInt8]>, source: String) throws {
     try ScriptRunner(session: self).run(lines: lines, source: source)
   }
 

@@ -98,6 +98,21 @@ import Testing
     #expect(sameFile.status == 0, "an export loaded from the file named is the same thing: \(sameFile.standardError)")
   }
 
+  /// Bytes that are not UTF-8 (here U+D800 as CESU-8) in an argument or on standard input are
+  /// refused, never read as U+FFFD.
+  @Test func aLoneSurrogateInAnArgumentOrOnStandardInputIsRefused() throws {
+    let fps = try FPSProcess()
+    let argument = try fps.run(["-c", #"exec "$0" -c "$(printf 'echo a\355\240\200')""#, FPSProcess.executable.path], through: ["sh"])
+    #expect(argument.status == 2)
+    #expect(argument.standardError.contains("argument 2 is not valid UTF-8 (a lone surrogate, or text in another encoding)"))
+    let input = try fps.run(["-c", #"printf 'echo ok\necho a\355\240\200\n' | "$0""#, FPSProcess.executable.path], through: ["sh"])
+    #expect(input.status == 2)
+    #expect(input.standardOutput == "ok\n")
+    #expect(
+      input.standardError
+        == "<stdin>:2: invalid UTF-8 at column 7 (a lone surrogate, or text in another encoding): commands are read as UTF-8\n")
+  }
+
   @Test func aHostileBundleIsRefusedWithStatusOneAndNothingWritten() throws {
     let fps = try FPSProcess()
     let maker = Process()

@@ -25,4 +25,23 @@ import Testing
       toFile: harness.path("lone.json"), atomically: true, encoding: .utf8)
     #expect(harness.failure("load ${dir}/lone.json").hasPrefix(harness.path("lone.json") + #":1:48: lone surrogate \ud800 in string"#))
   }
+
+  @Test func aCommandLineWithANULIsRefusedAtItsColumn() throws {
+    let harness = try SessionHarness()
+    try harness.run("workspace new ${dir}/w.fpsw as w")
+    #expect(harness.failure("connection add 'kafka\u{0}prod' --type kafka") == "a NUL character at column 22: a command cannot hold one")
+    #expect(harness.session.changes.values.allSatisfy { $0.isEmpty })
+  }
+
+  @Test func aScriptLineThatIsNotUTF8IsRefusedAtItsLineAndColumn() throws {
+    let harness = try SessionHarness()
+    // U+D800 written as UTF-8 would be (CESU-8): ED A0 80, which UTF-8 forbids.
+    let script = Array("workspace new ${dir}/w.fpsw as w\nconnection add kafka-".utf8) + [0xED, 0xA0, 0x80] + Array(" --type kafka\n".utf8)
+    try Data(script).write(to: URL(fileURLWithPath: harness.path("lone.fps")))
+    let (_, error) = harness.output(ofScript: harness.path("lone.fps"))
+    #expect(
+      error.map { "\($0)" }
+        == harness.path("lone.fps")
+        + ":2: invalid UTF-8 at column 22 (a lone surrogate, or text in another encoding): commands are read as UTF-8")
+  }
 }
