@@ -73,8 +73,8 @@ public final class Session {
   var continueOnError = false
   /// Files being sourced, innermost last, to refuse a script that sources itself.
   var sourceStack: [String] = []
-  /// The workspace key once resolved (`.some(nil)`: the environment offers none).
-  private var resolvedKey: WorkspaceKey??
+  /// The workspace key (nil: the environment offers none), or why it could not be had, once resolved.
+  private var resolvedKey: Result<WorkspaceKey?, StoreError>?
 
   /// A session with nothing loaded, writing to `output`, asking nobody unless given an interaction.
   public init(configuration: Configuration, output: any Output, interaction: any Interaction = NoInteraction()) {
@@ -147,8 +147,9 @@ public final class Session {
     try ScriptRunner(session: self).run(path: path)
   }
 
-  /// Runs lines as a script named `source` (standard input when it is not a terminal).
-  public func runScript(lines: some Sequence<String>, source: String) throws {
+  /// Runs lines as a script named `source` (`-c` commands, standard input when it is not a
+  /// terminal); each line's bytes must be UTF-8.
+  public func runScript(lines: some Sequence<[UInt8]>, source: String) throws {
     try ScriptRunner(session: self).run(lines: lines, source: source)
   }
 
@@ -237,16 +238,12 @@ extension Session {
 
   /// The key that seals workspace secrets: `FLOWPORT_KEY`, or the key file under the XDG config
   /// folder (made on first use); nil when the environment offers neither. Resolved once.
-  /// A key file that cannot be read or made is a warning, not a failure: flows still open,
-  /// and writing a secret then says no key is available.
-  func workspaceKey() -> WorkspaceKey? {
-    if let resolvedKey { return resolvedKey }
-    var key: WorkspaceKey?
-    do { key = try WorkspaceKey.resolve(environment: configuration.environment) } catch {
-      output.warning("\(error); secrets cannot be sealed or read in this session")
-    }
-    resolvedKey = .some(key)
-    return key
+  /// A key file that cannot be read or made, or holds no key, fails every command that opens a
+  /// workspace, naming the file: going on without it would read as "no key" and seal nothing.
+  func workspaceKey() throws(StoreError) -> WorkspaceKey? {
+    let result = resolvedKey ?? Result { () throws(StoreError) in try WorkspaceKey.resolve(environment: configuration.environment) }
+    resolvedKey = result
+    return try result.get()
   }
 
   /// Where the key comes from, for messages.

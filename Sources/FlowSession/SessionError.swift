@@ -17,6 +17,9 @@ public enum SessionError: Error, CustomStringConvertible {
   case format(file: String, FormatError)
   /// A name that the session does not know, with the names it knows for a suggestion.
   case unknownName(kind: String, name: String, known: [String])
+  /// A bare name that is both a file in the current folder and `other` (a pending import, a
+  /// loaded export, a target's flow); `explicitly` is how to name the other one, when it has a form.
+  case ambiguousName(String, other: String, explicitly: String? = nil)
   /// `load ... as <name>` would shadow a pending import.
   case importExists(String)
   /// A new flow would take a name the target already has.
@@ -104,6 +107,10 @@ public enum SessionError: Error, CustomStringConvertible {
       let hint = Suggestion.closest(to: name, among: known).map { " (did you mean '\($0)'?)" } ?? ""
       let list = known.isEmpty ? "there are none" : "known: \(known.prefix(8).joined(separator: ", "))\(known.count > 8 ? ", ..." : "")"
       return "no \(kind) named '\(name)'\(hint); \(list)"
+    case .ambiguousName(let name, let other, let explicitly):
+      let otherForm =
+        explicitly.map { " or `\($0)` for \(other)" } ?? "; to name \(other), give it another name with `load <file> as <name>`"
+      return "'\(name)' is both a file in this folder and \(other): write `./\(name)` for the file\(otherForm)"
     case .importExists(let name):
       return "an import named '\(name)' is already pending; load with `as <other name>`, or `discard \(name)` first"
     case .flowExists(let flow, let workspace):

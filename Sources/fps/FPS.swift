@@ -54,6 +54,11 @@ struct FPS: ParsableCommand {
   var script: String? { words.first == "run" ? words.dropFirst().first : words.first }
 
   func validate() throws {
+    // Swift reads arguments with U+FFFD for bytes that are not UTF-8; a name must not change so.
+    let arguments = (1..<Int(CommandLine.argc)).map { CommandLine.unsafeArgv[$0] }
+    if let index = arguments.firstIndex(where: { pointer in pointer.flatMap { String(validatingCString: $0) } == nil }) {
+      throw ValidationError("argument \(index + 1) is not valid UTF-8 (a lone surrogate, or text in another encoding)")
+    }
     if words.first == "diff" { return }
     if let option = words.first(where: { $0.hasPrefix("-") && $0.count > 1 }) {
       throw ValidationError("unknown option '\(option)'")
@@ -68,7 +73,7 @@ struct FPS: ParsableCommand {
     if words.first == "diff" { return try DiffLauncher.run(Array(words.dropFirst()), in: session) }
     if !commands.isEmpty {
       // Like a script: stops at the first failure unless `set on-error continue` came first.
-      try Launcher.exit(on: session) { try session.runScript(lines: commands, source: "-c") }
+      try Launcher.exit(on: session) { try session.runScript(lines: commands.map { Array($0.utf8) }, source: "-c") }
       if script == nil || session.quitRequested { return }
     }
     if let script {

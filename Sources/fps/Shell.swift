@@ -56,6 +56,6 @@ struct Shell {
 
   /// Standard input that is not a terminal runs as a script, line by line as it arrives.
   private func runPlain() throws {
-    try session.runScript(lines: AnySequence { AnyIterator { readLine() } }, source: "<stdin>")
+    try session.runScript(lines: IteratorSequence(StandardInputLines()), source: "<stdin>")
   }
 }

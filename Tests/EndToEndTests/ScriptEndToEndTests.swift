@@ -68,6 +68,51 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: fps.home.appendingPathComponent("fraud-alerts.sql").path))
   }
 
+  @Test func aNameThatIsAlsoAFileHereIsRefusedUntilWrittenExplicitly() throws {
+    let fps = try FPSProcess()
+    let v1 = Corpus.examples.appendingPathComponent("orders-v1.json").path
+    try FileManager.default.copyItem(
+      atPath: Corpus.examples.appendingPathComponent("orders-v2.json").path, toPath: fps.home.appendingPathComponent("orders").path)
+    let setup = try fps.run(
+      [
+        "-c", "workspace new prod.fpsw as prod", "-c", "connection add kafka-prod --type kafka", "-c",
+        "connection add finance-db-prod --type jdbc", "-c", "load \(v1) into prod", "-c", "match --auto", "-c", "commit --yes",
+      ], in: fps.home)
+    #expect(setup.status == 0, "\(setup.standardError)")
+
+    let ambiguous = try fps.run(["-c", "load prod.fpsw", "-c", "show orders"], in: fps.home)
+    #expect(ambiguous.status == 1)
+    #expect(
+      ambiguous.standardError
+        == "-c:2: show: 'orders' is both a file in this folder and the flow in prod: write `./orders` for the file or `prod:orders` for the flow in prod\n"
+    )
+    let file = try fps.run(["-c", "load prod.fpsw", "-c", "show ./orders", "-c", "show prod:orders"], in: fps.home)
+    #expect(file.status == 0, "\(file.standardError)")
+    #expect(
+      file.standardOutput.contains("orders (./orders), version 2") && file.standardOutput.contains("orders (prod:orders@1), version 1"))
+
+    let loaded = try fps.run(["-c", "load \(v1)", "-c", "export orders to out.json"], in: fps.home)
+    #expect(loaded.status == 1)
+    #expect(loaded.standardError.hasPrefix("-c:2: export: 'orders' is both a file in this folder and the loaded export 'orders': "))
+    let sameFile = try fps.run(["-c", "load ./orders", "-c", "diff orders ./orders"], in: fps.home)
+    #expect(sameFile.status == 0, "an export loaded from the file named is the same thing: \(sameFile.standardError)")
+  }
+
+  /// Bytes that are not UTF-8 (here U+D800 as CESU-8) in an argument or on standard input are
+  /// refused, never read as U+FFFD.
+  @Test func aLoneSurrogateInAnArgumentOrOnStandardInputIsRefused() throws {
+    let fps = try FPSProcess()
+    let argument = try fps.run(["-c", #"exec "$0" -c "$(printf 'echo a\355\240\200')""#, FPSProcess.executable.path], through: ["sh"])
+    #expect(argument.status == 2)
+    #expect(argument.standardError.contains("argument 2 is not valid UTF-8 (a lone surrogate, or text in another encoding)"))
+    let input = try fps.run(["-c", #"printf 'echo ok\necho a\355\240\200\n' | "$0""#, FPSProcess.executable.path], through: ["sh"])
+    #expect(input.status == 2)
+    #expect(input.standardOutput == "ok\n")
+    #expect(
+      input.standardError
+        == "<stdin>:2: invalid UTF-8 at column 7 (a lone surrogate, or text in another encoding): commands are read as UTF-8\n")
+  }
+
   @Test func aHostileBundleIsRefusedWithStatusOneAndNothingWritten() throws {
     let fps = try FPSProcess()
     let maker = Process()
@@ -246,7 +291,8 @@ import Testing
     let prefix = getuid() == 0 ? ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"] : []
     let result = try fps.run(
       [
-        "env", "XDG_STATE_HOME=/tmp", "XDG_DATA_HOME=/tmp", FPSProcess.executable.path, "-c", "load ro.fpsw", "-c",
+        "env", "XDG_STATE_HOME=/tmp", "XDG_DATA_HOME=/tmp", "FLOWPORT_KEY=nobody's own", FPSProcess.executable.path, "-c",
+        "load ro.fpsw", "-c",
         "connection add k --type kafka",
       ], through: prefix)
     #expect(result.standardOutput == "opened workspace ro (read-only): 0 flows\n")

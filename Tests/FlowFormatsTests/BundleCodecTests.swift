@@ -7,7 +7,8 @@ import ZIPFoundation
 
 /// The bundle: what it holds, that it reads back, that config.yaml edits win, and that hostile
 /// archives are refused with a reason.
-@Suite struct BundleCodecTests {
+/// A reader that loops fails the suite's time limit; no clock is read in a test.
+@Suite(.timeLimit(.minutes(1))) struct BundleCodecTests {
   let example: FlowVersion
 
   init() throws { example = try ExampleFlows.fraudAlerts() }
@@ -141,7 +142,8 @@ import ZIPFoundation
     let laughs =
       "a: &l0 lol\n" + levels.joined(separator: "\n") + "\nconnections:\n  kafka-test:\n    properties:\n      x: *l9\nvariables: {}\n"
     #expect(laughs.utf8.count < 2048)
-    let start = ContinuousClock.now
+    // Each refusal names the bound that stopped it; a clock here would only measure the
+    // machine (it failed under load), so none is asserted.
     #expect(try refusalOf(laughs).contains("more than 20 YAML aliases; refused"))
     // Few aliases, each tripling a big sequence: bounded by the values it expands to.
     let base = "d0: &d0 [" + Array(repeating: "x", count: 1000).joined(separator: ",") + "]"
@@ -155,7 +157,6 @@ import ZIPFoundation
     let noise = String((0..<(2 << 20)).map { _ in Character(UnicodeScalar(UInt8.random(in: 97...122, using: &generator))) })
     let huge = try refusalOf("# " + noise)
     #expect(huge.contains("may be 1048576 bytes at most"), "\(huge)")
-    #expect(ContinuousClock.now - start < .seconds(5))
   }
 
   /// A bundle libFuzzer found (scripts/fuzz): a deflate stream that does not end within its
@@ -192,9 +193,7 @@ import ZIPFoundation
       "AAAAAAAAAAAKSBJwYAAGVudl92YXJpYWJsZXMuanNvblBLAQIVAxQAAAgIAH1ud137mOLcMwEAAOMBAAALAAAAAAAAAAAAAACkgbUGxUO6oOl8",
       "a2cueWFtbFBLBQYAAAAABAAEAPwAAAARCAAAAAA=",
     ].joined()
-    let start = ContinuousClock.now
     #expect(refusal(try #require(Data(base64Encoded: finding))).hasPrefix("bundle: "))
-    #expect(ContinuousClock.now - start < .seconds(2))
   }
 
   @Test func isDetectedByContentNotName() throws {

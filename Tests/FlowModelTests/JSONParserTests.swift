@@ -17,8 +17,16 @@ import Testing
     expectNoDifference(value, ["café", "😀", "日本", "tab\tnew\nline \"q\" \\ /"])
   }
 
-  @Test func loneSurrogateBecomesReplacementCharacter() throws {
-    #expect(try JSONParser.parse(#""\ud800x""#) == .string("\u{FFFD}x"))
+  @Test(arguments: [
+    (#"["ok", "a\ud800x"]"#, "1:10: lone surrogate \\ud800 in string"),
+    ("{\n  \"name\": \"\\uDC00\"\n}", "2:12: lone surrogate \\uDC00 in string"),
+    (#""\ud800\u0041""#, "1:2: lone surrogate \\ud800 in string"),
+  ])
+  func aLoneSurrogateIsRefusedWhereItStands(text: String, expected: String) throws {
+    do {
+      let value = try JSONParser.parse(text)
+      Issue.record("read as \(value)")
+    } catch { #expect(error.description.hasPrefix(expected), "\(error)") }
   }
 
   @Test func toleratesByteOrderMarkAndCRLF() throws {

@@ -1,3 +1,4 @@
+import FlowModel
 import FlowSession
 import FlowTestSupport
 import Foundation
@@ -35,6 +36,34 @@ import Testing
 
   @Test func withCredentialsKeepsEveryCanaryInAPrivateFileWithAWarning() throws {
     try CanaryRun().withCredentialsKeepsEveryCanary()
+  }
+
+  @Test func aSecretThatIsANumberIsSealedAndComesBackANumber() throws {
+    let harness = try SessionHarness()
+    let flow = #"""
+      [{"id":"t1","type":"tab","label":"Numbers"},
+       {"id":"n1","type":"http request","z":"t1","name":"Post","credentials":{"user":"me","password":73519.25,"pin":4711,"tls":true},"wires":[]}]
+      """#
+    try flow.write(toFile: harness.path("numbers.json"), atomically: true, encoding: .utf8)
+    try harness.run("workspace new ${dir}/n.fpsw as ws", "load ${dir}/numbers.json into ws", "commit -m numbers --yes")
+    let raw = String(decoding: try Data(contentsOf: URL(fileURLWithPath: harness.path("n.fpsw"))), as: UTF8.self)
+    #expect(!raw.contains("73519") && !raw.contains("4711"), "sealed at rest")
+
+    try harness.run("export ws:Numbers to ${dir}/out.json --with-credentials")
+    let exported = try JSONParser.parse(try Data(contentsOf: URL(fileURLWithPath: harness.path("out.json"))))
+    let credentials = exported.arrayValue?.last?.objectValue?["credentials"]
+    #expect(try credentials == JSONParser.parse(#"{"user":"me","password":73519.25,"pin":4711,"tls":true}"#))
+  }
+
+  @Test func aKeyFileThatHoldsNoKeyIsAnErrorNamingItNotAWorkspaceWithoutAKey() throws {
+    let harness = try SessionHarness()
+    let keyFile = harness.path("config/flowport/key")
+    try FileManager.default.createDirectory(atPath: harness.path("config/flowport"), withIntermediateDirectories: true)
+    try "half a key".write(toFile: keyFile, atomically: true, encoding: .utf8)
+    #expect(
+      harness.failure("workspace new ${dir}/k.fpsw")
+        == "key file \(keyFile): it does not hold a key (32 bytes in base64) (or set FLOWPORT_KEY)")
+    #expect(!FileManager.default.fileExists(atPath: harness.path("k.fpsw")))
   }
 
   @Test func withoutItsKeyAWorkspaceShowsAndExportsAndSaysWhatItCannotRead() throws {

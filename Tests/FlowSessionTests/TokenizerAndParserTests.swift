@@ -144,10 +144,9 @@ import Testing
 }
 
 /// The command tokenizer on hostile lines: long, unbalanced, full of variables; refused or read,
-/// quickly.
-@Suite struct HostileLineTests {
-  @Test func hostileLinesAreReadOrRefusedQuickly() {
-    let start = ContinuousClock.now
+/// within the suite's time limit (no clock is read: a timed check measures the machine).
+@Suite(.timeLimit(.minutes(1))) struct HostileLineTests {
+  @Test func hostileLinesAreReadOrRefused() {
     let tokenizer = Tokenizer(variable: { _ in "v" }, environment: { _ in nil })
     for line in [
       String(repeating: "'", count: 1_000_001), String(repeating: "\"${", count: 200_000), String(repeating: "${a}", count: 200_000),
@@ -155,6 +154,5 @@ import Testing
     ] {
       _ = try? tokenizer.words(line)
     }
-    #expect(ContinuousClock.now - start < .seconds(5))
   }
 }

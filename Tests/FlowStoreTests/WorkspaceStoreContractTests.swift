@@ -137,6 +137,30 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
     #expect(try WorkspaceStores.open(location, key: key).unreadableSecrets().count == 2, "the old key reads nothing now")
   }
 
+  @Test(arguments: StoreUnderTest.all) func rekeyResealsWhatUndoPutsBack(kind: StoreUnderTest) throws {
+    let location = kind.location(folder, "w")
+    let key = WorkspaceKey.generate()
+    let store = try WorkspaceStores.create(location, key: key)
+    try change(store, .addConnection(Connection(name: "k", type: "kafka"), secrets: ["password": "s3cret-canary"]))
+    let sealer = try #require(store.sealer)
+    let document = #"{"v":"\#(sealer.seal("doc-canary"))","n":"\#(sealer.sealNumber("42.50"))"}"#
+    _ = try store.commit(
+      CommitRequest(
+        message: "m", author: "a", expectedRevision: try store.revision(),
+        writes: [CommitRequest.VersionWrite(flow: "f", mode: .newFlow) { _, _ in document }]))
+    let removal = try store.commit(
+      CommitRequest(
+        message: "remove", author: "a", expectedRevision: try store.revision(), writes: [],
+        changes: [.removeConnection("k"), .removeFlow("f")]))
+
+    let rekeyed = try WorkspaceStores.open(location, key: .generate())
+    #expect(try rekeyed.rekey(from: key, author: "a") == 3, "the removed connection's secret and flow's secrets")
+    _ = try rekeyed.undo(removal.id, author: "a", expectedRevision: try rekeyed.revision())
+    #expect(try rekeyed.secrets(ofConnection: "k") == ["password": "s3cret-canary"])
+    #expect(try rekeyed.version(of: "f", number: nil).document == #"{"v":"doc-canary","n":42.50}"#, "a number stays one")
+    #expect(try rekeyed.unreadableSecrets().isEmpty)
+  }
+
   @Test func theKeyFileIsMadePrivateOnFirstUseAndReadAfter() throws {
     let environment = ["XDG_CONFIG_HOME": folder.appendingPathComponent("config").path]
     let first = try #require(try WorkspaceKey.resolve(environment: environment))
@@ -146,6 +170,24 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
     #expect(try WorkspaceKey.resolve(environment: environment)?.id == first.id)
     #expect(try WorkspaceKey.resolve(environment: ["FLOWPORT_KEY": first.text])?.id == first.id)
     #expect(try WorkspaceKey.resolve(environment: [:]) == nil)
+  }
+
+  @Test func aKeyFileThatCannotBeReadOrHoldsNoKeyIsAnErrorNamingItNotAMissingKey() throws {
+    let config = folder.appendingPathComponent("config")
+    let environment = ["XDG_CONFIG_HOME": config.path]
+    let path = try #require(WorkspaceKey.filePath(environment: environment))
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    #expect(throws: StoreError.keyFile(path: path, reason: "it cannot be read (Is a directory)")) {
+      try WorkspaceKey.resolve(environment: environment)
+    }
+    try FileManager.default.removeItem(atPath: path)
+    for malformed in [Data("not a key\n".utf8), Data([0xFF, 0xFE, 0x00])] {
+      try malformed.write(to: URL(fileURLWithPath: path))
+      #expect(throws: StoreError.keyFile(path: path, reason: "it does not hold a key (32 bytes in base64)")) {
+        try WorkspaceKey.resolve(environment: environment)
+      }
+      #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == malformed, "never replaced by a new key")
+    }
   }
 
   @Test(arguments: StoreUnderTest.all) func aSnapshotIsEveryPartAtOneRevision(kind: StoreUnderTest) throws {

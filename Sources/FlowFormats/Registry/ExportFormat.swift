@@ -80,8 +80,15 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// by the platform's own ids.
   public var isDialect: Bool { dialect != nil }
 
-  /// Reads an export of any format, detected by content, never by file name.
+  /// Reads an export of any format, detected by content, never by file name. A name the
+  /// workspace could not keep as it is (`NameCheck`) is refused, where it stands.
   public static func read(_ bytes: some Collection<UInt8>, fallbackName: String) throws(FormatError) -> (ExportFormat, DecodedExport) {
+    let (format, decoded) = try decode(bytes, fallbackName: fallbackName)
+    try NameCheck.refuseNUL(in: decoded.version, file: bytes, isBundle: format == .bundle)
+    return (format, decoded)
+  }
+
+  private static func decode(_ bytes: some Collection<UInt8>, fallbackName: String) throws(FormatError) -> (ExportFormat, DecodedExport) {
     if BundleCodec.isBundle(bytes) { return (.bundle, DecodedExport(version: try BundleCodec.decode(Data(bytes)))) }
     if bytes.prefix(4096).contains(0) { throw .binary }
     let document: JSONValue

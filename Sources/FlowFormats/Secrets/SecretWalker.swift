@@ -21,12 +21,16 @@ struct SecretWalker {
 
   /// What becomes of one secret's text.
   let transform: (String) -> String
+  /// What becomes of a secret that is a JSON number, given its text: by default the same as
+  /// a string's; sealing marks it, so the number comes back a number when opened.
+  var number: ((String) -> String)? = nil
 
-  /// Every scalar under `value` rewritten: the whole member is a secret.
+  /// Every string and number under `value` rewritten: the whole member is a secret. Booleans
+  /// and nulls are left: they say whether a secret is set (`has_password`), never what it is.
   func all(_ value: JSONValue) -> JSONValue {
     switch value {
     case .string(let text): return Secrets.isValue(text) ? .string(transform(text)) : value
-    case .number(let number): return .string(transform(number.text))
+    case .number(let number): return .string((self.number ?? transform)(number.text))
     case .array(let elements): return .array(elements.map(all))
     case .object(var object):
       for index in object.members.indices { object.members[index].value = all(object.members[index].value) }

@@ -31,19 +31,21 @@ public enum Secrets {
   /// whose source document was let go).
   public static func redacted(_ version: FlowVersion, dialect: String?) -> FlowVersion {
     let text = dialect.flatMap { ExportFormat(rawValue: $0)?.dialect?.secretPlaceholder } ?? placeholder
-    return rewriting(version, dialect: dialect) { _ in text }
+    return rewriting(version, dialect: dialect, SecretWalker(transform: { _ in text }))
   }
 
   /// The version with every secret's text passed through `transform` (a placeholder, a seal):
   /// connection credentials, secret environment variables, and in nodes, the source document
-  /// and the flow's settings whatever the flow's dialect calls secret.
-  public static func rewriting(_ version: FlowVersion, _ transform: @escaping (String) -> String) -> FlowVersion {
-    rewriting(version, dialect: version.source?.dialect, transform)
+  /// and the flow's settings whatever the flow's dialect calls secret. A secret that is a JSON
+  /// number goes through `number` when given (sealing keeps its type that way).
+  public static func rewriting(
+    _ version: FlowVersion, number: ((String) -> String)? = nil, _ transform: @escaping (String) -> String
+  ) -> FlowVersion {
+    rewriting(version, dialect: version.source?.dialect, SecretWalker(transform: transform, number: number))
   }
 
-  private static func rewriting(_ version: FlowVersion, dialect name: String?, _ transform: @escaping (String) -> String) -> FlowVersion {
+  private static func rewriting(_ version: FlowVersion, dialect name: String?, _ walker: SecretWalker) -> FlowVersion {
     var version = version
-    let walker = SecretWalker(transform: transform)
     let dialect = name.flatMap { ExportFormat(rawValue: $0)?.dialect }
     func rewrite(_ value: JSONValue) -> JSONValue {
       dialect?.rewritingSecrets(in: value, walker) ?? NativeJSONCodec.rewritingSecrets(in: value, walker)
@@ -66,7 +68,7 @@ public enum Secrets {
     }
     version.metadata = rewrite(.object(version.metadata)).objectValue ?? [:]
     version.extensions = NativeJSONCodec.rewritingSecrets(in: .object(version.extensions), walker).objectValue ?? [:]
-    version.subflowDefinitions = version.subflowDefinitions.map { rewriting($0, transform) }
+    version.subflowDefinitions = version.subflowDefinitions.map { rewriting($0, dialect: $0.source?.dialect, walker) }
     return version
   }
 

@@ -13,14 +13,18 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
   public var description: String { "\(line):\(column): \(reason)" }
 
   /// Makes an error for a byte offset, finding line and column by counting newlines before it.
-  /// Done only on failure, so the parser's hot path never tracks lines.
-  static func at(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>, _ reason: String) -> JSONParseError {
+  /// Done only on failure, so the parser's hot path never tracks lines. Public for problems
+  /// found in a document after it parsed (a name a workspace cannot keep), said the same way.
+  public static func at(_ offset: Int, in bytes: some Collection<UInt8>, _ reason: String) -> JSONParseError {
     var line = 1
     var lineStart = 0
-    let end = min(offset, bytes.count)
-    for index in 0..<end where bytes[index] == UInt8(ascii: "\n") {
-      line += 1
-      lineStart = index + 1
+    var end = 0
+    for byte in bytes.prefix(offset) {
+      end += 1
+      if byte == UInt8(ascii: "\n") {
+        line += 1
+        lineStart = end
+      }
     }
     return JSONParseError(reason: reason, line: line, column: end - lineStart + 1, offset: offset)
   }

@@ -255,22 +255,29 @@ private struct Reader {
   }
 
   /// Reads the four hex digits after `\u`, joining a surrogate pair into one scalar. A lone
-  /// surrogate cannot be held by a Swift string, so it becomes U+FFFD, as in most JSON readers.
+  /// surrogate is refused, where it stands: it is no character, a Swift string cannot hold it,
+  /// and reading it as U+FFFD (as most JSON readers do) would change the text without a word.
   mutating func unicodeEscape() throws(JSONParseError) -> Unicode.Scalar {
+    let start = index - 2
     let high = try hex4()
-    if (0xD800..<0xDC00).contains(high) {
-      if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
-        let saved = index
-        index += 2
-        let low = try hex4()
-        if (0xDC00..<0xE000).contains(low) {
-          return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!
-        }
-        index = saved
+    if (0xD800..<0xDC00).contains(high), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+      bytes[index + 1] == UInt8(ascii: "u")
+    {
+      let saved = index
+      index += 2
+      let low = try hex4()
+      if (0xDC00..<0xE000).contains(low) {
+        return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!
       }
-      return "\u{FFFD}"
+      index = saved
     }
-    return Unicode.Scalar(high) ?? "\u{FFFD}"
+    guard let scalar = Unicode.Scalar(high) else {
+      let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<start + 6]), as: UTF8.self)
+      throw error(
+        "lone surrogate \(text) in string: it stands for no character and cannot be kept (a pair is \\uD800-\\uDBFF then \\uDC00-\\uDFFF)",
+        at: start)
+    }
+    return scalar
   }
 
   mutating func hex4() throws(JSONParseError) -> UInt32 {

@@ -123,7 +123,7 @@ struct Commit: Command {
     stored.name = flow
     stored.subflowDefinitions = []
     // Secrets are sealed with the workspace key, never left in the stored document.
-    let prepared = sealer.map { sealer in Secrets.rewriting(stored) { sealer.seal($0) } } ?? stored
+    let prepared = sealer.map { sealer in Secrets.rewriting(stored, number: sealer.sealNumber) { sealer.seal($0) } } ?? stored
     return CommitRequest.VersionWrite(flow: flow, mode: mode, source: source) { number, publishedAt in
       onWrite()
       var written = prepared

@@ -29,7 +29,9 @@ struct Diff: Command {
     summary: "Show the semantic difference of two flows (nodes added, removed, renamed, changed; edges; connections) or two workspaces.",
     discussion: """
       Each side is a file, a loaded export, a pending import, or a workspace flow
-      (`prod:orders`, `prod:orders@2`, or `orders` in the target). With one pending import,
+      (`prod:orders`, `prod:orders@2`, or `orders` in the target). A name that is also a file
+      in the current folder is refused until you say which: `./orders` for the file,
+      `prod:orders` for the flow. With one pending import,
       shows what committing it would change in its target. With two open workspaces, lists the
       flows only on one side and those that differ. Nodes are paired by id, then by name, then
       by similarity (same type, mostly the same configuration: a rename); canvas positions and
@@ -138,7 +140,7 @@ struct Diff: Command {
   private func operands(in session: Session) throws -> (FlowOperand, FlowOperand, [ExportFormat]) {
     guard let right else {
       let pending = session.imports[try session.importIndex(named: left)]
-      let (after, format) = modelOnly(try session.flowOperand(left))
+      let (after, format) = modelOnly(try session.operand(of: pending))
       guard case .newVersion(of: let flow) = pending.mode else {
         let empty = FlowVersion(name: pending.mode.flowName)
         let before = FlowOperand(label: "\(pending.workspace) (no flow '\(pending.mode.flowName)' yet)", version: empty, origin: "")

@@ -12,25 +12,32 @@ struct ScriptRunner {
       throw SessionError.sourcesItself(path: path, chain: session.sourceStack.map { PathText.name(of: $0) })
     }
     let bytes = try session.readFile(at: path)
-    guard let text = String(validating: Array(bytes), as: UTF8.self), !bytes.contains(0) else {
-      throw SessionError.unreadable(path, "it is not a text file")
-    }
-    if let first = text.first(where: { !$0.isWhitespace }), first == "{" || first == "[" {
+    if let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+    {
       throw SessionError.exportGivenAsScript(path)
     }
     session.sourceStack.append(absolute)
     defer { session.sourceStack.removeLast() }
-    try run(lines: text.split(separator: "\n", omittingEmptySubsequences: false).lazy.map(String.init), source: path)
+    try run(lines: bytes.split(separator: 0x0A, omittingEmptySubsequences: false).lazy.map(Array.init), source: path)
   }
 
-  /// Runs lines as they come (a file's, or standard input's when it is not a terminal, read
-  /// lazily so a pipe streams), joining `\` continuations and numbering from the first line.
-  func run(lines: some Sequence<String>, source: String) throws {
+  /// Runs lines as they come (a file's, `-c` commands, or standard input's when it is not a
+  /// terminal, read lazily so a pipe streams), joining `\` continuations and numbering from the
+  /// first line. Lines are bytes: one that is not UTF-8 fails at its line and column
+  /// (`CommandText`), never read as something else.
+  func run(lines: some Sequence<[UInt8]>, source: String) throws {
     var failures = 0
     var pending = ""
     var start = 0
-    for (index, rawLine) in lines.enumerated() {
+    for (index, bytes) in lines.enumerated() {
       if session.quitRequested { break }
+      let rawLine: String
+      do { rawLine = try CommandText.decode(bytes) } catch {
+        failures += 1
+        pending = ""
+        try report(CommandFailure(error, position: CommandFailure.Position(source: source, line: index + 1)))
+        continue
+      }
       var line = Substring(rawLine)
       if line.hasSuffix("\r") { line = line.dropLast() }
       if pending.isEmpty { start = index + 1 }
@@ -54,10 +61,15 @@ struct ScriptRunner {
       try session.execute(command, source: source, number: number)
       return true
     } catch {
-      guard session.continueOnError else { throw error }
-      session.output.writeError("\(error)\n")
+      try report(error)
       return false
     }
+  }
+
+  /// A failure stops the run, or under `set on-error continue` is said here, once, and the run goes on.
+  private func report(_ failure: CommandFailure) throws {
+    guard session.continueOnError else { throw failure }
+    session.output.writeError("\(failure)\n")
   }
 
   /// A `source` path: relative to the sourcing script's folder, or as given at the prompt.

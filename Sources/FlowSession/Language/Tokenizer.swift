@@ -8,6 +8,7 @@ struct Tokenizer {
   let environment: (String) -> String?
 
   func words(_ line: String) throws -> [String] {
+    try CommandText.refuseNUL(line)
     var words: [String] = []
     var current = ""
     var inWord = false

@@ -18,32 +18,66 @@ struct FlowOperand {
 }
 
 extension Session {
-  /// Resolves a word to a flow version, trying in turn: `workspace:flow[@N]`, a pending import,
-  /// a loaded export, an existing file, and `flow[@N]` in the current target.
+  /// Resolves a word to a flow version: a path that says it is one (`./orders`, `../x.json`,
+  /// `/tmp/x.json`) is a file; `workspace:flow[@N]` a workspace's flow; otherwise, in turn, a
+  /// pending import, a loaded export, a file, and `flow[@N]` in the current target. A bare name
+  /// that is a file in the folder and also an import, export or target flow is refused, naming
+  /// both and how to write each, never picked without a word.
   func flowOperand(_ word: String) throws -> FlowOperand {
+    if Self.isExplicitPath(word) { return try fileOperand(word) }
     if let colon = word.firstIndex(of: ":"), let open = workspaces[String(word[..<colon])] {
       return try workspaceFlow(String(word[word.index(after: colon)...]), in: open)
     }
+    let isFile = Self.isRegularFile(word)
     if let pending = imports.first(where: { $0.name == word }) {
-      let bound = pending.boundVersion(using: try state(of: pending.workspace))
-      return FlowOperand(label: "\(pending.name) (pending)", version: bound, origin: pending.path, isBound: true)
+      if isFile, !Self.isSameFile(word, pending.path) { throw SessionError.ambiguousName(word, other: "the pending import '\(word)'") }
+      return try operand(of: pending)
     }
     if let loaded = exports[word] {
+      if isFile, !Self.isSameFile(word, loaded.path) { throw SessionError.ambiguousName(word, other: "the loaded export '\(word)'") }
       return FlowOperand(label: loaded.path, version: loaded.version, origin: loaded.path)
     }
-    if FileManager.default.fileExists(atPath: word) {
-      return FlowOperand(label: word, version: try readExport(at: word).version, origin: word)
-    }
     let target = try existingTarget()
-    if let target {
-      let (flow, _) = Self.splitVersion(word)
-      if try target.store.flows().contains(where: { $0.name == flow }) {
-        return try workspaceFlow(word, in: target)
-      }
-    }
     let flows = try target?.store.flows().map(\.name) ?? []
+    if let target, flows.contains(Self.splitVersion(word).0) {
+      if isFile {
+        throw SessionError.ambiguousName(word, other: "the flow in \(target.name)", explicitly: "\(target.name):\(word)")
+      }
+      return try workspaceFlow(word, in: target)
+    }
+    // A folder is no flow: it is named as a file only when nothing else has the name, to say so.
+    if FileManager.default.fileExists(atPath: word) { return try fileOperand(word) }
     throw SessionError.unknownName(
       kind: "flow, import, export or file", name: word, known: imports.map(\.name) + exports.keys.sorted() + flows)
+  }
+
+  /// A pending import as its target will have it: its references bound.
+  func operand(of pending: PendingImport) throws -> FlowOperand {
+    let bound = pending.boundVersion(using: try state(of: pending.workspace))
+    return FlowOperand(label: "\(pending.name) (pending)", version: bound, origin: pending.path, isBound: true)
+  }
+
+  /// An export file read as a flow.
+  private func fileOperand(_ path: String) throws -> FlowOperand {
+    FlowOperand(label: path, version: try readExport(at: path).version, origin: path)
+  }
+
+  /// True for a word that can only be a path: it starts at the root or the current or parent
+  /// folder. The way to name a file that shares its name with a flow.
+  static func isExplicitPath(_ word: String) -> Bool {
+    word.hasPrefix("/") || word.hasPrefix("./") || word.hasPrefix("../")
+  }
+
+  private static func isRegularFile(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+  }
+
+  /// True when two paths name the same file: an export loaded from the very file named is no
+  /// second meaning of the name.
+  private static func isSameFile(_ a: String, _ b: String) -> Bool {
+    URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath()
+      == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath()
   }
 
   /// `flow` or `flow@N` in an open workspace.

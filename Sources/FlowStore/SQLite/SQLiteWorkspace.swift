@@ -437,6 +437,14 @@ public final class SQLiteWorkspace: WorkspaceStore {
     }
   }
 
+  /// The tables whose `value` is one secret, sealed, per row: the connections' and those undo
+  /// puts back. `rekey` re-seals them all, or an undo after a rekey brings back secrets no key
+  /// in use can open.
+  static let sealedValueTables = ["connection_secrets", "undo_connection_secrets"]
+  /// The tables whose `document` is a flow version with its secrets sealed inside: the
+  /// versions, and those a flow removal keeps for undo.
+  static let sealedDocumentTables = ["versions", "removed_versions"]
+
   /// Re-seals every secret of the workspace with its key, opening those `old` sealed (and
   /// sealing connection secrets written before sealing); refuses, changing nothing, while any
   /// secret opens with neither key. Journaled; returns how many secrets were re-sealed.
@@ -445,26 +453,29 @@ public final class SQLiteWorkspace: WorkspaceStore {
     let both = Sealer(key: current.key, alsoOpening: old.map { [$0] } ?? [])
     return try write { db in
       var count = 0
-      for row in try Row.fetchAll(db, sql: "SELECT rowid, value FROM connection_secrets") {
-        let stored = String(decoding: row["value"] as Data, as: UTF8.self)
-        let plaintext: String
-        do throws(Sealer.OpenError) { plaintext = try both.open(stored) } catch {
-          throw StoreError.sealed(path: location, what: "a connection secret", reason: Self.reason(error, current))
+      for table in Self.sealedValueTables {
+        for row in try Row.fetchAll(db, sql: "SELECT rowid, value FROM \(table)") {
+          let stored = String(decoding: row["value"] as Data, as: UTF8.self)
+          let plaintext: String
+          do throws(Sealer.OpenError) { plaintext = try both.open(stored) } catch {
+            throw StoreError.sealed(path: location, what: "a connection secret", reason: Self.reason(error, current))
+          }
+          try db.execute(
+            sql: "UPDATE \(table) SET value = ? WHERE rowid = ?", arguments: [Data(both.seal(plaintext).utf8), row["rowid"] as Int64])
+          count += 1
         }
-        try db.execute(
-          sql: "UPDATE connection_secrets SET value = ? WHERE rowid = ?",
-          arguments: [Data(both.seal(plaintext).utf8), row["rowid"] as Int64])
-        count += 1
       }
-      for row in try Row.fetchAll(
-        db, sql: "SELECT rowid, document FROM versions WHERE instr(document, ?) > 0", arguments: [SealedSecret.prefix])
-      {
-        let resealed: (text: String, count: Int)
-        do throws(Sealer.OpenError) { resealed = try both.resealAll(in: row["document"]) } catch {
-          throw StoreError.sealed(path: location, what: "a flow's secret", reason: Self.reason(error, current))
+      for table in Self.sealedDocumentTables {
+        for row in try Row.fetchAll(
+          db, sql: "SELECT rowid, document FROM \(table) WHERE instr(document, ?) > 0", arguments: [SealedSecret.prefix])
+        {
+          let resealed: (text: String, count: Int)
+          do throws(Sealer.OpenError) { resealed = try both.resealAll(in: row["document"]) } catch {
+            throw StoreError.sealed(path: location, what: "a flow's secret", reason: Self.reason(error, current))
+          }
+          try db.execute(sql: "UPDATE \(table) SET document = ? WHERE rowid = ?", arguments: [resealed.text, row["rowid"] as Int64])
+          count += resealed.count
         }
-        try db.execute(sql: "UPDATE versions SET document = ? WHERE rowid = ?", arguments: [resealed.text, row["rowid"] as Int64])
-        count += resealed.count
       }
       let id = try Self.beginJournal(
         db, author: author, message: "workspace rekey: \(count) secrets sealed with key \(current.key.id)", at: Self.timestamp())

@@ -3,8 +3,8 @@ import FlowModel
 import Foundation
 
 /// Seals and opens secrets with a workspace key (AES-GCM): `fps-sealed:v1:<key id>:<nonce,
-/// ciphertext and tag, base64>`. A sealed secret names the key that sealed it, so one that
-/// another key sealed is told apart from a damaged one.
+/// ciphertext and tag, base64>` (with `json:` before the box for a number). A sealed secret
+/// names the key that sealed it, so one that another key sealed is told apart from a damaged one.
 public struct Sealer: Sendable {
   /// The key it seals with and opens with.
   public let key: WorkspaceKey
@@ -32,12 +32,25 @@ public struct Sealer: Sendable {
   /// `plaintext` sealed; text that is sealed already is left as it is.
   public func seal(_ plaintext: String) -> String {
     if Self.isSealed(plaintext) { return plaintext }
+    return sealed(plaintext, mark: "")
+  }
+
+  /// A secret that is a JSON number, given as its text, sealed with a mark (`...:json:<box>`)
+  /// so that opening a stored document puts the number back, not a string holding it.
+  public func sealNumber(_ text: String) -> String {
+    sealed(text, mark: Self.numberMark)
+  }
+
+  /// What sits before the box of a sealed JSON number.
+  static let numberMark = "json:"
+
+  private func sealed(_ plaintext: String, mark: String) -> String {
     // AES-GCM with a 256-bit key and a random 12-byte nonce cannot fail, and its combined form
     // always exists for the standard nonce size; were either to fail, no secret is written.
     guard let box = try? AES.GCM.seal(Array(plaintext.utf8), using: key.key), let combined = box.combined else {
       preconditionFailure("AES-GCM could not seal with a 256-bit key")
     }
-    return "\(SealedSecret.prefix)\(Self.version):\(key.id):\(combined.base64EncodedString())"
+    return "\(SealedSecret.prefix)\(Self.version):\(key.id):\(mark)\(combined.base64EncodedString())"
   }
 
   /// Why a sealed secret could not be opened.
@@ -67,7 +80,14 @@ public struct Sealer: Sendable {
   public func openAll(in document: String) -> (text: String, unreadable: Int) {
     guard document.contains(SealedSecret.prefix) else { return (document, 0) }
     var unreadable = 0
-    let text = document.replacing(Self.sealedPattern) { match in
+    // A sealed number replaces its whole JSON string, quotes and all, by the number.
+    let numbersOpened = document.replacing(Self.sealedNumberPattern) { match in
+      let token = match.output.dropFirst().dropLast()
+      if let opened = try? open(String(token)), case .number? = try? JSONParser.parse(opened) { return opened }
+      unreadable += 1
+      return "\"\(Self.jsonEscaped(SealedSecret.unreadable))\""
+    }
+    let text = numbersOpened.replacing(Self.sealedPattern) { match in
       let opened: String
       do { opened = try open(String(match.output)) } catch {
         unreadable += 1
@@ -87,7 +107,7 @@ public struct Sealer: Sendable {
       do throws(OpenError) {
         let plaintext = try open(String(match.output))
         count += 1
-        return seal(plaintext)
+        return match.output.contains(":\(Self.numberMark)") ? sealNumber(plaintext) : seal(plaintext)
       } catch {
         failure = error
         return String(match.output)
@@ -102,7 +122,9 @@ public struct Sealer: Sendable {
     document.matches(of: Self.sealedPattern).filter { (try? open(String($0.output))) == nil }.count
   }
 
-  nonisolated(unsafe) static let sealedPattern = /fps-sealed:v1:[0-9a-f]{16}:[A-Za-z0-9+\/=]+/
+  nonisolated(unsafe) static let sealedPattern = /fps-sealed:v1:[0-9a-f]{16}:(?:json:)?[A-Za-z0-9+\/=]+/
+  /// A sealed number as a stored document holds it: a JSON string of its own.
+  nonisolated(unsafe) static let sealedNumberPattern = /"fps-sealed:v1:[0-9a-f]{16}:json:[A-Za-z0-9+\/=]+"/
 
   /// The text as the inside of a JSON string.
   static func jsonEscaped(_ text: String) -> String {

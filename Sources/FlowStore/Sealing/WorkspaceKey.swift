@@ -61,14 +61,18 @@ public struct WorkspaceKey: Sendable {
   }
 
   /// The key in the key file at `path`; one made there (0600, exclusively) when asked and missing.
+  /// Only a missing file is made: one that cannot be read or holds no key is an error naming
+  /// it, never taken for missing, since a new key would leave every sealed secret unreadable.
   public static func fromFile(_ path: String, creating: Bool = false) throws(StoreError) -> WorkspaceKey {
-    if let text = try? String(contentsOfFile: path, encoding: .utf8) {
-      guard let data = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)), data.count == 32 else {
+    if let bytes = try contents(of: path) {
+      guard let text = String(validating: bytes, as: UTF8.self),
+        let data = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)), data.count == 32
+      else {
         throw .keyFile(path: path, reason: "it does not hold a key (32 bytes in base64)")
       }
       return WorkspaceKey(bytes: Array(data))
     }
-    guard creating else { throw .keyFile(path: path, reason: "it cannot be read") }
+    guard creating else { throw .keyFile(path: path, reason: "it does not exist") }
     let folder = (path as NSString).deletingLastPathComponent
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -85,5 +89,24 @@ public struct WorkspaceKey: Sendable {
     close(descriptor)
     guard written == bytes.count else { throw .keyFile(path: path, reason: "it could not be written") }
     return key
+  }
+
+  /// The bytes of the key file, nil when there is none; any other failure (permissions, a
+  /// folder in its place) is an error with the system's reason.
+  private static func contents(of path: String) throws(StoreError) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else {
+      if errno == ENOENT { return nil }
+      throw .keyFile(path: path, reason: "it cannot be read (\(String(cString: strerror(errno))))")
+    }
+    defer { close(descriptor) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count == 0 { return bytes }
+      guard count > 0 else { throw .keyFile(path: path, reason: "it cannot be read (\(String(cString: strerror(errno))))") }
+      bytes += chunk[..<count]
+    }
   }
 }

@@ -1,0 +1,29 @@
+import FlowModel
+
+/// The names a workspace keeps as text of their own (a flow's, its nodes', its connection
+/// references' keys and names) cannot hold a NUL character: SQLite text ends at one, and no file
+/// can be named after such a flow, so the name would come back cut short. An export holding one
+/// is refused where the name stands in the file, not changed without a word. (A lone surrogate
+/// never gets this far: the JSON reader refuses it.)
+enum NameCheck {
+  /// Throws for the first such name in `version` or its subflows. `bytes` is the file it was
+  /// read from, searched (only then) for the name's place, unless a bundle, whose text is compressed.
+  static func refuseNUL(in version: FlowVersion, file bytes: some Collection<UInt8>, isBundle: Bool) throws(FormatError) {
+    guard let (what, name) = firstNUL(in: version) else { return }
+    let quoted = JSONWriter(layout: .minified).string(.string(name))
+    let reason = "the \(what) \(quoted) holds a NUL character (\\u0000), which a workspace cannot keep: change it in the file"
+    if isBundle { throw .bundle(reason) }
+    let file = Array(bytes)
+    // The name as a writer escapes it; else the first escaped NUL, as the file may escape other characters its own way.
+    let place = file.firstRange(of: Array(quoted.utf8)) ?? file.firstRange(of: Array(#"\u0000"#.utf8))
+    throw .syntax(.at(place?.lowerBound ?? 0, in: file, reason))
+  }
+
+  private static func firstNUL(in version: FlowVersion) -> (what: String, name: String)? {
+    let names =
+      [("flow name", version.name)] + version.nodes.map { ("node name", $0.name) }
+      + version.connections.flatMap { [("connection reference", $0.key), ("connection reference name", $0.name)] }
+    if let found = names.first(where: { $0.1.contains("\0") }) { return found }
+    return version.subflowDefinitions.lazy.compactMap(firstNUL).first
+  }
+}
