@@ -1,8 +1,8 @@
 /// The kinds of workspace store, and the one place a location is given to the kind that serves
-/// it. A new store (PostgreSQL) is a new `WorkspaceStore` type and one line in `kinds`.
+/// it. A new store is a new `WorkspaceStore` type and one line in `kinds`.
 public enum WorkspaceStores {
   /// Every kind of store, asked in order; the file store last, as it takes any path.
-  static let kinds: [any WorkspaceStore.Type] = [SQLiteWorkspace.self]
+  static let kinds: [any WorkspaceStore.Type] = [PostgresWorkspace.self, SQLiteWorkspace.self]
 
   /// The kind of store that serves `location`.
   static func kind(for location: String) -> any WorkspaceStore.Type {
