@@ -22,6 +22,12 @@ public enum WorkspaceStores {
     try kind(for: location).create(location, owner: owner, name: name, key: key)
   }
 
+  /// True when `location` is a database server's URL (`postgres://...`) rather than a file path:
+  /// nothing to look for on disk, nothing to create a folder for.
+  public static func isURL(_ location: String) -> Bool {
+    !SQLiteWorkspace.handles(location) && kinds.contains { $0.handles(location) }
+  }
+
   /// True when `location` holds a workspace (and not, say, an export).
   public static func isWorkspace(_ location: String) -> Bool {
     kind(for: location).isWorkspace(location)

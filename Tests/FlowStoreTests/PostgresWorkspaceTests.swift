@@ -88,6 +88,47 @@ import Testing
     #expect(try store.revision() == counts["committed"])
     #expect((counts["committed"] ?? 0) + (counts["refused"] ?? 0) == 100)
   }
+
+  /// `workspace new` makes the viewer, editor and owner roles; a login granted one can do what
+  /// it allows and the server refuses the rest, whatever author the session claims.
+  @Test(.enabled(if: PostgresTestServer.isAvailable, PostgresTestServer.unavailable))
+  func theServerEnforcesTheRolesWorkspaceNewMakes() throws {
+    let server = try PostgresTestServer.server()
+    let location = try server.database()
+    let database = String(location.split(separator: "/").last ?? "")
+    _ = try WorkspaceStores.create(location, owner: "olga")
+    let (viewer, editor) = ("vic_\(database)", "ed_\(database)")
+    for (login, role) in [(viewer, "viewer"), (editor, "editor")] {
+      try server.role(login)
+      try server.sql("GRANT flowport_\(database)_\(role) TO \(login)")
+    }
+    let commit = CommitRequest(
+      message: "m", author: "olga", expectedRevision: 0,
+      writes: [CommitRequest.VersionWrite(flow: "orders", mode: .newFlow) { _, _ in "{}" }])
+
+    let asViewer = try WorkspaceStores.open(server.url(database: database, user: viewer))
+    #expect(asViewer.isReadOnly)
+    #expect(try asViewer.flows().isEmpty)
+    #expect(throws: StoreError.readOnly(path: asViewer.location)) { try asViewer.commit(commit) }
+    #expect(throws: (any Error).self, "the server itself refuses a viewer's write") {
+      try server.sql("SET ROLE \(viewer); INSERT INTO flowport.settings (key, value) VALUES ('x', 'y')", database: database)
+    }
+
+    let asEditor = try WorkspaceStores.open(server.url(database: database, user: editor))
+    #expect(!asEditor.isReadOnly)
+    #expect(try asEditor.commit(commit).author == editor, "the login is the author, not the session's user")
+    #expect(try asEditor.journal().map(\.author) == [editor])
+    let makeOwner = CommitRequest(
+      message: "m", author: "olga", expectedRevision: 1, writes: [], changes: [.setMember(Member(user: editor, role: .owner))])
+    do {
+      _ = try asEditor.commit(makeOwner)
+      Issue.record("an editor changed the members")
+    } catch {
+      guard case .notPermitted(_, let user, _) = error else { throw error }
+      #expect(user == editor)
+    }
+    #expect(try asEditor.members() == [Member(user: "olga", role: .owner)])
+  }
 }
 
 /// What each commit came to, from several threads.

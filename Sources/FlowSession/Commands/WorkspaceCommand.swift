@@ -15,12 +15,28 @@ struct WorkspaceCommand: Command {
   }
 
   static let spec = CommandSpec(
-    name: "workspace", synopsis: "new <file.fpsw> [as <name>] [--if-missing] | rekey [<workspace>] [--from <old key file>]",
-    summary: "Create a workspace (an embedded SQLite file holding flows, connections and the journal), or re-seal its secrets.",
+    name: "workspace", synopsis: "new <file.fpsw|postgres://...> [as <name>] [--if-missing] | rekey [<workspace>] [--from <old key file>]",
+    summary:
+      "Create a workspace (a file, or a PostgreSQL database a team shares, holding flows, connections and the journal), or re-seal its secrets.",
     discussion: """
       `new`: the new workspace is opened under its file name (or `as <name>`, which it
       remembers) and becomes the target; the file is created readable by you only. With
       --if-missing an existing workspace is opened instead, so a migration script can run again.
+
+      `new postgres://user@host:port/db` makes FlowPort's tables (schema `flowport`) in that
+      existing database, for a team that works on one workspace at once: every command works as
+      on a file, and a commit made while another session committed is refused, nothing lost.
+      The login comes from the URL, then PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and
+      PGSSLMODE, the password last from ~/.pgpass; TLS is used when the server offers it
+      (`?sslmode=require` or `verify-full` to insist). Messages and the saved session show the
+      URL without its password.
+
+      Roles there are the server's, enforced whatever `--user` says: `new` makes the database
+      roles flowport_<db>_viewer (reads), flowport_<db>_editor (also commits, undoes and changes
+      connections) and flowport_<db>_owner (also changes members), each including the one
+      before, so it needs a login that may create roles. Grant them to logins, as
+      `GRANT flowport_prod_editor TO ana;`. A viewer's login opens the workspace read-only, and
+      the journal names each commit's login as its author.
 
       Secrets (connection secrets, and credentials inside stored flows) are sealed with
       AES-GCM under the workspace key: `FLOWPORT_KEY`, or the key file
@@ -34,6 +50,7 @@ struct WorkspaceCommand: Command {
       an older FlowPort).
 
         workspace new prod.fpsw as prod
+        workspace new postgres://flowport@db.internal/prod as prod
         workspace rekey prod --from ~/.config/flowport/key.old
       """,
     options: [Option.ifMissing, Option.from],
@@ -50,7 +67,7 @@ struct WorkspaceCommand: Command {
   init(_ arguments: ParsedArguments) throws {
     switch try arguments.positional(0, "an action (new or rekey)") {
     case "new":
-      let path = try arguments.positional(1, "the workspace file to create")
+      let path = try arguments.positional(1, "the workspace file (or postgres:// URL) to create")
       try arguments.expectPositionals(atMost: 2)
       action = .new(path: path, alias: arguments.value(Option.alias), ifMissing: arguments.flag(Option.ifMissing))
     case "rekey":

@@ -78,4 +78,36 @@ enum PostgresSchema {
       create_path BIGINT NOT NULL, commit_id BIGINT NOT NULL, PRIMARY KEY (flow, node_type, node_name, path))
     """,
   ]
+
+  /// The tables an editor writes: everything a commit, an undo or a rekey touches, except who
+  /// the members are and what the workspace says of itself, which only owners change.
+  private static let editorTables = [
+    "meta", "flows", "versions", "commits", "commit_changes", "connections", "connection_secrets", "registry",
+    "undo_connections", "undo_connection_secrets", "removed_flows", "removed_versions", "remembered_bindings", "kept_values",
+  ]
+
+  /// The database role for `role` in a workspace in `database`, which the server enforces
+  /// whatever a session's `--user` says: `flowport_<database>_viewer` reads, `_editor` also
+  /// commits (flows, connections, registry, undo), `_owner` also changes members. Roles belong
+  /// to the whole server, hence the database's name in theirs; each includes the one before.
+  static func role(_ role: Role, of database: String) -> String { "flowport_\(database)_\(role.rawValue)" }
+
+  /// The statements that make the roles (kept when they exist) and grant them the tables.
+  static func grants(for database: String) -> [String] {
+    let (viewer, editor, owner) = (
+      quoted(role(.viewer, of: database)), quoted(role(.editor, of: database)), quoted(role(.owner, of: database))
+    )
+    return [viewer, editor, owner].map { "DO $$ BEGIN CREATE ROLE \($0) NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$" } + [
+      "GRANT \(viewer) TO \(editor)",
+      "GRANT \(editor) TO \(owner)",
+      "GRANT USAGE ON SCHEMA \(name) TO \(viewer)",
+      "GRANT SELECT ON ALL TABLES IN SCHEMA \(name) TO \(viewer)",
+      "GRANT INSERT, UPDATE, DELETE ON \(editorTables.joined(separator: ", ")) TO \(editor)",
+      "GRANT USAGE ON ALL SEQUENCES IN SCHEMA \(name) TO \(editor)",
+      "GRANT INSERT, UPDATE, DELETE ON members, undo_members, settings TO \(owner)",
+    ]
+  }
+
+  /// `identifier` quoted for SQL, so any database name makes a valid role name.
+  static func quoted(_ identifier: String) -> String { "\"\(identifier.replacing("\"", with: "\"\""))\"" }
 }

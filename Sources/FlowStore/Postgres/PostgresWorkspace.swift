@@ -4,6 +4,8 @@ import FlowModel
 /// the same tables and meaning as the SQLite file (`WorkspaceTables`), in the database's
 /// `flowport` schema. Commits lock the revision row first, so two sessions committing at once
 /// queue; the second is then told the workspace moved on, and nothing of it is written.
+/// Who may do what is the server's to enforce: `workspace new` makes the database roles of
+/// `PostgresSchema.roles(for:)` and the journal records the login as each commit's author.
 public final class PostgresWorkspace: TableWorkspace {
   /// The URL without its password, for messages and the saved session (the password comes back
   /// from `PGPASSWORD` or `~/.pgpass`, never from a file FlowPort writes).
@@ -17,13 +19,15 @@ public final class PostgresWorkspace: TableWorkspace {
   let tables: WorkspaceTables
   private let link: PostgresLink
 
-  private init(link: PostgresLink, isReadOnly: Bool, name: String?, key: WorkspaceKey?) {
+  private init(link: PostgresLink, isReadOnly: Bool, name: String?, key: WorkspaceKey?) throws(StoreError) {
     self.link = link
     self.location = link.settings.redacted
     self.isReadOnly = isReadOnly
     self.name = name
     self.sealer = key.map { Sealer(key: $0) }
-    self.tables = WorkspaceTables(location: location, sealer: sealer)
+    var tables = WorkspaceTables(location: location, sealer: sealer)
+    tables.login = try link.transaction(.read) { db in try db.value("SELECT session_user::text") }
+    self.tables = tables
   }
 
   /// Takes `postgres://` and `postgresql://` URLs.
@@ -45,11 +49,11 @@ public final class PostgresWorkspace: TableWorkspace {
       if try db.row("SELECT 1 FROM pg_namespace WHERE nspname = ?", [PostgresSchema.name]) != nil {
         throw StoreError.alreadyExists(path: redacted)
       }
-      for statement in PostgresSchema.statements { try db.execute(statement, []) }
+      for statement in PostgresSchema.statements + PostgresSchema.grants(for: link.settings.database) { try db.execute(statement, []) }
       if let owner { try WorkspaceTables.setRole(Role.owner.rawValue, of: owner, in: db) }
       if let name { try db.execute("INSERT INTO settings (key, value) VALUES ('name', ?)", [name]) }
     }
-    return PostgresWorkspace(link: link, isReadOnly: false, name: name, key: key)
+    return try PostgresWorkspace(link: link, isReadOnly: false, name: name, key: key)
   }
 
   /// Opens the workspace in an existing database; read-only when asked, or when the login may
@@ -69,7 +73,7 @@ public final class PostgresWorkspace: TableWorkspace {
       let writable: Int = try db.value("SELECT has_table_privilege('meta', 'UPDATE')::int") ?? 0
       return (try WorkspaceTables.name(db), writable == 1)
     }
-    return PostgresWorkspace(link: link, isReadOnly: requested || !writable, name: name, key: key)
+    return try PostgresWorkspace(link: link, isReadOnly: requested || !writable, name: name, key: key)
   }
 
   /// Runs `work` in a reading transaction: one snapshot of the workspace throughout.

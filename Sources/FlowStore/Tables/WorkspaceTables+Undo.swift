@@ -6,7 +6,8 @@ extension WorkspaceTables {
   /// are removed (the previous one is current again), flows, connections and members it removed
   /// or changed are put back as they were, registry entries it added are removed. Refused while
   /// later commits built on what it would take back; the caller's transaction makes it all or nothing.
-  func undo(_ commit: Int, author: String, expectedRevision: Int, in db: any WorkspaceTransaction) throws -> CommitRecord {
+  func undo(_ commit: Int, author requested: String, expectedRevision: Int, in db: any WorkspaceTransaction) throws -> CommitRecord {
+    let author = login ?? requested
     guard try Self.revision(db) == expectedRevision else { throw StoreError.movedOn(path: location) }
     let plan = try Self.plan(undoing: commit, in: db)
     if !plan.blockedBy.isEmpty { throw StoreError.undoBlocked(commit: commit, by: plan.blockedBy) }

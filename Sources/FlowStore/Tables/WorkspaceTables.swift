@@ -10,6 +10,9 @@ struct WorkspaceTables: Sendable {
   let location: String
   /// Seals secrets before they are written and opens them as they are read.
   let sealer: Sealer?
+  /// Who the server says is writing (PostgreSQL's login), journaled as every commit's author in
+  /// place of the session's `--user`, which anyone can type; nil where no server knows (a file).
+  var login: String? = nil
 
   /// The revision counter kept in the `meta` table, to detect another process's commit.
   static func revision(_ db: any WorkspaceTransaction) throws -> Int {
@@ -115,7 +118,8 @@ struct WorkspaceTables: Sendable {
   func commit(_ request: CommitRequest, in db: any WorkspaceTransaction) throws -> CommitRecord {
     guard try Self.revision(db) == request.expectedRevision else { throw StoreError.movedOn(path: location) }
     let now = Self.timestamp()
-    let id = try Self.beginJournal(db, author: request.author, message: request.message, at: now)
+    let author = login ?? request.author
+    let id = try Self.beginJournal(db, author: author, message: request.message, at: now)
     var changes: [JournalChange] = []
     for change in request.changes {
       changes.append(try apply(change, in: db, commit: id))
@@ -167,7 +171,7 @@ struct WorkspaceTables: Sendable {
         """, [value.flow, value.nodeType, value.nodeName, value.path, value.value, value.create ? 1 : 0, id])
     }
     try Self.finishJournal(db, commit: id, changes: changes)
-    return CommitRecord(id: Int(id), author: request.author, at: now, message: request.message, changes: changes)
+    return CommitRecord(id: Int(id), author: author, at: now, message: request.message, changes: changes)
   }
 
   /// Runs an `INSERT ... RETURNING id` and returns the id.
@@ -293,7 +297,7 @@ struct WorkspaceTables: Sendable {
       count += resealed.count
     }
     let id = try Self.beginJournal(
-      db, author: author, message: "workspace rekey: \(count) secrets sealed with key \(current.key.id)", at: Self.timestamp())
+      db, author: login ?? author, message: "workspace rekey: \(count) secrets sealed with key \(current.key.id)", at: Self.timestamp())
     try Self.finishJournal(db, commit: id, changes: [])
     return count
   }
