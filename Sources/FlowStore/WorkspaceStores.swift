@@ -32,4 +32,19 @@ public enum WorkspaceStores {
   public static func isWorkspace(_ location: String) -> Bool {
     kind(for: location).isWorkspace(location)
   }
+
+  /// Copies the workspace at `source` (flows with every version, connections with their sealed
+  /// secrets, members, registry, the journal with what undo needs, what it remembers) into a new
+  /// workspace at `destination`, of either kind: a file to PostgreSQL and back. The destination
+  /// must not exist yet; a copy that fails leaves it empty.
+  @discardableResult
+  public static func copy(from source: String, to destination: String, key: WorkspaceKey? = nil) throws(StoreError) -> any WorkspaceStore {
+    let from = try open(source, readOnly: true, key: key)
+    let to = try create(destination, name: from.name, key: key)
+    guard let from = from as? any TableWorkspace, let into = to as? any TableWorkspace else {
+      throw .database(path: destination, message: "only workspaces kept in SQL tables can be copied")
+    }
+    try from.read { source in try into.write { destination in try WorkspaceTables.copy(from: source, to: destination) } }
+    return to
+  }
 }

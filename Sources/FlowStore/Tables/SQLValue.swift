@@ -41,3 +41,8 @@ extension Optional: SQLValueConvertible where Wrapped: SQLValueConvertible {
   var sqlValue: SQLValue { map(\.sqlValue) ?? .null }
   static func from(_ value: SQLValue) -> Wrapped?? { value == .null ? .some(nil) : Wrapped.from(value).map { $0 } }
 }
+
+extension SQLValue: SQLValueConvertible {
+  var sqlValue: SQLValue { self }
+  static func from(_ value: SQLValue) -> SQLValue? { value }
+}

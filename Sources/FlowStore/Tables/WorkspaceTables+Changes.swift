@@ -9,7 +9,7 @@ extension WorkspaceTables {
     case .addConnection(let connection, let secrets):
       if try Self.connectionID(connection.name, in: db) != nil { throw StoreError.connectionExists(connection.name) }
       let connectionID = try Self.inserted(
-        db, "INSERT INTO connections (name, type, properties) VALUES (?, ?, ?) RETURNING id",
+        db, "INSERT INTO connections (id, name, type, properties) VALUES (\(Self.nextID("connections")), ?, ?, ?) RETURNING id",
         [connection.name, connection.type, JSONWriter(layout: .minified).string(.object(connection.properties))])
       try Self.setSecrets(try seal(secrets), of: connectionID, in: db)
       return JournalChange(action: .addedConnection, subject: connection.name, version: nil)

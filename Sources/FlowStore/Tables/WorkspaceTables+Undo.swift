@@ -84,7 +84,8 @@ extension WorkspaceTables {
         "UPDATE flows SET current_version = (SELECT MAX(number) FROM versions WHERE flow_id = ?) WHERE id = ?", [flowID, flowID])
     case .removedFlow:
       let current: Int? = try db.value("SELECT current_version FROM removed_flows WHERE commit_id = ? AND name = ?", [id, change.subject])
-      let flowID = try inserted(db, "INSERT INTO flows (name, current_version) VALUES (?, ?) RETURNING id", [change.subject, current ?? 1])
+      let flowID = try inserted(
+        db, "INSERT INTO flows (id, name, current_version) VALUES (\(nextID("flows")), ?, ?) RETURNING id", [change.subject, current ?? 1])
       try db.execute(
         """
         INSERT INTO versions (flow_id, number, document, published_at, commit_id)
@@ -100,8 +101,8 @@ extension WorkspaceTables {
       }
       let restored: Int64? = try db.value(
         """
-        INSERT INTO connections (name, type, properties)
-        SELECT name, type, properties FROM undo_connections WHERE commit_id = ? AND name = ? RETURNING id
+        INSERT INTO connections (id, name, type, properties)
+        SELECT \(nextID("connections")), name, type, properties FROM undo_connections WHERE commit_id = ? AND name = ? RETURNING id
         """, [id, change.subject])
       guard let restored else { return }
       try db.execute(

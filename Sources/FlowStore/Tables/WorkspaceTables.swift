@@ -132,7 +132,8 @@ struct WorkspaceTables: Sendable {
       case (.newFlow, .some): throw StoreError.flowExists(write.flow)
       case (.newVersion, nil): throw StoreError.noSuchFlow(write.flow)
       case (.newFlow, nil):
-        flowID = try Self.inserted(db, "INSERT INTO flows (name, current_version) VALUES (?, 1) RETURNING id", [write.flow])
+        flowID = try Self.inserted(
+          db, "INSERT INTO flows (id, name, current_version) VALUES (\(Self.nextID("flows")), ?, 1) RETURNING id", [write.flow])
         number = 1
         changes.append(JournalChange(action: .createdFlow, subject: write.flow, version: 1))
       case (.newVersion, let row?):
@@ -173,6 +174,11 @@ struct WorkspaceTables: Sendable {
     try Self.finishJournal(db, commit: id, changes: changes)
     return CommitRecord(id: Int(id), author: author, at: now, message: request.message, changes: changes)
   }
+
+  /// The id a new row of `table` gets: one past the last. Writers are serialized, and the ids
+  /// are the workspace's own rather than a database's sequence, so a copied workspace keeps them
+  /// and goes on numbering where it left off.
+  static func nextID(_ table: String) -> String { "(SELECT COALESCE(MAX(id), 0) + 1 FROM \(table))" }
 
   /// Runs an `INSERT ... RETURNING id` and returns the id.
   static func inserted(_ db: any WorkspaceTransaction, _ sql: String, _ arguments: [any SQLValueConvertible]) throws -> Int64 {
