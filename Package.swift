@@ -19,6 +19,7 @@ let package = Package(
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     .target(name: "FlowModel"),
@@ -30,6 +31,7 @@ let package = Package(
       name: "FlowStore",
       dependencies: [
         "FlowModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
       ]),
     .target(name: "FlowSession", dependencies: ["FlowModel", "FlowFormats", "FlowDiff", "FlowStore"], exclude: ["Schemas"]),
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),

@@ -189,14 +189,16 @@ extension Session {
       if let name { throw SessionError.unknownName(kind: "open workspace", name: name, known: workspaces.keys.sorted()) }
       throw SessionError.noWorkspace
     }
-    let folder = PathText.folder(of: path)
+    // A database's workspace is opened, never made on the fly: `workspace new` makes its schema.
+    let isURL = WorkspaceStores.isURL(path)
+    let folder = isURL ? "" : PathText.folder(of: path)
     if !folder.isEmpty {
       do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
         throw SessionError.writeFailed(path, error.localizedDescription)
       }
     }
     let store =
-      FileManager.default.fileExists(atPath: path)
+      isURL || FileManager.default.fileExists(atPath: path)
       ? try WorkspaceStores.open(path, key: workspaceKey()) : try WorkspaceStores.create(path, owner: user, key: workspaceKey())
     return try register(store, as: Self.defaultWorkspaceName)
   }
@@ -206,7 +208,9 @@ extension Session {
   /// exists but cannot be opened is an error, not "no workspace".
   func existingTarget() throws -> OpenWorkspace? {
     if let targetName, let open = workspaces[targetName] { return open }
-    guard let path = configuration.defaultWorkspace, FileManager.default.fileExists(atPath: path) else { return nil }
+    guard let path = configuration.defaultWorkspace, WorkspaceStores.isURL(path) || FileManager.default.fileExists(atPath: path) else {
+      return nil
+    }
     return try workspace()
   }
 

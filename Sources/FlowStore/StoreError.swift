@@ -1,4 +1,5 @@
-/// Why a workspace could not be opened, read or written. Messages name the workspace file.
+/// Why a workspace could not be opened, read or written. Messages name the workspace file, or
+/// its URL without the password.
 public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case missing(path: String)
   case alreadyExists(path: String)
@@ -31,6 +32,12 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case noKey(path: String)
   /// A sealed secret cannot be opened with the key at hand.
   case sealed(path: String, what: String, reason: String)
+  /// The database server cannot be reached, or has no such database.
+  case unreachable(location: String, reason: String)
+  /// The database server refused the login (a wrong password, an unknown user).
+  case loginRefused(location: String, reason: String)
+  /// The database login may not do this (a viewer writing, say); the server said no.
+  case notPermitted(location: String, user: String, reason: String)
 
   /// The message shown to the user, naming the workspace and, where there is one, what to do.
   public var description: String {
@@ -63,6 +70,12 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
       return
         "\(path): secrets are sealed with a workspace key and none is available: set FLOWPORT_KEY, or HOME or XDG_CONFIG_HOME for the key file"
     case .sealed(let path, let what, let reason): return "\(path): \(what) cannot be read: \(reason)"
+    case .unreachable(let location, let reason):
+      return "\(location): cannot reach the workspace: \(reason) (check the host, port and database name, and that the server runs)"
+    case .loginRefused(let location, let reason):
+      return "\(location): the server refused the login: \(reason) (check the user and password: the URL, PGPASSWORD or ~/.pgpass)"
+    case .notPermitted(let location, let user, let reason):
+      return "\(location): the login '\(user)' may not do this: \(reason); nothing was written (ask an owner: `help member`)"
     }
   }
 }

@@ -2,7 +2,7 @@ import FlowModel
 
 /// A persistent environment: flows with their versions, connections, the registry, members and
 /// the journal. The session talks to this protocol only; which store serves a location (a file
-/// path, later a `postgres://` URL) is decided by `WorkspaceStores`.
+/// path, a `postgres://` URL) is decided by `WorkspaceStores`.
 public protocol WorkspaceStore: AnyObject, Sendable {
   /// True when this kind of store serves `location`; the file store takes what no other takes.
   static func handles(_ location: String) -> Bool

@@ -1,8 +1,8 @@
 /// The kinds of workspace store, and the one place a location is given to the kind that serves
-/// it. A new store (PostgreSQL) is a new `WorkspaceStore` type and one line in `kinds`.
+/// it. A new store is a new `WorkspaceStore` type and one line in `kinds`.
 public enum WorkspaceStores {
   /// Every kind of store, asked in order; the file store last, as it takes any path.
-  static let kinds: [any WorkspaceStore.Type] = [SQLiteWorkspace.self]
+  static let kinds: [any WorkspaceStore.Type] = [PostgresWorkspace.self, SQLiteWorkspace.self]
 
   /// The kind of store that serves `location`.
   static func kind(for location: String) -> any WorkspaceStore.Type {
@@ -22,8 +22,29 @@ public enum WorkspaceStores {
     try kind(for: location).create(location, owner: owner, name: name, key: key)
   }
 
+  /// True when `location` is a database server's URL (`postgres://...`) rather than a file path:
+  /// nothing to look for on disk, nothing to create a folder for.
+  public static func isURL(_ location: String) -> Bool {
+    !SQLiteWorkspace.handles(location) && kinds.contains { $0.handles(location) }
+  }
+
   /// True when `location` holds a workspace (and not, say, an export).
   public static func isWorkspace(_ location: String) -> Bool {
     kind(for: location).isWorkspace(location)
+  }
+
+  /// Copies the workspace at `source` (flows with every version, connections with their sealed
+  /// secrets, members, registry, the journal with what undo needs, what it remembers) into a new
+  /// workspace at `destination`, of either kind: a file to PostgreSQL and back. The destination
+  /// must not exist yet; a copy that fails leaves it empty.
+  @discardableResult
+  public static func copy(from source: String, to destination: String, key: WorkspaceKey? = nil) throws(StoreError) -> any WorkspaceStore {
+    let from = try open(source, readOnly: true, key: key)
+    let to = try create(destination, name: from.name, key: key)
+    guard let from = from as? any TableWorkspace, let into = to as? any TableWorkspace else {
+      throw .database(path: destination, message: "only workspaces kept in SQL tables can be copied")
+    }
+    try from.read { source in try into.write { destination in try WorkspaceTables.copy(from: source, to: destination) } }
+    return to
   }
 }

@@ -57,7 +57,10 @@ import Testing
     ("load x.json into", "load: `into` needs <workspace> (see `help load`)"),
     ("list everything", "list: cannot list 'everything' (see `help list`)"),
     ("connection add k", "connection add: --type <type> is required (see `help connection`)"),
-    ("workspace open x", "workspace: unknown action 'open'; try `workspace new <file.fpsw>` or `workspace rekey` (see `help workspace`)"),
+    (
+      "workspace open x",
+      "workspace: unknown action 'open'; try `workspace new <file.fpsw>`, `workspace copy <from> <to>` or `workspace rekey` (see `help workspace`)"
+    ),
   ])
   func errorsSayWhatToDo(line: String, message: String) throws {
     #expect(try SessionHarness().rendered(line) == message)

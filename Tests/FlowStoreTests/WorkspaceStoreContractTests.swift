@@ -7,13 +7,17 @@ import Testing
 /// A kind of store the contract runs against, and how a test gets a fresh location for it.
 struct StoreUnderTest: CustomTestStringConvertible, Sendable {
   let name: String
-  /// A location no workspace is at yet, inside the test's folder where the store uses files.
-  let location: @Sendable (_ folder: URL, _ name: String) -> String
+  /// A location no workspace is at yet: a file in the test's folder, a new empty database.
+  let location: @Sendable (_ folder: URL, _ name: String) throws -> String
 
   var testDescription: String { name }
 
-  /// Every store the contract runs against; a new store adds itself here.
-  static let all = [StoreUnderTest(name: "SQLite file") { folder, name in folder.appendingPathComponent("\(name).fpsw").path }]
+  static let sqlite = StoreUnderTest(name: "SQLite file") { folder, name in folder.appendingPathComponent("\(name).fpsw").path }
+  static let postgres = StoreUnderTest(name: "PostgreSQL") { _, _ in try PostgresTestServer.server().database() }
+
+  /// Every store the contract runs against; a new store adds itself here. PostgreSQL joins when
+  /// a server could be started (`theContractRunsAgainstPostgreSQL` says why when not).
+  static let all = [sqlite] + (PostgresTestServer.isAvailable ? [postgres] : [])
 }
 
 /// What every `WorkspaceStore` must do, whatever keeps its data: run once per store kind.
@@ -32,8 +36,13 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
     CommitRequest.VersionWrite(flow: flow, mode: mode) { number, _ in "{\"v\":\(number),\"t\":\"\(text)\"}" }
   }
 
+  @Test(.enabled(if: PostgresTestServer.isAvailable, PostgresTestServer.unavailable))
+  func theContractRunsAgainstPostgreSQL() {
+    #expect(StoreUnderTest.all.map(\.name) == ["SQLite file", "PostgreSQL"])
+  }
+
   @Test(arguments: StoreUnderTest.all) func commitsVersionsAndJournals(kind: StoreUnderTest) throws {
-    let store = try WorkspaceStores.create(kind.location(folder, "w"))
+    let store = try WorkspaceStores.create(try kind.location(folder, "w"))
     _ = try store.commit(CommitRequest(message: "first", author: "ana", expectedRevision: 0, writes: [write("orders", .newFlow)]))
     let second = try store.commit(
       CommitRequest(message: "second", author: "ana", expectedRevision: 1, writes: [write("orders", .newVersion)]))
@@ -67,7 +76,7 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
   }
 
   @Test(arguments: StoreUnderTest.all) func aFailingWriteLeavesNothingBehind(kind: StoreUnderTest) throws {
-    let store = try WorkspaceStores.create(kind.location(folder, "w"))
+    let store = try WorkspaceStores.create(try kind.location(folder, "w"))
     let request = CommitRequest(
       message: "m", author: "a", expectedRevision: 0, writes: [write("a", .newFlow), write("b", .newFlow), write("a", .newFlow)])
     #expect(throws: StoreError.flowExists("a")) { try store.commit(request) }
@@ -77,7 +86,7 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
   }
 
   @Test(arguments: StoreUnderTest.all) func aSecondWriterIsToldTheWorkspaceMovedOn(kind: StoreUnderTest) throws {
-    let location = kind.location(folder, "w")
+    let location = try kind.location(folder, "w")
     let first = try WorkspaceStores.create(location)
     let second = try WorkspaceStores.open(location)
     let seen = try second.revision()
@@ -89,7 +98,7 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
   }
 
   @Test(arguments: StoreUnderTest.all) func secretsAreKeptApartFromProperties(kind: StoreUnderTest) throws {
-    let store = try WorkspaceStores.create(kind.location(folder, "w"), key: .generate())
+    let store = try WorkspaceStores.create(try kind.location(folder, "w"), key: .generate())
     try change(
       store, .addConnection(Connection(name: "k", type: "kafka", properties: ["bootstrap": "b:9092"]), secrets: ["password": "s3cret"]))
     let connection = try #require(try store.connections().first)
@@ -100,7 +109,7 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
   }
 
   @Test(arguments: StoreUnderTest.all) func secretsAreSealedAndReadOnlyWithTheirKey(kind: StoreUnderTest) throws {
-    let location = kind.location(folder, "w")
+    let location = try kind.location(folder, "w")
     let key = WorkspaceKey.generate()
     let store = try WorkspaceStores.create(location, key: key)
     try change(store, .addConnection(Connection(name: "k", type: "kafka"), secrets: ["password": "s3cret-canary"]))
@@ -191,7 +200,7 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
   }
 
   @Test(arguments: StoreUnderTest.all) func aSnapshotIsEveryPartAtOneRevision(kind: StoreUnderTest) throws {
-    let store = try WorkspaceStores.create(kind.location(folder, "w"))
+    let store = try WorkspaceStores.create(try kind.location(folder, "w"))
     try change(store, .addConnection(Connection(name: "k", type: "kafka"), secrets: [:]))
     let event = RegistryEntry(kind: .event, name: "OrderPlaced", definition: #"{"name":"OrderPlaced"}"#)
     _ = try store.commit(
@@ -205,7 +214,7 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
   }
 
   @Test(arguments: StoreUnderTest.all) func membersAndTheRegistryAreJournaled(kind: StoreUnderTest) throws {
-    let store = try WorkspaceStores.create(kind.location(folder, "w"), owner: "olga")
+    let store = try WorkspaceStores.create(try kind.location(folder, "w"), owner: "olga")
     #expect(try store.members() == [Member(user: "olga", role: .owner)])
     try change(store, .setMember(Member(user: "vic", role: .viewer)), by: "olga")
     try change(store, .setMember(Member(user: "vic", role: .editor)), by: "olga")
@@ -226,7 +235,7 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
   }
 
   @Test(arguments: StoreUnderTest.all) func aWorkspaceIsCreatedOnceAndOpenedAfter(kind: StoreUnderTest) throws {
-    let location = kind.location(folder, "w")
+    let location = try kind.location(folder, "w")
     #expect(!WorkspaceStores.isWorkspace(location))
     #expect(throws: StoreError.self) { try WorkspaceStores.open(location) }
     _ = try WorkspaceStores.create(location)
@@ -236,17 +245,17 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
   }
 
   @Test(arguments: StoreUnderTest.all) func aWorkspaceReopensUnderTheNameItWasCreatedWith(kind: StoreUnderTest) throws {
-    let named = kind.location(folder, "named")
+    let named = try kind.location(folder, "named")
     #expect(try WorkspaceStores.create(named, name: "prod").name == "prod")
     #expect(try WorkspaceStores.open(named).name == "prod")
     #expect(try WorkspaceStores.open(named, readOnly: true).name == "prod")
-    let plain = kind.location(folder, "plain")
+    let plain = try kind.location(folder, "plain")
     _ = try WorkspaceStores.create(plain)
     #expect(try WorkspaceStores.open(plain).name == nil)
   }
 
   @Test(arguments: StoreUnderTest.all) func aReadOnlyWorkspaceCanBeReadButNotWritten(kind: StoreUnderTest) throws {
-    let location = kind.location(folder, "w")
+    let location = try kind.location(folder, "w")
     _ = try WorkspaceStores.create(location)
     let store = try WorkspaceStores.open(location, readOnly: true)
     #expect(store.isReadOnly)
@@ -261,7 +270,7 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
   }
 
   @Test(arguments: StoreUnderTest.all) func undoTakesBackEachKindOfChange(kind: StoreUnderTest) throws {
-    let store = try WorkspaceStores.create(kind.location(folder, "w"), owner: "olga", key: .generate())
+    let store = try WorkspaceStores.create(try kind.location(folder, "w"), owner: "olga", key: .generate())
     let event = RegistryEntry(kind: .event, name: "OrderPlaced", definition: "{}")
     // #1: a flow, a connection, an event, a member.
     _ = try store.commit(

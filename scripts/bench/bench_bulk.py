@@ -5,6 +5,10 @@ workflows into a target that holds their connections, `jq -S .` over the same fi
 orjson read of all of them (gc off). Whole processes, hyperfine for the wall time (the target
 workspace is copied fresh before every fps run), /usr/bin/time for the peak memory.
 
+With POSTGRES=<server URL> and PSQL=<psql command> (scripts/bench-bulk sets them when
+PostgreSQL is installed), the same migration also runs into a PostgreSQL workspace, the target
+copied fresh into a new database (`workspace copy`) before every run.
+
 usage: bench_bulk.py FPS DATA_ROOT PYTHON [COUNT...]   (BASELINE=<another fps> adds its row)"""
 import json
 import os
@@ -86,6 +90,15 @@ def main():
             commands = {"fps load+match+commit": (f"{fps} {script}", fresh)}
             if baseline:
                 commands["fps (baseline)"] = (f"{baseline} {script}", fresh)
+            postgres, psql = os.environ.get("POSTGRES"), os.environ.get("PSQL")
+            if postgres:
+                database = f"{postgres}/bulk"
+                into_postgres = os.path.join(scratch, "migrate-postgres.fps")
+                with open(into_postgres, "w") as out:
+                    out.write(f"load {database} as w\nload '{exports}/*.json' into w\nmatch --auto\ncommit --yes -m 'bulk migration'\n")
+                fresh_database = (f"bash -c '{psql} -d postgres -c \"DROP DATABASE IF EXISTS bulk\" -c \"CREATE DATABASE bulk\""
+                                  f" && {fps} -c \"workspace copy {pristine} {database}\" >/dev/null'")
+                commands["fps into PostgreSQL"] = (f"{fps} {into_postgres}", fresh_database)
             commands["jq -S ."] = (f"bash -c \"find {exports} -name '*.json' -print0 | xargs -0 jq -S . >/dev/null\"", None)
             reader = f"import gc, glob, orjson; gc.disable(); [orjson.loads(open(p, 'rb').read()) for p in glob.glob('{exports}/*.json')]"
             commands["orjson read"] = (f"{python} -c \"{reader}\"", None)
@@ -94,7 +107,11 @@ def main():
             peaks = {name: peak_memory(command, prepare, env) for name, (command, prepare) in commands.items()}
             # The migration really committed every flow.
             check = subprocess.run(["sqlite3", work, "select count(*) from flows"], capture_output=True, text=True)
-            rows.append((count, len(files), size, times, peaks, check.stdout.strip()))
+            committed = check.stdout.strip()
+            if postgres:
+                in_postgres = subprocess.run(f"{psql} -d bulk -c 'SELECT count(*) FROM flowport.flows'", shell=True, capture_output=True, text=True)
+                committed += f" (file), {in_postgres.stdout.strip()} (PostgreSQL)"
+            rows.append((count, len(files), size, times, peaks, committed))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -108,6 +125,8 @@ def main():
                   "peak/files": fps_peak * 1024 * 1024 / size}
         text = ", ".join(f"{name} {value:.2f} ({'ok' if value <= TARGETS[name] else 'target'} <= {TARGETS[name]})" for name, value in ratios.items())
         print(f"{'':>14}{text}; flows committed: {committed}")
+        if "fps into PostgreSQL" in times:
+            print(f"{'':>14}PostgreSQL/file time {times['fps into PostgreSQL'][0] / fps_time:.2f}, peak {peaks['fps into PostgreSQL'] / fps_peak:.2f}")
         if baseline:
             print(f"{'':>14}baseline/fps time {times['fps (baseline)'][0] / fps_time:.2f}, peak {peaks['fps (baseline)'] / fps_peak:.2f}")
     if len(rows) > 1:

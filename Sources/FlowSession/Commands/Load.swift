@@ -28,8 +28,9 @@ struct Load: Command {
     name: "load", synopsis: "<path|glob|dir>... [as <name>] [into <workspace>] [options]",
     summary: "Open a workspace file, or read exports (format detected from content) and stage them.",
     discussion: """
-      A workspace file (.fpsw) is opened under its file name (or `as <name>`) and becomes the target
-      if there is none. An export is read into the session for `diff`, `show` and `export`; with
+      A workspace file (.fpsw), or a workspace in PostgreSQL (`postgres://user@host/db`, see
+      `help workspace`), is opened under its file or database name (or `as <name>`) and becomes
+      the target if there is none. An export is read into the session for `diff`, `show` and `export`; with
       `into <workspace>` it becomes a pending import that `commit` writes. A folder loads every
       .json file in it and its sub-folders; a glob (quote it) loads every match, `**` standing
       for any depth of folders. When any file of a bulk load fails, nothing is staged and every
@@ -42,6 +43,7 @@ struct Load: Command {
       in one load too).
 
         load prod.fpsw
+        load postgres://ana@db.internal/prod as prod
         load exports/orders-v2.json into prod
         load 'exports/**/*.json' into prod --on-conflict version
         load exports/orders-v3.json into prod --as-version-of orders
@@ -99,6 +101,7 @@ struct Load: Command {
   }
 
   func run(in session: Session) throws {
+    if paths.count == 1, WorkspaceStores.isURL(paths[0]) { return try openWorkspace(paths[0], in: session) }
     let files = try paths.flatMap(FileExpansion.expand)
     if alias != nil, files.count > 1 {
       throw UsageError("`as <name>` names one file, but \(files.count) were given", command: "load")

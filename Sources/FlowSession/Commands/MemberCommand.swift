@@ -20,8 +20,10 @@ struct MemberCommand: Command {
       On a workspace file, roles are a guide, not a boundary: fps trusts `--user` and $USER,
       so anyone who can read the file can act as its owner (or open it with sqlite3). The
       file's permissions are the real boundary: it is created readable by you only; share it
-      through group permissions or a copy, and keep the key file private. A server store
-      (PostgreSQL) is meant to enforce roles with the server's own login instead.
+      through group permissions or a copy, and keep the key file private. On a PostgreSQL
+      workspace the server is the boundary: a login granted flowport_<db>_viewer cannot write,
+      whatever `--user` says, an editor cannot change members, and the journal names the login
+      (see `help workspace` for the roles `workspace new` makes).
 
         member add ana editor
         member add audit viewer in prod

@@ -15,12 +15,29 @@ struct WorkspaceCommand: Command {
   }
 
   static let spec = CommandSpec(
-    name: "workspace", synopsis: "new <file.fpsw> [as <name>] [--if-missing] | rekey [<workspace>] [--from <old key file>]",
-    summary: "Create a workspace (an embedded SQLite file holding flows, connections and the journal), or re-seal its secrets.",
+    name: "workspace",
+    synopsis: "new <file.fpsw|postgres://...> [as <name>] [--if-missing] | copy <from> <to> | rekey [<workspace>] [--from <old key file>]",
+    summary:
+      "Create a workspace (a file, or a PostgreSQL database a team shares, holding flows, connections and the journal), copy one, or re-seal its secrets.",
     discussion: """
       `new`: the new workspace is opened under its file name (or `as <name>`, which it
       remembers) and becomes the target; the file is created readable by you only. With
       --if-missing an existing workspace is opened instead, so a migration script can run again.
+
+      `new postgres://user@host:port/db` makes FlowPort's tables (schema `flowport`) in that
+      existing database, for a team that works on one workspace at once: every command works as
+      on a file, and a commit made while another session committed is refused, nothing lost.
+      The login comes from the URL, then PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE and
+      PGSSLMODE, the password last from ~/.pgpass; TLS is used when the server offers it
+      (`?sslmode=require` or `verify-full` to insist). Messages and the saved session show the
+      URL without its password.
+
+      Roles there are the server's, enforced whatever `--user` says: `new` makes the database
+      roles flowport_<db>_viewer (reads), flowport_<db>_editor (also commits, undoes and changes
+      connections) and flowport_<db>_owner (also changes members), each including the one
+      before, so it needs a login that may create roles. Grant them to logins, as
+      `GRANT flowport_prod_editor TO ana;`. A viewer's login opens the workspace read-only, and
+      the journal names each commit's login as its author.
 
       Secrets (connection secrets, and credentials inside stored flows) are sealed with
       AES-GCM under the workspace key: `FLOWPORT_KEY`, or the key file
@@ -28,20 +45,27 @@ struct WorkspaceCommand: Command {
       on first use. The key never lives in the workspace. Opened without its key, a workspace
       still shows and exports its flows and says which secrets it cannot read.
 
+      `copy <from> <to>`: the whole workspace, journal included (with what undo needs, the
+      members and what it remembers), into a new one of either kind: a file into PostgreSQL
+      and back. Secrets travel sealed, as stored; the destination must not exist yet.
+
       `rekey`: to change the key, move the old key file aside (or change `FLOWPORT_KEY`), then
       `workspace rekey prod --from <old key file>`: every secret is opened with the old key and
       sealed with the current one, in one transaction (also seals secrets stored in clear by
       an older FlowPort).
 
         workspace new prod.fpsw as prod
+        workspace new postgres://flowport@db.internal/prod as prod
+        workspace copy prod.fpsw postgres://flowport@db.internal/prod
         workspace rekey prod --from ~/.config/flowport/key.old
       """,
     options: [Option.ifMissing, Option.from],
     keywords: [Option.alias],
-    positionals: .path, actions: ["new", "rekey"])
+    positionals: .path, actions: ["new", "copy", "rekey"])
 
   enum Action {
     case new(path: String, alias: String?, ifMissing: Bool)
+    case copy(from: String, to: String)
     case rekey(workspace: String?, from: String?)
   }
 
@@ -50,14 +74,21 @@ struct WorkspaceCommand: Command {
   init(_ arguments: ParsedArguments) throws {
     switch try arguments.positional(0, "an action (new or rekey)") {
     case "new":
-      let path = try arguments.positional(1, "the workspace file to create")
+      let path = try arguments.positional(1, "the workspace file (or postgres:// URL) to create")
       try arguments.expectPositionals(atMost: 2)
       action = .new(path: path, alias: arguments.value(Option.alias), ifMissing: arguments.flag(Option.ifMissing))
+    case "copy":
+      let from = try arguments.positional(1, "the workspace to copy")
+      let to = try arguments.positional(2, "where to copy it (a new file or postgres:// URL)")
+      try arguments.expectPositionals(atMost: 3)
+      action = .copy(from: from, to: to)
     case "rekey":
       try arguments.expectPositionals(atMost: 2)
       action = .rekey(workspace: arguments.positionals.dropFirst().first, from: arguments.value(Option.from))
     case let word:
-      throw UsageError("unknown action '\(word)'; try `workspace new <file.fpsw>` or `workspace rekey`", command: "workspace")
+      throw UsageError(
+        "unknown action '\(word)'; try `workspace new <file.fpsw>`, `workspace copy <from> <to>` or `workspace rekey`", command: "workspace"
+      )
     }
   }
 
@@ -77,6 +108,11 @@ struct WorkspaceCommand: Command {
       }
       session.targetName = name
       session.output.line("\(existing ? "opened" : "created") workspace \(name) (\(path)); it is the target")
+    case .copy(let from, let to):
+      let copy = try WorkspaceStores.copy(from: from, to: to, key: session.workspaceKey())
+      let (flows, commits) = (try copy.flows().count, try copy.journal().count)
+      session.output.line(
+        "copied \(from) to \(copy.location): \(Describe.count(flows, "flow")), \(Describe.count(commits, "commit")) in the journal")
     case .rekey(let workspace, let from):
       let open = try session.workspace(workspace)
       try session.authorize(.manageMembers, in: open)

@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+
+/// A GRDB transaction as the shared workspace SQL sees it. Every statement is prepared once per
+/// connection and reused: a bulk commit runs the same few statements thousands of times.
+struct SQLiteTransaction: WorkspaceTransaction {
+  let db: Database
+
+  @discardableResult
+  func execute(_ sql: String, _ arguments: [any SQLValueConvertible]) throws -> Int {
+    try db.cachedStatement(sql: sql).execute(arguments: Self.arguments(arguments))
+    return db.changesCount
+  }
+
+  func rows(_ sql: String, _ arguments: [any SQLValueConvertible]) throws -> [SQLRow] {
+    try Row.fetchAll(db.cachedStatement(sql: sql), arguments: Self.arguments(arguments)).map { row in
+      var values: [String: SQLValue] = [:]
+      for (column, value) in row {
+        values[column] =
+          switch value.storage {
+          case .null: .null
+          case .int64(let int): .integer(int)
+          // The schema has no REAL column; a number SQLite chose to keep as one still counts.
+          case .double(let double): .integer(Int64(double))
+          case .string(let text): .text(text)
+          case .blob(let data): .blob(data)
+          }
+      }
+      return SQLRow(values: values)
+    }
+  }
+
+  private static func arguments(_ values: [any SQLValueConvertible]) -> StatementArguments {
+    StatementArguments(
+      values.map { value -> DatabaseValue in
+        switch value.sqlValue {
+        case .null: .null
+        case .integer(let int): int.databaseValue
+        case .text(let text): text.databaseValue
+        case .blob(let data): data.databaseValue
+        }
+      })
+  }
+}
