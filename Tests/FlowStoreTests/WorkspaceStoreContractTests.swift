@@ -59,7 +59,7 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
   /// Each version keeps the file its import was loaded from; a flow lists, per file, the latest
   /// version imported from it, through a removal and its undo too.
   @Test(arguments: StoreUnderTest.all) func versionsRememberTheFileTheyWereImportedFrom(kind: StoreUnderTest) throws {
-    let store = try WorkspaceStores.create(kind.location(folder, "w"))
+    let store = try WorkspaceStores.create(try kind.location(folder, "w"))
     func sourced(_ mode: CommitRequest.VersionWrite.Mode, _ source: String?) -> CommitRequest.VersionWrite {
       CommitRequest.VersionWrite(flow: "orders", mode: mode, source: source) { number, _ in "{\"v\":\(number)}" }
     }
@@ -147,7 +147,7 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
   }
 
   @Test(arguments: StoreUnderTest.all) func rekeyResealsWhatUndoPutsBack(kind: StoreUnderTest) throws {
-    let location = kind.location(folder, "w")
+    let location = try kind.location(folder, "w")
     let key = WorkspaceKey.generate()
     let store = try WorkspaceStores.create(location, key: key)
     try change(store, .addConnection(Connection(name: "k", type: "kafka"), secrets: ["password": "s3cret-canary"]))
