@@ -64,7 +64,7 @@ extension Session {
 
   /// True for a word that can only be a path: it starts at the root or the current or parent
   /// folder. The way to name a file that shares its name with a flow.
-  static func isExplicitPath(_ word: String) -> Bool {
+  private static func isExplicitPath(_ word: String) -> Bool {
     word.hasPrefix("/") || word.hasPrefix("./") || word.hasPrefix("../")
   }
 
