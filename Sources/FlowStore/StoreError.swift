@@ -45,7 +45,11 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case .missing(let path): return "\(path): no such workspace file (create one with `workspace new \(path)`)"
     case .alreadyExists(let path): return "\(path) already exists (open it with `load \(path)`)"
     case .notAWorkspace(let path, let reason): return "\(path) is not a FlowPort workspace: \(reason)"
-    case .readOnly(let path): return "\(path) is read-only: nothing was written (check the file's permissions)"
+    case .readOnly(let path):
+      // Why depends on the kind: a file's permissions, a database login's role; `load
+      // --read-only` either way.
+      let why = path.contains("://") ? "the login's role only reads (an owner grants the editor role)" : "the file's permissions"
+      return "\(path) is read-only: nothing was written (opened with `load --read-only`, or \(why))"
     case .movedOn(let path):
       return "\(path) was changed by another process since it was opened; nothing was written (load it again and retry)"
     case .flowExists(let name): return "a flow named '\(name)' already exists"

@@ -279,7 +279,9 @@ import Testing
     #expect(try fps.run(["-c", "workspace new ro.fpsw", "-c", "connection add k --type kafka"]).status == 0)
     let result = try fps.run(["-c", "load ro.fpsw --read-only", "-c", "connection add k2 --type kafka"])
     #expect(result.status == 1)
-    #expect(result.standardError == "-c:2: connection add: ro.fpsw is read-only: nothing was written (check the file's permissions)\n")
+    #expect(
+      result.standardError
+        == "-c:2: connection add: ro.fpsw is read-only: nothing was written (opened with `load --read-only`, or the file's permissions)\n")
   }
 
   /// A file the user may not write: run fps as `nobody` (as root, permissions would not bite).
@@ -296,7 +298,9 @@ import Testing
         "connection add k --type kafka",
       ], through: prefix)
     #expect(result.standardOutput == "opened workspace ro (read-only): 0 flows\n")
-    #expect(result.standardError.hasSuffix("ro.fpsw is read-only: nothing was written (check the file's permissions)\n"))
+    #expect(
+      result.standardError.hasSuffix(
+        "ro.fpsw is read-only: nothing was written (opened with `load --read-only`, or the file's permissions)\n"))
     #expect(result.status == 1)
   }
 

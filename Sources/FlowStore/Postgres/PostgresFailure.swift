@@ -23,7 +23,15 @@ enum PostgresFailure {
     case (.server, "25006"?): return .readOnly(path: location)
     case (.server, _): return .database(path: location, message: message)
     case (.sslUnsupported, _): return .unreachable(location: location, reason: "the server does not offer TLS, and sslmode requires it")
-    default: return .unreachable(location: location, reason: message)
+    default: return .unreachable(location: location, reason: systemReason(in: message))
     }
+  }
+
+  /// The system's reason inside NIO's description of a failed connection (`Connection errors:
+  /// SingleConnectionFailure(target: ..., error: connection reset (error set): Connection
+  /// refused) (errno: 111))` reads `connection refused`); the whole text when there is none.
+  static func systemReason(in text: String) -> String {
+    guard let match = text.firstMatch(of: /([A-Za-z][A-Za-z ]*[a-z])\)? \(errno: \d+\)/) else { return text }
+    return match.1.lowercased()
   }
 }
