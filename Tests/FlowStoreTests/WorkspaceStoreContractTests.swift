@@ -108,12 +108,17 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
     #expect(throws: StoreError.connectionExists("k")) { try change(store, .addConnection(connection, secrets: [:])) }
   }
 
-  @Test(arguments: StoreUnderTest.all) func secretsAreSealedAndReadOnlyWithTheirKey(kind: StoreUnderTest) throws {
+  /// A new workspace of `kind` with a key and connection `k` holding a secret.
+  func sealedStore(_ kind: StoreUnderTest) throws -> (String, WorkspaceKey, any WorkspaceStore, Sealer) {
     let location = try kind.location(folder, "w")
     let key = WorkspaceKey.generate()
     let store = try WorkspaceStores.create(location, key: key)
     try change(store, .addConnection(Connection(name: "k", type: "kafka"), secrets: ["password": "s3cret-canary"]))
-    let sealer = try #require(store.sealer)
+    return (location, key, store, try #require(store.sealer))
+  }
+
+  @Test(arguments: StoreUnderTest.all) func secretsAreSealedAndReadOnlyWithTheirKey(kind: StoreUnderTest) throws {
+    let (location, key, store, sealer) = try sealedStore(kind)
     let secret = "doc-canary \"quoted\""
     let document = #"{"v":"\#(sealer.seal(secret))"}"#
     _ = try store.commit(
@@ -147,11 +152,7 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
   }
 
   @Test(arguments: StoreUnderTest.all) func rekeyResealsWhatUndoPutsBack(kind: StoreUnderTest) throws {
-    let location = try kind.location(folder, "w")
-    let key = WorkspaceKey.generate()
-    let store = try WorkspaceStores.create(location, key: key)
-    try change(store, .addConnection(Connection(name: "k", type: "kafka"), secrets: ["password": "s3cret-canary"]))
-    let sealer = try #require(store.sealer)
+    let (location, key, store, sealer) = try sealedStore(kind)
     let document = #"{"v":"\#(sealer.seal("doc-canary"))","n":"\#(sealer.sealNumber("42.50"))"}"#
     _ = try store.commit(
       CommitRequest(
