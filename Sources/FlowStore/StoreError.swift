@@ -48,7 +48,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case .readOnly(let path):
       // Why depends on the kind: a file's permissions, a database login's role; `load
       // --read-only` either way.
-      let why = path.contains("://") ? "the login's role only reads (an owner grants the editor role)" : "the file's permissions"
+      let why = WorkspaceStores.isURL(path) ? "the login's role only reads (an owner grants the editor role)" : "the file's permissions"
       return "\(path) is read-only: nothing was written (opened with `load --read-only`, or \(why))"
     case .movedOn(let path):
       return "\(path) was changed by another process since it was opened; nothing was written (load it again and retry)"
@@ -69,7 +69,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         "later commits changed what undoing #\(commit) would take back: \(list); undo \(by.count == 1 ? "it" : "them, newest first,") first"
     case .damaged(let path, let what, let reason): return "\(path): \(what) is damaged: \(reason)"
     case .database(let path, let message): return "\(path): \(message)"
-    case .keyFile(let path, let reason): return "key file \(path): \(reason) (or set FLOWPORT_KEY)"
+    case .keyFile(let path, let reason): return "key file \(path): \(reason)"
     case .noKey(let path):
       return
         "\(path): secrets are sealed with a workspace key and none is available: set FLOWPORT_KEY, or HOME or XDG_CONFIG_HOME for the key file"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The kinds of workspace store, and the one place a location is given to the kind that serves
 /// it. A new store is a new `WorkspaceStore` type and one line in `kinds`.
 public enum WorkspaceStores {
@@ -36,15 +38,33 @@ public enum WorkspaceStores {
   /// Copies the workspace at `source` (flows with every version, connections with their sealed
   /// secrets, members, registry, the journal with what undo needs, what it remembers) into a new
   /// workspace at `destination`, of either kind: a file to PostgreSQL and back. The destination
-  /// must not exist yet; a copy that fails leaves it empty.
+  /// must not exist yet; a copy that fails leaves it empty. Returns the source's location as
+  /// messages may show it (a URL without its password) and the copy.
   @discardableResult
-  public static func copy(from source: String, to destination: String, key: WorkspaceKey? = nil) throws(StoreError) -> any WorkspaceStore {
-    let from = try open(source, readOnly: true, key: key)
-    let to = try create(destination, name: from.name, key: key)
-    guard let from = from as? any TableWorkspace, let into = to as? any TableWorkspace else {
+  public static func copy(from source: String, to destination: String, key: WorkspaceKey? = nil) throws(StoreError) -> (
+    source: String, copy: any WorkspaceStore
+  ) {
+    // Checked before anything is made: a refused copy leaves no destination behind.
+    guard kind(for: source) is any TableWorkspace.Type, kind(for: destination) is any TableWorkspace.Type else {
       throw .database(path: destination, message: "only workspaces kept in SQL tables can be copied")
     }
+    guard let from = try open(source, readOnly: true, key: key) as? any TableWorkspace,
+      let into = try create(destination, name: from.name, key: key) as? any TableWorkspace
+    else { preconditionFailure("both kinds keep their workspace in SQL tables") }
     try from.read { source in try into.write { destination in try WorkspaceTables.copy(from: source, to: destination) } }
-    return to
+    return (from.location, into)
+  }
+}
+
+extension WorkspaceStore {
+  /// The name the workspace opens as when none is given: the one it was created under, else
+  /// its file's name without the extension, or a database URL's database (`prod` of
+  /// `postgres://host/prod?sslmode=require`).
+  public var defaultName: String {
+    if let name { return name }
+    if WorkspaceStores.isURL(location), let url = URL(string: location), !url.lastPathComponent.isEmpty {
+      return url.lastPathComponent
+    }
+    return URL(fileURLWithPath: location).deletingPathExtension().lastPathComponent
   }
 }

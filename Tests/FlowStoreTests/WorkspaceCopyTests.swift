@@ -32,7 +32,8 @@ import Testing
         changes: [.setConnection(name: "k", properties: ["host": "b"], secrets: [:]), .removeFlow("billing")]))
 
     let database = try PostgresTestServer.server().database()
-    let inPostgres = try WorkspaceStores.copy(from: file, to: database, key: key)
+    let (source, inPostgres) = try WorkspaceStores.copy(from: file, to: database, key: key)
+    #expect(source == file)
     let backFile = folder.appendingPathComponent("back.fpsw").path
     try WorkspaceStores.copy(from: database, to: backFile, key: key)
     let back = try WorkspaceStores.open(backFile, key: key)

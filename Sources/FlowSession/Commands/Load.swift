@@ -142,7 +142,7 @@ struct Load: Command {
   private func openWorkspace(_ path: String, in session: Session) throws {
     if target != nil { throw UsageError("\(path) is a workspace; `into` is for exports", command: "load") }
     let store = try WorkspaceStores.open(path, readOnly: readOnly, key: session.workspaceKey())
-    let name = alias ?? store.name ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    let name = alias ?? store.defaultName
     if let open = session.workspaces[name] {
       throw SessionError.workspaceOpen(name: name, location: open.store.location)
     }

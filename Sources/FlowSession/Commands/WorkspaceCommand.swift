@@ -100,19 +100,22 @@ struct WorkspaceCommand: Command {
         existing
         ? try WorkspaceStores.open(path, key: session.workspaceKey())
         : try WorkspaceStores.create(path, owner: session.user, name: alias, key: session.workspaceKey())
-      let name = alias ?? store.name ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+      let name = alias ?? store.defaultName
       if let open = session.workspaces[name] {
-        guard existing, open.store.location == path else { throw SessionError.workspaceOpen(name: name, location: open.store.location) }
+        guard existing, open.store.location == store.location else {
+          throw SessionError.workspaceOpen(name: name, location: open.store.location)
+        }
       } else {
         try session.register(store, as: name)
       }
       session.targetName = name
-      session.output.line("\(existing ? "opened" : "created") workspace \(name) (\(path)); it is the target")
+      // The store's location, not the path typed: a URL's password stays out of the output.
+      session.output.line("\(existing ? "opened" : "created") workspace \(name) (\(store.location)); it is the target")
     case .copy(let from, let to):
-      let copy = try WorkspaceStores.copy(from: from, to: to, key: session.workspaceKey())
+      let (source, copy) = try WorkspaceStores.copy(from: from, to: to, key: session.workspaceKey())
       let (flows, commits) = (try copy.flows().count, try copy.journal().count)
       session.output.line(
-        "copied \(from) to \(copy.location): \(Describe.count(flows, "flow")), \(Describe.count(commits, "commit")) in the journal")
+        "copied \(source) to \(copy.location): \(Describe.count(flows, "flow")), \(Describe.count(commits, "commit")) in the journal")
     case .rekey(let workspace, let from):
       let open = try session.workspace(workspace)
       try session.authorize(.manageMembers, in: open)

@@ -26,8 +26,8 @@ public struct WorkspaceKey: Sendable {
     id = digest.prefix(8).map { String(format: "%02x", $0) }.joined()
   }
 
-  /// The key `FLOWPORT_KEY` names: 32 bytes in base64 as `workspace key` writes them, or any
-  /// other text, which is hashed into a key.
+  /// The key `FLOWPORT_KEY` names: 32 bytes in base64 as the key file holds them, or any other
+  /// text, which is hashed into a key.
   public init(text: String) {
     if let data = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)), data.count == 32 {
       self.init(bytes: Array(data))
@@ -57,7 +57,11 @@ public struct WorkspaceKey: Sendable {
   public static func resolve(environment: [String: String]) throws(StoreError) -> WorkspaceKey? {
     if let text = environment["FLOWPORT_KEY"], !text.isEmpty { return WorkspaceKey(text: text) }
     guard let path = filePath(environment: environment) else { return nil }
-    return try fromFile(path, creating: true)
+    do { return try fromFile(path, creating: true) } catch {
+      // The session's own key file may be replaced by the variable; a `--from` file may not.
+      guard case .keyFile(let path, let reason) = error else { throw error }
+      throw .keyFile(path: path, reason: reason + " (or set FLOWPORT_KEY)")
+    }
   }
 
   /// The key in the key file at `path`; one made there (0600, exclusively) when asked and missing.
