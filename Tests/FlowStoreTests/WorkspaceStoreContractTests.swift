@@ -187,13 +187,16 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
     let environment = ["XDG_CONFIG_HOME": config.path]
     let path = try #require(WorkspaceKey.filePath(environment: environment))
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    #expect(throws: StoreError.keyFile(path: path, reason: "it cannot be read (Is a directory)")) {
+    // The session's own key file may be replaced by FLOWPORT_KEY, and the message says so; a
+    // file named to `rekey --from` may not.
+    #expect(throws: StoreError.keyFile(path: path, reason: "it cannot be read (Is a directory) (or set FLOWPORT_KEY)")) {
       try WorkspaceKey.resolve(environment: environment)
     }
+    #expect(throws: StoreError.keyFile(path: path, reason: "it cannot be read (Is a directory)")) { try WorkspaceKey.fromFile(path) }
     try FileManager.default.removeItem(atPath: path)
     for malformed in [Data("not a key\n".utf8), Data([0xFF, 0xFE, 0x00])] {
       try malformed.write(to: URL(fileURLWithPath: path))
-      #expect(throws: StoreError.keyFile(path: path, reason: "it does not hold a key (32 bytes in base64)")) {
+      #expect(throws: StoreError.keyFile(path: path, reason: "it does not hold a key (32 bytes in base64) (or set FLOWPORT_KEY)")) {
         try WorkspaceKey.resolve(environment: environment)
       }
       #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == malformed, "never replaced by a new key")
