@@ -80,6 +80,42 @@ import Testing
     #expect(try harness.output(of: "status").standardOutput.contains("1/2 references matched"), "the forgotten one is unmatched again")
   }
 
+  /// A second environment file replaces the first one's values: they are set as the flow is
+  /// bound, not written into the staged flow on top of each other.
+  @Test func anotherEnvironmentFileReplacesTheValuesOfTheFirst() throws {
+    let harness = try SessionHarness(environment: ["LEADS_URL": "https://api.prod/leads"])
+    let base = try prepare()
+    try FileManager.default.copyItem(atPath: base.path("prod.yaml"), toPath: harness.path("prod.yaml"))
+    try DialectCommandTests.n8n.write(toFile: harness.path("leads.json"), atomically: true, encoding: .utf8)
+    try "connections: []\n".write(toFile: harness.path("plain.yaml"), atomically: true, encoding: .utf8)
+    try harness.run(
+      "load \(base.path("prod.fpsw"))", "load ${dir}/leads.json into prod --env ${dir}/prod.yaml", "match load ${dir}/plain.yaml")
+    let plan = try harness.output(of: "commit --dry-run").standardOutput
+    #expect(!plan.contains("keeps parameters.url"), "\(plan)")
+    try harness.run("match --auto", "commit --yes", "export Leads to ${dir}/out/")
+    let exported = try String(contentsOfFile: harness.path("out/Leads.json"), encoding: .utf8)
+    #expect(exported.contains(#""url": "https://api.example.com/leads""#), "the export's own value, not the first file's")
+  }
+
+  /// A restored session reads its environment file again: the values are not in the imports'
+  /// records, and without them a restored import would commit the test values.
+  @Test func aRestoredSessionKeepsItsEnvironmentsValues() throws {
+    let first = try SessionHarness(environment: ["LEADS_URL": "https://api.prod/leads"])
+    let base = try prepare()
+    try FileManager.default.copyItem(atPath: base.path("prod.yaml"), toPath: first.path("prod.yaml"))
+    try DialectCommandTests.n8n.write(toFile: first.path("leads.json"), atomically: true, encoding: .utf8)
+    first.session.keeper = SessionKeeper(folder: first.path("sessions"))
+    try first.run("load \(base.path("prod.fpsw"))", "load ${dir}/leads.json into prod --env ${dir}/prod.yaml")
+    let data = try #require(FileManager.default.contents(atPath: first.path("sessions/\(getpid()).json")))
+    let record = try JSONDecoder().decode(SessionRecord.self, from: data)
+
+    let second = try SessionHarness(environment: ["LEADS_URL": "https://api.prod/leads"], in: first.folder)
+    second.session.restore(record)
+    let plan = try second.output(of: "commit --dry-run").standardOutput
+    #expect(plan.contains("keeps parameters.url = \"https://api.prod/leads\""), "\(plan)")
+    #expect(plan.contains("[rule * (test) -> * prod, prod.yaml:2]"))
+  }
+
   /// Node-RED and Make exports written after a commit carry the target's connection identity
   /// (config node id, `__IMTCONN__`) and the environment's values, in their own dialect.
   @Test func nodeRedAndMakeExportsCarryTheTargetsConnectionsAndTheEnvironmentsValues() throws {

@@ -135,10 +135,10 @@ struct Commit: Command {
 }
 
 extension PendingImport {
-  /// The version as it will be written: every reference renamed to the connection it is bound to,
-  /// with that connection's non-secret properties.
-  func boundVersion(using state: WorkspaceState) -> FlowVersion {
-    var version = self.version
+  /// The version as it will be written: its environment's values set, every reference renamed
+  /// to the connection it is bound to, with that connection's non-secret properties.
+  func boundVersion(using state: WorkspaceState) throws -> FlowVersion {
+    var version = try settingValues(in: self.version)
     for index in version.connections.indices {
       let key = version.connections[index].key
       guard let binding = bindings[key], let connection = state.connection(named: binding.connection) else { continue }

@@ -55,7 +55,10 @@ extension Session {
         }
       }
       pending.values = try Self.values(for: pending, environment: environment, kept: snapshot.kept)
-      pending.version = try Self.set(pending.values, in: pending)
+      // Checked here, so the command that set a path a node lacks is the one refused; written
+      // only as the flow is bound (`boundVersion`), so another file's values replace these
+      // instead of landing on top of them.
+      _ = try pending.settingValues(in: pending.version)
       imports[index] = pending
     }
   }
@@ -82,25 +85,27 @@ extension Session {
     return values
   }
 
-  /// The import's flow with its values set in the nodes they select.
-  private static func set(_ values: [AppliedValue], in pending: PendingImport) throws -> FlowVersion {
-    guard !values.isEmpty else { return pending.version }
-    var writer = try NodeValueWriter(pending.version)
-    for value in values {
-      for node in pending.version.nodes where value.node.selects(type: node.type, name: node.name) {
-        do { try writer.set(value.path, to: value.value, inNode: node.id, create: value.create) } catch {
-          throw SessionError.valueNotSet(origin: value.origin, flow: pending.name, node: node.name, reason: "\(error)")
-        }
-      }
-    }
-    return writer.version
-  }
-
   /// The environment entries that bind no reference of the workspace's pending imports.
   func unusedEntries(of workspaceName: String) -> [EnvironmentFile.ConnectionEntry] {
     guard let environment = environments[workspaceName] else { return [] }
     let references = imports.filter { $0.workspace == workspaceName }.flatMap(\.version.connections)
     return environment.connections.filter { entry in !references.contains { entry.target(for: $0) != nil } }
+  }
+}
+
+extension PendingImport {
+  /// `version` with the import's values set in the nodes they select.
+  func settingValues(in version: FlowVersion) throws -> FlowVersion {
+    guard !values.isEmpty else { return version }
+    var writer = try NodeValueWriter(version)
+    for value in values {
+      for node in version.nodes where value.node.selects(type: node.type, name: node.name) {
+        do { try writer.set(value.path, to: value.value, inNode: node.id, create: value.create) } catch {
+          throw SessionError.valueNotSet(origin: value.origin, flow: name, node: node.name, reason: "\(error)")
+        }
+      }
+    }
+    return writer.version
   }
 }
 

@@ -1,3 +1,4 @@
+import FlowFormats
 import FlowModel
 import FlowStore
 
@@ -57,6 +58,9 @@ public struct SessionRecord: Codable, Equatable, Sendable {
   var exports: [Export]
   var imports: [Import]
   var changes: [Change]? = nil
+  /// Each workspace's environment file (`match load`, `load --env`), read again on restore:
+  /// its values and rules are not in the imports' records.
+  var environments: [String: String]? = nil
   var variables: [String: String]
   var target: String?
 
@@ -89,7 +93,7 @@ extension Session {
           bindings: $0.bindings, renames: $0.renames, parentImport: $0.parentImport, stamp: $0.stamp)
       },
       changes: changes.sorted { $0.key < $1.key }.flatMap { workspace, staged in staged.map { Self.record(of: $0, in: workspace) } },
-      variables: variables, target: targetName)
+      environments: environments.isEmpty ? nil : environments.mapValues(\.path), variables: variables, target: targetName)
   }
 
   private static func record(of change: WorkspaceChange, in workspace: String) -> SessionRecord.Change {

@@ -14,7 +14,8 @@ extension Session {
     }
     if asking {
       let question =
-        "a session left \(record.savedAt) has \(record.imports.count) pending import(s) with \(record.bindings) binding(s); restore it?"
+        "a session left \(record.savedAt) has \(Describe.count(record.pendingImports, "pending import")) with "
+        + "\(Describe.count(record.bindings, "binding")); restore it?"
       guard interaction.confirm(question) else {
         keeper.decline(file)
         return output.line("not restored; `fps --restore` brings it back later")
@@ -89,12 +90,30 @@ extension Session {
         )
       }
     }
+    reapplyEnvironments(record.environments ?? [:], to: restored)
     if let target = record.target, workspaces[target] != nil { targetName = target }
     keep()
     let bindings = restored.reduce(0) { $0 + $1.bindings.count }
     output.line(
       "restored \(Describe.count(restored.count, "pending import")) with \(Describe.count(bindings, "binding")), "
         + "\(Describe.count(exports.count, "loaded export")) and \(Describe.count(workspaces.count, "workspace"))")
+  }
+
+  /// Reads each workspace's environment file again and applies it, with the values and bindings
+  /// the workspace keeps, to the restored imports: values are not in an import's record, and a
+  /// restored import without them would commit the test values.
+  private func reapplyEnvironments(_ files: [String: String], to restored: [PendingImport]) {
+    for (workspace, path) in files.sorted(by: { $0.key < $1.key }) where workspaces[workspace] != nil && environments[workspace] == nil {
+      do { environments[workspace] = try readEnvironment(at: path) } catch {
+        output.warning("the environment file of \(workspace) was not read again: \(error)")
+      }
+    }
+    let names = Set(restored.map(\.name))
+    for workspace in Set(restored.map(\.workspace)).sorted() {
+      do { try applyEnvironment(to: workspace, only: names) } catch {
+        output.warning("the environment of \(workspace) was not applied again: \(error)")
+      }
+    }
   }
 
   /// A staged change from its record (secrets left out).

@@ -31,11 +31,11 @@ struct CommitPlan {
   let dependencies: DependencyPlan
 
   /// The plan for the imports and changes staged for a workspace in `state`.
-  init(imports: [PendingImport], changes: [WorkspaceChange], state: WorkspaceState, current: (String) throws -> FlowVersion) rethrows {
+  init(imports: [PendingImport], changes: [WorkspaceChange], state: WorkspaceState, current: (String) throws -> FlowVersion) throws {
     var nextVersion = Dictionary(state.flows.map { ($0.name, $0.versionCount + 1) }, uniquingKeysWith: max)
     var entries: [Entry] = []
     for pending in imports {
-      let bound = pending.boundVersion(using: state)
+      let bound = try pending.boundVersion(using: state)
       switch pending.mode {
       case .newFlow:
         entries.append(Entry(pending: pending, bound: bound, diff: nil, number: 1, changedSince: nil))

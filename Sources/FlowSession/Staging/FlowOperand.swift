@@ -53,7 +53,7 @@ extension Session {
 
   /// A pending import as its target will have it: its references bound.
   func operand(of pending: PendingImport) throws -> FlowOperand {
-    let bound = pending.boundVersion(using: try state(of: pending.workspace))
+    let bound = try pending.boundVersion(using: try state(of: pending.workspace))
     return FlowOperand(label: "\(pending.name) (pending)", version: bound, origin: pending.path, isBound: true)
   }
 
