@@ -1,3 +1,4 @@
+import FlowFormats
 import FlowModel
 import FlowSession
 import FlowTestSupport
@@ -78,6 +79,44 @@ import Testing
     #expect(try harness.output(of: "match --forget googleSheetsOAuth2Api:TESTcred0000001").standardOutput.hasPrefix("staged: forget"))
     try harness.run("commit --yes", "load ${dir}/leads.json into prod --on-conflict version --name again")
     #expect(try harness.output(of: "status").standardOutput.contains("1/2 references matched"), "the forgotten one is unmatched again")
+  }
+
+  /// `match save` writes the bindings made by hand or remembered as entries, merged into the
+  /// file as written: its rules, values and `${env:NAME}` stay as they were, and what its rules
+  /// already bind is not written again.
+  @Test func matchSaveMergesBindingsIntoTheFileAsWritten() throws {
+    let harness = try SessionHarness(environment: ["LEADS_URL": "https://api.prod/leads"])
+    let base = try prepare()
+    try FileManager.default.copyItem(atPath: base.path("prod.yaml"), toPath: harness.path("prod.yaml"))
+    try DialectCommandTests.n8n.write(toFile: harness.path("leads.json"), atomically: true, encoding: .utf8)
+    try harness.run(
+      "load \(base.path("prod.fpsw"))", "connection add 'Other slack' --type slackApi", "commit --yes",
+      "load ${dir}/leads.json into prod --env ${dir}/prod.yaml", "match 'slackApi:Slack (test)' 'Other slack'")
+    let saved = try harness.output(of: "match save ${dir}/prod.yaml").standardOutput
+    #expect(
+      saved.hasPrefix(
+        "wrote ${dir}/prod.yaml: 1 binding of prod, 3 connection entries in all".replacingOccurrences(
+          of: "${dir}", with: harness.folder.path)), "\(saved)")
+    let text = try String(contentsOfFile: harness.path("prod.yaml"), encoding: .utf8)
+    #expect(text.contains(#"- from: "Slack (test)""#) && text.contains(#"to: "Other slack""#))
+    #expect(text.contains("${env:LEADS_URL}") && !text.contains("https://api.prod/leads"), "never a variable's value: \(text)")
+    #expect(!text.contains(#"from: "Sheets (test)""#), "bound by the file's rule already")
+    #expect(try EnvironmentFile(text: text, path: "prod.yaml").connections.count == 3)
+  }
+
+  @Test func matchLoadAndSaveRefuseWhatTheyCannotDo() throws {
+    let harness = try prepare()
+    try harness.run("load ${dir}/leads.json into prod")
+    #expect(harness.failure("match load").hasSuffix("`match load` takes one environment file: `match load <env.yaml>` (see `help match`)"))
+    #expect(
+      harness.failure("match save a.yaml b.yaml").hasSuffix(
+        "`match save` takes one environment file: `match save <env.yaml>` (see `help match`)"))
+    #expect(harness.failure("match --strict").hasSuffix("--strict is for `match load <env.yaml> --strict` (see `help match`)"))
+    #expect(harness.failure("match load ${dir}/prod.yaml --import nosuch").contains("nosuch"))
+    try Data([0x63, 0x6F, 0x6E, 0x6E, 0x65, 0x63, 0x74, 0x69, 0x6F, 0x6E, 0x73, 0x3A, 0x0A, 0x20, 0xFF]).write(
+      to: harness.folder.appendingPathComponent("latin1.env"))
+    #expect(
+      harness.failure("match load ${dir}/latin1.env").hasSuffix("latin1.env:2:2: not UTF-8 text (a lone surrogate, or another encoding)"))
   }
 
   /// A second environment file replaces the first one's values: they are set as the flow is

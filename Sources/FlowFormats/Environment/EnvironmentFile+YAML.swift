@@ -2,6 +2,21 @@ import FlowModel
 import Yams
 
 extension EnvironmentFile {
+  /// Reads an environment file's bytes: text that is not UTF-8 is refused at its line and
+  /// column rather than read with replacement characters, since connection names come from it.
+  public init(contents bytes: [UInt8], path: String) throws(FormatError) {
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      var place = FormatError.Place(line: 1, column: 1)
+      var parser = Unicode.UTF8.ForwardParser()
+      var iterator = bytes.makeIterator()
+      while case .valid(let scalar) = parser.parseScalar(from: &iterator) {
+        if scalar.count == 1, scalar.first == 0x0A { place = FormatError.Place(line: place.line + 1, column: 1) } else { place.column += 1 }
+      }
+      throw .environment(file: path, at: place, "not UTF-8 text (a lone surrogate, or another encoding)")
+    }
+    try self.init(text: text, path: path)
+  }
+
   /// Reads an environment file; every problem names `path:line:column`.
   public init(text: String, path: String) throws(FormatError) {
     // The same bounds as a bundle's config.yaml: no alias bombs, no runaway nesting.

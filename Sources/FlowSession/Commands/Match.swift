@@ -68,11 +68,11 @@ struct Match: Command {
     if arguments.flag(Option.auto) {
       try arguments.expectPositionals(atMost: 1)
       action = .auto(arguments.positionals.first ?? importName)
-    } else if arguments.positionals.count == 2, ["load", "save"].contains(arguments.positionals[0]),
-      arguments.positionals[1].hasSuffix(".yaml") || arguments.positionals[1].hasSuffix(".yml")
-    {
-      let path = arguments.positionals[1]
-      action = arguments.positionals[0] == "load" ? .loadEnvironment(path) : .saveEnvironment(path)
+    } else if let verb = arguments.positionals.first, verb == "load" || verb == "save" {
+      guard arguments.positionals.count == 2 else {
+        throw UsageError("`match \(verb)` takes one environment file: `match \(verb) <env.yaml>`", command: "match")
+      }
+      action = verb == "load" ? .loadEnvironment(arguments.positionals[1]) : .saveEnvironment(arguments.positionals[1])
     } else if let reference = arguments.value(Option.forget) {
       try arguments.expectPositionals(atMost: 0)
       action = .forget(reference)
@@ -84,6 +84,10 @@ struct Match: Command {
     } else {
       try arguments.expectPositionals(atMost: 2)
       action = .list(arguments.positionals.first ?? importName)
+    }
+    if strict, case .loadEnvironment = action {
+    } else if strict {
+      throw UsageError("--strict is for `match load <env.yaml> --strict`", command: "match")
     }
   }
 
@@ -102,7 +106,7 @@ struct Match: Command {
 
   /// Applies an environment file to the target's pending imports and to its later loads.
   private func loadEnvironment(_ path: String, in session: Session) throws {
-    let open = try session.workspace(importName.flatMap { name in session.imports.first { $0.name == name }?.workspace })
+    let open = try session.workspace(importName.map { name in session.imports[try session.importIndex(named: name)].workspace })
     let file = try session.readEnvironment(at: path)
     session.environments[open.name] = file
     let before = session.imports.filter { $0.workspace == open.name }.reduce(0) { $0 + $1.bindings.count }
@@ -119,16 +123,19 @@ struct Match: Command {
   }
 
   /// Writes the target's bindings as exact entries, merged with what the file holds: its rules,
-  /// values and the entries for other references are kept; a binding made by a rule is not
-  /// written again as an entry.
+  /// values and the entries for other references are kept; a binding the file already makes
+  /// (by an entry or a rule) is not written again. The file is merged as written, `${env:NAME}`
+  /// unexpanded: saving must not put an environment variable's value into it.
   private func saveEnvironment(_ path: String, in session: Session) throws {
     let open = try session.workspace()
-    let existing = FileManager.default.fileExists(atPath: path) ? try session.readEnvironment(at: path) : nil
+    let existing = FileManager.default.fileExists(atPath: path) ? try session.readEnvironment(at: path, expanding: false) : nil
     var entries = existing?.connections ?? []
     var written = 0
     for pending in session.imports where pending.workspace == open.name {
       for reference in pending.version.connections {
-        guard let binding = pending.bindings[reference.key], !binding.reason.hasPrefix("rule ") else { continue }
+        guard let binding = pending.bindings[reference.key], existing?.entry(for: reference)?.target != binding.connection else {
+          continue
+        }
         entries.removeAll { if case .name(reference.name) = $0.source { true } else { false } }
         entries.append(EnvironmentFile.ConnectionEntry(source: .name(reference.name), target: binding.connection, line: 0))
         written += 1

@@ -4,11 +4,11 @@ import FlowStore
 import Foundation
 
 extension Session {
-  /// Reads an environment file, `${env:NAME}` in its values expanded; every problem names
-  /// `file:line:column`.
-  func readEnvironment(at path: String) throws -> EnvironmentFile {
-    let bytes = try readFile(at: path)
-    let file = try EnvironmentFile(text: String(decoding: bytes, as: UTF8.self), path: path)
+  /// Reads an environment file, `${env:NAME}` in its values expanded (unless `expanding` is
+  /// false: what `match save` merges into); every problem names `file:line:column`.
+  func readEnvironment(at path: String, expanding: Bool = true) throws -> EnvironmentFile {
+    let file = try EnvironmentFile(contents: Array(readFile(at: path)), path: path)
+    guard expanding else { return file }
     // Only the process environment: the session's own variables are not the file's business.
     let tokenizer = Tokenizer(variable: { _ in nil }, environment: { self.configuration.environment[$0] })
     return try file.mappingValues { text, line in
