@@ -91,6 +91,27 @@ import Testing
     }
   }
 
+  /// The YAML bounds a bundle's config.yaml has, named in the environment file's own terms;
+  /// a quote the guard cannot follow (an escaped one, one inside a plain value) does not let
+  /// what follows past it.
+  @Test func boundsRefuseInTheFilesOwnName() throws {
+    let anchors =
+      ["      d0: &d0 [" + Array(repeating: "x", count: 1000).joined(separator: ",") + "]"]
+      + (1...6).map { "      d\($0): &d\($0) [*d\($0 - 1), *d\($0 - 1), *d\($0 - 1)]" }
+    let expanding = "values:\n  - flow: x\n    set:\n" + anchors.joined(separator: "\n") + "\n"
+    let deep = String(repeating: "[", count: 100_000)
+    for (text, message) in [
+      (expanding, "expands to more than 100000 values"),
+      (#"x: "a\\""# + "\ny: " + deep, "nests deeper than 128 levels"),
+      ("x: a 'b\ny: " + deep, "nests deeper than 128 levels"),
+    ] {
+      do {
+        _ = try EnvironmentFile(text: text, path: "e.yaml")
+        Issue.record("accepted: \(text.prefix(60))")
+      } catch { #expect("\(error)".hasPrefix("e.yaml:") && "\(error)".contains(message), "\(error)") }
+    }
+  }
+
   @Test func savedFilesReadBack() throws {
     let file = try EnvironmentFile(text: Self.text, path: "prod.yaml")
     let again = try EnvironmentFile(text: file.yaml, path: "prod.yaml")

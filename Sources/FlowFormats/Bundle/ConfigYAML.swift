@@ -44,31 +44,47 @@ struct ConfigYAML {
   static let maximumAliases = 20
   static let maximumValues = 100_000
 
+  /// Where a YAML file from elsewhere was refused, and why: what the readers of `config.yaml`
+  /// and of an environment file share, each naming its own file around it.
+  struct Refusal: Error {
+    let place: Place?
+    let reason: String
+  }
+
+  /// The text's YAML tree (nil for an empty document), once `checkBounds` let it through; a
+  /// syntax error names its line and column.
+  static func compose(_ text: String) throws(Refusal) -> Yams.Node? {
+    try checkBounds(text)
+    do { return try Yams.compose(yaml: text) } catch let error as YamlError {
+      throw Refusal(place: position(of: error), reason: problem(of: error))
+    } catch { throw Refusal(place: nil, reason: "\(error)") }
+  }
+
   /// Reads the text back; a syntax error names its line and column; text beyond the bounds is
   /// refused before it is parsed.
   init(text: String) throws(FormatError) {
-    try Self.checkBounds(text)
+    do throws(Refusal) { try self.init(reading: text) } catch { throw .config(at: error.place, error.reason) }
+  }
+
+  private init(reading text: String) throws(Refusal) {
     let budget = Budget()
-    let root: Yams.Node?
-    do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
-      throw .config(at: Self.position(of: error), Self.problem(of: error))
-    } catch { throw .config(at: nil, "\(error)") }
+    let root = try Self.compose(text)
     guard let root, let mapping = root.mapping else {
-      throw .config(at: root?.mark.map { Place(line: $0.line, column: $0.column) }, "expected a mapping with connections and variables")
+      throw Refusal(place: root.flatMap(Self.place), reason: "expected a mapping with connections and variables")
     }
     connections = []
     variables = []
     if let section = mapping["connections"], !Self.isEmpty(section) {
-      guard let entries = section.mapping else { throw .config(at: Self.place(section), "connections: expected a mapping") }
+      guard let entries = section.mapping else { throw Refusal(at: section, "connections: expected a mapping") }
       for (key, value) in entries {
-        guard let properties = try value["properties"].map({ node throws(FormatError) in try Self.json(node, budget) })?.objectValue else {
-          throw .config(at: Self.place(value), "connections.\(key.string ?? ""): expected a mapping with properties")
+        guard let properties = try value["properties"].map({ node throws(Refusal) in try Self.json(node, budget) })?.objectValue else {
+          throw Refusal(at: value, "connections.\(key.string ?? ""): expected a mapping with properties")
         }
         connections.append((key.string ?? "", properties))
       }
     }
     if let section = mapping["variables"], !Self.isEmpty(section) {
-      guard let entries = section.mapping else { throw .config(at: Self.place(section), "variables: expected a mapping") }
+      guard let entries = section.mapping else { throw Refusal(at: section, "variables: expected a mapping") }
       for (key, value) in entries {
         let json = try Self.json(value, budget)
         variables.append((key.string ?? "", json == .string(Self.secretPlaceholder) ? JSONValue?.none : json))
@@ -83,12 +99,21 @@ struct ConfigYAML {
 
   /// Refuses text too large, nested too deep or using too many aliases, by a scan of its
   /// characters that follows quotes and comments well enough to count: a guard, not a parser.
-  static func checkBounds(_ text: String) throws(FormatError) {
+  /// A scan that ends inside a quote (a `'` in a plain value, say) may have skipped what
+  /// follows, so it runs again reading quotes and comments as plain text: that can only count
+  /// more, never less.
+  static func checkBounds(_ text: String) throws(Refusal) {
     let bytes = Array(text.utf8)
     if bytes.count > maximumBytes {
-      throw .config(at: nil, "it is \(bytes.count) bytes; a config.yaml may be \(maximumBytes) bytes at most")
+      throw Refusal(place: nil, reason: "it is \(bytes.count) bytes; it may be \(maximumBytes) bytes at most")
     }
+    if try !scanBounds(bytes, followingQuotes: true) { _ = try scanBounds(bytes, followingQuotes: false) }
+  }
+
+  /// One scan of `checkBounds`; false when it ended inside a quote.
+  private static func scanBounds(_ bytes: [UInt8], followingQuotes: Bool) throws(Refusal) -> Bool {
     var quote: UInt8?
+    var escaped = false
     var comment = false
     var lineStart = true
     var indent = 0
@@ -107,32 +132,41 @@ struct ConfigYAML {
       }
       if comment { continue }
       if let open = quote {
-        if byte == open, previous != UInt8(ascii: "\\") || open == UInt8(ascii: "'") { quote = nil }
+        // In double quotes a backslash escapes the next byte (`"a\""` does not close there).
+        if escaped {
+          escaped = false
+        } else if open == UInt8(ascii: "\""), byte == UInt8(ascii: "\\") {
+          escaped = true
+        } else if byte == open {
+          quote = nil
+        }
         continue
       }
       let atTokenStart = [space, 0x0A, 0x09, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":")].contains(previous)
       if lineStart {
         if byte == space { indent += 1; continue }
         if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "?") { dashes += 1; continue }
-        lineStart = byte == space
+        lineStart = false
       }
       switch byte {
-      case UInt8(ascii: "#") where atTokenStart: comment = true
-      case UInt8(ascii: "'"), UInt8(ascii: "\""): if atTokenStart { quote = byte }
+      case UInt8(ascii: "#") where atTokenStart && followingQuotes: comment = true
+      case UInt8(ascii: "'"), UInt8(ascii: "\""): if atTokenStart && followingQuotes { quote = byte }
       case UInt8(ascii: "["), UInt8(ascii: "{"): flowDepth += 1
       case UInt8(ascii: "]"), UInt8(ascii: "}"): flowDepth = max(0, flowDepth - 1)
       case UInt8(ascii: "*") where atTokenStart:
         aliases += 1
         if aliases > maximumAliases {
-          throw .config(
-            at: Place(line: line, column: 1), "more than \(maximumAliases) YAML aliases; refused, as aliases can expand without bound")
+          throw Refusal(
+            place: Place(line: line, column: 1),
+            reason: "more than \(maximumAliases) YAML aliases; refused, as aliases can expand without bound")
         }
       default: break
       }
       if indent / 2 + dashes + flowDepth > maximumDepth {
-        throw .config(at: Place(line: line, column: 1), "it nests deeper than \(maximumDepth) levels; refused")
+        throw Refusal(place: Place(line: line, column: 1), reason: "it nests deeper than \(maximumDepth) levels; refused")
       }
     }
+    return quote == nil
   }
 
   static func place(_ node: Yams.Node) -> Place? { node.mark.map { Place(line: $0.line, column: $0.column) } }
@@ -181,10 +215,10 @@ struct ConfigYAML {
 
   /// A YAML node as JSON: numbers keep their text when it is JSON's, anything else is a string.
   /// Refuses once the file has expanded to `maximumValues` values.
-  static func json(_ node: Yams.Node, _ budget: Budget) throws(FormatError) -> JSONValue {
+  static func json(_ node: Yams.Node, _ budget: Budget) throws(Refusal) -> JSONValue {
     budget.values -= 1
     if budget.values < 0 {
-      throw .config(at: place(node), "it expands to more than \(maximumValues) values (YAML aliases?); refused")
+      throw Refusal(at: node, "it expands to more than \(maximumValues) values (YAML aliases?); refused")
     }
     switch node {
     case .scalar(let scalar):
@@ -209,4 +243,9 @@ struct ConfigYAML {
     case .alias: return .null
     }
   }
+}
+
+extension ConfigYAML.Refusal {
+  /// A refusal at `node`'s place in its file.
+  init(at node: Yams.Node, _ reason: String) { self.init(place: ConfigYAML.place(node), reason: reason) }
 }

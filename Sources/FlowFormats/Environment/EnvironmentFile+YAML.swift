@@ -19,47 +19,43 @@ extension EnvironmentFile {
 
   /// Reads an environment file; every problem names `path:line:column`.
   public init(text: String, path: String) throws(FormatError) {
-    // The same bounds as a bundle's config.yaml: no alias bombs, no runaway nesting.
-    do { try ConfigYAML.checkBounds(text) } catch {
-      guard case .config(let place, let reason) = error else { throw error }
-      throw .environment(file: path, at: place, reason)
+    do throws(ConfigYAML.Refusal) { try self.init(reading: text, path: path) } catch {
+      throw .environment(file: path, at: error.place, error.reason)
     }
-    let root: Yams.Node?
-    do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
-      throw .environment(file: path, at: ConfigYAML.position(of: error), ConfigYAML.problem(of: error))
-    } catch { throw .environment(file: path, at: nil, "\(error)") }
-    guard let root else {
+  }
+
+  private init(reading text: String, path: String) throws(ConfigYAML.Refusal) {
+    // The same bounds as a bundle's config.yaml: no alias bombs, no runaway nesting.
+    guard let root = try ConfigYAML.compose(text) else {
       self.init(path: path, connections: [])
       return
     }
-    guard let mapping = root.mapping else {
-      throw .environment(file: path, at: ConfigYAML.place(root), "expected a mapping with connections and values")
-    }
-    try Self.checkKeys(of: mapping, ["connections", "values"], "an environment file has", in: path)
-    let connections = try Self.sequence(mapping["connections"], "connections", in: path).map { item throws(FormatError) in
-      try Self.connectionEntry(item, in: path)
+    guard let mapping = root.mapping else { throw ConfigYAML.Refusal(at: root, "expected a mapping with connections and values") }
+    try Self.checkKeys(of: mapping, ["connections", "values"], "an environment file has")
+    let connections = try Self.sequence(mapping["connections"], "connections").map { item throws(ConfigYAML.Refusal) in
+      try Self.connectionEntry(item)
     }
     let budget = ConfigYAML.Budget()
-    let values = try Self.sequence(mapping["values"], "values", in: path).map { item throws(FormatError) in
-      try Self.valueEntry(item, budget, in: path)
+    let values = try Self.sequence(mapping["values"], "values").map { item throws(ConfigYAML.Refusal) in
+      try Self.valueEntry(item, budget)
     }
     self.init(path: path, connections: connections, values: values)
   }
 
-  private static func connectionEntry(_ item: Yams.Node, in path: String) throws(FormatError) -> ConnectionEntry {
+  private static func connectionEntry(_ item: Yams.Node) throws(ConfigYAML.Refusal) -> ConnectionEntry {
     guard let entry = item.mapping else {
-      throw .environment(file: path, at: ConfigYAML.place(item), "a connections entry is { from: ..., to: <connection> }")
+      throw ConfigYAML.Refusal(at: item, "a connections entry is { from: ..., to: <connection> }")
     }
-    try checkKeys(of: entry, ["from", "to"], "a connections entry has", in: path)
-    guard let from = entry["from"] else { throw .environment(file: path, at: ConfigYAML.place(item), "a connections entry needs `from`") }
-    guard let to = try text(entry["to"], in: path), !to.isEmpty else {
-      throw .environment(file: path, at: ConfigYAML.place(item), "a connections entry needs `from` and `to: <connection>`")
+    try checkKeys(of: entry, ["from", "to"], "a connections entry has")
+    guard let from = entry["from"] else { throw ConfigYAML.Refusal(at: item, "a connections entry needs `from`") }
+    guard let to = try text(entry["to"]), !to.isEmpty else {
+      throw ConfigYAML.Refusal(at: item, "a connections entry needs `from` and `to: <connection>`")
     }
     let source: ConnectionEntry.Source
     if let selector = from.mapping {
-      try checkKeys(of: selector, ["name", "type", "id"], "`from` has one of", in: path)
-      guard selector.count == 1, let member = selector.first, let text = try text(member.value, in: path), !text.isEmpty else {
-        throw .environment(file: path, at: ConfigYAML.place(from), "`from` is a name, or one of { name | type | id: ... }")
+      try checkKeys(of: selector, ["name", "type", "id"], "`from` has one of")
+      guard selector.count == 1, let member = selector.first, let text = try text(member.value), !text.isEmpty else {
+        throw ConfigYAML.Refusal(at: from, "`from` is a name, or one of { name | type | id: ... }")
       }
       switch member.key.string {
       case "type": source = .type(text)
@@ -67,73 +63,71 @@ extension EnvironmentFile {
       default: source = .name(text)
       }
     } else {
-      guard let name = try text(from, in: path), !name.isEmpty else {
-        throw .environment(file: path, at: ConfigYAML.place(from), "`from` is a name, or one of { name | type | id: ... }")
+      guard let name = try text(from), !name.isEmpty else {
+        throw ConfigYAML.Refusal(at: from, "`from` is a name, or one of { name | type | id: ... }")
       }
       source = .name(name)
     }
     let connection = ConnectionEntry(source: source, target: to, line: item.mark?.line ?? 0)
     if to.contains("*"), !connection.isRule {
-      throw .environment(file: path, at: ConfigYAML.place(item), "`to: \(to)` has a * but `from` captures none")
+      throw ConfigYAML.Refusal(at: item, "`to: \(to)` has a * but `from` captures none")
     }
     return connection
   }
 
-  private static func valueEntry(_ item: Yams.Node, _ budget: ConfigYAML.Budget, in path: String) throws(FormatError) -> ValueEntry {
+  private static func valueEntry(_ item: Yams.Node, _ budget: ConfigYAML.Budget) throws(ConfigYAML.Refusal) -> ValueEntry {
     guard let entry = item.mapping, let set = entry["set"]?.mapping, !set.isEmpty else {
-      throw .environment(file: path, at: ConfigYAML.place(item), "a values entry needs `set: { path: value }`")
+      throw ConfigYAML.Refusal(at: item, "a values entry needs `set: { path: value }`")
     }
-    try checkKeys(of: entry, ["flow", "node", "set", "create"], "a values entry has", in: path)
+    try checkKeys(of: entry, ["flow", "node", "set", "create"], "a values entry has")
     let node = entry["node"]
     if let node {
       guard let selector = node.mapping, !selector.isEmpty else {
-        throw .environment(file: path, at: ConfigYAML.place(node), "`node` is { type: ... } or { name: ... }")
+        throw ConfigYAML.Refusal(at: node, "`node` is { type: ... } or { name: ... }")
       }
-      try checkKeys(of: selector, ["type", "name"], "`node` has", in: path)
+      try checkKeys(of: selector, ["type", "name"], "`node` has")
     }
     if entry["flow"] == nil, node == nil {
-      throw .environment(file: path, at: ConfigYAML.place(item), "a values entry needs a `flow` or a `node` to select")
+      throw ConfigYAML.Refusal(at: item, "a values entry needs a `flow` or a `node` to select")
     }
-    let assignments = try set.map { member throws(FormatError) in
-      guard let key = try text(member.key, in: path), !key.isEmpty else {
-        throw .environment(file: path, at: ConfigYAML.place(member.key), "a `set` path is a dotted path such as parameters.path")
+    let assignments = try set.map { member throws(ConfigYAML.Refusal) in
+      guard let key = try text(member.key), !key.isEmpty else {
+        throw ConfigYAML.Refusal(at: member.key, "a `set` path is a dotted path such as parameters.path")
       }
       return ValueEntry.Assignment(path: key, value: try ConfigYAML.json(member.value, budget))
     }
     var create = false
     if let flag = entry["create"] {
-      guard let value = flag.bool else { throw .environment(file: path, at: ConfigYAML.place(flag), "`create` is true or false") }
+      guard let value = flag.bool else { throw ConfigYAML.Refusal(at: flag, "`create` is true or false") }
       create = value
     }
     return ValueEntry(
-      flow: try text(entry["flow"], in: path),
-      node: NodeSelector(type: try text(node?["type"], in: path), name: try text(node?["name"], in: path)), set: assignments,
+      flow: try text(entry["flow"]),
+      node: NodeSelector(type: try text(node?["type"]), name: try text(node?["name"])), set: assignments,
       create: create, line: item.mark?.line ?? 0)
   }
 
   /// A scalar's text; nil when the node is missing. A list or mapping where a name belongs is
   /// a mistake, not "no selector" (which would select everything).
-  private static func text(_ node: Yams.Node?, in path: String) throws(FormatError) -> String? {
+  private static func text(_ node: Yams.Node?) throws(ConfigYAML.Refusal) -> String? {
     guard let node else { return nil }
     guard let scalar = node.scalar else {
-      throw .environment(file: path, at: ConfigYAML.place(node), "expected a name, not a list or mapping")
+      throw ConfigYAML.Refusal(at: node, "expected a name, not a list or mapping")
     }
     return scalar.string
   }
 
   /// Refuses a key the entry does not know: a typo (`nodes:`, `tpye:`) would otherwise widen
   /// what the entry selects without a word.
-  private static func checkKeys(of mapping: Yams.Node.Mapping, _ known: [String], _ what: String, in path: String) throws(FormatError) {
+  private static func checkKeys(of mapping: Yams.Node.Mapping, _ known: [String], _ what: String) throws(ConfigYAML.Refusal) {
     for key in mapping.keys where !known.contains(key.string ?? "") {
-      throw .environment(
-        file: path, at: ConfigYAML.place(key),
-        "unknown key '\(key.string ?? "")'; \(what) \(known.joined(separator: ", "))")
+      throw ConfigYAML.Refusal(at: key, "unknown key '\(key.string ?? "")'; \(what) \(known.joined(separator: ", "))")
     }
   }
 
-  private static func sequence(_ node: Yams.Node?, _ section: String, in path: String) throws(FormatError) -> [Yams.Node] {
+  private static func sequence(_ node: Yams.Node?, _ section: String) throws(ConfigYAML.Refusal) -> [Yams.Node] {
     guard let node, !(node.scalar.map { $0.string.isEmpty || $0.string == "null" } ?? false) else { return [] }
-    guard let items = node.sequence else { throw .environment(file: path, at: ConfigYAML.place(node), "\(section): expected a list") }
+    guard let items = node.sequence else { throw ConfigYAML.Refusal(at: node, "\(section): expected a list") }
     return Array(items)
   }
 
