@@ -61,6 +61,11 @@ import Testing
       "workspace open x",
       "workspace: unknown action 'open'; try `workspace new <file.fpsw>`, `workspace copy <from> <to>` or `workspace rekey` (see `help workspace`)"
     ),
+    ("workspace", "workspace: missing an action (new, copy or rekey) (see `help workspace`)"),
+    ("workspace copy a.fpsw", "workspace copy: missing where to copy it (a new file or postgres:// URL) (see `help workspace`)"),
+    ("workspace copy a.fpsw b.fpsw --if-missing", "workspace copy: --if-missing does not apply to this action (see `help workspace`)"),
+    ("workspace new a.fpsw --from old.key", "workspace new: --from does not apply to this action (see `help workspace`)"),
+    ("workspace rekey as prod", "workspace rekey: as does not apply to this action (see `help workspace`)"),
   ])
   func errorsSayWhatToDo(line: String, message: String) throws {
     #expect(try SessionHarness().rendered(line) == message)

@@ -72,17 +72,20 @@ struct WorkspaceCommand: Command {
   let action: Action
 
   init(_ arguments: ParsedArguments) throws {
-    switch try arguments.positional(0, "an action (new or rekey)") {
+    switch try arguments.positional(0, "an action (new, copy or rekey)") {
     case "new":
+      try arguments.expectNone(of: [Option.from])
       let path = try arguments.positional(1, "the workspace file (or postgres:// URL) to create")
       try arguments.expectPositionals(atMost: 2)
       action = .new(path: path, alias: arguments.value(Option.alias), ifMissing: arguments.flag(Option.ifMissing))
     case "copy":
+      try arguments.expectNone(of: [Option.alias, Option.ifMissing, Option.from])
       let from = try arguments.positional(1, "the workspace to copy")
       let to = try arguments.positional(2, "where to copy it (a new file or postgres:// URL)")
       try arguments.expectPositionals(atMost: 3)
       action = .copy(from: from, to: to)
     case "rekey":
+      try arguments.expectNone(of: [Option.alias, Option.ifMissing])
       try arguments.expectPositionals(atMost: 2)
       action = .rekey(workspace: arguments.positionals.dropFirst().first, from: arguments.value(Option.from))
     case let word:

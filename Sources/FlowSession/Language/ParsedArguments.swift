@@ -50,6 +50,14 @@ struct ParsedArguments: Sendable {
   /// The last value given for an option or keyword.
   func value(_ option: OptionSpec) -> String? { given(option)?.last }
 
+  /// Refuses any of `options` that was given: they belong to another action of the command
+  /// (`workspace new`'s `--if-missing` given to `workspace copy`), where they would be ignored
+  /// without a word.
+  func expectNone(of options: [OptionSpec]) throws(UsageError) {
+    guard let given = options.first(where: { given($0) != nil }) else { return }
+    throw UsageError("\(given.name) does not apply to this action", command: spec.name)
+  }
+
   /// Every value given for a repeatable option.
   func values(_ option: OptionSpec) -> [String] { given(option) ?? [] }
 
