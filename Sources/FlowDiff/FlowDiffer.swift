@@ -144,40 +144,34 @@ public enum FlowDiffer {
     let leftIndexById = Dictionary(left.nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     let rightIndexById = Dictionary(right.nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
 
-    /// A node identity both sides share: the right index for paired nodes, a side-tagged index for
+    /// A node identity both sides share: the right index for paired nodes, a left index for
     /// unpaired ones, and the bare id for ends outside the flow (a wire to a node not in the file).
-    func leftKey(_ id: String) -> String {
-      guard let index = leftIndexById[id] else { return "?" + id }
-      if let paired = pairing.rightForLeft[index] { return "R\(paired)" }
-      return "L\(index)"
+    enum End: Hashable {
+      case right(Int), left(Int), outside(String)
     }
-    func rightKey(_ id: String) -> String {
-      guard let index = rightIndexById[id] else { return "?" + id }
-      return "R\(index)"
+    func leftEnd(_ id: String) -> End {
+      guard let index = leftIndexById[id] else { return .outside(id) }
+      return pairing.rightForLeft[index].map(End.right) ?? .left(index)
     }
+    func rightEnd(_ id: String) -> End { rightIndexById[id].map(End.right) ?? .outside(id) }
     func leftName(_ id: String) -> String { leftIndexById[id].map { left.nodes[$0].name } ?? id }
     func rightName(_ id: String) -> String { rightIndexById[id].map { right.nodes[$0].name } ?? id }
 
     struct Key: Hashable {
-      let from: String, fromPort: String, to: String, toPort: String
+      let from: End, fromPort: String, to: End, toPort: String
     }
-    let leftKeys = Set(left.edges.map { Key(from: leftKey($0.from), fromPort: $0.fromPort, to: leftKey($0.to), toPort: $0.toPort) })
-    let rightKeys = Set(right.edges.map { Key(from: rightKey($0.from), fromPort: $0.fromPort, to: rightKey($0.to), toPort: $0.toPort) })
+    let leftKeys = left.edges.map { Key(from: leftEnd($0.from), fromPort: $0.fromPort, to: leftEnd($0.to), toPort: $0.toPort) }
+    let rightKeys = right.edges.map { Key(from: rightEnd($0.from), fromPort: $0.fromPort, to: rightEnd($0.to), toPort: $0.toPort) }
+    let (leftSet, rightSet) = (Set(leftKeys), Set(rightKeys))
 
     var changes: [EdgeChange] = []
-    for edge in right.edges {
-      let key = Key(from: rightKey(edge.from), fromPort: edge.fromPort, to: rightKey(edge.to), toPort: edge.toPort)
-      if !leftKeys.contains(key) {
-        changes.append(
-          EdgeChange(isAdded: true, from: rightName(edge.from), fromPort: edge.fromPort, to: rightName(edge.to), toPort: edge.toPort))
-      }
+    for (edge, key) in zip(right.edges, rightKeys) where !leftSet.contains(key) {
+      changes.append(
+        EdgeChange(isAdded: true, from: rightName(edge.from), fromPort: edge.fromPort, to: rightName(edge.to), toPort: edge.toPort))
     }
-    for edge in left.edges {
-      let key = Key(from: leftKey(edge.from), fromPort: edge.fromPort, to: leftKey(edge.to), toPort: edge.toPort)
-      if !rightKeys.contains(key) {
-        changes.append(
-          EdgeChange(isAdded: false, from: leftName(edge.from), fromPort: edge.fromPort, to: leftName(edge.to), toPort: edge.toPort))
-      }
+    for (edge, key) in zip(left.edges, leftKeys) where !rightSet.contains(key) {
+      changes.append(
+        EdgeChange(isAdded: false, from: leftName(edge.from), fromPort: edge.fromPort, to: leftName(edge.to), toPort: edge.toPort))
     }
     return changes
   }

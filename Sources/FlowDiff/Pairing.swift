@@ -131,15 +131,20 @@ struct Pairing {
     /// Ids should be unique, but exports in the wild repeat them: repeats pair in order. The
     /// first index of each id sits in a plain dictionary (no array per node); later ones queue.
     mutating func pairByID() {
-      var leftByID: [String: Int] = [:]
+      struct Key: Hashable {
+        let isConnection: Bool
+        let id: String
+        init(_ entity: Entity) { (isConnection, id) = (entity.isConnection, entity.id) }
+      }
+      var leftByID: [Key: Int] = [:]
       leftByID.reserveCapacity(left.entities.count)
-      var repeats: [String: [Int]] = [:]
+      var repeats: [Key: [Int]] = [:]
       for (index, entity) in left.entities.enumerated() {
-        let key = (entity.isConnection ? "c" : "n") + entity.id
+        let key = Key(entity)
         if leftByID[key] == nil { leftByID[key] = index } else { repeats[key, default: []].append(index) }
       }
       for (index, entity) in right.entities.enumerated() {
-        let key = (entity.isConnection ? "c" : "n") + entity.id
+        let key = Key(entity)
         guard let match = leftByID.removeValue(forKey: key) else { continue }
         pair(match, index)
         if var queue = repeats[key], !queue.isEmpty {
@@ -218,6 +223,8 @@ struct Pairing {
       // Edges link both ends, each knowing the port and direction.
       for edge in side.edges {
         guard let from = side.indexByID[edge.from], let to = side.indexByID[edge.to] else { continue }
+        // Between two paired things, an edge labels nothing: most edges, when few nodes changed.
+        if partner[from] != nil && partner[to] != nil { continue }
         var out = Hasher()
         out.combine(">")
         out.combine(edge.fromPort)

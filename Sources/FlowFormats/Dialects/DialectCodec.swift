@@ -29,12 +29,14 @@ protocol DialectCodec: DocumentCodec {
   static func nodeRole(ofType type: String) -> NodeRole?
   /// Properties a node of a type of this dialect must have to count as configured, by type.
   static var requiredNodeConfig: [String: [String]] { get }
-  /// The flow as diff compares it (`document` is its source): every connection-level object of
+  /// The flow as diff compares it (`document` gives its source, secrets already stand-ins:
+  /// called only by a view that reads it, as walking a whole file for secrets costs as much as
+  /// the model's): every connection-level object of
   /// the file (config nodes, controller services, parameter contexts, connection details) a
   /// connection reference with its settings as properties, ids and names that an instance
   /// mints left out of names and types, positions only in `Node.position`, each fact in one
   /// place, and secret values replaced by `SecretStandIn`s.
-  static func diffView(of version: FlowVersion, document: JSONValue) -> FlowVersion
+  static func diffView(of version: FlowVersion, document: () -> JSONValue) -> FlowVersion
   /// Where the dialect writes node ids inside longer strings (Make's `{{3.field}}`), so diff
   /// can follow a node that another instance renumbered.
   static var embeddedIDDelimiters: [(prefix: String, suffix: String)] { get }
@@ -74,7 +76,7 @@ extension DialectCodec {
   static var requiredNodeConfig: [String: [String]] { [:] }
 
   /// By default diff compares the model as decoded.
-  static func diffView(of version: FlowVersion, document: JSONValue) -> FlowVersion { version }
+  static func diffView(of version: FlowVersion, document: () -> JSONValue) -> FlowVersion { version }
   static var embeddedIDDelimiters: [(prefix: String, suffix: String)] { [] }
 
   /// A foreign dialect can only be written for a flow read from it: its source document is

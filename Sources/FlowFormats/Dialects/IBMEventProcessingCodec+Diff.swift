@@ -9,7 +9,7 @@ extension IBMEventProcessingCodec {
   /// Each node's connection details (bootstrap servers, security protocol, SASL credentials,
   /// truststore) are its connection reference's properties, shown once there, with the
   /// password as a stand-in; the node keeps the rest (topic, fields, statement).
-  static func diffView(of version: FlowVersion, document: JSONValue) -> FlowVersion {
+  static func diffView(of version: FlowVersion, document: () -> JSONValue) -> FlowVersion {
     var view = version
     var references = ReferenceCollector()
     for index in view.nodes.indices {

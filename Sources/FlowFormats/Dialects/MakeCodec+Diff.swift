@@ -8,7 +8,7 @@ extension MakeCodec {
   /// the node's name) and without their connection (`parameters.__IMTCONN__`/`__IMTKEY__` and
   /// its `metadata.restore` entry): the node's `connection` and the connection reference say
   /// it once, the reference with its id.
-  static func diffView(of version: FlowVersion, document: JSONValue) -> FlowVersion {
+  static func diffView(of version: FlowVersion, document: () -> JSONValue) -> FlowVersion {
     var view = version
     for index in view.nodes.indices {
       var config = view.nodes[index].config

@@ -32,7 +32,7 @@ enum N8nCodec: DialectCodec {
       if let id = node["id"]?.identifierText { idCounts[id, default: 0] += 1 }
       if let name = node["name"]?.stringValue { nameCounts[name, default: 0] += 1 }
     }
-    for (name, count) in nameCounts.sorted(by: { $0.key < $1.key }) where count > 1 {
+    for (name, count) in nameCounts.filter({ $0.value > 1 }).sorted(by: { $0.key < $1.key }) {
       findings.append("node name '\(name)' is used by \(count) nodes; n8n connections name nodes, so they are ambiguous")
     }
 

@@ -13,7 +13,8 @@ extension NiFiCodec {
   /// component's `groupIdentifier` pairs with it); every controller service (with its
   /// properties) and parameter context (parameters by name) is a connection; sensitive
   /// property and parameter values are stand-ins.
-  static func diffView(of version: FlowVersion, document: JSONValue) -> FlowVersion {
+  static func diffView(of version: FlowVersion, document source: () -> JSONValue) -> FlowVersion {
+    let document = source()
     var groups: [JSONValue] = []
     collectGroups(document["flowContents"], into: &groups)
     var view = version

@@ -10,7 +10,8 @@ extension NodeRedCodec {
   /// references whose properties are their settings. Names hold no id (an unnamed node is
   /// named by its type, a subflow instance's type by the subflow's name), positions and group
   /// sizes are only in `Node.position`, and credentials are stand-ins.
-  static func diffView(of version: FlowVersion, document: JSONValue) -> FlowVersion {
+  static func diffView(of version: FlowVersion, document source: () -> JSONValue) -> FlowVersion {
+    let document = source()
     let objects = document.arrayValue ?? []
     let ids = Set(objects.compactMap { $0["id"]?.stringValue })
     var subflowNames: [String: String] = [:]

@@ -57,12 +57,15 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     // Every secret, by the flow's own rules, becomes a stand-in first: a changed one shows as
     // `changed (secret)` and its value never reaches the diff. Secret-looking values found by
     // scanning are redacted last, as every view does.
-    let hidden = Secrets.rewriting(version) { SecretStandIn.standIn(for: .string($0)).stringValue ?? "" }
-    guard let source = hidden.source, let dialect = ExportFormat(rawValue: source.dialect)?.dialect else {
-      return Secrets.scanRedacted(hidden)
+    let standIn = SecretWalker { SecretStandIn.standIn(for: .string($0)).stringValue ?? "" }
+    guard let source = version.source, let dialect = ExportFormat(rawValue: source.dialect)?.dialect else {
+      return Secrets.scanRedacted(Secrets.rewriting(version, standIn))
     }
-    var view = dialect.diffView(of: hidden, document: source.document)
-    view.source?.document = .null
+    // The document is walked only if the dialect's view reads it (Node-RED, NiFi): it holds
+    // the nodes' configurations again (n8n, Make and EP views read the model alone).
+    var bare = version
+    bare.source?.document = .null
+    var view = dialect.diffView(of: Secrets.rewriting(bare, standIn)) { dialect.rewritingSecrets(in: source.document, standIn) }
     // A connection setting named like a secret (a bot's `token`) is compared as a stand-in too.
     for index in view.connections.indices {
       for member in view.connections[index].properties.members

@@ -41,7 +41,12 @@ public enum Secrets {
   public static func rewriting(
     _ version: FlowVersion, number: ((String) -> String)? = nil, _ transform: @escaping (String) -> String
   ) -> FlowVersion {
-    rewriting(version, dialect: version.source?.dialect, SecretWalker(transform: transform, number: number))
+    rewriting(version, SecretWalker(transform: transform, number: number))
+  }
+
+  /// The version with every secret rewritten by `walker`, by the rules of its own dialect.
+  static func rewriting(_ version: FlowVersion, _ walker: SecretWalker) -> FlowVersion {
+    rewriting(version, dialect: version.source?.dialect, walker)
   }
 
   private static func rewriting(_ version: FlowVersion, dialect name: String?, _ walker: SecretWalker) -> FlowVersion {
