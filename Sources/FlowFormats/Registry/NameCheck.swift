@@ -19,11 +19,15 @@ enum NameCheck {
     throw .syntax(.at(place?.lowerBound ?? 0, in: file, reason))
   }
 
+  /// Looks at bytes, not characters: a search by `Character` was a tenth of a large diff.
   private static func firstNUL(in version: FlowVersion) -> (what: String, name: String)? {
-    let names =
-      [("flow name", version.name)] + version.nodes.map { ("node name", $0.name) }
-      + version.connections.flatMap { [("connection reference", $0.key), ("connection reference name", $0.name)] }
-    if let found = names.first(where: { $0.1.contains("\0") }) { return found }
+    func holdsNUL(_ text: String) -> Bool { text.utf8.contains(0) }
+    if holdsNUL(version.name) { return ("flow name", version.name) }
+    if let node = version.nodes.first(where: { holdsNUL($0.name) }) { return ("node name", node.name) }
+    for reference in version.connections {
+      if holdsNUL(reference.key) { return ("connection reference", reference.key) }
+      if holdsNUL(reference.name) { return ("connection reference name", reference.name) }
+    }
     return version.subflowDefinitions.lazy.compactMap(firstNUL).first
   }
 }
