@@ -72,11 +72,19 @@ public struct JSONWriter: Sendable {
     output.append(UInt8(ascii: "\""))
     var text = text
     text.withUTF8 { bytes in
-      // Runs of bytes that need no escape (nearly all of them) are copied at once.
+      // Runs of bytes that need no escape (nearly all of them) are copied at once; the scan is
+      // a plain loop over the buffer (an `enumerated()` with a `where` was a tenth of a commit).
       var runStart = 0
-      for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+          index += 1
+          continue
+        }
         if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-        runStart = index + 1
+        index += 1
+        runStart = index
         output.append(UInt8(ascii: "\\"))
         switch byte {
         case UInt8(ascii: "\""): output.append(UInt8(ascii: "\""))
