@@ -61,8 +61,8 @@ enum FuzzTarget: String, CaseIterable {
     _ = Secrets.forViewing(version)
   }
 
-  /// The target named by `FLOWPORT_FUZZ_TARGET` (default `json`).
-  static var current: FuzzTarget {
+  /// The target named by `FLOWPORT_FUZZ_TARGET` (default `json`), read once: not again for
+  /// every input the fuzzer runs.
+  static let current: FuzzTarget =
     ProcessInfo.processInfo.environment["FLOWPORT_FUZZ_TARGET"].flatMap(FuzzTarget.init(rawValue:)) ?? .json
-  }
 }

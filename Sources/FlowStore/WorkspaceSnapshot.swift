@@ -14,21 +14,17 @@ public struct WorkspaceSnapshot: Sendable {
   /// The bindings earlier commits recorded, for binding the next import without `match`.
   public var remembered: [RememberedBinding]
   /// The node values the workspace keeps, applied to every later import of their flow.
-  public var kept: [KeptValue] = []
-
-  init(revision: Int, flows: [FlowSummary], connections: [Connection], registry: [RegistryEntry], remembered: [RememberedBinding]) {
-    self.revision = revision
-    self.flows = flows
-    self.connections = connections
-    self.registry = registry
-    self.remembered = remembered
-  }
+  public var kept: [KeptValue]
 
   init(
     revision: Int, flows: [FlowSummary], connections: [Connection], registry: [RegistryEntry], remembered: [RememberedBinding],
     kept: [KeptValue]
   ) {
-    self.init(revision: revision, flows: flows, connections: connections, registry: registry, remembered: remembered)
+    self.revision = revision
+    self.flows = flows
+    self.connections = connections
+    self.registry = registry
+    self.remembered = remembered
     self.kept = kept
   }
 }

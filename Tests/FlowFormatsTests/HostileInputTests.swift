@@ -9,11 +9,15 @@ import Testing
 /// `BundleCodecTests`). A reader that loops fails the suite's time limit; no clock is read, as
 /// a timed check only measures the machine (they failed under load).
 @Suite(.timeLimit(.minutes(1))) struct HostileInputTests {
-  @Test func jsonNestedBeyondItsDepthIsRefusedWithItsPosition() {
-    let deep = String(repeating: "[", count: 1_000_000)
-    #expect(throws: FormatError.self) { try ExportFormat.read(Array(deep.utf8), fallbackName: "x") }
-    let objects = String(repeating: #"{"a":"#, count: 100_000)
-    #expect(throws: FormatError.self) { try ExportFormat.read(Array(objects.utf8), fallbackName: "x") }
+  @Test(arguments: [(String(repeating: "[", count: 1_000_000), 513), (String(repeating: #"{"a":"#, count: 100_000), 2561)])
+  func jsonNestedBeyondItsDepthIsRefusedWithItsPosition(text: String, column: Int) throws {
+    // The 513th opening bracket is the first one refused: `[` is one byte a level, `{"a":` five.
+    let error = #expect(throws: FormatError.self) { try ExportFormat.read(Array(text.utf8), fallbackName: "x") }
+    guard case .syntax(let parse)? = error else {
+      Issue.record("not a syntax error: \(String(describing: error))")
+      return
+    }
+    #expect(parse.description == "1:\(column): nesting deeper than 512 levels")
   }
 
   /// Each dialect's decoder on its own shape nested as deep as JSON allows, and on members of

@@ -1,5 +1,6 @@
 import FlowModel
 import FlowTestSupport
+import Foundation
 import Testing
 
 @testable import FlowFormats
@@ -8,8 +9,6 @@ import Testing
 /// no file of any format, each replaced by a placeholder that says it was removed, and the
 /// key-name matching of `--redact` catches names a fixed list misses.
 @Suite struct SecretsTests {
-  static let formats: [ExportFormat?] = [nil, .json, .bundle]
-
   @Test(arguments: CanaryFixtures.all.map(\.file))
   func everyFormatLeavesEveryCredentialOut(file: String) throws {
     let fixture = try #require(CanaryFixtures.all.first { $0.file == file })
@@ -17,7 +16,7 @@ import Testing
     for target in [format, .json, .bundle] {
       for redact in [false, true] {
         let bytes = try target.file(for: decoded.version, stamp: nil, options: EncodeOptions(redactSecrets: redact))
-        let text = String(decoding: bytes, as: UTF8.self)
+        let text = try Self.readableText(of: bytes, in: target)
         #expect(CanaryFixtures.found(fixture.credential, in: text).isEmpty, "\(target.rawValue) redact=\(redact)")
       }
     }
@@ -30,6 +29,20 @@ import Testing
     let kept = String(
       decoding: try format.file(for: decoded.version, stamp: nil, options: EncodeOptions(includeCredentials: true)), as: UTF8.self)
     #expect(CanaryFixtures.found(fixture.credential, in: kept) == fixture.credential)
+    // The search above reads a bundle's entries, not its compressed bytes: every node is there.
+    let bundled = try Self.readableText(of: ExportFormat.bundle.file(for: decoded.version, stamp: nil), in: .bundle)
+    for node in decoded.version.nodes { #expect(bundled.contains(node.name), "\(node.name) in the bundle") }
+  }
+
+  /// A file's text as a reader finds it: a bundle's entries inflated (its compressed bytes
+  /// would hide a canary from any search), anything else as it is.
+  static func readableText(of bytes: Data, in format: ExportFormat) throws -> String {
+    guard format == .bundle else { return String(decoding: bytes, as: UTF8.self) }
+    let zip = ZipReader(bytes)
+    var expanded = 0
+    return try zip.entries().filter { !$0.isDirectory }.map { entry in
+      String(decoding: try zip.contents(of: entry, expanded: &expanded, limit: .max), as: UTF8.self)
+    }.joined(separator: "\n")
   }
 
   @Test func anUnchangedForeignFileWithoutSecretsStillRoundTrips() throws {
