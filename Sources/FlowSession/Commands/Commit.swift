@@ -102,6 +102,9 @@ struct Commit: Command {
     session.imports.removeAll { $0.workspace == open.name }
     session.changes[open.name] = nil
     Self.report(record, to: open.name, in: session)
+    // The committed flows, as read and as written, are let go off the answering thread: freeing
+    // a bulk migration's trees is work nobody waits for (`BackgroundRelease`).
+    BackgroundRelease.release((consume pending, consume plan, consume request))
   }
 
   /// One line per change the commit made, then a summary line; also what `undo` prints.

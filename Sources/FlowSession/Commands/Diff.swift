@@ -112,6 +112,11 @@ struct Diff: Command {
       a.version, b.version, leftLabel: labels.first ?? a.label, rightLabel: labels.count > 1 ? labels[1] : b.label,
       options: options.ignoringVolatilePaths(of: formats))
     session.lastDiffDiffered = !diff.isEmpty
+    // Freeing two large models is a tenth of a large diff, and nobody need wait for it: `fps
+    // diff` ends before it would be done, the shell goes on to the next prompt.
+    let versions = (a.version, b.version)
+    _ = (consume a, consume b)
+    BackgroundRelease.release(versions)
     switch view {
     case .terminal: session.output.write(DiffRenderer.terminal(colour: session.output.usesColour).render(diff))
     case .stat: session.output.write(DiffRenderer.stat.render(diff))
