@@ -91,9 +91,15 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     return (format, decoded)
   }
 
+  /// True when the first 4 KB hold a NUL byte: no text export does. Over contiguous bytes when
+  /// it can: a generic `prefix(4096).contains(0)` on `Data` was 4% of a bulk load.
+  private static func startsBinary(_ bytes: some Collection<UInt8>) -> Bool {
+    bytes.withContiguousStorageIfAvailable { $0.prefix(4096).contains(0) } ?? bytes.prefix(4096).contains(0)
+  }
+
   private static func decode(_ bytes: some Collection<UInt8>, fallbackName: String) throws(FormatError) -> (ExportFormat, DecodedExport) {
     if BundleCodec.isBundle(bytes) { return (.bundle, DecodedExport(version: try BundleCodec.decode(Data(bytes)))) }
-    if bytes.prefix(4096).contains(0) { throw .binary }
+    if startsBinary(bytes) { throw .binary }
     let document: JSONValue
     do { document = try JSONParser.parse(bytes) } catch {
       if looksLikeSQL(bytes) { throw .writeOnly(FlinkSQLWriter.displayName) }
