@@ -179,25 +179,22 @@ private struct Reader {
     while index < bytes.count, isDigit(bytes[index]) { index += 1 }
   }
 
-  /// Reads a string starting at its opening quote. The common case, no escapes, is one scan and one
-  /// validating copy; escapes fall back to building the bytes.
+  /// Reads a string starting at its opening quote. The common case, no escapes, is one scan
+  /// (eight bytes at a time, `StringBytes`) and one validating copy; escapes fall back to
+  /// building the bytes.
   mutating func string() throws(JSONParseError) -> String {
     let start = index + 1
-    index = start
     var sawNonASCII = false
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte == UInt8(ascii: "\"") {
-        let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
-        index += 1
-        return try makeString(slice, validate: sawNonASCII, startingAt: start)
-      }
-      if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
-      if byte < 0x20 { throw error("control character in string (escape it as \\u00\(hex2(byte)))") }
-      if byte >= 0x80 { sawNonASCII = true }
+    index = StringBytes.firstSpecial(in: bytes, from: start, sawNonASCII: &sawNonASCII)
+    guard index < bytes.count else { throw error("unterminated string starting here", at: start - 1) }
+    let byte = bytes[index]
+    if byte == UInt8(ascii: "\"") {
+      let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
       index += 1
+      return try makeString(slice, validate: sawNonASCII, startingAt: start)
     }
-    throw error("unterminated string starting here", at: start - 1)
+    if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
+    throw error("control character in string (escape it as \\u00\(hex2(byte)))")
   }
 
   func hex2(_ byte: UInt8) -> String {

@@ -72,17 +72,15 @@ public struct JSONWriter: Sendable {
     output.append(UInt8(ascii: "\""))
     var text = text
     text.withUTF8 { bytes in
-      // Runs of bytes that need no escape (nearly all of them) are copied at once; the scan is
-      // a plain loop over the buffer (an `enumerated()` with a `where` was a tenth of a commit).
+      // Runs of bytes that need no escape (nearly all of them) are found eight bytes at a time
+      // (`StringBytes`) and copied at once.
       var runStart = 0
       var index = 0
-      while index < bytes.count {
-        let byte = bytes[index]
-        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
-          index += 1
-          continue
-        }
+      while true {
+        index = StringBytes.firstSpecial(in: bytes, from: index)
         if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+        guard index < bytes.count else { return }
+        let byte = bytes[index]
         index += 1
         runStart = index
         output.append(UInt8(ascii: "\\"))
@@ -100,7 +98,6 @@ public struct JSONWriter: Sendable {
           output.append(hexDigits[Int(byte & 0xF)])
         }
       }
-      if runStart < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
     }
     output.append(UInt8(ascii: "\""))
   }

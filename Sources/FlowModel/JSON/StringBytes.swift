@@ -1,0 +1,50 @@
+/// Finds, eight bytes at a time, where a JSON string's plain run ends: at a quote, a backslash
+/// or a control character, the bytes the reader must stop at and the writer must escape. Both
+/// walk every byte of every string of a document, and a byte-at-a-time loop was the writer's
+/// largest cost in a bulk commit; words without any of the three are skipped whole.
+enum StringBytes {
+  private static let ones: UInt64 = 0x0101_0101_0101_0101
+  private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+  /// True for a byte that ends a plain run: `"`, `\` or below 0x20.
+  @inline(__always) static func isSpecial(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+  }
+
+  /// The index of the first special byte at or after `start`, or `bytes.count`; `sawNonASCII`
+  /// is set when a byte at 0x80 or above was passed on the way.
+  @inline(__always)
+  static func firstSpecial(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, sawNonASCII: inout Bool) -> Int {
+    var index = start
+    if let base = bytes.baseAddress {
+      while index + 8 <= bytes.count {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        if holdsSpecial(word) { break }
+        if word & highs != 0 { sawNonASCII = true }
+        index += 8
+      }
+    }
+    while index < bytes.count {
+      let byte = bytes[index]
+      if isSpecial(byte) { return index }
+      if byte >= 0x80 { sawNonASCII = true }
+      index += 1
+    }
+    return index
+  }
+
+  /// `firstSpecial(in:from:sawNonASCII:)` for a caller that does not ask about non-ASCII bytes.
+  @inline(__always) static func firstSpecial(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var ignored = false
+    return firstSpecial(in: bytes, from: start, sawNonASCII: &ignored)
+  }
+
+  /// True when a byte of `word` is special. Each test is exact (no false positives): a byte is
+  /// below `n` when subtracting `n` borrows into a high bit that was clear.
+  @inline(__always) private static func holdsSpecial(_ word: UInt64) -> Bool {
+    let control = (word &- ones &* 0x20) & ~word & highs
+    let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+    let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+    return control | ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs) != 0
+  }
+}

@@ -1,0 +1,53 @@
+import Testing
+
+@testable import FlowModel
+
+/// The word-at-a-time scan finds exactly what a byte-at-a-time scan finds: every byte value, at
+/// every place within a word and in the tail, and which runs held bytes above 0x7F.
+@Suite struct StringBytesTests {
+  static func naive(_ bytes: [UInt8], from start: Int) -> (index: Int, sawNonASCII: Bool) {
+    var sawNonASCII = false
+    for index in start..<bytes.count {
+      if StringBytes.isSpecial(bytes[index]) { return (index, sawNonASCII) }
+      if bytes[index] >= 0x80 { sawNonASCII = true }
+    }
+    return (bytes.count, sawNonASCII)
+  }
+
+  static func scanned(_ bytes: [UInt8], from start: Int) -> (index: Int, sawNonASCII: Bool) {
+    bytes.withUnsafeBufferPointer { buffer in
+      var sawNonASCII = false
+      let index = StringBytes.firstSpecial(in: buffer, from: start, sawNonASCII: &sawNonASCII)
+      return (index, sawNonASCII)
+    }
+  }
+
+  @Test func everyByteAtEveryPlaceIsFoundAsOneAtATimeWould() {
+    for value in 0...255 {
+      for place in 0..<19 {
+        for filler: UInt8 in [UInt8(ascii: "a"), 0xC3] {
+          var bytes = [UInt8](repeating: filler, count: 19)
+          bytes[place] = UInt8(value)
+          for start in [0, 1, 5] where start <= place {
+            let (expected, found) = (Self.naive(bytes, from: start), Self.scanned(bytes, from: start))
+            #expect(found == expected, "byte \(value) at \(place) from \(start), filler \(filler)")
+          }
+        }
+      }
+    }
+  }
+
+  @Test func aStringWithoutSpecialBytesRunsToTheEnd() {
+    let bytes = Array("plain text of some length, ünïcödé too".utf8)
+    let (index, sawNonASCII) = Self.scanned(bytes, from: 0)
+    #expect(index == bytes.count && sawNonASCII)
+    #expect(Self.scanned([], from: 0) == (0, false))
+  }
+
+  @Test func everyControlCharacterIsWrittenEscapedAndReadBack() throws {
+    let text = String((0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) }) + "\"\\/é plain"
+    let written = JSONWriter(layout: .minified).string(.string(text))
+    #expect(!written.utf8.dropFirst().dropLast().contains { $0 < 0x20 })
+    #expect(try JSONParser.parse(written) == .string(text))
+  }
+}
