@@ -113,6 +113,18 @@ import Testing
         == "<stdin>:2: invalid UTF-8 at column 7 (a lone surrogate, or text in another encoding): commands are read as UTF-8\n")
   }
 
+  /// Piped input of many lines, past several reads of the pipe, ends with its last line
+  /// whether or not a newline follows it; every line runs once, in order.
+  @Test func everyLineOfALongPipedScriptRunsOnceInOrder() throws {
+    let fps = try FPSProcess()
+    let lines = (1...5_000).map { "echo line \($0)" }
+    for input in [lines.joined(separator: "\n"), lines.joined(separator: "\n") + "\n"] {
+      let result = try fps.run([], input: input)
+      #expect(result.status == 0)
+      #expect(result.standardOutput == (1...5_000).map { "line \($0)\n" }.joined())
+    }
+  }
+
   @Test func aHostileBundleIsRefusedWithStatusOneAndNothingWritten() throws {
     let fps = try FPSProcess()
     let maker = Process()
