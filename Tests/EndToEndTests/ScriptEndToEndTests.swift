@@ -96,6 +96,10 @@ import Testing
     #expect(loaded.standardError.hasPrefix("-c:2: export: 'orders' is both a file in this folder and the loaded export 'orders': "))
     let sameFile = try fps.run(["-c", "load ./orders", "-c", "diff orders ./orders"], in: fps.home)
     #expect(sameFile.status == 0, "an export loaded from the file named is the same thing: \(sameFile.standardError)")
+    let pending = try fps.run(
+      ["-c", "load prod.fpsw", "-c", "load \(v1) into prod --as-version-of orders", "-c", "diff orders prod:orders"], in: fps.home)
+    #expect(pending.status == 1)
+    #expect(pending.standardError.hasPrefix("-c:3: diff: 'orders' is both a file in this folder and the pending import 'orders': "))
   }
 
   /// Bytes that are not UTF-8 (here U+D800 as CESU-8) in an argument or on standard input are

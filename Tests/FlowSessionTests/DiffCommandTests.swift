@@ -16,6 +16,24 @@ import Testing
     #expect(!printed.contains("\u{FFFF}"), "no stand-in is printed")
   }
 
+  /// `--label` names the sides in order, two of them or, with `--base`, three; more is a usage
+  /// error that says how many.
+  @Test func labelsNameTheSidesInOrder() throws {
+    let harness = try SessionHarness()
+    let files = "${examples}/orders-v1.json ${examples}/orders-v2.json"
+    let two = try harness.output(of: "diff \(files) --label test --label prod").standardOutput
+    #expect(two.hasPrefix("--- test\n+++ prod\n"), "\(two)")
+    let one = try harness.output(of: "diff \(files) --label test").standardOutput
+    let header = one.split(separator: "\n").prefix(2)
+    #expect(header.first == "--- test" && header.last?.hasSuffix("orders-v2.json") == true, "one label names the left side: \(one)")
+    let three = try harness.output(of: "diff --base \(files) ${examples}/orders-v2.json --label b --label t --label n").standardOutput
+    #expect(three.hasPrefix("base:   b\ntarget: t\nnew:    n\n"), "\(three)")
+    #expect(harness.rendered("diff \(files) --label a --label b --label c") == "diff: --label names two sides at most (see `help diff`)")
+    #expect(
+      harness.rendered("diff --base \(files) ${examples}/orders-v2.json --label a --label b --label c --label d")
+        == "diff: --label names three sides at most: base, target, new (see `help diff`)")
+  }
+
   @Test func aPendingImportAgainstItsTarget() throws {
     let harness = try SessionHarness()
     try harness.commitOrders()
