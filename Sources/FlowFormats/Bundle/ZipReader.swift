@@ -12,7 +12,6 @@ struct ZipReader {
     var path: String
     var method: UInt16
     var compressedSize: Int
-    var uncompressedSize: Int
     var crc32: UInt32
     var localHeaderOffset: Int
     /// True when the entry is a symbolic link (Unix mode in the external attributes).
@@ -70,7 +69,7 @@ struct ZipReader {
       if compressed == .max || uncompressed == .max || local == .max { throw Refusal(reason: "it is a ZIP64 archive; a bundle never is") }
       entries.append(
         Entry(
-          path: path, method: try uint16(offset + 10), compressedSize: Int(compressed), uncompressedSize: Int(uncompressed),
+          path: path, method: try uint16(offset + 10), compressedSize: Int(compressed),
           crc32: try uint32(offset + 16), localHeaderOffset: Int(local), isSymbolicLink: mode & 0o170000 == 0o120000,
           isDirectory: path.hasSuffix("/") || mode & 0o170000 == 0o040000))
       offset += 46 + nameLength + extraLength + commentLength

@@ -29,7 +29,7 @@ struct FlowCommand: Command {
     let open = try session.workspace(workspaceName)
     try session.authorize(.commit, in: open)
     let state = try session.state(of: open.name)
-    guard state.flowNames.contains(flow) else {
+    guard state.hasFlow(named: flow) else {
       throw SessionError.unknownName(kind: "flow in \(open.name)", name: flow, known: state.flows.map(\.name))
     }
     try session.stage(.removeFlow(flow), in: open)

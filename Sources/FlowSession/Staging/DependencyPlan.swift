@@ -35,7 +35,7 @@ struct DependencyPlan {
   init(imports: [PendingImport], state: WorkspaceState, currentVersions: [String: FlowVersion]) {
     var planned: [String: String] = [:]
     for pending in imports {
-      for subflow in pending.version.subflowDefinitions where state.flowNames.contains(subflow.name) {
+      for subflow in pending.version.subflowDefinitions where state.hasFlow(named: subflow.name) {
         plan(subflow, of: pending, current: currentVersions[subflow.name])
       }
       for (kind, entries) in [

@@ -22,16 +22,16 @@ extension Finding {
       }
     }
     switch pending.mode {
-    case .newFlow(let name) where state.flowNames.contains(name):
+    case .newFlow(let name) where state.hasFlow(named: name):
       findings.append(Finding(severity: .error, message: "\(pending.name): \(pending.workspace) already has a flow named '\(name)'"))
-    case .newVersion(of: let name) where !state.flowNames.contains(name):
+    case .newVersion(of: let name) where !state.hasFlow(named: name):
       findings.append(
         Finding(severity: .error, message: "\(pending.name): \(pending.workspace) has no flow named '\(name)' to add a version to"))
     default: break
     }
     let carried = Set(version.subflowDefinitions.map(\.name))
     for name in version.dependencies.subflows
-    where !carried.contains(name) && !state.flowNames.contains(name) && !state.pendingFlowNames.contains(name) {
+    where !carried.contains(name) && !state.hasFlow(named: name) && !state.pendingFlowNames.contains(name) {
       findings.append(
         .error("\(pending.name): calls subflow '\(name)', which \(pending.workspace) does not have and the export does not carry"))
     }

@@ -7,7 +7,6 @@ import FlowStore
 struct WorkspaceState {
   let connections: [Connection]
   let flows: [FlowSummary]
-  let flowNames: Set<String>
   /// The flows by name, for what each import needs to know of its target flow.
   private let flowsByName: [String: FlowSummary]
   /// The events registry, forms and rules.
@@ -45,10 +44,12 @@ struct WorkspaceState {
   init(connections: [Connection], flows: [FlowSummary], registry: [RegistryEntry] = []) {
     self.connections = connections
     self.flows = flows
-    self.flowNames = Set(flows.map(\.name))
     self.flowsByName = Dictionary(flows.map { ($0.name, $0) }) { first, _ in first }
     self.registry = registry
   }
+
+  /// True when the workspace has a flow of this name.
+  func hasFlow(named name: String) -> Bool { flowsByName[name] != nil }
 
   func connection(named name: String) -> Connection? {
     connections.first { $0.name == name }
@@ -85,7 +86,7 @@ extension Session {
     state.pendingFlowNames = Set(pending.filter(\.mode.isNewFlow).map(\.mode.flowName))
     // The target's current version of each subflow an import carries, read once, to compare.
     var currentVersions: [String: FlowVersion] = [:]
-    for subflow in pending.flatMap(\.version.subflowDefinitions) where state.flowNames.contains(subflow.name) {
+    for subflow in pending.flatMap(\.version.subflowDefinitions) where state.hasFlow(named: subflow.name) {
       guard currentVersions[subflow.name] == nil else { continue }
       let stored = try open.store.version(of: subflow.name, number: nil)
       currentVersions[subflow.name] = try decodeStored(stored, in: open)
