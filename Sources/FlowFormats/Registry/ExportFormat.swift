@@ -86,9 +86,29 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// Reads an export of any format, detected by content, never by file name. A name the
   /// workspace could not keep as it is (`NameCheck`) is refused, where it stands.
   public static func read(_ bytes: some Collection<UInt8>, fallbackName: String) throws(FormatError) -> (ExportFormat, DecodedExport) {
-    let (format, decoded) = try decode(bytes, fallbackName: fallbackName)
-    try NameCheck.refuseNUL(in: decoded.version, file: bytes, isBundle: format == .bundle)
+    let (format, decoded) = try decode(parse(bytes), fallbackName: fallbackName)
+    try NameCheck.refuseNUL(in: decoded.version, file: { Array(bytes) }, isBundle: format == .bundle)
     return (format, decoded)
+  }
+
+  /// `read(_:fallbackName:)` for a file's bytes the caller gives up: they are let go once
+  /// parsed, before the flow is built (held to the end, they were a tenth of a large diff's
+  /// peak of memory). `reread` gives them back, asked only to place an error found later: a
+  /// name the workspace could not keep.
+  public static func read(
+    taking bytes: consuming Data, fallbackName: String, reread: () -> Data?
+  ) throws(FormatError) -> (ExportFormat, DecodedExport) {
+    let parsed = try parse(bytes)
+    _ = consume bytes
+    let (format, decoded) = try decode(parsed, fallbackName: fallbackName)
+    try NameCheck.refuseNUL(in: decoded.version, file: { reread().map(Array.init) ?? [] }, isBundle: format == .bundle)
+    return (format, decoded)
+  }
+
+  /// An export as parsed, before its flow is built: a bundle's flow, or a JSON document.
+  private enum Parsed {
+    case bundle(FlowVersion)
+    case document(JSONValue)
   }
 
   /// True when the first 4 KB hold a NUL byte: no text export does. Over contiguous bytes when
@@ -97,13 +117,20 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     bytes.withContiguousStorageIfAvailable { $0.prefix(4096).contains(0) } ?? bytes.prefix(4096).contains(0)
   }
 
-  private static func decode(_ bytes: some Collection<UInt8>, fallbackName: String) throws(FormatError) -> (ExportFormat, DecodedExport) {
-    if BundleCodec.isBundle(bytes) { return (.bundle, DecodedExport(version: try BundleCodec.decode(Data(bytes)))) }
+  private static func parse(_ bytes: some Collection<UInt8>) throws(FormatError) -> Parsed {
+    if BundleCodec.isBundle(bytes) { return .bundle(try BundleCodec.decode(Data(bytes))) }
     if startsBinary(bytes) { throw .binary }
-    let document: JSONValue
-    do { document = try JSONParser.parse(bytes) } catch {
+    do { return .document(try JSONParser.parse(bytes)) } catch {
       if looksLikeSQL(bytes) { throw .writeOnly(FlinkSQLWriter.displayName) }
       throw .syntax(error)
+    }
+  }
+
+  private static func decode(_ parsed: Parsed, fallbackName: String) throws(FormatError) -> (ExportFormat, DecodedExport) {
+    let document: JSONValue
+    switch parsed {
+    case .bundle(let version): return (.bundle, DecodedExport(version: version))
+    case .document(let parsed): document = parsed
     }
     if let format = document["format"]?.stringValue {
       guard format == NativeJSONCodec.formatTag else { throw .unsupportedVersion(format) }

@@ -6,14 +6,15 @@ import FlowModel
 /// is refused where the name stands in the file, not changed without a word. (A lone surrogate
 /// never gets this far: the JSON reader refuses it.)
 enum NameCheck {
-  /// Throws for the first such name in `version` or its subflows. `bytes` is the file it was
-  /// read from, searched (only then) for the name's place, unless a bundle, whose text is compressed.
-  static func refuseNUL(in version: FlowVersion, file bytes: some Collection<UInt8>, isBundle: Bool) throws(FormatError) {
+  /// Throws for the first such name in `version` or its subflows. `bytes` gives the file it was
+  /// read from, asked for (only then) to find the name's place, unless a bundle, whose text is
+  /// compressed.
+  static func refuseNUL(in version: FlowVersion, file bytes: () -> [UInt8], isBundle: Bool) throws(FormatError) {
     guard let (what, name) = firstNUL(in: version) else { return }
     let quoted = JSONWriter(layout: .minified).string(.string(name))
     let reason = "the \(what) \(quoted) holds a NUL character (\\u0000), which a workspace cannot keep: change it in the file"
     if isBundle { throw .bundle(reason) }
-    let file = Array(bytes)
+    let file = bytes()
     // The name as a writer escapes it; else the first escaped NUL, as the file may escape other characters its own way.
     let place = file.firstRange(of: Array(quoted.utf8)) ?? file.firstRange(of: Array(#"\u0000"#.utf8))
     throw .syntax(.at(place?.lowerBound ?? 0, in: file, reason))

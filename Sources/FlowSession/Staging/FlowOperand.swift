@@ -126,7 +126,7 @@ extension Session {
     let bytes = try readFile(at: path)
     let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     do {
-      let (format, decoded) = try ExportFormat.read(bytes, fallbackName: stem)
+      let (format, decoded) = try ExportFormat.read(taking: consume bytes, fallbackName: stem) { try? readFile(at: path) }
       var notes = decoded.findings
       if scanningSecrets {
         let document = decoded.version.source?.document ?? NativeJSONCodec.encode(decoded.version, stamp: nil)
