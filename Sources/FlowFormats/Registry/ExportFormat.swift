@@ -86,9 +86,7 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// Reads an export of any format, detected by content, never by file name. A name the
   /// workspace could not keep as it is (`NameCheck`) is refused, where it stands.
   public static func read(_ bytes: some Collection<UInt8>, fallbackName: String) throws(FormatError) -> (ExportFormat, DecodedExport) {
-    let (format, decoded) = try decode(parse(bytes), fallbackName: fallbackName)
-    try NameCheck.refuseNUL(in: decoded.version, file: { Array(bytes) }, isBundle: format == .bundle)
-    return (format, decoded)
+    try decode(parse(bytes), fallbackName: fallbackName) { Array(bytes) }
   }
 
   /// `read(_:fallbackName:)` for a file's bytes the caller gives up: they are let go once
@@ -100,9 +98,7 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   ) throws(FormatError) -> (ExportFormat, DecodedExport) {
     let parsed = try parse(bytes)
     _ = consume bytes
-    let (format, decoded) = try decode(parsed, fallbackName: fallbackName)
-    try NameCheck.refuseNUL(in: decoded.version, file: { reread().map(Array.init) ?? [] }, isBundle: format == .bundle)
-    return (format, decoded)
+    return try decode(parsed, fallbackName: fallbackName) { reread().map(Array.init) ?? [] }
   }
 
   /// An export as parsed, before its flow is built: a bundle's flow, or a JSON document.
@@ -126,7 +122,18 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     }
   }
 
-  private static func decode(_ parsed: Parsed, fallbackName: String) throws(FormatError) -> (ExportFormat, DecodedExport) {
+  /// The flow built from what was parsed; a name the workspace could not keep is refused at
+  /// its place in `file` (the bytes parsed, asked for only then).
+  private static func decode(_ parsed: Parsed, fallbackName: String, file: () -> [UInt8]) throws(FormatError) -> (
+    ExportFormat, DecodedExport
+  ) {
+    let (format, decoded) = try flow(from: parsed, fallbackName: fallbackName)
+    try NameCheck.refuseNUL(in: decoded.version, file: file, isBundle: format == .bundle)
+    return (format, decoded)
+  }
+
+  /// The flow a parsed export holds, and its format.
+  private static func flow(from parsed: Parsed, fallbackName: String) throws(FormatError) -> (ExportFormat, DecodedExport) {
     let document: JSONValue
     switch parsed {
     case .bundle(let version): return (.bundle, DecodedExport(version: version))
