@@ -3,16 +3,13 @@ import Yams
 
 extension EnvironmentFile {
   /// Reads an environment file's bytes: text that is not UTF-8 is refused at its line and
-  /// column rather than read with replacement characters, since connection names come from it.
+  /// column (in bytes, as JSON positions are) rather than read with replacement characters,
+  /// since connection names come from it.
   public init(contents bytes: [UInt8], path: String) throws(FormatError) {
     guard let text = String(validating: bytes, as: UTF8.self) else {
-      var place = FormatError.Place(line: 1, column: 1)
-      var parser = Unicode.UTF8.ForwardParser()
-      var iterator = bytes.makeIterator()
-      while case .valid(let scalar) = parser.parseScalar(from: &iterator) {
-        if scalar.count == 1, scalar.first == 0x0A { place = FormatError.Place(line: place.line + 1, column: 1) } else { place.column += 1 }
-      }
-      throw .environment(file: path, at: place, "not UTF-8 text (a lone surrogate, or another encoding)")
+      let reason = "not UTF-8 text (a lone surrogate, or another encoding)"
+      let place = JSONParseError.at(UTF8Text.firstInvalidByte(in: bytes) ?? 0, in: bytes, reason)
+      throw .environment(file: path, at: FormatError.Place(line: place.line, column: place.column), reason)
     }
     try self.init(text: text, path: path)
   }

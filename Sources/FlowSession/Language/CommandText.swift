@@ -1,3 +1,5 @@
+import FlowModel
+
 /// A command line's bytes as text. Bytes that are not UTF-8 (a lone surrogate written as
 /// CESU-8, text in another encoding, a binary file) are refused at their column rather than read
 /// as U+FFFD: a name taken from them would be changed without a word.
@@ -5,18 +7,11 @@ enum CommandText {
   /// The line as text, or a usage error naming the column (in bytes) of the first byte that is
   /// not UTF-8.
   static func decode(_ bytes: [UInt8]) throws(UsageError) -> String {
-    var parser = Unicode.UTF8.ForwardParser()
-    var iterator = bytes.makeIterator()
-    var column = 1
-    while true {
-      switch parser.parseScalar(from: &iterator) {
-      case .valid(let scalar): column += scalar.count
-      case .emptyInput: return String(decoding: bytes, as: UTF8.self)
-      case .error:
-        throw UsageError(
-          "invalid UTF-8 at column \(column) (a lone surrogate, or text in another encoding): commands are read as UTF-8")
-      }
+    if let offset = UTF8Text.firstInvalidByte(in: bytes) {
+      throw UsageError(
+        "invalid UTF-8 at column \(offset + 1) (a lone surrogate, or text in another encoding): commands are read as UTF-8")
     }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Refuses a NUL character, at its column (in bytes, as for invalid UTF-8): no name may hold one (a workspace would keep it cut

@@ -1,0 +1,19 @@
+/// Where bytes stop being UTF-8: what a command line and an environment file report when they
+/// refuse text a lone surrogate or another encoding got into, instead of reading it with
+/// U+FFFD in its place (a name taken from it would change without a word).
+public enum UTF8Text {
+  /// The offset of the first byte that does not begin a valid UTF-8 scalar; nil when every
+  /// byte is UTF-8.
+  public static func firstInvalidByte(in bytes: [UInt8]) -> Int? {
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = bytes.makeIterator()
+    var offset = 0
+    while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let scalar): offset += scalar.count
+      case .emptyInput: return nil
+      case .error: return offset
+      }
+    }
+  }
+}
