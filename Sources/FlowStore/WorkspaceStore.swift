@@ -1,4 +1,5 @@
 import FlowModel
+import Foundation
 
 /// A persistent environment: flows with their versions, connections, the registry, members and
 /// the journal. The session talks to this protocol only; which store serves a location (a file
@@ -57,4 +58,17 @@ public protocol WorkspaceStore: AnyObject, Sendable {
   func unreadableSecrets() throws(StoreError) -> [String]
   /// Re-seals every secret with the current key, opening what `old` sealed; journaled.
   func rekey(from old: WorkspaceKey?, author: String) throws(StoreError) -> Int
+}
+
+extension WorkspaceStore {
+  /// The name the workspace opens as when none is given: the one it was created under, else
+  /// its file's name without the extension, or a database URL's database (`prod` of
+  /// `postgres://host/prod?sslmode=require`).
+  public var defaultName: String {
+    if let name { return name }
+    if WorkspaceStores.isURL(location), let url = URL(string: location), !url.lastPathComponent.isEmpty {
+      return url.lastPathComponent
+    }
+    return URL(fileURLWithPath: location).deletingPathExtension().lastPathComponent
+  }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The kinds of workspace store, and the one place a location is given to the kind that serves
 /// it. A new store is a new `WorkspaceStore` type and one line in `kinds`.
 public enum WorkspaceStores {
@@ -53,18 +51,5 @@ public enum WorkspaceStores {
     else { preconditionFailure("both kinds keep their workspace in SQL tables") }
     try from.read { source in try into.write { destination in try WorkspaceTables.copy(from: source, to: destination) } }
     return (from.location, into)
-  }
-}
-
-extension WorkspaceStore {
-  /// The name the workspace opens as when none is given: the one it was created under, else
-  /// its file's name without the extension, or a database URL's database (`prod` of
-  /// `postgres://host/prod?sslmode=require`).
-  public var defaultName: String {
-    if let name { return name }
-    if WorkspaceStores.isURL(location), let url = URL(string: location), !url.lastPathComponent.isEmpty {
-      return url.lastPathComponent
-    }
-    return URL(fileURLWithPath: location).deletingPathExtension().lastPathComponent
   }
 }
