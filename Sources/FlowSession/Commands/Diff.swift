@@ -114,9 +114,7 @@ struct Diff: Command {
     session.lastDiffDiffered = !diff.isEmpty
     // Freeing two large models is a tenth of a large diff, and nobody need wait for it: `fps
     // diff` ends before it would be done, the shell goes on to the next prompt.
-    let versions = (a.version, b.version)
-    _ = (consume a, consume b)
-    BackgroundRelease.release(versions)
+    BackgroundRelease.release(((consume a).version, (consume b).version))
     switch view {
     case .terminal: session.output.write(DiffRenderer.terminal(colour: session.output.usesColour).render(diff))
     case .stat: session.output.write(DiffRenderer.stat.render(diff))

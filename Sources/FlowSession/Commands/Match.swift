@@ -85,9 +85,8 @@ struct Match: Command {
       try arguments.expectPositionals(atMost: 2)
       action = .list(arguments.positionals.first ?? importName)
     }
-    if strict, case .loadEnvironment = action {
-    } else if strict {
-      throw UsageError("--strict is for `match load <env.yaml> --strict`", command: "match")
+    if strict {
+      guard case .loadEnvironment = action else { throw UsageError("--strict is for `match load <env.yaml> --strict`", command: "match") }
     }
   }
 
