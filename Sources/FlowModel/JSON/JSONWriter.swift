@@ -17,88 +17,101 @@ public struct JSONWriter: Sendable {
 
   /// The text of the value, with no trailing newline.
   public func string(_ value: JSONValue) -> String {
-    String(decoding: bytes(value), as: UTF8.self)
+    var sink = ByteSink(capacity: 4096)
+    write(value, into: &sink, level: 0)
+    return sink.string()
   }
 
   /// The UTF-8 bytes of the value, with no trailing newline.
   public func bytes(_ value: JSONValue) -> [UInt8] {
-    var output: [UInt8] = []
-    output.reserveCapacity(4096)
-    write(value, into: &output, level: 0)
-    return output
+    var sink = ByteSink(capacity: 4096)
+    write(value, into: &sink, level: 0)
+    return sink.array()
   }
 
-  private func newline(_ output: inout [UInt8], level: Int) {
+  private func newline(_ output: inout ByteSink, level: Int) {
     guard case .indented(let width) = layout else { return }
     output.append(0x0A)
-    output.append(contentsOf: repeatElement(0x20, count: width * level))
+    output.append(repeating: 0x20, times: width * level)
   }
 
-  private func write(_ value: JSONValue, into output: inout [UInt8], level: Int) {
+  private func write(_ value: JSONValue, into output: inout ByteSink, level: Int) {
     switch value {
-    case .null: output.append(contentsOf: "null".utf8)
-    case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-    case .number(let number): output.append(contentsOf: number.text.utf8)
+    case .null: output.append("null")
+    case .bool(let flag): output.append(flag ? "true" : "false")
+    case .number(let number):
+      var text = number.text
+      text.withUTF8 { output.append($0) }
     case .string(let text): Self.writeString(text, into: &output)
     case .array(let elements):
-      guard !elements.isEmpty else { return output.append(contentsOf: "[]".utf8) }
+      guard !elements.isEmpty else { return output.append("[]") }
       output.append(UInt8(ascii: "["))
-      for (position, element) in elements.enumerated() {
-        if position > 0 { output.append(UInt8(ascii: ",")) }
-        newline(&output, level: level + 1)
-        write(element, into: &output, level: level + 1)
+      // Elements and members are read in place, not copied out (a retain and a release each).
+      elements.withUnsafeBufferPointer { elements in
+        for position in elements.indices {
+          if position > 0 { output.append(UInt8(ascii: ",")) }
+          newline(&output, level: level + 1)
+          write(elements[position], into: &output, level: level + 1)
+        }
       }
       newline(&output, level: level)
       output.append(UInt8(ascii: "]"))
     case .object(let object):
-      guard !object.isEmpty else { return output.append(contentsOf: "{}".utf8) }
+      guard !object.isEmpty else { return output.append("{}") }
       output.append(UInt8(ascii: "{"))
-      for (position, member) in object.members.enumerated() {
-        if position > 0 { output.append(UInt8(ascii: ",")) }
-        newline(&output, level: level + 1)
-        Self.writeString(member.key, into: &output)
-        output.append(UInt8(ascii: ":"))
-        if case .indented = layout { output.append(0x20) }
-        write(member.value, into: &output, level: level + 1)
+      object.members.withUnsafeBufferPointer { members in
+        for position in members.indices {
+          if position > 0 { output.append(UInt8(ascii: ",")) }
+          newline(&output, level: level + 1)
+          Self.writeString(members[position].key, into: &output)
+          output.append(UInt8(ascii: ":"))
+          if case .indented = layout { output.append(0x20) }
+          write(members[position].value, into: &output, level: level + 1)
+        }
       }
       newline(&output, level: level)
       output.append(UInt8(ascii: "}"))
     }
   }
 
-  private static let hexDigits = Array("0123456789abcdef".utf8)
+  private static let hexDigits: StaticString = "0123456789abcdef"
 
-  static func writeString(_ text: String, into output: inout [UInt8]) {
-    output.append(UInt8(ascii: "\""))
+  private static func writeString(_ text: String, into output: inout ByteSink) {
     var text = text
     text.withUTF8 { bytes in
+      // Room for the quotes and the text as it is; each escape reserves its own few bytes.
+      output.reserve(bytes.count + 2)
+      output.appendReserved(UInt8(ascii: "\""))
       // Runs of bytes that need no escape (nearly all of them) are found eight bytes at a time
       // (`StringBytes`) and copied at once.
       var runStart = 0
       var index = 0
       while true {
         index = StringBytes.firstSpecial(in: bytes, from: index)
-        if runStart < index { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-        guard index < bytes.count else { return }
+        if runStart < index { output.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+        guard index < bytes.count else { break }
         let byte = bytes[index]
         index += 1
         runStart = index
-        output.append(UInt8(ascii: "\\"))
+        output.reserve(6)
+        output.appendReserved(UInt8(ascii: "\\"))
         switch byte {
-        case UInt8(ascii: "\""): output.append(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\"))
-        case 0x0A: output.append(UInt8(ascii: "n"))
-        case 0x0D: output.append(UInt8(ascii: "r"))
-        case 0x09: output.append(UInt8(ascii: "t"))
-        case 0x08: output.append(UInt8(ascii: "b"))
-        case 0x0C: output.append(UInt8(ascii: "f"))
+        case UInt8(ascii: "\""): output.appendReserved(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): output.appendReserved(UInt8(ascii: "\\"))
+        case 0x0A: output.appendReserved(UInt8(ascii: "n"))
+        case 0x0D: output.appendReserved(UInt8(ascii: "r"))
+        case 0x09: output.appendReserved(UInt8(ascii: "t"))
+        case 0x08: output.appendReserved(UInt8(ascii: "b"))
+        case 0x0C: output.appendReserved(UInt8(ascii: "f"))
         default:
-          output.append(contentsOf: "u00".utf8)
-          output.append(hexDigits[Int(byte >> 4)])
-          output.append(hexDigits[Int(byte & 0xF)])
+          output.appendReserved(UInt8(ascii: "u"))
+          output.appendReserved(UInt8(ascii: "0"))
+          output.appendReserved(UInt8(ascii: "0"))
+          output.appendReserved(hexDigits.utf8Start[Int(byte >> 4)])
+          output.appendReserved(hexDigits.utf8Start[Int(byte & 0xF)])
         }
       }
+      output.append(UInt8(ascii: "\""))
     }
-    output.append(UInt8(ascii: "\""))
   }
 }
