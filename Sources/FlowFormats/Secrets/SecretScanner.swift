@@ -215,22 +215,21 @@ public enum SecretScanner {
     return trimmed.wholeMatch(of: /[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+/) == nil
   }
 
-  /// True when `text` holds `literal`: a plain byte search over contiguous UTF-8.
+  /// True when `text` holds `literal`: a byte search over contiguous UTF-8, for the literal's
+  /// first byte eight bytes at a time (every string of every committed document is searched).
   static func contains(_ text: String, _ literal: String) -> Bool {
     var text = text
     var literal = literal
     return text.withUTF8 { haystack in
       literal.withUTF8 { needle in
         guard let first = needle.first, needle.count <= haystack.count else { return false }
-        var index = 0
         let last = haystack.count - needle.count
+        var index = StringBytes.firstIndex(of: first, in: haystack, from: 0)
         while index <= last {
-          if haystack[index] == first {
-            var offset = 1
-            while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
-            if offset == needle.count { return true }
-          }
-          index += 1
+          var offset = 1
+          while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+          if offset == needle.count { return true }
+          index = StringBytes.firstIndex(of: first, in: haystack, from: index + 1)
         }
         return false
       }

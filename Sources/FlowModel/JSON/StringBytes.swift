@@ -1,8 +1,9 @@
 /// Finds, eight bytes at a time, where a JSON string's plain run ends: at a quote, a backslash
 /// or a control character, the bytes the reader must stop at and the writer must escape. Both
 /// walk every byte of every string of a document, and a byte-at-a-time loop was the writer's
-/// largest cost in a bulk commit; words without any of the three are skipped whole.
-enum StringBytes {
+/// largest cost in a bulk commit; words without any of the three are skipped whole. Also finds
+/// one given byte the same way, for the literal searches of the secret scanners.
+public enum StringBytes {
   private static let ones: UInt64 = 0x0101_0101_0101_0101
   private static let highs: UInt64 = 0x8080_8080_8080_8080
 
@@ -37,6 +38,22 @@ enum StringBytes {
   @inline(__always) static func firstSpecial(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
     var ignored = false
     return firstSpecial(in: bytes, from: start, sawNonASCII: &ignored)
+  }
+
+  /// The index of the first `byte` at or after `start`, or `bytes.count`.
+  @inline(__always)
+  public static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var index = start
+    if let base = bytes.baseAddress {
+      let pattern = ones &* UInt64(byte)
+      while index + 8 <= bytes.count {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ pattern
+        if (word &- ones) & ~word & highs != 0 { break }
+        index += 8
+      }
+    }
+    while index < bytes.count, bytes[index] != byte { index += 1 }
+    return index
   }
 
   /// True when a byte of `word` is special. Each test is exact (no false positives): a byte is
