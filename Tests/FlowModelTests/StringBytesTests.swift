@@ -37,11 +37,35 @@ import Testing
     }
   }
 
+  @Test func aSoughtByteIsFoundWhereverItStandsAndNowhereElse() {
+    for sought: UInt8 in [0x00, UInt8(ascii: "L"), 0x7F, 0x80, 0xFF] {
+      for place in 0..<19 {
+        for filler: UInt8 in [sought &+ 1, sought &- 1, 0xC3] where filler != sought {
+          var bytes = [UInt8](repeating: filler, count: 19)
+          bytes[place] = sought
+          for start in [0, 1, 5, 18] {
+            let expected = bytes[start...].firstIndex(of: sought) ?? bytes.count
+            let found = bytes.withUnsafeBufferPointer { StringBytes.firstIndex(of: sought, in: $0, from: start) }
+            #expect(found == expected, "byte \(sought) at \(place) from \(start), filler \(filler)")
+          }
+        }
+      }
+    }
+  }
+
   @Test func aStringWithoutSpecialBytesRunsToTheEnd() {
     let bytes = Array("plain text of some length, ünïcödé too".utf8)
     let (index, sawNonASCII) = Self.scanned(bytes, from: 0)
     #expect(index == bytes.count && sawNonASCII)
     #expect(Self.scanned([], from: 0) == (0, false))
+  }
+
+  @Test func escapesBetweenLongPlainRunsReadBackExactly() throws {
+    let run = String(repeating: "plain ünï ", count: 3)
+    for text in [run + "\n" + run + "\"" + run, "\t" + run, run + "\\", "\u{1F600}" + run + "\u{1}"] {
+      #expect(try JSONParser.parse(JSONWriter(layout: .minified).string(.string(text))) == .string(text))
+    }
+    #expect(try JSONParser.parse(#""a\u00e9\nb""#) == .string("aé\nb"))
   }
 
   @Test func everyControlCharacterIsWrittenEscapedAndReadBack() throws {

@@ -37,9 +37,15 @@ public struct JSONParser {
 }
 
 /// The cursor over the bytes; a struct with an index so the hot loops stay in registers.
-private struct Reader {
+private struct Reader: ~Copyable {
   let bytes: UnsafeBufferPointer<UInt8>
   var index = 0
+  /// The members of the objects being read, all levels on one stack.
+  var members = ParseStack<JSONObject.Member>()
+  /// The elements of the arrays being read.
+  var elements = ParseStack<JSONValue>()
+
+  init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
   func error(_ reason: String, at offset: Int? = nil) -> JSONParseError {
     .at(offset ?? index, in: bytes, reason)
@@ -48,11 +54,18 @@ private struct Reader {
   mutating func skipWhitespace() {
     while index < bytes.count {
       switch bytes[index] {
-      case 0x20, 0x0A, 0x0D, 0x09: index += 1
+      case 0x20, 0x0A, 0x0D, 0x09:
+        index += 1
+        // Indentation, eight spaces at a time: pretty-printed exports are up to half spaces.
+        while index + 8 <= bytes.count, UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) == Self.eightSpaces {
+          index += 8
+        }
       default: return
       }
     }
   }
+
+  private static let eightSpaces: UInt64 = 0x2020_2020_2020_2020
 
   func describeByte(at offset: Int) -> String {
     guard offset < bytes.count else { return "the end of the text (is the file truncated?)" }
@@ -90,12 +103,12 @@ private struct Reader {
   mutating func object(depth: Int) throws(JSONParseError) -> JSONValue {
     guard depth <= JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth) levels") }
     index += 1
-    var members: [JSONObject.Member] = []
     skipWhitespace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
       index += 1
-      return .object(JSONObject(members))
+      return .object(JSONObject())
     }
+    let start = members.count
     while true {
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
@@ -108,14 +121,15 @@ private struct Reader {
       }
       index += 1
       skipWhitespace()
-      members.append(JSONObject.Member(key, try value(depth: depth)))
+      let value = try value(depth: depth)
+      members.push(JSONObject.Member(key, value))
       skipWhitespace()
       guard index < bytes.count else { throw error("expected ',' or '}' in object, found \(describeByte(at: index))") }
       switch bytes[index] {
       case UInt8(ascii: ","): index += 1
       case UInt8(ascii: "}"):
         index += 1
-        return .object(JSONObject(members))
+        return .object(JSONObject(members.pop(from: start)))
       default: throw error("expected ',' or '}' in object, found \(describeByte(at: index))")
       }
     }
@@ -124,22 +138,23 @@ private struct Reader {
   mutating func array(depth: Int) throws(JSONParseError) -> JSONValue {
     guard depth <= JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth) levels") }
     index += 1
-    var elements: [JSONValue] = []
     skipWhitespace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
       index += 1
-      return .array(elements)
+      return .array([])
     }
+    let start = elements.count
     while true {
       skipWhitespace()
-      elements.append(try value(depth: depth))
+      let element = try value(depth: depth)
+      elements.push(element)
       skipWhitespace()
       guard index < bytes.count else { throw error("expected ',' or ']' in array, found \(describeByte(at: index))") }
       switch bytes[index] {
       case UInt8(ascii: ","): index += 1
       case UInt8(ascii: "]"):
         index += 1
-        return .array(elements)
+        return .array(elements.pop(from: start))
       default: throw error("expected ',' or ']' in array, found \(describeByte(at: index))")
       }
     }
@@ -193,7 +208,7 @@ private struct Reader {
       index += 1
       return try makeString(slice, validate: sawNonASCII, startingAt: start)
     }
-    if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
+    if byte == UInt8(ascii: "\\") { return try escapedString(from: start, sawNonASCII: sawNonASCII) }
     throw error("control character in string (escape it as \\u00\(hex2(byte)))")
   }
 
@@ -212,10 +227,18 @@ private struct Reader {
     return text
   }
 
-  mutating func escapedString(from start: Int) throws(JSONParseError) -> String {
-    var scratch: [UInt8] = Array(bytes[start..<index])
-    var sawNonASCII = scratch.contains { $0 >= 0x80 }
+  mutating func escapedString(from start: Int, sawNonASCII: Bool) throws(JSONParseError) -> String {
+    var scratch: [UInt8] = []
+    scratch.reserveCapacity(index - start + 16)
+    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+    var sawNonASCII = sawNonASCII
     while index < bytes.count {
+      // Between escapes, plain runs are found eight bytes at a time and copied whole, as in
+      // `string()`: code and templates in n8n nodes escape every line end and quote.
+      let runStart = index
+      index = StringBytes.firstSpecial(in: bytes, from: index, sawNonASCII: &sawNonASCII)
+      if runStart < index { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+      guard index < bytes.count else { break }
       let byte = bytes[index]
       switch byte {
       case UInt8(ascii: "\""):
@@ -242,10 +265,7 @@ private struct Reader {
         default: throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))' in string", at: index - 2)
         }
       default:
-        if byte < 0x20 { throw error("control character in string (escape it as \\u00\(hex2(byte)))") }
-        if byte >= 0x80 { sawNonASCII = true }
-        scratch.append(byte)
-        index += 1
+        throw error("control character in string (escape it as \\u00\(hex2(byte)))")
       }
     }
     throw error("unterminated string starting here", at: start - 1)
