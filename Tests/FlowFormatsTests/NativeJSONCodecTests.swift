@@ -15,6 +15,29 @@ import Testing
     expectNoDifference(again, version)
   }
 
+  /// What a workspace stores for a foreign flow (`.inSource`) reads back as the flow it was,
+  /// for every corpus export, with each node's configuration written once, in the source
+  /// document; written in full, it reads back the same.
+  @Test func everyCorpusExportReadsBackFromItsSourceDocument() throws {
+    try #require(Corpus.missingReason == nil, "\(Corpus.missingReason ?? "")")
+    var checked = 0
+    for file in Corpus.files(withExtension: "json") {
+      let version = try ExportFormat.read([UInt8](Data(contentsOf: file)), fallbackName: "x").1.version
+      try #require(version.source != nil, "\(file.lastPathComponent) has no source document")
+      for configs in [NativeJSONCodec.NodeConfigs.written, .inSource] {
+        let text = JSONWriter(layout: .minified).bytes(NativeJSONCodec.encode(version, stamp: nil, nodeConfigs: configs))
+        let document = try JSONParser.parse(text)
+        let inSource = document["nodes"]?.arrayValue?.filter { $0["config"] == .string("source") }.count
+        #expect(inSource == (configs == .inSource ? version.nodes.count : 0), "\(file.lastPathComponent)")
+        // `==`, not a dump of both: some corpus flows are megabytes.
+        let readBack = try NativeJSONCodec.decode(document) == version
+        #expect(readBack, "\(file.lastPathComponent) read back differs, \(configs)")
+      }
+      checked += 1
+    }
+    #expect(checked > 0)
+  }
+
   @Test func keepsUnknownMembers() throws {
     let document = try JSONParser.parse(#"{"format":"flowport/1","flow":{"name":"x"},"nodes":[],"x-custom":{"a":1.50}}"#)
     let version = try NativeJSONCodec.decode(document)
@@ -30,6 +53,17 @@ import Testing
     ),
     (#"{"format":"flowport/1","flow":{"name":"x"},"nodes":{}}"#, "nodes: expected an array, found an object"),
     (#"{"format":"flowport/1","flow":{"name":"x"},"edges":[{"from":"a"}]}"#, "edges[0].to: missing"),
+    // A stored version whose nodes are not its source document's is refused, rather than read
+    // with configurations that belong to other nodes, or none.
+    (
+      #"{"format":"flowport/1","flow":{"name":"x"},"nodes":[{"id":"a","name":"A","type":"set","config":"source"}]}"#,
+      "nodes[0].config: is in a source document the flow does not have"
+    ),
+    (
+      #"{"format":"flowport/1","flow":{"name":"x"},"nodes":[{"id":"a","name":"A","type":"set","config":"source"}],"#
+        + #""source":{"dialect":"n8n","document":{"nodes":[{"id":"b","name":"B","type":"set"}],"connections":{}}}}"#,
+      "nodes: are not the nodes of the n8n source document their configurations are in"
+    ),
     (
       #"{"format":"flowport/9","flow":{"name":"x"}}"#,
       "format \"flowport/9\" is not supported by this fps (it reads flowport/1); update fps"

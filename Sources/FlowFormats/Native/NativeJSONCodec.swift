@@ -14,9 +14,31 @@ public enum NativeJSONCodec {
     "subflowDefinitions",
   ]
 
+  /// How nodes' configurations are written.
+  public enum NodeConfigs: Sendable {
+    /// In full, as exports are: readable without the source document.
+    case written
+    /// As `"config": "source"` where the flow has a source document, which holds them (a
+    /// foreign flow's nodes are a view of it); reading takes them from there. What the store
+    /// writes: writing, sealing and storing each configuration twice was a third of a bulk
+    /// commit and half of every stored version. A reader that predates it stops at the string
+    /// where an object belongs rather than reading the nodes empty.
+    case inSource
+  }
+
+  /// The text of a `config` member that is to be read from the source document.
+  static let configInSource = "source"
+
+  /// True when `.inSource` leaves this version's node configurations to its source document:
+  /// it has one, in a dialect this version of FlowPort reads.
+  public static func keepsConfigsInSource(_ version: FlowVersion) -> Bool {
+    version.source.flatMap { ExportFormat(rawValue: $0.dialect)?.dialect } != nil
+  }
+
   /// Reads a parsed document into a flow version, naming the path of the first problem.
   public static func decode(_ document: JSONValue) throws(FormatError) -> FlowVersion {
-    var version = try decodeEnvelope(document)
+    var (version, configsInSource) = try decodeEnvelope(document)
+    if !configsInSource.isEmpty { try readConfigs(of: configsInSource, into: &version) }
     if let source = version.source { version.metadata = ExportFormat.metadata(of: source) }
     let root = try JSONPathReader(document, path: "")
     for (index, subflow) in try root.array("subflowDefinitions").enumerated() {
@@ -27,7 +49,8 @@ public enum NativeJSONCodec {
     return version
   }
 
-  private static func decodeEnvelope(_ document: JSONValue) throws(FormatError) -> FlowVersion {
+  /// The flow, and which of its nodes have their configuration in the source document.
+  private static func decodeEnvelope(_ document: JSONValue) throws(FormatError) -> (FlowVersion, configsInSource: [Int]) {
     let root = try JSONPathReader(document, path: "")
     let format = try root.string("format")
     guard format == formatTag else { throw .unsupportedVersion(format) }
@@ -35,7 +58,9 @@ public enum NativeJSONCodec {
     let version = try root.nested("version")
 
     var nodes: [Node] = []
+    var configsInSource: [Int] = []
     for node in try root.objects("nodes") {
+      if node.object["config"] == .string(configInSource) { configsInSource.append(nodes.count) }
       nodes.append(try decodeNode(node))
     }
     var edges: [Edge] = []
@@ -54,7 +79,7 @@ public enum NativeJSONCodec {
       reference.credentials = try ref.optionalObject("credentials") ?? [:]
       connections.append(reference)
     }
-    return FlowVersion(
+    let decoded = FlowVersion(
       name: try flow.string("name"),
       description: try flow.optionalString("description"),
       number: try version?.optionalInt("number") ?? 1,
@@ -66,6 +91,21 @@ public enum NativeJSONCodec {
       source: try root.nested("source").map { source throws(FormatError) in
         SourceDocument(dialect: try source.string("dialect"), document: try source.required("document"))
       })
+    return (decoded, configsInSource)
+  }
+
+  /// Gives the nodes at `indices` their configuration from the source document, read by its
+  /// dialect. The document must decode to the same nodes in the same order: anything else is
+  /// a damaged version, said so, never nodes with the wrong configuration.
+  private static func readConfigs(of indices: [Int], into version: inout FlowVersion) throws(FormatError) {
+    guard let source = version.source, let dialect = ExportFormat(rawValue: source.dialect)?.dialect else {
+      throw .invalid(path: "nodes[\(indices[0])].config", reason: "is in a source document the flow does not have")
+    }
+    let nodes = dialect.decode(source.document, fallbackName: version.name).version.nodes
+    guard nodes.map(\.id) == version.nodes.map(\.id) else {
+      throw .invalid(path: "nodes", reason: "are not the nodes of the \(source.dialect) source document their configurations are in")
+    }
+    for index in indices { version.nodes[index].config = nodes[index].config }
   }
 
   private static func decodeNode(_ node: JSONPathReader) throws(FormatError) -> Node {
@@ -78,7 +118,8 @@ public enum NativeJSONCodec {
     }
     return Node(
       id: try node.string("id"), name: try node.string("name"), type: try node.string("type"),
-      connection: try node.optionalString("connection"), config: try node.optionalObject("config") ?? [:],
+      connection: try node.optionalString("connection"),
+      config: node.object["config"] == .string(configInSource) ? [:] : try node.optionalObject("config") ?? [:],
       position: position)
   }
 
@@ -99,7 +140,8 @@ public enum NativeJSONCodec {
   }
 
   /// Writes a flow version as a `flowport/1` document, members in a fixed, readable order.
-  public static func encode(_ version: FlowVersion, stamp: ExportStamp?) -> JSONValue {
+  public static func encode(_ version: FlowVersion, stamp: ExportStamp?, nodeConfigs: NodeConfigs = .written) -> JSONValue {
+    let configsInSource = nodeConfigs == .inSource && keepsConfigsInSource(version)
     var flow: JSONObject = ["name": .string(version.name)]
     flow["description"] = version.description.map(JSONValue.string)
     flow["mode"] = version.mode.map(JSONValue.string)
@@ -110,7 +152,7 @@ public enum NativeJSONCodec {
       "format": .string(formatTag),
       "flow": .object(flow),
       "version": .object(about),
-      "nodes": .array(version.nodes.map(encodeNode)),
+      "nodes": .array(version.nodes.map { encodeNode($0, configInSource: configsInSource) }),
       "edges": .array(version.edges.map(encodeEdge)),
       "connections": .array(version.connections.map(encodeConnection)),
     ]
@@ -128,10 +170,10 @@ public enum NativeJSONCodec {
     return .object(document)
   }
 
-  private static func encodeNode(_ node: Node) -> JSONValue {
+  private static func encodeNode(_ node: Node, configInSource: Bool) -> JSONValue {
     var object: JSONObject = ["id": .string(node.id), "name": .string(node.name), "type": .string(node.type)]
     object["connection"] = node.connection.map(JSONValue.string)
-    object["config"] = .object(node.config)
+    object["config"] = configInSource ? .string(Self.configInSource) : .object(node.config)
     if let position = node.position { object["position"] = ["x": .number(position.x), "y": .number(position.y)] }
     return .object(object)
   }

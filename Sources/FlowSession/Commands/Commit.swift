@@ -125,6 +125,11 @@ struct Commit: Command {
     var stored = version.source == nil ? version.renumberingNodes { _ in UUID().uuidString.lowercased() } : version
     stored.name = flow
     stored.subflowDefinitions = []
+    // A foreign flow's node configurations are stored in its source document only
+    // (`NodeConfigs.inSource`), so there is nothing to seal in them here.
+    if NativeJSONCodec.keepsConfigsInSource(stored) {
+      for index in stored.nodes.indices { stored.nodes[index].config = [:] }
+    }
     // Secrets are sealed with the workspace key, never left in the stored document.
     let prepared = sealer.map { sealer in Secrets.rewriting(stored, number: sealer.sealNumber) { sealer.seal($0) } } ?? stored
     return CommitRequest.VersionWrite(flow: flow, mode: mode, source: source) { number, publishedAt in
@@ -132,7 +137,7 @@ struct Commit: Command {
       var written = prepared
       written.number = number
       written.published = publishedAt
-      return JSONWriter(layout: .minified).string(NativeJSONCodec.encode(written, stamp: nil))
+      return JSONWriter(layout: .minified).string(NativeJSONCodec.encode(written, stamp: nil, nodeConfigs: .inSource))
     }
   }
 }
