@@ -15,8 +15,15 @@ enum N8nCodec: DialectCodec {
   static let volatilePaths = ["config.webhookId", "versionId", "meta.instanceId", "activeVersionId", "versionCounter"]
   static let graphMembers: Set<String> = ["name", "nodes", "connections", "pinData"]
 
-  /// Node members the model holds itself; the rest is the node's configuration.
-  static let modelMembers: Set<String> = ["id", "name", "type", "position", "credentials"]
+  /// True for a node member the model holds itself; the rest is the node's configuration. A
+  /// switch, not a set: it is asked of every member of every node, and hashing each key cost
+  /// more than comparing it with five short names.
+  static func isModelMember(_ key: String) -> Bool {
+    switch key {
+    case "id", "name", "type", "position", "credentials": true
+    default: false
+    }
+  }
 
   static func recognizes(_ document: JSONValue) -> Bool {
     guard case .object(let object) = document, object["nodes"]?.arrayValue != nil else { return false }
@@ -26,8 +33,8 @@ enum N8nCodec: DialectCodec {
   static func decode(_ document: JSONValue, fallbackName: String) -> DecodedExport {
     let rawNodes = document["nodes"]?.arrayValue ?? []
     var findings: [String] = []
-    var idCounts: [String: Int] = [:]
-    var nameCounts: [String: Int] = [:]
+    var idCounts: [String: Int] = .init(minimumCapacity: rawNodes.count)
+    var nameCounts: [String: Int] = .init(minimumCapacity: rawNodes.count)
     for node in rawNodes {
       if let id = node["id"]?.identifierText { idCounts[id, default: 0] += 1 }
       if let name = node["name"]?.stringValue { nameCounts[name, default: 0] += 1 }
@@ -37,7 +44,7 @@ enum N8nCodec: DialectCodec {
     }
 
     var nodes: [Node] = []
-    var idByName: [String: String] = [:]
+    var idByName: [String: String] = .init(minimumCapacity: rawNodes.count)
     var references = ReferenceCollector()
     for (index, raw) in rawNodes.enumerated() {
       let name = raw["name"]?.stringValue ?? "node \(index + 1)"
@@ -48,7 +55,7 @@ enum N8nCodec: DialectCodec {
         references.add(reference)
         return reference.key
       }
-      let config = JSONObject((raw.objectValue ?? [:]).members.filter { !modelMembers.contains($0.key) })
+      let config = JSONObject((raw.objectValue ?? [:]).members.filter { !isModelMember($0.key) })
       nodes.append(
         Node(
           id: id, name: name, type: raw["type"]?.stringValue ?? "unknown", connection: credentialKeys.first,

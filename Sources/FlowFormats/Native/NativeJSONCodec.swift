@@ -170,12 +170,20 @@ public enum NativeJSONCodec {
     return .object(document)
   }
 
+  /// Built as one array of members, not by literal and subscript: the store writes every node
+  /// of every committed flow through here.
   private static func encodeNode(_ node: Node, configInSource: Bool) -> JSONValue {
-    var object: JSONObject = ["id": .string(node.id), "name": .string(node.name), "type": .string(node.type)]
-    object["connection"] = node.connection.map(JSONValue.string)
-    object["config"] = configInSource ? .string(Self.configInSource) : .object(node.config)
-    if let position = node.position { object["position"] = ["x": .number(position.x), "y": .number(position.y)] }
-    return .object(object)
+    var members: [JSONObject.Member] = []
+    members.reserveCapacity(6)
+    members.append(.init("id", .string(node.id)))
+    members.append(.init("name", .string(node.name)))
+    members.append(.init("type", .string(node.type)))
+    if let connection = node.connection { members.append(.init("connection", .string(connection))) }
+    members.append(.init("config", configInSource ? .string(Self.configInSource) : .object(node.config)))
+    if let position = node.position {
+      members.append(.init("position", .object(JSONObject([.init("x", .number(position.x)), .init("y", .number(position.y))]))))
+    }
+    return .object(JSONObject(members))
   }
 
   private static func encodeEdge(_ edge: Edge) -> JSONValue {
