@@ -20,9 +20,9 @@ public enum NativeJSONCodec {
     case written
     /// As `"config": "source"` where the flow has a source document, which holds them (a
     /// foreign flow's nodes are a view of it); reading takes them from there. What the store
-    /// writes: writing, sealing and storing each configuration twice was a third of a bulk
-    /// commit and half of every stored version. A reader that predates it stops at the string
-    /// where an object belongs rather than reading the nodes empty.
+    /// writes: writing, sealing and storing each configuration twice was a fifth of a bulk
+    /// commit and a quarter of the workspace file. A reader that predates it stops at the
+    /// string where an object belongs rather than reading the nodes empty.
     case inSource
   }
 
