@@ -45,10 +45,8 @@ public enum StringBytes {
   public static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
     var index = start
     if let base = bytes.baseAddress {
-      let pattern = ones &* UInt64(byte)
       while index + 8 <= bytes.count {
-        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ pattern
-        if (word &- ones) & ~word & highs != 0 { break }
+        if bytesEqual(to: byte, in: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) != 0 { break }
         index += 8
       }
     }
@@ -60,8 +58,13 @@ public enum StringBytes {
   /// below `n` when subtracting `n` borrows into a high bit that was clear.
   @inline(__always) private static func holdsSpecial(_ word: UInt64) -> Bool {
     let control = (word &- ones &* 0x20) & ~word & highs
-    let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
-    let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
-    return control | ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs) != 0
+    return control | bytesEqual(to: UInt8(ascii: "\""), in: word) | bytesEqual(to: UInt8(ascii: "\\"), in: word) != 0
+  }
+
+  /// Nonzero when a byte of `word` is `byte`: exact as a yes or no (the bit set may be off by
+  /// one byte after the first match, which no caller reads).
+  @inline(__always) private static func bytesEqual(to byte: UInt8, in word: UInt64) -> UInt64 {
+    let difference = word ^ (ones &* UInt64(byte))
+    return (difference &- ones) & ~difference & highs
   }
 }
