@@ -332,6 +332,14 @@ import Testing
     #expect(
       !FileManager.default.fileExists(atPath: fps.home.appendingPathComponent("data/flowport/default.fpsw").path),
       "diff leaves no workspace behind")
+    // The two files are read at once; the error reported is the left one's, as when read in turn.
+    for side in ["left", "right"] {
+      try Data("{\"nodes\": [".utf8).write(to: fps.home.appendingPathComponent("broken-\(side).json"))
+    }
+    let broken = try fps.run(["diff", "broken-left.json", "broken-right.json"], in: fps.home)
+    #expect(broken.status == 2)
+    #expect(broken.standardError.contains("broken-left.json:1:12:"), "\(broken.standardError)")
+    #expect(!broken.standardError.contains("broken-right.json"))
   }
 
   /// Git runs an external diff driver with seven arguments; a difference must not stop git.

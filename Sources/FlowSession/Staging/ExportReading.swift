@@ -1,4 +1,4 @@
-import Dispatch
+import FlowModel
 import Foundation
 
 extension Session {
@@ -6,7 +6,7 @@ extension Session {
   /// result in the order of `paths` (a bulk load reports and stages files in the order given).
   /// Files are taken in batches: between batches, progress is shown and a Ctrl-C is honoured.
   func readExports<Read: Sendable>(
-    at paths: [String], _ read: @escaping @Sendable (String) throws -> Read
+    at paths: [String], _ read: @Sendable (String) throws -> Read
   ) throws -> [Result<Read, any Error>] {
     let cores = ProcessInfo.processInfo.activeProcessorCount
     let batch = max(1, cores) * 16
@@ -16,39 +16,10 @@ extension Session {
     while start < paths.count {
       if isCancelled() { throw SessionError.cancelled }
       let slice = Array(paths[start..<min(start + batch, paths.count)])
-      let slots = ResultSlots<Read>(count: slice.count)
-      if cores > 1, slice.count > 1 {
-        DispatchQueue.concurrentPerform(iterations: slice.count) { index in
-          slots.set(index, Result { try read(slice[index]) })
-        }
-      } else {
-        for index in slice.indices { slots.set(index, Result { try read(slice[index]) }) }
-      }
-      results += slots.results
+      results += slice.concurrentMap { path in Result { try read(path) } }
       start += slice.count
       progress?.show("reading files", done: start, total: paths.count)
     }
     return results
-  }
-}
-
-/// One slot per file of a batch, filled from several threads, each slot by one of them.
-private final class ResultSlots<Read: Sendable>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var slots: [Result<Read, any Error>?]
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ result: Result<Read, any Error>) {
-    lock.lock()
-    defer { lock.unlock() }
-    slots[index] = result
-  }
-
-  /// Every result, in order; only once every slot is set.
-  var results: [Result<Read, any Error>] {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots.map { $0! }
   }
 }

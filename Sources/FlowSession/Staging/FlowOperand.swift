@@ -17,6 +17,12 @@ struct FlowOperand {
   var isBound = false
 }
 
+/// What a word on a command line names: a file still to be read, or a flow at hand.
+enum LocatedOperand {
+  case file(String)
+  case flow(FlowOperand)
+}
+
 extension Session {
   /// Resolves a word to a flow version: a path that says it is one (`./orders`, `../x.json`,
   /// `/tmp/x.json`) is a file; `workspace:flow[@N]` a workspace's flow; otherwise, in turn, a
@@ -24,18 +30,27 @@ extension Session {
   /// that is a file in the folder and also an import, export or target flow is refused, naming
   /// both and how to write each, never picked without a word.
   func flowOperand(_ word: String) throws -> FlowOperand {
-    if Self.isExplicitPath(word) { return try fileOperand(word) }
+    switch try locateOperand(word) {
+    case .file(let path): Self.fileOperand(try Self.readExport(at: path, scanningSecrets: false).version, at: path)
+    case .flow(let operand): operand
+    }
+  }
+
+  /// What a word names, as `flowOperand(_:)` resolves it, without reading the file it may name:
+  /// the caller reads files, and may read several at once (the two sides of a diff).
+  func locateOperand(_ word: String) throws -> LocatedOperand {
+    if Self.isExplicitPath(word) { return .file(word) }
     if let colon = word.firstIndex(of: ":"), let open = workspaces[String(word[..<colon])] {
-      return try workspaceFlow(String(word[word.index(after: colon)...]), in: open)
+      return .flow(try workspaceFlow(String(word[word.index(after: colon)...]), in: open))
     }
     let isFile = Self.isRegularFile(word)
     if let pending = imports.first(where: { $0.name == word }) {
       if isFile, !Self.isSameFile(word, pending.path) { throw SessionError.ambiguousName(word, other: "the pending import '\(word)'") }
-      return try operand(of: pending)
+      return .flow(try operand(of: pending))
     }
     if let loaded = exports[word] {
       if isFile, !Self.isSameFile(word, loaded.path) { throw SessionError.ambiguousName(word, other: "the loaded export '\(word)'") }
-      return FlowOperand(label: loaded.path, version: loaded.version, origin: loaded.path)
+      return .flow(FlowOperand(label: loaded.path, version: loaded.version, origin: loaded.path))
     }
     let target = try existingTarget()
     let flows = try target?.store.flows().map(\.name) ?? []
@@ -43,10 +58,10 @@ extension Session {
       if isFile {
         throw SessionError.ambiguousName(word, other: "the flow in \(target.name)", explicitly: "\(target.name):\(word)")
       }
-      return try workspaceFlow(word, in: target)
+      return .flow(try workspaceFlow(word, in: target))
     }
     // A folder is no flow: it is named as a file only when nothing else has the name, to say so.
-    if FileManager.default.fileExists(atPath: word) { return try fileOperand(word) }
+    if FileManager.default.fileExists(atPath: word) { return .file(word) }
     throw SessionError.unknownName(
       kind: "flow, import, export or file", name: word, known: imports.map(\.name) + exports.keys.sorted() + flows)
   }
@@ -57,9 +72,9 @@ extension Session {
     return FlowOperand(label: "\(pending.name) (pending)", version: bound, origin: pending.path, isBound: true)
   }
 
-  /// An export file read as a flow.
-  private func fileOperand(_ path: String) throws -> FlowOperand {
-    FlowOperand(label: path, version: try readExport(at: path).version, origin: path)
+  /// The version read from the export file at `path`, as an operand.
+  static func fileOperand(_ version: FlowVersion, at path: String) -> FlowOperand {
+    FlowOperand(label: path, version: version, origin: path)
   }
 
   /// True for a word that can only be a path: it starts at the root or the current or parent
