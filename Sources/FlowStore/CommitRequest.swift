@@ -41,12 +41,15 @@ public struct CommitRequest: Sendable {
   var remembered: [RememberedBinding]
   /// The node values this commit's imports were given by an environment, kept for later imports.
   var kept: [KeptValue]
+  /// Told how many of the versions are written, and of how many, on the committing thread.
+  var written: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
   /// A commit of `writes`, `registryWrites` and `changes`, journaled under `message` and `author`,
   /// planned at `expectedRevision`.
   public init(
     message: String, author: String, expectedRevision: Int, writes: [VersionWrite], registryWrites: [RegistryEntry] = [],
-    changes: [WorkspaceChange] = [], remembered: [RememberedBinding] = [], kept: [KeptValue] = []
+    changes: [WorkspaceChange] = [], remembered: [RememberedBinding] = [], kept: [KeptValue] = [],
+    written: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
   ) {
     self.message = message
     self.author = author
@@ -56,5 +59,6 @@ public struct CommitRequest: Sendable {
     self.changes = changes
     self.remembered = remembered
     self.kept = kept
+    self.written = written
   }
 }

@@ -86,18 +86,18 @@ struct Commit: Command {
     if open.store.sealer == nil, writing.contains(where: { Secrets.count(in: $0.bound) > 0 }) {
       throw StoreError.noKey(path: open.store.location)
     }
-    let writes = writing.enumerated().map { index, entry in
+    let writes = writing.map { entry in
       Self.write(
         entry.bound, as: entry.pending.mode.flowName, mode: entry.pending.mode.isNewFlow ? .newFlow : .newVersion,
-        source: entry.pending.source, sealer: open.store.sealer
-      ) {
-        progress?.show("writing flows", done: index + 1, total: writing.count)
-      }
+        source: entry.pending.source, sealer: open.store.sealer)
     }
     let request = CommitRequest(
       message: message ?? plan.defaultMessage, author: session.user, expectedRevision: open.revision,
       writes: writes, registryWrites: state.dependencies.registryWrites, changes: changes, remembered: plan.rememberedBindings,
-      kept: plan.keptValues)
+      kept: plan.keptValues
+    ) { done, total in
+      progress?.show("writing flows", done: done, total: total)
+    }
     let record = try session.writing(to: open) { () throws(StoreError) in try open.store.commit(request) }
     session.imports.removeAll { $0.workspace == open.name }
     session.changes[open.name] = nil
@@ -116,11 +116,10 @@ struct Commit: Command {
   /// One version as the store writes it: named for its flow, numbered and dated by the store
   /// (the published date is the commit's), its nodes given ids new to the target (names kept),
   /// its subflows stored as flows of their own rather than inside it, with the file it was
-  /// imported from.
-  /// `onWrite` is called as the store writes it, for progress.
+  /// imported from. Its secrets are sealed as it is rendered, which the store does for several
+  /// versions at once.
   private static func write(
-    _ version: FlowVersion, as flow: String, mode: CommitRequest.VersionWrite.Mode, source: String?, sealer: Sealer?,
-    onWrite: @escaping @Sendable () -> Void
+    _ version: FlowVersion, as flow: String, mode: CommitRequest.VersionWrite.Mode, source: String?, sealer: Sealer?
   ) -> CommitRequest.VersionWrite {
     var stored = version.source == nil ? version.renumberingNodes { _ in UUID().uuidString.lowercased() } : version
     stored.name = flow
@@ -130,11 +129,9 @@ struct Commit: Command {
     if NativeJSONCodec.keepsConfigsInSource(stored) {
       for index in stored.nodes.indices { stored.nodes[index].config = [:] }
     }
-    // Secrets are sealed with the workspace key, never left in the stored document.
-    let prepared = sealer.map { sealer in Secrets.rewriting(stored, number: sealer.sealNumber) { sealer.seal($0) } } ?? stored
-    return CommitRequest.VersionWrite(flow: flow, mode: mode, source: source) { number, publishedAt in
-      onWrite()
-      var written = prepared
+    return CommitRequest.VersionWrite(flow: flow, mode: mode, source: source) { [stored] number, publishedAt in
+      // Secrets are sealed with the workspace key, never left in the stored document.
+      var written = sealer.map { sealer in Secrets.rewriting(stored, number: sealer.sealNumber) { sealer.seal($0) } } ?? stored
       written.number = number
       written.published = publishedAt
       return JSONWriter(layout: .minified).string(NativeJSONCodec.encode(written, stamp: nil, nodeConfigs: .inSource))

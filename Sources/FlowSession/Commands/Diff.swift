@@ -178,10 +178,9 @@ struct Diff: Command {
   }
 
   /// The operand as diff compares it (`ExportFormat.diffView`), without its foreign source
-  /// document: diff reads only the model, and letting
-  /// the first side's document go before the second is read keeps the peak of memory near
-  /// what the two models need (measured: 1.24x an orjson parse of both files, now less). The
-  /// format it was read in comes along, for its volatile paths.
+  /// document: diff reads only the model, and letting each side's document go once its view is
+  /// made keeps the peak of memory near what the two models need. The format it was read in
+  /// comes along, for its volatile paths.
   private func modelOnly(_ operand: FlowOperand) -> (FlowOperand, ExportFormat) {
     if operand.origin == Self.nothing { return (operand, .json) }
     var operand = operand
