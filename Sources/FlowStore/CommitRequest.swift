@@ -15,7 +15,8 @@ public struct CommitRequest: Sendable {
     /// The file the import was loaded from (an absolute path), recorded with the version; nil
     /// when it came from no file of its own (a subflow carried inside another export).
     var source: String?
-    /// Renders the document once the store knows the version number and the commit time.
+    /// Renders the document once the store knows the version number and the commit time. The
+    /// store renders several versions at once, so it is called off the committing thread.
     var document: @Sendable (_ number: Int, _ publishedAt: String) -> String
 
     /// A write of `flow` imported from the file `source`, its document rendered by `document`
@@ -42,14 +43,14 @@ public struct CommitRequest: Sendable {
   /// The node values this commit's imports were given by an environment, kept for later imports.
   var kept: [KeptValue]
   /// Told how many of the versions are written, and of how many, on the committing thread.
-  var written: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+  var onProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
   /// A commit of `writes`, `registryWrites` and `changes`, journaled under `message` and `author`,
-  /// planned at `expectedRevision`.
+  /// planned at `expectedRevision`; `onProgress` is told how far the writes are.
   public init(
     message: String, author: String, expectedRevision: Int, writes: [VersionWrite], registryWrites: [RegistryEntry] = [],
     changes: [WorkspaceChange] = [], remembered: [RememberedBinding] = [], kept: [KeptValue] = [],
-    written: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+    onProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
   ) {
     self.message = message
     self.author = author
@@ -59,6 +60,6 @@ public struct CommitRequest: Sendable {
     self.changes = changes
     self.remembered = remembered
     self.kept = kept
-    self.written = written
+    self.onProgress = onProgress
   }
 }

@@ -332,14 +332,17 @@ import Testing
     #expect(
       !FileManager.default.fileExists(atPath: fps.home.appendingPathComponent("data/flowport/default.fpsw").path),
       "diff leaves no workspace behind")
-    // The two files are read at once; the error reported is the left one's, as when read in turn.
-    for side in ["left", "right"] {
-      try Data("{\"nodes\": [".utf8).write(to: fps.home.appendingPathComponent("broken-\(side).json"))
+    // The two files are read at once; the error reported is the left one's, as when read in
+    // turn, though the right one, much shorter, fails first; and before a right side not found.
+    let nodes = (0..<20_000).map { #"{"id": "n\#($0)", "name": "node \#($0)", "type": "n8n-nodes-base.set", "parameters": {}}"# }
+    try Data(("{\"nodes\": [" + nodes.joined(separator: ",")).utf8).write(to: fps.home.appendingPathComponent("broken-left.json"))
+    try Data("{\"nodes\": [".utf8).write(to: fps.home.appendingPathComponent("broken-right.json"))
+    for right in ["broken-right.json", "no-such-flow"] {
+      let broken = try fps.run(["diff", "broken-left.json", right], in: fps.home)
+      #expect(broken.status == 2)
+      #expect(broken.standardError.contains("broken-left.json:1:"), "\(broken.standardError)")
+      #expect(!broken.standardError.contains(right))
     }
-    let broken = try fps.run(["diff", "broken-left.json", "broken-right.json"], in: fps.home)
-    #expect(broken.status == 2)
-    #expect(broken.standardError.contains("broken-left.json:1:12:"), "\(broken.standardError)")
-    #expect(!broken.standardError.contains("broken-right.json"))
   }
 
   /// Git runs an external diff driver with seven arguments; a difference must not stop git.

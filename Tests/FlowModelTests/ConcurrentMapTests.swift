@@ -1,36 +1,32 @@
 import Dispatch
+import FlowModel
+import FlowTestSupport
+import Foundation
 import Testing
 
-@testable import FlowModel
-
-/// `concurrentMap` gives what `map` gives, in order, and runs each element's work once, on
-/// more than one thread when the machine has more than one core.
+/// `concurrentMap` gives what `map` gives, in order, runs each element's work once, and runs
+/// it on more than one thread when the machine has more than one core.
 @Suite struct ConcurrentMapTests {
-  /// Counts calls from several threads.
-  final class Calls: @unchecked Sendable {
-    private let lock = DispatchSemaphore(value: 1)
-    private var counts: [Int: Int] = [:]
-    func record(_ element: Int) {
-      lock.wait()
-      defer { lock.signal() }
-      counts[element, default: 0] += 1
-    }
-    var all: [Int: Int] {
-      lock.wait()
-      defer { lock.signal() }
-      return counts
-    }
-  }
-
   @Test(arguments: [0, 1, 2, 7, 1000])
   func givesWhatMapGivesInOrder(count: Int) {
     let elements = Array(0..<count)
-    let calls = Calls()
+    let calls = Recorder<Int>()
     let mapped = elements.concurrentMap { element in
       calls.record(element)
       return "\(element * element)"
     }
     #expect(mapped == elements.map { "\($0 * $0)" })
-    #expect(calls.all == Dictionary(uniqueKeysWithValues: elements.map { ($0, 1) }))
+    #expect(calls.all.sorted() == elements)
+  }
+
+  /// Two elements that each wait for the other finish only when they run at the same time.
+  @Test(.enabled(if: ProcessInfo.processInfo.activeProcessorCount > 1, "needs two cores"))
+  func elementsRunAtOnce() {
+    let signals = [DispatchSemaphore(value: 0), DispatchSemaphore(value: 0)]
+    let met = [0, 1].concurrentMap { element in
+      signals[element].signal()
+      return signals[1 - element].wait(timeout: .now() + 10) == .success
+    }
+    #expect(met == [true, true])
   }
 }

@@ -57,31 +57,31 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
   }
 
   /// A commit of more versions than are rendered at once numbers and journals them as one at a
-  /// time would, two versions of one flow included, and says how far it is as it goes.
+  /// time would: two versions of one flow, and a new flow and its next version, within one
+  /// group and across groups; and it says how far it is as it goes.
   @Test(arguments: StoreUnderTest.all) func aLargeCommitIsNumberedInOrderAndReportsProgress(kind: StoreUnderTest) throws {
     let store = try WorkspaceStores.create(try kind.location(folder, "w"))
     _ = try store.commit(CommitRequest(message: "first", author: "a", expectedRevision: 0, writes: [write("f0", .newFlow)]))
     let writes =
-      [write("f0", .newVersion, text: "a")] + (1..<70).map { write("f\($0)", .newFlow) } + [write("f0", .newVersion, text: "b")]
-    let reports = Reports()
+      [write("f0", .newVersion, text: "a"), write("f0", .newVersion, text: "b"), write("g", .newFlow), write("g", .newVersion)]
+      + (1..<70).map { write("f\($0)", .newFlow) } + [write("f0", .newVersion, text: "c")]
+    let progress = Recorder<[Int]>()
     let record = try store.commit(
-      CommitRequest(message: "bulk", author: "a", expectedRevision: 1, writes: writes) { done, total in reports.add(done, total) })
-    #expect(record.changes.first == JournalChange(action: .addedVersion, subject: "f0", version: 2))
-    #expect(record.changes.last == JournalChange(action: .addedVersion, subject: "f0", version: 3))
-    #expect(record.changes.count == 71)
-    #expect(try store.version(of: "f0", number: nil).document == #"{"v":3,"t":"b"}"#)
-    #expect(try store.version(of: "f0", number: 2).document == #"{"v":2,"t":"a"}"#)
+      CommitRequest(message: "bulk", author: "a", expectedRevision: 1, writes: writes) { done, total in progress.record([done, total]) })
+    #expect(
+      Array(record.changes.prefix(4)) == [
+        JournalChange(action: .addedVersion, subject: "f0", version: 2), JournalChange(action: .addedVersion, subject: "f0", version: 3),
+        JournalChange(action: .createdFlow, subject: "g", version: 1), JournalChange(action: .addedVersion, subject: "g", version: 2),
+      ])
+    #expect(record.changes.last == JournalChange(action: .addedVersion, subject: "f0", version: 4))
+    #expect(record.changes.count == writes.count)
+    for (number, text) in [(2, "a"), (3, "b"), (4, "c")] {
+      #expect(try store.version(of: "f0", number: number).document == #"{"v":\#(number),"t":"\#(text)"}"#)
+    }
+    #expect(try store.version(of: "g", number: nil).document == #"{"v":2,"t":"{}"}"#)
     #expect(try store.version(of: "f69", number: nil).document == #"{"v":1,"t":"{}"}"#)
-    #expect(reports.all.last.map { [$0.0, $0.1] } == [71, 71])
-    #expect(reports.all.map(\.0) == reports.all.map(\.0).sorted() && reports.all.count > 1)
-  }
-
-  /// The progress a store reports, as it reported it.
-  final class Reports: @unchecked Sendable {
-    private let lock = NSLock()
-    private var reports: [(Int, Int)] = []
-    func add(_ done: Int, _ total: Int) { lock.withLock { reports.append((done, total)) } }
-    var all: [(Int, Int)] { lock.withLock { reports } }
+    #expect(progress.all.last == [writes.count, writes.count])
+    #expect(progress.all.map(\.[0]) == progress.all.map(\.[0]).sorted() && progress.all.count > 1)
   }
 
   /// Each version keeps the file its import was loaded from; a flow lists, per file, the latest

@@ -128,7 +128,7 @@ struct Diff: Command {
 
   /// `--base`: the target and the new export, each against the base, merged (`ThreeWayDiffer`).
   private func compareThreeWay(base: String, target: String, new: String, in session: Session) throws {
-    let sides = try compared([base, target, new], in: session)
+    let sides = try comparedSides([base, target, new], in: session)
     let names = sides.indices.map { labels.indices.contains($0) ? labels[$0] : sides[$0].0.label }
     let diff = ThreeWayDiffer.diff(
       base: sides[0].0.version, target: sides[1].0.version, new: sides[2].0.version, labels: (names[0], names[1], names[2]),
@@ -152,35 +152,49 @@ struct Diff: Command {
       let (before, targetFormat) = modelOnly(try session.workspaceFlow(flow, in: try session.workspace(pending.workspace)))
       return (before, after, [targetFormat, format])
     }
-    let sides = try compared([left, right], in: session)
+    let sides = try comparedSides([left, right], in: session)
     return (sides[0].0, sides[1].0, sides.map(\.1))
   }
 
   /// The sides named by `words`, each as diff compares it (`modelOnly`). Files are read at
   /// once, one per core: reading and scanning a side is most of a large diff (two 10,000-node
-  /// exports: 0.64 -> 0.4x s), and a side read from a file needs nothing of the session.
-  private func compared(_ words: [String], in session: Session) throws -> [(FlowOperand, ExportFormat)] {
-    let located = try words.map { word in
-      word == Self.nothing ? .flow(FlowOperand(label: word, version: FlowVersion(name: ""), origin: word)) : try session.locateOperand(word)
+  /// exports: 0.66 -> 0.42 s), and a side read from a file needs nothing of the session. Errors
+  /// come in the order of the words, as when each side was found and read in turn.
+  private func comparedSides(_ words: [String], in session: Session) throws -> [(FlowOperand, ExportFormat)] {
+    var located: [LocatedOperand] = []
+    for word in words {
+      do {
+        located.append(
+          word == Self.nothing
+            ? .flow(FlowOperand(label: word, version: FlowVersion(name: ""), origin: word)) : try session.locateOperand(word))
+      } catch {
+        _ = try views(of: located)
+        throw error
+      }
     }
-    let files = located.compactMap { side in if case .file(let path) = side { path } else { nil } }
-    var read = try files.concurrentMap { path in
-      Result { Self.comparedView(of: try Session.readExport(at: path, scanningSecrets: false).version) }
-    }.map { try $0.get() }.makeIterator()
+    var views = try views(of: located).makeIterator()
     return located.map { side in
       switch side {
       case .flow(let operand): return modelOnly(operand)
       case .file(let path):
-        guard let (version, format) = read.next() else { preconditionFailure("one version read per file side") }
-        return (Session.fileOperand(version, at: path), format)
+        guard let (version, format) = views.next() else { preconditionFailure("one view read per file side") }
+        return (FlowOperand(file: path, version: version), format)
       }
     }
   }
 
+  /// The file sides among `located` read, at once, each as `comparedView` makes it; the first
+  /// side's error, if any, is thrown.
+  private func views(of located: [LocatedOperand]) throws -> [(FlowVersion, ExportFormat)] {
+    let files = located.compactMap { side in if case .file(let path) = side { path } else { nil } }
+    return try files.concurrentMap { path in
+      Result { Self.comparedView(of: try Session.readExport(at: path, scanningSecrets: false).version) }
+    }.map { try $0.get() }
+  }
+
   /// The operand as diff compares it (`ExportFormat.diffView`), without its foreign source
-  /// document: diff reads only the model, and letting each side's document go once its view is
-  /// made keeps the peak of memory near what the two models need. The format it was read in
-  /// comes along, for its volatile paths.
+  /// document: diff reads only the model, and each side's document is let go once its view is
+  /// made. The format it was read in comes along, for its volatile paths.
   private func modelOnly(_ operand: FlowOperand) -> (FlowOperand, ExportFormat) {
     if operand.origin == Self.nothing { return (operand, .json) }
     var operand = operand

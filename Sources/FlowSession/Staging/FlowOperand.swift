@@ -17,6 +17,13 @@ struct FlowOperand {
   var isBound = false
 }
 
+extension FlowOperand {
+  /// The version read from the export file at `path`, labelled with its path.
+  init(file path: String, version: FlowVersion) {
+    self.init(label: path, version: version, origin: path)
+  }
+}
+
 /// What a word on a command line names: a file still to be read, or a flow at hand.
 enum LocatedOperand {
   case file(String)
@@ -31,7 +38,7 @@ extension Session {
   /// both and how to write each, never picked without a word.
   func flowOperand(_ word: String) throws -> FlowOperand {
     switch try locateOperand(word) {
-    case .file(let path): Self.fileOperand(try Self.readExport(at: path, scanningSecrets: false).version, at: path)
+    case .file(let path): FlowOperand(file: path, version: try Self.readExport(at: path, scanningSecrets: false).version)
     case .flow(let operand): operand
     }
   }
@@ -70,11 +77,6 @@ extension Session {
   func operand(of pending: PendingImport) throws -> FlowOperand {
     let bound = try pending.boundVersion(using: try state(of: pending.workspace))
     return FlowOperand(label: "\(pending.name) (pending)", version: bound, origin: pending.path, isBound: true)
-  }
-
-  /// The version read from the export file at `path`, as an operand.
-  static func fileOperand(_ version: FlowVersion, at path: String) -> FlowOperand {
-    FlowOperand(label: path, version: version, origin: path)
   }
 
   /// True for a word that can only be a path: it starts at the root or the current or parent

@@ -138,21 +138,21 @@ struct WorkspaceTables: Sendable {
     for batch in Self.batches(of: request.writes) {
       // Numbers first, in order, then the batch's documents rendered at once, one per core:
       // rendering (sealing, the JSON writer) was most of a bulk commit's own time.
-      var rows: [(flowID: Int64, number: Int)] = []
+      var placements: [VersionPlacement] = []
       for write in batch {
-        let row = try versionRow(for: write, in: db, numbered: numbered)
-        numbered[row.flowID] = row.number
-        changes.append(row.change)
-        rows.append((row.flowID, row.number))
+        let placement = try place(write, in: db, numbered: numbered)
+        numbered[placement.flowID] = placement.number
+        changes.append(placement.change)
+        placements.append(placement)
       }
-      let documents = zip(batch, rows).map { ($0, $1.number) }.concurrentMap { write, number in write.document(number, now) }
-      for ((write, row), document) in zip(zip(batch, rows), documents) {
+      let documents = zip(batch, placements).map { ($0, $1.number) }.concurrentMap { write, number in write.document(number, now) }
+      for ((write, placement), document) in zip(zip(batch, placements), documents) {
         try db.execute(
           "INSERT INTO versions (flow_id, number, document, published_at, commit_id, source) VALUES (?, ?, ?, ?, ?, ?)",
-          [row.flowID, row.number, document, now, id, write.source])
+          [placement.flowID, placement.number, document, now, id, write.source])
       }
       done += batch.count
-      request.written?(done, request.writes.count)
+      request.onProgress?(done, request.writes.count)
     }
     for entry in request.registryWrites {
       if try db.row("SELECT 1 FROM registry WHERE kind = ? AND name = ?", [entry.kind.rawValue, entry.name]) != nil {
@@ -183,11 +183,18 @@ struct WorkspaceTables: Sendable {
     return CommitRecord(id: Int(id), author: author, at: now, message: request.message, changes: changes)
   }
 
-  /// The flow a write goes to (created for a new flow) and its version's number, one past the
-  /// last stored or `numbered` in this commit, with the journal's line for it.
-  private func versionRow(
-    for write: CommitRequest.VersionWrite, in db: any WorkspaceTransaction, numbered: [Int64: Int]
-  ) throws -> (flowID: Int64, number: Int, change: JournalChange) {
+  /// Where a version goes: its flow, its number, and the journal's line for it.
+  private struct VersionPlacement {
+    var flowID: Int64
+    var number: Int
+    var change: JournalChange
+  }
+
+  /// The flow `write` goes to (created for a new flow) and its version's number: one past the
+  /// last stored, or past the one `numbered` gave it earlier in this commit.
+  private func place(
+    _ write: CommitRequest.VersionWrite, in db: any WorkspaceTransaction, numbered: [Int64: Int]
+  ) throws -> VersionPlacement {
     let existing = try db.row("SELECT id FROM flows WHERE name = ?", [write.flow])
     switch (write.mode, existing) {
     case (.newFlow, .some): throw StoreError.flowExists(write.flow)
@@ -195,20 +202,24 @@ struct WorkspaceTables: Sendable {
     case (.newFlow, nil):
       let flowID = try Self.inserted(
         db, "INSERT INTO flows (id, name, current_version) VALUES (\(Self.nextID("flows")), ?, 1) RETURNING id", [write.flow])
-      return (flowID, 1, JournalChange(action: .createdFlow, subject: write.flow, version: 1))
+      return VersionPlacement(flowID: flowID, number: 1, change: JournalChange(action: .createdFlow, subject: write.flow, version: 1))
     case (.newVersion, let row?):
       let flowID: Int64 = row["id"]
-      let stored = try db.value("SELECT MAX(number) FROM versions WHERE flow_id = ?", [flowID]).map { (last: Int) in last } ?? 0
+      let stored: Int = try db.value("SELECT MAX(number) FROM versions WHERE flow_id = ?", [flowID]) ?? 0
       let number = max(stored, numbered[flowID] ?? 0) + 1
       try db.execute("UPDATE flows SET current_version = ? WHERE id = ?", [number, flowID])
-      return (flowID, number, JournalChange(action: .addedVersion, subject: write.flow, version: number))
+      return VersionPlacement(
+        flowID: flowID, number: number, change: JournalChange(action: .addedVersion, subject: write.flow, version: number))
     }
   }
 
-  /// The writes in groups that are rendered together: large enough to keep every core busy, small
-  /// enough that a group's documents are a small part of memory.
-  static func batches(of writes: [CommitRequest.VersionWrite]) -> [[CommitRequest.VersionWrite]] {
-    stride(from: 0, to: writes.count, by: 32).map { Array(writes[$0..<min($0 + 32, writes.count)]) }
+  /// How many versions are rendered at once: enough to keep the cores busy between the
+  /// inserts, few enough that their documents are a small part of memory.
+  static let batchSize = 32
+
+  /// The writes in groups of `batchSize`, in order.
+  static func batches(of writes: [CommitRequest.VersionWrite]) -> [ArraySlice<CommitRequest.VersionWrite>] {
+    stride(from: 0, to: writes.count, by: batchSize).map { writes[$0..<min($0 + batchSize, writes.count)] }
   }
 
   /// The id a new row of `table` gets: one past the last. Writers are serialized, and the ids
