@@ -18,26 +18,11 @@ public enum FlowDiffer {
       connections: [],
       dependencies: [])
 
-    var changedRight: Set<Int> = []
-    for (rightIndex, node) in right.nodes.enumerated() {
-      guard let leftIndex = pairing.leftForRight[rightIndex] else {
-        result.nodes.append(NodeChange(kind: .added, name: node.name, type: node.type, oldName: nil, changes: []))
-        continue
-      }
-      let old = left.nodes[leftIndex]
-      let changes = nodeChanges(old, node, options: options, pairing: pairing, left: left, right: right)
-      if !changes.isEmpty || old.name != node.name {
-        changedRight.insert(rightIndex)
-        result.nodes.append(
-          NodeChange(
-            kind: .changed, name: node.name, type: node.type, oldName: old.name == node.name ? nil : old.name,
-            changes: changes, leftIndex: leftIndex))
-      }
-    }
-    for (leftIndex, node) in left.nodes.enumerated() where pairing.rightForLeft[leftIndex] == nil {
-      result.nodes.append(NodeChange(kind: .removed, name: node.name, type: node.type, oldName: nil, changes: [], leftIndex: leftIndex))
-    }
-    result.edges = edgeChanges(left, right, pairing: pairing)
+    // Nodes and edges are compared at once, each on a core of its own: neither reads the other.
+    let ((nodes, changedRight), edges) = concurrently(
+      { nodeChanges(left, right, pairing: pairing, options: options) }, { edgeChanges(left, right, pairing: pairing) })
+    result.nodes = nodes
+    result.edges = edges
     result.connections = connectionChanges(left.connections, right.connections, pairing: pairing, options: options)
     JSONDiff.changes(
       dependencyValue(left.dependencies), dependencyValue(right.dependencies), path: [.key("dependencies")],
@@ -46,6 +31,34 @@ public enum FlowDiffer {
     result.flow.removeAll { options.ignores($0.path) }
     if options.includeGraph { result.graph = graph(left, right, pairing: pairing, changedRight: changedRight) }
     return result
+  }
+
+  /// Each node added, changed (renamed, or a property changed) or removed, and which right
+  /// nodes changed.
+  private static func nodeChanges(
+    _ left: FlowVersion, _ right: FlowVersion, pairing: Pairing, options: DiffOptions
+  ) -> (changes: [NodeChange], changedRight: Set<Int>) {
+    var changes: [NodeChange] = []
+    var changedRight: Set<Int> = []
+    for (rightIndex, node) in right.nodes.enumerated() {
+      guard let leftIndex = pairing.leftForRight[rightIndex] else {
+        changes.append(NodeChange(kind: .added, name: node.name, type: node.type, oldName: nil, changes: []))
+        continue
+      }
+      let old = left.nodes[leftIndex]
+      let properties = nodeChanges(old, node, options: options, pairing: pairing, left: left, right: right)
+      if !properties.isEmpty || old.name != node.name {
+        changedRight.insert(rightIndex)
+        changes.append(
+          NodeChange(
+            kind: .changed, name: node.name, type: node.type, oldName: old.name == node.name ? nil : old.name,
+            changes: properties, leftIndex: leftIndex))
+      }
+    }
+    for (leftIndex, node) in left.nodes.enumerated() where pairing.rightForLeft[leftIndex] == nil {
+      changes.append(NodeChange(kind: .removed, name: node.name, type: node.type, oldName: nil, changes: [], leftIndex: leftIndex))
+    }
+    return (changes, changedRight)
   }
 
   /// Every node and edge of both sides, each with its status, for pictures of the whole flow.

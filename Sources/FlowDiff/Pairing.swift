@@ -21,8 +21,8 @@ struct Pairing {
   private(set) var translation: IDTranslation
 
   init(left: FlowVersion, right: FlowVersion, delimiters: [DiffOptions.Delimiters] = []) {
-    let left = Side(left, delimiters: delimiters)
-    let right = Side(right, delimiters: delimiters)
+    // Each side is indexed by id on a core of its own: every pass but the first needs the index.
+    let (left, right) = concurrently({ Side(left, delimiters: delimiters) }, { Side(right, delimiters: delimiters) })
     var state = State(left: left, right: right)
     state.pairByID()
     state.pairByName()
@@ -83,10 +83,6 @@ struct Pairing {
       }
       edges = version.edges
       self.delimiters = delimiters
-    }
-
-    mutating func indexIDs() {
-      guard indexByID.isEmpty else { return }
       indexByID.reserveCapacity(entities.count)
       for (index, entity) in entities.enumerated() where indexByID[entity.id] == nil { indexByID[entity.id] = index }
     }
@@ -175,8 +171,6 @@ struct Pairing {
     /// are), and pairs equal labels from the most refined round down; things of one label pair
     /// in document order, being alike as far as the flow can tell.
     mutating func pairByStructure() {
-      left.indexIDs()
-      right.indexIDs()
       let leftLabels = labels(left, partner: rightForLeft)
       let rightLabels = labels(right, partner: leftForRight.enumerated().map { index, paired in paired.map { _ in index } })
       for round in stride(from: Pairing.refinementRounds, through: 0, by: -1) {
