@@ -1,6 +1,7 @@
 import FlowFormats
 import FlowModel
 import FlowSession
+import FlowStore
 import FlowTestSupport
 import Foundation
 import Testing
@@ -79,6 +80,20 @@ import Testing
     #expect(try harness.output(of: "match --forget googleSheetsOAuth2Api:TESTcred0000001").standardOutput.hasPrefix("staged: forget"))
     try harness.run("commit --yes", "load ${dir}/leads.json into prod --on-conflict version --name again")
     #expect(try harness.output(of: "status").standardOutput.contains("1/2 references matched"), "the forgotten one is unmatched again")
+  }
+
+  /// A reference that several imports of one commit bind is remembered once, as the last of
+  /// them has it (here: its name in the second export).
+  @Test func aReferenceBoundByManyImportsIsRememberedAsTheLastHasIt() throws {
+    let harness = try prepare()
+    let renamed = DialectCommandTests.n8n.replacingOccurrences(of: #""name":"Sheets (test)""#, with: #""name":"Sheets (renamed)""#)
+    try renamed.write(toFile: harness.path("leads2.json"), atomically: true, encoding: .utf8)
+    try harness.run(
+      "load ${dir}/leads.json into prod", "load ${dir}/leads2.json into prod --name 'Leads again'",
+      "match 'googleSheetsOAuth2Api:TESTcred0000001' 'Sheets prod'", "match --auto", "commit --yes")
+    let remembered = try WorkspaceStores.open(harness.path("prod.fpsw")).snapshot().remembered
+    #expect(remembered.map(\.key).sorted() == ["googleSheetsOAuth2Api:TESTcred0000001", "slackApi:Slack (test)"].sorted(), "\(remembered)")
+    #expect(remembered.first { $0.type == "googleSheetsOAuth2Api" }?.name == "Sheets (renamed)")
   }
 
   /// `match save` writes the bindings made by hand or remembered as entries, merged into the
