@@ -25,7 +25,8 @@ private struct Slots<Value>: @unchecked Sendable {
 }
 
 /// `first()` and `second()`, computed at once, each on a core of its own when there are two:
-/// for two independent halves of one piece of work (the two sides of a pairing).
+/// for two independent halves of one piece of work (the two sides of a pairing, the nodes and
+/// the edges of a diff).
 public func concurrently<First: Sendable, Second: Sendable>(
   _ first: @Sendable () -> First, _ second: @Sendable () -> Second
 ) -> (First, Second) {
