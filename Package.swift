@@ -13,6 +13,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     .package(url: "https://github.com/pointfreeco/swift-custom-dump", from: "1.3.0"),
     .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
@@ -31,9 +32,13 @@ let package = Package(
       name: "FlowStore",
       dependencies: [
         "FlowModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
-        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Algorithms", package: "swift-algorithms"),
       ]),
-    .target(name: "FlowSession", dependencies: ["FlowModel", "FlowFormats", "FlowDiff", "FlowStore"], exclude: ["Schemas"]),
+    .target(
+      name: "FlowSession",
+      dependencies: [
+        "FlowModel", "FlowFormats", "FlowDiff", "FlowStore", .product(name: "Algorithms", package: "swift-algorithms"),
+      ], exclude: ["Schemas"]),
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "CEditShim", dependencies: ["CLibEdit"]),
     .target(name: "LineEditor", dependencies: ["CEditShim"]),

@@ -154,21 +154,18 @@ public enum FlowDiffer {
 
   /// Edges as (source, port, target, port) over paired nodes, named by node names.
   private static func edgeChanges(_ left: FlowVersion, _ right: FlowVersion, pairing: Pairing) -> [EdgeChange] {
-    let leftIndexById = Dictionary(left.nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-    let rightIndexById = Dictionary(right.nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-
     /// A node identity both sides share: the right index for paired nodes, a left index for
     /// unpaired ones, and the bare id for ends outside the flow (a wire to a node not in the file).
     enum End: Hashable {
       case right(Int), left(Int), outside(String)
     }
     func leftEnd(_ id: String) -> End {
-      guard let index = leftIndexById[id] else { return .outside(id) }
+      guard let index = pairing.leftNode(id: id) else { return .outside(id) }
       return pairing.rightForLeft[index].map(End.right) ?? .left(index)
     }
-    func rightEnd(_ id: String) -> End { rightIndexById[id].map(End.right) ?? .outside(id) }
-    func leftName(_ id: String) -> String { leftIndexById[id].map { left.nodes[$0].name } ?? id }
-    func rightName(_ id: String) -> String { rightIndexById[id].map { right.nodes[$0].name } ?? id }
+    func rightEnd(_ id: String) -> End { pairing.rightNode(id: id).map(End.right) ?? .outside(id) }
+    func leftName(_ id: String) -> String { pairing.leftNode(id: id).map { left.nodes[$0].name } ?? id }
+    func rightName(_ id: String) -> String { pairing.rightNode(id: id).map { right.nodes[$0].name } ?? id }
 
     struct Key: Hashable {
       let from: End, fromPort: String, to: End, toPort: String

@@ -19,6 +19,9 @@ struct Pairing {
   private(set) var connectionRightForLeft: [Int?]
   /// Left ids as the right side has them, where they differ.
   private(set) var translation: IDTranslation
+  /// Each side's first thing of each id, nodes before connection references.
+  private let leftIndexByID: [String: Int]
+  private let rightIndexByID: [String: Int]
 
   init(left: FlowVersion, right: FlowVersion, delimiters: [DiffOptions.Delimiters] = []) {
     // Each side is indexed by id on a core of its own: every pass but the first needs the index.
@@ -44,7 +47,15 @@ struct Pairing {
       if old != new && ids[old] == nil { ids[old] = new }
     }
     translation = IDTranslation(ids: ids, delimiters: delimiters)
+    (leftIndexByID, rightIndexByID) = (left.indexByID, right.indexByID)
   }
+
+  /// The index of the left side's first node with this id (`rightForLeft` has a slot per left
+  /// node, `leftForRight` one per right node).
+  func leftNode(id: String) -> Int? { leftIndexByID[id].flatMap { $0 < rightForLeft.count ? $0 : nil } }
+
+  /// The index of the right side's first node with this id.
+  func rightNode(id: String) -> Int? { rightIndexByID[id].flatMap { $0 < leftForRight.count ? $0 : nil } }
 
   /// Below this share of equal configuration, two nodes are different nodes, not a rename.
   static let similarityThreshold = 0.6

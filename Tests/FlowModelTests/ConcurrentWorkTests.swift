@@ -20,15 +20,20 @@ import Testing
     #expect(calls.all.sorted() == elements)
   }
 
-  /// Two elements that each wait for the other finish only when they run at the same time.
+  /// Two pieces of work that each wait for the other: both meet only when they run at the same
+  /// time; run in turn, the first gives up after a while.
+  struct Meeting: Sendable {
+    let signals = [DispatchSemaphore(value: 0), DispatchSemaphore(value: 0)]
+    func arrive(_ side: Int) -> Bool {
+      signals[side].signal()
+      return signals[1 - side].wait(timeout: .now() + 10) == .success
+    }
+  }
+
   @Test(.enabled(if: ProcessInfo.processInfo.activeProcessorCount > 1, "needs two cores"))
   func elementsRunAtOnce() {
-    let signals = [DispatchSemaphore(value: 0), DispatchSemaphore(value: 0)]
-    let met = [0, 1].concurrentMap { element in
-      signals[element].signal()
-      return signals[1 - element].wait(timeout: .now() + 10) == .success
-    }
-    #expect(met == [true, true])
+    let meeting = Meeting()
+    #expect([0, 1].concurrentMap(meeting.arrive) == [true, true])
   }
 
   @Test func bothHalvesAreComputed() {
@@ -36,19 +41,9 @@ import Testing
     #expect(text == "left" && number == 42)
   }
 
-  /// Each half waits for the other: they finish only when they run at the same time.
   @Test(.enabled(if: ProcessInfo.processInfo.activeProcessorCount > 1, "needs two cores"))
   func halvesRunAtOnce() {
-    let signals = [DispatchSemaphore(value: 0), DispatchSemaphore(value: 0)]
-    let met = concurrently(
-      {
-        signals[0].signal()
-        return signals[1].wait(timeout: .now() + 10) == .success
-      },
-      {
-        signals[1].signal()
-        return signals[0].wait(timeout: .now() + 10) == .success
-      })
-    #expect(met == (true, true))
+    let meeting = Meeting()
+    #expect(concurrently({ meeting.arrive(0) }, { meeting.arrive(1) }) == (true, true))
   }
 }

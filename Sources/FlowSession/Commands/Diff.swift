@@ -164,9 +164,7 @@ struct Diff: Command {
     var located: [LocatedOperand] = []
     for word in words {
       do {
-        located.append(
-          word == Self.nothing
-            ? .flow(FlowOperand(label: word, version: FlowVersion(name: ""), origin: word)) : try session.locateOperand(word))
+        located.append(try locate(word, in: session))
       } catch {
         _ = try views(of: located)
         throw error
@@ -181,6 +179,13 @@ struct Diff: Command {
         return (FlowOperand(file: path, version: version), format)
       }
     }
+  }
+
+  /// What a word names as a side: `/dev/null` is an empty flow (a file new or deleted), the
+  /// rest what `Session.locateOperand` finds.
+  private func locate(_ word: String, in session: Session) throws -> LocatedOperand {
+    if word == Self.nothing { return .flow(FlowOperand(label: word, version: FlowVersion(name: ""), origin: word)) }
+    return try session.locateOperand(word)
   }
 
   /// The file sides among `located` read, at once, each as `comparedView` makes it; the first

@@ -158,10 +158,11 @@ struct CommitPlan {
       for reference in entry.pending.version.connections {
         guard let binding = entry.pending.bindings[reference.key] else { continue }
         let remembered = RememberedBinding(type: reference.type, key: reference.key, name: reference.name, connection: binding.connection)
-        if let index = position[Reference(type: reference.type, key: reference.key)] {
+        let identity = Reference(type: reference.type, key: reference.key)
+        if let index = position[identity] {
           bindings[index] = remembered
         } else {
-          position[Reference(type: reference.type, key: reference.key)] = bindings.count
+          position[identity] = bindings.count
           bindings.append(remembered)
         }
       }

@@ -1,3 +1,4 @@
+import Algorithms
 import FlowModel
 import Foundation
 
@@ -8,17 +9,13 @@ extension Session {
   func readExports<Read: Sendable>(
     at paths: [String], _ read: @Sendable (String) throws -> Read
   ) throws -> [Result<Read, any Error>] {
-    let cores = ProcessInfo.processInfo.activeProcessorCount
-    let batch = max(1, cores) * 16
+    let batch = max(1, ProcessInfo.processInfo.activeProcessorCount) * 16
     var results: [Result<Read, any Error>] = []
     results.reserveCapacity(paths.count)
-    var start = 0
-    while start < paths.count {
+    for slice in paths.chunks(ofCount: batch) {
       if isCancelled() { throw SessionError.cancelled }
-      let slice = Array(paths[start..<min(start + batch, paths.count)])
-      results += slice.concurrentMap { path in Result { try read(path) } }
-      start += slice.count
-      progress?.show("reading files", done: start, total: paths.count)
+      results += Array(slice).concurrentMap { path in Result { try read(path) } }
+      progress?.show("reading files", done: results.count, total: paths.count)
     }
     return results
   }

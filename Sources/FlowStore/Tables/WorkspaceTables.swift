@@ -1,3 +1,4 @@
+import Algorithms
 import FlowModel
 import Foundation
 
@@ -135,7 +136,7 @@ struct WorkspaceTables: Sendable {
     }
     var numbered: [Int64: Int] = [:]
     var done = 0
-    for batch in Self.batches(of: request.writes) {
+    for batch in request.writes.chunks(ofCount: Self.batchSize) {
       // Numbers first, in order, then the batch's documents rendered at once, one per core:
       // rendering (sealing, the JSON writer) was most of a bulk commit's own time.
       var placements: [VersionPlacement] = []
@@ -145,11 +146,11 @@ struct WorkspaceTables: Sendable {
         changes.append(placement.change)
         placements.append(placement)
       }
-      let documents = zip(batch, placements).map { ($0, $1.number) }.concurrentMap { write, number in write.document(number, now) }
-      for ((write, placement), document) in zip(zip(batch, placements), documents) {
+      let documents = placements.concurrentMap { $0.write.document($0.number, now) }
+      for (placement, document) in zip(placements, documents) {
         try db.execute(
           "INSERT INTO versions (flow_id, number, document, published_at, commit_id, source) VALUES (?, ?, ?, ?, ?, ?)",
-          [placement.flowID, placement.number, document, now, id, write.source])
+          [placement.flowID, placement.number, document, now, id, placement.write.source])
       }
       done += batch.count
       request.onProgress?(done, request.writes.count)
@@ -184,7 +185,8 @@ struct WorkspaceTables: Sendable {
   }
 
   /// Where a version goes: its flow, its number, and the journal's line for it.
-  private struct VersionPlacement {
+  private struct VersionPlacement: Sendable {
+    var write: CommitRequest.VersionWrite
     var flowID: Int64
     var number: Int
     var change: JournalChange
@@ -202,25 +204,21 @@ struct WorkspaceTables: Sendable {
     case (.newFlow, nil):
       let flowID = try Self.inserted(
         db, "INSERT INTO flows (id, name, current_version) VALUES (\(Self.nextID("flows")), ?, 1) RETURNING id", [write.flow])
-      return VersionPlacement(flowID: flowID, number: 1, change: JournalChange(action: .createdFlow, subject: write.flow, version: 1))
+      return VersionPlacement(
+        write: write, flowID: flowID, number: 1, change: JournalChange(action: .createdFlow, subject: write.flow, version: 1))
     case (.newVersion, let row?):
       let flowID: Int64 = row["id"]
       let stored: Int = try db.value("SELECT MAX(number) FROM versions WHERE flow_id = ?", [flowID]) ?? 0
       let number = max(stored, numbered[flowID] ?? 0) + 1
       try db.execute("UPDATE flows SET current_version = ? WHERE id = ?", [number, flowID])
       return VersionPlacement(
-        flowID: flowID, number: number, change: JournalChange(action: .addedVersion, subject: write.flow, version: number))
+        write: write, flowID: flowID, number: number, change: JournalChange(action: .addedVersion, subject: write.flow, version: number))
     }
   }
 
   /// How many versions are rendered at once: enough to keep the cores busy between the
   /// inserts, few enough that their documents are a small part of memory.
   static let batchSize = 32
-
-  /// The writes in groups of `batchSize`, in order.
-  static func batches(of writes: [CommitRequest.VersionWrite]) -> [ArraySlice<CommitRequest.VersionWrite>] {
-    stride(from: 0, to: writes.count, by: batchSize).map { writes[$0..<min($0 + batchSize, writes.count)] }
-  }
 
   /// The id a new row of `table` gets: one past the last. Writers are serialized, and the ids
   /// are the workspace's own rather than a database's sequence, so a copied workspace keeps them
