@@ -28,9 +28,13 @@ struct FPS: ParsableCommand {
   @OptionGroup var options: SessionOptions
 
   /// Runs the command; a malformed command line exits 2, like a usage error inside a script
-  /// (argument-parser's own default would be 64).
+  /// (argument-parser's own default would be 64). The lines people type most skip
+  /// argument-parser's start-up cost (`Launch(commonArguments:)`).
   static func main() {
     do {
+      if let launch = Launch(commonArguments: Array(CommandLine.arguments.dropFirst())), (try? launch.validate()) != nil {
+        return try launch.run()
+      }
       var command = try parseAsRoot()
       try command.run()
     } catch {
@@ -50,36 +54,14 @@ struct FPS: ParsableCommand {
       valueName: "script.fps"))
   var words: [String] = []
 
-  /// The script named by `fps <script>` or `fps run <script>`.
-  var script: String? { words.first == "run" ? words.dropFirst().first : words.first }
-
-  func validate() throws {
-    // Swift reads arguments with U+FFFD for bytes that are not UTF-8; a name must not change so.
-    let arguments = (1..<Int(CommandLine.argc)).map { CommandLine.unsafeArgv[$0] }
-    if let index = arguments.firstIndex(where: { pointer in pointer.flatMap { String(validatingCString: $0) } == nil }) {
-      throw ValidationError("argument \(index + 1) is not valid UTF-8 (a lone surrogate, or text in another encoding)")
-    }
-    if words.first == "diff" { return }
-    if let option = words.first(where: { $0.hasPrefix("-") && $0.count > 1 }) {
-      throw ValidationError("unknown option '\(option)'")
-    }
-    let count = words.first == "run" ? words.count - 1 : words.count
-    if words == ["run"] { throw ValidationError("`run` needs a script: fps run <script.fps>") }
-    if count > 1 { throw ValidationError("one script at a time; to run several, `source` them from one script") }
+  /// The same request, as plain values.
+  var launch: Launch {
+    Launch(
+      commands: commands, words: words, variables: options.variables, workspace: options.workspace, user: options.user,
+      restore: options.restore, noPager: options.noPager)
   }
 
-  func run() throws {
-    let session = options.makeSession(commandsOrScript: !commands.isEmpty || !words.isEmpty)
-    if words.first == "diff" { return try DiffLauncher.run(Array(words.dropFirst()), in: session) }
-    if !commands.isEmpty {
-      // Like a script: stops at the first failure unless `set on-error continue` came first.
-      try Launcher.exit(on: session) { try session.runScript(lines: commands.map { Array($0.utf8) }, source: "-c") }
-      if script == nil || session.quitRequested { return }
-    }
-    if let script {
-      if options.restore { session.restoreAbandoned(keptIn: options.paths.sessionsFolder, asking: false) }
-      return try Launcher.exit(on: session) { try session.runScript(at: script) }
-    }
-    try Shell(session: session, paths: options.paths, restore: options.restore).run()
-  }
+  func validate() throws { try launch.validate() }
+
+  func run() throws { try launch.run() }
 }

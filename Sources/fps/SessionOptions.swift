@@ -1,7 +1,4 @@
 import ArgumentParser
-import FlowSession
-import Foundation
-import LineEditor
 
 /// Options every way of starting `fps` shares.
 struct SessionOptions: ParsableArguments {
@@ -20,34 +17,4 @@ struct SessionOptions: ParsableArguments {
 
   @Flag(help: "Never send long output at the prompt through $PAGER (default: less -FRX).")
   var noPager = false
-
-  func validate() throws {
-    for pair in variables where !pair.contains("=") || pair.hasPrefix("=") {
-      throw ValidationError("--var takes name=value, got '\(pair)'")
-    }
-  }
-
-  var paths: Paths { Paths(environment: ProcessInfo.processInfo.environment) }
-
-  /// A session wired to the terminal: output, questions, Ctrl-C.
-  func makeSession(commandsOrScript: Bool) -> Session {
-    let environment = ProcessInfo.processInfo.environment
-    var defined: [String: String] = [:]
-    for pair in variables {
-      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      defined[String(parts[0])] = String(parts[1])
-    }
-    let configuration = Session.Configuration(
-      user: user ?? environment["USER"] ?? ProcessInfo.processInfo.userName, defaultWorkspace: workspace ?? paths.defaultWorkspace,
-      environment: environment, variables: defined)
-    LineEditor.installInterruptHandler()
-    // Paging is for a person at the prompt: never for -c, scripts or piped input.
-    let pager = commandsOrScript ? nil : Pager(environment: environment, disabled: noPager || isatty(0) != 1)
-    let session = Session(
-      configuration: configuration, output: TerminalOutput(environment: environment, pager: pager),
-      interaction: TerminalInteraction(pager: pager))
-    session.isCancelled = { LineEditor.interruptPending }
-    session.progress = TerminalProgress()
-    return session
-  }
 }

@@ -1,0 +1,51 @@
+extension Launch {
+  /// Reads the command lines people type most without argument-parser: `fps`, `fps script.fps`,
+  /// `fps diff a b`, `fps -c '...'`, with fps's own options spelt out before or after, each
+  /// followed by its value as the next word. Anything else gives nil: help, version, a misspelt
+  /// or repeated option, `-cquit` or `--user=ann`, a value that starts with `-`, `--`, an option
+  /// fps does not have (`diff --all`). argument-parser then reads that line, and reports its
+  /// mistakes, as it always has.
+  ///
+  /// Why by hand: argument-parser reflects on the command's properties at every start, and the
+  /// Swift runtime's conformance lookups that reflection sets off were 15.5 of the 24.2 million
+  /// instructions `fps -c quit` ran (callgrind, static release build), 40% of its time.
+  /// `LaunchTests` checks that this reader and argument-parser agree on every line it accepts.
+  init?(commonArguments arguments: [String]) {
+    self.init()
+    var given: [CommonOption: [String]] = [:]
+    var words = arguments.makeIterator()
+    while let word = words.next() {
+      guard word.hasPrefix("-") else {
+        self.words.append(word)
+        continue
+      }
+      guard let option = CommonOption(rawValue: word), option.repeats || given[option] == nil else { return nil }
+      guard option.takesValue else {
+        given[option] = []
+        continue
+      }
+      guard let value = words.next(), !value.hasPrefix("-") else { return nil }
+      given[option, default: []].append(value)
+    }
+    commands = given[.command] ?? []
+    variables = given[.variable] ?? []
+    workspace = given[.workspace]?.first
+    user = given[.user]?.first
+    restore = given[.restore] != nil
+    noPager = given[.noPager] != nil
+  }
+
+  /// The options `FPS` and `SessionOptions` declare, as they are spelt on the command line.
+  private enum CommonOption: String {
+    case command = "-c"
+    case variable = "--var"
+    case workspace = "--workspace"
+    case user = "--user"
+    case restore = "--restore"
+    case noPager = "--no-pager"
+
+    var takesValue: Bool { self != .restore && self != .noPager }
+    /// `-c` and `--var` gather every occurrence; the rest are given once.
+    var repeats: Bool { self == .command || self == .variable }
+  }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import FlowSession
+import Foundation
+import LineEditor
+
+/// What one start of `fps` was asked to do, however its command line was read: by
+/// argument-parser (`FPS`), or by `Launch(commonArguments:)` for the lines people type most.
+struct Launch: Equatable {
+  /// `-c` commands, in order.
+  var commands: [String] = []
+  /// The script, `run <script>`, or `diff <a> <b> [options]`.
+  var words: [String] = []
+  /// `--var name=value` definitions, in order.
+  var variables: [String] = []
+  /// `--workspace`: the workspace used when none is named.
+  var workspace: String?
+  /// `--user`: who the journal names.
+  var user: String?
+  /// `--restore`: bring back the last abandoned session without asking.
+  var restore = false
+  /// `--no-pager`: never page long output at the prompt.
+  var noPager = false
+
+  /// The script named by `fps <script>` or `fps run <script>`.
+  var script: String? { words.first == "run" ? words.dropFirst().first : words.first }
+
+  /// Rejects what argument-parser accepts but fps cannot run, with a message for the user.
+  func validate() throws {
+    // Swift reads arguments with U+FFFD for bytes that are not UTF-8; a name must not change so.
+    let arguments = (1..<Int(CommandLine.argc)).map { CommandLine.unsafeArgv[$0] }
+    if let index = arguments.firstIndex(where: { pointer in pointer.flatMap { String(validatingCString: $0) } == nil }) {
+      throw ValidationError("argument \(index + 1) is not valid UTF-8 (a lone surrogate, or text in another encoding)")
+    }
+    for pair in variables where !pair.contains("=") || pair.hasPrefix("=") {
+      throw ValidationError("--var takes name=value, got '\(pair)'")
+    }
+    if words.first == "diff" { return }
+    if let option = words.first(where: { $0.hasPrefix("-") && $0.count > 1 }) {
+      throw ValidationError("unknown option '\(option)'")
+    }
+    let count = words.first == "run" ? words.count - 1 : words.count
+    if words == ["run"] { throw ValidationError("`run` needs a script: fps run <script.fps>") }
+    if count > 1 { throw ValidationError("one script at a time; to run several, `source` them from one script") }
+  }
+
+  /// Runs the commands, the script, `diff`, or the interactive shell.
+  func run() throws {
+    let session = makeSession()
+    if words.first == "diff" { return try DiffLauncher.run(Array(words.dropFirst()), in: session) }
+    if !commands.isEmpty {
+      // Like a script: stops at the first failure unless `set on-error continue` came first.
+      try Launcher.exit(on: session) { try session.runScript(lines: commands.map { Array($0.utf8) }, source: "-c") }
+      if script == nil || session.quitRequested { return }
+    }
+    if let script {
+      if restore { session.restoreAbandoned(keptIn: paths.sessionsFolder, asking: false) }
+      return try Launcher.exit(on: session) { try session.runScript(at: script) }
+    }
+    try Shell(session: session, paths: paths, restore: restore).run()
+  }
+
+  private var paths: Paths { Paths(environment: ProcessInfo.processInfo.environment) }
+
+  /// A session wired to the terminal: output, questions, Ctrl-C.
+  private func makeSession() -> Session {
+    let environment = ProcessInfo.processInfo.environment
+    var defined: [String: String] = [:]
+    for pair in variables {
+      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      defined[String(parts[0])] = String(parts[1])
+    }
+    let configuration = Session.Configuration(
+      user: user ?? environment["USER"] ?? ProcessInfo.processInfo.userName, defaultWorkspace: workspace ?? paths.defaultWorkspace,
+      environment: environment, variables: defined)
+    LineEditor.installInterruptHandler()
+    // Paging is for a person at the prompt: never for -c, scripts or piped input.
+    let commandsOrScript = !commands.isEmpty || !words.isEmpty
+    let pager = commandsOrScript ? nil : Pager(environment: environment, disabled: noPager || isatty(0) != 1)
+    let session = Session(
+      configuration: configuration, output: TerminalOutput(environment: environment, pager: pager),
+      interaction: TerminalInteraction(pager: pager))
+    session.isCancelled = { LineEditor.interruptPending }
+    session.progress = TerminalProgress()
+    return session
+  }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Testing
+
+@testable import fps
+
+/// `Launch(commonArguments:)` reads the common command lines exactly as argument-parser does,
+/// and leaves every other line, and every mistake, to argument-parser.
+@Suite struct LaunchTests {
+  /// What argument-parser makes of a command line, or nil when it rejects it (or prints help).
+  private func parsed(_ arguments: [String]) -> Launch? {
+    (try? FPS.parseAsRoot(arguments) as? FPS)?.launch
+  }
+
+  @Test(arguments: [
+    [], ["migrate.fps"], ["run", "migrate.fps"], ["help"], [""], ["-c", "quit"], ["-c", "load a.json", "-c", "show orders"],
+    ["--var", "env=prod", "--var", "x=1=2", "-c", "echo ${env}"], ["--workspace", "w.fpsw", "--user", "ann", "migrate.fps"],
+    ["migrate.fps", "--restore", "--no-pager"], ["--restore"], ["diff", "a.json", "b.json"],
+    ["diff", "flows/o.json", "/tmp/x", "abc", "100644", "/tmp/y", "def", "100644"], ["-c", "quit", "script.fps", "-c", "show"],
+    ["--var", "bad", "-c", "quit"], ["a.fps", "b.fps"], ["-c", "load 'a b.json'", "--user", "bob"],
+  ])
+  func readsTheCommonLinesAsArgumentParserDoes(arguments: [String]) throws {
+    let quick = try #require(Launch(commonArguments: arguments), "a common line is read without argument-parser")
+    if let parsed = parsed(arguments) {
+      #expect(quick == parsed)
+    } else {
+      // fps then hands the line to argument-parser, which reports the mistake.
+      #expect(throws: (any Error).self) { try quick.validate() }
+    }
+  }
+
+  @Test(arguments: [
+    ["--help"], ["-h"], ["--version"], ["-cquit"], ["-c"], ["-c", "-x"], ["--user=ann"], ["--user", "a", "--user", "b"],
+    ["--restore", "--restore"], ["--", "-c"], ["diff", "a.json", "b.json", "--all"], ["-x"], ["--workspace"], ["-"],
+  ])
+  func leavesEveryOtherLineToArgumentParser(arguments: [String]) {
+    #expect(Launch(commonArguments: arguments) == nil)
+  }
+}
