@@ -11,7 +11,8 @@ struct Commit: Command {
     static let message = OptionSpec("--message", short: "-m", value: "message", help: "the journal message")
     static let dryRun = OptionSpec("--dry-run", help: "show the plan and what blocks it; write nothing")
     static let yes = OptionSpec("--yes", short: "-y", help: "do not ask for confirmation")
-    static let verbose = OptionSpec("--verbose", short: "-v", help: "list the nodes each flow adds, removes or changes")
+    static let verbose = OptionSpec(
+      "--verbose", short: "-v", help: "list the nodes each flow adds, removes or changes, and every binding")
     static let json = OptionSpec("--json", help: "with --dry-run: the plan as JSON (schema in README)")
     static let inWorkspace = OptionSpec(
       "in", value: "workspace", completion: .workspace, help: "commit this workspace's imports (default: the target)")
@@ -22,7 +23,8 @@ struct Commit: Command {
     summary: "Write all pending imports of the target in one transaction, journaled.",
     discussion: """
       Shows the plan (a line per flow: created, versioned with what changed against the
-      target's current version, or unchanged and skipped; its bindings and dependencies; the
+      target's current version, or unchanged and skipped; its bindings and dependencies, where
+      bindings by same name or as in an earlier commit are only counted unless --verbose; the
       staged connection and member changes; a total), asks for confirmation when interactive,
       then writes everything or nothing. Refuses, writing nothing, while any reference is
       unmatched or any finding is an error, and lists them all. An import identical to the
@@ -63,7 +65,7 @@ struct Commit: Command {
     let plan = try CommitPlan(imports: pending, changes: changes, state: state) { flow in
       try session.decodeStored(try open.store.version(of: flow, number: nil), in: open)
     }
-    let blockers = plan.writing.map(\.pending).flatMap(state.findings).filter(\.isError).map(\.message)
+    let blockers = plan.writing.map(\.pending).concurrentMap(state.findings).joined().filter(\.isError).map(\.message)
     if json { return session.output.line(JSONWriter().string(plan.json(workspace: open.name, blockers: blockers))) }
     session.output.write(plan.text(workspace: open.name, verbose: verbose))
     if !blockers.isEmpty { throw SessionError.commitBlocked(workspace: open.name, blockers: blockers) }

@@ -27,7 +27,8 @@ struct Match: Command {
       exists in the target workspace. With no arguments, lists every reference of the pending
       imports with candidates (same type first, ranked by name similarity). `match <ref> <conn>`
       binds a reference in every pending import of the target that uses it (or in one, with
-      --import). `--auto` binds by name and type, then by the only connection of the type.
+      --import). `--auto` binds by name and type, then by the only connection of the type; it
+      prints each binding of the second kind, a guess to review, and counts the first.
 
       `match load prod.yaml` applies an environment file to every pending import of the target,
       and to later loads: its connection entries (by name, type or source id, and rules such as
@@ -238,8 +239,12 @@ struct Match: Command {
     session.output.line("bound \(reference) -> \(connectionName) in \(names)")
   }
 
+  /// Binds what it can and prints each guess (`only kafka connection`) for review; bindings by
+  /// same name and type are only counted (`match` lists them), or a bulk load's tens of
+  /// thousands of references would each take a line.
   private func auto(_ indices: [Int], in session: Session) throws {
     var bound = 0
+    var routine = 0
     var left: [String] = []
     for index in indices {
       let pending = session.imports[index]
@@ -252,10 +257,15 @@ struct Match: Command {
         }
         session.imports[index].bindings[ref.key] = binding
         bound += 1
+        guard !binding.isRoutine else {
+          routine += 1
+          continue
+        }
         session.output.line("\(pending.name): \(ref.key) -> \(binding.connection) [\(binding.reason)]")
       }
     }
-    session.output.line("\(Describe.count(bound, "reference")) bound, \(left.count) still unmatched")
+    let counted = routine == 0 ? "" : " (\(routine) by same name and type: `match` lists them)"
+    session.output.line("\(Describe.count(bound, "reference")) bound\(counted), \(left.count) still unmatched")
     for item in left { session.output.line("  unmatched: \(item)") }
   }
 

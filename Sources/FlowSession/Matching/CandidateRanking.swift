@@ -17,7 +17,7 @@ enum CandidateRanking {
   /// The binding `match --auto` makes: same name and type, else the only connection of the type.
   static func automatic(_ ref: ConnectionRef, among connections: [Connection]) -> Binding? {
     if let same = connections.first(where: { $0.name == ref.name && $0.type == ref.type }) {
-      return Binding(connection: same.name, reason: "same name and type")
+      return Binding(connection: same.name, reason: Binding.sameNameAndType)
     }
     let sameType = connections.filter { $0.type == ref.type }
     if sameType.count == 1 { return Binding(connection: sameType[0].name, reason: "only \(ref.type) connection") }

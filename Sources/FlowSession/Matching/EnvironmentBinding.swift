@@ -51,7 +51,7 @@ extension Session {
         } else if pending.bindings[reference.key] == nil, let known = remembered["\(reference.type)\u{0}\(reference.key)"],
           connections.contains(where: { $0.name == known.connection })
         {
-          pending.bindings[reference.key] = Binding(connection: known.connection, reason: "as in commit #\(known.commit)")
+          pending.bindings[reference.key] = Binding(connection: known.connection, reason: Binding.remembered(from: known.commit))
         }
       }
       pending.values = try Self.values(for: pending, environment: environment, kept: snapshot.kept)
@@ -107,9 +107,4 @@ extension PendingImport {
     }
     return writer.version
   }
-}
-
-extension Binding {
-  /// The reason of a binding made by hand, which nothing else replaces.
-  static let byHand = "by hand"
 }

@@ -26,6 +26,8 @@ struct CommitPlan {
   }
 
   let entries: [Entry]
+  /// The imports that will be written (not unchanged).
+  let writing: [Entry]
   /// Connection, member and flow-removal changes staged for the workspace.
   let changes: [WorkspaceChange]
   let dependencies: DependencyPlan
@@ -53,12 +55,10 @@ struct CommitPlan {
       }
     }
     self.entries = entries
+    self.writing = entries.filter { !$0.isUnchanged }
     self.changes = changes
     self.dependencies = state.dependencies
   }
-
-  /// The imports that will be written (not unchanged).
-  var writing: [Entry] { entries.filter { !$0.isUnchanged } }
 
   /// Nothing would be written: every import is unchanged and no change is staged.
   var writesNothing: Bool { writing.isEmpty && changes.isEmpty }
@@ -69,9 +69,11 @@ struct CommitPlan {
       .compactMap { $0 }.joined(separator: " and ")
   }
 
-  /// The plan as text: a line per flow, what comes with it below, and a total.
+  /// The plan as text: a line per flow, what comes with it below, and a total. Routine
+  /// bindings (`Binding.isRoutine`) are counted, and listed only when `verbose`.
   func text(workspace: String, verbose: Bool) -> String {
     var lines = ["plan for \(workspace):"]
+    var routine: [String: Int] = [:]
     lines += changes.map { "  " + Session.describe($0) }
     for entry in entries {
       lines.append("  " + headline(entry))
@@ -83,7 +85,9 @@ struct CommitPlan {
       }
       if verbose { lines += nodeLines(entry).map { "      " + $0 } }
       for ref in entry.pending.version.connections {
-        if let binding = entry.pending.bindings[ref.key] {
+        if let binding = entry.pending.bindings[ref.key], let kind = binding.routineKind, !verbose {
+          routine[kind, default: 0] += 1
+        } else if let binding = entry.pending.bindings[ref.key] {
           lines.append("    binds \(ref.key) (\(ref.type)) -> \(binding.connection) [\(binding.reason)]")
         } else {
           lines.append("    unmatched \(ref.key) (\(ref.type))")
@@ -97,6 +101,10 @@ struct CommitPlan {
       lines += dependencies.lines(for: entry.pending.name).map { "    \($0)" }
       let carried = DependencyListing.carried(entry.bound)
       if verbose, !carried.isEmpty { lines.append("    carries \(carried.joined(separator: ", "))") }
+    }
+    if !routine.isEmpty {
+      let counts = routine.sorted { $0.key > $1.key }.map { "\(Describe.count($0.value, "binding")) \($0.key)" }
+      lines.append("  not listed (--verbose lists them): " + counts.joined(separator: ", "))
     }
     lines.append("total: \(total)")
     return lines.joined(separator: "\n") + "\n"

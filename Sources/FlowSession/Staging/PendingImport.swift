@@ -71,4 +71,25 @@ struct Binding: Hashable, Sendable, Codable {
   var connection: String
   /// How it was chosen: `by hand`, `same name and type`, `only kafka connection`.
   var reason: String
+
+  /// The reason of a binding made by hand, which nothing else replaces.
+  static let byHand = "by hand"
+  /// The reason of `match --auto`'s first choice: the connection of the reference's own name and type.
+  static let sameNameAndType = "same name and type"
+
+  /// The reason of a binding remembered from commit `number`.
+  static func remembered(from number: Int) -> String { rememberedPrefix + "\(number)" }
+  private static let rememberedPrefix = "as in commit #"
+
+  /// Repeats what the target already says (its connection of the reference's name, or an
+  /// earlier commit's choice). A plan lists these only with `--verbose`, so the bindings a
+  /// person made or `match --auto` guessed stand out, and 2,000 flows' plan is not 40,000 lines.
+  var isRoutine: Bool { routineKind != nil }
+
+  /// How a routine binding is counted where it is not listed: `by same name and type`, `as in
+  /// an earlier commit`; nil for a binding that is listed.
+  var routineKind: String? {
+    if reason == Self.sameNameAndType { return "by same name and type" }
+    return reason.hasPrefix(Self.rememberedPrefix) ? "as in an earlier commit" : nil
+  }
 }

@@ -4,7 +4,7 @@ import FlowStore
 
 /// What planning, matching and checking imports need of a workspace: its connections and flows,
 /// read once per command, not once per import (a bulk migration stages hundreds).
-struct WorkspaceState {
+struct WorkspaceState: Sendable {
   let connections: [Connection]
   let flows: [FlowSummary]
   /// The flows by name, for what each import needs to know of its target flow.
