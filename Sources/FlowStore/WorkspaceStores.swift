@@ -33,6 +33,12 @@ public enum WorkspaceStores {
     kind(for: location).isWorkspace(location)
   }
 
+  /// True when a file's bytes are a workspace file's: asked of a file already read, so a bulk
+  /// load opens each file once.
+  public static func isWorkspace(contents: some Collection<UInt8>) -> Bool {
+    contents.starts(with: SQLiteWorkspace.header)
+  }
+
   /// Copies the workspace at `source` (flows with every version, connections with their sealed
   /// secrets, members, registry, the journal with what undo needs, what it remembers) into a new
   /// workspace at `destination`, of either kind: a file to PostgreSQL and back. The destination

@@ -64,6 +64,19 @@ import Testing
     #expect(SecretScanner.isSecretName(name) == secret)
   }
 
+  /// `mayNameSecret`, the first test of every member name, passes exactly the names that hold
+  /// a stem in any case, or a byte that is not ASCII: never fewer than `isSecretName` needs.
+  @Test(arguments: [
+    "password", "PASSWD", "x-pwd", "Secret", "jaasConfig", "myCredential", "accessToken", "apiKey", "KEY", "monkey", "ke", "k",
+    "", "parameters", "type", "url", "tokeN", "p@ss", "pas", "credentia", "clé", "日本", "to-ken", "xxxxxxxxsecre", "secre t",
+  ])
+  func theFirstTestOfANameMissesNoStem(name: String) {
+    let folded = name.lowercased()
+    let stems = ["pass", "pwd", "secret", "jaas", "credential", "token", "key"]
+    let expected = name.utf8.contains { $0 >= 0x80 } || stems.contains { folded.contains($0) }
+    #expect(SecretScanner.mayNameSecret(name) == expected)
+  }
+
   @Test func aJAASPasswordIsASecretWhereverItStands() throws {
     let line =
       #"CREATE TABLE t WITH ('properties.sasl.jaas.config'='org.apache.kafka.common.security.plain.PlainLoginModule required username="u" password="hunter2";')"#

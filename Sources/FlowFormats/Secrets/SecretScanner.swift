@@ -140,21 +140,28 @@ public enum SecretScanner {
   /// A cheap first test of `isSecretName` over the name's bytes, ASCII case folded: almost no
   /// member name (`parameters`, `type`, `url`) holds a stem, and splitting every name of a
   /// large document into lower-cased words was a fifth of a bulk load. A name with non-ASCII
-  /// bytes takes the full test.
+  /// bytes takes the full test. One pass: only where a stem's first letter stands are the
+  /// stems compared (every member name of every loaded document is asked).
   static func mayNameSecret(_ key: String) -> Bool {
     var key = key
     return key.withUTF8 { name in
-      if name.contains(where: { $0 >= 0x80 }) { return true }
-      return secretStems.contains { stem in
-        let count = stem.utf8CodeUnitCount
-        guard count <= name.count else { return false }
-        let letters = UnsafeBufferPointer(start: stem.utf8Start, count: count)
-        return (0...(name.count - count)).contains { start in
-          (0..<count).allSatisfy { name[start + $0] | 0x20 == letters[$0] }
+      for start in name.indices {
+        let byte = name[start]
+        if byte >= 0x80 { return true }
+        let letter = byte | 0x20
+        guard letter & 0xE0 == 0x60, stemInitials & 1 << (letter & 0x1F) != 0 else { continue }
+        for stem in secretStems where stem.utf8Start.pointee == letter {
+          let count = stem.utf8CodeUnitCount
+          guard start + count <= name.count else { continue }
+          if (0..<count).allSatisfy({ name[start + $0] | 0x20 == stem.utf8Start[$0] }) { return true }
         }
       }
+      return false
     }
   }
+
+  /// The first letters of `secretStems`, a bit each (`a` is bit 1).
+  private static let stemInitials: UInt32 = secretStems.reduce(0) { $0 | 1 << ($1.utf8Start.pointee & 0x1F) }
 
   /// Every secret in the value, with its path.
   public static func scan(_ value: JSONValue) -> [Match] {

@@ -140,7 +140,11 @@ extension Session {
   /// `readExport(at:scanningSecrets:)` without a session: it reads no session state, so a bulk
   /// load runs it for several files at once (see `readExports`).
   static func readExport(at path: String, scanningSecrets: Bool) throws -> ReadExport {
-    let bytes = try readFile(at: path)
+    try readExport(taking: try readFile(at: path), at: path, scanningSecrets: scanningSecrets)
+  }
+
+  /// `readExport(at:scanningSecrets:)` of bytes already read from `path`.
+  static func readExport(taking bytes: consuming Data, at path: String, scanningSecrets: Bool) throws -> ReadExport {
     let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     do {
       let (format, decoded) = try ExportFormat.read(taking: consume bytes, fallbackName: stem) { try? readFile(at: path) }

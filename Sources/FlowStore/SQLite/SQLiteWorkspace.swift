@@ -107,8 +107,11 @@ public final class SQLiteWorkspace: TableWorkspace {
   public static func isWorkspace(_ path: String) -> Bool {
     guard let handle = FileHandle(forReadingAtPath: path) else { return false }
     defer { try? handle.close() }
-    return (try? handle.read(upToCount: 16))?.starts(with: Array("SQLite format 3\0".utf8)) ?? false
+    return (try? handle.read(upToCount: header.count))?.starts(with: header) ?? false
   }
+
+  /// The first bytes of every SQLite database file.
+  static let header = Array("SQLite format 3\0".utf8)
 
   private static func configuration(readOnly: Bool) -> Configuration {
     var configuration = Configuration()
