@@ -43,3 +43,28 @@ public func concurrently<First: Sendable, Second: Sendable>(
   guard let first = firstResult, let second = secondResult else { preconditionFailure("both halves ran") }
   return (first, second)
 }
+
+/// Work started on other threads, whose result is waited for where it is needed: for a step
+/// that can run while the caller does the next one on its own thread (a commit renders one
+/// batch of documents while it inserts the one before).
+public final class StartedWork<Value: Sendable>: @unchecked Sendable {
+  // Written once, by the worker, before `finished` is left; read only after waiting for it.
+  private var value: Value?
+  private let finished = DispatchGroup()
+
+  /// Starts `work` on a thread of the global queue.
+  public init(_ work: @escaping @Sendable () -> Value) {
+    finished.enter()
+    DispatchQueue.global().async {
+      self.value = work()
+      self.finished.leave()
+    }
+  }
+
+  /// The work's result, waited for.
+  public var result: Value {
+    finished.wait()
+    guard let value else { preconditionFailure("the work finished") }
+    return value
+  }
+}

@@ -6,7 +6,7 @@ import Testing
 
 /// `concurrentMap` gives what `map` gives, in order, runs each element's work once, and runs
 /// it on more than one thread when the machine has more than one core; `concurrently` gives
-/// both halves' results, computed at once.
+/// both halves' results, computed at once; `StartedWork` runs beside its starter.
 @Suite struct ConcurrentWorkTests {
   @Test(arguments: [0, 1, 2, 7, 1000])
   func givesWhatMapGivesInOrder(count: Int) {
@@ -45,5 +45,15 @@ import Testing
   func halvesRunAtOnce() {
     let meeting = Meeting()
     #expect(concurrently({ meeting.arrive(0) }, { meeting.arrive(1) }) == (true, true))
+  }
+
+  /// Started work runs while its starter goes on (the two meet), and gives its result, as
+  /// often as it is asked.
+  @Test func startedWorkRunsWhileTheStarterGoesOn() {
+    let meeting = Meeting()
+    let started = StartedWork { (meeting.arrive(1), "done") }
+    #expect(meeting.arrive(0))
+    #expect(started.result == (true, "done"))
+    #expect(started.result.1 == "done")
   }
 }

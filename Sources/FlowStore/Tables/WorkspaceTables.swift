@@ -136,9 +136,21 @@ struct WorkspaceTables: Sendable {
     }
     var numbered: [Int64: Int] = [:]
     var done = 0
+    // Numbers first, in order, then the batch's documents rendered at once, one per core, while
+    // the batch before is inserted on this thread: rendering (sealing, the JSON writer) was
+    // most of a bulk commit's own time, and the inserts waited for it.
+    var rendering: (placements: [VersionPlacement], documents: StartedWork<[String]>)?
+    func insertRendered() throws {
+      guard let (placements, documents) = rendering else { return }
+      for (placement, document) in zip(placements, documents.result) {
+        try db.execute(
+          "INSERT INTO versions (flow_id, number, document, published_at, commit_id, source) VALUES (?, ?, ?, ?, ?, ?)",
+          [placement.flowID, placement.number, document, now, id, placement.write.source])
+      }
+      done += placements.count
+      request.onProgress?(done, request.writes.count)
+    }
     for batch in request.writes.chunks(ofCount: Self.batchSize) {
-      // Numbers first, in order, then the batch's documents rendered at once, one per core:
-      // rendering (sealing, the JSON writer) was most of a bulk commit's own time.
       var placements: [VersionPlacement] = []
       for write in batch {
         let placement = try place(write, in: db, numbered: numbered)
@@ -146,15 +158,11 @@ struct WorkspaceTables: Sendable {
         changes.append(placement.change)
         placements.append(placement)
       }
-      let documents = placements.concurrentMap { $0.write.document($0.number, now) }
-      for (placement, document) in zip(placements, documents) {
-        try db.execute(
-          "INSERT INTO versions (flow_id, number, document, published_at, commit_id, source) VALUES (?, ?, ?, ?, ?, ?)",
-          [placement.flowID, placement.number, document, now, id, placement.write.source])
-      }
-      done += batch.count
-      request.onProgress?(done, request.writes.count)
+      let started = StartedWork { [placements] in placements.concurrentMap { $0.write.document($0.number, now) } }
+      try insertRendered()
+      rendering = (placements, started)
     }
+    try insertRendered()
     for entry in request.registryWrites {
       if try db.row("SELECT 1 FROM registry WHERE kind = ? AND name = ?", [entry.kind.rawValue, entry.name]) != nil {
         throw StoreError.registryConflict(kind: entry.kind.rawValue, name: entry.name)
