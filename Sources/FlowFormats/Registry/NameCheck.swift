@@ -20,9 +20,13 @@ enum NameCheck {
     throw .syntax(.at(place?.lowerBound ?? 0, in: file, reason))
   }
 
-  /// Looks at bytes, not characters: a search by `Character` was a tenth of a large diff.
+  /// Looks at bytes, not characters, eight at a time: a search by `Character` was a tenth of a
+  /// large diff, and one byte at a time still 2%.
   private static func firstNUL(in version: FlowVersion) -> (what: String, name: String)? {
-    func holdsNUL(_ text: String) -> Bool { text.utf8.contains(0) }
+    func holdsNUL(_ text: String) -> Bool {
+      var text = text
+      return text.withUTF8 { StringBytes.firstIndex(of: 0, in: $0, from: 0) < $0.count }
+    }
     if holdsNUL(version.name) { return ("flow name", version.name) }
     if let node = version.nodes.first(where: { holdsNUL($0.name) }) { return ("node name", node.name) }
     for reference in version.connections {
