@@ -44,7 +44,7 @@ public func concurrently<First: Sendable, Second: Sendable>(
   return (first, second)
 }
 
-/// Work started on other threads, whose result is waited for where it is needed: for a step
+/// Work started on another thread, whose result is waited for where it is needed: for a step
 /// that can run while the caller does the next one on its own thread (a commit renders one
 /// batch of documents while it inserts the one before).
 public final class StartedWork<Value: Sendable>: @unchecked Sendable {

@@ -2,14 +2,15 @@ extension Launch {
   /// Reads the command lines people type most without argument-parser: `fps`, `fps script.fps`,
   /// `fps diff a b`, `fps -c '...'`, with fps's own options spelt out before or after, each
   /// followed by its value as the next word. Anything else gives nil: help, version, a misspelt
-  /// or repeated option, `-cquit` or `--user=ann`, a value that starts with `-`, `--`, an option
-  /// fps does not have (`diff --all`). argument-parser then reads that line, and reports its
-  /// mistakes, as it always has.
+  /// option, one other than `-c` and `--var` given twice, `-cquit` or `--user=ann`, a value
+  /// that starts with `-`, `--`, an option fps does not have (`diff --all`). argument-parser
+  /// then reads that line, and reports its mistakes, as it always has.
   ///
   /// Why by hand: argument-parser reflects on the command's properties at every start, and the
   /// Swift runtime's conformance lookups that reflection sets off were 15.5 of the 24.2 million
   /// instructions `fps -c quit` ran (callgrind, static release build), 40% of its time.
-  /// `LaunchTests` checks that this reader and argument-parser agree on every line it accepts.
+  /// `LaunchTests` checks that the two readers agree on a list of lines, and that this one knows
+  /// every option `fps --help` lists.
   init?(commonArguments arguments: [String]) {
     self.init()
     var given: [CommonOption: [String]] = [:]

@@ -197,7 +197,7 @@ struct MigrationEndToEndTests {
     #expect(!second.standardOutput.contains("rule *_TEST"), "no environment file this time")
     // Every binding is as the first release's commit left it: counted, not listed, so the plan
     // stays a few lines per flow.
-    #expect(second.standardOutput.contains("not listed (--verbose lists them): \(bound) bindings as in an earlier commit"))
+    #expect(second.standardOutput.contains("bindings not listed: \(bound) as in commit #1 (commit --verbose lists them)"))
     #expect(!second.standardOutput.contains("    binds "))
     let plan = second.standardOutput.split(separator: "\n").drop { !$0.hasPrefix("plan for prod:") }.prefix { !$0.hasPrefix("total:") }
     #expect(plan.count <= 2 * flows.count + 2, "\(plan.count) plan lines for \(flows.count) flows")

@@ -221,6 +221,11 @@ import Testing
       asExport.standardError
         == "-c:1: load: \(mapping) is a .fps script, not an export: run it with `source \(mapping)` (or `fps \(mapping)` from a system shell)\n"
     )
+    let workspace = fps.home.appendingPathComponent("w.fpsw").path
+    let among = try fps.run(["-c", "workspace new \(workspace)", "-c", "load \(flow) \(workspace)"])
+    #expect(among.status == 1)
+    #expect(
+      among.standardError.contains("\(workspace) is a workspace; open it on its own with `load \(workspace)`"), "\(among.standardError)")
   }
 
   @Test func aWorkspaceNamedByABareFileNameIsUsedHere() throws {

@@ -72,9 +72,13 @@ import Testing
   ])
   func theFirstTestOfANameMissesNoStem(name: String) {
     let folded = name.lowercased()
-    let stems = ["pass", "pwd", "secret", "jaas", "credential", "token", "key"]
+    let stems = SecretScanner.secretStems.map { $0.description }
     let expected = name.utf8.contains { $0 >= 0x80 } || stems.contains { folded.contains($0) }
     #expect(SecretScanner.mayNameSecret(name) == expected)
+  }
+
+  @Test func everyStemIsLowerCaseASCIILetters() {
+    #expect(SecretScanner.secretStems.allSatisfy { $0.description.utf8.allSatisfy { (0x61...0x7A).contains($0) } })
   }
 
   @Test func aJAASPasswordIsASecretWhereverItStands() throws {

@@ -75,11 +75,11 @@ import Testing
     #expect(staged.contains("2 of 2 references bound"))
     let plan = try harness.output(of: "commit --dry-run").standardOutput
     #expect(!plan.contains("binds "), "remembered bindings are counted, not listed: \(plan)")
-    #expect(plan.contains("not listed (--verbose lists them): 2 bindings as in an earlier commit"))
+    #expect(plan.contains("bindings not listed: 2 as in commit #2 (commit --verbose lists them)"))
     #expect(plan.contains("total: 1 version added"))
     let verbose = try harness.output(of: "commit --dry-run --verbose").standardOutput
     #expect(verbose.contains("binds googleSheetsOAuth2Api:TESTcred0000001 (googleSheetsOAuth2Api) -> Sheets prod [as in commit #2]"))
-    #expect(!verbose.contains("not listed"))
+    #expect(!verbose.contains("bindings not listed"))
     try harness.run("commit --yes")
     #expect(try harness.output(of: "match --forget googleSheetsOAuth2Api:TESTcred0000001").standardOutput.hasPrefix("staged: forget"))
     try harness.run("commit --yes", "load ${dir}/leads.json into prod --on-conflict version --name again")

@@ -16,7 +16,7 @@ import Testing
     ["--var", "env=prod", "--var", "x=1=2", "-c", "echo ${env}"], ["--workspace", "w.fpsw", "--user", "ann", "migrate.fps"],
     ["migrate.fps", "--restore", "--no-pager"], ["--restore"], ["diff", "a.json", "b.json"],
     ["diff", "flows/o.json", "/tmp/x", "abc", "100644", "/tmp/y", "def", "100644"], ["-c", "quit", "script.fps", "-c", "show"],
-    ["--var", "bad", "-c", "quit"], ["a.fps", "b.fps"], ["-c", "load 'a b.json'", "--user", "bob"],
+    ["--var", "bad", "-c", "quit"], ["a.fps", "b.fps"], ["-c", "load 'a b.json'", "--user", "bob"], ["-c", ""], ["run"],
   ])
   func readsTheCommonLinesAsArgumentParserDoes(arguments: [String]) throws {
     let quick = try #require(Launch(commonArguments: arguments), "a common line is read without argument-parser")
@@ -31,8 +31,24 @@ import Testing
   @Test(arguments: [
     ["--help"], ["-h"], ["--version"], ["-cquit"], ["-c"], ["-c", "-x"], ["--user=ann"], ["--user", "a", "--user", "b"],
     ["--restore", "--restore"], ["--", "-c"], ["diff", "a.json", "b.json", "--all"], ["-x"], ["--workspace"], ["-"],
+    ["-c", "--help"], ["-c", "--version"], ["--user", "--restore"], ["--no-pager", "--no-pager"], ["--experimental-dump-help"],
+    ["--generate-completion-script", "bash"],
   ])
   func leavesEveryOtherLineToArgumentParser(arguments: [String]) {
     #expect(Launch(commonArguments: arguments) == nil)
+  }
+
+  /// Every option `fps --help` lists, but help and version, is one the quick reader knows: an
+  /// option added to `FPS` or `SessionOptions` and not to it would quietly take the slow path.
+  @Test func knowsEveryOptionTheHelpLists() {
+    let options = FPS.helpMessage().split(separator: "\n").compactMap { line -> (name: String, takesValue: Bool)? in
+      let words = line.split(separator: " ")
+      guard line.hasPrefix("  -"), let name = words.first, !["-h,", "--version"].contains(name) else { return nil }
+      return (String(name), words.count > 1 && words[1].hasPrefix("<"))
+    }
+    #expect(options.count == 6)
+    for option in options {
+      #expect(Launch(commonArguments: option.takesValue ? [option.name, "value"] : [option.name]) != nil, "\(option.name)")
+    }
   }
 }

@@ -134,8 +134,9 @@ public enum SecretScanner {
   }
 
   /// What every secret name holds somewhere, in any case: a word of `secretWords`, or the
-  /// `token`, `key` or `secret` every last word ends in.
-  private static let secretStems: [StaticString] = ["pass", "pwd", "secret", "jaas", "credential", "token", "key"]
+  /// `token`, `key` or `secret` every last word ends in. Each is lower-case ASCII letters:
+  /// `mayNameSecret` finds them by their first letter, case folded.
+  static let secretStems: [StaticString] = ["pass", "pwd", "secret", "jaas", "credential", "token", "key"]
 
   /// A cheap first test of `isSecretName` over the name's bytes, ASCII case folded: almost no
   /// member name (`parameters`, `type`, `url`) holds a stem, and splitting every name of a

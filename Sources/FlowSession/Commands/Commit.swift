@@ -24,7 +24,7 @@ struct Commit: Command {
     discussion: """
       Shows the plan (a line per flow: created, versioned with what changed against the
       target's current version, or unchanged and skipped; its bindings and dependencies, where
-      bindings by same name or as in an earlier commit are only counted unless --verbose; the
+      bindings by same name and type or as in an earlier commit are counted unless --verbose; the
       staged connection and member changes; a total), asks for confirmation when interactive,
       then writes everything or nothing. Refuses, writing nothing, while any reference is
       unmatched or any finding is an error, and lists them all. An import identical to the

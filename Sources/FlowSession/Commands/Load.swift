@@ -117,12 +117,12 @@ struct Load: Command {
     defer { session.progress?.finish() }
     let renames = renames
     let results = try session.readExports(at: files) { path in
+      if path.hasSuffix(".fps") { throw SessionError.scriptGivenAsExport(path) }
       // Each file is opened once: its bytes tell a workspace from an export.
       let bytes = try Session.readFile(at: path)
       if WorkspaceStores.isWorkspace(contents: bytes) {
         throw SessionError.workspaceAmongExports(path: path)
       }
-      if path.hasSuffix(".fps") { throw SessionError.scriptGivenAsExport(path) }
       var file = try Session.readExport(taking: bytes, at: path, scanningSecrets: true)
       try file.rename(renames)
       return file

@@ -28,7 +28,7 @@ struct Match: Command {
       imports with candidates (same type first, ranked by name similarity). `match <ref> <conn>`
       binds a reference in every pending import of the target that uses it (or in one, with
       --import). `--auto` binds by name and type, then by the only connection of the type; it
-      prints each binding of the second kind, a guess to review, and counts the first.
+      prints each guess (the only connection of the type) for review and counts the others.
 
       `match load prod.yaml` applies an environment file to every pending import of the target,
       and to later loads: its connection entries (by name, type or source id, and rules such as
@@ -264,7 +264,7 @@ struct Match: Command {
         session.output.line("\(pending.name): \(ref.key) -> \(binding.connection) [\(binding.reason)]")
       }
     }
-    let counted = routine == 0 ? "" : " (\(routine) by same name and type: `match` lists them)"
+    let counted = routine == 0 ? "" : " (\(routine) by same name and type, listed by `match`)"
     session.output.line("\(Describe.count(bound, "reference")) bound\(counted), \(left.count) still unmatched")
     for item in left { session.output.line("  unmatched: \(item)") }
   }

@@ -70,10 +70,11 @@ struct CommitPlan {
   }
 
   /// The plan as text: a line per flow, what comes with it below, and a total. Routine
-  /// bindings (`Binding.isRoutine`) are counted, and listed only when `verbose`.
+  /// bindings (`Binding.isRoutine`) are counted by reason, in the order first met, and listed
+  /// only when `verbose`.
   func text(workspace: String, verbose: Bool) -> String {
     var lines = ["plan for \(workspace):"]
-    var routine: [String: Int] = [:]
+    var routine: [(reason: String, count: Int)] = []
     lines += changes.map { "  " + Session.describe($0) }
     for entry in entries {
       lines.append("  " + headline(entry))
@@ -85,8 +86,12 @@ struct CommitPlan {
       }
       if verbose { lines += nodeLines(entry).map { "      " + $0 } }
       for ref in entry.pending.version.connections {
-        if let binding = entry.pending.bindings[ref.key], let kind = binding.routineKind, !verbose {
-          routine[kind, default: 0] += 1
+        if let binding = entry.pending.bindings[ref.key], binding.isRoutine, !verbose {
+          if let index = routine.firstIndex(where: { $0.reason == binding.reason }) {
+            routine[index].count += 1
+          } else {
+            routine.append((binding.reason, 1))
+          }
         } else if let binding = entry.pending.bindings[ref.key] {
           lines.append("    binds \(ref.key) (\(ref.type)) -> \(binding.connection) [\(binding.reason)]")
         } else {
@@ -103,8 +108,8 @@ struct CommitPlan {
       if verbose, !carried.isEmpty { lines.append("    carries \(carried.joined(separator: ", "))") }
     }
     if !routine.isEmpty {
-      let counts = routine.sorted { $0.key > $1.key }.map { "\(Describe.count($0.value, "binding")) \($0.key)" }
-      lines.append("  not listed (--verbose lists them): " + counts.joined(separator: ", "))
+      let counts = routine.map { "\($0.count) \($0.reason == Binding.sameNameAndType ? "by " : "")\($0.reason)" }.joined(separator: ", ")
+      lines.append("bindings not listed: \(counts) (commit --verbose lists them)")
     }
     lines.append("total: \(total)")
     return lines.joined(separator: "\n") + "\n"

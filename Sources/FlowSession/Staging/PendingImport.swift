@@ -84,12 +84,5 @@ struct Binding: Hashable, Sendable, Codable {
   /// Repeats what the target already says (its connection of the reference's name, or an
   /// earlier commit's choice). A plan lists these only with `--verbose`, so the bindings a
   /// person made or `match --auto` guessed stand out, and 2,000 flows' plan is not 40,000 lines.
-  var isRoutine: Bool { routineKind != nil }
-
-  /// How a routine binding is counted where it is not listed: `by same name and type`, `as in
-  /// an earlier commit`; nil for a binding that is listed.
-  var routineKind: String? {
-    if reason == Self.sameNameAndType { return "by same name and type" }
-    return reason.hasPrefix(Self.rememberedPrefix) ? "as in an earlier commit" : nil
-  }
+  var isRoutine: Bool { reason == Self.sameNameAndType || reason.hasPrefix(Self.rememberedPrefix) }
 }

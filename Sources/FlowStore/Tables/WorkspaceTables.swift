@@ -140,8 +140,11 @@ struct WorkspaceTables: Sendable {
     // the batch before is inserted on this thread: rendering (sealing, the JSON writer) was
     // most of a bulk commit's own time, and the inserts waited for it.
     var rendering: (placements: [VersionPlacement], documents: StartedWork<[String]>)?
+    // A commit that fails waits for the batch still rendering: nothing it started outlives it.
+    defer { _ = rendering?.documents.result }
     func insertRendered() throws {
       guard let (placements, documents) = rendering else { return }
+      rendering = nil
       for (placement, document) in zip(placements, documents.result) {
         try db.execute(
           "INSERT INTO versions (flow_id, number, document, published_at, commit_id, source) VALUES (?, ?, ?, ?, ?, ?)",
