@@ -24,24 +24,12 @@ private struct Slots<Value>: @unchecked Sendable {
   let base: UnsafeMutablePointer<Value>
 }
 
-/// `first()` and `second()`, computed at once, each on a core of its own when there are two:
-/// for two independent halves of one piece of work (the two sides of a pairing, the nodes and
-/// the edges of a diff).
-public func concurrently<First: Sendable, Second: Sendable>(
-  _ first: @Sendable () -> First, _ second: @Sendable () -> Second
-) -> (First, Second) {
-  var firstResult: First?
-  var secondResult: Second?
-  withUnsafeMutablePointer(to: &firstResult) { firstSlot in
-    withUnsafeMutablePointer(to: &secondResult) { secondSlot in
-      let slots = (Slots(base: firstSlot), Slots(base: secondSlot))
-      DispatchQueue.concurrentPerform(iterations: 2) { index in
-        if index == 0 { slots.0.base.pointee = first() } else { slots.1.base.pointee = second() }
-      }
-    }
-  }
-  guard let first = firstResult, let second = secondResult else { preconditionFailure("both halves ran") }
-  return (first, second)
+/// `first()` and `second()`, computed at once, `first` on this thread and `second` started on
+/// another (`StartedWork`): for two independent halves of one piece of work (the two sides of
+/// a pairing, the nodes and the edges of a diff).
+public func concurrently<First, Second: Sendable>(_ first: () -> First, _ second: @escaping @Sendable () -> Second) -> (First, Second) {
+  let started = StartedWork(second)
+  return (first(), started.result)
 }
 
 /// Work started on another thread, whose result is waited for where it is needed: for a step

@@ -36,7 +36,7 @@ public enum WorkspaceStores {
   /// True when a file's bytes are a workspace file's: asked of a file already read, so a bulk
   /// load opens each file once.
   public static func isWorkspace(contents: some Collection<UInt8>) -> Bool {
-    contents.starts(with: SQLiteWorkspace.header)
+    SQLiteWorkspace.isWorkspace(contents: contents)
   }
 
   /// Copies the workspace at `source` (flows with every version, connections with their sealed

@@ -86,17 +86,19 @@ struct CommitPlan {
       }
       if verbose { lines += nodeLines(entry).map { "      " + $0 } }
       for ref in entry.pending.version.connections {
-        if let binding = entry.pending.bindings[ref.key], binding.isRoutine, !verbose {
+        guard let binding = entry.pending.bindings[ref.key] else {
+          lines.append("    unmatched \(ref.key) (\(ref.type))")
+          continue
+        }
+        guard verbose || !binding.isRoutine else {
           if let index = routine.firstIndex(where: { $0.reason == binding.reason }) {
             routine[index].count += 1
           } else {
             routine.append((binding.reason, 1))
           }
-        } else if let binding = entry.pending.bindings[ref.key] {
-          lines.append("    binds \(ref.key) (\(ref.type)) -> \(binding.connection) [\(binding.reason)]")
-        } else {
-          lines.append("    unmatched \(ref.key) (\(ref.type))")
+          continue
         }
+        lines.append("    binds \(ref.key) (\(ref.type)) -> \(binding.connection) [\(binding.reason)]")
       }
       lines += entry.pending.values.map { value in
         let nodes = value.node.label

@@ -107,11 +107,14 @@ public final class SQLiteWorkspace: TableWorkspace {
   public static func isWorkspace(_ path: String) -> Bool {
     guard let handle = FileHandle(forReadingAtPath: path) else { return false }
     defer { try? handle.close() }
-    return (try? handle.read(upToCount: header.count))?.starts(with: header) ?? false
+    return (try? handle.read(upToCount: header.count)).map(isWorkspace(contents:)) ?? false
   }
 
+  /// True when a file's bytes start with SQLite's header.
+  static func isWorkspace(contents: some Collection<UInt8>) -> Bool { contents.starts(with: header) }
+
   /// The first bytes of every SQLite database file.
-  static let header = Array("SQLite format 3\0".utf8)
+  private static let header = Array("SQLite format 3\0".utf8)
 
   private static func configuration(readOnly: Bool) -> Configuration {
     var configuration = Configuration()
