@@ -2,6 +2,9 @@
 public protocol Output: AnyObject {
   /// True when styling (colour) may be used: a terminal, `NO_COLOR` unset, `TERM` not `dumb`.
   var usesColour: Bool { get }
+  /// The terminal's width in columns when standard output is a terminal; nil for a pipe or a
+  /// file, which get every line whole (see `FittedLine`).
+  var lineWidth: Int? { get }
   /// Writes text to standard output as is (callers end lines themselves).
   func write(_ text: String)
   /// Writes text to standard error as is.
@@ -23,6 +26,8 @@ public final class OutputBuffer: Output, @unchecked Sendable {
   public private(set) var standardError = ""
   /// Always false: collected text stays plain.
   public let usesColour = false
+  /// Nil unless a test sets it: collected lines are whole.
+  public var lineWidth: Int?
 
   /// An empty buffer.
   public init() {}

@@ -1,5 +1,6 @@
 import FlowSession
 import Foundation
+import LineEditor
 
 /// Session output on the process's standard streams; colour only on a terminal, with `NO_COLOR`
 /// unset and `TERM` not `dumb`.
@@ -7,6 +8,10 @@ final class TerminalOutput: Output {
   let usesColour: Bool
   /// Holds long output at the prompt for `$PAGER`; nil when paging is off.
   let pager: Pager?
+  private let toTerminal = isatty(1) == 1
+
+  /// Asked anew for each command's lines: the terminal may have been resized.
+  var lineWidth: Int? { toTerminal ? LineEditor.terminalColumns : nil }
 
   init(environment: [String: String], pager: Pager?) {
     usesColour = isatty(1) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"

@@ -228,7 +228,7 @@ struct MigrationEndToEndTests {
     #expect(refused.standardError.contains("'Same' in exports/sub/a.json and exports/sub/c.json"))
     let renamed = try fps.run(["-c", "load w.fpsw", "-c", "load 'exports/**/*.json' into w --on-conflict rename", "-c", "status --json"])
     #expect(renamed.status == 0, "\(renamed.standardError)")
-    #expect(renamed.standardOutput.contains("staged b into w as new flow 'b'"))
+    #expect(renamed.standardOutput.contains("staged b: new flow in w"))
     try Self.expectValid(Self.json(in: renamed.standardOutput), "status")
     let match = try fps.run(["-c", "load w.fpsw", "-c", "load exports/sub/a.json into w --name x", "-c", "match --json"])
     try Self.expectValid(Self.json(in: match.standardOutput), "match")

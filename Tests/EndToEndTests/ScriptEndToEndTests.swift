@@ -250,7 +250,7 @@ import Testing
     let orders = Corpus.examples.appendingPathComponent("orders-v1.json").path
     let result = try fps.run(["-c", "load \(orders) into default", "-c", "list imports"])
     #expect(result.status == 0, "\(result.standardError)")
-    #expect(result.standardOutput.hasPrefix("staged orders into default as new flow 'orders'"))
+    #expect(result.standardOutput.hasPrefix("staged orders: new flow in default"))
     #expect(FileManager.default.fileExists(atPath: fps.home.appendingPathComponent("data/flowport/default.fpsw").path))
   }
 

@@ -137,13 +137,14 @@ struct ShellSessionTests {
     }
   }
 
-  /// A folder of `count` copies of orders-v1, each with its own flow name.
-  static func manyExports(_ count: Int) throws -> URL {
+  /// A folder of `count` copies of orders-v1, each with its own flow name (`orders-7` unless
+  /// `name` says otherwise).
+  static func manyExports(_ count: Int, name: (Int) -> String = { "orders-\($0)" }) throws -> URL {
     let folder = try Fixtures.temporaryDirectory()
     let text = String(decoding: try Fixtures.example("orders-v1.json"), as: UTF8.self)
     #expect(text.contains(#""name": "orders""#))
     for index in 0..<count {
-      let copy = text.replacingOccurrences(of: #""name": "orders""#, with: #""name": "orders-\#(index)""#)
+      let copy = text.replacingOccurrences(of: #""name": "orders""#, with: #""name": "\#(name(index))""#)
       try copy.write(to: folder.appendingPathComponent("orders-\(index).json"), atomically: false, encoding: .utf8)
     }
     return folder
@@ -204,6 +205,29 @@ struct ShellSessionTests {
       #expect(terminal.isRunning)
       try terminal.enter("quit")
       try terminal.wait(for: "the shell to leave on the second quit", seconds: 5) { _ in !terminal.isRunning }
+    }
+  }
+
+  // MARK: Bulk output
+
+  /// A bulk migration prints a line or two per flow, and each fits the terminal (issue 15):
+  /// long names lose their middle and paths their front, instead of every line wrapping.
+  @Test(.tmux) func aBulkMigrationsLinesFitTheTerminal() throws {
+    let fps = try FPSProcess()
+    let long = "for the quarterly reconciliation of every regional ledger and its auditors"
+    let folder = try Self.manyExports(20) { "orders-\($0) \(long)" }
+    try withShell(fps) { terminal in
+      try run(
+        ["workspace new prod.fpsw", "connection add kafka-prod --type kafka", "connection add finance-db-prod --type jdbc"], in: terminal)
+      let start = try terminal.mark()
+      try run(["load \(folder.path)", "load \(folder.path) into prod", "match --auto", "commit --yes", "status"], in: terminal)
+      let lines = try terminal.output(since: start).components(separatedBy: "\n")
+      let width = TmuxTerminal.width
+      #expect(lines.allSatisfy { $0.count <= width }, "wider than \(width): \(lines.filter { $0.count > width })")
+      #expect(lines.filter { $0.hasPrefix("staged orders-") && $0.contains("…") }.count == 20)
+      #expect(lines.filter { $0.hasPrefix("  create flow orders-") && $0.contains("(…") }.count == 20)
+      #expect(lines.filter { $0.hasPrefix("  created flow orders-") }.count == 20)
+      #expect(lines.filter { $0.hasPrefix("loaded orders-") && $0.contains(" …") }.count == 40, "by load and status")
     }
   }
 

@@ -65,7 +65,7 @@ import Testing
       "connection add slack-prod --type slackApi --prop id=PRODslack000001")
     #expect(
       try harness.output(of: "load ${dir}/leads.json into prod")
-        == Printed(standardOutput: "staged Leads into prod as new flow 'Leads': 3 nodes, 2 edges, 2 connection references to match\n"))
+        == Printed(standardOutput: "staged Leads: new flow in prod, 3 nodes, 2 references to match\n"))
     try harness.run("match --auto", "commit --yes", "export Leads to ${dir}/out/")
     let exported = try json(harness.path("out/Leads.json"))
     let nodes = try #require(exported["nodes"]?.arrayValue)

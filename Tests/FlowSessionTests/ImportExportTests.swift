@@ -135,7 +135,7 @@ import Testing
     try prepareCopy(harness)
     #expect(
       try harness.output(of: "load ${dir}/fa.json into copy").standardOutput.contains(
-        "staged notify-fraud-team into copy as new flow 'notify-fraud-team'"))
+        "staged notify-fraud-team: new flow in copy"))
     try harness.run("match --auto")
     #expect(
       try harness.output(of: "commit --yes in copy").standardOutput.hasSuffix(

@@ -40,6 +40,9 @@ public final class TmuxTerminal {
   private var program: RunningProcess?
   private var socketPath: String?
 
+  /// The terminal's width in columns.
+  public static let width = 100
+
   /// Runs `body` with `command` (and `environment`) started in a 100x30 terminal, then ends the
   /// terminal, also when `body` throws: the server is told to quit, and the server and the
   /// program it started are killed if they are still there.
@@ -57,7 +60,7 @@ public final class TmuxTerminal {
   private func start(command: [String], environment: [String: String]) throws {
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else { throw Failure.tmuxMissing }
     let assignments = environment.map { "\($0.key)=\($0.value)" }
-    try tmux(["new-session", "-d", "-s", name, "-x", "100", "-y", "30", "env"] + assignments + command)
+    try tmux(["new-session", "-d", "-s", name, "-x", "\(Self.width)", "-y", "30", "env"] + assignments + command)
     let fields = try tmux(["display-message", "-p", "-t", name, "#{pid} #{pane_pid} #{socket_path}"])
       .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ", maxSplits: 2).map(String.init)
     guard fields.count == 3 else { return }

@@ -67,7 +67,7 @@ struct Commit: Command {
     }
     let blockers = plan.writing.map(\.pending).concurrentMap(state.findings).joined().filter(\.isError).map(\.message)
     if json { return session.output.line(JSONWriter().string(plan.json(workspace: open.name, blockers: blockers))) }
-    session.output.write(plan.text(workspace: open.name, verbose: verbose))
+    session.output.write(plan.text(workspace: open.name, verbose: verbose, width: session.output.lineWidth))
     if !blockers.isEmpty { throw SessionError.commitBlocked(workspace: open.name, blockers: blockers) }
     if dryRun { return session.output.line("dry run: nothing was written") }
     if plan.writesNothing {
@@ -111,7 +111,7 @@ struct Commit: Command {
 
   /// One line per change the commit made, then a summary line; also what `undo` prints.
   static func report(_ record: CommitRecord, to workspace: String, in session: Session) {
-    for change in record.changes { session.output.line("  " + Describe.change(change)) }
+    for change in record.changes { session.output.line(fitting: Describe.change(change).indented(by: "  ")) }
     session.output.line("committed #\(record.id) to \(workspace): \(Describe.tally(record.changes))")
   }
 

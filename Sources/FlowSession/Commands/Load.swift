@@ -163,7 +163,8 @@ struct Load: Command {
       session.exports[name] = LoadedExport(
         name: name, path: file.path, format: file.format, version: file.version, notes: file.notes, renames: file.renames,
         stamp: file.stamp)
-      session.output.line("loaded \(name) from \(file.path) (\(file.format.displayName)): \(Describe.shape(file.version))")
+      session.output.line(
+        fitting: "loaded \(name: name) from \(path: file.path) (\(file.format.displayName)): \(Describe.shape(file.version))")
       Self.report(file.notes, for: name, in: session)
     }
   }
@@ -228,19 +229,29 @@ struct Load: Command {
     try session.applyEnvironment(to: open.name, only: Set(staged.map(\.name)))
     let bindings = Dictionary(session.imports.map { ($0.name, $0.bindings.count) }, uniquingKeysWith: { first, _ in first })
     for pending in staged {
-      let refs = pending.version.connections.count
-      let bound = bindings[pending.name] ?? 0
-      let refText =
-        refs == 0
-        ? "" : bound == 0 ? ", \(Describe.count(refs, "connection reference")) to match" : ", \(bound) of \(refs) references bound"
-      session.output.line(
-        "staged \(pending.name) into \(open.name) as \(pending.mode.summary): \(Describe.shape(pending.version))\(refText)")
+      session.output.line(fitting: Self.stagedLine(pending, bound: bindings[pending.name] ?? 0))
       Self.report(pending.notes, for: pending.name, in: session)
     }
     if !skipped.isEmpty {
       session.output.line(
         "skipped \(Describe.count(skipped.count, "export")) whose flow \(open.name) has: \(skipped.joined(separator: ", "))")
     }
+  }
+
+  /// `staged orders: new flow in prod, 12 nodes, 3 references to match`: a line per staged
+  /// import, short enough for a terminal (the flow is named again only where it differs).
+  private static func stagedLine(_ pending: PendingImport, bound: Int) -> FittedLine {
+    let refs = pending.version.connections.count
+    let references =
+      refs == 0 ? "" : bound == 0 ? ", \(Describe.count(refs, "reference")) to match" : ", \(bound) of \(refs) references bound"
+    let nodes = Describe.count(pending.version.nodes.count, "node")
+    let flow = pending.mode.flowName
+    let kind = pending.mode.isNewFlow ? "new flow" : "new version"
+    if flow == pending.name {
+      return "staged \(name: pending.name): \(kind) in \(pending.workspace), \(nodes)\(references)"
+    }
+    let of = pending.mode.isNewFlow ? "" : " of"
+    return "staged \(name: pending.name): \(kind)\(of) '\(name: flow)' in \(pending.workspace), \(nodes)\(references)"
   }
 
   /// A file's name without folder and extension: what `--on-conflict rename` names a flow.

@@ -245,14 +245,14 @@ struct Match: Command {
   private func auto(_ indices: [Int], in session: Session) throws {
     var bound = 0
     var routine = 0
-    var left: [String] = []
+    var left: [(importName: String, reference: String)] = []
     for index in indices {
       let pending = session.imports[index]
       // Not the whole state: binding changes the imports, which would re-plan each time.
       let connections = try session.connections(of: pending.workspace)
       for ref in pending.unmatched {
         guard let binding = CandidateRanking.automatic(ref, among: connections) else {
-          left.append("\(pending.name): \(ref.key) (\(ref.type))")
+          left.append((pending.name, "\(ref.key) (\(ref.type))"))
           continue
         }
         session.imports[index].bindings[ref.key] = binding
@@ -261,12 +261,12 @@ struct Match: Command {
           routine += 1
           continue
         }
-        session.output.line("\(pending.name): \(ref.key) -> \(binding.connection) [\(binding.reason)]")
+        session.output.line(fitting: "\(name: pending.name): \(ref.key) -> \(binding.connection) [\(binding.reason)]")
       }
     }
     let counted = routine == 0 ? "" : " (\(routine) by same name and type, listed by `match`)"
     session.output.line("\(Describe.count(bound, "reference")) bound\(counted), \(left.count) still unmatched")
-    for item in left { session.output.line("  unmatched: \(item)") }
+    for item in left { session.output.line(fitting: "  unmatched: \(name: item.importName): \(item.reference)") }
   }
 
   private func unbind(_ reference: String, in session: Session) throws {

@@ -34,7 +34,7 @@ struct Status: Command {
       output.line("workspace \(name)\(marker): \(open.store.location)\(readOnly)")
     }
     for (name, loaded) in session.exports.sorted(by: { $0.key < $1.key }) {
-      output.line("loaded \(name): \(loaded.path)")
+      output.line(fitting: "loaded \(name: name): \(path: loaded.path)")
     }
     let staged = session.changes.filter { !$0.value.isEmpty }
     guard !session.imports.isEmpty || !staged.isEmpty else { return output.line("nothing pending") }
@@ -49,7 +49,8 @@ struct Status: Command {
         let refs = pending.version.connections.count
         let changed = state.changedSince(pending).map { "; " + Describe.changedSince($0) } ?? ""
         output.line(
-          "  \(pending.name): \(pending.mode.summary), \(refs - pending.unmatched.count)/\(refs) references matched (\(pending.path))\(changed)"
+          fitting:
+            "  \(name: pending.name): \(pending.mode.summary), \(refs - pending.unmatched.count)/\(refs) references matched (\(path: pending.path))\(changed)"
         )
       }
     }

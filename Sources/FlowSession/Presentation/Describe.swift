@@ -26,8 +26,8 @@ enum Describe {
   }
 
   /// `created flow orders@1`, `added connection kafka-prod`: one journal change.
-  static func change(_ change: JournalChange) -> String {
-    "\(change.action.rawValue) \(change.subject)\(change.version.map { "@\($0)" } ?? "")"
+  static func change(_ change: JournalChange) -> FittedLine {
+    "\(change.action.rawValue) \(name: change.subject)\(change.version.map { "@\($0)" } ?? "")"
   }
 
   /// `2 created flows, 1 added version, 1 added connection`: a commit's changes counted by

@@ -71,13 +71,13 @@ struct CommitPlan {
 
   /// The plan as text: a line per flow, what comes with it below, and a total. Routine
   /// bindings (`Binding.isRoutine`) are counted by reason, in the order first met, and listed
-  /// only when `verbose`.
-  func text(workspace: String, verbose: Bool) -> String {
+  /// only when `verbose`. Flow lines fit `width` columns (see `FittedLine`).
+  func text(workspace: String, verbose: Bool, width: Int?) -> String {
     var lines = ["plan for \(workspace):"]
     var routine: [(reason: String, count: Int)] = []
     lines += changes.map { "  " + Session.describe($0) }
     for entry in entries {
-      lines.append("  " + headline(entry))
+      lines.append(headline(entry).text(width: width))
       guard !entry.isUnchanged else { continue }
       if let base = entry.changedSince {
         let flow = entry.pending.mode.flowName
@@ -117,17 +117,18 @@ struct CommitPlan {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// `create flow orders: 12 nodes, 3 bindings`, `add version 3 to payments: 2 nodes changed`,
-  /// `unchanged orders: skipped`.
-  private func headline(_ entry: Entry) -> String {
+  /// `create flow orders: 12 nodes, 3 bindings (orders.json)`, `add version 3 to payments: 2 nodes
+  /// changed, …`, `unchanged orders: skipped (…)`, indented under the plan's title.
+  private func headline(_ entry: Entry) -> FittedLine {
     let bindings = Describe.count(entry.pending.bindings.count, "binding")
+    let path = entry.pending.path
     switch (entry.pending.mode, entry.diff) {
     case (.newFlow(let flow), _):
-      return "create flow \(flow): \(Describe.count(entry.bound.nodes.count, "node")), \(bindings) (\(entry.pending.path))"
+      return "  create flow \(name: flow): \(Describe.count(entry.bound.nodes.count, "node")), \(bindings) (\(path: path))"
     case (.newVersion(of: let flow), let diff?) where diff.isEmpty:
-      return "unchanged \(flow): skipped (\(entry.pending.path))"
+      return "  unchanged \(name: flow): skipped (\(path: path))"
     case (.newVersion(of: let flow), let diff):
-      return "add version \(entry.number) to \(flow): \(diff?.stat.summary ?? "new"), \(bindings) (\(entry.pending.path))"
+      return "  add version \(entry.number) to \(name: flow): \(diff?.stat.summary ?? "new"), \(bindings) (\(path: path))"
     }
   }
 
