@@ -44,6 +44,7 @@ enum N8nCodec: DialectCodec {
     }
 
     var nodes: [Node] = []
+    nodes.reserveCapacity(rawNodes.count)
     var idByName: [String: String] = .init(minimumCapacity: rawNodes.count)
     var references = ReferenceCollector()
     for (index, raw) in rawNodes.enumerated() {
@@ -63,6 +64,8 @@ enum N8nCodec: DialectCodec {
     }
 
     var edges: [Edge] = []
+    // About one edge per node in a workflow: reserved, not grown by doubling (a large diff's peak).
+    edges.reserveCapacity(rawNodes.count)
     for source in document["connections"]?.objectValue ?? [:] {
       guard let from = idByName[source.key] else {
         findings.append("connections: source node '\(source.key)' does not exist")

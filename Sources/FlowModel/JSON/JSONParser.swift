@@ -25,7 +25,13 @@ public struct JSONParser {
   }
 
   private static func parseBuffer(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
-    var reader = Reader(bytes: buffer)
+    try RepeatedStrings.borrowed { table throws(JSONParseError) in try parseBuffer(buffer, sharing: table) }
+  }
+
+  private static func parseBuffer(_ buffer: UnsafeBufferPointer<UInt8>, sharing repeated: RepeatedStrings) throws(JSONParseError)
+    -> JSONValue
+  {
+    var reader = Reader(bytes: buffer, repeated: repeated)
     if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { reader.index = 3 }
     reader.skipWhitespace()
     guard reader.index < buffer.count else { throw reader.error("the document is empty") }
@@ -44,8 +50,13 @@ private struct Reader: ~Copyable {
   var members = ParseStack<JSONObject.Member>()
   /// The elements of the arrays being read.
   var elements = ParseStack<JSONValue>()
+  /// Strings of 16 to 48 bytes, shared where they repeat.
+  let repeated: RepeatedStrings
 
-  init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+  init(bytes: UnsafeBufferPointer<UInt8>, repeated: RepeatedStrings) {
+    self.bytes = bytes
+    self.repeated = repeated
+  }
 
   func error(_ reason: String, at offset: Int? = nil) -> JSONParseError {
     .at(offset ?? index, in: bytes, reason)
@@ -206,7 +217,12 @@ private struct Reader: ~Copyable {
     if byte == UInt8(ascii: "\"") {
       let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
       index += 1
-      return try makeString(slice, validate: sawNonASCII, startingAt: start)
+      guard RepeatedStrings.lengths.contains(slice.count) else {
+        return try Self.makeString(slice, validate: sawNonASCII, startingAt: start, in: bytes)
+      }
+      return try repeated.string(slice) { () throws(JSONParseError) in
+        try Self.makeString(slice, validate: sawNonASCII, startingAt: start, in: bytes)
+      }
     }
     if byte == UInt8(ascii: "\\") { return try escapedString(from: start, sawNonASCII: sawNonASCII) }
     throw error("control character in string (escape it as \\u00\(hex2(byte)))")
@@ -217,12 +233,15 @@ private struct Reader: ~Copyable {
     return text.count == 1 ? "0" + text : text
   }
 
-  func makeString(_ slice: UnsafeBufferPointer<UInt8>, validate: Bool, startingAt start: Int) throws(JSONParseError)
-    -> String
-  {
+  /// The string of `slice`, validated as UTF-8 when it holds bytes beyond ASCII; an error names
+  /// `start` in `bytes`, the string's first byte. Static: the reader's table of repeated strings
+  /// calls it while the reader is being changed.
+  static func makeString(
+    _ slice: UnsafeBufferPointer<UInt8>, validate: Bool, startingAt start: Int, in bytes: UnsafeBufferPointer<UInt8>
+  ) throws(JSONParseError) -> String {
     if !validate { return String(decoding: slice, as: UTF8.self) }
     guard let text = String(validating: slice, as: UTF8.self) else {
-      throw error("invalid UTF-8 in string (is this a binary file?)", at: start)
+      throw .at(start, in: bytes, "invalid UTF-8 in string (is this a binary file?)")
     }
     return text
   }
@@ -244,7 +263,7 @@ private struct Reader: ~Copyable {
       case UInt8(ascii: "\""):
         index += 1
         return try scratch.withUnsafeBufferPointer { buffer throws(JSONParseError) in
-          try makeString(buffer, validate: sawNonASCII, startingAt: start)
+          try Self.makeString(buffer, validate: sawNonASCII, startingAt: start, in: bytes)
         }
       case UInt8(ascii: "\\"):
         index += 1
