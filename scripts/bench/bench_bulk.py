@@ -3,7 +3,8 @@
 workspace / load '<dir>/*.json' into w / match --auto / commit --yes over COUNT generated n8n
 workflows into a target that holds their connections, `jq -S .` over the same files, and an
 orjson read of all of them (gc off). Whole processes, hyperfine for the wall time (the target
-workspace is copied fresh before every fps run), /usr/bin/time for the peak memory.
+workspace is copied fresh before every fps run), /usr/bin/time for the peak memory. Once more
+under `script` in an 80-column terminal: the lines printed per flow and the widest.
 
 With POSTGRES=<server URL> and PSQL=<psql command> (scripts/bench-bulk sets them when
 PostgreSQL is installed), the same migration also runs into a PostgreSQL workspace, the target
@@ -12,6 +13,7 @@ copied fresh into a new database (`workspace copy`) before every run.
 usage: bench_bulk.py FPS DATA_ROOT PYTHON [COUNT...]   (BASELINE=<another fps> adds its row)"""
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -69,6 +71,20 @@ def peak_memory(command, prepare, env):
     return int(result.stderr.strip().splitlines()[-1]) / 1024
 
 
+def in_terminal(command, prepare, env, columns=80):
+    """The migration's lines as a person sees them in a terminal `columns` wide (under `script`):
+    how many, and the widest. The progress bar redraws itself with a carriage return, so a
+    line is what lies between line ends and carriage returns, escape sequences left out."""
+    subprocess.run(["bash", "-c", prepare], check=True, env=env)
+    result = subprocess.run(["script", "-qec", f"stty cols {columns} rows 40; exec {command}", "/dev/null"], stdin=subprocess.DEVNULL,
+                            capture_output=True, env=dict(env, TERM="xterm"))
+    if result.returncode != 0:
+        raise SystemExit(f"failed in a terminal ({result.returncode}): {command}")
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", result.stdout.decode("utf-8"))
+    lines = text.replace("\r\n", "\n").split("\n")
+    return len(lines) - 1, max(len(part) for line in lines for part in line.split("\r"))
+
+
 def main():
     fps, root, python = sys.argv[1], sys.argv[2], sys.argv[3]
     counts = [int(count) for count in sys.argv[4:]] or [2000]
@@ -105,18 +121,19 @@ def main():
             runs = 5 if count <= 5000 else 2
             times = hyperfine(commands, runs, env, scratch)
             peaks = {name: peak_memory(command, prepare, env) for name, (command, prepare) in commands.items()}
+            screen = in_terminal(*commands["fps load+match+commit"], env)
             # The migration really committed every flow.
             check = subprocess.run(["sqlite3", work, "select count(*) from flows"], capture_output=True, text=True)
             committed = check.stdout.strip()
             if postgres:
                 in_postgres = subprocess.run(f"{psql} -d bulk -c 'SELECT count(*) FROM flowport.flows'", shell=True, capture_output=True, text=True)
                 committed += f" (file), {in_postgres.stdout.strip()} (PostgreSQL)"
-            rows.append((count, len(files), size, times, peaks, committed))
+            rows.append((count, len(files), size, times, peaks, committed, screen))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
     print(f"{'flows':>6} {'MB':>6} {'tool':<22} {'mean s':>8} {'± s':>6} {'min s':>7} {'peak MiB':>9}")
-    for count, nfiles, size, times, peaks, committed in rows:
+    for count, nfiles, size, times, peaks, committed, (lines, widest) in rows:
         for name in times:
             mean, stddev, fastest = times[name]
             print(f"{count:>6} {size / 1e6:6.1f} {name:<22} {mean:8.3f} {stddev:6.3f} {fastest:7.3f} {peaks[name]:9.1f}")
@@ -125,12 +142,14 @@ def main():
                   "peak/files": fps_peak * 1024 * 1024 / size}
         text = ", ".join(f"{name} {value:.2f} ({'ok' if value <= TARGETS[name] else 'target'} <= {TARGETS[name]})" for name, value in ratios.items())
         print(f"{'':>14}{text}; flows committed: {committed}")
+        print(f"{'':>14}in an 80-column terminal: {lines} lines ({lines / count:.1f} per flow), the widest {widest} columns"
+              f" ({'ok' if widest <= 80 else 'target'} <= 80)")
         if "fps into PostgreSQL" in times:
             print(f"{'':>14}PostgreSQL/file time {times['fps into PostgreSQL'][0] / fps_time:.2f}, peak {peaks['fps into PostgreSQL'] / fps_peak:.2f}")
         if baseline:
             print(f"{'':>14}baseline/fps time {times['fps (baseline)'][0] / fps_time:.2f}, peak {peaks['fps (baseline)'] / fps_peak:.2f}")
     if len(rows) > 1:
-        (small, _, _, first, _, _), (large, _, _, last, _, _) = rows[0], rows[-1]
+        (small, _, _, first, *_), (large, _, _, last, *_) = rows[0], rows[-1]
         growth = last["fps load+match+commit"][0] / first["fps load+match+commit"][0]
         limit = 1.1 * large / small
         print(f"fps time grows {growth:.1f}x for {large // small}x the flows ({'ok' if growth <= limit else 'target'} <= {limit:.0f}x)")
