@@ -14,7 +14,7 @@ final class TerminalOutput: Output {
   var lineWidth: Int? { toTerminal ? LineEditor.terminalColumns : nil }
 
   init(environment: [String: String], pager: Pager?) {
-    usesColour = isatty(1) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    usesColour = toTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     self.pager = pager
   }
 

@@ -220,14 +220,15 @@ struct ShellSessionTests {
       try run(
         ["workspace new prod.fpsw", "connection add kafka-prod --type kafka", "connection add finance-db-prod --type jdbc"], in: terminal)
       let start = try terminal.mark()
-      try run(["load \(folder.path)", "load \(folder.path) into prod", "match --auto", "commit --yes", "status"], in: terminal)
+      try run(["load \(folder.path)", "load \(folder.path) into prod", "match --auto", "status", "commit --yes", "status"], in: terminal)
       let lines = try terminal.output(since: start).components(separatedBy: "\n")
       let width = TmuxTerminal.width
       #expect(lines.allSatisfy { $0.count <= width }, "wider than \(width): \(lines.filter { $0.count > width })")
       #expect(lines.filter { $0.hasPrefix("staged orders-") && $0.contains("…") }.count == 20)
       #expect(lines.filter { $0.hasPrefix("  create flow orders-") && $0.contains("(…") }.count == 20)
       #expect(lines.filter { $0.hasPrefix("  created flow orders-") }.count == 20)
-      #expect(lines.filter { $0.hasPrefix("loaded orders-") && $0.contains(" …") }.count == 40, "by load and status")
+      #expect(lines.filter { $0.hasPrefix("loaded orders-") && $0.contains(" …") }.count == 60, "by load and both statuses")
+      #expect(lines.filter { $0.hasPrefix("  orders-") && $0.contains("references matched") }.count == 20, "pending in status")
     }
   }
 
@@ -253,7 +254,7 @@ struct ShellSessionTests {
       try terminal.wait(for: "the restored prompt") { $0.hasSuffix("fps prod (1 pending)>") }
       let status = try terminal.enter("status")
       let shown = try terminal.wait(for: "ready to commit", since: status)
-      #expect(shown.contains("orders: new flow 'orders', 2/2 references matched"))
+      #expect(shown.contains("orders: new flow, 2/2 references matched"))
       // Killed again, the restored session is still kept.
       try Self.killShell(in: terminal)
     }
@@ -264,7 +265,7 @@ struct ShellSessionTests {
       #expect(!(try terminal.screen()).contains("[y/N]"))
       let status = try terminal.enter("status")
       let shown = try terminal.wait(for: "ready to commit", since: status)
-      #expect(shown.contains("orders: new flow 'orders', 2/2 references matched"))
+      #expect(shown.contains("orders: new flow, 2/2 references matched"))
       let bindings = try terminal.enter("commit")
       let plan = try terminal.wait(for: "[y/N]", since: bindings)
       #expect(plan.contains("binds kafka-test (kafka) -> kafka-prod [by hand]"))

@@ -1,38 +1,52 @@
 import FlowModel
 import Testing
 
-/// The parser shares the storage of long strings that repeat, within a document and across the
-/// documents parsed after it, and never hands out a string for bytes other than its own.
+/// The parser shares the storage of long strings that repeat, within a document and, given a
+/// `SharedStrings`, across the documents of one bulk read; it never hands out a string for
+/// bytes other than its own.
 @Suite struct RepeatedStringsTests {
+  let type = "n8n-nodes-base.httpRequest"
+
   /// Where a string's bytes are stored: equal for strings that share their storage.
-  func storage(_ value: JSONValue?) -> UnsafeRawPointer? {
-    value?.stringValue?.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress!) }
+  func storage(_ value: JSONValue?) throws -> UnsafeRawPointer {
+    let text = try #require(value?.stringValue)
+    return try #require(text.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress!) })
   }
 
-  @Test func aRepeatedLongStringIsStoredOnce() throws {
-    let type = "n8n-nodes-base.httpRequest"
+  @Test func aRepeatedLongStringIsStoredOnceInADocument() throws {
     let document = try JSONParser.parse(#"[{"type": "\#(type)"}, {"type": "\#(type)"}, {"other": "\#(type)"}]"#)
     let nodes = try #require(document.arrayValue)
     #expect(nodes.map { $0["type"] ?? $0["other"] } == Array(repeating: .string(type), count: 3))
-    #expect(storage(nodes[0]["type"]) == storage(nodes[1]["type"]))
-    #expect(storage(nodes[0]["type"]) == storage(nodes[2]["other"]))
-    let later = try JSONParser.parse(#"{"type": "\#(type)"}"#)
-    #expect(storage(later["type"]) == storage(nodes[0]["type"]), "a later document shares it too")
+    #expect(try storage(nodes[0]["type"]) == storage(nodes[1]["type"]))
+    #expect(try storage(nodes[0]["type"]) == storage(nodes[2]["other"]))
   }
 
-  @Test func shortAndLongStringsAreNotShared() throws {
-    let long = String(repeating: "x", count: 49)
-    let document = try JSONParser.parse(#"["\#(long)", "\#(long)"]"#)
-    #expect(document.arrayValue?.map(\.stringValue) == [long, long])
-    #expect(storage(document.arrayValue?[0]) != storage(document.arrayValue?[1]))
+  @Test func documentsShareOnlyWithinOneBulkRead() throws {
+    let text = Array(#"{"type": "\#(type)"}"#.utf8)
+    let sharing = SharedStrings()
+    let first = try JSONParser.parse(text, sharing: sharing)
+    let second = try JSONParser.parse(text, sharing: sharing)
+    #expect(try storage(first["type"]) == storage(second["type"]))
+    let alone = try JSONParser.parse(text)
+    #expect(try storage(alone["type"]) != storage(first["type"]), "a parse outside the read keeps its own")
   }
 
-  /// Thousands of distinct strings of the same few lengths collide in the table: each still
-  /// reads as its own bytes, in documents parsed at once on both cores.
+  @Test(arguments: [(15, false), (16, true), (48, true), (49, false)])
+  func onlyStringsOf16To48BytesAreShared(length: Int, shared: Bool) throws {
+    let text = String(repeating: "x", count: length)
+    let document = try JSONParser.parse(#"["\#(text)", "\#(text)"]"#)
+    #expect(document.arrayValue?.map(\.stringValue) == [text, text])
+    guard length > 15 else { return }  // inline: no storage of its own
+    #expect(try (storage(document.arrayValue?[0]) == storage(document.arrayValue?[1])) == shared)
+  }
+
+  /// Thousands of distinct strings of the same few lengths collide in the tables: each still
+  /// reads as its own bytes, in documents of one read parsed at once on both cores.
   @Test func collidingStringsKeepTheirOwnBytes() throws {
     let texts = (0..<4000).map { "id-\(String($0 * 7919, radix: 16))-\(String(repeating: "ab", count: $0 % 17))-end" }
     let documents = (0..<8).map { part in "[" + texts.map { #""\#($0)-\#(part)""# }.joined(separator: ",") + "]" }
-    let parsed = documents.concurrentMap { try? JSONParser.parse($0) }
+    let sharing = SharedStrings()
+    let parsed = documents.concurrentMap { try? JSONParser.parse(Array($0.utf8), sharing: sharing) }
     for (part, document) in parsed.enumerated() {
       let read = try #require(document?.arrayValue).map(\.stringValue)
       let wrong = zip(read, texts).filter { $0 != "\($1)-\(part)" }

@@ -25,7 +25,7 @@ import Testing
     second.session.restore(record)
     let status = try second.output(of: "status").standardOutput
     #expect(status.contains("  add connection extra (http)\n"), "restored, without the secret it had")
-    #expect(status.contains("  orders: new flow 'orders', 1/2 references matched"))
+    #expect(status.contains("  orders: new flow, 1/2 references matched"))
     #expect(try second.output(of: "show orders").standardOutput.contains("\n  Large orders (filter)\n"))
     #expect(try second.output(of: "echo ${region}").standardOutput == "eu\n")
     #expect(second.session.prompt == "fps prod (1 pending)> ")

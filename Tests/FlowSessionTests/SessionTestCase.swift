@@ -69,6 +69,12 @@ final class SessionHarness {
 
   func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
+  /// The terminal width the session's per-flow lines fit; nil, as for a pipe, unless set.
+  var lineWidth: Int? {
+    get { buffer.lineWidth }
+    set { buffer.lineWidth = newValue }
+  }
+
   /// prod, with its connections, and orders v1 staged into it.
   func stageOrders() throws {
     try prepareProd()

@@ -92,11 +92,12 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// `read(_:fallbackName:)` for a file's bytes the caller gives up: they are let go once
   /// parsed, before the flow is built (held to the end, they were a tenth of a large diff's
   /// peak of memory). `reread` gives them back, asked only to place an error found later: a
-  /// name the workspace could not keep.
+  /// name the workspace could not keep. The files of one bulk read share their repeated
+  /// strings through `sharing`.
   public static func read(
-    taking bytes: consuming Data, fallbackName: String, reread: () -> Data?
+    taking bytes: consuming Data, fallbackName: String, sharing: SharedStrings? = nil, reread: () -> Data?
   ) throws(FormatError) -> (ExportFormat, DecodedExport) {
-    let parsed = try parse(bytes)
+    let parsed = try parse(bytes, sharing: sharing)
     _ = consume bytes
     return try decode(parsed, fallbackName: fallbackName) { reread().map(Array.init) ?? [] }
   }
@@ -113,10 +114,10 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     bytes.withContiguousStorageIfAvailable { $0.prefix(4096).contains(0) } ?? bytes.prefix(4096).contains(0)
   }
 
-  private static func parse(_ bytes: some Collection<UInt8>) throws(FormatError) -> Parsed {
+  private static func parse(_ bytes: some Collection<UInt8>, sharing: SharedStrings? = nil) throws(FormatError) -> Parsed {
     if BundleCodec.isBundle(bytes) { return .bundle(try BundleCodec.decode(Data(bytes))) }
     if startsBinary(bytes) { throw .binary }
-    do { return .document(try JSONParser.parse(bytes)) } catch {
+    do { return .document(try JSONParser.parse(bytes, sharing: sharing)) } catch {
       if looksLikeSQL(bytes) { throw .writeOnly(FlinkSQLWriter.displayName) }
       throw .syntax(error)
     }

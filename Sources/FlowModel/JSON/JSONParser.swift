@@ -9,14 +9,16 @@ public struct JSONParser {
   /// Nesting beyond this is refused rather than risking the stack.
   static let maximumDepth = 512
 
-  /// Parses a whole document; anything but whitespace after the value is an error.
-  public static func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
+  /// Parses a whole document; anything but whitespace after the value is an error. Strings of
+  /// 16 to 48 bytes that repeat share their storage: within the document, and with `sharing`,
+  /// across the documents of one bulk read (`RepeatedStrings`).
+  public static func parse(_ bytes: some Collection<UInt8>, sharing: SharedStrings? = nil) throws(JSONParseError) -> JSONValue {
     let result: Result<JSONValue, JSONParseError>? = bytes.withContiguousStorageIfAvailable { buffer in
-      Result { () throws(JSONParseError) in try parseBuffer(buffer) }
+      Result { () throws(JSONParseError) in try parseBuffer(buffer, sharing: sharing) }
     }
     if let result { return try result.get() }
     let copy = Array(bytes)
-    return try copy.withUnsafeBufferPointer { buffer throws(JSONParseError) in try parseBuffer(buffer) }
+    return try copy.withUnsafeBufferPointer { buffer throws(JSONParseError) in try parseBuffer(buffer, sharing: sharing) }
   }
 
   /// Parses a string's UTF-8 text.
@@ -24,11 +26,12 @@ public struct JSONParser {
     try parse(Array(text.utf8))
   }
 
-  private static func parseBuffer(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
-    try RepeatedStrings.borrowed { table throws(JSONParseError) in try parseBuffer(buffer, sharing: table) }
+  private static func parseBuffer(_ buffer: UnsafeBufferPointer<UInt8>, sharing: SharedStrings?) throws(JSONParseError) -> JSONValue {
+    guard let sharing else { return try parseBuffer(buffer, repeating: RepeatedStrings(slotBits: 10)) }
+    return try sharing.borrowed { table throws(JSONParseError) in try parseBuffer(buffer, repeating: table) }
   }
 
-  private static func parseBuffer(_ buffer: UnsafeBufferPointer<UInt8>, sharing repeated: RepeatedStrings) throws(JSONParseError)
+  private static func parseBuffer(_ buffer: UnsafeBufferPointer<UInt8>, repeating repeated: RepeatedStrings) throws(JSONParseError)
     -> JSONValue
   {
     var reader = Reader(bytes: buffer, repeated: repeated)
@@ -234,8 +237,8 @@ private struct Reader: ~Copyable {
   }
 
   /// The string of `slice`, validated as UTF-8 when it holds bytes beyond ASCII; an error names
-  /// `start` in `bytes`, the string's first byte. Static: the reader's table of repeated strings
-  /// calls it while the reader is being changed.
+  /// `start` in `bytes`, the string's first byte. Static: it needs the bytes alone, and the table of
+  /// repeated strings calls it in the middle of the reader's `string()`.
   static func makeString(
     _ slice: UnsafeBufferPointer<UInt8>, validate: Bool, startingAt start: Int, in bytes: UnsafeBufferPointer<UInt8>
   ) throws(JSONParseError) -> String {

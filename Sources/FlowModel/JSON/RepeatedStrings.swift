@@ -1,46 +1,33 @@
-import Synchronization
+import Dispatch
 
-/// Strings of 16 to 48 bytes that the documents read so far held, handed out again instead of
-/// allocated anew while a document is parsed.
+/// Strings of 16 to 48 bytes that a document already held, handed out again instead of
+/// allocated anew while it is parsed.
 ///
 /// Swift keeps a string of up to 15 UTF-8 bytes inline; a longer one is an allocation of its
 /// own. Exports repeat such strings on every node: types (`n8n-nodes-base.httpRequest`),
 /// credential names (`httpHeaderAuth account`), expressions. In the 2,000 workflows of
 /// `scripts/bench-bulk`, 307,000 of the 835,000 strings longer than 15 bytes repeat one of the
-/// same file, and 522,000 one of an earlier file, all of them 16 to 32 bytes long: 35 MB of
-/// heap, and as many allocations and frees. Equal strings that share storage also compare at
-/// once.
+/// same file, and 522,000 one of an earlier file (with `SharedStrings`): 35 MB of heap, and as
+/// many allocations and frees. Equal strings that share storage also compare at once.
 ///
 /// A table is direct-mapped by a hash of the bytes. A slot's string is handed out only when its
 /// bytes are the ones asked for; a collision makes the string as before and takes the slot.
-/// Each parse under way borrows a table of its own (`borrowed`), and gives it back for the
-/// next, so the files of a bulk load share their strings without a lock per string.
-final class RepeatedStrings: @unchecked Sendable {
-  /// The lengths kept: longer strings (code, descriptions) seldom repeat, and would cost more to
-  /// hash and compare than they save.
+/// The slots are made at the first string asked for: most documents a session parses are small.
+final class RepeatedStrings {
+  /// The lengths kept. The repeats measured are 16 to 32 bytes (types, credential names); the
+  /// range reaches 48 for longer type names (`@n8n/n8n-nodes-langchain.lmChatOpenAi`, 37) and
+  /// expressions. Longer strings (code, descriptions) seldom repeat, and would cost more to hash
+  /// and compare than they save.
   static let lengths = 16...48
-  private static let slotBits = 12
-  // Used by one parse at a time: `borrowed` lends a table to one caller until it returns.
-  private let slots: UnsafeMutablePointer<String>
+  private let slotBits: Int
+  private var slots: UnsafeMutablePointer<String>?
 
-  private init() {
-    slots = .allocate(capacity: 1 << Self.slotBits)
-    slots.initialize(repeating: "", count: 1 << Self.slotBits)
-  }
+  /// A table of `2^slotBits` slots.
+  init(slotBits: Int) { self.slotBits = slotBits }
 
   deinit {
-    slots.deinitialize(count: 1 << Self.slotBits)
-    slots.deallocate()
-  }
-
-  /// The tables no parse holds now.
-  private static let idle = Mutex<[RepeatedStrings]>([])
-
-  /// `body` run with a table no other parse uses meanwhile: an idle one, or a new one.
-  static func borrowed<Result, Failure>(_ body: (RepeatedStrings) throws(Failure) -> Result) throws(Failure) -> Result {
-    let table = idle.withLock { $0.popLast() } ?? RepeatedStrings()
-    defer { idle.withLock { $0.append(table) } }
-    return try body(table)
+    slots?.deinitialize(count: 1 << slotBits)
+    slots?.deallocate()
   }
 
   /// The string of `bytes` (of a length in `lengths`): the one kept for the same bytes, or the
@@ -48,16 +35,24 @@ final class RepeatedStrings: @unchecked Sendable {
   func string<Failure>(
     _ bytes: UnsafeBufferPointer<UInt8>, orMake make: () throws(Failure) -> String
   ) throws(Failure) -> String {
-    let slot = slots + Self.slotIndex(bytes)
+    let slot = table() + slotIndex(bytes)
     if Self.holds(slot.pointee, bytes) { return slot.pointee }
     let text = try make()
     slot.pointee = text
     return text
   }
 
+  private func table() -> UnsafeMutablePointer<String> {
+    if let slots { return slots }
+    let made = UnsafeMutablePointer<String>.allocate(capacity: 1 << slotBits)
+    made.initialize(repeating: "", count: 1 << slotBits)
+    slots = made
+    return made
+  }
+
   /// A hash of the first two and the last two eight-byte words (all bytes up to 32), mixed by
   /// multiplication so that its top bits, the slot, depend on every word.
-  @inline(__always) private static func slotIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+  @inline(__always) private func slotIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     let count = bytes.count
     let word = { (offset: Int) in UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
     let mix = { (hash: UInt64, word: UInt64) in (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD }
@@ -80,5 +75,32 @@ final class RepeatedStrings: @unchecked Sendable {
       return kept.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
         == read.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
     } ?? false
+  }
+}
+
+/// Tables of repeated strings (`RepeatedStrings`) shared by the parses of one bulk read: each
+/// parse under way borrows a table of its own and gives it back for the next file, so the files
+/// share the strings they repeat without a lock per string. Let go with the read: the strings
+/// it kept (a secret among them, perhaps) then live only as long as the documents that hold
+/// them.
+public final class SharedStrings: @unchecked Sendable {
+  // Guarded by `lock`; a table is used by the one parse that borrowed it.
+  private var idle: [RepeatedStrings] = []
+  private let lock = DispatchSemaphore(value: 1)
+
+  /// Tables for one bulk read, made as its parses need them.
+  public init() {}
+
+  /// `body` run with a table no other parse uses meanwhile: an idle one, or a new one.
+  func borrowed<Result, Failure>(_ body: (RepeatedStrings) throws(Failure) -> Result) throws(Failure) -> Result {
+    lock.wait()
+    let table = idle.popLast() ?? RepeatedStrings(slotBits: 12)
+    lock.signal()
+    defer {
+      lock.wait()
+      idle.append(table)
+      lock.signal()
+    }
+    return try body(table)
   }
 }

@@ -116,6 +116,7 @@ struct Load: Command {
     var failures: [String] = []
     defer { session.progress?.finish() }
     let renames = renames
+    let sharing = SharedStrings()
     let results = try session.readExports(at: files) { path in
       if path.hasSuffix(".fps") { throw SessionError.scriptGivenAsExport(path) }
       // Each file is opened once: its bytes tell a workspace from an export.
@@ -123,7 +124,7 @@ struct Load: Command {
       if WorkspaceStores.isWorkspace(contents: bytes) {
         throw SessionError.workspaceAmongExports(path: path)
       }
-      var file = try Session.readExport(taking: bytes, at: path, scanningSecrets: true)
+      var file = try Session.readExport(taking: bytes, at: path, scanningSecrets: true, sharing: sharing)
       try file.rename(renames)
       return file
     }
@@ -234,24 +235,18 @@ struct Load: Command {
     }
     if !skipped.isEmpty {
       session.output.line(
-        "skipped \(Describe.count(skipped.count, "export")) whose flow \(open.name) has: \(skipped.joined(separator: ", "))")
+        fitting: "skipped \(Describe.count(skipped.count, "export")) whose flow \(open.name) has: \(name: skipped.joined(separator: ", "))")
     }
   }
 
   /// `staged orders: new flow in prod, 12 nodes, 3 references to match`: a line per staged
-  /// import, short enough for a terminal (the flow is named again only where it differs).
+  /// import, short enough for a terminal.
   private static func stagedLine(_ pending: PendingImport, bound: Int) -> FittedLine {
     let refs = pending.version.connections.count
     let references =
       refs == 0 ? "" : bound == 0 ? ", \(Describe.count(refs, "reference")) to match" : ", \(bound) of \(refs) references bound"
     let nodes = Describe.count(pending.version.nodes.count, "node")
-    let flow = pending.mode.flowName
-    let kind = pending.mode.isNewFlow ? "new flow" : "new version"
-    if flow == pending.name {
-      return "staged \(name: pending.name): \(kind) in \(pending.workspace), \(nodes)\(references)"
-    }
-    let of = pending.mode.isNewFlow ? "" : " of"
-    return "staged \(name: pending.name): \(kind)\(of) '\(name: flow)' in \(pending.workspace), \(nodes)\(references)"
+    return "staged \(name: pending.name): \(pending.landing) in \(pending.workspace), \(nodes)\(references)"
   }
 
   /// A file's name without folder and extension: what `--on-conflict rename` names a flow.

@@ -44,7 +44,7 @@ struct Log: Command {
     for record in records {
       let undone = record.undoneBy.map { "  (undone by #\($0))" } ?? ""
       session.output.line("#\(record.id)  \(record.at)  \(record.author)  \(record.message)\(undone)")
-      for change in record.changes { session.output.line(fitting: Describe.change(change).indented(by: "    ")) }
+      for change in record.changes { session.output.line(fitting: "    \(Describe.change(change))") }
     }
   }
 

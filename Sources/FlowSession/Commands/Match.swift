@@ -236,7 +236,7 @@ struct Match: Command {
       session.imports[index].bindings[reference] = Binding(connection: connectionName, reason: Binding.byHand)
     }
     let names = using.map { session.imports[$0].name }.joined(separator: ", ")
-    session.output.line("bound \(reference) -> \(connectionName) in \(names)")
+    session.output.line(fitting: "bound \(reference) -> \(connectionName) in \(name: names)")
   }
 
   /// Binds what it can and prints each guess (`only kafka connection`) for review; bindings by

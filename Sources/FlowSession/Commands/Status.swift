@@ -31,7 +31,7 @@ struct Status: Command {
     for (name, open) in session.workspaces.sorted(by: { $0.key < $1.key }) {
       let marker = name == session.targetName ? " (target)" : ""
       let readOnly = open.store.isReadOnly ? ", read-only" : ""
-      output.line("workspace \(name)\(marker): \(open.store.location)\(readOnly)")
+      output.line(fitting: "workspace \(name)\(marker): \(path: open.store.location)\(readOnly)")
     }
     for (name, loaded) in session.exports.sorted(by: { $0.key < $1.key }) {
       output.line(fitting: "loaded \(name: name): \(path: loaded.path)")
@@ -50,7 +50,7 @@ struct Status: Command {
         let changed = state.changedSince(pending).map { "; " + Describe.changedSince($0) } ?? ""
         output.line(
           fitting:
-            "  \(name: pending.name): \(pending.mode.summary), \(refs - pending.unmatched.count)/\(refs) references matched (\(path: pending.path))\(changed)"
+            "  \(name: pending.name): \(pending.landing), \(refs - pending.unmatched.count)/\(refs) references matched (\(pending.origin))\(changed)"
         )
       }
     }

@@ -56,7 +56,7 @@ struct Undo: Command {
     let plan = try open.store.undoPlan(of: number)
     if json { return session.output.line(JSONWriter().string(Self.json(plan))) }
     session.output.line("undo #\(number) (\(plan.message)) in \(open.name):")
-    for change in plan.changes { session.output.line(fitting: Describe.change(change).indented(by: "  ")) }
+    for change in plan.changes { session.output.line(fitting: "  \(Describe.change(change))") }
     if !plan.blockedBy.isEmpty { throw StoreError.undoBlocked(commit: number, by: plan.blockedBy) }
     if dryRun { return session.output.line("dry run: nothing was written") }
     try session.authorize(.commit, in: open)

@@ -2,15 +2,15 @@
 ///
 /// A bulk migration prints a line per flow, and a line wider than the terminal wraps into two
 /// or three: thousands of flows become an unreadable wall. When the whole is wider than the
-/// width given, the line's long parts give way: a file's path loses its front
-/// (`…/exports/orders.json`, down to its last 15 characters), then a name loses its middle
-/// (`Sync Sales…and notify`, down to nine characters): the flow's name is what a person reads a
-/// plan for. Words and counts never shrink, and a line
-/// that cannot fit even so is left at its shortest rather than cut to nothing. Without a width
-/// (standard output is a pipe or a file) every line is whole, for the tools that read it.
+/// width given, the line's long parts give way: a file's path loses its front, at a folder
+/// where it can (`…/exports/orders.json`, down to its last 15 columns), then a name loses its
+/// middle (`Sync Sales…and notify`, down to nine columns): the flow's name is what a person
+/// reads a plan for. Words and counts never shrink, and a line that cannot fit even so is left
+/// at its shortest rather than cut to nothing. Without a width (standard output is a pipe or a
+/// file) every line is whole, for the tools that read it.
 ///
-/// Written as an interpolation: `"staged \(name: import) into \(workspace)"`. Width is counted
-/// in characters, which is the terminal's columns for all but wide (East Asian) characters.
+/// Written as an interpolation: `"staged \(name: flow): new flow in \(workspace)"`. Width is
+/// counted in terminal columns: two for an East Asian ideograph or an emoji, one otherwise.
 struct FittedLine: ExpressibleByStringInterpolation {
   /// A stretch of the line, and whether it may give way.
   fileprivate enum Part {
@@ -35,35 +35,31 @@ struct FittedLine: ExpressibleByStringInterpolation {
     mutating func appendInterpolation(_ value: some CustomStringConvertible) { parts.append(.fixed(value.description)) }
     /// A flow's or an import's name: gives way from the middle.
     mutating func appendInterpolation(name: String) { parts.append(.name(name)) }
-    /// A file's path: gives way from the front, down to its last `shortestPath` characters.
+    /// A file's path: gives way from the front, down to its last `shortestPath` columns.
     mutating func appendInterpolation(path: String) { parts.append(.path(path)) }
+    /// Another fitted line within this one, its parts giving way as they would there.
+    mutating func appendInterpolation(_ line: FittedLine) { parts += line.parts }
   }
 
-  /// The line after `prefix` (an indentation), which stays whole.
-  func indented(by prefix: String) -> FittedLine {
-    var line = self
-    line.parts.insert(.fixed(prefix), at: 0)
-    return line
-  }
-
-  /// The fewest characters a name keeps: `Sync…tify` still tells most names apart.
+  /// The fewest columns a name keeps: `Workf…ders` still tells most names apart.
   static let shortestName = 9
-  /// The fewest characters a path keeps, its end: `…/orders.json`, `…YK8e8JGt2.json`.
+  /// The fewest columns a path keeps, its end (`…5YK8e8JGt2.json`); fewer only where it is cut at
+  /// a folder's slash (`…/orders.json`).
   static let shortestPath = 15
 
   /// The line as it is printed in `width` columns; whole when `width` is nil.
   func text(width: Int?) -> String {
     let whole = parts.map(Self.text).joined()
     guard let width else { return whole }
-    var excess = whole.count - width
+    var excess = Self.columns(whole) - width
     guard excess > 0 else { return whole }
     var fitted = parts
     // Paths give way before names: the plan's headline still names the flow in full.
     for giving in [Self.isPath, Self.isName] {
       for index in fitted.indices where excess > 0 && giving(fitted[index]) {
-        let before = Self.text(fitted[index]).count
+        let before = Self.columns(Self.text(fitted[index]))
         fitted[index] = Self.shortened(fitted[index], by: excess)
-        excess -= before - Self.text(fitted[index]).count
+        excess -= before - Self.columns(Self.text(fitted[index]))
       }
     }
     return fitted.map(Self.text).joined()
@@ -83,20 +79,60 @@ struct FittedLine: ExpressibleByStringInterpolation {
     if case .name = part { true } else { false }
   }
 
-  /// The part at most `excess` characters shorter, as far as it may give way; an ellipsis takes
+  /// The part at most `excess` columns narrower, as far as it may give way; an ellipsis takes
   /// the place of what is left out.
   private static func shortened(_ part: Part, by excess: Int) -> Part {
     switch part {
     case .fixed: return part
     case .name(let name):
-      let length = max(shortestName, name.count - excess - 1)
-      guard length < name.count - 1 else { return part }
-      let head = (length + 1) / 2
-      return .name(name.prefix(head) + "…" + name.suffix(length - head))
+      let kept = max(shortestName, columns(name) - excess - 1)
+      guard kept < columns(name) - 1 else { return part }
+      let head = (kept + 1) / 2
+      return .name(leading(name, columns: head) + "…" + trailing(name, columns: kept - head))
     case .path(let path):
-      let length = max(shortestPath, path.count - excess - 1)
-      guard length < path.count - 1 else { return part }
-      return .path("…" + path.suffix(length))
+      let kept = max(shortestPath, columns(path) - excess - 1)
+      guard kept < columns(path) - 1 else { return part }
+      let end = trailing(path, columns: kept)
+      // From a folder's slash when the end holds one: `…/orders.json`, not `…rts/orders.json`.
+      return .path("…" + (end.firstIndex(of: "/").map { end[$0...] } ?? end))
+    }
+  }
+
+  /// The first characters of `text` that take at most `columns` columns.
+  private static func leading(_ text: String, columns limit: Int) -> Substring {
+    var used = 0
+    let end = text.firstIndex { character in
+      used += columns(character)
+      return used > limit
+    }
+    return text[..<(end ?? text.endIndex)]
+  }
+
+  /// The last characters of `text` that take at most `columns` columns.
+  private static func trailing(_ text: String, columns limit: Int) -> Substring {
+    var used = 0
+    let start = text.lastIndex { character in
+      used += columns(character)
+      return used > limit
+    }
+    return text[(start.map(text.index(after:)) ?? text.startIndex)...]
+  }
+
+  /// The columns `text` takes in a terminal.
+  static func columns(_ text: some StringProtocol) -> Int {
+    text.reduce(0) { $0 + columns($1) }
+  }
+
+  /// Two columns for a wide character (East Asian Wide and Fullwidth ranges, emoji shown as
+  /// pictures), one for the others.
+  private static func columns(_ character: Character) -> Int {
+    guard let scalar = character.unicodeScalars.first, scalar.value >= 0x1100 else { return 1 }
+    if scalar.properties.isEmojiPresentation || character.unicodeScalars.contains("\u{FE0F}") { return 2 }
+    switch scalar.value {
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xAC00...0xD7A3,
+      0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+      return 2
+    default: return 1
     }
   }
 }

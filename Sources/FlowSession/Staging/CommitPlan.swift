@@ -121,14 +121,14 @@ struct CommitPlan {
   /// changed, …`, `unchanged orders: skipped (…)`, indented under the plan's title.
   private func headline(_ entry: Entry) -> FittedLine {
     let bindings = Describe.count(entry.pending.bindings.count, "binding")
-    let path = entry.pending.path
+    let origin = entry.pending.origin
     switch (entry.pending.mode, entry.diff) {
     case (.newFlow(let flow), _):
-      return "  create flow \(name: flow): \(Describe.count(entry.bound.nodes.count, "node")), \(bindings) (\(path: path))"
+      return "  create flow \(name: flow): \(Describe.count(entry.bound.nodes.count, "node")), \(bindings) (\(origin))"
     case (.newVersion(of: let flow), let diff?) where diff.isEmpty:
-      return "  unchanged \(name: flow): skipped (\(path: path))"
+      return "  unchanged \(name: flow): skipped (\(origin))"
     case (.newVersion(of: let flow), let diff):
-      return "  add version \(entry.number) to \(name: flow): \(diff?.stat.summary ?? "new"), \(bindings) (\(path: path))"
+      return "  add version \(entry.number) to \(name: flow): \(diff?.stat.summary ?? "new"), \(bindings) (\(origin))"
     }
   }
 

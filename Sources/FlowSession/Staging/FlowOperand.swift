@@ -143,11 +143,16 @@ extension Session {
     try readExport(taking: try readFile(at: path), at: path, scanningSecrets: scanningSecrets)
   }
 
-  /// `readExport(at:scanningSecrets:)` of bytes already read from `path`.
-  static func readExport(taking bytes: consuming Data, at path: String, scanningSecrets: Bool) throws -> ReadExport {
+  /// `readExport(at:scanningSecrets:)` of bytes already read from `path`; the files of one bulk
+  /// load share their repeated strings through `sharing`.
+  static func readExport(
+    taking bytes: consuming Data, at path: String, scanningSecrets: Bool, sharing: SharedStrings? = nil
+  ) throws -> ReadExport {
     let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     do {
-      let (format, decoded) = try ExportFormat.read(taking: consume bytes, fallbackName: stem) { try? readFile(at: path) }
+      let (format, decoded) = try ExportFormat.read(taking: consume bytes, fallbackName: stem, sharing: sharing) {
+        try? readFile(at: path)
+      }
       var notes = decoded.findings
       if scanningSecrets {
         let document = decoded.version.source?.document ?? NativeJSONCodec.encode(decoded.version, stamp: nil)

@@ -11,14 +11,6 @@ struct PendingImport: Sendable {
     /// Add the export as the next version of this existing flow.
     case newVersion(of: String)
 
-    /// `new flow 'orders'`, `new version of 'orders'`: how `load` and `status` say it.
-    var summary: String {
-      switch self {
-      case .newFlow(let name): "new flow '\(name)'"
-      case .newVersion(of: let name): "new version of '\(name)'"
-      }
-    }
-
     var isNewFlow: Bool {
       if case .newFlow = self { true } else { false }
     }
@@ -58,6 +50,24 @@ struct PendingImport: Sendable {
   /// writes; nil for a subflow carried inside another export, which has no file of its own.
   var source: String? {
     parentImport == nil ? URL(fileURLWithPath: path).standardizedFileURL.path : nil
+  }
+
+  /// `new flow`, `new version of 'orders'`: how the import lands in its target, as `load` and
+  /// `status` say it; the flow is named only where it is not the import's own name.
+  var landing: FittedLine {
+    let kind = mode.isNewFlow ? "new flow" : "new version"
+    let flow = mode.flowName
+    guard flow != name else { return "\(kind)" }
+    return "\(kind)\(mode.isNewFlow ? "" : " of") '\(name: flow)'"
+  }
+
+  /// Where the import came from, as the plan and `status` say it: the file's path, which gives
+  /// way from the front on a narrow terminal; for a subflow, its parent's file and
+  /// `(subflow of <parent>)`, which stays whole (see `Load.subflowImports`).
+  var origin: FittedLine {
+    let subflowOf = parentImport.map { " (subflow of \($0))" } ?? ""
+    guard !subflowOf.isEmpty, path.hasSuffix(subflowOf) else { return "\(path: path)" }
+    return "\(path: String(path.dropLast(subflowOf.count)))\(subflowOf)"
   }
 
   /// References not yet bound to a connection of the target.
