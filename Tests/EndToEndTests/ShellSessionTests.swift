@@ -232,6 +232,21 @@ struct ShellSessionTests {
     }
   }
 
+  /// A load long enough to draw its progress bar takes the bar away before its first line, which
+  /// would otherwise follow the bar on its row (`… 100%staged orders-0: …`).
+  @Test(.tmux) func aLongLoadsBarIsGoneBeforeItsLines() throws {
+    let fps = try FPSProcess()
+    let folder = try Self.manyExports(6000)
+    try withShell(fps) { terminal in
+      try run(["workspace new prod.fpsw"], in: terminal)
+      let start = try terminal.mark()
+      try run(["load \(folder.path) into prod"], in: terminal)
+      let lines = try terminal.output(since: start).components(separatedBy: "\n")
+      #expect(lines.filter { $0.hasPrefix("staged orders-") }.count == 6000)
+      #expect(!lines.contains { $0.contains("%staged") || $0.contains("reading files") })
+    }
+  }
+
   // MARK: The session survives
 
   @Test(.tmux) func aKilledSessionIsRestored() throws {

@@ -60,7 +60,13 @@ public final class TmuxTerminal {
   private func start(command: [String], environment: [String: String]) throws {
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else { throw Failure.tmuxMissing }
     let assignments = environment.map { "\($0.key)=\($0.value)" }
-    try tmux(["new-session", "-d", "-s", name, "-x", "\(Self.width)", "-y", "30", "env"] + assignments + command)
+    // A long history: a bulk command's thousands of lines stay readable by `output(since:)`.
+    try tmux(
+      [
+        "start-server", ";", "set-option", "-g", "history-limit", "50000", ";", "new-session", "-d", "-s", name, "-x", "\(Self.width)",
+        "-y", "30", "env",
+      ]
+        + assignments + command)
     let fields = try tmux(["display-message", "-p", "-t", name, "#{pid} #{pane_pid} #{socket_path}"])
       .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ", maxSplits: 2).map(String.init)
     guard fields.count == 3 else { return }

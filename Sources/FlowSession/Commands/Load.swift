@@ -128,6 +128,8 @@ struct Load: Command {
       try file.rename(renames)
       return file
     }
+    // The bar goes before the first line is printed, or that line would follow it on its row.
+    session.progress?.finish()
     for result in results {
       do { read.append(try result.get()) } catch {
         guard files.count > 1 else { throw error }

@@ -28,7 +28,8 @@ struct Match: Command {
       imports with candidates (same type first, ranked by name similarity). `match <ref> <conn>`
       binds a reference in every pending import of the target that uses it (or in one, with
       --import). `--auto` binds by name and type, then by the only connection of the type; it
-      prints each guess (the only connection of the type) for review and counts the others.
+      prints each guess (the only connection of the type) for review and counts the others,
+      which `match` then lists.
 
       `match load prod.yaml` applies an environment file to every pending import of the target,
       and to later loads: its connection entries (by name, type or source id, and rules such as
@@ -264,7 +265,9 @@ struct Match: Command {
         session.output.line(fitting: "\(name: pending.name): \(ref.key) -> \(binding.connection) [\(binding.reason)]")
       }
     }
-    let counted = routine == 0 ? "" : " (\(routine) by same name and type, listed by `match`)"
+    // `match` lists those by same name and type (its help says so): this line stays within 80
+    // columns at a bulk load's hundreds of thousands of references.
+    let counted = routine == 0 ? "" : " (\(routine) by same name and type)"
     session.output.line("\(Describe.count(bound, "reference")) bound\(counted), \(left.count) still unmatched")
     for item in left { session.output.line(fitting: "  unmatched: \(name: item.importName): \(item.reference)") }
   }
