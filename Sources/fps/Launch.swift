@@ -76,11 +76,12 @@ struct Launch: Equatable {
     // Paging is for a person at the prompt: never for -c, scripts or piped input.
     let commandsOrScript = !commands.isEmpty || !words.isEmpty
     let pager = commandsOrScript ? nil : Pager(environment: environment, disabled: noPager || isatty(0) != 1)
+    let progress = TerminalProgress()
     let session = Session(
-      configuration: configuration, output: TerminalOutput(environment: environment, pager: pager),
+      configuration: configuration, output: TerminalOutput(environment: environment, pager: pager, progress: progress),
       interaction: TerminalInteraction(pager: pager))
     session.isCancelled = { LineEditor.interruptPending }
-    session.progress = TerminalProgress()
+    session.progress = progress
     return session
   }
 }

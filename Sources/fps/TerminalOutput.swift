@@ -3,27 +3,32 @@ import Foundation
 import LineEditor
 
 /// Session output on the process's standard streams; colour only on a terminal, with `NO_COLOR`
-/// unset and `TERM` not `dumb`.
+/// unset and `TERM` not `dumb`. A progress bar on the terminal is taken away before each write,
+/// or the line would follow the bar on its row (`… 100%staged orders: …`).
 final class TerminalOutput: Output {
   let usesColour: Bool
   /// Holds long output at the prompt for `$PAGER`; nil when paging is off.
   let pager: Pager?
+  private let progress: TerminalProgress?
   private let toTerminal = isatty(1) == 1
 
-  /// Asked anew for each command's lines: the terminal may have been resized.
+  /// Asked anew for each line: the terminal may have been resized.
   var lineWidth: Int? { toTerminal ? LineEditor.terminalColumns : nil }
 
-  init(environment: [String: String], pager: Pager?) {
+  init(environment: [String: String], pager: Pager?, progress: TerminalProgress?) {
     usesColour = toTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     self.pager = pager
+    self.progress = progress
   }
 
   func write(_ text: String) {
+    progress?.takeAway()
     if pager?.hold(text) == true { return }
     FileHandle.standardOutput.write(Data(text.utf8))
   }
   /// Writes to standard error, after what the command printed so far (kept in order with it).
   func writeError(_ text: String) {
+    progress?.takeAway()
     pager?.showHeld()
     FileHandle.standardError.write(Data(text.utf8))
   }

@@ -9,6 +9,8 @@ final class TerminalProgress: ProgressDisplay, @unchecked Sendable {
   private var started: Date?
   private var lastDrawn: Date?
   private var task = ""
+  /// True while the bar is on its row, the cursor at its end.
+  private var onScreen = false
 
   /// A bar for the terminal, or nil when standard error is not one.
   init?() {
@@ -29,10 +31,19 @@ final class TerminalProgress: ProgressDisplay, @unchecked Sendable {
     let filled = width * min(done, total) / total
     let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
     FileHandle.standardError.write(Data("\r\u{1B}[K\(counts)[\(bar)] \(100 * min(done, total) / total)%".utf8))
+    onScreen = true
+  }
+
+  /// Takes the bar off its row, so that a line written now starts the row (`TerminalOutput`
+  /// asks before each write); the next `show` draws it again.
+  func takeAway() {
+    guard onScreen else { return }
+    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    onScreen = false
   }
 
   func finish() {
-    if lastDrawn != nil { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    takeAway()
     started = nil
     lastDrawn = nil
     task = ""

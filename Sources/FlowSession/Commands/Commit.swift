@@ -101,8 +101,6 @@ struct Commit: Command {
       progress?.show("writing flows", done: done, total: total)
     }
     let record = try session.writing(to: open) { () throws(StoreError) in try open.store.commit(request) }
-    // The bar goes before the first line is printed, or that line would follow it on its row.
-    progress?.finish()
     session.imports.removeAll { $0.workspace == open.name }
     session.changes[open.name] = nil
     Self.report(record, to: open.name, in: session)

@@ -128,8 +128,6 @@ struct Load: Command {
       try file.rename(renames)
       return file
     }
-    // The bar goes before the first line is printed, or that line would follow it on its row.
-    session.progress?.finish()
     for result in results {
       do { read.append(try result.get()) } catch {
         guard files.count > 1 else { throw error }
@@ -289,7 +287,8 @@ struct Load: Command {
   static func subflowImports(of parent: PendingImport, existing: Set<String>) -> [PendingImport] {
     parent.version.subflowDefinitions.filter { !existing.contains($0.name) }.map { subflow in
       PendingImport(
-        name: subflow.name, path: "\(parent.path) (subflow of \(parent.name))", format: parent.format, workspace: parent.workspace,
+        name: subflow.name, path: parent.path + PendingImport.subflowSuffix(of: parent.name), format: parent.format,
+        workspace: parent.workspace,
         mode: .newFlow(subflow.name), version: subflow, parentImport: parent.name)
     }
   }

@@ -65,10 +65,13 @@ struct PendingImport: Sendable {
   /// way from the front on a narrow terminal; for a subflow, its parent's file and
   /// `(subflow of <parent>)`, which stays whole (see `Load.subflowImports`).
   var origin: FittedLine {
-    let subflowOf = parentImport.map { " (subflow of \($0))" } ?? ""
+    let subflowOf = parentImport.map(Self.subflowSuffix) ?? ""
     guard !subflowOf.isEmpty, path.hasSuffix(subflowOf) else { return "\(path: path)" }
     return "\(path: String(path.dropLast(subflowOf.count)))\(subflowOf)"
   }
+
+  /// What follows the parent's file in a subflow import's `path`: ` (subflow of <parent>)`.
+  static func subflowSuffix(of parent: String) -> String { " (subflow of \(parent))" }
 
   /// References not yet bound to a connection of the target.
   var unmatched: [ConnectionRef] {
