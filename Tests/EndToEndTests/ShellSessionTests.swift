@@ -240,7 +240,10 @@ struct ShellSessionTests {
     try withShell(fps) { terminal in
       try run(["workspace new prod.fpsw"], in: terminal)
       let start = try terminal.mark()
-      try run(["load \(folder.path) into prod"], in: terminal)
+      // Six thousand files take a debug build a while, and a loaded machine longer.
+      let load = try terminal.enter("load \(folder.path) into prod")
+      try terminal.wait(for: "fps ", since: load, seconds: 120)
+      try terminal.wait(for: "the prompt after the load", Self.atPrompt)
       let lines = try terminal.output(since: start).components(separatedBy: "\n")
       #expect(lines.filter { $0.hasPrefix("staged orders-") }.count == 6000)
       #expect(!lines.contains { $0.contains("%staged") || $0.contains("reading files") })

@@ -44,6 +44,11 @@ protocol DialectCodec: DocumentCodec {
   /// secret this dialect's documents carry rewritten by `walker`: the one place a dialect says
   /// which of its fields are credentials, used by every writer, every view and the store.
   static func rewritingSecrets(in value: JSONValue, _ walker: SecretWalker) -> JSONValue
+  /// Texts every document holding a secret by `rewritingSecrets` contains as written (a quoted
+  /// member name its rule asks for), so a document without them, and without escapes that
+  /// could spell them otherwise, needs no walk; nil when the rule has none (names judged by
+  /// their words).
+  static var secretTextMarkers: [String]? { get }
   /// What a removed secret reads in this dialect's files (EP writes `<password_redacted>`).
   static var secretPlaceholder: String { get }
   /// The member of a node's object that holds its id (`identifier` in NiFi), where values are set.
@@ -66,6 +71,8 @@ extension DialectCodec {
   static func nodeRole(ofType type: String) -> NodeRole? { nil }
 
   static var secretPlaceholder: String { Secrets.placeholder }
+
+  static var secretTextMarkers: [String]? { nil }
 
   static var nodeIDKey: String { "id" }
 

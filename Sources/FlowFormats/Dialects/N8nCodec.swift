@@ -118,6 +118,8 @@ enum N8nCodec: DialectCodec {
     }
   }
 
+  static var secretTextMarkers: [String]? { [#""data""#] }
+
   static func position(_ value: JSONValue?) -> Position? {
     guard let pair = value?.arrayValue, pair.count == 2, case .number(let x) = pair[0], case .number(let y) = pair[1] else { return nil }
     return Position(x: x, y: y)

@@ -242,20 +242,7 @@ public enum SecretScanner {
   static func contains(_ text: String, _ literal: String) -> Bool {
     var text = text
     var literal = literal
-    return text.withUTF8 { haystack in
-      literal.withUTF8 { needle in
-        guard let first = needle.first, needle.count <= haystack.count else { return false }
-        let last = haystack.count - needle.count
-        var index = StringBytes.firstIndex(of: first, in: haystack, from: 0)
-        while index <= last {
-          var offset = 1
-          while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
-          if offset == needle.count { return true }
-          index = StringBytes.firstIndex(of: first, in: haystack, from: index + 1)
-        }
-        return false
-      }
-    }
+    return text.withUTF8 { haystack in literal.withUTF8 { StringBytes.contains($0, in: haystack) } }
   }
 
   /// The value with its secrets redacted, or nil when it holds none: a view of a large flow

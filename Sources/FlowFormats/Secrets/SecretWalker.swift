@@ -55,29 +55,40 @@ struct SecretWalker {
       return Secrets.rewritingJAAS(text, transform).map(JSONValue.string)
     case .array(let elements):
       var rewritten: [JSONValue]?
-      for index in elements.indices {
-        guard let element = walk(elements[index], place: &place, rule) else { continue }
-        if rewritten == nil { rewritten = elements }
-        rewritten?[index] = element
+      elements.withUnsafeBufferPointer { elements in
+        for index in elements.indices {
+          guard let element = walk(elements[index], place: &place, rule) else { continue }
+          if rewritten == nil { rewritten = Array(elements) }
+          rewritten?[index] = element
+        }
       }
       return rewritten.map(JSONValue.array)
     case .object(let object):
       place.objects.append(object)
       defer { place.objects.removeLast() }
       var rewritten: JSONObject?
-      for index in object.members.indices {
-        let member = object.members[index]
-        let value: JSONValue?
-        if rule(place, member.key) {
-          value = all(member.value)
-        } else {
-          place.keys.append(member.key)
-          value = walk(member.value, place: &place, rule)
-          place.keys.removeLast()
+      // Members are read in place, and a key is pushed only to go down into an array or an
+      // object: every member of every committed document comes through here.
+      object.members.withUnsafeBufferPointer { members in
+        for index in members.indices {
+          let value: JSONValue?
+          switch members[index].value {
+          case .null, .bool: continue
+          case .string, .number:
+            value = rule(place, members[index].key) ? all(members[index].value) : walk(members[index].value, place: &place, rule)
+          case .array, .object:
+            if rule(place, members[index].key) {
+              value = all(members[index].value)
+            } else {
+              place.keys.append(members[index].key)
+              value = walk(members[index].value, place: &place, rule)
+              place.keys.removeLast()
+            }
+          }
+          guard let value else { continue }
+          if rewritten == nil { rewritten = object }
+          rewritten?.members[index].value = value
         }
-        guard let value else { continue }
-        if rewritten == nil { rewritten = object }
-        rewritten?.members[index].value = value
       }
       return rewritten.map(JSONValue.object)
     default: return nil

@@ -88,6 +88,30 @@ public enum Secrets {
     return counter.value
   }
 
+  /// True when a commit would seal something in the source document, read from `text`: a
+  /// member its dialect's rules call secret, or a JAAS password, holding a value. Where the
+  /// dialect names texts such a document must contain (`secretTextMarkers`), a text without
+  /// them, without a login line and without `\u` escapes (which could spell them otherwise)
+  /// holds none, and is not walked.
+  static func holdSecret(_ source: SourceDocument, text: UnsafeBufferPointer<UInt8>) -> Bool {
+    let dialect = ExportFormat(rawValue: source.dialect)?.dialect
+    if let markers = dialect?.secretTextMarkers {
+      let found = (markers + [#"\u"#, "LoginModule"]).contains { marker in
+        var marker = marker
+        return marker.withUTF8 { StringBytes.contains($0, in: text) }
+      }
+      if !found { return false }
+    }
+    final class Seen { var any = false }
+    let seen = Seen()
+    let walker = SecretWalker { text in
+      seen.any = true
+      return text
+    }
+    _ = dialect?.rewritingSecrets(in: source.document, walker) ?? NativeJSONCodec.rewritingSecrets(in: source.document, walker)
+    return seen.any
+  }
+
   /// The version with secrets found by scanning (`SecretScanner`) replaced too: what
   /// `--redact` adds, over nodes, the source document and the flow's settings.
   public static func scanRedacted(_ version: FlowVersion) -> FlowVersion {

@@ -10,10 +10,30 @@ public struct JSONWriter: Sendable {
     case indented(Int)
   }
 
-  var layout: Layout
+  /// A text written in place of one string value: a document held as its text (`OutlinedFlow`)
+  /// written inside the value built around it, never parsed into a tree again.
+  public struct Splice: Sendable {
+    /// The string value the text stands in for; nothing else in the value may be it.
+    public var marker: String
+    /// The JSON text written in its place, as it is.
+    public var text: [UInt8]
 
-  /// A writer with this layout; two-space indentation by default, as exports are written.
-  public init(layout: Layout = .indented(2)) { self.layout = layout }
+    /// `text`, to be written where the string `marker` stands.
+    public init(marker: String, text: [UInt8]) {
+      self.marker = marker
+      self.text = text
+    }
+  }
+
+  var layout: Layout
+  var splice: Splice?
+
+  /// A writer with this layout (two-space indentation by default, as exports are written),
+  /// writing `splice`'s text where its marker stands.
+  public init(layout: Layout = .indented(2), splice: Splice? = nil) {
+    self.layout = layout
+    self.splice = splice
+  }
 
   /// The text of the value, with no trailing newline.
   public func string(_ value: JSONValue) -> String {
@@ -42,7 +62,12 @@ public struct JSONWriter: Sendable {
     case .number(let number):
       var text = number.text
       text.withUTF8 { output.append($0) }
-    case .string(let text): Self.writeString(text, into: &output)
+    case .string(let text):
+      if let splice, text == splice.marker {
+        splice.text.withUnsafeBufferPointer { output.append($0) }
+      } else {
+        Self.writeString(text, into: &output)
+      }
     case .array(let elements):
       guard !elements.isEmpty else { return output.append("[]") }
       output.append(UInt8(ascii: "["))

@@ -54,11 +54,48 @@ public enum StringBytes {
     return index
   }
 
+  /// True when `literal` stands somewhere in `bytes`. Candidates are where two of its bytes
+  /// stand side by side (its second and third, past a quote that opens most literals asked
+  /// for and most JSON strings), found seven bytes at a time, then compared: searching by one
+  /// byte stopped at every quote of a document, and a load searches every file it outlines.
+  public static func contains(_ literal: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard literal.count >= 2 else { return literal.isEmpty || firstIndex(of: literal[0], in: bytes, from: 0) < bytes.count }
+    guard literal.count <= bytes.count, let base = bytes.baseAddress else { return false }
+    let pair = literal.count >= 3 ? 1 : 0
+    let (first, second) = (literal[pair], literal[pair + 1])
+    func matches(at start: Int) -> Bool {
+      start >= 0 && start + literal.count <= bytes.count && (0..<literal.count).allSatisfy { bytes[start + $0] == literal[$0] }
+    }
+    var index = 0
+    // A word's eight bytes hold seven pairs; the next word starts at the last byte of this one.
+    while index + 8 <= bytes.count {
+      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+      var candidates = bytesEqual(to: first, in: word) & (bytesEqual(to: second, in: word) >> 8) & 0x0080_8080_8080_8080
+      while candidates != 0 {
+        let offset = candidates.trailingZeroBitCount / 8
+        if matches(at: index + offset - pair) { return true }
+        candidates &= candidates - 1
+      }
+      index += 7
+    }
+    while index + 1 < bytes.count {
+      if bytes[index] == first, bytes[index + 1] == second, matches(at: index - pair) { return true }
+      index += 1
+    }
+    return false
+  }
+
   /// True when a byte of `word` is special. Each test is exact (no false positives): a byte is
   /// below `n` when subtracting `n` borrows into a high bit that was clear.
   @inline(__always) private static func holdsSpecial(_ word: UInt64) -> Bool {
     let control = (word &- ones &* 0x20) & ~word & highs
     return control | bytesEqual(to: UInt8(ascii: "\""), in: word) | bytesEqual(to: UInt8(ascii: "\\"), in: word) != 0
+  }
+
+  /// Nonzero when a byte of `word` is a quote or a backslash; the lowest bit set is in the first
+  /// such byte (bits above it may be off).
+  @inline(__always) static func quotesOrBackslashes(in word: UInt64) -> UInt64 {
+    bytesEqual(to: UInt8(ascii: "\""), in: word) | bytesEqual(to: UInt8(ascii: "\\"), in: word)
   }
 
   /// Nonzero when a byte of `word` is `byte`: exact as a yes or no (the bit set may be off by

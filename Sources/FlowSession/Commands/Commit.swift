@@ -85,13 +85,13 @@ struct Commit: Command {
     let progress = session.progress
     defer { progress?.finish() }
     let writing = plan.writing
-    if open.store.sealer == nil, writing.contains(where: { Secrets.count(in: $0.bound) > 0 }) {
+    let stored = writing.map { Self.stored($0.bound, as: $0.pending.mode.flowName) }
+    if open.store.sealer == nil, stored.contains(where: { Secrets.count(in: $0.outline) > 0 }) {
       throw StoreError.noKey(path: open.store.location)
     }
-    let writes = writing.map { entry in
+    let writes = zip(writing, stored).map { entry, stored in
       Self.write(
-        entry.bound, as: entry.pending.mode.flowName, mode: entry.pending.mode.isNewFlow ? .newFlow : .newVersion,
-        source: entry.pending.source, sealer: open.store.sealer)
+        stored, mode: entry.pending.mode.isNewFlow ? .newFlow : .newVersion, source: entry.pending.source, sealer: open.store.sealer)
     }
     let request = CommitRequest(
       message: message ?? plan.defaultMessage, author: session.user, expectedRevision: open.revision,
@@ -115,43 +115,56 @@ struct Commit: Command {
     session.output.line("committed #\(record.id) to \(workspace): \(Describe.tally(record.changes))")
   }
 
-  /// One version as the store writes it: named for its flow, numbered and dated by the store
-  /// (the published date is the commit's), its nodes given ids new to the target (names kept),
-  /// its subflows stored as flows of their own rather than inside it, with the file it was
-  /// imported from. Its secrets are sealed as it is rendered, which the store does for several
-  /// versions at once.
-  private static func write(
-    _ version: FlowVersion, as flow: String, mode: CommitRequest.VersionWrite.Mode, source: String?, sealer: Sealer?
-  ) -> CommitRequest.VersionWrite {
-    var stored = version.source == nil ? version.renumberingNodes { _ in UUID().uuidString.lowercased() } : version
-    stored.name = flow
-    stored.subflowDefinitions = []
-    // A foreign flow's node configurations are stored in its source document only
-    // (`NodeConfigs.inSource`), so there is nothing to seal in them here.
-    if NativeJSONCodec.keepsConfigsInSource(stored) {
-      for index in stored.nodes.indices { stored.nodes[index].config = [:] }
+  /// A version as the store keeps it: named for its flow, its nodes given ids new to the
+  /// target (names kept) when it has no source document, its subflows stored as flows of their
+  /// own rather than inside it. A foreign flow's node configurations are stored in its source
+  /// document only (`NodeConfigs.inSource`): the document alone holds secrets to seal.
+  private static func stored(_ bound: StagedVersion, as flow: String) -> StagedVersion {
+    bound.changingModel { version in
+      if version.source == nil { version = version.renumberingNodes { _ in UUID().uuidString.lowercased() } }
+      version.name = flow
+      version.subflowDefinitions = []
+      if NativeJSONCodec.keepsConfigsInSource(version) {
+        for index in version.nodes.indices where !version.nodes[index].config.isEmpty { version.nodes[index].config = [:] }
+      }
     }
-    return CommitRequest.VersionWrite(flow: flow, mode: mode, source: source) { [stored] number, publishedAt in
+  }
+
+  /// One stored version as the store writes it, numbered and dated by the store (the published
+  /// date is the commit's), with the file it was imported from. Its secrets are sealed as it is
+  /// rendered, which the store does for several versions at once; an outlined flow's document
+  /// is written from its text, which holds none.
+  private static func write(
+    _ stored: StagedVersion, mode: CommitRequest.VersionWrite.Mode, source: String?, sealer: Sealer?
+  ) -> CommitRequest.VersionWrite {
+    CommitRequest.VersionWrite(flow: stored.outline.name, mode: mode, source: source) { number, publishedAt in
       // Secrets are sealed with the workspace key, never left in the stored document.
-      var written = sealer.map { sealer in Secrets.rewriting(stored, number: sealer.sealNumber) { sealer.seal($0) } } ?? stored
+      var written = stored.outline
+      if let sealer { written = Secrets.rewriting(written, number: sealer.sealNumber) { sealer.seal($0) } }
       written.number = number
       written.published = publishedAt
-      return JSONWriter(layout: .minified).string(NativeJSONCodec.encode(written, stamp: nil, nodeConfigs: .inSource))
+      switch stored {
+      case .whole: return JSONWriter(layout: .minified).string(NativeJSONCodec.encode(written, stamp: nil, nodeConfigs: .inSource))
+      case .outlined(let flow): return flow.storedText(of: written)
+      }
     }
   }
 }
 
 extension PendingImport {
   /// The version as it will be written: its environment's values set, every reference renamed
-  /// to the connection it is bound to, with that connection's non-secret properties.
-  func boundVersion(using state: WorkspaceState) throws -> FlowVersion {
-    var version = try settingValues(in: self.version)
-    for index in version.connections.indices {
-      let key = version.connections[index].key
-      guard let binding = bindings[key], let connection = state.connection(named: binding.connection) else { continue }
-      version.connections[index].name = connection.name
-      version.connections[index].properties = connection.properties
+  /// to the connection it is bound to, with that connection's non-secret properties. An
+  /// outlined import stays outlined unless values are set: they go into node configurations,
+  /// which only the whole version has.
+  func boundVersion(using state: WorkspaceState) throws -> StagedVersion {
+    let staged = values.isEmpty ? staged : .whole(try settingValues(in: version))
+    return staged.changingModel { version in
+      for index in version.connections.indices {
+        let key = version.connections[index].key
+        guard let binding = bindings[key], let connection = state.connection(named: binding.connection) else { continue }
+        version.connections[index].name = connection.name
+        version.connections[index].properties = connection.properties
+      }
     }
-    return version
   }
 }

@@ -116,6 +116,7 @@ struct Load: Command {
     var failures: [String] = []
     defer { session.progress?.finish() }
     let renames = renames
+    let outlining = target != nil
     let sharing = SharedStrings()
     let results = try session.readExports(at: files) { path in
       if path.hasSuffix(".fps") { throw SessionError.scriptGivenAsExport(path) }
@@ -126,6 +127,8 @@ struct Load: Command {
       }
       var file = try Session.readExport(taking: bytes, at: path, scanningSecrets: true, sharing: sharing)
       try file.rename(renames)
+      // Staged flows are held as text where they can: a bulk load's trees were most of its memory.
+      if outlining { file.outline(from: bytes) }
       return file
     }
     for result in results {
@@ -214,7 +217,7 @@ struct Load: Command {
       let name = alias ?? (read.count == 1 ? newName : nil) ?? flow
       if importNames.contains(name) { throw SessionError.importExists(name) }
       let pending = PendingImport(
-        name: name, path: file.path, format: file.format, workspace: open.name, mode: mode, version: file.version, notes: file.notes,
+        name: name, path: file.path, format: file.format, workspace: open.name, mode: mode, staged: file.staged, notes: file.notes,
         renames: file.renames, stamp: file.stamp)
       add(pending)
       for subflow in Self.subflowImports(of: pending, existing: existing)
@@ -222,7 +225,7 @@ struct Load: Command {
         add(subflow)
       }
     }
-    if problems.count == 1, read.count == 1 { throw SessionError.flowExists(flow: read[0].version.name, workspace: open.name) }
+    if problems.count == 1, read.count == 1 { throw SessionError.flowExists(flow: read[0].staged.outline.name, workspace: open.name) }
     if !problems.isEmpty { throw SessionError.bulk(failed: problems, total: read.count) }
     session.imports += staged
     // The environment file and what the workspace remembers bind what they can at once.
@@ -242,10 +245,10 @@ struct Load: Command {
   /// `staged orders: new flow in prod, 12 nodes, 3 references to match`: a line per staged
   /// import, short enough for a terminal.
   private static func stagedLine(_ pending: PendingImport, bound: Int) -> FittedLine {
-    let refs = pending.version.connections.count
+    let refs = pending.outline.connections.count
     let references =
       refs == 0 ? "" : bound == 0 ? ", \(Describe.count(refs, "reference")) to match" : ", \(bound) of \(refs) references bound"
-    let nodes = Describe.count(pending.version.nodes.count, "node")
+    let nodes = Describe.count(pending.outline.nodes.count, "node")
     return "staged \(name: pending.name): \(pending.landing) in \(pending.workspace), \(nodes)\(references)"
   }
 
@@ -262,7 +265,7 @@ struct Load: Command {
     var repeated: [String] = []
     var named: [(ReadExport, String)] = []
     for file in read {
-      var flow = newName ?? file.version.name
+      var flow = newName ?? file.staged.outline.name
       if let first = firstFile[flow] {
         guard renaming else {
           repeated.append("'\(flow)' in \(first) and \(file.path)")
@@ -285,11 +288,11 @@ struct Load: Command {
   /// own (matched and committed like any import); those the target has are reused, see
   /// `DependencyPlan`.
   static func subflowImports(of parent: PendingImport, existing: Set<String>) -> [PendingImport] {
-    parent.version.subflowDefinitions.filter { !existing.contains($0.name) }.map { subflow in
+    parent.outline.subflowDefinitions.filter { !existing.contains($0.name) }.map { subflow in
       PendingImport(
         name: subflow.name, path: parent.path + PendingImport.subflowSuffix(of: parent.name), format: parent.format,
         workspace: parent.workspace,
-        mode: .newFlow(subflow.name), version: subflow, parentImport: parent.name)
+        mode: .newFlow(subflow.name), staged: .whole(subflow), parentImport: parent.name)
     }
   }
 

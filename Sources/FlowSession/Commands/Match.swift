@@ -133,7 +133,7 @@ struct Match: Command {
     var entries = existing?.connections ?? []
     var written = 0
     for pending in session.imports where pending.workspace == open.name {
-      for reference in pending.version.connections {
+      for reference in pending.outline.connections {
         guard let binding = pending.bindings[reference.key], existing?.entry(for: reference)?.target != binding.connection else {
           continue
         }
@@ -169,7 +169,7 @@ struct Match: Command {
     for index in indices {
       let pending = session.imports[index]
       let connections = try session.state(of: pending.workspace).connections
-      for ref in pending.version.connections {
+      for ref in pending.outline.connections {
         var object: JSONObject = [
           "import": .string(pending.name), "workspace": .string(pending.workspace), "reference": .string(ref.key),
           "name": .string(ref.name), "type": .string(ref.type),
@@ -194,8 +194,8 @@ struct Match: Command {
       let pending = session.imports[index]
       let connections = try session.state(of: pending.workspace).connections
       session.output.line("\(pending.name) -> \(pending.workspace):")
-      if pending.version.connections.isEmpty { session.output.line("  no connection references") }
-      for ref in pending.version.connections {
+      if pending.outline.connections.isEmpty { session.output.line("  no connection references") }
+      for ref in pending.outline.connections {
         // The name the export gave it (n8n's credential name, Make's label, the Node-RED config
         // node's name) is what a person maps by; the key is what `match <ref>` takes.
         let label = ref.name.isEmpty || ref.name == ref.key ? "\(ref.key) (\(ref.type))" : "\(ref.key) \"\(ref.name)\" (\(ref.type))"
@@ -215,9 +215,9 @@ struct Match: Command {
 
   private func bind(_ reference: String, to connectionName: String, in session: Session) throws {
     let indices = try session.importIndices(importName)
-    let using = indices.filter { session.imports[$0].version.connection(key: reference) != nil }
+    let using = indices.filter { session.imports[$0].outline.connection(key: reference) != nil }
     guard !using.isEmpty else {
-      let known = Set(indices.flatMap { session.imports[$0].version.connections.map(\.key) })
+      let known = Set(indices.flatMap { session.imports[$0].outline.connections.map(\.key) })
       throw SessionError.unknownName(kind: "connection reference in the pending imports", name: reference, known: known.sorted())
     }
     for index in using {
@@ -228,7 +228,7 @@ struct Match: Command {
           kind: "connection in \(pending.workspace)", name: connectionName, known: state.connections.map(\.name))
       }
       // Every import in `using` has the reference.
-      if let ref = pending.version.connection(key: reference), connection.type != ref.type {
+      if let ref = pending.outline.connection(key: reference), connection.type != ref.type {
         throw SessionError.typeMismatch(
           reference: reference, referenceType: ref.type, connection: connection.name, connectionType: connection.type)
       }

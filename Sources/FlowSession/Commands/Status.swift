@@ -46,7 +46,7 @@ struct Status: Command {
       let pendingHere = session.imports.filter { $0.workspace == name }
       problems += pendingHere.flatMap(state.findings)
       for pending in pendingHere {
-        let refs = pending.version.connections.count
+        let refs = pending.outline.connections.count
         let changed = state.changedSince(pending).map { "; " + Describe.changedSince($0) } ?? ""
         output.line(
           fitting:
@@ -83,7 +83,7 @@ struct Status: Command {
         var entry: JSONObject = [
           "name": .string(pending.name), "workspace": .string(name), "flow": .string(pending.mode.flowName),
           "mode": .string(pending.mode.isNewFlow ? "new flow" : "new version"), "path": .string(pending.path),
-          "references": .number(JSONNumber(pending.version.connections.count)),
+          "references": .number(JSONNumber(pending.outline.connections.count)),
           "unmatched": .array(pending.unmatched.map { .string($0.key) }),
         ]
         entry["changedSince"] = state.changedSince(pending).map { .number(JSONNumber($0)) }

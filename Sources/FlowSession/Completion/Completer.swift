@@ -57,7 +57,7 @@ extension Session {
   /// none is (binding then says why not).
   private func connections(for reference: String) -> [String] {
     let connections = targetState()?.connections ?? []
-    let types = Set(imports.compactMap { $0.version.connection(key: reference)?.type })
+    let types = Set(imports.compactMap { $0.outline.connection(key: reference)?.type })
     let sameType = connections.filter { types.contains($0.type) }
     return (sameType.isEmpty ? connections : sameType).map(\.name)
   }
@@ -69,7 +69,7 @@ extension Session {
     case .words(let words): return words
     case .workspace: return Array(workspaces.keys)
     case .pendingImport: return imports.map(\.name)
-    case .reference: return imports.flatMap { $0.version.connections.map(\.key) }
+    case .reference: return imports.flatMap { $0.outline.connections.map(\.key) }
     case .flow: return targetFlowNames()
     case .connection: return targetState()?.connections.map(\.name) ?? []
     case .anyName: return imports.map(\.name) + Array(exports.keys) + targetFlowNames() + PathCompletion.candidates(prefix)

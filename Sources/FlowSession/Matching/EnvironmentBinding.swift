@@ -33,7 +33,7 @@ extension Session {
     for index in imports.indices where imports[index].workspace == workspaceName && names.map({ $0.contains(imports[index].name) }) ?? true
     {
       var pending = imports[index]
-      for reference in pending.version.connections {
+      for reference in pending.outline.connections {
         if let binding = pending.bindings[reference.key], binding.reason == Binding.byHand { continue }
         if let environment, let (entry, target) = environment.entry(for: reference) {
           guard let connection = connections.first(where: { $0.name == target }) else {
@@ -58,7 +58,7 @@ extension Session {
       // Checked here, so the command that set a path a node lacks is the one refused; written
       // only as the flow is bound (`boundVersion`), so another file's values replace these
       // instead of landing on top of them.
-      _ = try pending.settingValues(in: pending.version)
+      if !pending.values.isEmpty { _ = try pending.settingValues(in: pending.version) }
       imports[index] = pending
     }
   }
@@ -88,7 +88,7 @@ extension Session {
   /// The environment entries that bind no reference of the workspace's pending imports.
   func unusedEntries(of workspaceName: String) -> [EnvironmentFile.ConnectionEntry] {
     guard let environment = environments[workspaceName] else { return [] }
-    let references = imports.filter { $0.workspace == workspaceName }.flatMap(\.version.connections)
+    let references = imports.filter { $0.workspace == workspaceName }.flatMap(\.outline.connections)
     return environment.connections.filter { entry in !references.contains { entry.target(for: $0) != nil } }
   }
 }

@@ -67,10 +67,10 @@ extension Session {
         }
         pending = PendingImport(
           name: saved.name, path: file.path, format: file.format, workspace: saved.workspace,
-          mode: saved.newFlow ? .newFlow(saved.flow) : .newVersion(of: saved.flow), version: file.version, notes: file.notes,
+          mode: saved.newFlow ? .newFlow(saved.flow) : .newVersion(of: saved.flow), staged: file.staged, notes: file.notes,
           renames: file.renames, stamp: file.stamp)
       }
-      let keys = Set(pending.version.connections.map(\.key))
+      let keys = Set(pending.outline.connections.map(\.key))
       pending.bindings = saved.bindings.filter { keys.contains($0.key) }
       for (key, binding) in saved.bindings where !keys.contains(key) {
         output.warning("\(saved.name): \(key) -> \(binding.connection) was not kept: the export no longer has \(key)")

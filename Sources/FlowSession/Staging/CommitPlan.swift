@@ -11,8 +11,9 @@ struct CommitPlan {
   /// One pending import as the commit will treat it.
   struct Entry {
     let pending: PendingImport
-    /// The version as it will be written: every reference renamed to its connection.
-    let bound: FlowVersion
+    /// The version as it will be written, every reference renamed to its connection: outlined
+    /// when the import is (the plan reads its outline, the commit stores its text).
+    let bound: StagedVersion
     /// For a new version: how it differs from the target's current version; nil for a new flow.
     let diff: FlowDiff?
     /// The version number it gets; 1 for a new flow.
@@ -44,11 +45,11 @@ struct CommitPlan {
       case .newVersion(of: let flow):
         let target = try current(flow)
         // The export's own version number says nothing about the target's history.
-        var compared = bound
+        var compared = bound.whole
         compared.number = target.number
         let diff = FlowDiffer.diff(
           target, compared, leftLabel: flow, rightLabel: pending.name,
-          options: DiffOptions().ignoringVolatilePaths(of: [target, bound].map(ExportFormat.natural)))
+          options: DiffOptions().ignoringVolatilePaths(of: [target, compared].map(ExportFormat.natural)))
         let number = nextVersion[flow] ?? 1
         if !diff.isEmpty { nextVersion[flow] = number + 1 }
         entries.append(Entry(pending: pending, bound: bound, diff: diff, number: number, changedSince: state.changedSince(pending)))
@@ -85,7 +86,7 @@ struct CommitPlan {
           "    \(Describe.changedSince(base)): diff --base \(workspace):\(flow)@\(base) \(workspace):\(flow) \(entry.pending.name)")
       }
       if verbose { lines += nodeLines(entry).map { "      " + $0 } }
-      for ref in entry.pending.version.connections {
+      for ref in entry.pending.outline.connections {
         guard let binding = entry.pending.bindings[ref.key] else {
           lines.append("    unmatched \(ref.key) (\(ref.type))")
           continue
@@ -106,7 +107,7 @@ struct CommitPlan {
           "    keeps \(value.path) = \(JSONWriter(layout: .minified).string(value.value))\(nodes.isEmpty ? "" : " on \(nodes)") [\(value.origin)]"
       }
       lines += dependencies.lines(for: entry.pending.name).map { "    \($0)" }
-      let carried = DependencyListing.carried(entry.bound)
+      let carried = DependencyListing.carried(entry.bound.outline)
       if verbose, !carried.isEmpty { lines.append("    carries \(carried.joined(separator: ", "))") }
     }
     if !routine.isEmpty {
@@ -124,7 +125,7 @@ struct CommitPlan {
     let origin = entry.pending.origin
     switch (entry.pending.mode, entry.diff) {
     case (.newFlow(let flow), _):
-      return "  create flow \(name: flow): \(Describe.count(entry.bound.nodes.count, "node")), \(bindings) (\(origin))"
+      return "  create flow \(name: flow): \(Describe.count(entry.bound.outline.nodes.count, "node")), \(bindings) (\(origin))"
     case (.newVersion(of: let flow), let diff?) where diff.isEmpty:
       return "  unchanged \(name: flow): skipped (\(origin))"
     case (.newVersion(of: let flow), let diff):
@@ -134,7 +135,7 @@ struct CommitPlan {
 
   /// With --verbose: the nodes of a new flow, or the nodes a new version adds, removes or changes.
   private func nodeLines(_ entry: Entry) -> [String] {
-    guard let diff = entry.diff else { return entry.bound.nodes.map { "+ \"\($0.name)\" (\($0.type))" } }
+    guard let diff = entry.diff else { return entry.bound.outline.nodes.map { "+ \"\($0.name)\" (\($0.type))" } }
     return diff.nodes.map { change in
       let mark =
         switch change.kind {
@@ -171,7 +172,7 @@ struct CommitPlan {
     var position: [Reference: Int] = [:]
     var bindings: [RememberedBinding] = []
     for entry in writing {
-      for reference in entry.pending.version.connections {
+      for reference in entry.pending.outline.connections {
         guard let binding = entry.pending.bindings[reference.key] else { continue }
         let remembered = RememberedBinding(type: reference.type, key: reference.key, name: reference.name, connection: binding.connection)
         let identity = Reference(type: reference.type, key: reference.key)
@@ -209,7 +210,7 @@ struct CommitPlan {
       var object: JSONObject = [
         "import": .string(entry.pending.name), "flow": .string(entry.pending.mode.flowName),
         "action": .string(entry.isUnchanged ? "unchanged" : entry.diff == nil ? "create" : "version"),
-        "path": .string(entry.pending.path), "nodes": .number(JSONNumber(entry.bound.nodes.count)),
+        "path": .string(entry.pending.path), "nodes": .number(JSONNumber(entry.bound.outline.nodes.count)),
       ]
       if !entry.isUnchanged { object["version"] = .number(JSONNumber(entry.number)) }
       if let base = entry.changedSince, !entry.isUnchanged { object["changedSince"] = .number(JSONNumber(base)) }
@@ -223,7 +224,7 @@ struct CommitPlan {
         ]
       }
       object["bindings"] = .array(
-        entry.pending.version.connections.map { ref in
+        entry.pending.outline.connections.map { ref in
           var binding: JSONObject = ["reference": .string(ref.key), "type": .string(ref.type)]
           binding["connection"] = entry.pending.bindings[ref.key].map { .string($0.connection) } ?? .null
           binding["reason"] = entry.pending.bindings[ref.key].map { .string($0.reason) } ?? .null

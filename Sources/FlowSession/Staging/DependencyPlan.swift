@@ -35,12 +35,12 @@ struct DependencyPlan {
   init(imports: [PendingImport], state: WorkspaceState, currentVersions: [String: FlowVersion]) {
     var planned: [String: String] = [:]
     for pending in imports {
-      for subflow in pending.version.subflowDefinitions where state.hasFlow(named: subflow.name) {
+      for subflow in pending.outline.subflowDefinitions where state.hasFlow(named: subflow.name) {
         plan(subflow, of: pending, current: currentVersions[subflow.name])
       }
       for (kind, entries) in [
-        (RegistryEntry.Kind.event, pending.version.dependencies.events), (.form, pending.version.dependencies.forms),
-        (.rule, pending.version.dependencies.rules),
+        (RegistryEntry.Kind.event, pending.outline.dependencies.events), (.form, pending.outline.dependencies.forms),
+        (.rule, pending.outline.dependencies.rules),
       ] {
         for entry in entries {
           guard let name = Dependencies.name(of: entry) else { continue }

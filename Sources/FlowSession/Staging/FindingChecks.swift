@@ -5,7 +5,7 @@ extension Finding {
   /// Everything that is wrong with an import against its target's connections and flows.
   static func check(_ pending: PendingImport, in state: WorkspaceState) -> [Finding] {
     var findings: [Finding] = []
-    let version = pending.version
+    let version = pending.outline
     for ref in pending.unmatched {
       findings.append(Finding(severity: .error, message: "\(pending.name): connection reference '\(ref.key)' (\(ref.type)) is unmatched"))
     }

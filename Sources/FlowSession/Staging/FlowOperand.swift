@@ -76,7 +76,7 @@ extension Session {
   /// A pending import as its target will have it: its references bound.
   func operand(of pending: PendingImport) throws -> FlowOperand {
     let bound = try pending.boundVersion(using: try state(of: pending.workspace))
-    return FlowOperand(label: "\(pending.name) (pending)", version: bound, origin: pending.path, isBound: true)
+    return FlowOperand(label: "\(pending.name) (pending)", version: bound.whole, origin: pending.path, isBound: true)
   }
 
   /// True for a word that can only be a path: it starts at the root or the current or parent
@@ -148,9 +148,8 @@ extension Session {
   static func readExport(
     taking bytes: consuming Data, at path: String, scanningSecrets: Bool, sharing: SharedStrings? = nil
   ) throws -> ReadExport {
-    let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     do {
-      let (format, decoded) = try ExportFormat.read(taking: consume bytes, fallbackName: stem, sharing: sharing) {
+      let (format, decoded) = try ExportFormat.read(taking: consume bytes, fallbackName: fallbackName(of: path), sharing: sharing) {
         try? readFile(at: path)
       }
       var notes = decoded.findings
@@ -162,6 +161,11 @@ extension Session {
     } catch {
       throw SessionError.format(file: path, error)
     }
+  }
+
+  /// The name a flow takes from its file when its export names none: the file's stem.
+  static func fallbackName(of path: String) -> String {
+    URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
   }
 
   /// The bytes of a file, or an error that says why not. `Data`, not `[UInt8]`: parsing reads

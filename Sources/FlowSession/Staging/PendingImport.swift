@@ -31,7 +31,8 @@ struct PendingImport: Sendable {
   /// The session name of the target workspace.
   var workspace: String
   var mode: Mode
-  var version: FlowVersion
+  /// The version, whole or outlined (see `version` and `outline`).
+  var staged: StagedVersion
   /// What was noticed on load: structural problems, secrets in clear.
   var notes: [String] = []
   /// Reference key -> the target connection it is bound to.
@@ -45,6 +46,16 @@ struct PendingImport: Sendable {
   /// The node values an environment file or the workspace set in it, shown in the plan and
   /// kept by the workspace at commit.
   var values: [AppliedValue] = []
+
+  /// The whole version: read again from its text when outlined, which costs a parse; setting it
+  /// makes the import whole.
+  var version: FlowVersion {
+    get { staged.whole }
+    set { staged = .whole(newValue) }
+  }
+
+  /// The version without its document and node configurations: what bulk steps read.
+  var outline: FlowVersion { staged.outline }
 
   /// The file it was loaded from as an absolute path, which commit records with the version it
   /// writes; nil for a subflow carried inside another export, which has no file of its own.
@@ -75,7 +86,7 @@ struct PendingImport: Sendable {
 
   /// References not yet bound to a connection of the target.
   var unmatched: [ConnectionRef] {
-    version.connections.filter { bindings[$0.key] == nil }
+    outline.connections.filter { bindings[$0.key] == nil }
   }
 }
 

@@ -86,7 +86,7 @@ extension Session {
     state.pendingFlowNames = Set(pending.filter(\.mode.isNewFlow).map(\.mode.flowName))
     // The target's current version of each subflow an import carries, read once, to compare.
     var currentVersions: [String: FlowVersion] = [:]
-    for subflow in pending.flatMap(\.version.subflowDefinitions) where state.hasFlow(named: subflow.name) {
+    for subflow in pending.flatMap(\.outline.subflowDefinitions) where state.hasFlow(named: subflow.name) {
       guard currentVersions[subflow.name] == nil else { continue }
       let stored = try open.store.version(of: subflow.name, number: nil)
       currentVersions[subflow.name] = try decodeStored(stored, in: open)

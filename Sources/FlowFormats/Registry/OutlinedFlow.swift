@@ -1,0 +1,59 @@
+import FlowModel
+import Foundation
+
+/// A foreign flow held as its document's text and an outline of its model, the way a bulk load
+/// stages thousands: as a tree, a document takes about two and a half times its file's size in
+/// memory; as minified text, less than its file. The outline is the model without the document
+/// and the nodes' configurations (which a dialect reads from the document): its name, nodes,
+/// edges, references and dependencies, all that matching, planning and listing read. `whole()`
+/// reads the document again for what looks inside a flow (show, diff, export, rename), and a
+/// commit stores the text as it is (`storedText`), without building the tree again.
+public struct OutlinedFlow: Sendable {
+  /// The flow without its document (`null` in its place) and without node configurations.
+  public var outline: FlowVersion
+  /// The document's minified text (`MinifiedJSON`).
+  public let documentText: [UInt8]
+  private let fallbackName: String
+
+  /// `version`, read by `ExportFormat.read` from `bytes` with `fallbackName`, outlined; nil when
+  /// it must stay whole: not read from a platform's document (a bundle, a flowport file), or
+  /// carrying subflows (each staged as an import of its own, from this tree), or holding a
+  /// secret in its document, which a commit seals there.
+  public init?(_ version: FlowVersion, format: ExportFormat, readFrom bytes: Data, fallbackName: String) {
+    let secret = bytes.withUnsafeBytes { text in version.source.map { Secrets.holdSecret($0, text: text.bindMemory(to: UInt8.self)) } }
+    guard format.isDialect, version.subflowDefinitions.isEmpty, secret == false else { return nil }
+    var outline = version
+    outline.source?.document = .null
+    for index in outline.nodes.indices { outline.nodes[index].config = [:] }
+    self.outline = outline
+    self.documentText = bytes.withUnsafeBytes { MinifiedJSON.text(of: $0.bindMemory(to: UInt8.self)) }
+    self.fallbackName = fallbackName
+  }
+
+  /// The whole flow: the outline, with the document and the node configurations read again
+  /// from the text. Changes made to the outline (bound references, a name) are kept; they never
+  /// add, remove or reorder nodes.
+  public func whole() -> FlowVersion {
+    let read: FlowVersion
+    do { read = try ExportFormat.read(documentText, fallbackName: fallbackName).1.version } catch {
+      preconditionFailure("the text of a document read before does not read again: \(error)")
+    }
+    precondition(read.nodes.map(\.id) == outline.nodes.map(\.id), "an outline's nodes changed")
+    var whole = outline
+    whole.source?.document = read.source?.document ?? .null
+    for index in whole.nodes.indices { whole.nodes[index].config = read.nodes[index].config }
+    return whole
+  }
+
+  /// The `flowport/1` text a workspace stores for `version` (this flow's outline, as bound and
+  /// sealed for a commit), its document written from the text (`JSONWriter.Splice`).
+  public func storedText(of version: FlowVersion) -> String {
+    var version = version
+    version.source?.document = .string(Self.marker)
+    let writer = JSONWriter(layout: .minified, splice: JSONWriter.Splice(marker: Self.marker, text: documentText))
+    return writer.string(NativeJSONCodec.encode(version, stamp: nil, nodeConfigs: .inSource))
+  }
+
+  /// Where the document goes; made anew by each process, so no string of a flow's can be it.
+  private static let marker = "\u{0}flowport document \(UUID().uuidString)"
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@testable import FlowModel
+
+/// The minified text of a document is the writer's minified text of its value, byte for byte,
+/// whatever the layout it was read in: escapes that fall anywhere within a word, strings of
+/// every length, a byte-order mark. And `StringBytes.contains` finds what a byte-at-a-time
+/// search finds, wherever the literal stands.
+@Suite struct MinifiedJSONTests {
+  static func minified(_ bytes: [UInt8]) -> [UInt8] {
+    bytes.withUnsafeBufferPointer { MinifiedJSON.text(of: $0) }
+  }
+
+  /// A value of every kind, with strings made of the bytes a minifier must step over with care.
+  static func value(_ generator: inout some RandomNumberGenerator, depth: Int = 0) -> JSONValue {
+    let pieces = ["a", "\"", "\\", " ", "\n", "\t", "é", "😀", "\\\"", "\"\\", "xyz", "{", "}", ":", ",", "\u{1}"]
+    func string() -> String {
+      (0..<Int.random(in: 0...20, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+    }
+    switch depth > 3 ? Int.random(in: 0...3, using: &generator) : Int.random(in: 0...5, using: &generator) {
+    case 0: return .null
+    case 1: return .bool(Bool.random(using: &generator))
+    case 2: return .number(JSONNumber(Int.random(in: -99999...99999, using: &generator)))
+    case 3: return .string(string())
+    case 4: return .array((0..<Int.random(in: 0...5, using: &generator)).map { _ in value(&generator, depth: depth + 1) })
+    default:
+      return .object(
+        JSONObject((0..<Int.random(in: 0...5, using: &generator)).map { _ in .init(string(), value(&generator, depth: depth + 1)) }))
+    }
+  }
+
+  @Test func anyLayoutMinifiesToTheWritersMinifiedText() throws {
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<2000 {
+      let value = Self.value(&generator)
+      let expected = JSONWriter(layout: .minified).bytes(value)
+      for layout in [JSONWriter.Layout.indented(2), .indented(8), .minified] {
+        let text = JSONWriter(layout: layout).bytes(value)
+        #expect(Self.minified(text) == expected, "\(String(decoding: text, as: UTF8.self))")
+      }
+    }
+  }
+
+  @Test func whitespaceOfEveryKindGoesAndStringsStayAsWritten() throws {
+    let text = Array("\u{FEFF} {\r\n\t\"a b\" :\t[ 1 ,  \"\\u0041\\\" \" ,\n        true ] ,\"\\\\\":  null }\n".utf8)
+    let expected = Array(#"{"a b":[1,"\u0041\" ",true],"\\":null}"#.utf8)
+    #expect(Self.minified(text) == expected)
+    #expect(try JSONParser.parse(Self.minified(text)) == (try JSONParser.parse(text)))
+  }
+
+  @Test func aLiteralIsFoundWhereverItStandsAndNowhereElse() {
+    let literals = ["\"data\"", "\\u", "LoginModule", "ab", "x"]
+    for literal in literals {
+      for count in 0..<28 {
+        for place in 0...max(0, count - literal.utf8.count) where count >= literal.utf8.count || place == 0 {
+          var bytes = [UInt8](repeating: UInt8(ascii: "d"), count: count)
+          if count >= literal.utf8.count { bytes.replaceSubrange(place..<place + literal.utf8.count, with: literal.utf8) }
+          let expected = count >= literal.utf8.count
+          let found = bytes.withUnsafeBufferPointer { haystack in
+            Array(literal.utf8).withUnsafeBufferPointer { StringBytes.contains($0, in: haystack) }
+          }
+          #expect(found == expected, "\(literal) at \(place) of \(count)")
+        }
+      }
+      let nearMiss = Array(String(repeating: "z", count: 9).utf8) + Array(literal.utf8.dropLast()) + Array("zzzzzzzz".utf8)
+      let found = nearMiss.withUnsafeBufferPointer { haystack in
+        Array(literal.utf8).withUnsafeBufferPointer { StringBytes.contains($0, in: haystack) }
+      }
+      #expect(!found, "\(literal) in a near miss")
+    }
+  }
+}
