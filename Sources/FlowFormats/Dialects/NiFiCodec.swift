@@ -93,8 +93,6 @@ enum NiFiCodec: DialectCodec {
     }
   }
 
-  static var secretTextMarkers: [String]? { [#""sensitive""#] }
-
   static func collectGroups(_ group: JSONValue?, into groups: inout [JSONValue]) {
     guard let group else { return }
     groups.append(group)

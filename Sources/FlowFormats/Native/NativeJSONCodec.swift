@@ -139,6 +139,12 @@ public enum NativeJSONCodec {
       schedule: schedule == .null ? nil : schedule, slaGoals: try section.array("slaGoals"))
   }
 
+  /// The text a workspace stores for a version: minified, a foreign flow's node configurations
+  /// left to its source document, the text of `splicing` where its marker stands.
+  public static func storedText(of version: FlowVersion, splicing: JSONWriter.Splice? = nil) -> String {
+    JSONWriter(layout: .minified, splice: splicing).string(encode(version, stamp: nil, nodeConfigs: .inSource))
+  }
+
   /// Writes a flow version as a `flowport/1` document, members in a fixed, readable order.
   public static func encode(_ version: FlowVersion, stamp: ExportStamp?, nodeConfigs: NodeConfigs = .written) -> JSONValue {
     let configsInSource = nodeConfigs == .inSource && keepsConfigsInSource(version)

@@ -10,7 +10,7 @@ import Foundation
 /// commit stores the text as it is (`storedText`), without building the tree again.
 public struct OutlinedFlow: Sendable {
   /// The flow without its document (`null` in its place) and without node configurations.
-  public var outline: FlowVersion
+  public private(set) var outline: FlowVersion
   /// The document's minified text (`MinifiedJSON`).
   public let documentText: [UInt8]
   private let fallbackName: String
@@ -20,28 +20,39 @@ public struct OutlinedFlow: Sendable {
   /// carrying subflows (each staged as an import of its own, from this tree), or holding a
   /// secret in its document, which a commit seals there.
   public init?(_ version: FlowVersion, format: ExportFormat, readFrom bytes: Data, fallbackName: String) {
-    let secret = bytes.withUnsafeBytes { text in version.source.map { Secrets.holdSecret($0, text: text.bindMemory(to: UInt8.self)) } }
-    guard format.isDialect, version.subflowDefinitions.isEmpty, secret == false else { return nil }
+    guard format.isDialect, version.subflowDefinitions.isEmpty, let source = version.source,
+      !bytes.withUnsafeBytes({ Secrets.holdsSecret(source, text: $0.assumingMemoryBound(to: UInt8.self)) })
+    else { return nil }
     var outline = version
     outline.source?.document = .null
     for index in outline.nodes.indices { outline.nodes[index].config = [:] }
     self.outline = outline
-    self.documentText = bytes.withUnsafeBytes { MinifiedJSON.text(of: $0.bindMemory(to: UInt8.self)) }
+    self.documentText = bytes.withUnsafeBytes { MinifiedJSON.text(of: $0.assumingMemoryBound(to: UInt8.self)) }
     self.fallbackName = fallbackName
   }
 
+  /// The same flow with `change` made to its outline: to what it binds or is named, never to
+  /// its document, which stays the text.
+  public func changingOutline(_ change: (inout FlowVersion) throws -> Void) rethrows -> OutlinedFlow {
+    var changed = self
+    try change(&changed.outline)
+    return changed
+  }
+
   /// The whole flow: the outline, with the document and the node configurations read again
-  /// from the text. Changes made to the outline (bound references, a name) are kept; they never
-  /// add, remove or reorder nodes.
+  /// from the text (each node's by its id, in order). Changes made to the outline are kept.
   public func whole() -> FlowVersion {
     let read: FlowVersion
     do { read = try ExportFormat.read(documentText, fallbackName: fallbackName).1.version } catch {
+      // The text is the minified form of a document this parser read: it reads again.
       preconditionFailure("the text of a document read before does not read again: \(error)")
     }
-    precondition(read.nodes.map(\.id) == outline.nodes.map(\.id), "an outline's nodes changed")
     var whole = outline
     whole.source?.document = read.source?.document ?? .null
-    for index in whole.nodes.indices { whole.nodes[index].config = read.nodes[index].config }
+    var configs = Dictionary(grouping: read.nodes, by: \.id).mapValues { $0.map(\.config)[...] }
+    for index in whole.nodes.indices {
+      whole.nodes[index].config = configs[whole.nodes[index].id]?.popFirst() ?? [:]
+    }
     return whole
   }
 
@@ -50,8 +61,7 @@ public struct OutlinedFlow: Sendable {
   public func storedText(of version: FlowVersion) -> String {
     var version = version
     version.source?.document = .string(Self.marker)
-    let writer = JSONWriter(layout: .minified, splice: JSONWriter.Splice(marker: Self.marker, text: documentText))
-    return writer.string(NativeJSONCodec.encode(version, stamp: nil, nodeConfigs: .inSource))
+    return NativeJSONCodec.storedText(of: version, splicing: JSONWriter.Splice(marker: Self.marker, text: documentText))
   }
 
   /// Where the document goes; made anew by each process, so no string of a flow's can be it.

@@ -93,7 +93,7 @@ public enum Secrets {
   /// dialect names texts such a document must contain (`secretTextMarkers`), a text without
   /// them, without a login line and without `\u` escapes (which could spell them otherwise)
   /// holds none, and is not walked.
-  static func holdSecret(_ source: SourceDocument, text: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func holdsSecret(_ source: SourceDocument, text: UnsafeBufferPointer<UInt8>) -> Bool {
     let dialect = ExportFormat(rawValue: source.dialect)?.dialect
     if let markers = dialect?.secretTextMarkers {
       let found = (markers + [#"\u"#, "LoginModule"]).contains { marker in

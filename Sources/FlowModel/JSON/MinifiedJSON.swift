@@ -7,15 +7,16 @@ public enum MinifiedJSON {
   /// them again, and anything else comes out as garbled as it went in. Exactly as long as it
   /// is: a bulk load holds thousands of these, and exports are often half indentation.
   public static func text(of bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-    // Eight bytes of room past the end: strings are copied a word at a time.
-    let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count + 8)
+    // Strings are copied a word at a time, never past the end: the text written is never
+    // longer than the text read, so a word written at `count` ends where the one read at
+    // `index` ends, or before.
+    let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
     defer { scratch.deallocate() }
     let count = minify(bytes, into: scratch)
     return Array(UnsafeBufferPointer(rebasing: scratch[..<count]))
   }
 
-  /// Writes the minified text into `output` (eight bytes longer than `bytes`), and says how long
-  /// it is.
+  /// Writes the minified text into `output` (as long as `bytes`), and says how long it is.
   private static func minify(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
     guard let source = bytes.baseAddress, let target = output.baseAddress else { return 0 }
     var count = 0
@@ -58,7 +59,7 @@ public enum MinifiedJSON {
       if index + 8 <= total {
         let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
         UnsafeMutableRawPointer(target + count).storeBytes(of: word, as: UInt64.self)
-        let stops = StringBytes.quotesOrBackslashes(in: word)
+        let stops = StringBytes.quotesOrBackslashes(in: UInt64(littleEndian: word))
         let plain = stops == 0 ? 8 : stops.trailingZeroBitCount / 8
         index += plain
         count += plain

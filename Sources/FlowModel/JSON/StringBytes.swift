@@ -69,7 +69,7 @@ public enum StringBytes {
     var index = 0
     // A word's eight bytes hold seven pairs; the next word starts at the last byte of this one.
     while index + 8 <= bytes.count {
-      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
       var candidates = bytesEqual(to: first, in: word) & (bytesEqual(to: second, in: word) >> 8) & 0x0080_8080_8080_8080
       while candidates != 0 {
         let offset = candidates.trailingZeroBitCount / 8
@@ -99,7 +99,7 @@ public enum StringBytes {
   }
 
   /// Nonzero when a byte of `word` is `byte`: exact as a yes or no (the bit set may be off by
-  /// one byte after the first match, which no caller reads).
+  /// one byte after the first match: a caller reads the lowest bit set, or checks each candidate).
   @inline(__always) private static func bytesEqual(to byte: UInt8, in word: UInt64) -> UInt64 {
     let difference = word ^ (ones &* UInt64(byte))
     return (difference &- ones) & ~difference & highs

@@ -144,7 +144,7 @@ struct Commit: Command {
       written.number = number
       written.published = publishedAt
       switch stored {
-      case .whole: return JSONWriter(layout: .minified).string(NativeJSONCodec.encode(written, stamp: nil, nodeConfigs: .inSource))
+      case .whole: return NativeJSONCodec.storedText(of: written)
       case .outlined(let flow): return flow.storedText(of: written)
       }
     }

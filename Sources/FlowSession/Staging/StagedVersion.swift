@@ -34,9 +34,8 @@ enum StagedVersion: Sendable {
     case .whole(var version):
       try change(&version)
       return .whole(version)
-    case .outlined(var flow):
-      try change(&flow.outline)
-      return .outlined(flow)
+    case .outlined(let flow):
+      return .outlined(try flow.changingOutline(change))
     }
   }
 }
