@@ -63,10 +63,17 @@ enum N8nCodec: DialectCodec {
           config: config, position: position(raw["position"])))
     }
 
+    // Counted first and reserved exactly: an array grown by doubling keeps up to half its room
+    // unused, for as long as the flow is staged (a large diff's peak, a bulk load's thousands).
+    let connections = document["connections"]?.objectValue ?? [:]
     var edges: [Edge] = []
-    // About one edge per node in a workflow: reserved, not grown by doubling (a large diff's peak).
-    edges.reserveCapacity(rawNodes.count)
-    for source in document["connections"]?.objectValue ?? [:] {
+    edges.reserveCapacity(
+      connections.reduce(0) { count, source in
+        (source.value.objectValue ?? [:]).reduce(count) { count, kind in
+          (kind.value.arrayValue ?? []).reduce(count) { $0 + ($1.arrayValue?.count ?? 0) }
+        }
+      })
+    for source in connections {
       guard let from = idByName[source.key] else {
         findings.append("connections: source node '\(source.key)' does not exist")
         continue

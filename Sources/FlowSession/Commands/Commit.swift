@@ -124,8 +124,10 @@ struct Commit: Command {
       if version.source == nil { version = version.renumberingNodes { _ in UUID().uuidString.lowercased() } }
       version.name = flow
       version.subflowDefinitions = []
-      if NativeJSONCodec.keepsConfigsInSource(version) {
-        for index in version.nodes.indices where !version.nodes[index].config.isEmpty { version.nodes[index].config = [:] }
+      // Asked first: a loop that may write copies the nodes at its start, and an outline's have
+      // no configurations to clear.
+      if NativeJSONCodec.keepsConfigsInSource(version), version.nodes.contains(where: { !$0.config.isEmpty }) {
+        for index in version.nodes.indices { version.nodes[index].config = [:] }
       }
     }
   }

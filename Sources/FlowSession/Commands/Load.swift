@@ -182,6 +182,7 @@ struct Load: Command {
       creators[pending.mode.flowName] = pending.name
     }
     var staged: [PendingImport] = []
+    staged.reserveCapacity(read.count)
     func add(_ pending: PendingImport) {
       staged.append(pending)
       importNames.insert(pending.name)

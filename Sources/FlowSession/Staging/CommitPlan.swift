@@ -37,6 +37,7 @@ struct CommitPlan {
   init(imports: [PendingImport], changes: [WorkspaceChange], state: WorkspaceState, current: (String) throws -> FlowVersion) throws {
     var nextVersion = Dictionary(state.flows.map { ($0.name, $0.versionCount + 1) }, uniquingKeysWith: max)
     var entries: [Entry] = []
+    entries.reserveCapacity(imports.count)
     for pending in imports {
       let bound = try pending.boundVersion(using: state)
       switch pending.mode {
