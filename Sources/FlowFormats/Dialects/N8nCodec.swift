@@ -67,12 +67,7 @@ enum N8nCodec: DialectCodec {
     // unused, for as long as the flow is staged (a large diff's peak, a bulk load's thousands).
     let connections = document["connections"]?.objectValue ?? [:]
     var edges: [Edge] = []
-    edges.reserveCapacity(
-      connections.reduce(0) { count, source in
-        (source.value.objectValue ?? [:]).reduce(count) { count, kind in
-          (kind.value.arrayValue ?? []).reduce(count) { $0 + ($1.arrayValue?.count ?? 0) }
-        }
-      })
+    edges.reserveCapacity(edgeCount(of: connections))
     for source in connections {
       guard let from = idByName[source.key] else {
         findings.append("connections: source node '\(source.key)' does not exist")
@@ -126,6 +121,17 @@ enum N8nCodec: DialectCodec {
   }
 
   static var secretTextMarkers: [String]? { [#""data""#] }
+
+  /// How many targets the `connections` object wires: one edge each.
+  private static func edgeCount(of connections: JSONObject) -> Int {
+    var count = 0
+    for source in connections {
+      for kind in source.value.objectValue ?? [:] {
+        for targets in kind.value.arrayValue ?? [] { count += targets.arrayValue?.count ?? 0 }
+      }
+    }
+    return count
+  }
 
   static func position(_ value: JSONValue?) -> Position? {
     guard let pair = value?.arrayValue, pair.count == 2, case .number(let x) = pair[0], case .number(let y) = pair[1] else { return nil }

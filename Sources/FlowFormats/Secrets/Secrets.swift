@@ -52,9 +52,7 @@ public enum Secrets {
   private static func rewriting(_ version: FlowVersion, dialect name: String?, _ walker: SecretWalker) -> FlowVersion {
     var version = version
     let dialect = name.flatMap { ExportFormat(rawValue: $0)?.dialect }
-    func rewrite(_ value: JSONValue) -> JSONValue {
-      dialect?.rewritingSecrets(in: value, walker) ?? NativeJSONCodec.rewritingSecrets(in: value, walker)
-    }
+    func rewrite(_ value: JSONValue) -> JSONValue { rewriting(value, by: dialect, walker) }
     for index in version.connections.indices {
       version.connections[index].credentials = walker.all(.object(version.connections[index].credentials)).objectValue ?? [:]
       version.connections[index].properties = rewrite(.object(version.connections[index].properties)).objectValue ?? [:]
@@ -108,8 +106,13 @@ public enum Secrets {
       seen.any = true
       return text
     }
-    _ = dialect?.rewritingSecrets(in: source.document, walker) ?? NativeJSONCodec.rewritingSecrets(in: source.document, walker)
+    _ = rewriting(source.document, by: dialect, walker)
     return seen.any
+  }
+
+  /// `value` rewritten by `walker` where `dialect`'s rule (FlowPort's own, without one) finds secrets.
+  private static func rewriting(_ value: JSONValue, by dialect: (any DialectCodec.Type)?, _ walker: SecretWalker) -> JSONValue {
+    dialect?.rewritingSecrets(in: value, walker) ?? NativeJSONCodec.rewritingSecrets(in: value, walker)
   }
 
   /// The version with secrets found by scanning (`SecretScanner`) replaced too: what

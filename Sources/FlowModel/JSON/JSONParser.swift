@@ -66,20 +66,8 @@ private struct Reader: ~Copyable {
   }
 
   mutating func skipWhitespace() {
-    while index < bytes.count {
-      switch bytes[index] {
-      case 0x20, 0x0A, 0x0D, 0x09:
-        index += 1
-        // Indentation, eight spaces at a time: pretty-printed exports are up to half spaces.
-        while index + 8 <= bytes.count, UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) == Self.eightSpaces {
-          index += 8
-        }
-      default: return
-      }
-    }
+    index = StringBytes.endOfWhitespace(in: bytes, from: index)
   }
-
-  private static let eightSpaces: UInt64 = 0x2020_2020_2020_2020
 
   func describeByte(at offset: Int) -> String {
     guard offset < bytes.count else { return "the end of the text (is the file truncated?)" }

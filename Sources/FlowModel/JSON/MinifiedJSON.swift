@@ -25,13 +25,8 @@ public enum MinifiedJSON {
       let byte = source[index]
       if byte == UInt8(ascii: "\"") {
         copyString(from: source, count: bytes.count, at: &index, to: target, at: &count)
-      } else if byte <= 0x20 {
-        // Outside strings, the only bytes up to a space the parser accepts are whitespace.
-        // Indentation goes eight spaces at a time.
-        index += 1
-        while index + 8 <= bytes.count, UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self) == eightSpaces {
-          index += 8
-        }
+      } else if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+        index = StringBytes.endOfWhitespace(in: bytes, from: index)
       } else {
         target[count] = byte
         count += 1
@@ -40,8 +35,6 @@ public enum MinifiedJSON {
     }
     return count
   }
-
-  private static let eightSpaces = UInt64(0x2020_2020_2020_2020)
 
   /// Copies the string opening at `index`, up to and with its closing quote, and moves both
   /// cursors past it. Eight bytes are copied at once and then looked at: where a quote or a

@@ -54,6 +54,27 @@ public enum StringBytes {
     return index
   }
 
+  /// The index just past the run of JSON whitespace at `start` (or `start` itself when none
+  /// stands there); indentation goes eight spaces at a time, pretty-printed exports being up to
+  /// half spaces. The parser and the minifier both skip whitespace this way.
+  @inline(__always)
+  static func endOfWhitespace(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    var index = start
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x20, 0x0A, 0x0D, 0x09:
+        index += 1
+        while index + 8 <= bytes.count, UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) == eightSpaces {
+          index += 8
+        }
+      default: return index
+      }
+    }
+    return index
+  }
+
+  private static let eightSpaces: UInt64 = 0x2020_2020_2020_2020
+
   /// True when `literal` stands somewhere in `bytes`. Candidates are where two of its bytes
   /// stand side by side (its second and third, past a quote that opens most literals asked
   /// for and most JSON strings), found seven bytes at a time, then compared: searching by one

@@ -156,11 +156,9 @@ struct Commit: Command {
 extension PendingImport {
   /// The version as it will be written: its environment's values set, every reference renamed
   /// to the connection it is bound to, with that connection's non-secret properties. An
-  /// outlined import stays outlined unless values are set: they go into node configurations,
-  /// which only the whole version has.
+  /// outlined import stays outlined unless values are set (`withValuesSet`).
   func boundVersion(using state: WorkspaceState) throws -> StagedVersion {
-    let staged = values.isEmpty ? staged : .whole(try settingValues(in: version))
-    return staged.changingModel { version in
+    try withValuesSet().changingModel { version in
       for index in version.connections.indices {
         let key = version.connections[index].key
         guard let binding = bindings[key], let connection = state.connection(named: binding.connection) else { continue }

@@ -58,7 +58,7 @@ extension Session {
       // Checked here, so the command that set a path a node lacks is the one refused; written
       // only as the flow is bound (`boundVersion`), so another file's values replace these
       // instead of landing on top of them.
-      if !pending.values.isEmpty { _ = try pending.settingValues(in: pending.version) }
+      _ = try pending.withValuesSet()
       imports[index] = pending
     }
   }
@@ -94,9 +94,12 @@ extension Session {
 }
 
 extension PendingImport {
-  /// `version` with the import's values set in the nodes they select.
-  func settingValues(in version: FlowVersion) throws -> FlowVersion {
-    guard !values.isEmpty else { return version }
+  /// The staged version with the import's values set in the nodes they select: as staged
+  /// when there are none, or else whole, since values go into node configurations, which only
+  /// the whole version has (an outlined one is read whole only then).
+  func withValuesSet() throws -> StagedVersion {
+    guard !values.isEmpty else { return staged }
+    let version = self.version
     var writer = try NodeValueWriter(version)
     for value in values {
       for node in version.nodes where value.node.selects(type: node.type, name: node.name) {
@@ -105,6 +108,6 @@ extension PendingImport {
         }
       }
     }
-    return writer.version
+    return .whole(writer.version)
   }
 }
