@@ -65,7 +65,7 @@ import Testing
   @Test func aLiteralIsFoundWhereverItStandsAndNowhereElse() {
     let literals = ["\"data\"", "\\u", "LoginModule", "ab", "x"]
     for literal in literals {
-      for count in 0..<28 {
+      for count in 0..<60 {
         for place in 0...max(0, count - literal.utf8.count) where count >= literal.utf8.count || place == 0 {
           var bytes = [UInt8](repeating: UInt8(ascii: "d"), count: count)
           if count >= literal.utf8.count { bytes.replaceSubrange(place..<place + literal.utf8.count, with: literal.utf8) }

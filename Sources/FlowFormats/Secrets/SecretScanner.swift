@@ -197,24 +197,46 @@ public enum SecretScanner {
     return text
   }
 
+  /// Elements and members are read in place, and a step is pushed onto `path` only to go down
+  /// into an array or an object, or to spell a match: every value of every loaded document is
+  /// visited, and copying each out of its container, with its key, was most of a scan.
   private static func visit(_ value: JSONValue, path: inout [PathStep], key: String?, matches: inout [Match]) {
     switch value {
     case .string(let text):
       if let kind = kind(of: text, key: key) { matches.append(Match(path: spell(path), kind: kind)) }
     case .array(let elements):
-      for (index, element) in elements.enumerated() {
-        guard element.mayHoldSecret else { continue }
-        path.append(.element(index))
-        visit(element, path: &path, key: key, matches: &matches)
-        path.removeLast()
+      elements.withUnsafeBufferPointer { elements in
+        for index in elements.indices {
+          visit(elements[index], under: .element(index), path: &path, key: key, matches: &matches)
+        }
       }
     case .object(let object):
-      for member in object where member.value.mayHoldSecret {
-        path.append(.member(member.key))
-        visit(member.value, path: &path, key: member.key, matches: &matches)
-        path.removeLast()
+      object.members.withUnsafeBufferPointer { members in
+        for index in members.indices {
+          visit(members[index].value, under: .member(members[index].key), path: &path, key: members[index].key, matches: &matches)
+        }
       }
     default: break
+    }
+  }
+
+  /// `visit` of one element or member, `step` below `path`; numbers, booleans and null hold
+  /// no secret.
+  @inline(__always)
+  private static func visit(
+    _ value: JSONValue, under step: @autoclosure () -> PathStep, path: inout [PathStep], key: String?, matches: inout [Match]
+  ) {
+    switch value {
+    case .string(let text):
+      guard let kind = kind(of: text, key: key) else { return }
+      path.append(step())
+      matches.append(Match(path: spell(path), kind: kind))
+      path.removeLast()
+    case .array, .object:
+      path.append(step())
+      visit(value, path: &path, key: key, matches: &matches)
+      path.removeLast()
+    case .null, .bool, .number: return
     }
   }
 
@@ -276,14 +298,4 @@ public enum SecretScanner {
     }
   }
 
-}
-
-extension JSONValue {
-  /// Strings, arrays and objects may hold a secret; numbers, booleans and null never do.
-  fileprivate var mayHoldSecret: Bool {
-    switch self {
-    case .string, .array, .object: true
-    case .null, .bool, .number: false
-    }
-  }
 }

@@ -2,7 +2,8 @@
 /// or a control character, the bytes the reader must stop at and the writer must escape. Both
 /// walk every byte of every string of a document, and a byte-at-a-time loop was the writer's
 /// largest cost in a bulk commit; words without any of the three are skipped whole. Also finds
-/// one given byte the same way, for the literal searches of the secret scanners.
+/// one given byte the same way, and a literal sixteen bytes at a time, for the searches of the
+/// secret scanners.
 public enum StringBytes {
   private static let ones: UInt64 = 0x0101_0101_0101_0101
   private static let highs: UInt64 = 0x8080_8080_8080_8080
@@ -77,8 +78,9 @@ public enum StringBytes {
 
   /// True when `literal` stands somewhere in `bytes`. Candidates are where two of its bytes
   /// stand side by side (its second and third, past a quote that opens most literals asked
-  /// for and most JSON strings), found seven bytes at a time, then compared: searching by one
-  /// byte stopped at every quote of a document, and a load searches every file it outlines.
+  /// for and most JSON strings), found sixteen at a time by comparing a vector of the bytes
+  /// and one of the bytes after them, then compared whole: a load searches every file it
+  /// outlines for three literals, and seven pairs a word at a time was a tenth of its work.
   public static func contains(_ literal: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard literal.count >= 2 else { return literal.isEmpty || firstIndex(of: literal[0], in: bytes, from: 0) < bytes.count }
     guard literal.count <= bytes.count, let base = bytes.baseAddress else { return false }
@@ -87,17 +89,18 @@ public enum StringBytes {
     func matches(at start: Int) -> Bool {
       start >= 0 && start + literal.count <= bytes.count && (0..<literal.count).allSatisfy { bytes[start + $0] == literal[$0] }
     }
+    let firsts = SIMD16<UInt8>(repeating: first)
+    let seconds = SIMD16<UInt8>(repeating: second)
     var index = 0
-    // A word's eight bytes hold seven pairs; the next word starts at the last byte of this one.
-    while index + 8 <= bytes.count {
-      let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-      var candidates = bytesEqual(to: first, in: word) & (bytesEqual(to: second, in: word) >> 8) & 0x0080_8080_8080_8080
-      while candidates != 0 {
-        let offset = candidates.trailingZeroBitCount / 8
-        if matches(at: index + offset - pair) { return true }
-        candidates &= candidates - 1
+    // Each step reads the sixteen bytes at `index` and the sixteen after each of them.
+    while index + 17 <= bytes.count {
+      let here = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+      let next = UnsafeRawPointer(base + index + 1).loadUnaligned(as: SIMD16<UInt8>.self)
+      let candidates = (here .== firsts) .& (next .== seconds)
+      if any(candidates) {
+        for offset in 0..<16 where candidates[offset] && matches(at: index + offset - pair) { return true }
       }
-      index += 7
+      index += 16
     }
     while index + 1 < bytes.count {
       if bytes[index] == first, bytes[index + 1] == second, matches(at: index - pair) { return true }
