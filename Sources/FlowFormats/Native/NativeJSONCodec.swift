@@ -192,19 +192,26 @@ public enum NativeJSONCodec {
     return .object(JSONObject(members))
   }
 
+  /// Edges and connection references are built as member arrays too: as many as the nodes.
   private static func encodeEdge(_ edge: Edge) -> JSONValue {
-    var object: JSONObject = ["from": .string(edge.from)]
-    if edge.fromPort != "0" { object["fromPort"] = .string(edge.fromPort) }
-    object["to"] = .string(edge.to)
-    if edge.toPort != "0" { object["toPort"] = .string(edge.toPort) }
-    return .object(object)
+    var members: [JSONObject.Member] = []
+    members.reserveCapacity(4)
+    members.append(.init("from", .string(edge.from)))
+    if edge.fromPort != "0" { members.append(.init("fromPort", .string(edge.fromPort))) }
+    members.append(.init("to", .string(edge.to)))
+    if edge.toPort != "0" { members.append(.init("toPort", .string(edge.toPort))) }
+    return .object(JSONObject(members))
   }
 
   private static func encodeConnection(_ ref: ConnectionRef) -> JSONValue {
-    var object: JSONObject = ["key": .string(ref.key), "type": .string(ref.type), "name": .string(ref.name)]
-    if !ref.properties.isEmpty { object["properties"] = .object(ref.properties) }
-    if !ref.credentials.isEmpty { object["credentials"] = .object(ref.credentials) }
-    return .object(object)
+    var members: [JSONObject.Member] = []
+    members.reserveCapacity(5)
+    members.append(.init("key", .string(ref.key)))
+    members.append(.init("type", .string(ref.type)))
+    members.append(.init("name", .string(ref.name)))
+    if !ref.properties.isEmpty { members.append(.init("properties", .object(ref.properties))) }
+    if !ref.credentials.isEmpty { members.append(.init("credentials", .object(ref.credentials))) }
+    return .object(JSONObject(members))
   }
 
   private static func encodeDependencies(_ dependencies: Dependencies) -> JSONValue {

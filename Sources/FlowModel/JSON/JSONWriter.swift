@@ -27,12 +27,17 @@ public struct JSONWriter: Sendable {
 
   var layout: Layout
   var splice: Splice?
+  /// The length of `splice`'s marker in bytes, -1 without one: most strings are told from the
+  /// marker by their length alone, without a look at the splice (a copy of it was a retain and
+  /// a release of its text per string written).
+  private let markerLength: Int
 
   /// A writer with this layout (two-space indentation by default, as exports are written),
   /// writing `splice`'s text where its marker stands.
   public init(layout: Layout = .indented(2), splice: Splice? = nil) {
     self.layout = layout
     self.splice = splice
+    markerLength = splice?.marker.utf8.count ?? -1
   }
 
   /// The text of the value, with no trailing newline.
@@ -63,7 +68,7 @@ public struct JSONWriter: Sendable {
       var text = number.text
       text.withUTF8 { output.append($0) }
     case .string(let text):
-      if let splice, text == splice.marker {
+      if text.utf8.count == markerLength, let splice, text == splice.marker {
         splice.text.withUnsafeBufferPointer { output.append($0) }
       } else {
         Self.writeString(text, into: &output)
