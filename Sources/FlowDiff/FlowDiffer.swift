@@ -77,7 +77,7 @@ public enum FlowDiffer {
       }
     }
     var keyForRight: [String: String] = [:]
-    for (index, node) in right.nodes.enumerated() where keyForRight[node.id] == nil { keyForRight[node.id] = "R\(index)" }
+    for (index, node) in right.nodes.enumerated() { keyForRight.setFirst("R\(index)", forKey: node.id) }
     struct EdgeKey: Hashable { let from: String, to: String }
     var edges: [EdgeKey: DiffGraph.Status] = [:]
     var order: [EdgeKey] = []

@@ -71,7 +71,7 @@ enum JSONDiff {
       }
       var positions: [String: Int] = [:]
       positions.reserveCapacity(object.count)
-      for (index, member) in object.members.enumerated() where positions[member.key] == nil { positions[member.key] = index }
+      for (index, member) in object.members.enumerated() { positions.setFirst(index, forKey: member.key) }
       self.positions = positions
     }
 

@@ -44,7 +44,7 @@ struct Pairing {
     for (leftIndex, rightIndex) in state.rightForLeft.enumerated() {
       guard let rightIndex else { continue }
       let (old, new) = (left.entities[leftIndex].id, right.entities[rightIndex].id)
-      if old != new && ids[old] == nil { ids[old] = new }
+      if old != new { ids.setFirst(new, forKey: old) }
     }
     translation = IDTranslation(ids: ids, delimiters: delimiters)
     (leftIndexByID, rightIndexByID) = (left.indexByID, right.indexByID)
@@ -95,7 +95,7 @@ struct Pairing {
       edges = version.edges
       self.delimiters = delimiters
       indexByID.reserveCapacity(entities.count)
-      for (index, entity) in entities.enumerated() where indexByID[entity.id] == nil { indexByID[entity.id] = index }
+      for (index, entity) in entities.enumerated() { indexByID.setFirst(index, forKey: entity.id) }
     }
 
     /// The things `text` names: itself as an id, or ids between delimiters.
@@ -148,7 +148,7 @@ struct Pairing {
       var repeats: [Key: [Int]] = [:]
       for (index, entity) in left.entities.enumerated() {
         let key = Key(entity)
-        if leftByID[key] == nil { leftByID[key] = index } else { repeats[key, default: []].append(index) }
+        if !leftByID.setFirst(index, forKey: key) { repeats[key, default: []].append(index) }
       }
       for (index, entity) in right.entities.enumerated() {
         let key = Key(entity)

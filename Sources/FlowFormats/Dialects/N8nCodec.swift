@@ -33,25 +33,28 @@ enum N8nCodec: DialectCodec {
   static func decode(_ document: JSONValue, fallbackName: String) -> DecodedExport {
     let rawNodes = document["nodes"]?.arrayValue ?? []
     var findings: [String] = []
-    var idCounts: [String: Int] = .init(minimumCapacity: rawNodes.count)
-    var nameCounts: [String: Int] = .init(minimumCapacity: rawNodes.count)
+    // Ids seen, and the few seen more than once; names are counted below only where they
+    // repeat. Every node of every loaded file is indexed here: one lookup a set, where counting
+    // every id and name in dictionaries took two.
+    var ids: Set<String> = .init(minimumCapacity: rawNodes.count)
+    var repeatedIDs: Set<String> = []
     for node in rawNodes {
-      if let id = node["id"]?.identifierText { idCounts[id, default: 0] += 1 }
-      if let name = node["name"]?.stringValue { nameCounts[name, default: 0] += 1 }
-    }
-    for (name, count) in nameCounts.filter({ $0.value > 1 }).sorted(by: { $0.key < $1.key }) {
-      findings.append("node name '\(name)' is used by \(count) nodes; n8n connections name nodes, so they are ambiguous")
+      if let id = node["id"]?.identifierText, !ids.insert(id).inserted { repeatedIDs.insert(id) }
     }
 
     var nodes: [Node] = []
     nodes.reserveCapacity(rawNodes.count)
     var idByName: [String: String] = .init(minimumCapacity: rawNodes.count)
+    var names: Set<String> = .init(minimumCapacity: rawNodes.count)
+    var nameRepeats: [String: Int] = [:]
     var references = ReferenceCollector()
     for (index, raw) in rawNodes.enumerated() {
-      let name = raw["name"]?.stringValue ?? "node \(index + 1)"
+      let rawName = raw["name"]?.stringValue
+      let name = rawName ?? "node \(index + 1)"
       let rawID = raw["id"]?.identifierText
-      let id = rawID.flatMap { idCounts[$0] == 1 ? $0 : nil } ?? name
-      if idByName[name] == nil { idByName[name] = id }
+      let id = rawID.flatMap { repeatedIDs.isEmpty || !repeatedIDs.contains($0) ? $0 : nil } ?? name
+      if rawName != nil, !names.insert(name).inserted { nameRepeats[name, default: 1] += 1 }
+      idByName.setFirst(id, forKey: name)
       let credentialKeys = credentials(of: raw).map { reference in
         references.add(reference)
         return reference.key
@@ -61,6 +64,10 @@ enum N8nCodec: DialectCodec {
         Node(
           id: id, name: name, type: raw["type"]?.stringValue ?? "unknown", connection: credentialKeys.first,
           config: config, position: position(raw["position"])))
+    }
+
+    for (name, count) in nameRepeats.sorted(by: { $0.key < $1.key }) {
+      findings.append("node name '\(name)' is used by \(count) nodes; n8n connections name nodes, so they are ambiguous")
     }
 
     // Counted first and reserved exactly: an array grown by doubling keeps up to half its room

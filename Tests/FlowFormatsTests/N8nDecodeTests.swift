@@ -1,0 +1,35 @@
+import FlowFormats
+import FlowModel
+import Testing
+
+/// How n8n nodes are named and identified when a file repeats names or ids, or leaves a node
+/// unnamed: the first node of a name is the one connections reach, a repeated id is replaced by
+/// the node's name, and each name used more than once is reported once, with its count.
+@Suite struct N8nDecodeTests {
+  static let document = #"""
+    {"name": "w", "nodes": [
+      {"id": "a", "name": "A", "type": "t"},
+      {"id": "dup", "name": "A", "type": "t"},
+      {"id": "dup", "name": "B", "type": "t"},
+      {"id": "c", "type": "t"},
+      {"id": 7, "name": "A", "type": "t"},
+      {"name": "node 4", "type": "t"},
+      {"id": "z", "name": "Z", "type": "t", "credentials": {"httpBasicAuth": {"id": "9", "name": "Basic"}}}
+    ], "connections": {"A": {"main": [[{"node": "B", "type": "main", "index": 0}]]}, "Q": {"main": [[{"node": "A"}]]}}}
+    """#
+
+  @Test func repeatedNamesAndIdsAreReportedAndResolvedAsBefore() throws {
+    let (format, decoded) = try ExportFormat.read(Array(Self.document.utf8), fallbackName: "w")
+    #expect(format == ExportFormat(rawValue: "n8n"))
+    let nodes = decoded.version.nodes
+    #expect(nodes.map(\.id) == ["a", "A", "B", "c", "7", "node 4", "z"])
+    #expect(nodes.map(\.name) == ["A", "A", "B", "node 4", "A", "node 4", "Z"])
+    #expect(nodes[6].connection == "httpBasicAuth:9")
+    #expect(decoded.version.edges.map { "\($0.from)>\($0.to)" } == ["a>B"])
+    #expect(
+      decoded.findings == [
+        "node name 'A' is used by 3 nodes; n8n connections name nodes, so they are ambiguous",
+        "connections: source node 'Q' does not exist",
+      ])
+  }
+}
