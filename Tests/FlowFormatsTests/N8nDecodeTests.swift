@@ -18,7 +18,7 @@ import Testing
     ], "connections": {"A": {"main": [[{"node": "B", "type": "main", "index": 0}]]}, "Q": {"main": [[{"node": "A"}]]}}}
     """#
 
-  @Test func repeatedNamesAndIdsAreReportedAndResolvedAsBefore() throws {
+  @Test func repeatedNamesAndIdsAreReportedAndResolved() throws {
     let (format, decoded) = try ExportFormat.read(Array(Self.document.utf8), fallbackName: "w")
     #expect(format == ExportFormat(rawValue: "n8n"))
     let nodes = decoded.version.nodes

@@ -63,7 +63,7 @@ import Testing
   }
 
   @Test func aLiteralIsFoundWhereverItStandsAndNowhereElse() {
-    let literals = ["\"data\"", "\\u", "LoginModule", "ab", "x"]
+    let literals = ["\"data\"", "\\u", "LoginModule", "ab", "abc", "x"]
     for literal in literals {
       for count in 0..<60 {
         for place in 0...max(0, count - literal.utf8.count) where count >= literal.utf8.count || place == 0 {
@@ -81,6 +81,27 @@ import Testing
         Array(literal.utf8).withUnsafeBufferPointer { StringBytes.contains($0, in: haystack) }
       }
       #expect(!found, "\(literal) in a near miss")
+    }
+  }
+
+  /// Near misses that share the pair a search looks for, in the same sixteen bytes as the
+  /// literal or alone: each candidate is compared whole.
+  @Test func nearMissesBesideALiteralAreSteppedOver() {
+    for literal in ["\"data\"", "LoginModule", "abc"] {
+      let miss = [UInt8(ascii: "#")] + Array(literal.utf8.dropFirst())
+      for place in 0..<40 {
+        let decoys = (0..<6).flatMap { _ in miss }
+        var bytes = Array(decoys.prefix(place)) + Array(literal.utf8) + decoys
+        let found = bytes.withUnsafeBufferPointer { haystack in
+          Array(literal.utf8).withUnsafeBufferPointer { StringBytes.contains($0, in: haystack) }
+        }
+        #expect(found, "\(literal) after \(place) bytes of near misses")
+        bytes = decoys
+        let missed = bytes.withUnsafeBufferPointer { haystack in
+          Array(literal.utf8).withUnsafeBufferPointer { StringBytes.contains($0, in: haystack) }
+        }
+        #expect(!missed, "\(literal) among near misses only")
+      }
     }
   }
 }

@@ -33,9 +33,9 @@ enum N8nCodec: DialectCodec {
   static func decode(_ document: JSONValue, fallbackName: String) -> DecodedExport {
     let rawNodes = document["nodes"]?.arrayValue ?? []
     var findings: [String] = []
-    // Ids seen, and the few seen more than once; names are counted below only where they
-    // repeat. Every node of every loaded file is indexed here: one lookup a set, where counting
-    // every id and name in dictionaries took two.
+    // Ids seen, and the few seen more than once: one lookup an id, where counting them took
+    // two (a count, then a read); names are counted below only where they repeat, not all
+    // filtered for repeats. Every node of every loaded file is indexed here.
     var ids: Set<String> = .init(minimumCapacity: rawNodes.count)
     var repeatedIDs: Set<String> = []
     for node in rawNodes {

@@ -192,7 +192,7 @@ public enum NativeJSONCodec {
     return .object(JSONObject(members))
   }
 
-  /// Edges and connection references are built as member arrays too: as many as the nodes.
+  /// Built like `encodeNode`: a flow has about as many edges as nodes.
   private static func encodeEdge(_ edge: Edge) -> JSONValue {
     var members: [JSONObject.Member] = []
     members.reserveCapacity(4)
@@ -203,6 +203,7 @@ public enum NativeJSONCodec {
     return .object(JSONObject(members))
   }
 
+  /// Built like `encodeNode`, one array of members.
   private static func encodeConnection(_ ref: ConnectionRef) -> JSONValue {
     var members: [JSONObject.Member] = []
     members.reserveCapacity(5)

@@ -259,8 +259,9 @@ public enum SecretScanner {
     return trimmed.wholeMatch(of: /[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+/) == nil
   }
 
-  /// True when `text` holds `literal`: a byte search over contiguous UTF-8, for the literal's
-  /// first byte eight bytes at a time (every string of every committed document is searched).
+  /// True when `text` holds `literal`: a byte search over contiguous UTF-8 for a pair of the
+  /// literal's bytes, sixteen places at a time (`StringBytes.contains`; every string of every
+  /// committed document is searched).
   static func contains(_ text: String, _ literal: String) -> Bool {
     var text = text
     var literal = literal

@@ -25,8 +25,8 @@ public struct JSONWriter: Sendable {
     }
   }
 
-  var layout: Layout
-  var splice: Splice?
+  let layout: Layout
+  let splice: Splice?
   /// The length of `splice`'s marker in bytes, -1 without one: most strings are told from the
   /// marker by their length alone, without a look at the splice (a copy of it was a retain and
   /// a release of its text per string written).

@@ -92,7 +92,8 @@ public enum StringBytes {
     let firsts = SIMD16<UInt8>(repeating: first)
     let seconds = SIMD16<UInt8>(repeating: second)
     var index = 0
-    // Each step reads the sixteen bytes at `index` and the sixteen after each of them.
+    // Each step reads bytes [index, index + 16) and, one byte later, [index + 1, index + 17):
+    // each byte beside the one after it.
     while index + 17 <= bytes.count {
       let here = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
       let next = UnsafeRawPointer(base + index + 1).loadUnaligned(as: SIMD16<UInt8>.self)
@@ -123,7 +124,7 @@ public enum StringBytes {
   }
 
   /// Nonzero when a byte of `word` is `byte`: exact as a yes or no (the bit set may be off by
-  /// one byte after the first match: a caller reads the lowest bit set, or checks each candidate).
+  /// one byte after the first match: a caller reads the lowest bit set).
   @inline(__always) private static func bytesEqual(to byte: UInt8, in word: UInt64) -> UInt64 {
     let difference = word ^ (ones &* UInt64(byte))
     return (difference &- ones) & ~difference & highs

@@ -227,10 +227,11 @@ struct WorkspaceTables: Sendable {
     }
   }
 
-  /// How many versions are rendered at once: enough to keep the cores busy between the
-  /// inserts, few enough that their documents are a small part of memory (32 held 64 rendered
-  /// documents at a 2,000-flow migration's peak, 3.4 MB of its 168).
-  static let batchSize = 8
+  /// How many versions are rendered at once: four per core, enough to keep the cores busy
+  /// between the inserts, and few enough that their documents are a small part of memory (a
+  /// batch rendering and one being inserted are held at once: with 32, that was 64 documents,
+  /// 3.4 MB of a 2,000-flow migration's 168 MB peak; with 8, on two cores, 16 documents).
+  static let batchSize = max(8, 4 * ProcessInfo.processInfo.activeProcessorCount)
 
   /// The id a new row of `table` gets: one past the last. Writers are serialized, and the ids
   /// are the workspace's own rather than a database's sequence, so a copied workspace keeps them
