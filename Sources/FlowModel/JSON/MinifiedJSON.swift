@@ -25,7 +25,7 @@ public enum MinifiedJSON {
       let byte = source[index]
       if byte == UInt8(ascii: "\"") {
         copyString(from: source, count: bytes.count, at: &index, to: target, at: &count)
-      } else if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+      } else if StringBytes.isWhitespace(byte) {
         index = StringBytes.endOfWhitespace(in: bytes, from: index)
       } else {
         target[count] = byte

@@ -61,17 +61,18 @@ public enum StringBytes {
   @inline(__always)
   static func endOfWhitespace(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
     var index = start
-    while index < bytes.count {
-      switch bytes[index] {
-      case 0x20, 0x0A, 0x0D, 0x09:
-        index += 1
-        while index + 8 <= bytes.count, UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) == eightSpaces {
-          index += 8
-        }
-      default: return index
+    while index < bytes.count, isWhitespace(bytes[index]) {
+      index += 1
+      while index + 8 <= bytes.count, UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) == eightSpaces {
+        index += 8
       }
     }
     return index
+  }
+
+  /// True for the bytes JSON allows between tokens: space, line feed, carriage return, tab.
+  @inline(__always) static func isWhitespace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
   }
 
   private static let eightSpaces: UInt64 = 0x2020_2020_2020_2020
