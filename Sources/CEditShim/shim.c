@@ -155,13 +155,15 @@ long fps_read_answer(char *buffer, unsigned long size) {
 long fps_read_secret(const char *prompt, char *buffer, unsigned long size) {
   struct termios saved, quiet;
   int is_terminal = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
-  fputs(prompt, stdout);
-  fflush(stdout);
+  // Echo goes off (and what was typed before the question is dropped) before the prompt shows,
+  // as getpass(3) does: a secret typed as soon as the prompt appears is neither echoed nor lost.
   if (is_terminal) {
     quiet = saved;
     quiet.c_lflag &= ~(tcflag_t)ECHO;
     tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
   }
+  fputs(prompt, stdout);
+  fflush(stdout);
   long length = fps_read_answer(buffer, size);
   if (is_terminal) {
     tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);

@@ -1,7 +1,8 @@
-import FlowSession
 import FlowTestSupport
 import Foundation
 import Testing
+
+@testable import FlowSession
 
 /// The session kept on disk as it changes, and brought back by another session.
 @Suite(.temporaryFolders) struct SessionPersistenceTests {
@@ -20,6 +21,7 @@ import Testing
     #expect(!String(decoding: data, as: UTF8.self).contains("\"t\""), "no secret value is kept on disk")
     let record = try JSONDecoder().decode(SessionRecord.self, from: data)
     #expect(record.pendingImports == 1 && record.bindings == 1)
+    #expect(record.workSummary == "1 pending import with 1 binding, 1 staged change", "what the next shell offers back")
 
     let second = try SessionHarness(in: first.folder)
     second.session.restore(record)

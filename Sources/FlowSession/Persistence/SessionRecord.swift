@@ -69,6 +69,18 @@ public struct SessionRecord: Codable, Equatable, Sendable {
   /// How many connection bindings the pending imports hold.
   public var bindings: Int { imports.reduce(0) { $0 + $1.bindings.count } }
 
+  /// The work restoring saves, in words: "2 pending imports with 3 bindings, 1 staged change,
+  /// 1 loaded export", naming only what there is.
+  var workSummary: String {
+    var parts: [String] = []
+    if !imports.isEmpty {
+      parts.append("\(Describe.count(pendingImports, "pending import")) with \(Describe.count(bindings, "binding"))")
+    }
+    if let changes, !changes.isEmpty { parts.append(Describe.count(changes.count, "staged change")) }
+    if !exports.isEmpty { parts.append(Describe.count(exports.count, "loaded export")) }
+    return parts.joined(separator: ", ")
+  }
+
   /// Nothing that restoring would bring back.
   var isEmpty: Bool { workspaces.isEmpty && exports.isEmpty && imports.isEmpty && (changes ?? []).isEmpty && variables.isEmpty }
 

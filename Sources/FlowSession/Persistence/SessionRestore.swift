@@ -13,10 +13,8 @@ extension Session {
       return
     }
     if asking {
-      let question =
-        "a session left \(record.savedAt) has \(Describe.count(record.pendingImports, "pending import")) with "
-        + "\(Describe.count(record.bindings, "binding")); restore it?"
-      guard interaction.confirm(question) else {
+      output.line("a session left \(record.savedAt) has \(record.workSummary)")
+      guard interaction.confirm("restore it?") else {
         keeper.decline(file)
         return output.line("not restored; `fps --restore` brings it back later")
       }
@@ -78,12 +76,14 @@ extension Session {
       restored.append(pending)
     }
     imports += restored
+    var restoredChanges = 0
     for saved in record.changes ?? [] {
       guard let open = workspaces[saved.workspace], let change = change(from: saved) else {
         output.warning("the staged change '\(saved.kind) \(saved.subject)' was not restored: its workspace \(saved.workspace) is not open")
         continue
       }
       changes[open.name, default: []].append(change)
+      restoredChanges += 1
       if let secrets = saved.secretNames, !secrets.isEmpty {
         output.warning(
           "\(saved.kind) \(saved.subject) was restored without its secret values (never kept on disk): give them again with `connection set \(saved.subject) --secret \(secrets[0])`"
@@ -96,7 +96,8 @@ extension Session {
     let bindings = restored.reduce(0) { $0 + $1.bindings.count }
     output.line(
       "restored \(Describe.count(restored.count, "pending import")) with \(Describe.count(bindings, "binding")), "
-        + "\(Describe.count(exports.count, "loaded export")) and \(Describe.count(workspaces.count, "workspace"))")
+        + "\(Describe.count(restoredChanges, "staged change")), \(Describe.count(exports.count, "loaded export")) "
+        + "and \(Describe.count(workspaces.count, "workspace"))")
   }
 
   /// Reads each workspace's environment file again and applies it, with the values and bindings
