@@ -6,17 +6,25 @@ import Foundation
 /// (0 equal, 1 different, 2 trouble), so scripts and CI can branch on it.
 ///
 /// Git calls an external diff driver with seven arguments (`path old-file old-hex old-mode
-/// new-file new-hex new-mode`); given those, it compares the two files under the repository
-/// path git names (`a/flows/orders.json`, never git's temporary files), shows a new or deleted
-/// flow as everything it has, falls back to a plain `diff -u` for a file that is not a flow
-/// (a `package.json` under `*.json diff=flowport`), and exits 0 on a difference, since git
-/// stops at a driver that fails.
+/// new-file new-hex new-mode`), nine for a renamed file (`new-path` and git's rename header
+/// after them), and one, the path, for a file with merge conflicts. Given those, it compares
+/// the two files under the repository paths git names (`a/flows/orders.json`, never git's
+/// temporary files), shows a new or deleted flow as everything it has, falls back to a plain
+/// `diff -u` for a file that is not a flow (a `package.json` under `*.json diff=flowport`),
+/// and exits 0 on a difference, since git stops at a driver that fails.
 enum DiffLauncher {
   static func run(_ arguments: [String], in session: Session) throws {
     let positionals = arguments.filter { !$0.hasPrefix("-") }
-    if positionals.count == 7, positionals == Array(arguments.prefix(7)) {
+    let count = positionals.count
+    if count == 7 || count == 9, positionals == Array(arguments.prefix(count)) {
       return try gitDriver(
-        path: positionals[0], old: positionals[1], new: positionals[4], options: Array(arguments.dropFirst(7)), in: session)
+        path: positionals[0], newPath: count == 9 ? positionals[7] : positionals[0], old: positionals[1], new: positionals[4],
+        options: Array(arguments.dropFirst(count)), in: session)
+    }
+    if positionals.count == 1, ProcessInfo.processInfo.environment["GIT_DIFF_PATH_TOTAL"] != nil {
+      // Git's call for a path with merge conflicts: there is no pair to compare.
+      print("* Unmerged path \(positionals[0])")
+      exit(0)
     }
     let line = (["diff"] + arguments).map(quoted).joined(separator: " ")
     try Launcher.exit(on: session, status: 2) { try session.execute(line) }
@@ -25,8 +33,8 @@ enum DiffLauncher {
     exit(session.lastDiffDiffered == true ? 1 : 0)
   }
 
-  private static func gitDriver(path: String, old: String, new: String, options: [String], in session: Session) throws {
-    let labels = [old == "/dev/null" ? old : "a/\(path)", new == "/dev/null" ? new : "b/\(path)"]
+  private static func gitDriver(path: String, newPath: String, old: String, new: String, options: [String], in session: Session) throws {
+    let labels = [old == "/dev/null" ? old : "a/\(path)", new == "/dev/null" ? new : "b/\(newPath)"]
     guard Session.isFlowFile(atPath: old), Session.isFlowFile(atPath: new) else {
       return try plainDiff(old, new, labels: labels, in: session)
     }

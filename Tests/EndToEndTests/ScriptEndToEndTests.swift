@@ -409,5 +409,17 @@ import Testing
       output.contains("-  \"version\": \"1.0.0\",\n+  \"version\": \"1.1.0\"\n")
         || output.contains("-  \"version\": \"1.0.0\"\n+  \"version\": \"1.1.0\"\n"))
     #expect(!output.contains("/tmp/"), "no temporary file names: \(output)")
+
+    // Renamed and edited: git passes nine arguments, the new path among them.
+    _ = try git("commit", "-qm", "two")
+    _ = try git("mv", "flows/orders.json", "flows/big-orders.json")
+    let moved = flows.appendingPathComponent("big-orders.json")
+    try String(contentsOf: moved, encoding: .utf8).replacing("amount > 500", with: "amount > 600").write(
+      to: moved, atomically: true, encoding: .utf8)
+    _ = try git("add", ".")
+    let renamed = try git("diff", "--cached", "--no-color", "-M")
+    #expect(renamed.status == 0, "\(renamed.standardError)")
+    #expect(renamed.standardOutput.contains("--- a/flows/orders.json\n+++ b/flows/big-orders.json\n"), "\(renamed.standardOutput)")
+    #expect(renamed.standardOutput.contains("~ config.condition: \"amount > 500\" -> \"amount > 600\"\n"))
   }
 }

@@ -27,6 +27,26 @@ import Testing
     #expect(SecretScanner.scan(redacted).isEmpty)
   }
 
+  /// n8n's headers and query parameters are name/value pairs: the pair's name says whether its
+  /// value is a secret; a pair of an ordinary name is left alone.
+  @Test func aNameValuePairIsJudgedByItsName() {
+    let pairs: JSONValue = [
+      "headerParameters": [
+        "parameters": [["name": "x-api-key", "value": "CANARYxapikey_1122"], ["name": "Accept", "value": "application/json"]]
+      ],
+      "queryParameters": ["parameters": [["value": "CANARYquerykey_3344", "name": "api_key"]]],
+    ]
+    #expect(
+      SecretScanner.scan(pairs).map(\.description) == [
+        "x-api-key value in clear at headerParameters.parameters[0].value",
+        "api_key value in clear at queryParameters.parameters[0].value",
+      ])
+    let redacted = SecretScanner.redact(pairs)
+    let headers = redacted["headerParameters"]?["parameters"]?.arrayValue ?? []
+    #expect(headers.map { $0["value"] } == ["<redacted:x-api-key>", "application/json"])
+    #expect(redacted["queryParameters"]?["parameters"]?.arrayValue?.first?["value"] == "<redacted:api_key>")
+  }
+
   @Test(arguments: [
     ("header", "=Bearer YOUR-API-KEY-HERE"),
     ("content", "- Basic understanding of CSS selectors and"),

@@ -12,6 +12,14 @@ import Testing
         == Printed(standardOutput: "single $quoted double world plain space eu\n"))
   }
 
+  /// `undo #4` names commit 4: a `#` before a digit is a word, not a comment, which would
+  /// leave `undo` to take back the latest commit instead.
+  @Test func aCommitNumberIsAWordNotAComment() throws {
+    let harness = try SessionHarness()
+    #expect(try harness.output(of: "echo #4 and#5 # a comment #6") == Printed(standardOutput: "#4 and#5\n"))
+    #expect(try harness.output(of: "echo kept #no") == Printed(standardOutput: "kept\n"))
+  }
+
   @Test func scriptDirIsTheFolderOfTheScriptBeingRun() throws {
     let harness = try SessionHarness()
     let folder = harness.path("sub")

@@ -213,11 +213,24 @@ public enum SecretScanner {
     case .object(let object):
       object.members.withUnsafeBufferPointer { members in
         for index in members.indices {
-          visit(members[index].value, under: .member(members[index].key), path: &path, key: members[index].key, matches: &matches)
+          visit(members[index].value, under: .member(members[index].key), path: &path, key: name(at: index, in: members), matches: &matches)
         }
       }
     default: break
     }
+  }
+
+  /// The name a member's value goes by: its key, but for the `value` of a name/value pair the
+  /// pair's `name`. n8n writes headers and query parameters so (`{"name": "x-api-key", "value":
+  /// "..."}`), and the key `value` alone says nothing of a secret.
+  @inline(__always)
+  private static func name<Members: RandomAccessCollection<JSONObject.Member>>(at index: Members.Index, in members: Members) -> String {
+    let key = members[index].key
+    guard key == "value" else { return key }
+    for member in members where member.key == "name" {
+      if case .string(let name) = member.value { return name }
+    }
+    return key
   }
 
   /// `visit` of one element or member, `step` below `path`; numbers, booleans and null hold
@@ -290,7 +303,7 @@ public enum SecretScanner {
     case .object(let object):
       var rewritten: JSONObject?
       for index in object.members.indices {
-        guard let value = rewrite(object.members[index].value, key: object.members[index].key) else { continue }
+        guard let value = rewrite(object.members[index].value, key: name(at: index, in: object.members)) else { continue }
         if rewritten == nil { rewritten = object }
         rewritten?.members[index].value = value
       }

@@ -1,6 +1,7 @@
 /// Splits a command line into words the way a shell would: whitespace separates, `'...'` is
 /// literal, `"..."` allows `\"`, `\\` and variables, a backslash escapes the next character, a
-/// `#` at the start of a word starts a comment, `${name}` and `${env:NAME}` expand.
+/// `#` at the start of a word starts a comment (but `#4`, a commit as `log` numbers it, is a
+/// word), `${name}` and `${env:NAME}` expand.
 struct Tokenizer {
   /// Looks up a session variable; nil when undefined.
   let variable: (String) -> String?
@@ -21,7 +22,7 @@ struct Tokenizer {
         if inWord { words.append(current) }
         current = ""
         inWord = false
-      case "#" where !inWord:
+      case "#" where !inWord && !(iterator.first?.isWholeNumber ?? false):
         iterator = []
       case "\\":
         inWord = true
