@@ -85,6 +85,21 @@ import Testing
     #expect(text.contains(#"~ config.parameters.prompt: "…t ticket as billing, bug{+, outage+} or question. Answer wit…""#))
   }
 
+  /// Text from a flow file reaches the terminal with its control characters escaped: a value
+  /// or a name could otherwise clear the screen, recolour it or fake a line.
+  @Test func controlCharactersInValuesAndNamesAreEscaped() {
+    let code = String(repeating: "let a = 1; ", count: 8)
+    let hostile = "lamp\u{1B}[2J\u{1B}[31m\r\n\tx"
+    let before = FlowVersion(name: "f", nodes: [Node(id: "1", name: hostile, type: "function", config: ["code": .string(code)])])
+    let after = FlowVersion(
+      name: "f", nodes: [Node(id: "1", name: hostile, type: "function", config: ["code": .string(code + hostile)])])
+    let diff = FlowDiffer.diff(before, after, leftLabel: "a", rightLabel: "b", options: DiffOptions())
+    for text in [DiffRenderer.terminal(colour: false).render(diff), DiffRenderer.stat.render(diff)] {
+      #expect(!text.contains("\u{1B}") && !text.contains("\r") && !text.contains("\t"), "\(text)")
+      #expect(text.contains(#"lamp\u001b[2J\u001b[31m\u000d"#), "\(text)")
+    }
+  }
+
   @Test func aForeignFlowsOwnSettingsAreCompared() throws {
     let text = try String(contentsOf: Self.fixtures.appendingPathComponent("support-before.json"), encoding: .utf8)
     let changed = text.replacingOccurrences(

@@ -17,8 +17,10 @@ public struct DiffRenderer: Sendable {
     var lines: [String] = []
     for node in diff.nodes + diff.connections {
       let properties = "\(node.changes.count) propert\(node.changes.count == 1 ? "y" : "ies")"
-      let detail = node.kind != .changed ? node.kind.rawValue : node.oldName.map { "renamed from \($0), \(properties)" } ?? properties
-      lines.append(" \(node.name) | \(detail)")
+      let detail =
+        node.kind != .changed
+        ? node.kind.rawValue : node.oldName.map { "renamed from \($0.escapingControlCharacters), \(properties)" } ?? properties
+      lines.append(" \(node.name.escapingControlCharacters) | \(detail)")
     }
     lines.append(diff.stat.summary)
     return lines.joined(separator: "\n") + "\n"

@@ -30,6 +30,6 @@ struct InlineStringDiff {
   }
 
   private func escaped(_ text: String) -> String {
-    text.replacing("\\", with: "\\\\").replacing("\n", with: "\\n").replacing("\"", with: "\\\"")
+    text.replacing("\\", with: "\\\\").replacing("\n", with: "\\n").replacing("\"", with: "\\\"").escapingControlCharacters
   }
 }
