@@ -16,6 +16,22 @@ import Testing
     #expect(!printed.contains("\u{FFFF}"), "no stand-in is printed")
   }
 
+  /// A side may be a pipe (`<(git show main:flow.json)`): it has no size, and is read to its end.
+  @Test func aSideReadFromAPipe() throws {
+    let harness = try SessionHarness()
+    let fifo = harness.path("side.fifo")
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let examples = Corpus.examples.appendingPathComponent("orders-v2.json")
+    let writer = Thread {
+      guard let data = try? Data(contentsOf: examples), let handle = FileHandle(forWritingAtPath: fifo) else { return }
+      handle.write(data)
+      try? handle.close()
+    }
+    writer.start()
+    let printed = try harness.output(of: "diff ${examples}/orders-v1.json '\(fifo)'").standardOutput
+    #expect(printed.hasSuffix("2 nodes changed, 1 node added, 1 edge added, 1 other change\n"), "\(printed)")
+  }
+
   /// `--label` names the sides in order, two of them or, with `--base`, three; more is a usage
   /// error that says how many.
   @Test func labelsNameTheSidesInOrder() throws {

@@ -179,9 +179,16 @@ extension Session {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw SessionError.fileNotFound(path) }
     if isDirectory.boolValue { throw SessionError.isDirectory(path) }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw SessionError.unreadable(path, "permission denied")
+    var info = stat()
+    if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
+      guard let data = FileManager.default.contents(atPath: path) else { throw SessionError.unreadable(path, "permission denied") }
+      return data
     }
-    return data
+    // A pipe (`<(cat b.json)`, `/dev/stdin`, a named FIFO) has no size to read up to: it is
+    // opened once and read to its end (opened twice, a writer that left after the first would
+    // never come back to the second).
+    guard let handle = FileHandle(forReadingAtPath: path) else { throw SessionError.unreadable(path, "permission denied") }
+    defer { try? handle.close() }
+    do { return try handle.readToEnd() ?? Data() } catch { throw SessionError.unreadable(path, error.localizedDescription) }
   }
 }
