@@ -115,16 +115,21 @@ public final class Session {
     }
   }
 
-  /// True when the person may leave now. With pending imports, the first `quit` or Ctrl-D only
-  /// says what is pending and how to get it back; the second leaves. Scripts always may.
+  /// True when the person may leave now. With pending imports or staged changes, the first
+  /// `quit` or Ctrl-D only says what is pending and how to get it back; the second leaves.
+  /// Scripts always may.
   public func mayLeave() -> Bool {
-    guard interaction.isInteractive, !imports.isEmpty, !warnedBeforeLeaving else { return true }
+    let staged = changes.values.reduce(0) { $0 + $1.count }
+    guard interaction.isInteractive, !imports.isEmpty || staged > 0, !warnedBeforeLeaving else { return true }
     warnedBeforeLeaving = true
-    let bindings = imports.reduce(0) { $0 + $1.bindings.count }
+    var pending: [String] = []
+    if !imports.isEmpty {
+      let bindings = imports.reduce(0) { $0 + $1.bindings.count }
+      pending.append("\(Describe.count(imports.count, "pending import")) with \(Describe.count(bindings, "binding"))")
+    }
+    if staged > 0 { pending.append(Describe.count(staged, "staged change")) }
     let kept = keeper == nil ? "" : "; the session is kept: `fps --restore` brings it back"
-    output.warning(
-      "\(Describe.count(imports.count, "pending import")) with \(Describe.count(bindings, "binding")) not committed; "
-        + "quit again (or Ctrl-D) to leave\(kept)")
+    output.warning("\(pending.joined(separator: ", ")) not committed; quit again (or Ctrl-D) to leave\(kept)")
     return false
   }
 

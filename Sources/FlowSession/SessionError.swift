@@ -57,6 +57,8 @@ public enum SessionError: Error, CustomStringConvertible {
   case undefinedEnvironmentVariable(String)
   /// A secret must be given on the command line when nobody can be asked.
   case secretNeeded(String)
+  /// A secret asked for at the prompt was not typed (Ctrl-C, Ctrl-D or an empty line).
+  case secretNotTyped(String)
   /// The session's user lacks the role for what they asked; `role` is nil for a non-member.
   case notPermitted(user: String, role: Role?, action: String, workspace: String, owners: [String])
   /// Removing or demoting the only owner would leave nobody able to change the members.
@@ -145,6 +147,7 @@ public enum SessionError: Error, CustomStringConvertible {
     case .undefinedVariable(let name):
       return "undefined variable ${\(name)} (define it with `set \(name) <value>` or `--var \(name)=<value>`)"
     case .undefinedEnvironmentVariable(let name): return "environment variable \(name) is not set"
+    case .secretNotTyped(let name): return "no value typed for secret '\(name)'; nothing was staged"
     case .secretNeeded(let name):
       return "no value for secret '\(name)': give it as --secret \(name)=<value> (e.g. \(name)=${env:SECRET}) when not interactive"
     case .notPermitted(let user, let role, let action, let workspace, let owners):

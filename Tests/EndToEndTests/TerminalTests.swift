@@ -63,7 +63,9 @@ struct TerminalTests {
       try terminal.wait(for: "staged: add connection k (kafka) to default; `commit` writes it\nfps default>", since: added)
       #expect(try !terminal.screen().contains("CNRYhistory02"), "asked without echo")
       try terminal.send("C-d")
-      try terminal.wait(for: "the shell to exit on Ctrl-D", seconds: 5) { _ in !terminal.isRunning }
+      try terminal.wait(for: "1 staged change not committed; quit again (or Ctrl-D) to leave", since: added)
+      try terminal.send("C-d")
+      try terminal.wait(for: "the shell to exit on a second Ctrl-D", seconds: 5) { _ in !terminal.isRunning }
     }
     // libedit writes spaces in its history file as \040.
     let history = try String(contentsOfFile: fps.home.appendingPathComponent("state/flowport/history").path, encoding: .utf8)

@@ -49,6 +49,17 @@ import Testing
         "no connection reference in the pending imports named 'kafka-tst' (did you mean 'kafka-test'?)"))
   }
 
+  /// A line brought back from history has `***` where its secret was: run again, it must not
+  /// store `***` as the secret.
+  @Test func aSecretMaskedByHistoryIsRefused() throws {
+    let harness = try SessionHarness()
+    try harness.run("workspace new ${dir}/prod.fpsw as prod")
+    #expect(
+      harness.failure("connection add k --type kafka --secret password=***")
+        == "the value of secret 'password' is ***, as history keeps it: give the secret itself, or `--secret password` to be asked (see `help connection`)"
+    )
+  }
+
   @Test func nameCollisionsAreRefused() throws {
     let harness = try SessionHarness()
     try harness.stageOrders()

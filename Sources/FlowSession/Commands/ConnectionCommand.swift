@@ -128,9 +128,15 @@ struct ConnectionCommand: Command {
     var secrets: [String: String] = [:]
     for pair in arguments.values(Option.secret) {
       let (key, value) = try Self.split(pair)
+      if value == HistoryText.mask {
+        throw UsageError(
+          "the value of secret '\(key)' is \(HistoryText.mask), as history keeps it: give the secret itself, or `--secret \(key)` to be asked",
+          command: "connection")
+      }
       if let value {
         secrets[key] = value
-      } else if session.interaction.isInteractive, let typed = session.interaction.readSecret("\(key) for \(name): ") {
+      } else if session.interaction.isInteractive {
+        guard let typed = session.interaction.readSecret("\(key) for \(name): ") else { throw SessionError.secretNotTyped(key) }
         secrets[key] = typed
       } else {
         throw SessionError.secretNeeded(key)

@@ -1,6 +1,7 @@
 import FlowFormats
 import FlowModel
 import FlowStore
+import Foundation
 
 /// What a session holds that a person would lose with it: the workspaces it opened, the exports
 /// it read, the pending imports with every binding and rename, the variables and the target.
@@ -94,18 +95,25 @@ extension Session {
     SessionRecord(
       processID: processID, savedAt: "",
       workspaces: workspaces.values.sorted { $0.name < $1.name }.map {
-        .init(name: $0.name, location: $0.store.location, readOnly: $0.store.isReadOnly)
+        .init(name: $0.name, location: Self.absolute($0.store.location), readOnly: $0.store.isReadOnly)
       },
       exports: exports.values.sorted { $0.name < $1.name }.map {
-        .init(name: $0.name, path: $0.path, renames: $0.renames, stamp: $0.stamp)
+        .init(name: $0.name, path: Self.absolute($0.path), renames: $0.renames, stamp: $0.stamp)
       },
       imports: imports.map {
         .init(
-          name: $0.name, path: $0.path, workspace: $0.workspace, flow: $0.mode.flowName, newFlow: $0.mode.isNewFlow,
+          name: $0.name, path: Self.absolute($0.path), workspace: $0.workspace, flow: $0.mode.flowName, newFlow: $0.mode.isNewFlow,
           bindings: $0.bindings, renames: $0.renames, parentImport: $0.parentImport, stamp: $0.stamp)
       },
       changes: changes.sorted { $0.key < $1.key }.flatMap { workspace, staged in staged.map { Self.record(of: $0, in: workspace) } },
       environments: environments.isEmpty ? nil : environments.mapValues(\.path), variables: variables, target: targetName)
+  }
+
+  /// A file named relative to the folder fps runs in, as an absolute path: the next shell,
+  /// started elsewhere, must find it. Anything else (a database URL) is kept as it is.
+  private static func absolute(_ location: String) -> String {
+    guard !location.hasPrefix("/"), FileManager.default.fileExists(atPath: location) else { return location }
+    return URL(fileURLWithPath: location).standardizedFileURL.path
   }
 
   private static func record(of change: WorkspaceChange, in workspace: String) -> SessionRecord.Change {
