@@ -29,10 +29,12 @@ public struct PropertyChange: Hashable, Sendable {
   /// secret stand-ins in either value are masked, and a change of a secret itself is marked so.
   public init(components: [Component], old: JSONValue?, new: JSONValue?) {
     self.components = components
-    isSecret = old.map(SecretStandIn.isStandIn) == true || new.map(SecretStandIn.isStandIn) == true
     outcome = new
     self.old = old.map { SecretStandIn.masked($0, with: Self.secretText) }
     self.new = new.map { SecretStandIn.masked($0, with: Self.secretText) }
+    // A secret inside a value (a password in a URL) that alone changed leaves the masked
+    // values equal: the change is the secret's.
+    isSecret = old.map(SecretStandIn.isStandIn) == true || new.map(SecretStandIn.isStandIn) == true || self.old == self.new
   }
 
   /// A change at a dotted `path` (`config.query`, `nodes[2]`), for callers that build one by hand.

@@ -2,27 +2,51 @@
 /// property): equal stand-ins for equal values in one process, so a changed secret still shows
 /// as changed, yet the stand-in says nothing about the value (a per-process seeded hash) and is
 /// never printed as such.
+///
+/// A stand-in is delimited at both ends, so that one standing for a secret inside a longer
+/// text (a password in a URL, a token in code) can be found there and masked too.
 public enum SecretStandIn {
   private static let marker = "\u{FFFF}secret:"
+  private static let end: Character = "\u{FFFF}"
 
   /// The stand-in for `value`; a stand-in stays itself.
   public static func standIn(for value: JSONValue) -> JSONValue {
     if isStandIn(value) { return value }
     var hasher = Hasher()
     hasher.combine(value)
-    return .string(marker + String(UInt64(bitPattern: Int64(hasher.finalize())), radix: 16))
+    return .string(marker + String(UInt64(bitPattern: Int64(hasher.finalize())), radix: 16) + String(end))
+  }
+
+  /// The stand-in for a secret written inside a longer text, to be put in its place there.
+  public static func standIn(forTextIn secret: String) -> String {
+    standIn(for: .string(secret)).stringValue ?? ""
   }
 
   /// True for a value made by `standIn(for:)`.
   public static func isStandIn(_ value: JSONValue) -> Bool {
-    guard case .string(let text) = value else { return false }
-    return text.hasPrefix(marker)
+    guard case .string(let text) = value, text.hasPrefix(marker), text.last == end else { return false }
+    return text.dropFirst(marker.count).dropLast().allSatisfy(\.isHexDigit)
   }
 
-  /// The value with every stand-in in it replaced by `replacement`, for output.
+  /// `text` with every stand-in in it replaced by `words`.
+  private static func masking(_ text: String, with words: String) -> String {
+    var result = ""
+    var rest = text[...]
+    while let found = rest.firstRange(of: marker), let close = rest[found.upperBound...].firstIndex(of: end) {
+      result += rest[..<found.lowerBound] + words
+      rest = rest[rest.index(after: close)...]
+    }
+    return result + rest
+  }
+
+  /// The value with every stand-in in it, whole or inside a text, replaced by `replacement`,
+  /// for output.
   public static func masked(_ value: JSONValue, with replacement: JSONValue) -> JSONValue {
     switch value {
-    case .string: return isStandIn(value) ? replacement : value
+    case .string(let text):
+      if isStandIn(value) { return replacement }
+      guard text.contains(marker), let words = replacement.stringValue else { return value }
+      return .string(masking(text, with: words))
     case .array(let elements): return .array(elements.map { masked($0, with: replacement) })
     case .object(var object):
       for index in object.members.indices { object.members[index].value = masked(object.members[index].value, with: replacement) }

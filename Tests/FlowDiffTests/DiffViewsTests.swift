@@ -100,6 +100,34 @@ import Testing
     }
   }
 
+  /// A secret found by scanning inside a value (a password in a URL, a token in code) that
+  /// changed shows as `changed (secret)`; the rest of the value still diffs, the secret masked;
+  /// no secret and no stand-in is ever printed.
+  @Test func aChangedSecretInsideAValueShowsAsSuch() {
+    func flow(password: String, host: String, token: String) -> FlowVersion {
+      let config: JSONObject = [
+        "url": .string("https://admin:\(password)@\(host)/"), "code": .string("var t = \"Bearer \(token)\";"),
+        "apiPassword": .string(password),
+      ]
+      return ExportFormat.diffView(of: FlowVersion(name: "f", nodes: [Node(id: "1", name: "call", type: "http", config: config)]))
+    }
+    let before = flow(password: "pwOLD1234", host: "nas.local", token: "abcdefghijklmnop0123OLD")
+    let after = flow(password: "pwNEW5678", host: "nas.local", token: "abcdefghijklmnop0123NEW")
+    let text = DiffRenderer.terminal(colour: false).render(
+      FlowDiffer.diff(before, after, leftLabel: "a", rightLabel: "b", options: DiffOptions()))
+    #expect(text.contains("~ config.url: changed (secret)\n"), "\(text)")
+    #expect(text.contains("~ config.code: changed (secret)\n"), "\(text)")
+    #expect(text.contains("~ config.apiPassword: changed (secret)\n"), "\(text)")
+    let moved = flow(password: "pwOLD1234", host: "nas2.local", token: "abcdefghijklmnop0123OLD")
+    let hostOnly = DiffRenderer.terminal(colour: false).render(
+      FlowDiffer.diff(before, moved, leftLabel: "a", rightLabel: "b", options: DiffOptions()))
+    // The scanner's match is the URL up to its `@`, credentials and all.
+    #expect(hostOnly.contains(#"~ config.url: "(secret)nas.local/" -> "(secret)nas2.local/""#), "\(hostOnly)")
+    for shown in [text, hostOnly] {
+      #expect(!shown.contains("pwOLD") && !shown.contains("pwNEW") && !shown.contains("0123OLD") && !shown.contains("\u{FFFF}"))
+    }
+  }
+
   @Test func aForeignFlowsOwnSettingsAreCompared() throws {
     let text = try String(contentsOf: Self.fixtures.appendingPathComponent("support-before.json"), encoding: .utf8)
     let changed = text.replacingOccurrences(

@@ -56,10 +56,11 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   public static func diffView(of version: FlowVersion) -> FlowVersion {
     // Every secret, by the flow's own rules, becomes a stand-in first: a changed one shows as
     // `changed (secret)` and its value never reaches the diff. Secret-looking values found by
-    // scanning are redacted last, as every view does.
-    let standIn = SecretWalker { SecretStandIn.standIn(for: .string($0)).stringValue ?? "" }
+    // scanning (a token in code, a password in a URL) become stand-ins last, in place.
+    let standIn = SecretWalker { SecretStandIn.standIn(forTextIn: $0) }
+    let scanned = { (version: FlowVersion) in Secrets.scanRedacted(version) { _, secret in SecretStandIn.standIn(forTextIn: secret) } }
     guard let source = version.source, let dialect = ExportFormat(rawValue: source.dialect)?.dialect else {
-      return Secrets.scanRedacted(Secrets.rewriting(version, standIn))
+      return scanned(Secrets.rewriting(version, standIn))
     }
     // The document is walked only if the dialect's view reads it (Node-RED, NiFi): it holds
     // the nodes' configurations again (n8n, Make and EP views read the model alone).
@@ -73,7 +74,7 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
         view.connections[index].properties[member.key] = SecretStandIn.standIn(for: member.value)
       }
     }
-    return Secrets.scanRedacted(view)
+    return scanned(view)
   }
 
   /// The dialect's codec, for a foreign dialect.

@@ -174,7 +174,13 @@ public enum SecretScanner {
 
   /// The value with every secret replaced by `<redacted:kind>`.
   public static func redact(_ value: JSONValue) -> JSONValue {
-    rewrite(value, key: nil) ?? value
+    redact(value) { kind, _ in "<redacted:\(kind)>" }
+  }
+
+  /// The value with every secret replaced by what `replacement` makes of its kind and its text
+  /// (a diff's stand-in, so that a changed secret still shows as changed).
+  public static func redact(_ value: JSONValue, replacing replacement: (_ kind: String, _ secret: String) -> String) -> JSONValue {
+    rewrite(value, key: nil, replacement) ?? value
   }
 
   /// One step of the path to the value being visited: spelled out only for a match, so a scan
@@ -283,19 +289,19 @@ public enum SecretScanner {
 
   /// The value with its secrets redacted, or nil when it holds none: a view of a large flow
   /// rebuilt (copied) every object of it, although secrets in clear are rare.
-  private static func rewrite(_ value: JSONValue, key: String?) -> JSONValue? {
+  private static func rewrite(_ value: JSONValue, key: String?, _ replacement: (String, String) -> String) -> JSONValue? {
     switch value {
     case .string(let text):
-      if let key, isSecretName(key), isLiteral(text) { return .string("<redacted:\(key)>") }
+      if let key, isSecretName(key), isLiteral(text) { return .string(replacement(key, text)) }
       let found = candidates(in: text)
       guard !found.isEmpty else { return nil }
       var result = text
-      for pattern in found { result = result.replacing(pattern.regex, with: "<redacted:\(pattern.kind)>") }
+      for pattern in found { result = result.replacing(pattern.regex) { replacement(pattern.kind, String($0.output)) } }
       return result == text ? nil : .string(result)
     case .array(let elements):
       var rewritten: [JSONValue]?
       for index in elements.indices {
-        guard let element = rewrite(elements[index], key: key) else { continue }
+        guard let element = rewrite(elements[index], key: key, replacement) else { continue }
         if rewritten == nil { rewritten = elements }
         rewritten?[index] = element
       }
@@ -303,7 +309,7 @@ public enum SecretScanner {
     case .object(let object):
       var rewritten: JSONObject?
       for index in object.members.indices {
-        guard let value = rewrite(object.members[index].value, key: name(at: index, in: object.members)) else { continue }
+        guard let value = rewrite(object.members[index].value, key: name(at: index, in: object.members), replacement) else { continue }
         if rewritten == nil { rewritten = object }
         rewritten?.members[index].value = value
       }

@@ -116,18 +116,22 @@ public enum Secrets {
   }
 
   /// The version with secrets found by scanning (`SecretScanner`) replaced too: what
-  /// `--redact` adds, over nodes, the source document and the flow's settings.
-  public static func scanRedacted(_ version: FlowVersion) -> FlowVersion {
+  /// `--redact` adds, over nodes, the source document and the flow's settings. Each becomes
+  /// what `replacement` makes of its kind and text, `<redacted:kind>` by default.
+  public static func scanRedacted(
+    _ version: FlowVersion, replacing replacement: (_ kind: String, _ secret: String) -> String = { kind, _ in "<redacted:\(kind)>" }
+  ) -> FlowVersion {
+    func redact(_ value: JSONValue) -> JSONValue { SecretScanner.redact(value, replacing: replacement) }
     var version = version
     for index in version.nodes.indices {
-      version.nodes[index].config = SecretScanner.redact(.object(version.nodes[index].config)).objectValue ?? [:]
+      version.nodes[index].config = redact(.object(version.nodes[index].config)).objectValue ?? [:]
     }
     if var source = version.source {
-      source.document = SecretScanner.redact(source.document)
+      source.document = redact(source.document)
       version.source = source
     }
-    version.metadata = SecretScanner.redact(.object(version.metadata)).objectValue ?? [:]
-    version.subflowDefinitions = version.subflowDefinitions.map(scanRedacted)
+    version.metadata = redact(.object(version.metadata)).objectValue ?? [:]
+    version.subflowDefinitions = version.subflowDefinitions.map { scanRedacted($0, replacing: replacement) }
     return version
   }
 

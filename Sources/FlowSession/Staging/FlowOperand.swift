@@ -3,6 +3,10 @@ import FlowModel
 import FlowStore
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A flow version named on a command line, with the label output uses for it.
 struct FlowOperand {
   /// How output names it: a file path, `prod:orders@2`, an import's name.
