@@ -167,10 +167,9 @@ long fps_read_secret(const char *prompt, char *buffer, unsigned long size) {
   long length = fps_read_answer(buffer, size);
   if (is_terminal) {
     tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-    if (length >= 0) {
-      fputs("\n", stdout);
-      fflush(stdout);
-    }
+    // The Enter, Ctrl-C or Ctrl-D that ended it was not echoed: what follows starts a line.
+    fputs("\n", stdout);
+    fflush(stdout);
   }
   return length;
 }

@@ -33,8 +33,9 @@ public struct PropertyChange: Hashable, Sendable {
     self.old = old.map { SecretStandIn.masked($0, with: Self.secretText) }
     self.new = new.map { SecretStandIn.masked($0, with: Self.secretText) }
     // A secret inside a value (a password in a URL) that alone changed leaves the masked
-    // values equal: the change is the secret's.
-    isSecret = old.map(SecretStandIn.isStandIn) == true || new.map(SecretStandIn.isStandIn) == true || self.old == self.new
+    // values equal where the values were not: the change is the secret's.
+    let onlyMaskedDiffer = self.old == self.new && (self.old != old || self.new != new)
+    isSecret = old.map(SecretStandIn.isStandIn) == true || new.map(SecretStandIn.isStandIn) == true || onlyMaskedDiffer
   }
 
   /// A change at a dotted `path` (`config.query`, `nodes[2]`), for callers that build one by hand.

@@ -32,9 +32,15 @@ public enum SecretStandIn {
   private static func masking(_ text: String, with words: String) -> String {
     var result = ""
     var rest = text[...]
-    while let found = rest.firstRange(of: marker), let close = rest[found.upperBound...].firstIndex(of: end) {
+    while let found = rest.firstRange(of: marker) {
+      let hash = rest[found.upperBound...].prefix(while: \.isHexDigit)
+      guard !hash.isEmpty, hash.endIndex < rest.endIndex, rest[hash.endIndex] == end else {
+        result += rest[..<found.upperBound]
+        rest = rest[found.upperBound...]
+        continue
+      }
       result += rest[..<found.lowerBound] + words
-      rest = rest[rest.index(after: close)...]
+      rest = rest[rest.index(after: hash.endIndex)...]
     }
     return result + rest
   }

@@ -21,9 +21,9 @@ enum DiffLauncher {
         path: positionals[0], newPath: count == 9 ? positionals[7] : positionals[0], old: positionals[1], new: positionals[4],
         options: Array(arguments.dropFirst(count)), in: session)
     }
-    if positionals.count == 1, ProcessInfo.processInfo.environment["GIT_DIFF_PATH_TOTAL"] != nil {
+    if count == 1, ProcessInfo.processInfo.environment["GIT_DIFF_PATH_TOTAL"] != nil {
       // Git's call for a path with merge conflicts: there is no pair to compare.
-      print("* Unmerged path \(positionals[0])")
+      session.output.line("* Unmerged path \(positionals[0])")
       exit(0)
     }
     let line = (["diff"] + arguments).map(quoted).joined(separator: " ")

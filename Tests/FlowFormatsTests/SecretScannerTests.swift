@@ -35,6 +35,7 @@ import Testing
         "parameters": [["name": "x-api-key", "value": "CANARYxapikey_1122"], ["name": "Accept", "value": "application/json"]]
       ],
       "queryParameters": ["parameters": [["value": "CANARYquerykey_3344", "name": "api_key"]]],
+      "environment": [["name": "SECRETS_MANAGER_REGION", "value": "eu-west-1", "secret": false]],
     ]
     #expect(
       SecretScanner.scan(pairs).map(\.description) == [

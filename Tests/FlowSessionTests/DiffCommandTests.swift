@@ -16,20 +16,28 @@ import Testing
     #expect(!printed.contains("\u{FFFF}"), "no stand-in is printed")
   }
 
-  /// A side may be a pipe (`<(git show main:flow.json)`): it has no size, and is read to its end.
+  /// A side may be a pipe (`<(git show main:flow.json)`), and so may a file `load` reads: it has
+  /// no size, and is read once, to its end.
   @Test func aSideReadFromAPipe() throws {
     let harness = try SessionHarness()
-    let fifo = harness.path("side.fifo")
+    let printed = try harness.output(of: "diff ${examples}/orders-v1.json '\(try Self.pipe(of: "orders-v2.json", in: harness))'")
+    #expect(printed.standardOutput.hasSuffix("2 nodes changed, 1 node added, 1 edge added, 1 other change\n"), "\(printed)")
+    try harness.run("workspace new ${dir}/prod.fpsw as prod")
+    let loaded = try harness.output(of: "load '\(try Self.pipe(of: "orders-v1.json", in: harness))' into prod")
+    #expect(loaded.standardOutput.hasPrefix("staged orders: new flow in prod, 4 nodes"), "\(loaded)")
+  }
+
+  /// A named pipe in the harness's folder that an example's bytes are written into once.
+  private static func pipe(of example: String, in harness: SessionHarness) throws -> String {
+    let fifo = harness.path(example + ".fifo")
     #expect(mkfifo(fifo, 0o600) == 0)
-    let examples = Corpus.examples.appendingPathComponent("orders-v2.json")
-    let writer = Thread {
-      guard let data = try? Data(contentsOf: examples), let handle = FileHandle(forWritingAtPath: fifo) else { return }
-      handle.write(data)
+    let bytes = try Data(contentsOf: Corpus.examples.appendingPathComponent(example))
+    Thread {
+      guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+      handle.write(bytes)
       try? handle.close()
-    }
-    writer.start()
-    let printed = try harness.output(of: "diff ${examples}/orders-v1.json '\(fifo)'").standardOutput
-    #expect(printed.hasSuffix("2 nodes changed, 1 node added, 1 edge added, 1 other change\n"), "\(printed)")
+    }.start()
+    return fifo
   }
 
   /// `--label` names the sides in order, two of them or, with `--base`, three; more is a usage

@@ -17,7 +17,8 @@ import Testing
   @Test func aCommitNumberIsAWordNotAComment() throws {
     let harness = try SessionHarness()
     #expect(try harness.output(of: "echo #4 and#5 # a comment #6") == Printed(standardOutput: "#4 and#5\n"))
-    #expect(try harness.output(of: "echo kept #no") == Printed(standardOutput: "kept\n"))
+    #expect(try harness.output(of: "echo kept #no #4x") == Printed(standardOutput: "kept\n"))
+    #expect(try harness.output(of: "#1 a comment line, whatever follows") == Printed())
   }
 
   @Test func scriptDirIsTheFolderOfTheScriptBeingRun() throws {

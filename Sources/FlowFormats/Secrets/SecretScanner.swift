@@ -228,11 +228,12 @@ public enum SecretScanner {
 
   /// The name a member's value goes by: its key, but for the `value` of a name/value pair the
   /// pair's `name`. n8n writes headers and query parameters so (`{"name": "x-api-key", "value":
-  /// "..."}`), and the key `value` alone says nothing of a secret.
+  /// "..."}`), and the key `value` alone says nothing of a secret. A pair that says itself
+  /// whether it is a secret (an environment variable's `"secret": false`) is taken at its word.
   @inline(__always)
   private static func name<Members: RandomAccessCollection<JSONObject.Member>>(at index: Members.Index, in members: Members) -> String {
     let key = members[index].key
-    guard key == "value" else { return key }
+    guard key == "value", !members.contains(where: { $0.key == "secret" && $0.value == .bool(false) }) else { return key }
     for member in members where member.key == "name" {
       if case .string(let name) = member.value { return name }
     }

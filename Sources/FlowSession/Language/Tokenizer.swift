@@ -1,12 +1,18 @@
 /// Splits a command line into words the way a shell would: whitespace separates, `'...'` is
 /// literal, `"..."` allows `\"`, `\\` and variables, a backslash escapes the next character, a
-/// `#` at the start of a word starts a comment (but `#4`, a commit as `log` numbers it, is a
-/// word), `${name}` and `${env:NAME}` expand.
+/// `#` at the start of a word starts a comment (but after the first word, `#4`, a commit as
+/// `log` numbers it, is a word), `${name}` and `${env:NAME}` expand.
 struct Tokenizer {
   /// Looks up a session variable; nil when undefined.
   let variable: (String) -> String?
   /// Looks up an environment variable; nil when undefined.
   let environment: (String) -> String?
+
+  /// True when what follows a `#` is ASCII digits up to the end of the word: `undo #4`.
+  private static func startsCommitNumber(_ rest: ArraySlice<Character>) -> Bool {
+    let word = rest.prefix { $0 != " " && $0 != "\t" }
+    return !word.isEmpty && word.allSatisfy { $0.isASCII && $0.isNumber }
+  }
 
   func words(_ line: String) throws -> [String] {
     try CommandText.refuseNUL(line)
@@ -22,7 +28,7 @@ struct Tokenizer {
         if inWord { words.append(current) }
         current = ""
         inWord = false
-      case "#" where !inWord && !(iterator.first?.isWholeNumber ?? false):
+      case "#" where !inWord && (words.isEmpty || !Self.startsCommitNumber(iterator)):
         iterator = []
       case "\\":
         inWord = true

@@ -106,7 +106,8 @@ extension Session {
           bindings: $0.bindings, renames: $0.renames, parentImport: $0.parentImport, stamp: $0.stamp)
       },
       changes: changes.sorted { $0.key < $1.key }.flatMap { workspace, staged in staged.map { Self.record(of: $0, in: workspace) } },
-      environments: environments.isEmpty ? nil : environments.mapValues(\.path), variables: variables, target: targetName)
+      environments: environments.isEmpty ? nil : environments.mapValues { Self.absolute($0.path) }, variables: variables, target: targetName
+    )
   }
 
   /// A file named relative to the folder fps runs in, as an absolute path: the next shell,

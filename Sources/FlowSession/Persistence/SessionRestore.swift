@@ -19,35 +19,26 @@ extension Session {
         return output.line("not restored; `fps --restore` brings it back later")
       }
     }
-    if restore(record) {
-      keeper.discard(file)
-    } else {
-      keeper.decline(file)
-      output.line("what did not come back is still kept: mend what is said above, then `fps --restore` tries it again")
-    }
+    restore(record)
+    keeper.discard(file)
   }
 
   /// Brings back a session that was kept on disk: opens its workspaces, reads its exports and
   /// imports again from their files, re-applies renames and bindings, and says what it did. A
   /// file that changed since is read as it is now and reported, with the bindings whose
   /// references it still has; what cannot come back (a file gone) is reported with its bindings,
-  /// so nothing is lost without a word. True when all of it came back.
-  @discardableResult public func restore(_ record: SessionRecord) -> Bool {
-    var complete = true
+  /// so nothing is lost without a word.
+  public func restore(_ record: SessionRecord) {
     variables.merge(record.variables) { _, saved in saved }
     for saved in record.workspaces where workspaces[saved.name] == nil {
       do {
         try register(try WorkspaceStores.open(saved.location, readOnly: saved.readOnly, key: workspaceKey()), as: saved.name)
       } catch {
         output.warning("workspace \(saved.name) (\(saved.location)) could not be opened again: \(error)")
-        complete = false
       }
     }
     for saved in record.exports where exports[saved.name] == nil {
-      guard let file = reread(saved.path, renames: saved.renames, stamp: saved.stamp, name: saved.name) else {
-        complete = false
-        continue
-      }
+      guard let file = reread(saved.path, renames: saved.renames, stamp: saved.stamp, name: saved.name) else { continue }
       exports[saved.name] = LoadedExport(
         name: saved.name, path: file.path, format: file.format, version: file.version, notes: file.notes, renames: file.renames,
         stamp: file.stamp)
@@ -56,7 +47,6 @@ extension Session {
     for saved in record.imports where !imports.contains(where: { $0.name == saved.name }) {
       guard workspaces[saved.workspace] != nil else {
         lost(saved, because: "its workspace \(saved.workspace) is not open")
-        complete = false
         continue
       }
       var pending: PendingImport
@@ -65,14 +55,12 @@ extension Session {
           let subflow = Load.subflowImports(of: carrier, existing: []).first(where: { $0.name == saved.name })
         else {
           lost(saved, because: "the import \(parent) that carried it did not come back")
-          complete = false
           continue
         }
         pending = subflow
       } else {
         guard let file = reread(saved.path, renames: saved.renames, stamp: saved.stamp, name: saved.name) else {
           lost(saved, because: "\(saved.path) could not be read")
-          complete = false
           continue
         }
         pending = PendingImport(
@@ -92,7 +80,6 @@ extension Session {
     for saved in record.changes ?? [] {
       guard let open = workspaces[saved.workspace], let change = change(from: saved) else {
         output.warning("the staged change '\(saved.kind) \(saved.subject)' was not restored: its workspace \(saved.workspace) is not open")
-        complete = false
         continue
       }
       changes[open.name, default: []].append(change)
@@ -111,7 +98,6 @@ extension Session {
       "restored \(Describe.count(restored.count, "pending import")) with \(Describe.count(bindings, "binding")), "
         + "\(Describe.count(restoredChanges, "staged change")), \(Describe.count(exports.count, "loaded export")) "
         + "and \(Describe.count(workspaces.count, "workspace"))")
-    return complete
   }
 
   /// Reads each workspace's environment file again and applies it, with the values and bindings

@@ -105,6 +105,10 @@ public final class SQLiteWorkspace: TableWorkspace {
   /// True when the file starts with SQLite's header. A file that cannot be read is not one;
   /// opening it says why.
   public static func isWorkspace(_ path: String) -> Bool {
+    // Only a regular file can be one: a pipe (`load <(...)`) read here would lose its first
+    // bytes, or block the next open, before it is read as an export.
+    var info = stat()
+    guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
     guard let handle = FileHandle(forReadingAtPath: path) else { return false }
     defer { try? handle.close() }
     return (try? handle.read(upToCount: header.count)).map(isWorkspace(contents:)) ?? false
