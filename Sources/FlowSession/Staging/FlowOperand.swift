@@ -3,10 +3,6 @@ import FlowModel
 import FlowStore
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// A flow version named on a command line, with the label output uses for it.
 struct FlowOperand {
   /// How output names it: a file path, `prod:orders@2`, an import's name.
@@ -183,8 +179,7 @@ extension Session {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw SessionError.fileNotFound(path) }
     if isDirectory.boolValue { throw SessionError.isDirectory(path) }
-    var info = stat()
-    if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
+    if (try? URL(fileURLWithPath: path).resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
       guard let data = FileManager.default.contents(atPath: path) else { throw SessionError.unreadable(path, "permission denied") }
       return data
     }
