@@ -122,14 +122,10 @@ public final class Session {
     let staged = changes.values.reduce(0) { $0 + $1.count }
     guard interaction.isInteractive, !imports.isEmpty || staged > 0, !warnedBeforeLeaving else { return true }
     warnedBeforeLeaving = true
-    var pending: [String] = []
-    if !imports.isEmpty {
-      let bindings = imports.reduce(0) { $0 + $1.bindings.count }
-      pending.append("\(Describe.count(imports.count, "pending import")) with \(Describe.count(bindings, "binding"))")
-    }
-    if staged > 0 { pending.append(Describe.count(staged, "staged change")) }
+    let pending = Describe.pendingWork(
+      imports: imports.count, bindings: imports.reduce(0) { $0 + $1.bindings.count }, stagedChanges: staged)
     let kept = keeper == nil ? "" : "; the session is kept: `fps --restore` brings it back"
-    output.warning("\(pending.joined(separator: ", ")) not committed; quit again (or Ctrl-D) to leave\(kept)")
+    output.warning("\(pending) not committed; quit again (or Ctrl-D) to leave\(kept)")
     return false
   }
 

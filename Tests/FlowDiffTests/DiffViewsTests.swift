@@ -96,7 +96,7 @@ import Testing
     let diff = FlowDiffer.diff(before, after, leftLabel: "a", rightLabel: "b", options: DiffOptions())
     for text in [DiffRenderer.terminal(colour: false).render(diff), DiffRenderer.stat.render(diff)] {
       #expect(!text.contains("\u{1B}") && !text.contains("\r") && !text.contains("\t"), "\(text)")
-      #expect(text.contains(#"lamp\u001b[2J\u001b[31m\u000d"#), "\(text)")
+      #expect(text.contains(#"lamp\u001b[2J\u001b[31m\r\n\tx"#), "\(text)")
     }
   }
 

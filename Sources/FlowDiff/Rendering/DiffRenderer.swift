@@ -19,8 +19,8 @@ public struct DiffRenderer: Sendable {
       let properties = "\(node.changes.count) propert\(node.changes.count == 1 ? "y" : "ies")"
       let detail =
         node.kind != .changed
-        ? node.kind.rawValue : node.oldName.map { "renamed from \($0.escapingControlCharacters), \(properties)" } ?? properties
-      lines.append(" \(node.name.escapingControlCharacters) | \(detail)")
+        ? node.kind.rawValue : node.oldName.map { "renamed from \($0.escapedAsInJSON), \(properties)" } ?? properties
+      lines.append(" \(node.name.escapedAsInJSON) | \(detail)")
     }
     lines.append(diff.stat.summary)
     return lines.joined(separator: "\n") + "\n"

@@ -22,14 +22,10 @@ struct InlineStringDiff {
     let tail = String(oldCharacters[(oldCharacters.count - suffix)...].prefix(Self.context))
     let removed = String(oldCharacters[prefix..<(oldCharacters.count - suffix)])
     let added = String(newCharacters[prefix..<(newCharacters.count - suffix)])
-    var result = (prefix > Self.context ? "…" : "") + escaped(head)
-    if !removed.isEmpty { result += "\(palette.removed)[-\(escaped(removed))-]\(palette.changed)" }
-    if !added.isEmpty { result += "\(palette.added){+\(escaped(added))+}\(palette.changed)" }
-    result += escaped(tail) + (suffix > Self.context ? "…" : "")
+    var result = (prefix > Self.context ? "…" : "") + head.escapedAsInJSON
+    if !removed.isEmpty { result += "\(palette.removed)[-\(removed.escapedAsInJSON)-]\(palette.changed)" }
+    if !added.isEmpty { result += "\(palette.added){+\(added.escapedAsInJSON)+}\(palette.changed)" }
+    result += tail.escapedAsInJSON + (suffix > Self.context ? "…" : "")
     return "\"" + result + "\""
-  }
-
-  private func escaped(_ text: String) -> String {
-    text.replacing("\\", with: "\\\\").replacing("\n", with: "\\n").replacing("\"", with: "\\\"").escapingControlCharacters
   }
 }

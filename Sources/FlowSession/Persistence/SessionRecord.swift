@@ -73,13 +73,7 @@ public struct SessionRecord: Codable, Equatable, Sendable {
   /// The work restoring saves, in words: "2 pending imports with 3 bindings, 1 staged change,
   /// 1 loaded export", naming only what there is.
   var workSummary: String {
-    var parts: [String] = []
-    if !imports.isEmpty {
-      parts.append("\(Describe.count(pendingImports, "pending import")) with \(Describe.count(bindings, "binding"))")
-    }
-    if let changes, !changes.isEmpty { parts.append(Describe.count(changes.count, "staged change")) }
-    if !exports.isEmpty { parts.append(Describe.count(exports.count, "loaded export")) }
-    return parts.joined(separator: ", ")
+    Describe.pendingWork(imports: pendingImports, bindings: bindings, stagedChanges: changes?.count ?? 0, loadedExports: exports.count)
   }
 
   /// Nothing that restoring would bring back.

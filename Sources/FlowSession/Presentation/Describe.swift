@@ -18,6 +18,16 @@ enum Describe {
     "\(number) \(number == 1 ? noun : plural)"
   }
 
+  /// `2 pending imports with 3 bindings, 1 staged change`: work not yet committed, naming only
+  /// what there is (what quitting warns of, and what a left session offers back).
+  static func pendingWork(imports: Int, bindings: Int, stagedChanges: Int, loadedExports: Int = 0) -> String {
+    var parts: [String] = []
+    if imports > 0 { parts.append("\(count(imports, "pending import")) with \(count(bindings, "binding"))") }
+    if stagedChanges > 0 { parts.append(count(stagedChanges, "staged change")) }
+    if loadedExports > 0 { parts.append(count(loadedExports, "loaded export")) }
+    return parts.joined(separator: ", ")
+  }
+
   /// `target changed since version 2 was imported from this file`: what the plan and `status`
   /// say of an import whose target flow got a version from elsewhere since (see
   /// `WorkspaceState.changedSince`).
