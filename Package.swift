@@ -38,6 +38,7 @@ let package = Package(
       name: "FlowSession",
       dependencies: [
         "FlowModel", "FlowFormats", "FlowDiff", "FlowStore", .product(name: "Algorithms", package: "swift-algorithms"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ], exclude: ["Schemas"]),
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "CEditShim", dependencies: ["CLibEdit"]),

@@ -36,6 +36,28 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: harness.path("fraud-alerts.sql")))
   }
 
+  @Test func flowsWhoseNamesCannotBeFileNamesEachGetAFileOfTheirOwn() throws {
+    let harness = try SessionHarness()
+    let long = String(repeating: "x", count: 250)
+    let names = ["..", "   ", "a/b", "a_b", long + "1", long + "2", "ok"]
+    try FileManager.default.createDirectory(atPath: harness.path("in"), withIntermediateDirectories: true)
+    for (index, name) in names.enumerated() {
+      let json = String(
+        decoding: try JSONSerialization.data(withJSONObject: ["format": "flowport/1", "flow": ["name": name], "nodes": []]), as: UTF8.self)
+      try json.write(toFile: harness.path("in/\(index).json"), atomically: true, encoding: .utf8)
+    }
+    try harness.run("workspace new ${dir}/w.fpsw as w", "load ${dir}/in/*.json into w", "commit --yes")
+    for name in names { try harness.run("export '\(name)' to ${dir}/out/") }
+    let files = try FileManager.default.contentsOfDirectory(atPath: harness.path("out"))
+    #expect(files.count == names.count, "no two flows share a file: \(files)")
+    #expect(files.contains("a_b.json") && files.contains("ok.json"), "a name that can be a file name is used as it is")
+    #expect(files.allSatisfy { !$0.hasPrefix(".") && $0.utf8.count < 255 })
+    try harness.run("export a/b to ${dir}/again/")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: harness.path("again")) == files.filter { $0.hasPrefix("a_b-") },
+      "the same file at every run")
+  }
+
   /// A copy of an example export with one node renamed, as `name` in the harness's folder: an
   /// export that differs from what a workspace has.
   func changedCopy(of example: String, as name: String, in harness: SessionHarness) throws {

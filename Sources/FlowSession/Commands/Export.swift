@@ -144,7 +144,7 @@ struct Export: Command {
 
   /// `to` as given, or `<folder>/<flow name>.json`, or `<flow name>.json` here.
   private func outputPath(for flowName: String, format: ExportFormat) throws -> String {
-    let fileName = Session.safeFileName(flowName) + "." + format.fileExtension
+    let fileName = ExportFileName.name(for: flowName, extension: format.fileExtension)
     guard let destination, !destination.isEmpty else { return fileName }
     var isDirectory: ObjCBool = false
     let exists = FileManager.default.fileExists(atPath: destination, isDirectory: &isDirectory)

@@ -1,0 +1,46 @@
+import Crypto
+import Foundation
+
+/// The file a flow is exported to when only a folder, or nothing, is named: the flow's name,
+/// made safe to be a file name without two flows of a bulk export landing on one file.
+enum ExportFileName {
+  /// The longest stem in UTF-8 bytes: file systems allow 255 for a name, and the extension,
+  /// the short hash and a temporary file's `.<pid>.tmp` must fit beside it.
+  static let maximumStemBytes = 200
+
+  /// `<name>.<ext>` when the name can be a file name as it is. A name that had to change (a
+  /// path separator, a control character, a leading dot, surrounding spaces, nothing but
+  /// spaces, more than `maximumStemBytes`) keeps what it can and gains a short hash of the
+  /// whole name: `a/b` and `a_b`, `..` and three spaces, two long names alike in their first
+  /// 200 bytes, all get files of their own, the same ones at every run.
+  static func name(for flowName: String, extension fileExtension: String) -> String {
+    var stem = String(flowName.map(Self.safe)).trimmingCharacters(in: .whitespaces)
+    if stem.hasPrefix(".") { stem = "_" + stem.drop(while: { $0 == "." }) }
+    let tooLong = stem.utf8.count > maximumStemBytes
+    if tooLong { stem = prefix(of: stem, fittingIn: maximumStemBytes) }
+    guard stem != flowName || stem.isEmpty else { return stem + "." + fileExtension }
+    return (stem.isEmpty ? "flow" : stem) + "-" + shortHash(of: flowName) + "." + fileExtension
+  }
+
+  /// `_` for what a file name cannot hold or a terminal would act on: `/`, `\`, `:`, NUL and
+  /// every control character.
+  private static func safe(_ character: Character) -> Character {
+    let isControl = character.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    return isControl || "/\\:".contains(character) ? "_" : character
+  }
+
+  /// The longest prefix of whole characters within `bytes` UTF-8 bytes.
+  private static func prefix(of text: String, fittingIn bytes: Int) -> String {
+    var count = 0
+    return String(
+      text.prefix { character in
+        count += character.utf8.count
+        return count <= bytes
+      })
+  }
+
+  /// Eight hex digits of the name's SHA-256: the same in every process, unlike `Hasher`.
+  private static func shortHash(of name: String) -> String {
+    SHA256.hash(data: Data(name.utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
+  }
+}
