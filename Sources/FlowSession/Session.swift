@@ -92,19 +92,41 @@ public final class Session {
     defer { keep() }
     do {
       let words = try Tokenizer(variable: variable, environment: { self.configuration.environment[$0] }).words(line)
-      guard let name = words.first else { return }
-      guard let command = CommandRegistry.command(named: name) else {
-        let hint = Suggestion.closest(to: name, among: CommandRegistry.names).map { "; did you mean '\($0)'?" } ?? ""
-        throw UsageError("unknown command '\(name)'\(hint) (type `help` for the list)")
-      }
-      let spec = command.spec
-      if command != Quit.self { warnedBeforeLeaving = false }
-      label = words.count > 1 && spec.actions.contains(words[1]) ? "\(spec.name) \(words[1])" : spec.name
-      let arguments = try ParsedArguments(Array(words.dropFirst()), spec: spec)
-      try command.init(arguments).run(in: self)
+      guard !words.isEmpty else { return }
+      let command = try Self.command(for: words)
+      label = command.label
+      if command.type != Quit.self { warnedBeforeLeaving = false }
+      let arguments = try ParsedArguments(Array(words.dropFirst()), spec: command.type.spec)
+      try command.type.init(arguments).run(in: self)
     } catch {
       throw CommandFailure(error, command: label)
     }
+  }
+
+  /// Reads a line as `execute` would, without running it, for a script checked before it
+  /// runs. Variables stand for a placeholder (earlier lines may set them), so the command and
+  /// its options are checked on every line, and the arguments too where the line names no
+  /// variable.
+  func check(_ line: String) throws {
+    let placeholder: (String) -> String? = { _ in "x" }
+    let words = try Tokenizer(variable: placeholder, environment: placeholder).words(line)
+    guard !words.isEmpty else { return }
+    let command = try Self.command(for: words)
+    do {
+      let arguments = try ParsedArguments(Array(words.dropFirst()), spec: command.type.spec)
+      if !line.contains("$") { _ = try command.type.init(arguments) }
+    } catch { throw CommandFailure(error, command: command.label) }
+  }
+
+  /// The command a line's words name, with its label for failures (`connection add`).
+  private static func command(for words: [String]) throws -> (type: any Command.Type, label: String) {
+    let name = words[0]
+    guard let command = CommandRegistry.command(named: name) else {
+      let hint = Suggestion.closest(to: name, among: CommandRegistry.names).map { "; did you mean '\($0)'?" } ?? ""
+      throw UsageError("unknown command '\(name)'\(hint) (type `help` for the list)")
+    }
+    let spec = command.spec
+    return (command, words.count > 1 && spec.actions.contains(words[1]) ? "\(spec.name) \(words[1])" : spec.name)
   }
 
   /// Runs one line read from `source` at line `number`; a failure says where
@@ -277,13 +299,5 @@ extension Session {
     output.line(otherwise)
     if !sourceStack.isEmpty { throw SessionError.declined }
     return false
-  }
-
-  /// A name made safe for a file name: path separators and control characters become `_`.
-  static func safeFileName(_ name: String) -> String {
-    let cleaned = String(name.map { "/\\:\0".contains($0) || $0.isNewline || $0.asciiValue.map { $0 < 0x20 } == true ? "_" : $0 })
-      .trimmingCharacters(in: .whitespaces)
-    if cleaned.isEmpty || cleaned == "." || cleaned == ".." { return "flow" }
-    return cleaned
   }
 }

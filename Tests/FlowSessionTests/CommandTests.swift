@@ -127,12 +127,34 @@ import Testing
   @Test func scriptsStopAtTheFirstFailureWithFileAndLine() throws {
     let harness = try SessionHarness()
     let script = harness.path("s.fps")
-    try "# comment\necho one \\\n  two\nnot-a-command\necho never\n".write(toFile: script, atomically: true, encoding: .utf8)
+    try "# comment\necho one \\\n  two\nload nowhere.json\necho never\n".write(toFile: script, atomically: true, encoding: .utf8)
     let (printed, error) = harness.output(ofScript: script)
     let failure = try #require(error as? CommandFailure, "the script should fail")
-    #expect(failure.description == "\(script):4: unknown command 'not-a-command' (type `help` for the list)")
-    #expect(failure.isUsageError)
+    #expect(failure.description == "\(script):4: load: nowhere.json: no such file or directory")
     #expect(printed == Printed(standardOutput: "one two\n"))
+  }
+
+  @Test func aScriptWithAMalformedLineIsRefusedBeforeAnyLineRuns() throws {
+    let harness = try SessionHarness()
+    let script = harness.path("s.fps")
+    let lines = [
+      "workspace new ${dir}/w.fpsw as w", "set file ${dir}/x.json", "load ${file} --nmae copy", "echo 'unclosed",
+      "export x --indent 12", "not-a-command", "export ${file} --indent 12", "echo fine \\", "  and continued",
+    ]
+    try lines.joined(separator: "\n").write(toFile: script, atomically: true, encoding: .utf8)
+    let (printed, error) = harness.output(ofScript: script)
+    let failure = try #require(error as? CommandFailure)
+    #expect(failure.isUsageError)
+    #expect(failure.description == "\(script): nothing was run, since the 4 lines above are malformed")
+    #expect(printed.standardOutput == "")
+    #expect(
+      printed.standardError.split(separator: "\n") == [
+        "\(script):3: load: unknown option '--nmae'; did you mean '--name'? (see `help load`)",
+        "\(script):4: unterminated ' quote in: echo 'unclosed",
+        "\(script):5: export: --indent takes a number of spaces from 0 to 8, got '12' (see `help export`)",
+        "\(script):6: unknown command 'not-a-command' (type `help` for the list)",
+      ], "a line naming a variable is checked for its command and options only: its values come from the lines before")
+    #expect(!FileManager.default.fileExists(atPath: harness.path("w.fpsw")), "the first line did not run")
   }
 
   @Test func onErrorContinueGoesOnButStillFails() throws {

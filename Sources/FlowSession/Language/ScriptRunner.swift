@@ -16,40 +16,43 @@ struct ScriptRunner {
     {
       throw SessionError.exportGivenAsScript(path)
     }
+    let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+    try check(lines, source: path)
     session.sourceStack.append(absolute)
     defer { session.sourceStack.removeLast() }
-    try run(lines: bytes.split(separator: 0x0A, omittingEmptySubsequences: false).lazy.map(Array.init), source: path)
+    try run(lines: lines, source: path)
+  }
+
+  /// Reads every command of a script file before any runs, so a typo on its last line does not
+  /// leave the work of the lines before it half done: each malformed line is said, and the
+  /// script is refused whole (a usage error, exit status 2).
+  private func check(_ lines: [[UInt8]], source: String) throws {
+    var malformed = 0
+    for line in LogicalLines(lines.makeIterator()) {
+      do { try session.check(line.text.get()) } catch {
+        malformed += 1
+        session.output.writeError("\(CommandFailure(error, position: CommandFailure.Position(source: source, line: line.number)))\n")
+      }
+    }
+    guard malformed > 0 else { return }
+    let lines = malformed == 1 ? "the line above is" : "the \(malformed) lines above are"
+    throw CommandFailure(UsageError("\(source): nothing was run, since \(lines) malformed"))
   }
 
   /// Runs lines as they come (a file's, `-c` commands, or standard input's when it is not a
-  /// terminal, read lazily so a pipe streams), joining `\` continuations and numbering from the
-  /// first line. Lines are bytes: one that is not UTF-8 fails at its line and column
-  /// (`CommandText`), never read as something else.
+  /// terminal, read lazily so a pipe streams); see `LogicalLines`.
   func run(lines: some Sequence<[UInt8]>, source: String) throws {
     var failures = 0
-    var pending = ""
-    var start = 0
-    for (index, bytes) in lines.enumerated() {
+    for line in LogicalLines(lines.makeIterator()) {
       if session.quitRequested { break }
-      let rawLine: String
-      do { rawLine = try CommandText.decode(bytes) } catch {
+      switch line.text {
+      case .success(let command):
+        if try !runOne(command, source: source, number: line.number) { failures += 1 }
+      case .failure(let error):
         failures += 1
-        pending = ""
-        try report(CommandFailure(error, position: CommandFailure.Position(source: source, line: index + 1)))
-        continue
+        try report(CommandFailure(error, position: CommandFailure.Position(source: source, line: line.number)))
       }
-      var line = Substring(rawLine)
-      if line.hasSuffix("\r") { line = line.dropLast() }
-      if pending.isEmpty { start = index + 1 }
-      if line.hasSuffix("\\"), !line.hasSuffix("\\\\") {
-        pending += line.dropLast() + " "
-        continue
-      }
-      let command = pending + line
-      pending = ""
-      if try !runOne(command, source: source, number: start) { failures += 1 }
     }
-    if !pending.isEmpty, !session.quitRequested, try !runOne(pending, source: source, number: start) { failures += 1 }
     if failures > 0 { throw SessionError.scriptFailed(source: source, failures: failures) }
   }
 

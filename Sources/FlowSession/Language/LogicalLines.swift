@@ -1,0 +1,40 @@
+/// A script's commands as read from its lines of bytes: `\` at a line's end continues it on the
+/// next, a `\r` before the newline is dropped, and each command is numbered by its first line.
+/// A line that is not UTF-8 is a failure at its own number, never read as something else.
+struct LogicalLines<Lines: IteratorProtocol<[UInt8]>>: Sequence, IteratorProtocol {
+  /// One command, or why its line could not be read.
+  struct Line {
+    let number: Int
+    let text: Result<String, any Error>
+  }
+
+  private var lines: Lines
+  private var count = 0
+  private var pending = ""
+  private var start = 0
+
+  init(_ lines: Lines) { self.lines = lines }
+
+  mutating func next() -> Line? {
+    while let bytes = lines.next() {
+      count += 1
+      let raw: String
+      do { raw = try CommandText.decode(bytes) } catch {
+        pending = ""
+        return Line(number: count, text: .failure(error))
+      }
+      var line = Substring(raw)
+      if line.hasSuffix("\r") { line = line.dropLast() }
+      if pending.isEmpty { start = count }
+      if line.hasSuffix("\\"), !line.hasSuffix("\\\\") {
+        pending += line.dropLast() + " "
+        continue
+      }
+      defer { pending = "" }
+      return Line(number: start, text: .success(pending + line))
+    }
+    guard !pending.isEmpty else { return nil }
+    defer { pending = "" }
+    return Line(number: start, text: .success(pending))
+  }
+}
