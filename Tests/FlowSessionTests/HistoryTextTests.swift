@@ -1,7 +1,8 @@
-import FlowSession
 import FlowTestSupport
 import Foundation
 import Testing
+
+@testable import FlowSession
 
 /// The shell never keeps a secret in its history, and scripts take secrets from the environment.
 @Suite(.temporaryFolders) struct HistoryTextTests {
@@ -14,6 +15,8 @@ import Testing
     ("connection add k --secret password=${env:KAFKA_PW}", "connection add k --secret password=${env:KAFKA_PW}"),
     ("connection add k --secret 'my key=v'", "connection add k --secret 'my key'=***"),
     ("show orders --json", "show orders --json"),
+    ("connection add k --prop password=hunter2 --prop host=h", "connection add k --prop password=*** --prop host=h"),
+    ("connection set k --prop=apiKey=abc --prop=tokenUrl=https://t", "connection set k --prop=apiKey=*** --prop=tokenUrl=https://t"),
   ])
   func secretsAreMaskedBeforeHistoryKeepsALine(line: String, kept: String) {
     #expect(HistoryText.masked(line) == kept)
@@ -28,5 +31,16 @@ import Testing
     let text = try String(contentsOfFile: harness.path("f.json"), encoding: .utf8)
     #expect(text.contains("from-the-env"), "the bound connection's secret, read from the environment")
     #expect(harness.failure("connection add j --type kafka --secret password").contains("--secret password=<value>"))
+  }
+
+  @Test func aPropertyNamedLikeASecretIsRefused() throws {
+    let harness = try SessionHarness()
+    try harness.run("workspace new ${dir}/w.fpsw")
+    #expect(
+      harness.failure("connection add k --type kafka --prop host=h --prop sasl.password=hunter2")
+        == "'sasl.password' names a secret, which --prop would store and list in clear: give it with --secret sasl.password=<value>, "
+        + "or --secret sasl.password to be asked (see `help connection`)")
+    #expect(harness.session.changes.values.allSatisfy { $0.isEmpty }, "nothing staged")
+    try harness.run("connection add k --type http --prop tokenUrl=https://t --prop keyId=k1")
   }
 }

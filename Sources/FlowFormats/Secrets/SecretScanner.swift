@@ -124,7 +124,7 @@ public enum SecretScanner {
   /// `password`, `Secret Access Key`, `Client Secret Value`, `x-api-key`, `accessToken`, a
   /// dotted connector option such as `properties.ssl.truststore.password` or
   /// `properties.sasl.jaas.config`; not `tokenUrl`, `passwordType` or `keyId`.
-  static func isSecretName(_ key: String) -> Bool {
+  public static func isSecretName(_ key: String) -> Bool {
     guard mayNameSecret(key) else { return false }
     let words = words(of: key)
     guard let last = words.last, !aboutWords.contains(last) else { return false }

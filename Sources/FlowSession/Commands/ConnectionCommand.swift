@@ -1,3 +1,4 @@
+import FlowFormats
 import FlowModel
 import FlowStore
 
@@ -112,12 +113,18 @@ struct ConnectionCommand: Command {
     }
   }
 
-  /// The `--prop` pairs.
+  /// The `--prop` pairs. One named like a secret (`password`, `apiKey`) is refused: a
+  /// property is stored and listed in clear, a secret sealed and never shown.
   private func properties() throws -> JSONObject {
     var properties = JSONObject()
     for pair in arguments.values(Option.prop) {
       let (key, value) = try Self.split(pair)
       guard let value else { throw UsageError("--prop needs key=value, got '\(pair)'", command: "connection") }
+      if SecretScanner.isSecretName(key) {
+        throw UsageError(
+          "'\(key)' names a secret, which --prop would store and list in clear: give it with --secret \(key)=<value>, "
+            + "or --secret \(key) to be asked", command: "connection")
+      }
       properties[key] = .string(value)
     }
     return properties

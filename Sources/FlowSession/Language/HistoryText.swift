@@ -1,3 +1,5 @@
+import FlowFormats
+
 /// What the shell's history keeps of a line: the line with every secret typed into it masked,
 /// so `connection add k --secret password=hunter2` is remembered as
 /// `connection add k --secret password=***`. A reference such as `${env:KAFKA_PASSWORD}` is
@@ -6,30 +8,38 @@ public enum HistoryText {
   /// What a masked value reads.
   public static let mask = "***"
 
-  /// The options whose `key=value` argument holds a secret.
-  static let secretOptions: Set<String> = ["--secret"]
+  /// The options whose `key=value` argument holds a secret: always for `--secret`; for
+  /// `--prop` when its key names one (`--prop password=...`, which `connection` refuses, but
+  /// history keeps every line typed).
+  static let pairOptions: Set<String> = ["--secret", "--prop"]
 
-  /// `line` with the value of every `--secret key=value` (also `--secret=key=value`) masked;
-  /// quoting is followed as the tokenizer does, so a quoted value with spaces is masked whole.
+  /// True when `pair`, the argument of `option`, holds a secret.
+  private static func holdsSecret(_ pair: String, after option: String) -> Bool {
+    option == "--secret" || SecretScanner.isSecretName(String(pair.prefix { $0 != "=" }))
+  }
+
+  /// `line` with the value of every secret `key=value` (`--secret key=value`, also
+  /// `--secret=key=value`, and `--prop` with a secret's name) masked; quoting is followed as
+  /// the tokenizer does, so a quoted value with spaces is masked whole.
   public static func masked(_ line: String) -> String {
     let tokens = rawTokens(line)
-    guard tokens.contains(where: { token in secretOptions.contains { token.text.hasPrefix($0) } }) else { return line }
+    guard tokens.contains(where: { token in pairOptions.contains { token.text.hasPrefix($0) } }) else { return line }
     var result = ""
     var cursor = line.startIndex
-    var previousWasOption = false
+    var option: String?
     for token in tokens {
       result += line[cursor..<token.range.lowerBound]
       cursor = token.range.upperBound
-      if previousWasOption {
-        result += maskedPair(token.text)
-        previousWasOption = false
-        continue
-      }
-      if secretOptions.contains(token.text) {
-        previousWasOption = true
+      if let given = option {
+        result += holdsSecret(token.text, after: given) ? maskedPair(token.text) : String(line[token.range])
+        option = nil
+      } else if pairOptions.contains(token.text) {
+        option = token.text
         result += line[token.range]
-      } else if let option = secretOptions.first(where: { token.text.hasPrefix($0 + "=") }) {
-        result += option + "=" + maskedPair(String(token.text.dropFirst(option.count + 1)))
+      } else if let given = pairOptions.first(where: { token.text.hasPrefix($0 + "=") }),
+        case let pair = String(token.text.dropFirst(given.count + 1)), holdsSecret(pair, after: given)
+      {
+        result += given + "=" + maskedPair(pair)
       } else {
         result += line[token.range]
       }
