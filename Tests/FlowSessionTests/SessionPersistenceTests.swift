@@ -26,10 +26,23 @@ import Testing
     let second = try SessionHarness(in: first.folder)
     second.session.restore(record)
     let status = try second.output(of: "status").standardOutput
-    #expect(status.contains("  add connection extra (http)\n"), "restored, without the secret it had")
+    #expect(status.contains("  add connection extra (http), secrets token\n"))
+    #expect(status.contains("  error: connection extra was restored without its secret token (never kept on disk)"))
     #expect(status.contains("  orders: new flow, 1/2 references matched"))
     #expect(try second.output(of: "show orders").standardOutput.contains("\n  Large orders (filter)\n"))
     #expect(try second.output(of: "echo ${region}").standardOutput == "eu\n")
     #expect(second.session.prompt == "fps prod (1 pending)> ")
+    #expect(second.session.record(processID: 0).changes?.first?.secretNames == ["token"], "a second restore still knows")
+
+    try second.run("discard orders")
+    #expect(
+      second.failure("commit --yes")
+        == "1 problem blocks the commit to prod; nothing was written:\n"
+        + "  - connection extra was restored without its secret token (never kept on disk): "
+        + "`connection set extra --secret token` gives it again")
+    try second.run("connection set extra --secret token=t2", "commit --yes")
+    #expect(
+      try second.output(of: "connection add extra --type http --secret token=t2").standardOutput
+        == "no change: extra (http) exists in prod as given\n", "stored with the secret given again")
   }
 }

@@ -65,7 +65,8 @@ struct Commit: Command {
     let plan = try CommitPlan(imports: pending, changes: changes, state: state) { flow in
       try session.decodeStored(try open.store.version(of: flow, number: nil), in: open)
     }
-    let blockers = plan.writing.map(\.pending).concurrentMap(state.findings).joined().filter(\.isError).map(\.message)
+    let findings = SecretsToGive.findings(in: changes) + plan.writing.map(\.pending).concurrentMap(state.findings).joined()
+    let blockers = findings.filter(\.isError).map(\.message)
     if json { return session.output.line(JSONWriter().string(plan.json(workspace: open.name, blockers: blockers))) }
     session.output.write(plan.text(workspace: open.name, verbose: verbose, width: session.output.lineWidth))
     if !blockers.isEmpty { throw SessionError.commitBlocked(workspace: open.name, blockers: blockers) }

@@ -44,7 +44,7 @@ struct Status: Command {
       output.line("pending for \(name):")
       for change in staged[name] ?? [] { output.line("  " + Session.describe(change)) }
       let pendingHere = session.imports.filter { $0.workspace == name }
-      problems += pendingHere.flatMap(state.findings)
+      problems += SecretsToGive.findings(in: staged[name] ?? []) + pendingHere.flatMap(state.findings)
       for pending in pendingHere {
         let refs = pending.outline.connections.count
         let changed = state.changedSince(pending).map { "; " + Describe.changedSince($0) } ?? ""

@@ -117,7 +117,9 @@ extension Session {
     }
   }
 
-  /// A staged change from its record (secrets left out).
+  /// A staged change from its record. Secret values were never kept: each secret it named
+  /// holds `SecretsToGive.notKept` until `connection set … --secret` gives it again, and the
+  /// commit is blocked until then (`SecretsToGive`).
   private func change(from saved: SessionRecord.Change) -> WorkspaceChange? {
     var properties: JSONObject = [:]
     if let text = saved.properties {
@@ -125,10 +127,11 @@ extension Session {
         output.warning("\(saved.kind) \(saved.subject): its kept properties do not read (\(error)); restored without them")
       }
     }
+    let secrets = Dictionary(uniqueKeysWithValues: (saved.secretNames ?? []).map { ($0, SecretsToGive.notKept) })
     switch saved.kind {
     case "add connection":
-      return .addConnection(Connection(name: saved.subject, type: saved.type ?? "", properties: properties), secrets: [:])
-    case "set connection": return .setConnection(name: saved.subject, properties: properties, secrets: [:])
+      return .addConnection(Connection(name: saved.subject, type: saved.type ?? "", properties: properties), secrets: secrets)
+    case "set connection": return .setConnection(name: saved.subject, properties: properties, secrets: secrets)
     case "remove connection": return .removeConnection(saved.subject)
     case "set member": return saved.role.flatMap(Role.init).map { .setMember(Member(user: saved.subject, role: $0)) }
     case "remove member": return .removeMember(saved.subject)
