@@ -98,15 +98,23 @@ public final class LineEditor {
       return UInt8(CC_REFRESH)
     }
     guard candidates.count > 1 else { return UInt8(CC_ERROR) }
-    fps_el_write("\n" + Self.columns(candidates, width: Int(fps_terminal_columns())))
+    let rows = max(2, Int(fps_terminal_rows()) - 2)
+    fps_el_write("\n" + Self.columns(candidates, width: Int(fps_terminal_columns()), rows: rows))
     return UInt8(CC_REDISPLAY)
   }
 
   /// Candidates laid out in as many columns as fit `width`, filled down each column, as shells
-  /// list completions; never a name cut or wrapped in the middle.
-  public static func columns(_ names: [String], width: Int) -> String {
+  /// list completions; never a name cut or wrapped in the middle. At most `rows` lines: when
+  /// more would be needed (Tab on a folder of 2,000 exports), the first names fill all but the
+  /// last, which says how many more there are, so the list never scrolls the prompt away.
+  public static func columns(_ names: [String], width: Int, rows maximumRows: Int = .max) -> String {
     let cell = (names.map(\.count).max() ?? 0) + 2
     let columns = max(1, width / cell)
+    guard (names.count + columns - 1) / columns <= maximumRows else {
+      let shown = max(1, maximumRows - 1) * columns
+      return Self.columns(Array(names.prefix(shown)), width: width)
+        + "… and \(names.count - shown) more: type more of the name to narrow them\n"
+    }
     let rows = (names.count + columns - 1) / columns
     var text = ""
     for row in 0..<rows {

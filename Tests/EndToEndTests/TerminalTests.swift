@@ -50,6 +50,26 @@ struct TerminalTests {
     }
   }
 
+  /// Tab on a folder of 500 exports lists what fits the terminal (30 lines) and says how many
+  /// more there are, rather than scrolling the prompt away under 500 names.
+  @Test func aLongListOfCandidatesFitsTheTerminal() throws {
+    let fps = try FPSProcess()
+    let folder = fps.home.appendingPathComponent("many")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    for number in 1...500 { try Data("[]".utf8).write(to: folder.appendingPathComponent("export-\(number).json")) }
+    try withShell(fps) { terminal in
+      try terminal.send("load many/", literal: true)
+      try terminal.send("Tab")
+      try terminal.wait(for: "the common start") { $0.hasSuffix("fps default> load many/export-") }
+      let listing = try terminal.mark()
+      try terminal.send("Tab")
+      let shown = try terminal.wait(for: "more: type more of the name to narrow them\nfps default> load many/export-", since: listing)
+      #expect(shown.components(separatedBy: "\n").count <= 30, "the list and the prompt fit the terminal:\n\(shown)")
+      try terminal.send("C-u", "C-d")
+      try terminal.wait(for: "the shell to exit on Ctrl-D", seconds: 5) { _ in !terminal.isRunning }
+    }
+  }
+
   /// A secret typed at the prompt never reaches the history file; a secret asked for is not echoed.
   @Test func theHistoryKeepsNoSecret() throws {
     let fps = try FPSProcess()
