@@ -21,6 +21,15 @@ import Testing
     #expect(try harness.output(of: "#1 a comment line, whatever follows") == Printed())
   }
 
+  /// `help workspace` shows `--from ~/.config/...`: a `~` that begins a word is the home
+  /// folder, as in a shell; quoted, inside a word, or before a user name it stays.
+  @Test func aTildeThatBeginsAWordIsTheHomeFolder() throws {
+    let harness = try SessionHarness(environment: ["HOME": "/home/ana"])
+    #expect(
+      try harness.output(of: #"echo ~ ~/x/y.json a~/b '~/q' "~/d" \~/e ~ana"#)
+        == Printed(standardOutput: "/home/ana /home/ana/x/y.json a~/b ~/q ~/d ~/e ~ana\n"))
+  }
+
   @Test func scriptDirIsTheFolderOfTheScriptBeingRun() throws {
     let harness = try SessionHarness()
     let folder = harness.path("sub")

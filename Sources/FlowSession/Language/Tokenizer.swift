@@ -1,7 +1,8 @@
 /// Splits a command line into words the way a shell would: whitespace separates, `'...'` is
 /// literal, `"..."` allows `\"`, `\\` and variables, a backslash escapes the next character, a
 /// `#` at the start of a word starts a comment (but after the first word, `#4`, a commit as
-/// `log` numbers it, is a word), `${name}` and `${env:NAME}` expand.
+/// `log` numbers it, is a word), `${name}` and `${env:NAME}` expand, and so does a `~` that
+/// begins a word, to the home folder, as shells do (`load ~/exports/orders.json`).
 struct Tokenizer {
   /// Looks up a session variable; nil when undefined.
   let variable: (String) -> String?
@@ -30,6 +31,9 @@ struct Tokenizer {
         inWord = false
       case "#" where !inWord && (words.isEmpty || !Self.startsCommitNumber(iterator)):
         iterator = []
+      case "~" where !inWord && [nil, "/", " ", "\t"].contains(iterator.first) && environment("HOME") != nil:
+        inWord = true
+        current += environment("HOME") ?? ""
       case "\\":
         inWord = true
         if let next = iterator.popFirst() { current.append(next) }
