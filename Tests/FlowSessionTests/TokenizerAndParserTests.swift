@@ -118,6 +118,9 @@ import Testing
     #expect(try complete("connection |") == ["add", "list", "remove", "set"])
     #expect(try complete("help mat|") == ["match"])
     #expect(try complete("list |x").contains("flows"))
+    #expect(try complete("set |") == ["on-error"])
+    #expect(try complete("set on-error |") == ["continue", "stop"], "a setting's values, not its name again")
+    #expect(try complete("set on-error stop |") == [])
   }
 
   @Test func namesFromTheSession() throws {

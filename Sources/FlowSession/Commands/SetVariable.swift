@@ -9,7 +9,7 @@ struct SetVariable: Command {
       the folder of the script being run (the current folder at the prompt), so a script can
       name its files relative to itself: `load ${script_dir}/exports/orders.json`.
       """,
-    positionals: .words(["on-error"]))
+    positionals: .settings(["on-error": ["continue", "stop"]]))
 
   let name: String?
   let value: String

@@ -50,6 +50,9 @@ extension Session {
     if spec.positionals == .reference, let reference = positionals.first {
       return connections(for: reference)
     }
+    if case .settings(let settings) = spec.positionals {
+      return positionals.isEmpty ? Array(settings.keys) : positionals.count == 1 ? settings[positionals[0]] ?? [] : []
+    }
     return candidates(spec.positionals, prefix: typed.current) + spec.keywords.map(\.name)
   }
 
@@ -67,6 +70,7 @@ extension Session {
     case .none: return []
     case .command: return CommandRegistry.names
     case .words(let words): return words
+    case .settings(let settings): return Array(settings.keys)
     case .workspace: return Array(workspaces.keys)
     case .pendingImport: return imports.map(\.name)
     case .reference: return imports.flatMap { $0.outline.connections.map(\.key) }

@@ -92,4 +92,6 @@ enum CompletionKind: Sendable, Hashable {
   /// Anything with a name in the session: imports, exports, flows.
   case anyName
   case words([String])
+  /// A setting's name, then one of its values: `set on-error continue`.
+  case settings([String: [String]])
 }
