@@ -9,9 +9,17 @@ public protocol Output: AnyObject {
   func write(_ text: String)
   /// Writes text to standard error as is.
   func writeError(_ text: String)
+  /// Writes a command's outcome (`committed #4 to prod: …`) after everything it printed
+  /// before: at the prompt, after the pager has shown that, so quitting the pager before the
+  /// end of a long plan never hides whether it was written.
+  func writeOutcome(_ text: String)
 }
 
 extension Output {
+  /// Output without a pager writes an outcome like any text.
+  public func writeOutcome(_ text: String) { write(text) }
+  /// Writes one line as the command's outcome; see `writeOutcome`.
+  public func outcome(_ text: String) { writeOutcome(text + "\n") }
   /// Writes one line to standard output.
   public func line(_ text: String = "") { write(text + "\n") }
   /// Writes a warning line to standard error.

@@ -26,6 +26,13 @@ final class TerminalOutput: Output {
     if pager?.hold(text) == true { return }
     FileHandle.standardOutput.write(Data(text.utf8))
   }
+  /// Writes to standard output after what the command printed so far, once that is shown
+  /// (paged when long): never inside the pager, where quitting early would hide it.
+  func writeOutcome(_ text: String) {
+    progress?.takeAway()
+    pager?.showHeld()
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
   /// Writes to standard error, after what the command printed so far (kept in order with it).
   func writeError(_ text: String) {
     progress?.takeAway()

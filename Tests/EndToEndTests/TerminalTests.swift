@@ -108,6 +108,27 @@ struct TerminalTests {
     }
   }
 
+  /// A commit's plan longer than the terminal is paged; `q` before its end still shows whether
+  /// the commit was written, after the pager.
+  @Test func theCommitsOutcomeFollowsThePager() throws {
+    let fps = try FPSProcess()
+    for number in 1...40 {
+      let export = #"{"format": "flowport/1", "flow": {"name": "flow-\#(number)"}, "nodes": []}"#
+      try Data(export.utf8).write(to: fps.home.appendingPathComponent("flow-\(number).json"))
+    }
+    try withShell(fps, pager: "less -FRX") { terminal in
+      try terminal.enter("workspace new w.fpsw as w")
+      try terminal.enter("load flow-*.json into w")
+      try terminal.wait(for: "less's prompt after a screenful") { $0.hasSuffix("\n:") }
+      try terminal.send("q")
+      try terminal.wait(for: "fps w (40 pending)>")
+      let commit = try terminal.enter("commit --yes")
+      try terminal.wait(for: "less's prompt after a screenful") { $0.hasSuffix("\n:") }
+      try terminal.send("q")
+      try terminal.wait(for: "committed #1 to w: 40 created flows\nfps w>", since: commit)
+    }
+  }
+
   @Test func historyIsKeptAcrossRuns() throws {
     let fps = try FPSProcess()
     try withShell(fps) { first in

@@ -113,7 +113,7 @@ struct Commit: Command {
   /// One line per change the commit made, then a summary line; also what `undo` prints.
   static func report(_ record: CommitRecord, to workspace: String, in session: Session) {
     for change in record.changes { session.output.line(fitting: "  \(Describe.change(change))") }
-    session.output.line("committed #\(record.id) to \(workspace): \(Describe.tally(record.changes))")
+    session.output.outcome("committed #\(record.id) to \(workspace): \(Describe.tally(record.changes))")
   }
 
   /// A version as the store keeps it: named for its flow, its nodes given ids new to the

@@ -65,7 +65,7 @@ struct Undo: Command {
     let record = try session.writing(to: open) { () throws(StoreError) in
       try open.store.undo(number, author: session.user, expectedRevision: open.revision)
     }
-    session.output.line("committed #\(record.id) to \(open.name): undid #\(number) (\(Describe.tally(record.changes)))")
+    session.output.outcome("committed #\(record.id) to \(open.name): undid #\(number) (\(Describe.tally(record.changes)))")
   }
 
   /// The newest commit that is neither undone nor an undo itself.
