@@ -16,6 +16,19 @@ import Testing
     #expect(!printed.contains("\u{FFFF}"), "no stand-in is printed")
   }
 
+  /// An export that names no flow is named by its file, so two copies of it under other file
+  /// names differ in nothing; one that names its flow against one that does not does differ.
+  @Test func aNameTakenFromTheFileIsNoChange() throws {
+    let harness = try SessionHarness()
+    let unnamed = #"{"nodes": [{"id": "1", "name": "Start", "type": "n8n-nodes-base.manualTrigger", "parameters": {}}], "connections": {}}"#
+    try unnamed.write(toFile: harness.path("orders-v1.json"), atomically: true, encoding: .utf8)
+    try unnamed.write(toFile: harness.path("orders-v2.json"), atomically: true, encoding: .utf8)
+    let named = unnamed.replacingOccurrences(of: #""connections""#, with: #""name": "orders", "connections""#)
+    try named.write(toFile: harness.path("named.json"), atomically: true, encoding: .utf8)
+    #expect(try harness.output(of: "diff ${dir}/orders-v1.json ${dir}/orders-v2.json").standardOutput.hasSuffix("no changes\n"))
+    #expect(try harness.output(of: "diff ${dir}/orders-v1.json ${dir}/named.json").standardOutput.contains(#"name: "orders-v1" -> "orders""#))
+  }
+
   /// A side may be a pipe (`<(git show main:flow.json)`), and so may a file `load` reads: it has
   /// no size, and is read once, to its end.
   @Test func aSideReadFromAPipe() throws {

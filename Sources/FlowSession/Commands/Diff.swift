@@ -189,13 +189,22 @@ struct Diff: Command {
   }
 
   /// The file sides among `located` read, at once, each as `comparedView` makes it; the first
-  /// side's error, if any, is thrown.
+  /// side's error, if any, is thrown. A flow its export names none of is named by its file, as
+  /// `load` names it, but when neither file names its flow both take the first file's name:
+  /// two copies of an unnamed export diffed as `~ name: "orders-v1" -> "orders-v2"`.
   private func views(of located: [LocatedOperand]) throws -> [(FlowVersion, ExportFormat)] {
     let files = located.compactMap { side in if case .file(let path) = side { path } else { nil } }
-    return try files.concurrentMap { path in
-      Result { Self.comparedView(of: try Session.readExport(at: path, scanningSecrets: false).version) }
+    var views = try files.concurrentMap { path in
+      Result { Self.comparedView(of: try Session.readExport(at: path, scanningSecrets: false, fallbackName: Self.unnamed).version) }
     }.map { try $0.get() }
+    let unnamed = views.indices.filter { views[$0].0.name == Self.unnamed }
+    for index in unnamed { views[index].0.name = Session.fallbackName(of: files[unnamed.count == views.count ? 0 : index]) }
+    return views
   }
+
+  /// The name a file side's flow is read with when its export names none: a Unicode
+  /// noncharacter, which no export's name holds (and a name check lets through, unlike a NUL).
+  private static let unnamed = "\u{FFFF}unnamed"
 
   /// The operand as diff compares it (`ExportFormat.diffView`), without its foreign source
   /// document: diff reads only the model, and each side's document is let go once its view is

@@ -138,18 +138,21 @@ extension Session {
   }
 
   /// `readExport(at:scanningSecrets:)` without a session: it reads no session state, so a bulk
-  /// load runs it for several files at once (see `readExports`).
-  static func readExport(at path: String, scanningSecrets: Bool) throws -> ReadExport {
-    try readExport(taking: try readFile(at: path), at: path, scanningSecrets: scanningSecrets)
+  /// load runs it for several files at once (see `readExports`). A flow the export names none
+  /// of takes `fallbackName`, by default the file's stem.
+  static func readExport(at path: String, scanningSecrets: Bool, fallbackName: String? = nil) throws -> ReadExport {
+    try readExport(taking: try readFile(at: path), at: path, scanningSecrets: scanningSecrets, fallbackName: fallbackName)
   }
 
-  /// `readExport(at:scanningSecrets:)` of bytes already read from `path`; the files of one bulk
-  /// load share their repeated strings through `sharing`.
+  /// `readExport(at:scanningSecrets:fallbackName:)` of bytes already read from `path`; the
+  /// files of one bulk load share their repeated strings through `sharing`.
   static func readExport(
-    taking bytes: consuming Data, at path: String, scanningSecrets: Bool, sharing: SharedStrings? = nil
+    taking bytes: consuming Data, at path: String, scanningSecrets: Bool, sharing: SharedStrings? = nil,
+    fallbackName: String? = nil
   ) throws -> ReadExport {
     do {
-      let (format, decoded) = try ExportFormat.read(taking: consume bytes, fallbackName: fallbackName(of: path), sharing: sharing) {
+      let fallbackName = fallbackName ?? Self.fallbackName(of: path)
+      let (format, decoded) = try ExportFormat.read(taking: consume bytes, fallbackName: fallbackName, sharing: sharing) {
         try? readFile(at: path)
       }
       var notes = decoded.findings
