@@ -47,6 +47,13 @@ public struct DiffOptions: Hashable, Sendable {
   func ignores(_ path: String) -> Bool {
     (includeVolatile ? ignoredPaths : ignoredPaths + volatilePaths).contains { PathPattern.matches($0, path) }
   }
+
+  /// True when a connection's property at `path` is left out: volatile paths name it under
+  /// `connections.` (a dialect's `connections.id`), and `--ignore` may name it that way or as
+  /// the diff prints it under its connection (`credentials.password`).
+  func ignoresConnectionProperty(_ path: String) -> Bool {
+    ignores("connections." + path) || ignoredPaths.contains { PathPattern.matches($0, path) }
+  }
 }
 
 /// `*` wildcards over property paths; everything else matches itself.

@@ -187,8 +187,8 @@ public enum FlowDiffer {
   }
 
   /// Connection references paired like nodes (by key, by type and name, by structure, by
-  /// similarity), each shown like a node: added, removed, or changed property by property. The
-  /// paths of `--ignore` and volatile paths read `connections.<property>`.
+  /// similarity), each shown like a node: added, removed, or changed property by property
+  /// (`DiffOptions.ignoresConnectionProperty` says which are left out).
   private static func connectionChanges(
     _ left: [ConnectionRef], _ right: [ConnectionRef], pairing: Pairing, options: DiffOptions
   ) -> [NodeChange] {
@@ -211,7 +211,7 @@ public enum FlowDiffer {
         properties.append(PropertyChange(components: [.key("type")], old: .string(old.type), new: .string(ref.type)))
       }
       JSONDiff.changes(.object(value(old)), .object(value(ref)), path: [], translation: pairing.translation, into: &properties)
-      properties.removeAll { options.ignores("connections." + $0.path) }
+      properties.removeAll { options.ignoresConnectionProperty($0.path) }
       if !properties.isEmpty || old.name != ref.name {
         changes.append(
           NodeChange(

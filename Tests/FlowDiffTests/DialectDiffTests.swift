@@ -15,7 +15,7 @@ import Testing
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
   /// What `diff` does for two files of one dialect: each side's diff view, the format's options.
-  static func diff(_ dialect: String, includeVolatile: Bool = false) throws -> FlowDiff {
+  static func diff(_ dialect: String, includeVolatile: Bool = false, ignoring ignoredPaths: [String] = []) throws -> FlowDiff {
     func read(_ name: String) throws -> (ExportFormat, FlowVersion) {
       let (format, decoded) = try ExportFormat.read(
         try Data(contentsOf: fixtures.appendingPathComponent("\(dialect)-\(name).json")), fallbackName: name)
@@ -24,7 +24,7 @@ import Testing
     let (format, before) = try read("before")
     let (_, after) = try read("after")
     var options = DiffOptions(
-      includeVolatile: includeVolatile, volatilePaths: DiffOptions.commonVolatilePaths + format.volatilePaths)
+      includeVolatile: includeVolatile, ignoredPaths: ignoredPaths, volatilePaths: DiffOptions.commonVolatilePaths + format.volatilePaths)
     options.embeddedIDs = format.embeddedIDDelimiters.map { DiffOptions.Delimiters(prefix: $0.prefix, suffix: $0.suffix) }
     return FlowDiffer.diff(before, after, leftLabel: "test", rightLabel: "prod", options: options)
   }
@@ -54,6 +54,15 @@ import Testing
     #expect(broker.changes.map(\.path) == ["broker", "port", "credentials.password"])
     #expect(broker.changes.map(\.isSecret) == [false, false, true])
     #expect(diff.stat.summary == "2 nodes changed, 1 node added, 1 edge added, 1 connection changed")
+  }
+
+  /// `--ignore` takes a connection's property as the diff prints it under the connection, or
+  /// with the `connections.` prefix.
+  @Test func aConnectionsPropertyIsIgnoredAsPrinted() throws {
+    for patterns in [["port", "credentials.*"], ["connections.port", "connections.credentials.password"]] {
+      let diff = try Self.diff("node-red", ignoring: patterns)
+      #expect(diff.connections.first?.changes.map(\.path) == ["broker"], "\(patterns)")
+    }
   }
 
   @Test func aSecretChangeIsFlaggedInJSONWithoutItsValue() throws {
