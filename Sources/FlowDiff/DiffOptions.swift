@@ -13,21 +13,7 @@ public struct DiffOptions: Hashable, Sendable {
   public var includeGraph: Bool
   /// Where ids sit inside longer strings in the formats compared (Make's `{{3.field}}`), so a
   /// reference to a node that only got another id is no change; each codec knows its own.
-  public var embeddedIDs: [Delimiters] = []
-
-  /// The text around an id inside a longer string: `{{` and `.` for Make's `{{3.field}}`.
-  public struct Delimiters: Hashable, Sendable {
-    /// The text just before the id.
-    public var prefix: String
-    /// The text just after the id.
-    public var suffix: String
-
-    /// Ids written as `prefix` + id + `suffix`.
-    public init(prefix: String, suffix: String) {
-      self.prefix = prefix
-      self.suffix = suffix
-    }
-  }
+  public var embeddedIDs: [EmbeddedIDs] = []
 
   /// Options for the differ; the defaults compare semantic content only, without the graph.
   public init(

@@ -12,7 +12,7 @@ public enum FlowDiffer {
     _ left: FlowVersion, _ right: FlowVersion, leftLabel: String, rightLabel: String,
     options: DiffOptions = DiffOptions()
   ) -> FlowDiff {
-    let pairing = Pairing(left: left, right: right, delimiters: options.embeddedIDs)
+    let pairing = Pairing(left: left, right: right, embeddedIDs: options.embeddedIDs)
     var result = FlowDiff(
       left: leftLabel, right: rightLabel, flow: flowChanges(left, right, translation: pairing.translation), nodes: [], edges: [],
       connections: [],

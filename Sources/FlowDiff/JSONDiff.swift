@@ -84,40 +84,31 @@ enum JSONDiff {
 
 /// The left side's ids as the right side has them, for what pairing found to be the same thing
 /// under another id (a node, a tab, a config node imported as a copy into another instance): a
-/// left string that is such an id, or holds one between delimiters (Make's `{{3.field}}`),
+/// left string that is such an id, or holds one in an expression (Make's `{{3.field}}`),
 /// compares equal to the right side's string with the paired id in its place.
 struct IDTranslation {
   /// Left id -> right id, for paired things whose ids differ.
   var ids: [String: String]
-  /// Where ids sit inside longer strings: `{{` + id + `.` in Make mappers.
-  var delimiters: [DiffOptions.Delimiters]
+  /// Where ids sit inside longer strings: Make's `{{3.field}}`.
+  var embeddedIDs: [EmbeddedIDs]
 
-  static let none = IDTranslation(ids: [:], delimiters: [])
+  static let none = IDTranslation(ids: [:], embeddedIDs: [])
 
   /// `text` with the left ids in it replaced by their right ids.
   func translate(_ text: String) -> String {
     if ids.isEmpty { return text }
     if let whole = ids[text] { return whole }
     var result = text
-    for delimiter in delimiters where text.contains(delimiter.prefix) {
-      result = replacingEmbedded(in: result, delimiter)
+    for embedded in embeddedIDs {
+      var translated = ""
+      var cursor = result.startIndex
+      for range in embedded.ranges(in: result) {
+        guard let mapped = ids[String(result[range])] else { continue }
+        translated += result[cursor..<range.lowerBound] + mapped
+        cursor = range.upperBound
+      }
+      result = translated + result[cursor...]
     }
     return result
-  }
-
-  private func replacingEmbedded(in text: String, _ delimiter: DiffOptions.Delimiters) -> String {
-    var output = ""
-    var rest = Substring(text)
-    while let open = rest.firstRange(of: delimiter.prefix) {
-      output += rest[..<open.upperBound]
-      rest = rest[open.upperBound...]
-      guard let close = rest.firstRange(of: delimiter.suffix) else { break }
-      let id = String(rest[..<close.lowerBound])
-      if let mapped = ids[id] {
-        output += mapped
-        rest = rest[close.lowerBound...]
-      }
-    }
-    return output + rest
   }
 }

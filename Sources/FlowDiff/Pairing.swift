@@ -23,9 +23,9 @@ struct Pairing {
   private let leftIndexByID: [String: Int]
   private let rightIndexByID: [String: Int]
 
-  init(left: FlowVersion, right: FlowVersion, delimiters: [DiffOptions.Delimiters] = []) {
+  init(left: FlowVersion, right: FlowVersion, embeddedIDs: [EmbeddedIDs] = []) {
     // Each side is indexed by id on a core of its own: every pass but the first needs the index.
-    let (left, right) = concurrently({ Side(left, delimiters: delimiters) }, { Side(right, delimiters: delimiters) })
+    let (left, right) = concurrently({ Side(left, embeddedIDs: embeddedIDs) }, { Side(right, embeddedIDs: embeddedIDs) })
     var state = State(left: left, right: right)
     state.pairByID()
     state.pairByName()
@@ -46,7 +46,7 @@ struct Pairing {
       let (old, new) = (left.entities[leftIndex].id, right.entities[rightIndex].id)
       if old != new { ids.setFirst(new, forKey: old) }
     }
-    translation = IDTranslation(ids: ids, delimiters: delimiters)
+    translation = IDTranslation(ids: ids, embeddedIDs: embeddedIDs)
     (leftIndexByID, rightIndexByID) = (left.indexByID, right.indexByID)
   }
 
@@ -82,9 +82,9 @@ struct Pairing {
     var nodeCount: Int
     var indexByID: [String: Int] = [:]
     var edges: [Edge]
-    var delimiters: [DiffOptions.Delimiters]
+    var embeddedIDs: [EmbeddedIDs]
 
-    init(_ version: FlowVersion, delimiters: [DiffOptions.Delimiters]) {
+    init(_ version: FlowVersion, embeddedIDs: [EmbeddedIDs]) {
       entities = version.nodes.map {
         Entity(id: $0.id, isConnection: false, type: $0.type, name: $0.name, content: .object($0.config), connection: $0.connection)
       }
@@ -93,24 +93,15 @@ struct Pairing {
         Entity(id: $0.key, isConnection: true, type: $0.type, name: $0.name, content: .object($0.properties), connection: nil)
       }
       edges = version.edges
-      self.delimiters = delimiters
+      self.embeddedIDs = embeddedIDs
       indexByID.reserveCapacity(entities.count)
       for (index, entity) in entities.enumerated() { indexByID.setFirst(index, forKey: entity.id) }
     }
 
-    /// The things `text` names: itself as an id, or ids between delimiters.
+    /// The things `text` names: itself as an id, or ids inside its expressions.
     func referenced(by text: String) -> [Int] {
       if let index = indexByID[text] { return [index] }
-      var found: [Int] = []
-      for delimiter in delimiters {
-        var rest = Substring(text)
-        while let open = rest.firstRange(of: delimiter.prefix) {
-          rest = rest[open.upperBound...]
-          guard let close = rest.firstRange(of: delimiter.suffix) else { break }
-          if let index = indexByID[String(rest[..<close.lowerBound])] { found.append(index) }
-        }
-      }
-      return found
+      return embeddedIDs.flatMap { $0.ranges(in: text).compactMap { indexByID[String(text[$0])] } }
     }
   }
 

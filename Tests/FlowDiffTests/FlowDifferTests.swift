@@ -39,6 +39,20 @@ import Testing
     #expect(DiffRenderer.stat.render(diff) == "no changes\n")
   }
 
+  /// Make names a module as `3.field` anywhere in an expression, also as a function's argument;
+  /// numbers, versions and fields that end in digits are not ids.
+  @Test(arguments: [
+    ("{{3.total}}", ["3"]),
+    ("{{substring(1.args.date; 0; 10)}} and {{get(12.items; 1).name}}", ["1", "12"]),
+    ("{{1.amount * 1.5}} {{ 2.`0` }}", ["1", "2"]),
+    ("{{v2.x}} {{a.3.x}} {{\"4.5\"}} {{x[2].y}} 5.x outside", []),
+    ("{{7.open", ["7"]),
+  ])
+  func makeModuleIDsInsideExpressions(text: String, ids: [String]) {
+    let make = EmbeddedIDs(open: "{{", close: "}}", suffix: ".")
+    #expect(make.ranges(in: text).map { String(text[$0]) } == ids)
+  }
+
   @Test func volatileFieldsShowWhenAskedFor() {
     let other = Fixtures.flow(ids: ["x", "y", "z"])
     let diff = FlowDiffer.diff(Fixtures.flow(), other, leftLabel: "a", rightLabel: "b", options: DiffOptions(includeVolatile: true))

@@ -12,7 +12,7 @@ import Testing
   /// What `diff` passes for two flows of one format: its view of each side and its options.
   static func diff(_ left: FlowVersion, _ right: FlowVersion, format: ExportFormat) -> FlowDiff {
     var options = DiffOptions(volatilePaths: DiffOptions.commonVolatilePaths + format.volatilePaths)
-    options.embeddedIDs = format.embeddedIDDelimiters.map { DiffOptions.Delimiters(prefix: $0.prefix, suffix: $0.suffix) }
+    options.embeddedIDs = format.embeddedIDs.map { [EmbeddedIDs(open: $0.open, close: $0.close, suffix: $0.suffix)] } ?? []
     return FlowDiffer.diff(
       ExportFormat.diffView(of: left), ExportFormat.diffView(of: right), leftLabel: "original", rightLabel: "copy", options: options)
   }
@@ -163,25 +163,25 @@ struct IDRegenerator {
     }
   }
 
+  /// One `{{ … }}` expression with its module ids moved by `offset`: an id starts the
+  /// expression or an argument (after `(`, `;`, a space or an operator) and is followed by `.`
+  /// and a field (`1.5` is a number).
+  private static func renumbered(_ expression: String, by offset: Int) -> String {
+    expression.replacing(/(^|[^\w."'`])(\d+)\.(?!\d)/) { match -> String in
+      let id = Int(match.output.2) ?? 0
+      return String(match.output.1) + String(id + offset) + "."
+    }
+  }
+
   /// Make renumbers pasted modules after the scenario's own: every module id moves by `offset`,
-  /// and so does every `{{id.` in mappers and filters and every id in `metadata.notes`.
+  /// and so does every module reference in mappers and filters (`{{3.x}}`, `{{get(3.list; 1)}}`)
+  /// and every id in `metadata.notes`.
   static func renumbered(_ value: JSONValue, by offset: Int, key: String? = nil) -> JSONValue {
     switch value {
     case .number where key == "module id" || key == "moduleIds":
       return value.intValue.map { .number(JSONNumber($0 + offset)) } ?? value
     case .string(let text) where text.contains("{{"):
-      var output = ""
-      var rest = Substring(text)
-      while let open = rest.firstRange(of: "{{") {
-        output += rest[..<open.upperBound]
-        rest = rest[open.upperBound...]
-        let digits = rest.prefix { $0.isNumber }
-        if !digits.isEmpty, rest.dropFirst(digits.count).first == ".", let id = Int(digits) {
-          output += String(id + offset)
-          rest = rest.dropFirst(digits.count)
-        }
-      }
-      return .string(output + rest)
+      return .string(text.replacing(/\{\{.*?(\}\}|$)/.dotMatchesNewlines()) { renumbered(String($0.output.0), by: offset) })
     case .array(let elements): return .array(elements.map { renumbered($0, by: offset, key: key == "moduleIds" ? key : nil) })
     case .object(let object):
       let isModule = object["module"] != nil

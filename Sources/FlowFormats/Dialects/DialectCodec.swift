@@ -38,8 +38,9 @@ protocol DialectCodec: DocumentCodec {
   /// place, and secret values replaced by `SecretStandIn`s.
   static func diffView(of version: FlowVersion, document: () -> JSONValue) -> FlowVersion
   /// Where the dialect writes node ids inside longer strings (Make's `{{3.field}}`), so diff
-  /// can follow a node that another instance renumbered.
-  static var embeddedIDDelimiters: [(prefix: String, suffix: String)] { get }
+  /// can follow a node that another instance renumbered: digits followed by `suffix` inside
+  /// `open` … `close` (see `FlowDiff.EmbeddedIDs`).
+  static var embeddedIDs: (open: String, close: String, suffix: Character)? { get }
   /// `value` (a whole document, or one node's configuration as the model holds it) with every
   /// secret this dialect's documents carry rewritten by `walker`: the one place a dialect says
   /// which of its fields are credentials, used by every writer, every view and the store.
@@ -84,7 +85,7 @@ extension DialectCodec {
 
   /// By default diff compares the model as decoded.
   static func diffView(of version: FlowVersion, document: () -> JSONValue) -> FlowVersion { version }
-  static var embeddedIDDelimiters: [(prefix: String, suffix: String)] { [] }
+  static var embeddedIDs: (open: String, close: String, suffix: Character)? { nil }
 
   /// A foreign dialect can only be written for a flow read from it: its source document is
   /// what is written, with the model's changes in it.

@@ -1,8 +1,9 @@
 import FlowModel
 
 extension MakeCodec {
-  /// Mappers and filters name modules as `{{3.field}}`.
-  static let embeddedIDDelimiters = [(prefix: "{{", suffix: ".")]
+  /// Mappers and filters name modules as `3.field` inside `{{ … }}`: `{{3.total}}`,
+  /// `{{substring(3.date; 0; 10)}}`.
+  static let embeddedIDs: (open: String, close: String, suffix: Character)? = ("{{", "}}", ".")
 
   /// Modules without their canvas place (`metadata.designer`: `x`, `y`, and `name`, which is
   /// the node's name) and without their connection (`parameters.__IMTCONN__`/`__IMTKEY__` and

@@ -46,7 +46,7 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   public var volatilePaths: [String] { codec.volatilePaths }
 
   /// Where this format writes node ids inside longer strings (Make's `{{3.field}}`), for diff.
-  public var embeddedIDDelimiters: [(prefix: String, suffix: String)] { dialect?.embeddedIDDelimiters ?? [] }
+  public var embeddedIDs: (open: String, close: String, suffix: Character)? { dialect?.embeddedIDs }
 
   /// The flow as diff compares it: for a flow read from a foreign dialect, its codec's view
   /// (connection-level objects with their settings, secrets as stand-ins, positions once; see

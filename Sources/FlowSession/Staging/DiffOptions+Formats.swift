@@ -11,7 +11,7 @@ extension DiffOptions {
     var seen: Set<ExportFormat> = []
     for format in formats where seen.insert(format).inserted {
       options.volatilePaths += format.volatilePaths
-      options.embeddedIDs += format.embeddedIDDelimiters.map { DiffOptions.Delimiters(prefix: $0.prefix, suffix: $0.suffix) }
+      options.embeddedIDs += format.embeddedIDs.map { [EmbeddedIDs(open: $0.open, close: $0.close, suffix: $0.suffix)] } ?? []
     }
     return options
   }
