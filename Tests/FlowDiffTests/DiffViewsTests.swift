@@ -121,8 +121,8 @@ import Testing
     let moved = flow(password: "pwOLD1234", host: "nas2.local", token: "abcdefghijklmnop0123OLD")
     let hostOnly = DiffRenderer.terminal(colour: false).render(
       FlowDiffer.diff(before, moved, leftLabel: "a", rightLabel: "b", options: DiffOptions()))
-    // The scanner's match is the URL up to its `@`, credentials and all.
-    #expect(hostOnly.contains(#"~ config.url: "(secret)nas.local/" -> "(secret)nas2.local/""#), "\(hostOnly)")
+    // Only the password stands in: scheme, user and host stay readable.
+    #expect(hostOnly.contains(#"~ config.url: "https://admin:(secret)@nas.local/" -> "https://admin:(secret)@nas2.local/""#), "\(hostOnly)")
     for shown in [text, hostOnly] {
       #expect(!shown.contains("pwOLD") && !shown.contains("pwNEW") && !shown.contains("0123OLD") && !shown.contains("\u{FFFF}"))
     }

@@ -27,6 +27,12 @@ import Testing
     #expect(SecretScanner.scan(redacted).isEmpty)
   }
 
+  /// Only a URL's password is replaced: where it points, and as whom, stay readable.
+  @Test func aPasswordInAURLIsReplacedAlone() {
+    let redacted = SecretScanner.redact(document("url", "postgres://admin:hunter2@db.example.com:5432/app"))
+    #expect(redacted["node"]?["url"] == "postgres://admin:<redacted:password in URL>@db.example.com:5432/app")
+  }
+
   /// n8n's headers and query parameters are name/value pairs: the pair's name says whether its
   /// value is a secret; a pair of an ordinary name is left alone.
   @Test func aNameValuePairIsJudgedByItsName() {

@@ -26,7 +26,8 @@ import Testing
     let named = unnamed.replacingOccurrences(of: #""connections""#, with: #""name": "orders", "connections""#)
     try named.write(toFile: harness.path("named.json"), atomically: true, encoding: .utf8)
     #expect(try harness.output(of: "diff ${dir}/orders-v1.json ${dir}/orders-v2.json").standardOutput.hasSuffix("no changes\n"))
-    #expect(try harness.output(of: "diff ${dir}/orders-v1.json ${dir}/named.json").standardOutput.contains(#"name: "orders-v1" -> "orders""#))
+    #expect(
+      try harness.output(of: "diff ${dir}/orders-v1.json ${dir}/named.json").standardOutput.contains(#"name: "orders-v1" -> "orders""#))
   }
 
   /// A side may be a pipe (`<(git show main:flow.json)`), and so may a file `load` reads: it has

@@ -21,14 +21,39 @@ public enum SecretScanner {
   ///
   /// Each has a literal anchor every match contains, checked first: regular expressions are
   /// slow, and almost no string holds an anchor, so scanning stays a byte search.
-  nonisolated(unsafe) static let patterns: [(kind: String, anchors: [String], regex: Regex<Substring>)] = [
-    ("private key", ["PRIVATE KEY"], /-----BEGIN [A-Z ]*PRIVATE KEY-----\s*[A-Za-z0-9+\/=\s]{40,}(?:-----END [A-Z ]*PRIVATE KEY-----)?/),
-    ("JWT", ["eyJ"], /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/),
-    ("bearer token", ["Bearer"], /Bearer\s+(?=[A-Za-z0-9\-._~+\/]*[0-9])[A-Za-z0-9\-._~+\/]{16,}=*/),
-    ("API key", ["sk-"], /sk-(?:proj-|ant-)?[A-Za-z0-9_\-]{20,}/),
-    ("basic-auth header", ["Basic"], /Basic\s+(?=[A-Za-z0-9+\/]*[0-9+\/=])[A-Za-z0-9+\/]{12,}={0,2}/),
-    ("password in URL", ["://", "@"], /[A-Za-z][A-Za-z0-9+.\-]*:\/\/[^\/\s:@{}]+:[^\/\s@{}]+@/),
+  nonisolated(unsafe) static let patterns: [Pattern] = [
+    Pattern(
+      "private key", ["PRIVATE KEY"], /-----BEGIN [A-Z ]*PRIVATE KEY-----\s*[A-Za-z0-9+\/=\s]{40,}(?:-----END [A-Z ]*PRIVATE KEY-----)?/),
+    Pattern("JWT", ["eyJ"], /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/),
+    Pattern("bearer token", ["Bearer"], /Bearer\s+(?=[A-Za-z0-9\-._~+\/]*[0-9])[A-Za-z0-9\-._~+\/]{16,}=*/),
+    Pattern("API key", ["sk-"], /sk-(?:proj-|ant-)?[A-Za-z0-9_\-]{20,}/),
+    Pattern("basic-auth header", ["Basic"], /Basic\s+(?=[A-Za-z0-9+\/]*[0-9+\/=])[A-Za-z0-9+\/]{12,}={0,2}/),
+    Pattern("password in URL", ["://", "@"], /[A-Za-z][A-Za-z0-9+.\-]*:\/\/[^\/\s:@{}]+:[^\/\s@{}]+@/, secret: Pattern.passwordInURL),
   ]
+
+  /// A kind of secret written into text, found by `regex`.
+  struct Pattern {
+    let kind: String
+    /// Literals every match holds, looked for first.
+    let anchors: [String]
+    let regex: Regex<Substring>
+    /// The secret inside a match: all of it but for a URL, whose scheme, user and host stay
+    /// readable around a replaced password (`https://ana:<secret removed>@nas.local/`).
+    let secret: (Substring) -> Substring
+
+    init(_ kind: String, _ anchors: [String], _ regex: Regex<Substring>, secret: @escaping (Substring) -> Substring = { $0 }) {
+      (self.kind, self.anchors, self.regex, self.secret) = (kind, anchors, regex, secret)
+    }
+
+    /// The password of `scheme://user:password@`: from the first `:` after `://` (a user
+    /// holds none) to the `@` that ends the match.
+    static func passwordInURL(_ match: Substring) -> Substring {
+      guard let authority = match.firstRange(of: "://")?.upperBound, let colon = match[authority...].firstIndex(of: ":"),
+        match.last == "@"
+      else { return match }
+      return match[match.index(after: colon)..<match.index(before: match.endIndex)]
+    }
+  }
 
   /// Every anchor of `patterns`, once, as bytes; a pattern's anchors as bits of this list.
   private static let anchors: [[UInt8]] = Set(patterns.flatMap(\.anchors)).sorted().map { Array($0.utf8) }
@@ -71,7 +96,7 @@ public enum SecretScanner {
   /// The patterns whose anchors all appear in `text`: the only ones worth a regular expression.
   /// Most strings that hold an anchor (`://` in every URL) hold no pattern's whole set, and
   /// are answered without building a list.
-  private static func candidates(in text: String) -> [(kind: String, anchors: [String], regex: Regex<Substring>)] {
+  private static func candidates(in text: String) -> [Pattern] {
     let found = anchorsFound(in: text)
     guard anchorMasks.contains(where: { $0 & found == $0 }) else { return [] }
     return patterns.indices.filter { anchorMasks[$0] & found == anchorMasks[$0] }.map { patterns[$0] }
@@ -297,7 +322,12 @@ public enum SecretScanner {
       let found = candidates(in: text)
       guard !found.isEmpty else { return nil }
       var result = text
-      for pattern in found { result = result.replacing(pattern.regex) { replacement(pattern.kind, String($0.output)) } }
+      for pattern in found {
+        result = result.replacing(pattern.regex) { match in
+          let secret = pattern.secret(match.output)
+          return match.output[..<secret.startIndex] + replacement(pattern.kind, String(secret)) + match.output[secret.endIndex...]
+        }
+      }
       return result == text ? nil : .string(result)
     case .array(let elements):
       var rewritten: [JSONValue]?
