@@ -69,9 +69,17 @@ int fps_history_load(History *h, const char *path) {
   return history(h, &event, H_LOAD, path);
 }
 
-int fps_history_save(History *h, const char *path) {
+int fps_history_add_to_file(const char *path, const char *line, int size) {
+  // The file as it is now, with what other shells added since this one started, plus the
+  // line; saving this shell's own list would drop their lines.
+  History *merged = fps_history_open(size);
+  if (merged == NULL) return -1;
   HistEvent event;
-  return history(h, &event, H_SAVE, path);
+  history(merged, &event, H_LOAD, path);
+  history(merged, &event, H_ENTER, line);
+  int saved = history(merged, &event, H_SAVE, path);
+  history_end(merged);
+  return saved;
 }
 
 void fps_install_interrupt_handler(void) {

@@ -28,7 +28,7 @@ public final class LineEditor {
   /// Opens the editor on the terminal, loading history from `historyFile` if it exists.
   public init?(program: String, historyFile: String?, completer: @escaping Completer) {
     fps_set_locale()
-    guard let editor = fps_el_open(program), let history = fps_history_open(1000) else { return nil }
+    guard let editor = fps_el_open(program), let history = fps_history_open(Self.historySize) else { return nil }
     self.editor = editor
     self.history = history
     self.historyFile = historyFile
@@ -74,12 +74,17 @@ public final class LineEditor {
     return .line(line)
   }
 
-  /// Adds a line to the history and saves the history file at once.
+  /// Adds a line to the history and to the history file at once. The file is read again and
+  /// the line added to what it holds: two shells open at once each keep their lines there
+  /// (saving this shell's own list overwrote the other's).
   public func remember(_ line: String) {
     guard !line.allSatisfy(\.isWhitespace) else { return }
     _ = fps_history_enter(history, line)
-    if let historyFile { _ = fps_history_save(history, historyFile) }
+    if let historyFile { _ = fps_history_add_to_file(historyFile, line, Self.historySize) }
   }
+
+  /// How many lines the history keeps.
+  private static let historySize: Int32 = 1000
 
   /// Tab: puts the completer's replacement in place of the word being typed, or, when it adds
   /// nothing, lists the candidates in columns that fit the terminal.

@@ -147,6 +147,26 @@ struct TerminalTests {
     }
   }
 
+  /// Two shells open at once both keep their lines in the history file: each adds its line to
+  /// the file as it is, rather than saving its own list over the other's.
+  @Test func twoShellsAtOnceKeepBothHistories() throws {
+    let fps = try FPSProcess()
+    try withShell(fps) { first in
+      try withShell(fps) { second in
+        let fromFirst = try first.enter("echo from-the-first")
+        try first.wait(for: "from-the-first\nfps default>", since: fromFirst)
+        let fromSecond = try second.enter("echo from-the-second")
+        try second.wait(for: "from-the-second\nfps default>", since: fromSecond)
+        let again = try first.enter("echo first-again")
+        try first.wait(for: "first-again\nfps default>", since: again)
+      }
+    }
+    let history = try String(contentsOfFile: fps.home.appendingPathComponent("state/flowport/history").path, encoding: .utf8)
+    for line in ["from-the-first", "from-the-second", "first-again"] {
+      #expect(history.contains(line), "\(line) is kept:\n\(history)")
+    }
+  }
+
   /// The questions only a person answers: a secret typed without echo, and the commit's y/N.
   @Test func secretsAreNotEchoedAndCommitAsks() throws {
     let fps = try FPSProcess()

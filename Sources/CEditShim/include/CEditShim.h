@@ -27,7 +27,9 @@ History *fps_history_open(int size);
 void fps_history_close(History *history);
 int fps_history_enter(History *history, const char *line);
 int fps_history_load(History *history, const char *path);
-int fps_history_save(History *history, const char *path);
+/// Adds `line` to the history file at `path` as it is now, keeping the lines other shells
+/// added to it since this one loaded it, and the last `size`.
+int fps_history_add_to_file(const char *path, const char *line, int size);
 
 /// Installs a SIGINT handler (without SA_RESTART, so el_gets returns -1 on Ctrl-C) and unblocks SIGINT.
 void fps_install_interrupt_handler(void);
