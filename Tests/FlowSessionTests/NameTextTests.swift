@@ -19,6 +19,22 @@ import Testing
     #expect(harness.session.imports.isEmpty)
   }
 
+  /// A flow named with an escape sequence is kept as it is, but printed with its control
+  /// characters escaped, in the lines of load, commit and list: the terminal never acts on them.
+  @Test func controlCharactersInANameArePrintedEscaped() throws {
+    let harness = try SessionHarness()
+    try #"{"name": "lamp\u001b[2J\r", "nodes": [], "connections": {}}"#.write(
+      toFile: harness.path("escape.json"), atomically: true, encoding: .utf8)
+    try harness.run("workspace new ${dir}/w.fpsw as w")
+    let loaded = try harness.output(of: "load ${dir}/escape.json into w")
+    try harness.run("commit --yes")
+    let listed = try harness.output(of: "list")
+    let printed = Printed(standardOutput: loaded.standardOutput + listed.standardOutput)
+    #expect(!printed.standardOutput.contains("\u{1B}") && !printed.standardOutput.contains("\r"), "\(printed.standardOutput)")
+    #expect(printed.standardOutput.contains(#"staged lamp\u001b[2J\u000d: new flow in w"#), "\(printed.standardOutput)")
+    #expect(printed.standardOutput.contains(#"lamp\u001b[2J\u000d  v1 (1 version"#), "\(printed.standardOutput)")
+  }
+
   @Test func anExportWithALoneSurrogateIsRefusedWhereItStands() throws {
     let harness = try SessionHarness()
     try #"[{"id": "t1", "type": "tab", "label": "Sensors \ud800"}]"#.write(

@@ -68,13 +68,13 @@ struct List: Command {
   }
 
   func run(in session: Session) throws {
-    let rows: [(text: String, json: JSONValue)]
+    let rows: [(text: FittedLine, json: JSONValue)]
     switch kind {
     case .flows:
       let open = try session.workspace(workspaceName)
       rows = try open.store.flows().map {
         (
-          "\($0.name)  v\($0.currentVersion) (\(Describe.count($0.versionCount, "version")), updated \($0.updatedAt))",
+          "\(name: $0.name)  v\($0.currentVersion) (\(Describe.count($0.versionCount, "version")), updated \($0.updatedAt))",
           [
             "name": .string($0.name), "currentVersion": .number(JSONNumber($0.currentVersion)),
             "versions": .number(JSONNumber($0.versionCount)), "updatedAt": .string($0.updatedAt),
@@ -85,7 +85,7 @@ struct List: Command {
       let open = try session.workspace(workspaceName)
       rows = try open.store.versions(of: flow).map {
         (
-          "\($0.flow)@\($0.number)  published \($0.publishedAt) (commit #\($0.commitID))",
+          "\(name: $0.flow)@\($0.number)  published \($0.publishedAt) (commit #\($0.commitID))",
           [
             "flow": .string($0.flow), "number": .number(JSONNumber($0.number)), "published": .string($0.publishedAt),
             "commit": .number(JSONNumber($0.commitID)),
@@ -99,7 +99,7 @@ struct List: Command {
     case .imports:
       rows = session.imports.map {
         (
-          "\($0.name) -> \($0.workspace) (\($0.mode.flowName), \($0.unmatched.count) unmatched) from \($0.path)",
+          "\(name: $0.name) -> \($0.workspace) (\(name: $0.mode.flowName), \($0.unmatched.count) unmatched) from \(path: $0.path)",
           [
             "name": .string($0.name), "workspace": .string($0.workspace), "flow": .string($0.mode.flowName), "path": .string($0.path),
             "unmatched": .number(JSONNumber($0.unmatched.count)),
@@ -109,32 +109,32 @@ struct List: Command {
     case .exports:
       rows = session.exports.values.sorted { $0.name < $1.name }.map {
         (
-          "\($0.name)  \($0.path) (\($0.format.rawValue))",
+          "\(name: $0.name)  \(path: $0.path) (\($0.format.rawValue))",
           ["name": .string($0.name), "path": .string($0.path), "format": .string($0.format.rawValue)]
         )
       }
     case .workspaces:
       rows = session.workspaces.values.sorted { $0.name < $1.name }.map {
         (
-          "\($0.name)  \($0.store.location)\($0.name == session.targetName ? " (target)" : "")",
+          "\($0.name)  \(path: $0.store.location)\($0.name == session.targetName ? " (target)" : "")",
           ["name": .string($0.name), "path": .string($0.store.location), "target": .bool($0.name == session.targetName)]
         )
       }
     }
     if json { return session.output.line(JSONWriter().string(.array(rows.map(\.json)))) }
     if rows.isEmpty { return session.output.line("no \(kind.word)") }
-    for row in rows { session.output.line(row.text) }
+    for row in rows { session.output.line(fitting: row.text) }
   }
 
   /// A connection without its secret values; `staged` for one that waits for `commit`.
-  private static func connectionRow(_ connection: Connection, staged: Bool) -> (String, JSONValue) {
+  private static func connectionRow(_ connection: Connection, staged: Bool) -> (FittedLine, JSONValue) {
     let properties = connection.properties.members.map {
       "\($0.key)=\($0.value.stringValue ?? JSONWriter(layout: .minified).string($0.value))"
     }
     let secrets = connection.secretNames.map { "\($0)=<secret>" }
-    let words = ["\(connection.name) (\(connection.type))"] + properties + secrets + (staged ? ["(staged: commit writes it)"] : [])
+    let words = properties + secrets + (staged ? ["(staged: commit writes it)"] : [])
     return (
-      words.joined(separator: " "),
+      "\(name: connection.name) (\(connection.type))\(words.map { " " + FittedLine.visible($0) }.joined())",
       [
         "name": .string(connection.name), "type": .string(connection.type), "properties": .object(connection.properties),
         "secrets": .array(connection.secretNames.map(JSONValue.string)), "staged": .bool(staged),

@@ -34,11 +34,24 @@ struct FittedLine: ExpressibleByStringInterpolation {
     /// Text that stays whole: a workspace's name, a count.
     mutating func appendInterpolation(_ value: some CustomStringConvertible) { parts.append(.fixed(value.description)) }
     /// A flow's or an import's name: gives way from the middle.
-    mutating func appendInterpolation(name: String) { parts.append(.name(name)) }
+    mutating func appendInterpolation(name: String) { parts.append(.name(FittedLine.visible(name))) }
     /// A file's path: gives way from the front, down to its last `shortestPath` columns.
-    mutating func appendInterpolation(path: String) { parts.append(.path(path)) }
+    mutating func appendInterpolation(path: String) { parts.append(.path(FittedLine.visible(path))) }
     /// Another fitted line within this one, its parts giving way as they would there.
     mutating func appendInterpolation(_ line: FittedLine) { parts += line.parts }
+  }
+
+  /// `text` with its control characters (C0, DEL, C1) written as `\u001b`: names and paths
+  /// come from flow files and folders, and an escape sequence in one would clear or recolour
+  /// the screen, or a carriage return fake a line of output.
+  static func visible(_ text: String) -> String {
+    func isControl(_ scalar: Unicode.Scalar) -> Bool { scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) }
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    return text.unicodeScalars.map { scalar in
+      isControl(scalar)
+        ? "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+        : String(scalar)
+    }.joined()
   }
 
   /// The fewest columns a name keeps: `Workf…ders` still tells most names apart.
