@@ -38,14 +38,23 @@ struct Shell {
     session.output.line("fps \(FPS.version): type `help` for commands, `quit` to leave")
     session.restoreAbandoned(keptIn: paths.sessionsFolder, asking: !restore)
     defer { session.leave() }
+    // What the lines before said, when they ended in `\`: the command goes on after `> `.
+    var continued = ""
     while !session.quitRequested {
-      switch editor.readLine(prompt: session.prompt) {
+      switch editor.readLine(prompt: continued.isEmpty ? session.prompt : Self.continuationPrompt) {
       case .endOfInput:
         session.output.write("\n")
+        continued = ""
         if session.mayLeave() { return }
       case .interrupted:
-        continue
-      case .line(let line):
+        continued = ""
+      case .line(let text):
+        if let head = LineContinuation.continued(text[...]) {
+          continued += head + " "
+          continue
+        }
+        let line = continued + text
+        continued = ""
         editor.remember(HistoryText.masked(line))
         pager?.begin()
         do { try session.execute(line) } catch { Launcher.report(error, in: session, atPrompt: true) }
@@ -53,6 +62,9 @@ struct Shell {
       }
     }
   }
+
+  /// The prompt for a command's next line after a line that ends in `\`, as shells show it.
+  private static let continuationPrompt = "> "
 
   /// Standard input that is not a terminal runs as a script, line by line as it arrives.
   private func runPlain() throws {

@@ -50,6 +50,23 @@ struct TerminalTests {
     }
   }
 
+  /// A line that ends in `\` goes on after a `> ` prompt, as in a script; Ctrl-C there drops
+  /// the whole command.
+  @Test func aTrailingBackslashContinuesTheCommand() throws {
+    let fps = try FPSProcess()
+    try withShell(fps) { terminal in
+      let start = try terminal.enter("echo one \\")
+      try terminal.wait(for: "the continuation prompt") { $0.hasSuffix("\n>") }
+      try terminal.enter("two")
+      try terminal.wait(for: "one two\nfps default>", since: start)
+      let dropped = try terminal.enter("echo dropped \\")
+      try terminal.wait(for: "the continuation prompt") { $0.hasSuffix("\n>") }
+      try terminal.send("C-c")
+      try terminal.wait(for: "a fresh prompt") { $0.hasSuffix("\nfps default>") }
+      #expect(try !terminal.output(since: dropped).contains("\ndropped"))
+    }
+  }
+
   /// Tab on a folder of 500 exports lists what fits the terminal (30 lines) and says how many
   /// more there are, rather than scrolling the prompt away under 500 names.
   @Test func aLongListOfCandidatesFitsTheTerminal() throws {

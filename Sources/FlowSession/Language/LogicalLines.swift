@@ -1,5 +1,5 @@
 /// A script's commands as read from its lines of bytes: `\` at a line's end continues it on the
-/// next, a `\r` before the newline is dropped, and each command is numbered by its first line.
+/// next (`LineContinuation`), a `\r` before the newline is dropped, and each command is numbered by its first line.
 /// A line that is not UTF-8 is a failure at its own number, never read as something else.
 struct LogicalLines<Lines: IteratorProtocol<[UInt8]>>: Sequence, IteratorProtocol {
   /// One command, or why its line could not be read.
@@ -26,8 +26,8 @@ struct LogicalLines<Lines: IteratorProtocol<[UInt8]>>: Sequence, IteratorProtoco
       var line = Substring(raw)
       if line.hasSuffix("\r") { line = line.dropLast() }
       if pending.isEmpty { start = count }
-      if line.hasSuffix("\\"), !line.hasSuffix("\\\\") {
-        pending += line.dropLast() + " "
+      if let continued = LineContinuation.continued(line) {
+        pending += continued + " "
         continue
       }
       defer { pending = "" }
