@@ -56,6 +56,9 @@ import Testing
 
   /// A migration of flows with long names, in a session whose output is 80 columns wide: every
   /// line fits; the same lines are whole when the output has no width (a pipe).
+  /// A connection reference's key as long as some exports make them.
+  static let longReference = "finance-db-test-of-the-quarterly-reconciliation-of-every-regional-ledger"
+
   @Test func aMigrationsLinesFitTheOutputsWidth() throws {
     let harness = try SessionHarness()
     try harness.prepareProd()
@@ -64,12 +67,16 @@ import Testing
     try FileManager.default.createDirectory(atPath: harness.path("exports"), withIntermediateDirectories: true)
     for index in 0..<3 {
       try text.replacingOccurrences(of: #""name": "orders""#, with: #""name": "\#(long) \#(index)""#)
+        .replacingOccurrences(of: "finance-db-test", with: Self.longReference)
         .write(toFile: harness.path("exports/ledger-\(index).json"), atomically: true, encoding: .utf8)
     }
     harness.lineWidth = 80
-    let commands = ["load ${dir}/exports into prod", "match --auto", "match finance-db-test finance-db-prod", "status", "commit --yes"]
-    let lines = try commands.flatMap { try harness.output(of: $0).standardOutput.split(separator: "\n") }
-    let wide = lines.filter { FittedLine.columns($0) > 80 }
+    let commands = ["load ${dir}/exports into prod", "match --auto", "match \(Self.longReference) finance-db-prod", "status"]
+    var lines = try commands.flatMap { try harness.output(of: $0).standardOutput.split(separator: "\n") }
+    let verbosePlan = try harness.output(of: "commit --dry-run --verbose").standardOutput.split(separator: "\n")
+    #expect(verbosePlan.contains { $0.hasPrefix("    binds ") }, "the plan's binding lines are among those checked")
+    lines += try harness.output(of: "commit --yes").standardOutput.split(separator: "\n")
+    let wide = (lines + verbosePlan).filter { FittedLine.columns($0) > 80 }
     #expect(wide.isEmpty, "wider than 80 columns: \(wide)")
     for prefix in ["staged orders for", "  orders for", "orders for", "  create flow orders for", "  created flow orders for"] {
       #expect(lines.filter { $0.hasPrefix(prefix) && $0.contains("…") }.count == 3, "\(prefix)")

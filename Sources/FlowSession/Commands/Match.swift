@@ -237,7 +237,7 @@ struct Match: Command {
       session.imports[index].bindings[reference] = Binding(connection: connectionName, reason: Binding.byHand)
     }
     let names = using.map { session.imports[$0].name }.joined(separator: ", ")
-    session.output.line(fitting: "bound \(reference) -> \(connectionName) in \(name: names)")
+    session.output.line(fitting: "bound \(name: reference) -> \(name: connectionName) in \(name: names)")
   }
 
   /// Binds what it can and prints each guess (`only kafka connection`) for review; bindings by
@@ -262,14 +262,14 @@ struct Match: Command {
           routine += 1
           continue
         }
-        session.output.line(fitting: "\(name: pending.name): \(ref.key) -> \(binding.connection) [\(binding.reason)]")
+        session.output.line(fitting: "\(name: pending.name): \(name: ref.key) -> \(name: binding.connection) [\(binding.reason)]")
       }
     }
     // `match` lists those by same name and type (its help says so): this line stays within 80
     // columns at a bulk load's hundreds of thousands of references.
     let counted = routine == 0 ? "" : " (\(routine) by same name and type)"
     session.output.line("\(Describe.count(bound, "reference")) bound\(counted), \(left.count) still unmatched")
-    for item in left { session.output.line(fitting: "  unmatched: \(name: item.importName): \(item.reference)") }
+    for item in left { session.output.line(fitting: "  unmatched: \(name: item.importName): \(name: item.reference)") }
   }
 
   private func unbind(_ reference: String, in session: Session) throws {

@@ -83,13 +83,14 @@ struct CommitPlan {
       guard !entry.isUnchanged else { continue }
       if let base = entry.changedSince {
         let flow = entry.pending.mode.flowName
-        lines.append(
-          "    \(Describe.changedSince(base)): diff --base \(workspace):\(flow)@\(base) \(workspace):\(flow) \(entry.pending.name)")
+        let line: FittedLine =
+          "    \(Describe.changedSince(base)): diff --base \(workspace):\(name: flow)@\(base) \(workspace):\(name: flow) \(name: entry.pending.name)"
+        lines.append(line.text(width: width))
       }
       if verbose { lines += nodeLines(entry).map { "      " + $0 } }
       for ref in entry.pending.outline.connections {
         guard let binding = entry.pending.bindings[ref.key] else {
-          lines.append("    unmatched \(ref.key) (\(ref.type))")
+          lines.append(FittedLine("    unmatched \(name: ref.key) (\(ref.type))").text(width: width))
           continue
         }
         guard verbose || !binding.isRoutine else {
@@ -100,12 +101,14 @@ struct CommitPlan {
           }
           continue
         }
-        lines.append("    binds \(ref.key) (\(ref.type)) -> \(binding.connection) [\(binding.reason)]")
+        let line: FittedLine = "    binds \(name: ref.key) (\(ref.type)) -> \(name: binding.connection) [\(binding.reason)]"
+        lines.append(line.text(width: width))
       }
       lines += entry.pending.values.map { value in
         let nodes = value.node.label
-        return
-          "    keeps \(value.path) = \(JSONWriter(layout: .minified).string(value.value))\(nodes.isEmpty ? "" : " on \(nodes)") [\(value.origin)]"
+        let line: FittedLine =
+          "    keeps \(value.path) = \(name: JSONWriter(layout: .minified).string(value.value))\(nodes.isEmpty ? "" : " on \(nodes)") [\(value.origin)]"
+        return line.text(width: width)
       }
       lines += dependencies.lines(for: entry.pending.name).map { "    \($0)" }
       let carried = DependencyListing.carried(entry.bound.outline)
