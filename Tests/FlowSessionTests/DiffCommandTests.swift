@@ -30,6 +30,20 @@ import Testing
       try harness.output(of: "diff ${dir}/orders-v1.json ${dir}/named.json").standardOutput.contains(#"name: "orders-v1" -> "orders""#))
   }
 
+  /// An IBM Event Processing node moved on the canvas (its place is in the Elyra pipeline,
+  /// `pipelineState`) is no change by default and shows with `--all`, as in the other dialects.
+  @Test func anEventProcessingNodeMovedShowsWithAll() throws {
+    try #require(Corpus.missingReason == nil, "\(Corpus.missingReason ?? "")")
+    let harness = try SessionHarness()
+    let original = try #require(Corpus.files(withExtension: "json").first { $0.path.contains("/ibm-ep/") && $0.path.hasSuffix("event-processing-flow.json") })
+    let text = try String(contentsOf: original, encoding: .utf8)
+    let moved = try #require(text.firstRange(of: /"x_pos": -?[0-9.]+/))
+    try text.replacingCharacters(in: moved, with: #""x_pos": 12.5"#).write(toFile: harness.path("moved.json"), atomically: true, encoding: .utf8)
+    #expect(try harness.output(of: "diff '\(original.path)' ${dir}/moved.json").standardOutput.hasSuffix("no changes\n"))
+    let all = try harness.output(of: "diff '\(original.path)' ${dir}/moved.json --all").standardOutput
+    #expect(all.contains(" -> 12.5\n") && all.contains("~ position.x: "), "\(all)")
+  }
+
   /// A side may be a pipe (`<(git show main:flow.json)`), and so may a file `load` reads: it has
   /// no size, and is read once, to its end.
   @Test func aSideReadFromAPipe() throws {

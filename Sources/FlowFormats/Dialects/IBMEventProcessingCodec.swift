@@ -30,6 +30,7 @@ enum IBMEventProcessingCodec: DialectCodec {
 
   static func decode(_ document: JSONValue, fallbackName: String) -> DecodedExport {
     let context = document["contextState"]
+    let positions = canvasPositions(in: document)
     var nodes: [Node] = []
     var references = ReferenceCollector()
     var findings: [String] = []
@@ -47,7 +48,10 @@ enum IBMEventProcessingCodec: DialectCodec {
             properties: user.map { ["username": .string($0)] } ?? [:]))
         connection = key
       }
-      nodes.append(Node(id: id, name: name, type: type, connection: connection, config: raw["configuration"]?.objectValue ?? [:]))
+      nodes.append(
+        Node(
+          id: id, name: name, type: type, connection: connection, config: raw["configuration"]?.objectValue ?? [:],
+          position: positions[id]))
     }
     let ids = Set(nodes.map(\.id))
     var edges: [Edge] = []
@@ -62,6 +66,22 @@ enum IBMEventProcessingCodec: DialectCodec {
       nodes: nodes, edges: edges, connections: references.references,
       source: SourceDocument(dialect: formatName, document: document))
     return DecodedExport(version: version, findings: findings)
+  }
+
+  /// Each node's place on the canvas, which only the Elyra pipeline holds
+  /// (`pipelineState.pipelines[].nodes[].app_data.ui_data.x_pos`/`y_pos`), by node id: diff
+  /// shows a moved node with `--all`, as in the other dialects.
+  private static func canvasPositions(in document: JSONValue) -> [String: Position] {
+    var positions: [String: Position] = [:]
+    for pipeline in document["pipelineState"]?["pipelines"]?.arrayValue ?? [] {
+      for node in pipeline["nodes"]?.arrayValue ?? [] {
+        guard let id = node["id"]?.identifierText, let place = node["app_data"]?["ui_data"],
+          case .number(let x)? = place["x_pos"], case .number(let y)? = place["y_pos"]
+        else { continue }
+        positions[id] = Position(x: x, y: y)
+      }
+    }
+    return positions
   }
 
   /// The document as read: secrets are left out before it gets here (see `Secrets`).
