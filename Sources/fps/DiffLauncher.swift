@@ -10,7 +10,7 @@ import Foundation
 /// after them), and one, the path, for a file with merge conflicts. Given those, it compares
 /// the two files under the repository paths git names (`a/flows/orders.json`, never git's
 /// temporary files), shows a new or deleted flow as everything it has, falls back to a plain
-/// `diff -u` for a file that is not a flow (a `package.json` under `*.json diff=flowport`),
+/// `diff -u` when neither file is a flow (a `package.json` under `*.json diff=flowport`),
 /// and exits 0 on a difference, since git stops at a driver that fails.
 enum DiffLauncher {
   static func run(_ arguments: [String], in session: Session) throws {
@@ -34,11 +34,14 @@ enum DiffLauncher {
   }
 
   private static func gitDriver(path: String, newPath: String, old: String, new: String, options: [String], in session: Session) throws {
-    let labels = [old == "/dev/null" ? old : "a/\(path)", new == "/dev/null" ? new : "b/\(newPath)"]
-    guard Session.isFlowFile(atPath: old), Session.isFlowFile(atPath: new) else {
-      return try plainDiff(old, new, labels: labels, in: session)
-    }
-    let words = ["diff", old, new, "--label", labels[0], "--label", labels[1]] + options
+    var labels = [old == "/dev/null" ? old : "a/\(path)", new == "/dev/null" ? new : "b/\(newPath)"]
+    let flows = [Session.isFlowFile(atPath: old), Session.isFlowFile(atPath: new)]
+    guard flows.contains(true) else { return try plainDiff(old, new, labels: labels, in: session) }
+    // A flow against a file that is not one (JSON that became a flow, or stopped being one) is
+    // shown as a new or deleted flow: a text diff would print the flow's secrets in clear.
+    let sides = zip([old, new], flows).map { file, isFlow in isFlow ? file : "/dev/null" }
+    for index in labels.indices where !flows[index] { labels[index] += " (not a flow)" }
+    let words = ["diff", sides[0], sides[1], "--label", labels[0], "--label", labels[1]] + options
     try Launcher.exit(on: session, status: 2) { try session.execute(words.map(quoted).joined(separator: " ")) }
     exit(0)
   }

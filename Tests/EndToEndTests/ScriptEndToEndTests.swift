@@ -421,5 +421,18 @@ import Testing
     #expect(renamed.status == 0, "\(renamed.standardError)")
     #expect(renamed.standardOutput.contains("--- a/flows/orders.json\n+++ b/flows/big-orders.json\n"), "\(renamed.standardOutput)")
     #expect(renamed.standardOutput.contains("~ config.condition: \"amount > 500\" -> \"amount > 600\"\n"))
+
+    // A JSON file that becomes a flow is shown as a new flow, never as text with its secrets.
+    try write("{\"x\": 1}\n", "flows/notes.json")
+    _ = try git("add", ".")
+    _ = try git("commit", "-qm", "three")
+    try write(
+      #"[{"id": "t", "type": "tab", "label": "Notes"}, {"id": "h", "type": "http request", "z": "t", "name": "call", "#
+        + #""url": "https://alice:pwTEST123@nas.local/", "wires": [[]]}]"#, "flows/notes.json")
+    let becameFlow = try git("diff", "--no-color", "--", "flows/notes.json")
+    #expect(becameFlow.status == 0, "\(becameFlow.standardError)")
+    #expect(
+      becameFlow.standardOutput.contains("--- a/flows/notes.json (not a flow)\n+++ b/flows/notes.json\n"), "\(becameFlow.standardOutput)")
+    #expect(!becameFlow.standardOutput.contains("pwTEST123"), "\(becameFlow.standardOutput)")
   }
 }

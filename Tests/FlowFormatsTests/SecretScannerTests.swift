@@ -8,11 +8,15 @@ import Testing
   }
 
   @Test(arguments: [
-    ("Authorization", "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "JWT"),
+    ("text", "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "JWT"),
     ("header", "Bearer 4f9c2a7be01d45c3a9f0e2d1c8b7a6f5", "bearer token"),
     ("key", "sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789", "API key"),
     ("auth", "Basic dXNlcjpzM2NyZXQxMjM=", "basic-auth header"),
     ("url", "postgres://admin:hunter2@db.example.com:5432/app", "password in URL"),
+    ("cache", "redis://:hunter2TEST@cache.local:6379/0", "password in URL"),
+    ("Authorization", "Bearer TOKtest111", "Authorization value"),
+    ("Proxy-Authorization", "Basic abc", "Proxy-Authorization value"),
+    ("Cookie", "session=abc123", "Cookie value"),
     (
       "pem", "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7V5Zk1xWZ6Jx0pQm3aQvGlFq0S3c9mTqXw==\n-----END RSA PRIVATE KEY-----",
       "private key"

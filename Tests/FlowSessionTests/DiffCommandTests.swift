@@ -35,10 +35,12 @@ import Testing
   @Test func anEventProcessingNodeMovedShowsWithAll() throws {
     try #require(Corpus.missingReason == nil, "\(Corpus.missingReason ?? "")")
     let harness = try SessionHarness()
-    let original = try #require(Corpus.files(withExtension: "json").first { $0.path.contains("/ibm-ep/") && $0.path.hasSuffix("event-processing-flow.json") })
+    let original = try #require(
+      Corpus.files(withExtension: "json").first { $0.path.contains("/ibm-ep/") && $0.path.hasSuffix("event-processing-flow.json") })
     let text = try String(contentsOf: original, encoding: .utf8)
     let moved = try #require(text.firstRange(of: /"x_pos": -?[0-9.]+/))
-    try text.replacingCharacters(in: moved, with: #""x_pos": 12.5"#).write(toFile: harness.path("moved.json"), atomically: true, encoding: .utf8)
+    try text.replacingCharacters(in: moved, with: #""x_pos": 12.5"#).write(
+      toFile: harness.path("moved.json"), atomically: true, encoding: .utf8)
     #expect(try harness.output(of: "diff '\(original.path)' ${dir}/moved.json").standardOutput.hasSuffix("no changes\n"))
     let all = try harness.output(of: "diff '\(original.path)' ${dir}/moved.json --all").standardOutput
     #expect(all.contains(" -> 12.5\n") && all.contains("~ position.x: "), "\(all)")

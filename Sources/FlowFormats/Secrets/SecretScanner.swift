@@ -28,7 +28,7 @@ public enum SecretScanner {
     Pattern("bearer token", ["Bearer"], /Bearer\s+(?=[A-Za-z0-9\-._~+\/]*[0-9])[A-Za-z0-9\-._~+\/]{16,}=*/),
     Pattern("API key", ["sk-"], /sk-(?:proj-|ant-)?[A-Za-z0-9_\-]{20,}/),
     Pattern("basic-auth header", ["Basic"], /Basic\s+(?=[A-Za-z0-9+\/]*[0-9+\/=])[A-Za-z0-9+\/]{12,}={0,2}/),
-    Pattern("password in URL", ["://", "@"], /[A-Za-z][A-Za-z0-9+.\-]*:\/\/[^\/\s:@{}]+:[^\/\s@{}]+@/, secret: Pattern.passwordInURL),
+    Pattern("password in URL", ["://", "@"], /[A-Za-z][A-Za-z0-9+.\-]*:\/\/[^\/\s:@{}]*:[^\/\s@{}]+@/, secret: Pattern.passwordInURL),
   ]
 
   /// A kind of secret written into text, found by `regex`.
@@ -107,8 +107,11 @@ public enum SecretScanner {
   static let secretWords: Set<String> = [
     "password", "passwd", "pwd", "passphrase", "secret", "secrets", "jaas", "credential", "credentials",
   ]
-  /// Last words that make a name a secret's: `token`, `apiKey`, `x-api-key`.
-  static let secretLastWords: Set<String> = ["token", "apikey", "accesstoken", "refreshtoken", "clientsecret", "privatekey", "secretkey"]
+  /// Last words that make a name a secret's: `token`, `apiKey`, `x-api-key`, and the HTTP
+  /// headers that carry credentials, `Authorization`, `Proxy-Authorization`, `Cookie`.
+  static let secretLastWords: Set<String> = [
+    "token", "apikey", "accesstoken", "refreshtoken", "clientsecret", "privatekey", "secretkey", "authorization", "cookie", "cookies",
+  ]
   /// Words before a final `key` that make it a secret: `api key`, `private key`, `access key`.
   static let keyQualifiers: Set<String> = [
     "api", "access", "secret", "private", "client", "auth", "signing", "encryption", "master", "account", "subscription", "shared",
@@ -159,9 +162,9 @@ public enum SecretScanner {
   }
 
   /// What every secret name holds somewhere, in any case: a word of `secretWords`, or the
-  /// `token`, `key` or `secret` every last word ends in. Each is lower-case ASCII letters:
+  /// `token`, `key`, `secret`, `authorization` or `cookie` every last word ends in. Each is lower-case ASCII letters:
   /// `mayNameSecret` finds them by their first letter, case folded.
-  static let secretStems: [StaticString] = ["pass", "pwd", "secret", "jaas", "credential", "token", "key"]
+  static let secretStems: [StaticString] = ["pass", "pwd", "secret", "jaas", "credential", "token", "key", "authorization", "cookie"]
 
   /// A cheap first test of `isSecretName` over the name's bytes, ASCII case folded: almost no
   /// member name (`parameters`, `type`, `url`) holds a stem, and splitting every name of a
@@ -285,10 +288,12 @@ public enum SecretScanner {
     }
   }
 
+  /// What the text is: a pattern's kind when one matches (it says more: `bearer token`), else
+  /// a secret by its member's name.
   private static func kind(of text: String, key: String?) -> String? {
+    if text.utf8.count >= 12, let pattern = candidates(in: text).first(where: { text.contains($0.regex) }) { return pattern.kind }
     if let key, isSecretName(key), isLiteral(text) { return "\(key) value" }
-    guard text.utf8.count >= 12 else { return nil }
-    return candidates(in: text).first { text.contains($0.regex) }?.kind
+    return nil
   }
 
   /// True for a literal value, not an empty one, a placeholder or an expression.
@@ -318,17 +323,18 @@ public enum SecretScanner {
   private static func rewrite(_ value: JSONValue, key: String?, _ replacement: (String, String) -> String) -> JSONValue? {
     switch value {
     case .string(let text):
-      if let key, isSecretName(key), isLiteral(text) { return .string(replacement(key, text)) }
-      let found = candidates(in: text)
-      guard !found.isEmpty else { return nil }
+      // A pattern's match alone where one matches (`Bearer <secret>`), else the whole value
+      // of a secret-named member.
       var result = text
-      for pattern in found {
+      for pattern in candidates(in: text) {
         result = result.replacing(pattern.regex) { match in
           let secret = pattern.secret(match.output)
           return match.output[..<secret.startIndex] + replacement(pattern.kind, String(secret)) + match.output[secret.endIndex...]
         }
       }
-      return result == text ? nil : .string(result)
+      if result != text { return .string(result) }
+      guard let key, isSecretName(key), isLiteral(text) else { return nil }
+      return .string(replacement(key, text))
     case .array(let elements):
       var rewritten: [JSONValue]?
       for index in elements.indices {
