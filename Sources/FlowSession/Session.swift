@@ -106,15 +106,16 @@ public final class Session {
   /// Reads a line as `execute` would, without running it, for a script checked before it
   /// runs. Variables stand for a placeholder (earlier lines may set them), so the command and
   /// its options are checked on every line, and the arguments too where the line names no
-  /// variable.
-  func check(_ line: String) throws {
+  /// variable; a line whose command is a variable is left to run. The command when it was
+  /// read whole, so a caller can look further (a `source`d script).
+  func check(_ line: String) throws -> (any Command)? {
     let placeholder: (String) -> String? = { _ in "x" }
     let words = try Tokenizer(variable: placeholder, environment: placeholder).words(line)
-    guard !words.isEmpty else { return }
+    guard !words.isEmpty, !line.drop(while: \.isWhitespace).prefix(while: { !$0.isWhitespace }).contains("$") else { return nil }
     let command = try Self.command(for: words)
     do {
       let arguments = try ParsedArguments(Array(words.dropFirst()), spec: command.type.spec)
-      if !line.contains("$") { _ = try command.type.init(arguments) }
+      return line.contains("$") ? nil : try command.type.init(arguments)
     } catch { throw CommandFailure(error, command: command.label) }
   }
 

@@ -157,6 +157,27 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: harness.path("w.fpsw")), "the first line did not run")
   }
 
+  /// A script it sources is read before anything runs too; a command named by a variable is
+  /// left to the run; a byte order mark (a script saved on Windows) is no part of the first line.
+  @Test func aSourcedScriptIsCheckedToo() throws {
+    let harness = try SessionHarness()
+    try FileManager.default.createDirectory(atPath: harness.path("sub"), withIntermediateDirectories: true)
+    try "echo inner\nfrob\n".write(toFile: harness.path("sub/inner.fps"), atomically: true, encoding: .utf8)
+    try "\u{FEFF}echo ran\nsource sub/inner.fps\nsource missing.fps\n".write(
+      toFile: harness.path("s.fps"), atomically: true, encoding: .utf8)
+    let (printed, error) = harness.output(ofScript: harness.path("s.fps"))
+    #expect(printed.standardOutput == "")
+    #expect(printed.standardError.hasPrefix("\(harness.path("sub/inner.fps")):2: unknown command 'frob'"), "\(printed.standardError)")
+    #expect(
+      printed.standardError.contains("\(harness.path("s.fps")):3: \(harness.path("missing.fps")): no such file"), "\(printed.standardError)"
+    )
+    #expect(error.map { "\($0)" } == "\(harness.path("s.fps")): nothing was run, since the 2 lines above are malformed")
+
+    try "\u{FEFF}set c echo\n${c} by variable\n".write(toFile: harness.path("v.fps"), atomically: true, encoding: .utf8)
+    let variable = harness.output(ofScript: harness.path("v.fps"))
+    #expect(variable.error == nil && variable.printed.standardOutput == "by variable\n", "\(variable)")
+  }
+
   @Test func onErrorContinueGoesOnButStillFails() throws {
     let harness = try SessionHarness()
     let script = harness.path("s.fps")

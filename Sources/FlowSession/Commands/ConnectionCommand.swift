@@ -52,6 +52,10 @@ struct ConnectionCommand: Command {
 
   let action: Action
   let arguments: ParsedArguments
+  /// The `--prop` pairs, read (and checked) with the line.
+  let properties: JSONObject
+  /// The `--secret` pairs: a key without a value is asked for when the command runs.
+  let secretPairs: [(key: String, value: String?)]
 
   init(_ arguments: ParsedArguments) throws {
     switch try arguments.positional(0, "an action (add, set, remove or list)") {
@@ -73,6 +77,8 @@ struct ConnectionCommand: Command {
     }
     if case .list = action { try arguments.expectPositionals(atMost: 1) } else { try arguments.expectPositionals(atMost: 2) }
     self.arguments = arguments
+    properties = try Self.properties(arguments.values(Option.prop))
+    secretPairs = try arguments.values(Option.secret).map(Self.secretPair)
   }
 
   func run(in session: Session) throws {
@@ -86,7 +92,6 @@ struct ConnectionCommand: Command {
     switch action {
     case .list: return
     case .add(let name, let type):
-      let properties = try self.properties()
       let secrets = try self.secrets(for: name, in: session)
       if let existing = state.connection(named: name) {
         guard try Self.isSame(existing, type: type, properties: properties, secrets: secrets, in: open) else {
@@ -100,7 +105,7 @@ struct ConnectionCommand: Command {
       guard state.connection(named: name) != nil else {
         throw SessionError.unknownName(kind: "connection in \(open.name)", name: name, known: state.connections.map(\.name))
       }
-      try session.stage(.setConnection(name: name, properties: try properties(), secrets: try secrets(for: name, in: session)), in: open)
+      try session.stage(.setConnection(name: name, properties: properties, secrets: try secrets(for: name, in: session)), in: open)
       session.output.line("staged: change connection \(name) in \(open.name); `commit` writes it")
     case .remove(let name):
       guard state.connection(named: name) != nil else {
@@ -113,33 +118,44 @@ struct ConnectionCommand: Command {
     }
   }
 
-  /// The `--prop` pairs. One named like a secret (`password`, `apiKey`) is refused: a
-  /// property is stored and listed in clear, a secret sealed and never shown.
-  private func properties() throws -> JSONObject {
+  /// The `--prop` pairs. A property is stored and listed in clear, so one named like a secret
+  /// (`password`, `apiKey`) or whose value holds one (a password in a URL) is refused.
+  private static func properties(_ pairs: [String]) throws -> JSONObject {
     var properties = JSONObject()
-    for pair in arguments.values(Option.prop) {
-      let (key, value) = try Self.split(pair)
+    for pair in pairs {
+      let (key, value) = try split(pair)
       guard let value else { throw UsageError("--prop needs key=value, got '\(pair)'", command: "connection") }
       if SecretScanner.isSecretName(key) {
         throw UsageError(
           "'\(key)' names a secret, which --prop would store and list in clear: give it with --secret \(key)=<value>, "
             + "or --secret \(key) to be asked", command: "connection")
       }
+      if let found = SecretScanner.scan(.string(value)).first {
+        throw UsageError(
+          "the value of '\(key)' holds a \(found.kind), which --prop would store and list in clear: leave it out of the value "
+            + "and give it with --secret <name>=<value>", command: "connection")
+      }
       properties[key] = .string(value)
     }
     return properties
   }
 
-  /// The `--secret` pairs; a key without a value is asked for without echo, when someone can.
+  /// One `--secret` pair; `***` (a line brought back from history) is refused.
+  private static func secretPair(_ pair: String) throws -> (key: String, value: String?) {
+    let (key, value) = try split(pair)
+    if key.isEmpty { throw UsageError("--secret needs a key, got '\(pair)'", command: "connection") }
+    if value == HistoryText.mask {
+      throw UsageError(
+        "the value of secret '\(key)' is \(HistoryText.mask), as history keeps it: give the secret itself, or `--secret \(key)` to be asked",
+        command: "connection")
+    }
+    return (key, value)
+  }
+
+  /// The `--secret` values; a key without a value is asked for without echo, when someone can.
   private func secrets(for name: String, in session: Session) throws -> [String: String] {
     var secrets: [String: String] = [:]
-    for pair in arguments.values(Option.secret) {
-      let (key, value) = try Self.split(pair)
-      if value == HistoryText.mask {
-        throw UsageError(
-          "the value of secret '\(key)' is \(HistoryText.mask), as history keeps it: give the secret itself, or `--secret \(key)` to be asked",
-          command: "connection")
-      }
+    for (key, value) in secretPairs {
       if let value {
         secrets[key] = value
       } else if session.interaction.isInteractive {

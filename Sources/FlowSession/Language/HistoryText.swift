@@ -1,4 +1,5 @@
 import FlowFormats
+import FlowModel
 
 /// What the shell's history keeps of a line: the line with every secret typed into it masked,
 /// so `connection add k --secret password=hunter2` is remembered as
@@ -9,13 +10,16 @@ public enum HistoryText {
   public static let mask = "***"
 
   /// The options whose `key=value` argument holds a secret: always for `--secret`; for
-  /// `--prop` when its key names one (`--prop password=...`, which `connection` refuses, but
-  /// history keeps every line typed).
+  /// `--prop` when its key names one or its value holds one (`--prop password=...`,
+  /// `--prop url=https://u:pw@host`, which `connection` refuses, but history keeps every line
+  /// typed).
   static let pairOptions: Set<String> = ["--secret", "--prop"]
 
   /// True when `pair`, the argument of `option`, holds a secret.
   private static func holdsSecret(_ pair: String, after option: String) -> Bool {
-    option == "--secret" || SecretScanner.isSecretName(String(pair.prefix { $0 != "=" }))
+    guard option != "--secret" else { return true }
+    let key = pair.prefix { $0 != "=" }
+    return SecretScanner.isSecretName(String(key)) || !SecretScanner.scan(.string(String(pair.dropFirst(key.count + 1)))).isEmpty
   }
 
   /// `line` with the value of every secret `key=value` (`--secret key=value`, also

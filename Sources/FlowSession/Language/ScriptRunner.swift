@@ -16,27 +16,48 @@ struct ScriptRunner {
     {
       throw SessionError.exportGivenAsScript(path)
     }
-    let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
-    try check(lines, source: path)
+    let lines = Self.lines(of: bytes)
+    let malformed = malformedLines(in: lines, source: path, visiting: [absolute])
+    if malformed > 0 {
+      let lines = malformed == 1 ? "the line above is" : "the \(malformed) lines above are"
+      throw CommandFailure(UsageError("\(path): nothing was run, since \(lines) malformed"))
+    }
     session.sourceStack.append(absolute)
     defer { session.sourceStack.removeLast() }
     try run(lines: lines, source: path)
   }
 
+  /// A file's lines, without the byte order mark an editor on Windows may put first.
+  private static func lines(of bytes: Data) -> [[UInt8]] {
+    let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+    return text.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+  }
+
   /// Reads every command of a script file before any runs, so a typo on its last line does not
-  /// leave the work of the lines before it half done: each malformed line is said, and the
-  /// script is refused whole (a usage error, exit status 2).
-  private func check(_ lines: [[UInt8]], source: String) throws {
+  /// leave the work of the lines before it half done; a script it `source`s (a regular file,
+  /// named without a variable) is read too. Each malformed line is said with its file and
+  /// line; the number of them is returned, and the script is refused whole when there is one
+  /// (a usage error, exit status 2).
+  private func malformedLines(in lines: [[UInt8]], source: String, visiting: Set<String>) -> Int {
     var malformed = 0
     for line in LogicalLines(lines.makeIterator()) {
-      do { try session.check(line.text.get()) } catch {
+      let position = CommandFailure.Position(source: source, line: line.number)
+      do {
+        guard let sourced = try session.check(line.text.get()) as? Source else { continue }
+        let path = sourced.path.hasPrefix("/") ? sourced.path : PathText.join(PathText.folder(of: source), sourced.path)
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL
+        // A pipe is left to the run, which reads it once; a loop is refused there too.
+        if visiting.contains(absolute.path) || (try? absolute.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == false {
+          continue
+        }
+        let nested = Self.lines(of: try session.readFile(at: path))
+        malformed += malformedLines(in: nested, source: path, visiting: visiting.union([absolute.path]))
+      } catch {
         malformed += 1
-        session.output.writeError("\(CommandFailure(error, position: CommandFailure.Position(source: source, line: line.number)))\n")
+        session.output.writeError("\(CommandFailure(error, command: nil, position: position))\n")
       }
     }
-    guard malformed > 0 else { return }
-    let lines = malformed == 1 ? "the line above is" : "the \(malformed) lines above are"
-    throw CommandFailure(UsageError("\(source): nothing was run, since \(lines) malformed"))
+    return malformed
   }
 
   /// Runs lines as they come (a file's, `-c` commands, or standard input's when it is not a
