@@ -111,7 +111,8 @@ struct Export: Command {
       session.output.warning("\(path) holds credentials in clear: it was written readable by you only; keep it out of version control")
     }
     let subflows = version.subflowDefinitions.isEmpty ? "" : ", with \(Describe.count(version.subflowDefinitions.count, "subflow"))"
-    session.output.line("wrote \(path) (\(operand.label) as \(format.displayName), \(Describe.shape(version))\(subflows))")
+    session.output.line(
+      fitting: "wrote \(path: path) (\(name: operand.label) as \(format.displayName), \(Describe.shape(version))\(subflows))")
   }
 
   /// A bound reference whose connection has no `id` property keeps the source's identity in a

@@ -22,11 +22,10 @@ enum ExportFileName {
     return (stem.isEmpty ? "flow" : stem) + "-" + shortHash(of: flowName) + "." + fileExtension
   }
 
-  /// `_` for what a file name cannot hold or a terminal would act on: `/`, `\`, `:`, NUL and
-  /// every control character.
+  /// `_` for what a file name cannot hold or a terminal would act on: `/`, `\`, `:`, NUL,
+  /// every control character and the bidirectional controls (`‮evil.json.json`).
   private static func safe(_ character: Character) -> Character {
-    let isControl = character.unicodeScalars.contains { $0.properties.generalCategory == .control }
-    return isControl || "/\\:".contains(character) ? "_" : character
+    character.unicodeScalars.contains(where: FittedLine.actsOnTerminal) || "/\\:".contains(character) ? "_" : character
   }
 
   /// The longest prefix of whole characters within `bytes` UTF-8 bytes.

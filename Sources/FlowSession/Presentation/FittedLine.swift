@@ -41,17 +41,25 @@ struct FittedLine: ExpressibleByStringInterpolation {
     mutating func appendInterpolation(_ line: FittedLine) { parts += line.parts }
   }
 
-  /// `text` with its control characters (C0, DEL, C1) written as `\u001b`: names and paths
-  /// come from flow files and folders, and an escape sequence in one would clear or recolour
-  /// the screen, or a carriage return fake a line of output.
+  /// `text` with what a terminal would act on written as `\u001b`: control characters (C0,
+  /// DEL, C1) and the bidirectional controls (U+202E turns the rest of a line around). Names
+  /// and paths come from flow files and folders, and an escape sequence in one would clear or
+  /// recolour the screen, a carriage return fake a line of output.
   static func visible(_ text: String) -> String {
-    func isControl(_ scalar: Unicode.Scalar) -> Bool { scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) }
-    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    guard text.unicodeScalars.contains(where: actsOnTerminal) else { return text }
     return text.unicodeScalars.map { scalar in
-      isControl(scalar)
-        ? "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-        : String(scalar)
+      guard actsOnTerminal(scalar) else { return String(scalar) }
+      let hex = String(scalar.value, radix: 16)
+      return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }.joined()
+  }
+
+  /// True for a control character or a bidirectional control.
+  static func actsOnTerminal(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+    default: false
+    }
   }
 
   /// The fewest columns a name keeps: `Workf…ders` still tells most names apart.
