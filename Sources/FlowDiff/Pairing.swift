@@ -128,11 +128,15 @@ struct Pairing {
 
     /// Ids should be unique, but exports in the wild repeat them: repeats pair in order. The
     /// first index of each id sits in a plain dictionary (no array per node); later ones queue.
+    /// Only things of one type pair by id: a Make scenario pasted into another numbers its
+    /// modules from 1 again, so module 1 there may be module 2 here (the passes after this one
+    /// pair them by what they are).
     mutating func pairByID() {
       struct Key: Hashable {
         let isConnection: Bool
         let id: String
-        init(_ entity: Entity) { (isConnection, id) = (entity.isConnection, entity.id) }
+        let type: String
+        init(_ entity: Entity) { (isConnection, id, type) = (entity.isConnection, entity.id, entity.type) }
       }
       var leftByID: [Key: Int] = [:]
       leftByID.reserveCapacity(left.entities.count)

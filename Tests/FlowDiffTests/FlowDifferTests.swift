@@ -39,6 +39,24 @@ import Testing
     #expect(DiffRenderer.stat.render(diff) == "no changes\n")
   }
 
+  /// Modules renumbered so that their new ids are each other's old ones (a Make scenario
+  /// pasted into an empty one numbers from 1 again) pair by what they are, not by id.
+  @Test func idsThatChangedHandsPairByWhatTheyAre() {
+    func flow(_ first: String, _ second: String) -> FlowVersion {
+      FlowVersion(
+        name: "f",
+        nodes: [
+          Node(id: first, name: "webhook", type: "vapi:endOfCallReport", config: ["hook": "h1"]),
+          Node(id: second, name: "add row", type: "google-sheets:addRow", config: ["values": .string("{{\(first).summary}}")]),
+        ],
+        edges: [Edge(from: first, to: second)])
+    }
+    var options = DiffOptions()
+    options.embeddedIDs = [EmbeddedIDs(open: "{{", close: "}}", suffix: ".")]
+    let diff = FlowDiffer.diff(flow("2", "6"), flow("6", "2"), leftLabel: "a", rightLabel: "b", options: options)
+    #expect(diff.isEmpty, "\(DiffRenderer.terminal(colour: false).render(diff))")
+  }
+
   /// Make names a module as `3.field` anywhere in an expression, also as a function's argument;
   /// numbers, versions and fields that end in digits are not ids.
   @Test(arguments: [
