@@ -134,6 +134,14 @@ import Testing
     #expect(try complete("connection add x --type k|", in: harness) == ["kafka"])
   }
 
+  /// `~/` completes from the home folder the session was started with, as it is run.
+  @Test func aPathFromTheHomeFolder() throws {
+    let home = try SessionHarness()
+    try Data("[]".utf8).write(to: URL(fileURLWithPath: home.path("exported.json")))
+    let harness = try SessionHarness(environment: ["HOME": home.folder.path])
+    #expect(try complete("load ~/exp|", in: harness) == ["~/exported.json"])
+  }
+
   @Test func namesWithSpacesAreCompletedQuotedAlsoInsideAnOpenQuote() throws {
     let harness = try SessionHarness()
     for (index, name) in ["Extract spend details (template)", "Extract rows", "it's done"].enumerated() {

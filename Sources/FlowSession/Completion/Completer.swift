@@ -65,6 +65,11 @@ extension Session {
     return (sameType.isEmpty ? connections : sameType).map(\.name)
   }
 
+  /// Files and folders for a path being typed, `~/` read with the session's home folder.
+  private func pathCandidates(_ prefix: String) -> [String] {
+    PathCompletion.candidates(prefix, home: configuration.environment["HOME"])
+  }
+
   private func candidates(_ kind: CompletionKind, prefix: String) -> [String] {
     switch kind {
     case .none: return []
@@ -76,8 +81,8 @@ extension Session {
     case .reference: return imports.flatMap { $0.outline.connections.map(\.key) }
     case .flow: return targetFlowNames()
     case .connection: return targetState()?.connections.map(\.name) ?? []
-    case .anyName: return imports.map(\.name) + Array(exports.keys) + targetFlowNames() + PathCompletion.candidates(prefix)
-    case .path: return PathCompletion.candidates(prefix)
+    case .anyName: return imports.map(\.name) + Array(exports.keys) + targetFlowNames() + pathCandidates(prefix)
+    case .path: return pathCandidates(prefix)
     }
   }
 
@@ -96,10 +101,12 @@ extension Session {
 
 /// File and folder names for a partly typed path; folders end in `/` so Tab can go on.
 enum PathCompletion {
-  static func candidates(_ prefix: String) -> [String] {
+  /// The files and folders whose paths start with `prefix`, as typed; a `~/` at its start is
+  /// `home`, as the tokenizer reads it.
+  static func candidates(_ prefix: String, home: String?) -> [String] {
     let folder = prefix.hasSuffix("/") ? prefix : PathText.folder(of: prefix)
-    let home = FileManager.default.homeDirectoryForCurrentUser.path
-    let directory = folder.isEmpty ? "." : folder.hasPrefix("~") ? home + folder.dropFirst() : folder
+    let fromHome = folder == "~" || folder.hasPrefix("~/")
+    let directory = folder.isEmpty ? "." : fromHome ? (home ?? "~") + folder.dropFirst() : folder
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
     let base = folder.isEmpty ? "" : (folder.hasSuffix("/") ? folder : folder + "/")
     return names.filter { !$0.hasPrefix(".") }.map { name in
