@@ -236,6 +236,18 @@ import Testing
     #expect(result.standardOutput.hasSuffix("\nk (kafka)\n"))
   }
 
+  /// `default:<flow>` names a flow of `--workspace`'s file from the first command on, before
+  /// anything else opened it.
+  @Test func theDefaultWorkspaceIsNamedBeforeItIsUsed() throws {
+    let fps = try FPSProcess()
+    try Data(#"{"format": "flowport/1", "flow": {"name": "mini"}, "nodes": []}"#.utf8).write(
+      to: fps.home.appendingPathComponent("mini.json"))
+    #expect(try fps.run(["-c", "workspace new p.fpsw as p", "-c", "load mini.json into p", "-c", "commit --yes"]).status == 0)
+    let exported = try fps.run(["--workspace", "p.fpsw", "-c", "export default:mini to out.json"])
+    #expect(exported.status == 0, "\(exported.standardError)")
+    #expect(FileManager.default.fileExists(atPath: fps.home.appendingPathComponent("out.json").path))
+  }
+
   @Test func aWorkspaceReopensUnderTheNameItWasCreatedAs() throws {
     let fps = try FPSProcess()
     #expect(try fps.run(["-c", "workspace new p.fpsw as prod"]).status == 0)

@@ -47,7 +47,7 @@ extension Session {
   /// the caller reads files, and may read several at once (the two sides of a diff).
   func locateOperand(_ word: String) throws -> LocatedOperand {
     if Self.isExplicitPath(word) { return .file(word) }
-    if let colon = word.firstIndex(of: ":"), let open = workspaces[String(word[..<colon])] {
+    if let colon = word.firstIndex(of: ":"), let open = try namedWorkspace(String(word[..<colon])) {
       return .flow(try workspaceFlow(String(word[word.index(after: colon)...]), in: open))
     }
     let isFile = Self.isRegularFile(word)
@@ -71,6 +71,14 @@ extension Session {
     if FileManager.default.fileExists(atPath: word) { return .file(word) }
     throw SessionError.unknownName(
       kind: "flow, import, export or file", name: word, known: imports.map(\.name) + exports.keys.sorted() + flows)
+  }
+
+  /// The open workspace of that name, the default one opened at its first mention
+  /// (`default:orders` before any command used it); nil for any other name.
+  private func namedWorkspace(_ name: String) throws -> OpenWorkspace? {
+    if let open = workspaces[name] { return open }
+    guard name == Self.defaultWorkspaceName, configuration.defaultWorkspace != nil else { return nil }
+    return try workspace(name)
   }
 
   /// A pending import as its target will have it: its references bound.
