@@ -39,7 +39,7 @@ public enum SessionError: Error, CustomStringConvertible {
   /// `match` of a reference to a connection of another type.
   case typeMismatch(reference: String, referenceType: String, connection: String, connectionType: String)
   /// `connection add` of a name that exists with other settings.
-  case connectionDiffers(name: String, workspace: String)
+  case connectionDiffers(name: String, workspace: String, in: [String])
   /// `connection remove` of a connection flows or pending imports are bound to.
   case connectionInUse(name: String, workspace: String, by: [String])
   /// An environment file entry that cannot be applied: a missing or mistyped connection, a
@@ -133,8 +133,12 @@ public enum SessionError: Error, CustomStringConvertible {
         + blockers.map { "  - \($0)" }.joined(separator: "\n")
     case .typeMismatch(let reference, let referenceType, let connection, let connectionType):
       return "'\(reference)' needs a \(referenceType) connection, but '\(connection)' is \(connectionType)"
-    case .connectionDiffers(let name, let workspace):
-      return "\(workspace) has a connection \(name) with other settings: change it with `connection set \(name) --prop key=value`"
+    case .connectionDiffers(let name, let workspace, let differences):
+      let options = differences.filter { $0 != "type" }.map { $0.hasPrefix("--prop") ? $0 + "=<value>" : $0 }
+      var advice = options.isEmpty ? [] : ["change it with `connection set \(name) \(options.joined(separator: " "))`"]
+      if differences.contains("type") { advice.append("its type changes only by `connection remove \(name)`, then `add`") }
+      return "\(workspace) has a connection \(name) with other settings (\(differences.joined(separator: ", "))): "
+        + advice.joined(separator: "; ")
     case .connectionInUse(let name, let workspace, let users):
       let list = users.prefix(8).joined(separator: ", ") + (users.count > 8 ? ", ..." : "")
       return "\(name) is in use in \(workspace), by \(list): bind them to another connection first"

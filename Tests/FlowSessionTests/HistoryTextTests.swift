@@ -49,4 +49,18 @@ import Testing
     #expect(harness.session.changes.values.allSatisfy { $0.isEmpty }, "nothing staged")
     try harness.run("connection add k --type http --prop tokenUrl=https://t --prop keyId=k1")
   }
+
+  /// A script run again with a rotated secret says what differs and how to change it.
+  @Test func aConnectionThatExistsOtherwiseSaysWhatDiffers() throws {
+    let harness = try SessionHarness()
+    try harness.run("workspace new ${dir}/w.fpsw as w", "connection add k --type kafka --prop host=h --secret password=old", "commit --yes")
+    try harness.run("connection add k --type kafka --prop host=h --secret password=old")
+    #expect(
+      harness.failure("connection add k --type kafka --prop host=h --secret password=rotated")
+        == "w has a connection k with other settings (--secret password): change it with `connection set k --secret password`")
+    #expect(
+      harness.failure("connection add k --type jdbc --prop host=h2 --secret password=old")
+        == "w has a connection k with other settings (type, --prop host): change it with `connection set k --prop host=<value>`; "
+        + "its type changes only by `connection remove k`, then `add`")
+  }
 }

@@ -94,9 +94,8 @@ struct ConnectionCommand: Command {
     case .add(let name, let type):
       let secrets = try self.secrets(for: name, in: session)
       if let existing = state.connection(named: name) {
-        guard try Self.isSame(existing, type: type, properties: properties, secrets: secrets, in: open) else {
-          throw SessionError.connectionDiffers(name: name, workspace: open.name)
-        }
+        let differences = try Self.differences(existing, type: type, properties: properties, secrets: secrets, in: open)
+        guard differences.isEmpty else { throw SessionError.connectionDiffers(name: name, workspace: open.name, in: differences) }
         return session.output.line("no change: \(name) (\(type)) exists in \(open.name) as given")
       }
       try session.stage(.addConnection(Connection(name: name, type: type, properties: properties), secrets: secrets), in: open)
@@ -168,15 +167,20 @@ struct ConnectionCommand: Command {
     return secrets
   }
 
-  /// True when a connection that exists is the one `add` describes: same type and properties,
-  /// and the same secret values where it has them stored.
-  private static func isSame(
+  /// How a connection that exists differs from the one `add` describes, as the options that
+  /// would change it (`--prop port`, `--secret password`; `type` for its type, which cannot
+  /// change); empty when it is the same, secret values compared where it has them stored.
+  private static func differences(
     _ existing: Connection, type: String, properties: JSONObject, secrets: [String: String], in open: OpenWorkspace
-  ) throws -> Bool {
-    guard existing.type == type, existing.properties == properties, Set(existing.secretNames) == Set(secrets.keys) else { return false }
-    guard !secrets.isEmpty else { return true }
-    guard try open.store.connections().contains(where: { $0.name == existing.name }) else { return false }
-    return try open.store.secrets(ofConnection: existing.name) == secrets
+  ) throws -> [String] {
+    var differences = existing.type == type ? [] : ["type"]
+    let keys = Set(existing.properties.members.map(\.key)).union(properties.members.map(\.key))
+    differences += keys.sorted().filter { existing.properties[$0] != properties[$0] }.map { "--prop \($0)" }
+    let stored =
+      try open.store.connections().contains { $0.name == existing.name } ? try open.store.secrets(ofConnection: existing.name) : [:]
+    let secretNames = Set(existing.secretNames).union(secrets.keys).sorted()
+    differences += secretNames.filter { secrets[$0] == nil || secrets[$0] != stored[$0] }.map { "--secret \($0)" }
+    return differences
   }
 
   private static func split(_ pair: String) throws -> (String, String?) {
