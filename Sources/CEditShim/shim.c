@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -77,8 +78,20 @@ int fps_history_add_to_file(const char *path, const char *line, int size) {
   HistEvent event;
   history(merged, &event, H_LOAD, path);
   history(merged, &event, H_ENTER, line);
-  int saved = history(merged, &event, H_SAVE, path);
+  // Written beside the file and renamed over it: a shell reading it meanwhile, or a hang-up
+  // mid-write, never sees a history cut short.
+  char temporary[4096];
+  if (snprintf(temporary, sizeof temporary, "%s.%d.tmp", path, (int)getpid()) >= (int)sizeof temporary) {
+    history_end(merged);
+    return -1;
+  }
+  int saved = history(merged, &event, H_SAVE, temporary);
   history_end(merged);
+  // Readable by its owner only, as shells keep their history: it names hosts and files.
+  if (saved < 0 || chmod(temporary, 0600) != 0 || rename(temporary, path) != 0) {
+    unlink(temporary);
+    return -1;
+  }
   return saved;
 }
 

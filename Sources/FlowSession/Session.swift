@@ -104,13 +104,13 @@ public final class Session {
   }
 
   /// Reads a line as `execute` would, without running it, for a script checked before it
-  /// runs. Variables stand for a placeholder (earlier lines may set them), so the command and
+  /// runs. Session variables stand for a placeholder (earlier lines may set them; the
+  /// environment and `~` are read as they are), so the command and
   /// its options are checked on every line, and the arguments too where the line names no
   /// variable; a line whose command is a variable is left to run. The command when it was
   /// read whole, so a caller can look further (a `source`d script).
   func check(_ line: String) throws -> (any Command)? {
-    let placeholder: (String) -> String? = { _ in "x" }
-    let words = try Tokenizer(variable: placeholder, environment: placeholder).words(line)
+    let words = try Tokenizer(variable: { _ in "x" }, environment: { self.configuration.environment[$0] }).words(line)
     guard !words.isEmpty, !line.drop(while: \.isWhitespace).prefix(while: { !$0.isWhitespace }).contains("$") else { return nil }
     let command = try Self.command(for: words)
     do {

@@ -35,12 +35,13 @@ enum DiffLauncher {
 
   private static func gitDriver(path: String, newPath: String, old: String, new: String, options: [String], in session: Session) throws {
     var labels = [old == "/dev/null" ? old : "a/\(path)", new == "/dev/null" ? new : "b/\(newPath)"]
-    let flows = [Session.isFlowFile(atPath: old), Session.isFlowFile(atPath: new)]
+    // `/dev/null` (a new or deleted file) is a flow only beside one: a new package.json is text.
+    let flows = [old, new].map { $0 != "/dev/null" && Session.isFlowFile(atPath: $0) }
     guard flows.contains(true) else { return try plainDiff(old, new, labels: labels, in: session) }
     // A flow against a file that is not one (JSON that became a flow, or stopped being one) is
     // shown as a new or deleted flow: a text diff would print the flow's secrets in clear.
     let sides = zip([old, new], flows).map { file, isFlow in isFlow ? file : "/dev/null" }
-    for index in labels.indices where !flows[index] { labels[index] += " (not a flow)" }
+    for (index, file) in [old, new].enumerated() where !flows[index] && file != "/dev/null" { labels[index] += " (not a flow)" }
     let words = ["diff", sides[0], sides[1], "--label", labels[0], "--label", labels[1]] + options
     try Launcher.exit(on: session, status: 2) { try session.execute(words.map(quoted).joined(separator: " ")) }
     exit(0)

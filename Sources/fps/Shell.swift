@@ -44,7 +44,12 @@ struct Shell {
       switch editor.readLine(prompt: continued.isEmpty ? session.prompt : Self.continuationPrompt) {
       case .endOfInput:
         session.output.write("\n")
-        continued = ""
+        // Ctrl-D after a `\` drops the command being continued, as Ctrl-C does; it leaves
+        // only from the prompt itself.
+        guard continued.isEmpty else {
+          continued = ""
+          continue
+        }
         if session.mayLeave() { return }
       case .interrupted:
         continued = ""

@@ -441,6 +441,12 @@ import Testing
     try write(
       #"[{"id": "t", "type": "tab", "label": "Notes"}, {"id": "h", "type": "http request", "z": "t", "name": "call", "#
         + #""url": "https://alice:pwTEST123@nas.local/", "wires": [[]]}]"#, "flows/notes.json")
+    try write("{\"x\": 2}\n", "settings.json")
+    _ = try git("add", "settings.json")
+    let newText = try git("diff", "--cached", "--no-color", "--", "settings.json")
+    #expect(
+      newText.standardOutput.contains("+++ b/settings.json\n@@") && newText.standardOutput.contains("+{\"x\": 2}"),
+      "\(newText.standardOutput)")
     let becameFlow = try git("diff", "--no-color", "--", "flows/notes.json")
     #expect(becameFlow.status == 0, "\(becameFlow.standardError)")
     #expect(

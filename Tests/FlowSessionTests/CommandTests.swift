@@ -176,6 +176,13 @@ import Testing
     try "\u{FEFF}set c echo\n${c} by variable\n".write(toFile: harness.path("v.fps"), atomically: true, encoding: .utf8)
     let variable = harness.output(ofScript: harness.path("v.fps"))
     #expect(variable.error == nil && variable.printed.standardOutput == "by variable\n", "\(variable)")
+
+    // `~/` is the home folder at the check as at the run; a comment line ending in `\` ends there.
+    let fromHome = try SessionHarness(environment: ["HOME": harness.folder.path])
+    try "# an old line \\\necho from home\n".write(toFile: harness.path("lib.fps"), atomically: true, encoding: .utf8)
+    try "source ~/lib.fps\n".write(toFile: fromHome.path("h.fps"), atomically: true, encoding: .utf8)
+    let home = fromHome.output(ofScript: fromHome.path("h.fps"))
+    #expect(home.error == nil && home.printed.standardOutput == "from home\n", "\(home)")
   }
 
   @Test func onErrorContinueGoesOnButStillFails() throws {

@@ -18,6 +18,7 @@ import Testing
     ("connection add k --prop password=hunter2 --prop host=h", "connection add k --prop password=*** --prop host=h"),
     ("connection set k --prop=apiKey=abc --prop=tokenUrl=https://t", "connection set k --prop=apiKey=*** --prop=tokenUrl=https://t"),
     ("connection add k --prop 'url=https://u:pw@h/x'", "connection add k --prop url=***"),
+    ("connection add k --prop --secret password=hunter2", "connection add k --prop --secret password=***"),
   ])
   func secretsAreMaskedBeforeHistoryKeepsALine(line: String, kept: String) {
     #expect(HistoryText.masked(line) == kept)

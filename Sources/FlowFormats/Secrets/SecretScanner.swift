@@ -291,9 +291,13 @@ public enum SecretScanner {
   /// What the text is: a pattern's kind when one matches (it says more: `bearer token`), else
   /// a secret by its member's name.
   private static func kind(of text: String, key: String?) -> String? {
-    if text.utf8.count >= 12, let pattern = candidates(in: text).first(where: { text.contains($0.regex) }) { return pattern.kind }
-    if let key, isSecretName(key), isLiteral(text) { return "\(key) value" }
-    return nil
+    patternKind(of: text) ?? key.flatMap { isSecretName($0) && isLiteral(text) ? "\($0) value" : nil }
+  }
+
+  /// The kind of the first pattern that matches in `text`.
+  private static func patternKind(of text: String) -> String? {
+    guard text.utf8.count >= 12 else { return nil }
+    return candidates(in: text).first { text.contains($0.regex) }?.kind
   }
 
   /// True for a literal value, not an empty one, a placeholder or an expression.
@@ -323,8 +327,10 @@ public enum SecretScanner {
   private static func rewrite(_ value: JSONValue, key: String?, _ replacement: (String, String) -> String) -> JSONValue? {
     switch value {
     case .string(let text):
-      // A pattern's match alone where one matches (`Bearer <secret>`), else the whole value
-      // of a secret-named member.
+      // A secret-named member's value goes whole (a cookie holds more than the JWT a pattern
+      // finds in it), named by the kind of what is in it when a pattern knows; elsewhere only
+      // what a pattern matched (a URL keeps all but its password).
+      if let key, isSecretName(key), isLiteral(text) { return .string(replacement(patternKind(of: text) ?? key, text)) }
       var result = text
       for pattern in candidates(in: text) {
         result = result.replacing(pattern.regex) { match in
@@ -332,9 +338,7 @@ public enum SecretScanner {
           return match.output[..<secret.startIndex] + replacement(pattern.kind, String(secret)) + match.output[secret.endIndex...]
         }
       }
-      if result != text { return .string(result) }
-      guard let key, isSecretName(key), isLiteral(text) else { return nil }
-      return .string(replacement(key, text))
+      return result == text ? nil : .string(result)
     case .array(let elements):
       var rewritten: [JSONValue]?
       for index in elements.indices {

@@ -124,7 +124,7 @@ struct ConnectionCommand: Command {
     for pair in pairs {
       let (key, value) = try split(pair)
       guard let value else { throw UsageError("--prop needs key=value, got '\(pair)'", command: "connection") }
-      if SecretScanner.isSecretName(key) {
+      if SecretScanner.isSecretName(key), !Self.isPlainSetting(value) {
         throw UsageError(
           "'\(key)' names a secret, which --prop would store and list in clear: give it with --secret \(key)=<value>, "
             + "or --secret \(key) to be asked", command: "connection")
@@ -137,6 +137,12 @@ struct ConnectionCommand: Command {
       properties[key] = .string(value)
     }
     return properties
+  }
+
+  /// True for a value no secret is: a switch or a number (`use_credentials=true`,
+  /// `passwordLength=16`), which a secret-sounding name may still take as a property.
+  private static func isPlainSetting(_ value: String) -> Bool {
+    ["true", "false", ""].contains(value.lowercased()) || Double(value) != nil
   }
 
   /// One `--secret` pair; `***` (a line brought back from history) is refused.
@@ -186,7 +192,8 @@ struct ConnectionCommand: Command {
   private static func split(_ pair: String) throws -> (String, String?) {
     guard let equals = pair.firstIndex(of: "=") else { return (pair, nil) }
     let key = String(pair[..<equals])
-    if key.isEmpty { throw UsageError("empty key in '\(pair)'", command: "connection") }
+    // Not the pair itself: its value may be a secret.
+    if key.isEmpty { throw UsageError("a key is missing before '='", command: "connection") }
     return (key, String(pair[pair.index(after: equals)...]))
   }
 }

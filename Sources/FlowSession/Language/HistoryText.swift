@@ -34,10 +34,15 @@ public enum HistoryText {
     for token in tokens {
       result += line[cursor..<token.range.lowerBound]
       cursor = token.range.upperBound
-      if let given = option {
+      // An option where a pair should be (`--prop --secret password=...`, a value forgotten)
+      // is read as the option it is, so what follows it is still masked.
+      if let given = option, !token.text.hasPrefix("-") {
         result += holdsSecret(token.text, after: given) ? maskedPair(token.text) : String(line[token.range])
         option = nil
-      } else if pairOptions.contains(token.text) {
+        continue
+      }
+      option = nil
+      if pairOptions.contains(token.text) {
         option = token.text
         result += line[token.range]
       } else if let given = pairOptions.first(where: { token.text.hasPrefix($0 + "=") }),

@@ -11,13 +11,9 @@ struct ScriptRunner {
     guard !session.sourceStack.contains(absolute) else {
       throw SessionError.sourcesItself(path: path, chain: session.sourceStack.map { PathText.name(of: $0) })
     }
-    let bytes = try session.readFile(at: path)
-    if let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
-    {
-      throw SessionError.exportGivenAsScript(path)
-    }
-    let lines = Self.lines(of: bytes)
-    let malformed = malformedLines(in: lines, source: path, visiting: [absolute])
+    let lines = try lines(ofScriptAt: path)
+    var checked: Set<String> = [absolute]
+    let malformed = malformedLines(in: lines, source: path, checked: &checked)
     if malformed > 0 {
       let lines = malformed == 1 ? "the line above is" : "the \(malformed) lines above are"
       throw CommandFailure(UsageError("\(path): nothing was run, since \(lines) malformed"))
@@ -27,18 +23,24 @@ struct ScriptRunner {
     try run(lines: lines, source: path)
   }
 
-  /// A file's lines, without the byte order mark an editor on Windows may put first.
-  private static func lines(of bytes: Data) -> [[UInt8]] {
-    let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
-    return text.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+  /// A script file's lines, without the byte order mark an editor on Windows may put first;
+  /// an export given as a script is refused as such, not read as thousands of bad commands.
+  private func lines(ofScriptAt path: String) throws -> [[UInt8]] {
+    var bytes = try session.readFile(at: path)[...]
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    if let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+    {
+      throw SessionError.exportGivenAsScript(path)
+    }
+    return bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
   }
 
   /// Reads every command of a script file before any runs, so a typo on its last line does not
   /// leave the work of the lines before it half done; a script it `source`s (a regular file,
-  /// named without a variable) is read too. Each malformed line is said with its file and
-  /// line; the number of them is returned, and the script is refused whole when there is one
-  /// (a usage error, exit status 2).
-  private func malformedLines(in lines: [[UInt8]], source: String, visiting: Set<String>) -> Int {
+  /// named without a variable) is read too, once however often it is sourced (`checked`).
+  /// Each malformed line is said with its file and line; the number of them is returned, and
+  /// the script is refused whole when there is one (a usage error, exit status 2).
+  private func malformedLines(in lines: [[UInt8]], source: String, checked: inout Set<String>) -> Int {
     var malformed = 0
     for line in LogicalLines(lines.makeIterator()) {
       let position = CommandFailure.Position(source: source, line: line.number)
@@ -47,11 +49,10 @@ struct ScriptRunner {
         let path = sourced.path.hasPrefix("/") ? sourced.path : PathText.join(PathText.folder(of: source), sourced.path)
         let absolute = URL(fileURLWithPath: path).standardizedFileURL
         // A pipe is left to the run, which reads it once; a loop is refused there too.
-        if visiting.contains(absolute.path) || (try? absolute.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == false {
-          continue
-        }
-        let nested = Self.lines(of: try session.readFile(at: path))
-        malformed += malformedLines(in: nested, source: path, visiting: visiting.union([absolute.path]))
+        guard !checked.contains(absolute.path), (try? absolute.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile != false
+        else { continue }
+        checked.insert(absolute.path)
+        malformed += malformedLines(in: try self.lines(ofScriptAt: path), source: path, checked: &checked)
       } catch {
         malformed += 1
         session.output.writeError("\(CommandFailure(error, command: nil, position: position))\n")

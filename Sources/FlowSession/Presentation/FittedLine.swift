@@ -54,10 +54,10 @@ struct FittedLine: ExpressibleByStringInterpolation {
     }.joined()
   }
 
-  /// True for a control character or a bidirectional control.
+  /// True for a control character, a line or paragraph separator, or a bidirectional control.
   static func actsOnTerminal(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
-    case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+    case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
     default: false
     }
   }
