@@ -47,6 +47,9 @@ import Testing
         == "the value of 'url' holds a password in URL, which --prop would store and list in clear: leave it out of the value "
         + "and give it with --secret <name>=<value> (see `help connection`)")
     #expect(harness.failure("connection add k --type http --secret ''") == "--secret needs a key, got '' (see `help connection`)")
+    #expect(
+      harness.failure("connection add k --type http --prop --secret password=hunter2")
+        == "--prop needs a value <key=value> before --secret (see `help connection`)")
     #expect(harness.session.changes.values.allSatisfy { $0.isEmpty }, "nothing staged")
     try harness.run("connection add k --type http --prop tokenUrl=https://t --prop keyId=k1")
   }

@@ -142,6 +142,11 @@ struct Diff: Command {
   /// with what its target has now.
   private func operands(in session: Session) throws -> (FlowOperand, FlowOperand, [ExportFormat]) {
     guard let right else {
+      if !session.imports.contains(where: { $0.name == left }), FileManager.default.fileExists(atPath: left) {
+        throw UsageError(
+          "one side alone is a pending import, compared with its target; for a file, name both sides: `diff \(left) <other>`",
+          command: "diff")
+      }
       let pending = session.imports[try session.importIndex(named: left)]
       let (after, format) = modelOnly(try session.operand(of: pending))
       guard case .newVersion(of: let flow) = pending.mode else {

@@ -28,6 +28,11 @@ struct ParsedArguments: Sendable {
           guard let value = inline ?? rest.popFirst() else {
             throw UsageError("\(option.name) needs a value <\(placeholder)>", command: spec.name)
           }
+          // `--prop --secret password=...`: the value was forgotten. Taking the next option as
+          // it would leave what follows an argument, printed in the error, secret and all.
+          if inline == nil, spec.options.contains(where: { $0.name == value || $0.short == value }) {
+            throw UsageError("\(option.name) needs a value <\(placeholder)> before \(value)", command: spec.name)
+          }
           values[option.name, default: []].append(value)
         } else {
           if inline != nil { throw UsageError("\(option.name) takes no value", command: spec.name) }
