@@ -20,12 +20,13 @@ public struct EmbeddedIDs: Hashable, Sendable {
   /// Where ids stand in `text`: each a run of digits inside an expression that no letter,
   /// digit, `_`, `.` or quote comes right before (so `v2.x` and `a.3.x` are not one), and that
   /// `suffix` follows with anything but a digit after it (`1.5` is a number). An expression
-  /// left open runs to the end of the text.
+  /// ends at the first `close` outside a double-quoted string (`{{if(1.a; "}}"; 2.c)}}`), or
+  /// left open, at the end of the text.
   public func ranges(in text: String) -> [Range<String.Index>] {
     var ranges: [Range<String.Index>] = []
     var rest = text[...]
     while let opening = rest.firstRange(of: open) {
-      let end = rest[opening.upperBound...].firstRange(of: close)?.lowerBound ?? rest.endIndex
+      let end = Self.end(of: text[opening.upperBound...], closedBy: close)
       var previous: Character?
       var index = opening.upperBound
       while index < end {
@@ -47,6 +48,21 @@ public struct EmbeddedIDs: Hashable, Sendable {
       rest = text[end...]
     }
     return ranges
+  }
+
+  /// Where the expression that `body` begins closes: the first `close` outside quotes.
+  private static func end(of body: Substring, closedBy close: String) -> String.Index {
+    var quoted = false
+    var index = body.startIndex
+    while index < body.endIndex {
+      if body[index] == "\"" {
+        quoted.toggle()
+      } else if !quoted, body[index...].hasPrefix(close) {
+        return index
+      }
+      index = body.index(after: index)
+    }
+    return body.endIndex
   }
 
   private static func isDigit(_ character: Character) -> Bool { character.isASCII && character.isNumber }

@@ -65,6 +65,7 @@ import Testing
     ("{{1.amount * 1.5}} {{ 2.`0` }}", ["1", "2"]),
     ("{{v2.x}} {{a.3.x}} {{\"4.5\"}} {{x[2].y}} 5.x outside", []),
     ("{{7.open", ["7"]),
+    (#"{{if(1.a; "}}"; 2.c)}} {{if(3.a; "{{4.b}}"; 5.c)}}"#, ["1", "2", "3", "4", "5"]),
   ])
   func makeModuleIDsInsideExpressions(text: String, ids: [String]) {
     let make = EmbeddedIDs(open: "{{", close: "}}", suffix: ".")
