@@ -11,10 +11,32 @@
 #include <unistd.h>
 
 static volatile sig_atomic_t interrupted = 0;
+static volatile sig_atomic_t quit_key = 0;
 
 static void on_interrupt(int signal_number) {
   (void)signal_number;
   interrupted = 1;
+}
+
+static void on_quit_key(int signal_number) {
+  (void)signal_number;
+  quit_key = 1;
+}
+
+void fps_install_quit_key_handler(void) {
+  // Ctrl-\ at the prompt would end fps at once (SIGQUIT's default), staged work and all: it
+  // is taken like Ctrl-D instead, which warns first. No SA_RESTART, so el_gets returns.
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = on_quit_key;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGQUIT, &action, NULL);
+}
+
+int fps_take_quit_key(void) {
+  int was = quit_key;
+  quit_key = 0;
+  return was;
 }
 
 void fps_set_locale(void) { setlocale(LC_CTYPE, ""); }

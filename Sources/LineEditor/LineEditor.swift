@@ -11,7 +11,7 @@ public final class LineEditor {
     case line(String)
     /// Ctrl-C: the line was abandoned (the cursor is already on a fresh line).
     case interrupted
-    /// Ctrl-D on an empty line, or the end of input.
+    /// Ctrl-D on an empty line, Ctrl-\ (whatever the line holds), or the end of input.
     case endOfInput
   }
 
@@ -33,6 +33,7 @@ public final class LineEditor {
     self.history = history
     self.historyFile = historyFile
     self.completer = completer
+    fps_install_quit_key_handler()
     if let historyFile { _ = fps_history_load(history, historyFile) }
     _ = fps_el_set_history(editor, history)
     _ = fps_el_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
@@ -57,12 +58,16 @@ public final class LineEditor {
   /// Shows the prompt and reads one line (without its newline).
   public func readLine(prompt: String) -> Input {
     promptText = Array(prompt.utf8CString)
-    // A Ctrl-C that stopped the last command is spent: it must not abandon this line.
+    // A Ctrl-C (or Ctrl-\) pressed while the last command ran is spent: it must not abandon
+    // this line.
     Self.takeInterrupt()
+    fps_take_quit_key()
     var count: Int32 = 0
     let raw = el_gets(editor, &count)
     // Always take the flag, so a Ctrl-C is never left over to spoil the next line.
     let interrupted = Self.takeInterrupt()
+    // Ctrl-\ asks to leave, as Ctrl-D does (the shell warns of pending work first).
+    if fps_take_quit_key() != 0 { return .endOfInput }
     guard let raw else {
       guard count == -1 || interrupted else { return .endOfInput }
       fps_el_write("\n")

@@ -50,6 +50,23 @@ struct TerminalTests {
     }
   }
 
+  /// Ctrl-\ at the prompt asks to leave as Ctrl-D does: with staged work, the first warns and
+  /// the shell stays; the second leaves. (Its default, SIGQUIT, ended fps at once.)
+  @Test func ctrlBackslashWarnsOfPendingWorkLikeCtrlD() throws {
+    let fps = try FPSProcess()
+    try withShell(fps) { terminal in
+      try terminal.enter("workspace new w.fpsw as w")
+      let staged = try terminal.enter("connection add k --type http")
+      try terminal.wait(for: "fps w>", since: staged)
+      try terminal.send("C-\\")
+      try terminal.wait(for: "1 staged change not committed; quit again (or Ctrl-D) to leave")
+      #expect(terminal.isRunning)
+      try terminal.wait(for: "the prompt again") { $0.hasSuffix("fps w>") }
+      try terminal.send("C-\\")
+      try terminal.wait(for: "the shell to exit on the second Ctrl-\\", seconds: 5) { _ in !terminal.isRunning }
+    }
+  }
+
   /// A line that ends in `\` goes on after a `> ` prompt, as in a script; Ctrl-C there drops
   /// the whole command.
   @Test func aTrailingBackslashContinuesTheCommand() throws {

@@ -42,6 +42,11 @@ int fps_page(const char *command, const char *text, unsigned long length);
 int fps_terminal_rows(void);
 /// True once Ctrl-C was pressed since the last call; clears the flag.
 int fps_take_interrupt(void);
+/// Installs a SIGQUIT handler for the interactive shell: Ctrl-\ sets a flag (and interrupts
+/// el_gets) rather than ending the process.
+void fps_install_quit_key_handler(void);
+/// True when Ctrl-\ was pressed since the last call; clears the flag.
+int fps_take_quit_key(void);
 /// True when Ctrl-C was pressed since the last fps_take_interrupt; leaves the flag set.
 int fps_interrupt_pending(void);
 
