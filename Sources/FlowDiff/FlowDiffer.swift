@@ -47,12 +47,13 @@ public enum FlowDiffer {
       }
       let old = left.nodes[leftIndex]
       let properties = nodeChanges(old, node, options: options, pairing: pairing, left: left, right: right)
-      if !properties.isEmpty || old.name != node.name {
+      let renamed = old.name != node.name && !options.ignores("name")
+      if !properties.isEmpty || renamed {
         changedRight.insert(rightIndex)
         changes.append(
           NodeChange(
-            kind: .changed, name: node.name, type: node.type, oldName: old.name == node.name ? nil : old.name,
-            changes: properties, leftIndex: leftIndex))
+            kind: .changed, name: node.name, type: node.type, oldName: renamed ? old.name : nil, changes: properties,
+            leftIndex: leftIndex))
       }
     }
     for (leftIndex, node) in left.nodes.enumerated() where pairing.rightForLeft[leftIndex] == nil {
@@ -212,11 +213,13 @@ public enum FlowDiffer {
       }
       JSONDiff.changes(.object(value(old)), .object(value(ref)), path: [], translation: pairing.translation, into: &properties)
       properties.removeAll { options.ignoresConnectionProperty($0.path) }
-      if !properties.isEmpty || old.name != ref.name {
+      // Test and production name their credentials apart (`Sheets (ops@test)`): `--ignore name`
+      // leaves renames out, of connections as of nodes.
+      let renamed = old.name != ref.name && !options.ignoresConnectionProperty("name")
+      if !properties.isEmpty || renamed {
         changes.append(
           NodeChange(
-            kind: .changed, name: ref.name, type: ref.type, oldName: old.name == ref.name ? nil : old.name, changes: properties,
-            leftIndex: leftIndex))
+            kind: .changed, name: ref.name, type: ref.type, oldName: renamed ? old.name : nil, changes: properties, leftIndex: leftIndex))
       }
     }
     for (leftIndex, ref) in left.enumerated() where pairing.connectionRightForLeft[leftIndex] == nil {

@@ -56,6 +56,15 @@ import Testing
     #expect(diff.stat.summary == "2 nodes changed, 1 node added, 1 edge added, 1 connection changed")
   }
 
+  /// `--ignore name` leaves out renames: test and production name their credentials apart.
+  @Test func renamesAreLeftOutWithIgnoreName() throws {
+    let renamed = try Self.diff("make")
+    #expect(renamed.connections.contains { $0.oldName != nil })
+    let ignored = try Self.diff("make", ignoring: ["name", "id"])
+    #expect(ignored.connections.allSatisfy { $0.oldName == nil }, "\(ignored.connections)")
+    #expect(ignored.nodes.allSatisfy { $0.oldName == nil })
+  }
+
   /// `--ignore` takes a connection's property as the diff prints it under the connection, or
   /// with the `connections.` prefix.
   @Test func aConnectionsPropertyIsIgnoredAsPrinted() throws {
