@@ -45,4 +45,27 @@ import Testing
       try second.output(of: "connection add extra --type http --secret token=t2").standardOutput
         == "no change: extra (http) exists in prod as given\n", "stored with the secret given again")
   }
+
+  /// An import loaded from a pipe (`load <(git show …)`) cannot be read again: the restore says
+  /// so, rather than wait for a writer long gone.
+  @Test func anImportReadFromAPipeIsNotWaitedFor() throws {
+    let first = try SessionHarness()
+    try first.run("workspace new ${dir}/prod.fpsw as prod")
+    let fifo = first.path("orders.fifo")
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let bytes = try Data(contentsOf: Corpus.examples.appendingPathComponent("orders-v1.json"))
+    Thread {
+      guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+      handle.write(bytes)
+      try? handle.close()
+    }.start()
+    try first.run("load '\(fifo)' into prod")
+    let record = first.session.record(processID: 0)
+    #expect(record.imports.count == 1)
+
+    let second = try SessionHarness(in: first.folder)
+    let (restored, _) = second.capture { second.session.restore(record) }
+    #expect(restored.standardError.contains("is a pipe, read once when it was loaded; it cannot be read again"), "\(restored)")
+    #expect(second.session.imports.isEmpty)
+  }
 }

@@ -102,7 +102,7 @@ final class SessionHarness {
   }
 
   /// Runs `body` and returns what it appended to the output, with the error it threw, if any.
-  private func capture(_ body: () throws -> Void) -> (Printed, (any Error)?) {
+  func capture(_ body: () throws -> Void) -> (Printed, (any Error)?) {
     let outputStart = buffer.standardOutput.utf8.count
     let errorStart = buffer.standardError.utf8.count
     var thrown: (any Error)?

@@ -49,8 +49,7 @@ struct ScriptRunner {
         let path = sourced.path.hasPrefix("/") ? sourced.path : PathText.join(PathText.folder(of: source), sourced.path)
         let absolute = URL(fileURLWithPath: path).standardizedFileURL
         // A pipe is left to the run, which reads it once; a loop is refused there too.
-        guard !checked.contains(absolute.path), (try? absolute.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile != false
-        else { continue }
+        guard !checked.contains(absolute.path), !Session.isPipeOrDevice(absolute.path) else { continue }
         checked.insert(absolute.path)
         malformed += malformedLines(in: try self.lines(ofScriptAt: path), source: path, checked: &checked)
       } catch {

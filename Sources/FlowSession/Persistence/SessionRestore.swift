@@ -144,6 +144,11 @@ extension Session {
   /// An export file read again as it was kept, renames applied; nil (with a warning) when it
   /// cannot be read. A file that changed since is read as it is now, and said so.
   private func reread(_ path: String, renames: [NodeRename], stamp: FileStamp?, name: String) -> ReadExport? {
+    // Opening a pipe again would wait for a writer long gone (`load <(git show …)`).
+    if Self.isPipeOrDevice(path) {
+      output.warning("\(name): \(path) is a pipe, read once when it was loaded; it cannot be read again")
+      return nil
+    }
     do {
       var file = try readExport(at: path, scanningSecrets: true)
       if stamp != nil, file.stamp != stamp {

@@ -185,12 +185,19 @@ extension Session {
     try Self.readFile(at: path)
   }
 
+  /// True for a path that is neither a regular file nor a folder: a pipe (`<(cat b.json)`,
+  /// `/dev/stdin`, a named FIFO) or a device, which can be read once only.
+  static func isPipeOrDevice(_ path: String) -> Bool {
+    guard let kind = try? URL(fileURLWithPath: path).resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey]) else { return false }
+    return kind.isRegularFile == false && kind.isDirectory == false
+  }
+
   /// `readFile(at:)` without a session.
   static func readFile(at path: String) throws -> Data {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw SessionError.fileNotFound(path) }
     if isDirectory.boolValue { throw SessionError.isDirectory(path) }
-    if (try? URL(fileURLWithPath: path).resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+    if !isPipeOrDevice(path) {
       guard let data = FileManager.default.contents(atPath: path) else { throw SessionError.unreadable(path, "permission denied") }
       return data
     }
