@@ -43,6 +43,36 @@ import Testing
     assertSnapshot(of: DiffRenderer.dot.render(try supportDiff(options)), as: .lines)
   }
 
+  /// Two edits fifty lines apart in a function's code show as the lines they changed, not as
+  /// one block holding every line between them; an edit within a line stays inline.
+  @Test func editsFarApartInCodeShowAsTheirLines() {
+    func flow(_ code: String) -> FlowVersion {
+      FlowVersion(name: "f", nodes: [Node(id: "1", name: "Fn", type: "function", config: ["func": .string(code)])])
+    }
+    let lines = (1...60).map { "const v\($0) = msg.payload.f\($0);" }
+    var edited = lines
+    edited[4] = "const v5 = 0;"
+    edited[54] = "const v55 = msg.payload.other;"
+    let render = { (old: [String], new: [String]) in
+      DiffRenderer.terminal(colour: false).render(
+        FlowDiffer.diff(
+          flow(old.joined(separator: "\n")), flow(new.joined(separator: "\n")), leftLabel: "a", rightLabel: "b", options: DiffOptions()))
+    }
+    #expect(
+      render(lines, edited).contains(
+        """
+          ~ config.func: 2 of 60 lines changed
+              - 5: "const v5 = msg.payload.f5;"
+              + 5: "const v5 = 0;"
+              - 55: "const v55 = msg.payload.f55;"
+              + 55: "const v55 = msg.payload.other;"
+
+        """))
+    var oneLine = lines
+    oneLine[4] = "const v5 = msg.payload.f5 * 2;"
+    #expect(render(lines, oneLine).contains(#"~ config.func: "…onst v5 = msg.payload.f5{+ * 2+};\nconst v6 = msg.payload…""#))
+  }
+
   @Test func theRenameIsFoundAndTheRestIsExact() throws {
     let diff = try supportDiff()
     #expect(

@@ -77,6 +77,9 @@ struct TerminalDiffView {
     switch (change.old, change.new) {
     case (nil, let new?): return "  \(palette.added)+ \(change.path): \(short(new))\(palette.reset)"
     case (let old?, nil): return "  \(palette.removed)- \(change.path): \(short(old))\(palette.reset)"
+    case (.string(let old)?, .string(let new)?) where LineDiff.applies(old: old, new: new):
+      let (summary, lines) = LineDiff(old: old, new: new).text(palette: palette, indent: "      ", width: Self.valueWidth)
+      return (["  \(palette.changed)~ \(change.path): \(summary)\(palette.reset)"] + lines).joined(separator: "\n")
     case (.string(let old)?, .string(let new)?) where old.count + new.count > Self.inlineThreshold:
       return "  \(palette.changed)~ \(change.path): \(InlineStringDiff(old: old, new: new).text(palette: palette))\(palette.reset)"
     case (let old?, let new?): return "  \(palette.changed)~ \(change.path): \(short(old)) -> \(short(new))\(palette.reset)"
