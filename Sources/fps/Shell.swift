@@ -25,12 +25,16 @@ struct Shell {
     } catch {
       session.output.warning("history will not be kept: \(error.localizedDescription)")
     }
+    // What the lines before said, when they ended in `\`: the command goes on after `> `, and
+    // Tab there completes it as the whole command it is part of.
+    let continued = ContinuedCommand()
     guard
       let editor = LineEditor(
         program: "fps", historyFile: history,
         completer: { line, cursor in
-          let completion = session.completions(line: line, cursor: cursor)
-          return (completion.wordStart, completion.candidates, completion.replacement)
+          let before = continued.text.utf8.count
+          let completion = session.completions(line: continued.text + line, cursor: before + cursor)
+          return (max(0, completion.wordStart - before), completion.candidates, completion.replacement)
         })
     else {
       return try Launcher.exit(on: session) { try runPlain() }
@@ -38,34 +42,37 @@ struct Shell {
     session.output.line("fps \(FPS.version): type `help` for commands, `quit` to leave")
     session.restoreAbandoned(keptIn: paths.sessionsFolder, asking: !restore)
     defer { session.leave() }
-    // What the lines before said, when they ended in `\`: the command goes on after `> `.
-    var continued = ""
     while !session.quitRequested {
-      switch editor.readLine(prompt: continued.isEmpty ? session.prompt : Self.continuationPrompt) {
+      switch editor.readLine(prompt: continued.text.isEmpty ? session.prompt : Self.continuationPrompt) {
       case .endOfInput:
         session.output.write("\n")
         // Ctrl-D after a `\` drops the command being continued, as Ctrl-C does; it leaves
         // only from the prompt itself.
-        guard continued.isEmpty else {
-          continued = ""
+        guard continued.text.isEmpty else {
+          continued.text = ""
           continue
         }
         if session.mayLeave() { return }
       case .interrupted:
-        continued = ""
+        continued.text = ""
       case .line(let text):
         if let head = LineContinuation.continued(text[...]) {
-          continued += head + " "
+          continued.text += head + " "
           continue
         }
-        let line = continued + text
-        continued = ""
+        let line = continued.text + text
+        continued.text = ""
         editor.remember(HistoryText.masked(line))
         pager?.begin()
         do { try session.execute(line) } catch { Launcher.report(error, in: session, atPrompt: true) }
         pager?.end()
       }
     }
+  }
+
+  /// The start of a command continued over lines, shared by the loop and Tab's completer.
+  private final class ContinuedCommand {
+    var text = ""
   }
 
   /// The prompt for a command's next line after a line that ends in `\`, as shells show it.

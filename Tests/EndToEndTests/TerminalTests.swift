@@ -81,6 +81,14 @@ struct TerminalTests {
       try terminal.send("C-c")
       try terminal.wait(for: "a fresh prompt") { $0.hasSuffix("\nfps default>") }
       #expect(try !terminal.output(since: dropped).contains("\ndropped"))
+      // Tab after `> ` completes the command the line is part of: `set` takes a setting (alone,
+      // `on` would be a command's name, and none begins so).
+      try terminal.enter("set \\")
+      try terminal.wait(for: "the continuation prompt") { $0.hasSuffix("\n>") }
+      try terminal.send("on", literal: true)
+      try terminal.send("Tab")
+      try terminal.wait(for: "the setting completed") { $0.hasSuffix("\n> on-error") }
+      try terminal.send("C-c")
     }
   }
 
