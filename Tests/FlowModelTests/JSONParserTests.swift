@@ -37,7 +37,9 @@ import Testing
   @Test(arguments: [
     ("", "1:1: the document is empty"),
     ("{\"a\": 1,", "1:9: expected a member name in quotes, found the end of the text (is the file truncated?)"),
-    ("{\n  \"a\": tru\n}", "2:11: expected 'true'"),
+    ("{\n  \"a\": tru\n}", "2:8: expected 'true', found 'tru'"),
+    ("not json", "1:1: expected 'null', found 'not'"),
+    ("[nul", "1:5: expected 'null', found the end of the text (is the file truncated?)"),
     ("[1, 2,]", "1:7: expected a value, found ']'"),
     ("{\"a\" 1}", "1:6: expected ':' after member name \"a\", found '1'"),
     ("01", "1:2: a number cannot have a leading zero"),

@@ -91,13 +91,18 @@ private struct Reader: ~Copyable {
     }
   }
 
+  /// `true`, `false` or `null`; anything else that begins with its letter is said whole, at
+  /// its start (`expected 'null', found 'not'`: a text that is no JSON at all).
   mutating func literal(_ word: StaticString) throws(JSONParseError) {
     let count = word.utf8CodeUnitCount
     let start = index
-    guard index + count <= bytes.count else { throw error("expected '\(word)', found \(describeByte(at: index))") }
     let expected = UnsafeBufferPointer(start: word.utf8Start, count: count)
-    for offset in 0..<count where bytes[start + offset] != expected[offset] {
-      throw error("expected '\(word)'", at: start + offset)
+    guard start + count <= bytes.count, (0..<count).allSatisfy({ bytes[start + $0] == expected[$0] }) else {
+      let letters = bytes[start...].prefix { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) }.prefix(24)
+      if start + letters.count == bytes.count, expected.starts(with: letters) {
+        throw error("expected '\(word)', found \(describeByte(at: bytes.count))", at: bytes.count)
+      }
+      throw error("expected '\(word)', found '\(String(decoding: letters, as: UTF8.self))'", at: start)
     }
     index += count
   }
