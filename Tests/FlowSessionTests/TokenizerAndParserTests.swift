@@ -48,6 +48,15 @@ import Testing
     #expect(try !ParsedArguments([], spec: spec).flag(verbose))
   }
 
+  /// `--` ends options, not keywords: a flow named `-dash` is exported `to` a folder.
+  @Test func aDoubleDashEndsOptionsOnly() throws {
+    let destination = OptionSpec("to", value: "path", help: "")
+    let spec = CommandSpec(name: "t", synopsis: "", summary: "", options: [OptionSpec("--verbose", help: "")], keywords: [destination])
+    let arguments = try ParsedArguments(["--", "-dash", "--verbose", "to", "out/"], spec: spec)
+    #expect(arguments.positionals == ["-dash", "--verbose"])
+    #expect(arguments.value(destination) == "out/")
+  }
+
   #if DEBUG
     @Test func askingForAnOptionTheSpecDoesNotDeclareStopsADebugBuild() async {
       await #expect(processExitsWith: .failure) {

@@ -38,7 +38,8 @@ struct ParsedArguments: Sendable {
           if inline != nil { throw UsageError("\(option.name) takes no value", command: spec.name) }
           values[option.name, default: []].append("")
         }
-      } else if !optionsEnded, let keyword = spec.keywords.first(where: { $0.name == word }) {
+      } else if let keyword = spec.keywords.first(where: { $0.name == word }) {
+        // Keywords stay keywords after `--`, which ends options only: `export -- -dash to out/`.
         guard let value = rest.popFirst() else {
           throw UsageError("`\(keyword.name)` needs <\(keyword.value ?? "value")>", command: spec.name)
         }
