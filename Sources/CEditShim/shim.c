@@ -147,15 +147,20 @@ int fps_page(const char *command, const char *text, unsigned long length) {
   // popen keeps the pager in fps's process group, so it owns the terminal as a shell's pager
   // does (a child in a session of its own could not read keys from /dev/tty). A pager quit
   // early closes the pipe: SIGPIPE is ignored meanwhile, or it would end fps.
+  // Ctrl-\ in the pager reaches the whole group: ignored meanwhile (and so by the pager's
+  // shell, which inherits it), or the shell would die and leave the pager reading keys with fps.
   void (*previous)(int) = signal(SIGPIPE, SIG_IGN);
+  void (*previous_quit)(int) = signal(SIGQUIT, SIG_IGN);
   FILE *pipe = popen(command, "w");
   if (pipe == NULL) {
     signal(SIGPIPE, previous);
+    signal(SIGQUIT, previous_quit);
     return -1;
   }
   fwrite(text, 1, length, pipe);
   int status = pclose(pipe);
   signal(SIGPIPE, previous);
+  signal(SIGQUIT, previous_quit);
   return status;
 }
 
@@ -181,7 +186,8 @@ long fps_read_answer(char *buffer, unsigned long size) {
     char byte;
     ssize_t got = read(STDIN_FILENO, &byte, 1);
     if (got < 0 && errno == EINTR) {
-      if (interrupted) return -2;
+      // Ctrl-\ answers as Ctrl-C does: the terminal dropped what was typed before it.
+      if (interrupted || quit_key) return -2;
       continue;
     }
     if (got <= 0) {

@@ -11,7 +11,7 @@ public final class LineEditor {
     case line(String)
     /// Ctrl-C: the line was abandoned (the cursor is already on a fresh line).
     case interrupted
-    /// Ctrl-D on an empty line, Ctrl-\ (whatever the line holds), or the end of input.
+    /// Ctrl-D or Ctrl-\ on an empty line, or the end of input.
     case endOfInput
   }
 
@@ -66,8 +66,13 @@ public final class LineEditor {
     let raw = el_gets(editor, &count)
     // Always take the flag, so a Ctrl-C is never left over to spoil the next line.
     let interrupted = Self.takeInterrupt()
-    // Ctrl-\ asks to leave, as Ctrl-D does (the shell warns of pending work first).
-    if fps_take_quit_key() != 0 { return .endOfInput }
+    // Ctrl-\ on an empty line asks to leave, as Ctrl-D does (the shell warns of pending work
+    // first); with a line typed, it abandons the line as Ctrl-C does.
+    if fps_take_quit_key() != 0 {
+      guard let line = el_line(editor)?.pointee, line.lastchar != line.buffer else { return .endOfInput }
+      fps_el_write("\n")
+      return .interrupted
+    }
     guard let raw else {
       guard count == -1 || interrupted else { return .endOfInput }
       fps_el_write("\n")
