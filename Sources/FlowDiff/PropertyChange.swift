@@ -17,6 +17,9 @@ public struct PropertyChange: Hashable, Sendable {
   var new: JSONValue?
   /// True when the value that changed is a secret: views say `changed (secret)`, never the value.
   public var isSecret: Bool
+  /// True when a secret inside a value changed along with the rest of it (a token in code
+  /// rotated, and a line edited too): views say so, since the masked lines do not show it.
+  public var secretChangedWithin = false
   /// The right side's value as compared, a secret's stand-in left unmasked (a stand-in says
   /// nothing about the secret): two changes of one secret are the same change only when their
   /// stand-ins are equal. Never rendered.
@@ -36,6 +39,7 @@ public struct PropertyChange: Hashable, Sendable {
     // values equal where the values were not: the change is the secret's.
     let onlyMaskedDiffer = self.old == self.new && (self.old != old || self.new != new)
     isSecret = old.map(SecretStandIn.isStandIn) == true || new.map(SecretStandIn.isStandIn) == true || onlyMaskedDiffer
+    if !isSecret, let old, let new { secretChangedWithin = SecretStandIn.standIns(in: old) != SecretStandIn.standIns(in: new) }
   }
 
   /// A change at a dotted `path` (`config.query`, `nodes[2]`), for callers that build one by hand.

@@ -28,6 +28,20 @@ public enum SecretStandIn {
     return text.dropFirst(marker.count).dropLast().allSatisfy(\.isHexDigit)
   }
 
+  /// The stand-ins in `value`, whole or inside its texts, in order: the values of two sides
+  /// whose secrets differ have different lists, whatever else changed around them.
+  public static func standIns(in value: JSONValue) -> [String] {
+    switch value {
+    case .string(let text) where text.contains(marker):
+      return text.ranges(of: marker).map { found in
+        String(text[found.upperBound...].prefix(while: \.isHexDigit))
+      }
+    case .array(let elements): return elements.flatMap(standIns)
+    case .object(let object): return object.members.flatMap { standIns(in: $0.value) }
+    default: return []
+    }
+  }
+
   /// `text` with every stand-in in it replaced by `words`.
   private static func masking(_ text: String, with words: String) -> String {
     var result = ""

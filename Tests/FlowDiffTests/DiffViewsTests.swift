@@ -62,12 +62,19 @@ import Testing
       render(lines, edited).contains(
         """
           ~ config.func: 2 of 60 lines changed
-              - 5: "const v5 = msg.payload.f5;"
-              + 5: "const v5 = 0;"
-              - 55: "const v55 = msg.payload.f55;"
-              + 55: "const v55 = msg.payload.other;"
+              ~ 5: "const v5 = [-msg.payload.f5-]{+0+};"
+              ~ 55: "const v55 = msg.payload.[-f55-]{+other+};"
 
         """))
+    let windows = { (text: [String]) in text.joined(separator: "\r\n") }
+    #expect(
+      DiffRenderer.terminal(colour: false).render(
+        FlowDiffer.diff(flow(windows(lines)), flow(windows(edited)), leftLabel: "a", rightLabel: "b", options: DiffOptions())
+      ).contains("~ config.func: 2 of 60 lines changed\n"), "CRLF lines too")
+    #expect(
+      DiffRenderer.terminal(colour: false).render(
+        FlowDiffer.diff(flow(lines.joined(separator: "\n")), flow(windows(lines)), leftLabel: "a", rightLabel: "b", options: DiffOptions())
+      ).contains("~ config.func: only the line endings changed\n"))
     var oneLine = lines
     oneLine[4] = "const v5 = msg.payload.f5 * 2;"
     #expect(render(lines, oneLine).contains(#"~ config.func: "…onst v5 = msg.payload.f5{+ * 2+};\nconst v6 = msg.payload…""#))
@@ -153,7 +160,15 @@ import Testing
       FlowDiffer.diff(before, moved, leftLabel: "a", rightLabel: "b", options: DiffOptions()))
     // Only the password stands in: scheme, user and host stay readable.
     #expect(hostOnly.contains(#"~ config.url: "https://admin:(secret)@nas.local/" -> "https://admin:(secret)@nas2.local/""#), "\(hostOnly)")
-    for shown in [text, hostOnly] {
+    let both = DiffRenderer.terminal(colour: false).render(
+      FlowDiffer.diff(
+        before, flow(password: "pwNEW5678", host: "nas2.local", token: "abcdefghijklmnop0123OLD"), leftLabel: "a", rightLabel: "b",
+        options: DiffOptions()))
+    #expect(
+      both.contains(
+        #"~ config.url: "https://admin:(secret)@nas.local/" -> "https://admin:(secret)@nas2.local/" (and a secret in it changed)"#),
+      "\(both)")
+    for shown in [text, hostOnly, both] {
       #expect(!shown.contains("pwOLD") && !shown.contains("pwNEW") && !shown.contains("0123OLD") && !shown.contains("\u{FFFF}"))
     }
   }

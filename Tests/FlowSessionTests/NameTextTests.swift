@@ -1,3 +1,4 @@
+import FlowModel
 import FlowTestSupport
 import Foundation
 import Testing
@@ -33,7 +34,7 @@ import Testing
     #expect(!printed.standardOutput.contains("\u{1B}") && !printed.standardOutput.contains("\r"), "\(printed.standardOutput)")
     #expect(printed.standardOutput.contains(#"staged lamp\u001b[2J\u000d: new flow in w"#), "\(printed.standardOutput)")
     #expect(printed.standardOutput.contains(#"lamp\u001b[2J\u000d  v1 (1 version"#), "\(printed.standardOutput)")
-    #expect(FittedLine.visible("\u{202E}evil.json\t") == #"\u202eevil.json\u0009"#, "a right-to-left override, a tab")
+    #expect(TerminalText.visible("\u{202E}evil.json\t") == #"\u202eevil.json\u0009"#, "a right-to-left override, a tab")
   }
 
   @Test func anExportWithALoneSurrogateIsRefusedWhereItStands() throws {

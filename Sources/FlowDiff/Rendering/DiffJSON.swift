@@ -47,6 +47,7 @@ enum DiffJSON {
     object["old"] = change.old
     object["new"] = change.new
     if change.isSecret { object["secret"] = .bool(true) }
+    if change.secretChangedWithin { object["secretChangedWithin"] = .bool(true) }
     return .object(object)
   }
 

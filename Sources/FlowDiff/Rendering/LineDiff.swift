@@ -1,29 +1,41 @@
 /// A change of a text of many lines (a function node's code, a prompt, SQL) shown by its lines,
 /// as `diff -u` would without the context: each line removed and added, numbered, in the order
-/// they stand. As one inline edit, two changes fifty lines apart showed every line between
-/// them twice.
+/// they stand; a line replaced by one other shows its edit inline (`~ 10: "…a = [-1-]{+2+}…"`),
+/// cut around the edit. As one inline edit, two changes fifty lines apart showed every line
+/// between them twice.
 struct LineDiff {
   let old: String
   let new: String
 
   /// Changed lines shown before the rest are counted.
   static let shownLines = 24
+  /// The most lines compared one by one (both sides' counts multiplied): the comparison grows
+  /// with that product when most lines differ (two 20,000-line texts took 17 s), so a larger
+  /// text is shown as one inline edit.
+  static let comparedLines = 4_000_000
 
-  /// True when both sides hold lines and the edit reaches across one: an edit within a line
-  /// reads better inline (`…/ 10{+0+};\nreturn msg;`).
+  /// True when both sides hold lines (LF or CRLF), the edit reaches across one (an edit within
+  /// a line reads better inline: `…/ 10{+0+};\nreturn msg;`), and they are not too long.
   static func applies(old: String, new: String) -> Bool {
-    guard old.contains("\n"), new.contains("\n") else { return false }
+    guard old.contains(where: \.isNewline), new.contains(where: \.isNewline) else { return false }
     let prefix = zip(old, new).prefix { $0 == $1 }.count
     let (oldRest, newRest) = (old.dropFirst(prefix), new.dropFirst(prefix))
     let suffix = zip(oldRest.reversed(), newRest.reversed()).prefix { $0 == $1 }.count
-    return oldRest.dropLast(suffix).contains("\n") || newRest.dropLast(suffix).contains("\n")
+    guard oldRest.dropLast(suffix).contains(where: \.isNewline) || newRest.dropLast(suffix).contains(where: \.isNewline) else {
+      return false
+    }
+    return lineCount(old) * lineCount(new) <= comparedLines
   }
 
-  /// The heading's summary (`3 of 60 lines changed`) and one line per line removed or added,
-  /// each cut at `width` characters.
+  private static func lineCount(_ text: String) -> Int { text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } }
+
+  /// The heading's summary (`3 of 60 lines changed`) and one line per line removed, added or
+  /// replaced, each cut at `width` characters.
   func text(palette: Palette, indent: String, width: Int) -> (summary: String, lines: [String]) {
-    let oldLines = old.split(separator: "\n", omittingEmptySubsequences: false)
-    let newLines = new.split(separator: "\n", omittingEmptySubsequences: false)
+    // A CRLF is one character, a line break like LF: only the line endings may have changed.
+    let oldLines = old.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    let newLines = new.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    guard oldLines != newLines else { return ("only the line endings changed", []) }
     var removed: Set<Int> = []
     var inserted: Set<Int> = []
     for change in newLines.difference(from: oldLines) {
@@ -35,18 +47,22 @@ struct LineDiff {
     var lines: [String] = []
     var (oldIndex, newIndex) = (0, 0)
     while oldIndex < oldLines.count || newIndex < newLines.count {
-      if removed.contains(oldIndex) {
+      switch (removed.contains(oldIndex), inserted.contains(newIndex)) {
+      case (true, true):
+        let edit = InlineStringDiff(old: String(oldLines[oldIndex]), new: String(newLines[newIndex])).text(palette: palette)
+        lines.append("\(palette.changed)\(indent)~ \(newIndex + 1): \(edit)\(palette.reset)")
+        (oldIndex, newIndex) = (oldIndex + 1, newIndex + 1)
+      case (true, false):
         lines.append("\(palette.removed)\(indent)- \(oldIndex + 1): \(Self.quoted(oldLines[oldIndex], width: width))\(palette.reset)")
         oldIndex += 1
-      } else if inserted.contains(newIndex) {
+      case (false, true):
         lines.append("\(palette.added)\(indent)+ \(newIndex + 1): \(Self.quoted(newLines[newIndex], width: width))\(palette.reset)")
         newIndex += 1
-      } else {
+      case (false, false):
         (oldIndex, newIndex) = (oldIndex + 1, newIndex + 1)
       }
     }
-    let changed = max(removed.count, inserted.count)
-    let summary = "\(changed) of \(max(oldLines.count, newLines.count)) lines changed"
+    let summary = "\(max(removed.count, inserted.count)) of \(max(oldLines.count, newLines.count)) lines changed"
     guard lines.count > Self.shownLines else { return (summary, lines) }
     return (summary, Array(lines.prefix(Self.shownLines)) + ["\(indent)… and \(lines.count - Self.shownLines) more lines"])
   }

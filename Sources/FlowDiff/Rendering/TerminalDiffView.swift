@@ -79,12 +79,19 @@ struct TerminalDiffView {
     case (let old?, nil): return "  \(palette.removed)- \(change.path): \(short(old))\(palette.reset)"
     case (.string(let old)?, .string(let new)?) where LineDiff.applies(old: old, new: new):
       let (summary, lines) = LineDiff(old: old, new: new).text(palette: palette, indent: "      ", width: Self.valueWidth)
-      return (["  \(palette.changed)~ \(change.path): \(summary)\(palette.reset)"] + lines).joined(separator: "\n")
+      return (["  \(palette.changed)~ \(change.path): \(summary)\(secretNote(change))\(palette.reset)"] + lines).joined(separator: "\n")
     case (.string(let old)?, .string(let new)?) where old.count + new.count > Self.inlineThreshold:
-      return "  \(palette.changed)~ \(change.path): \(InlineStringDiff(old: old, new: new).text(palette: palette))\(palette.reset)"
-    case (let old?, let new?): return "  \(palette.changed)~ \(change.path): \(short(old)) -> \(short(new))\(palette.reset)"
+      let edit = InlineStringDiff(old: old, new: new).text(palette: palette)
+      return "  \(palette.changed)~ \(change.path): \(edit)\(secretNote(change))\(palette.reset)"
+    case (let old?, let new?):
+      return "  \(palette.changed)~ \(change.path): \(short(old)) -> \(short(new))\(secretNote(change))\(palette.reset)"
     case (nil, nil): return "  \(change.path)"
     }
+  }
+
+  /// What a change whose masked lines hide a secret's change says after them.
+  private func secretNote(_ change: PropertyChange) -> String {
+    change.secretChangedWithin ? " (and a secret in it changed)" : ""
   }
 
   private func short(_ value: JSONValue) -> String {

@@ -134,7 +134,7 @@ struct List: Command {
     let secrets = connection.secretNames.map { "\($0)=<secret>" }
     let words = properties + secrets + (staged ? ["(staged: commit writes it)"] : [])
     return (
-      "\(name: connection.name) (\(connection.type))\(words.map { " " + FittedLine.visible($0) }.joined())",
+      "\(name: connection.name) (\(connection.type))\(words.map { " " + TerminalText.visible($0) }.joined())",
       [
         "name": .string(connection.name), "type": .string(connection.type), "properties": .object(connection.properties),
         "secrets": .array(connection.secretNames.map(JSONValue.string)), "staged": .bool(staged),

@@ -1,4 +1,5 @@
 import Crypto
+import FlowModel
 import Foundation
 
 /// The file a flow is exported to when only a folder, or nothing, is named: the flow's name,
@@ -25,7 +26,7 @@ enum ExportFileName {
   /// `_` for what a file name cannot hold or a terminal would act on: `/`, `\`, `:`, NUL,
   /// every control character and the bidirectional controls (`‮evil.json.json`).
   private static func safe(_ character: Character) -> Character {
-    character.unicodeScalars.contains(where: FittedLine.actsOnTerminal) || "/\\:".contains(character) ? "_" : character
+    character.unicodeScalars.contains(where: TerminalText.actsOnTerminal) || "/\\:".contains(character) ? "_" : character
   }
 
   /// The longest prefix of whole characters within `bytes` UTF-8 bytes.

@@ -1,3 +1,5 @@
+import FlowModel
+
 /// A line of per-flow output (`staged`, a plan's headline, `created`) that fits the terminal.
 ///
 /// A bulk migration prints a line per flow, and a line wider than the terminal wraps into two
@@ -34,32 +36,11 @@ struct FittedLine: ExpressibleByStringInterpolation {
     /// Text that stays whole: a workspace's name, a count.
     mutating func appendInterpolation(_ value: some CustomStringConvertible) { parts.append(.fixed(value.description)) }
     /// A flow's or an import's name: gives way from the middle.
-    mutating func appendInterpolation(name: String) { parts.append(.name(FittedLine.visible(name))) }
+    mutating func appendInterpolation(name: String) { parts.append(.name(TerminalText.visible(name))) }
     /// A file's path: gives way from the front, down to its last `shortestPath` columns.
-    mutating func appendInterpolation(path: String) { parts.append(.path(FittedLine.visible(path))) }
+    mutating func appendInterpolation(path: String) { parts.append(.path(TerminalText.visible(path))) }
     /// Another fitted line within this one, its parts giving way as they would there.
     mutating func appendInterpolation(_ line: FittedLine) { parts += line.parts }
-  }
-
-  /// `text` with what a terminal would act on written as `\u001b`: control characters (C0,
-  /// DEL, C1) and the bidirectional controls (U+202E turns the rest of a line around). Names
-  /// and paths come from flow files and folders, and an escape sequence in one would clear or
-  /// recolour the screen, a carriage return fake a line of output.
-  static func visible(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: actsOnTerminal) else { return text }
-    return text.unicodeScalars.map { scalar in
-      guard actsOnTerminal(scalar) else { return String(scalar) }
-      let hex = String(scalar.value, radix: 16)
-      return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }.joined()
-  }
-
-  /// True for a control character, a line or paragraph separator, or a bidirectional control.
-  static func actsOnTerminal(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
-    default: false
-    }
   }
 
   /// The fewest columns a name keeps: `Workf…ders` still tells most names apart.
