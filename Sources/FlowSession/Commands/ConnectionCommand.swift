@@ -1,4 +1,3 @@
-import FlowFormats
 import FlowModel
 import FlowStore
 
@@ -117,32 +116,25 @@ struct ConnectionCommand: Command {
     }
   }
 
-  /// The `--prop` pairs. A property is stored and listed in clear, so one named like a secret
-  /// (`password`, `apiKey`) or whose value holds one (a password in a URL) is refused.
+  /// The `--prop` pairs; one that would hold a secret in clear is refused (`SecretInProperty`).
   private static func properties(_ pairs: [String]) throws -> JSONObject {
     var properties = JSONObject()
     for pair in pairs {
       let (key, value) = try split(pair)
       guard let value else { throw UsageError("--prop needs key=value, got '\(pair)'", command: "connection") }
-      if SecretScanner.isSecretName(key), !Self.isPlainSetting(value) {
+      switch SecretInProperty(key: key, value: value) {
+      case .named:
         throw UsageError(
           "'\(key)' names a secret, which --prop would store and list in clear: give it with --secret \(key)=<value>, "
             + "or --secret \(key) to be asked", command: "connection")
-      }
-      if let found = SecretScanner.scan(.string(value)).first {
+      case .inValue(let kind):
         throw UsageError(
-          "the value of '\(key)' holds a \(found.kind), which --prop would store and list in clear: leave it out of the value "
+          "the value of '\(key)' holds a \(kind), which --prop would store and list in clear: leave it out of the value "
             + "and give it with --secret <name>=<value>", command: "connection")
+      case nil: properties[key] = .string(value)
       }
-      properties[key] = .string(value)
     }
     return properties
-  }
-
-  /// True for a value no secret is: a switch or a number (`use_credentials=true`,
-  /// `passwordLength=16`), which a secret-sounding name may still take as a property.
-  private static func isPlainSetting(_ value: String) -> Bool {
-    ["true", "false", ""].contains(value.lowercased()) || Double(value) != nil
   }
 
   /// One `--secret` pair; `***` (a line brought back from history) is refused.

@@ -1,6 +1,3 @@
-import FlowFormats
-import FlowModel
-
 /// What the shell's history keeps of a line: the line with every secret typed into it masked,
 /// so `connection add k --secret password=hunter2` is remembered as
 /// `connection add k --secret password=***`. A reference such as `${env:KAFKA_PASSWORD}` is
@@ -19,7 +16,7 @@ public enum HistoryText {
   private static func holdsSecret(_ pair: String, after option: String) -> Bool {
     guard option != "--secret" else { return true }
     let key = pair.prefix { $0 != "=" }
-    return SecretScanner.isSecretName(String(key)) || !SecretScanner.scan(.string(String(pair.dropFirst(key.count + 1)))).isEmpty
+    return SecretInProperty(key: String(key), value: String(pair.dropFirst(key.count + 1))) != nil
   }
 
   /// `line` with the value of every secret `key=value` (`--secret key=value`, also
