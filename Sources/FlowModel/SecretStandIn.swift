@@ -32,10 +32,7 @@ public enum SecretStandIn {
   /// whose secrets differ have different lists, whatever else changed around them.
   public static func standIns(in value: JSONValue) -> [String] {
     switch value {
-    case .string(let text) where text.contains(marker):
-      return text.ranges(of: marker).map { found in
-        String(text[found.upperBound...].prefix(while: \.isHexDigit))
-      }
+    case .string(let text) where text.contains(marker): return found(in: text).map { String($0.hash) }
     case .array(let elements): return elements.flatMap(standIns)
     case .object(let object): return object.members.flatMap { standIns(in: $0.value) }
     default: return []
@@ -45,18 +42,27 @@ public enum SecretStandIn {
   /// `text` with every stand-in in it replaced by `words`.
   private static func masking(_ text: String, with words: String) -> String {
     var result = ""
-    var rest = text[...]
-    while let found = rest.firstRange(of: marker) {
-      let hash = rest[found.upperBound...].prefix(while: \.isHexDigit)
-      guard !hash.isEmpty, hash.endIndex < rest.endIndex, rest[hash.endIndex] == end else {
-        result += rest[..<found.upperBound]
-        rest = rest[found.upperBound...]
-        continue
-      }
-      result += rest[..<found.lowerBound] + words
-      rest = rest[rest.index(after: hash.endIndex)...]
+    var cursor = text.startIndex
+    for standIn in found(in: text) {
+      result += text[cursor..<standIn.range.lowerBound] + words
+      cursor = standIn.range.upperBound
     }
-    return result + rest
+    return result + text[cursor...]
+  }
+
+  /// Each stand-in in `text`, whole (marker, hash, end) with its hash: only hex digits between
+  /// a marker and the end count.
+  private static func found(in text: String) -> [(range: Range<String.Index>, hash: Substring)] {
+    var found: [(Range<String.Index>, Substring)] = []
+    var rest = text[...]
+    while let marked = rest.firstRange(of: marker) {
+      let hash = rest[marked.upperBound...].prefix(while: \.isHexDigit)
+      rest = rest[marked.upperBound...]
+      guard !hash.isEmpty, hash.endIndex < text.endIndex, text[hash.endIndex] == end else { continue }
+      found.append((marked.lowerBound..<text.index(after: hash.endIndex), hash))
+      rest = text[text.index(after: hash.endIndex)...]
+    }
+    return found
   }
 
   /// The value with every stand-in in it, whole or inside a text, replaced by `replacement`,
