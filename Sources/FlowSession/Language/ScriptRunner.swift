@@ -46,7 +46,7 @@ struct ScriptRunner {
       let position = CommandFailure.Position(source: source, line: line.number)
       do {
         guard let sourced = try session.check(line.text.get()) as? Source else { continue }
-        let path = sourced.path.hasPrefix("/") ? sourced.path : PathText.join(PathText.folder(of: source), sourced.path)
+        let path = Self.resolve(sourced.path, from: source)
         let absolute = URL(fileURLWithPath: path).standardizedFileURL
         // A pipe is left to the run, which reads it once; a loop is refused there too.
         guard !checked.contains(absolute.path), !Session.isPipeOrDevice(absolute.path) else { continue }
@@ -98,7 +98,12 @@ struct ScriptRunner {
 
   /// A `source` path: relative to the sourcing script's folder, or as given at the prompt.
   static func resolve(_ path: String, in session: Session) -> String {
-    guard !path.hasPrefix("/"), let current = session.sourceStack.last else { return path }
-    return PathText.join(PathText.folder(of: current), path)
+    resolve(path, from: session.sourceStack.last)
+  }
+
+  /// `path` relative to the folder of the script `script` (as given, when there is none).
+  private static func resolve(_ path: String, from script: String?) -> String {
+    guard !path.hasPrefix("/"), let script else { return path }
+    return PathText.join(PathText.folder(of: script), path)
   }
 }
