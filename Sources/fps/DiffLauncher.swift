@@ -36,7 +36,7 @@ enum DiffLauncher {
   private static func gitDriver(path: String, newPath: String, old: String, new: String, options: [String], in session: Session) throws {
     var labels = [old == "/dev/null" ? old : "a/\(path)", new == "/dev/null" ? new : "b/\(newPath)"]
     // `/dev/null` (a new or deleted file) is a flow only beside one: a new package.json is text.
-    let flows = [old, new].map { $0 != "/dev/null" && Session.isFlowFile(atPath: $0) }
+    let flows = [old, new].map(Session.isFlowFile)
     guard flows.contains(true) else { return try plainDiff(old, new, labels: labels, in: session) }
     // A flow against a file that is not one (JSON that became a flow, or stopped being one) is
     // shown as a new or deleted flow: a text diff would print the flow's secrets in clear.

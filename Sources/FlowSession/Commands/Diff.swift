@@ -255,11 +255,11 @@ struct Diff: Command {
 }
 
 extension Session {
-  /// True when the file at `path` is a flow export of a format FlowPort reads, or `/dev/null`
-  /// (an empty side): what git's diff driver compares semantically, and not a `package.json`.
+  /// True when the file at `path` is a flow export of a format FlowPort reads: what git's diff
+  /// driver compares semantically, and not a `package.json` (nor `/dev/null`, which stands
+  /// for an empty side of either).
   public static func isFlowFile(atPath path: String) -> Bool {
-    if path == Diff.nothing { return true }
-    guard let bytes = FileManager.default.contents(atPath: path) else { return false }
+    guard path != Diff.nothing, let bytes = FileManager.default.contents(atPath: path) else { return false }
     return (try? ExportFormat.read(bytes, fallbackName: "flow")) != nil
   }
 }
