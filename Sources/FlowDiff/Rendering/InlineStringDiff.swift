@@ -7,17 +7,20 @@ struct InlineStringDiff {
   /// Characters of unchanged text kept on each side of the edit.
   static let context = 24
 
+  /// How many characters the two have alike at their start, and then at their end (the two
+  /// never overlap): what lies between is the edit.
+  static func commonEnds(_ old: [Character], _ new: [Character]) -> (prefix: Int, suffix: Int) {
+    var prefix = 0
+    while prefix < min(old.count, new.count), old[prefix] == new[prefix] { prefix += 1 }
+    var suffix = 0
+    while suffix < min(old.count, new.count) - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+    return (prefix, suffix)
+  }
+
   func text(palette: Palette) -> String {
     let oldCharacters = Array(old)
     let newCharacters = Array(new)
-    var prefix = 0
-    while prefix < min(oldCharacters.count, newCharacters.count), oldCharacters[prefix] == newCharacters[prefix] { prefix += 1 }
-    var suffix = 0
-    while suffix < min(oldCharacters.count, newCharacters.count) - prefix,
-      oldCharacters[oldCharacters.count - 1 - suffix] == newCharacters[newCharacters.count - 1 - suffix]
-    {
-      suffix += 1
-    }
+    let (prefix, suffix) = Self.commonEnds(oldCharacters, newCharacters)
     let head = String(oldCharacters[..<prefix].suffix(Self.context))
     let tail = String(oldCharacters[(oldCharacters.count - suffix)...].prefix(Self.context))
     let removed = String(oldCharacters[prefix..<(oldCharacters.count - suffix)])

@@ -18,12 +18,10 @@ struct LineDiff {
   /// a line reads better inline: `…/ 10{+0+};\nreturn msg;`), and they are not too long.
   static func applies(old: String, new: String) -> Bool {
     guard old.contains(where: \.isNewline), new.contains(where: \.isNewline) else { return false }
-    let prefix = zip(old, new).prefix { $0 == $1 }.count
-    let (oldRest, newRest) = (old.dropFirst(prefix), new.dropFirst(prefix))
-    let suffix = zip(oldRest.reversed(), newRest.reversed()).prefix { $0 == $1 }.count
-    guard oldRest.dropLast(suffix).contains(where: \.isNewline) || newRest.dropLast(suffix).contains(where: \.isNewline) else {
-      return false
-    }
+    let (oldCharacters, newCharacters) = (Array(old), Array(new))
+    let (prefix, suffix) = InlineStringDiff.commonEnds(oldCharacters, newCharacters)
+    let edited = [oldCharacters[prefix..<(oldCharacters.count - suffix)], newCharacters[prefix..<(newCharacters.count - suffix)]]
+    guard edited.contains(where: { $0.contains(where: \.isNewline) }) else { return false }
     return lineCount(old) * lineCount(new) <= comparedLines
   }
 
