@@ -28,7 +28,8 @@ struct ConnectionCommand: Command {
       `connection remove` is refused while a flow of the workspace, or a pending import, is bound
       to the connection. `--secret key` without a value asks for it without echo when
       interactive; in scripts give `--secret key=${env:NAME}`. Secrets are stored apart from
-      properties and never exported.
+      properties and never exported; `--prop` refuses a key named like a secret (`password`)
+      or a value that holds one (a password in a URL).
 
       The `id` property is the connection's identity in the target platform (an n8n credential
       id, a Make connection id, a Node-RED config node id, a NiFi controller service id): after

@@ -15,7 +15,7 @@ struct Diff: Command {
     static let svg = OptionSpec("--svg", value: "file", completion: .path, help: "render the picture to an SVG file (needs Graphviz `dot`)")
     static let all = OptionSpec("--all", help: "also compare canvas positions and volatile ids")
     static let ignore = OptionSpec(
-      "--ignore", value: "path", help: "leave out property paths matching this pattern (`*` any text); repeatable")
+      "--ignore", value: "path", help: "leave out property paths matching this pattern (`*` any text; `name`: renames); repeatable")
     static let label = OptionSpec(
       "--label", value: "name", help: "name a side in the output, in order: left, right (with --base: base, target, new)")
     static let base = OptionSpec(
