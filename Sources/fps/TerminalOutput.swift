@@ -28,15 +28,15 @@ final class TerminalOutput: Output {
   }
   /// Writes to standard output after what the command printed so far, once that is shown
   /// (paged when long): never inside the pager, where quitting early would hide it.
-  func writeOutcome(_ text: String) {
-    progress?.takeAway()
-    pager?.showHeld()
-    FileHandle.standardOutput.write(Data(text.utf8))
-  }
+  func writeOutcome(_ text: String) { writeAfterHeld(text, to: .standardOutput) }
   /// Writes to standard error, after what the command printed so far (kept in order with it).
-  func writeError(_ text: String) {
+  func writeError(_ text: String) { writeAfterHeld(text, to: .standardError) }
+
+  /// Shows what the command printed so far (paged when long), then writes `text` to `stream`
+  /// directly.
+  private func writeAfterHeld(_ text: String, to stream: FileHandle) {
     progress?.takeAway()
     pager?.showHeld()
-    FileHandle.standardError.write(Data(text.utf8))
+    stream.write(Data(text.utf8))
   }
 }
