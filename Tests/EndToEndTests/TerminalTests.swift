@@ -41,6 +41,9 @@ struct TerminalTests {
       try terminal.wait(for: "café 日本\nfps default>", since: echo)
 
       try terminal.send("abandoned-line", literal: true)
+      // As a person does, Ctrl-C once the line shows: the interrupt flushes the terminal's
+      // queues, and under load it would take the echo not yet drawn along with it.
+      try terminal.wait(for: "the typed line") { $0.hasSuffix("fps default> abandoned-line") }
       try terminal.send("C-c")
       let screen = try terminal.wait(for: "a fresh prompt after Ctrl-C") { $0.hasSuffix("abandoned-line\nfps default>") }
       #expect(!screen.contains("unknown command"))
