@@ -21,6 +21,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-system", from: "1.7.0"),
   ],
   targets: [
     .target(name: "FlowModel"),
@@ -38,7 +39,7 @@ let package = Package(
       name: "FlowSession",
       dependencies: [
         "FlowModel", "FlowFormats", "FlowDiff", "FlowStore", .product(name: "Algorithms", package: "swift-algorithms"),
-        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Crypto", package: "swift-crypto"), .product(name: "SystemPackage", package: "swift-system"),
       ], exclude: ["Schemas"]),
     .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
     .target(name: "CEditShim", dependencies: ["CLibEdit"]),

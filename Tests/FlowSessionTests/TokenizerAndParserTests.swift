@@ -180,6 +180,14 @@ import Testing
     #expect(PathText.join("a/", "b") == "a/b" && PathText.join("a", "b") == "a/b")
   }
 
+  /// A file's stem is what `URL.deletingPathExtension().lastPathComponent` says of a file.
+  @Test(arguments: [
+    "a.json", "dir/a.b.json", ".json", "dir/.hidden", "a.", "a", "dir/a.json/", "a..json", "dir.d/a", "x/ y .json", "a.json.",
+  ])
+  func aFilesStemIsURLs(path: String) {
+    #expect(PathText.stem(of: path) == URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+  }
+
   @Test func filePaths() throws {
     let harness = try SessionHarness()
     let examples = Corpus.examples.path

@@ -121,11 +121,11 @@ struct Load: Command {
     let results = try session.readExports(at: files) { path in
       if path.hasSuffix(".fps") { throw SessionError.scriptGivenAsExport(path) }
       // Each file is opened once: its bytes tell a workspace from an export.
-      let bytes = try Session.readFile(at: path)
+      let (bytes, stamp) = try Session.readStampedFile(at: path)
       if WorkspaceStores.isWorkspace(contents: bytes) {
         throw SessionError.workspaceAmongExports(path: path)
       }
-      var file = try Session.readExport(taking: bytes, at: path, scanningSecrets: true, sharing: sharing)
+      var file = try Session.readExport(taking: bytes, at: path, stamp: stamp, scanningSecrets: true, sharing: sharing)
       try file.rename(renames)
       // Staged flows are held as text where they can: a bulk load's trees were most of its memory.
       if outlining { file.outline(from: bytes) }
@@ -162,7 +162,7 @@ struct Load: Command {
     for file in read {
       var name = alias ?? file.version.name
       if alias == nil, let other = session.exports[name], other.path != file.path {
-        name = URL(fileURLWithPath: file.path).deletingPathExtension().lastPathComponent
+        name = PathText.stem(of: file.path)
       }
       session.exports[name] = LoadedExport(
         name: name, path: file.path, format: file.format, version: file.version, notes: file.notes, renames: file.renames,
@@ -204,8 +204,8 @@ struct Load: Command {
         case .skip:
           skipped.append(flow)
           continue
-        case .rename where !existing.contains(Self.stem(file.path)) && creators[Self.stem(file.path)] == nil:
-          flow = Self.stem(file.path)
+        case .rename where !existing.contains(PathText.stem(of: file.path)) && creators[PathText.stem(of: file.path)] == nil:
+          flow = PathText.stem(of: file.path)
           mode = .newFlow(flow)
         case .error, .rename:
           problems.append(SessionError.flowExists(flow: flow, workspace: open.name).description + " (\(file.path))")
@@ -253,11 +253,6 @@ struct Load: Command {
     return "staged \(name: pending.name): \(pending.landing) in \(pending.workspace), \(nodes)\(references)"
   }
 
-  /// A file's name without folder and extension: what `--on-conflict rename` names a flow.
-  static func stem(_ path: String) -> String {
-    URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-  }
-
   /// The flow each export creates or versions: its own name, `--name`, or with `rename` the
   /// file's name where it repeats another's. Names that repeat among the files are all reported
   /// at once, each with both files (not one per run).
@@ -272,7 +267,7 @@ struct Load: Command {
           repeated.append("'\(flow)' in \(first) and \(file.path)")
           continue
         }
-        flow = stem(file.path)
+        flow = PathText.stem(of: file.path)
         if let clash = firstFile[flow] {
           repeated.append("'\(flow)' in \(clash) and \(file.path), even named after the file")
           continue

@@ -18,6 +18,15 @@ enum PathText {
     return String(trimmed[trimmed.index(after: slash)...])
   }
 
+  /// The last part without its extension: `dir/a.b.json` -> `a.b`; `.hidden` and `a.` keep
+  /// theirs. As `URL.deletingPathExtension().lastPathComponent`, without the `stat(2)` that
+  /// `URL(fileURLWithPath:)` makes of the path (a bulk load names every file's flow so).
+  static func stem(of path: String) -> String {
+    let name = name(of: path)
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex, name.index(after: dot) != name.endIndex else { return name }
+    return String(name[..<dot])
+  }
+
   /// `name` inside `folder`; `folder` empty means the current folder.
   static func join(_ folder: String, _ name: String) -> String {
     if folder.isEmpty { return name }

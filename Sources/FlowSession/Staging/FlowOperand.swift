@@ -149,13 +149,14 @@ extension Session {
   /// load runs it for several files at once (see `readExports`). A flow the export names none
   /// of takes `fallbackName`, by default the file's stem.
   static func readExport(at path: String, scanningSecrets: Bool, fallbackName: String? = nil) throws -> ReadExport {
-    try readExport(taking: try readFile(at: path), at: path, scanningSecrets: scanningSecrets, fallbackName: fallbackName)
+    let file = try readStampedFile(at: path)
+    return try readExport(taking: file.bytes, at: path, stamp: file.stamp, scanningSecrets: scanningSecrets, fallbackName: fallbackName)
   }
 
-  /// `readExport(at:scanningSecrets:fallbackName:)` of bytes already read from `path`; the
-  /// files of one bulk load share their repeated strings through `sharing`.
+  /// `readExport(at:scanningSecrets:fallbackName:)` of bytes already read from `path` when it
+  /// had `stamp`; the files of one bulk load share their repeated strings through `sharing`.
   static func readExport(
-    taking bytes: consuming Data, at path: String, scanningSecrets: Bool, sharing: SharedStrings? = nil,
+    taking bytes: consuming Data, at path: String, stamp: FileStamp, scanningSecrets: Bool, sharing: SharedStrings? = nil,
     fallbackName: String? = nil
   ) throws -> ReadExport {
     do {
@@ -168,7 +169,7 @@ extension Session {
         let document = decoded.version.source?.document ?? NativeJSONCodec.encode(decoded.version, stamp: nil)
         notes += SecretScanner.scan(document).map(\.description)
       }
-      return ReadExport(path: path, format: format, version: decoded.version, notes: notes, stamp: FileStamp.of(path))
+      return ReadExport(path: path, format: format, version: decoded.version, notes: notes, stamp: stamp)
     } catch {
       throw SessionError.format(file: path, error)
     }
@@ -176,7 +177,7 @@ extension Session {
 
   /// The name a flow takes from its file when its export names none: the file's stem.
   static func fallbackName(of path: String) -> String {
-    URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    PathText.stem(of: path)
   }
 
   /// The bytes of a file, or an error that says why not. `Data`, not `[UInt8]`: parsing reads
@@ -188,24 +189,32 @@ extension Session {
   /// True for a path that is neither a regular file nor a folder: a pipe (`<(cat b.json)`,
   /// `/dev/stdin`, a named FIFO) or a device, which can be read once only.
   static func isPipeOrDevice(_ path: String) -> Bool {
-    guard let kind = try? URL(fileURLWithPath: path).resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey]) else { return false }
-    return kind.isRegularFile == false && kind.isDirectory == false
+    FileStatus(of: path)?.isPipeOrDevice == true
   }
 
   /// `readFile(at:)` without a session.
   static func readFile(at path: String) throws -> Data {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw SessionError.fileNotFound(path) }
-    if isDirectory.boolValue { throw SessionError.isDirectory(path) }
-    if !isPipeOrDevice(path) {
+    try readStampedFile(at: path).bytes
+  }
+
+  /// The bytes of a file and its stamp as it was when they were read: one `stat(2)` tells a
+  /// missing file, a folder and a pipe apart, and dates the file for a restored session.
+  static func readStampedFile(at path: String) throws -> (bytes: Data, stamp: FileStamp) {
+    guard let status = FileStatus(of: path) else { throw SessionError.fileNotFound(path) }
+    switch status.kind {
+    case .directory: throw SessionError.isDirectory(path)
+    case .regularFile:
       guard let data = FileManager.default.contents(atPath: path) else { throw SessionError.unreadable(path, "permission denied") }
-      return data
+      return (data, status.stamp)
+    case .other:
+      // A pipe (`<(cat b.json)`, `/dev/stdin`, a named FIFO) has no size to read up to: it is
+      // opened once and read to its end (opened twice, a writer that left after the first
+      // would never come back to the second).
+      guard let handle = FileHandle(forReadingAtPath: path) else { throw SessionError.unreadable(path, "permission denied") }
+      defer { try? handle.close() }
+      do { return (try handle.readToEnd() ?? Data(), status.stamp) } catch {
+        throw SessionError.unreadable(path, error.localizedDescription)
+      }
     }
-    // A pipe (`<(cat b.json)`, `/dev/stdin`, a named FIFO) has no size to read up to: it is
-    // opened once and read to its end (opened twice, a writer that left after the first would
-    // never come back to the second).
-    guard let handle = FileHandle(forReadingAtPath: path) else { throw SessionError.unreadable(path, "permission denied") }
-    defer { try? handle.close() }
-    do { return try handle.readToEnd() ?? Data() } catch { throw SessionError.unreadable(path, error.localizedDescription) }
   }
 }
