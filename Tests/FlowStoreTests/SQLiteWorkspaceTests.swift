@@ -41,6 +41,15 @@ import Testing
     #expect(try SQLiteWorkspace.open(location).members() == [Member(user: "ana", role: .owner)])
   }
 
+  /// A new workspace has pages of 16 KiB (its file header says so at bytes 16 and 17, big
+  /// endian): documents are stored in fewer pages, and a bulk commit writes faster.
+  @Test func aNewWorkspaceHasPagesOf16KiB() throws {
+    let location = path("w.fpsw")
+    _ = try SQLiteWorkspace.create(location)
+    let header = try #require(try FileHandle(forReadingAtPath: location)?.read(upToCount: 18))
+    #expect(Int(header[16]) << 8 | Int(header[17]) == 16384)
+  }
+
   @Test func refusesAnotherApplicationsDatabase() throws {
     let other = path("other.db")
     try sqlite3(other, "CREATE TABLE t (a);")

@@ -59,6 +59,10 @@ public final class SQLiteWorkspace: TableWorkspace {
     do {
       return try wrap(path) {
         let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
+        // Pages of 16 KiB, not SQLite's 4: a workspace is mostly documents of 10 to 100 KB, each
+        // a chain of overflow pages, and a bulk commit of 2,000 wrote a quarter as many pages
+        // (its commit 0.40 -> 0.34 s). An empty workspace takes 540 KB rather than 140.
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA page_size = 16384") }
         try queue.write { db in try db.execute(sql: "PRAGMA application_id = \(applicationID)") }
         try WorkspaceSchema.migrator.migrate(queue)
         try queue.write { db in
