@@ -62,7 +62,9 @@ public enum Secrets {
       object["value"] = walker.all(value)
       return .object(object)
     }
-    for index in version.nodes.indices {
+    // An empty configuration (every node of an outlined flow) holds nothing to rewrite; set
+    // anyway, it made a copy of the flow's nodes (a retain of each of their strings).
+    for index in version.nodes.indices where !version.nodes[index].config.isEmpty {
       version.nodes[index].config = rewrite(.object(version.nodes[index].config)).objectValue ?? [:]
     }
     if var source = version.source {

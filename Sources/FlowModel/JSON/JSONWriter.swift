@@ -42,7 +42,9 @@ public struct JSONWriter: Sendable {
 
   /// The text of the value, with no trailing newline.
   public func string(_ value: JSONValue) -> String {
-    var sink = ByteSink(capacity: 4096)
+    // Room for the splice from the start: a bulk commit writes a document of 50 KB around each
+    // flow's short outline, and doubling up to it copied the text written so far five times.
+    var sink = ByteSink(capacity: 4096 + (splice?.text.count ?? 0))
     write(value, into: &sink, level: 0)
     return sink.string()
   }
