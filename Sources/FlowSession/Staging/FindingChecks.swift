@@ -45,7 +45,11 @@ extension Finding {
   static func graphFindings(_ version: FlowVersion, label: String) -> [Finding] {
     var findings: [Finding] = []
     var seen: Set<String> = []
-    for node in version.nodes where !seen.insert(node.id).inserted {
+    seen.reserveCapacity(version.nodes.count)
+    // Ids are read in place: a node copied out is a retain of each of its strings, and a
+    // bulk commit asks this of every node of every flow it writes.
+    for index in version.nodes.indices where !seen.insert(version.nodes[index].id).inserted {
+      let node = version.nodes[index]
       findings.append(Finding(severity: .error, message: "\(label): node id '\(node.id)' is used twice (node '\(node.name)')"))
     }
     for edge in version.edges where version.source == nil {
