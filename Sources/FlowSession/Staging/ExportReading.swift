@@ -6,10 +6,12 @@ extension Session {
   /// Runs `read` on every path, on as many threads as the machine has cores, and gives back each
   /// result in the order of `paths` (a bulk load reports and stages files in the order given).
   /// Files are taken in batches: between batches, progress is shown and a Ctrl-C is honoured.
+  /// A batch is 64 files a core (a tenth of a second's reading): each ends by waiting for its
+  /// slowest file, and with 16 a core those waits were 3 to 9% of a 2,000-file load.
   func readExports<Read: Sendable>(
     at paths: [String], _ read: @Sendable (String) throws -> Read
   ) throws -> [Result<Read, any Error>] {
-    let batch = max(1, ProcessInfo.processInfo.activeProcessorCount) * 16
+    let batch = max(1, ProcessInfo.processInfo.activeProcessorCount) * 64
     var results: [Result<Read, any Error>] = []
     results.reserveCapacity(paths.count)
     for slice in paths.chunks(ofCount: batch) {
