@@ -118,6 +118,19 @@ import Testing
         == ("orders  \(Corpus.examples.path)/orders-v1.json (json)\norders-v2  \(Corpus.examples.path)/orders-v2.json (json)\n"))
   }
 
+  /// A named pipe in a folder or among a pattern's matches is passed over: reading it would
+  /// wait for a writer forever (the time limit fails the test rather than hang it). Named
+  /// itself, a pipe is read (`load <(cat x.json)`).
+  @Test(.timeLimit(.minutes(1))) func aFoldersPipesAreNotReadAsExports() throws {
+    let harness = try SessionHarness()
+    try FileManager.default.createDirectory(atPath: harness.path("in"), withIntermediateDirectories: true)
+    try FileManager.default.copyItem(
+      atPath: Corpus.examples.appendingPathComponent("payments.json").path, toPath: harness.path("in/payments.json"))
+    #expect(mkfifo(harness.path("in/stuck.json"), 0o600) == 0)
+    try harness.run("load ${dir}/in", #"load "${dir}/in/*.json""#)
+    #expect(try harness.output(of: "list exports").standardOutput == "payments  \(harness.path("in/payments.json")) (json)\n")
+  }
+
   @Test func commitWithNothingPendingAndWithoutWorkspace() throws {
     let harness = try SessionHarness()
     #expect(

@@ -2,6 +2,8 @@ import Foundation
 
 /// Turns a `load` argument into files: a glob's matches, a folder's `.json` files (its
 /// sub-folders too: exports grouped by team or category are the common case), or the path.
+/// A pipe, socket or device found in a folder or by a pattern is not an export, and reading
+/// one would wait for a writer that may never come: only one named itself is read.
 enum FileExpansion {
   static func expand(_ argument: String) throws -> [String] {
     if argument.contains(where: { "*?[".contains($0) }) {
@@ -30,6 +32,7 @@ enum FileExpansion {
     let candidates = rest.count == 1 ? try contents(of: directory).filter { !$0.hasPrefix(".") }.sorted() : try walk(directory)
     return candidates.filter { matches(rest[...], $0.split(separator: "/").map(String.init)[...]) }
       .map { root.isEmpty ? $0 : PathText.join(root, $0) }
+      .filter { FileStatus(of: $0)?.isPipeOrDevice != true }
   }
 
   /// True when path components match pattern components, `**` standing for any number of them.
@@ -49,9 +52,12 @@ enum FileExpansion {
     while let folder = folders.popLast() {
       for name in try contents(of: folder.isEmpty ? directory : PathText.join(directory, folder)) where !name.hasPrefix(".") {
         let relative = folder.isEmpty ? name : PathText.join(folder, name)
-        var isDirectory: ObjCBool = false
-        _ = FileManager.default.fileExists(atPath: PathText.join(directory, relative), isDirectory: &isDirectory)
-        if isDirectory.boolValue { folders.append(relative) } else { files.append(relative) }
+        // A link that leads nowhere is kept: reading it says so.
+        switch FileStatus(of: PathText.join(directory, relative))?.kind {
+        case .directory: folders.append(relative)
+        case .other: continue
+        case .regularFile, nil: files.append(relative)
+        }
       }
     }
     return files.sorted()
