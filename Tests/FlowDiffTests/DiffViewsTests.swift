@@ -80,6 +80,21 @@ import Testing
     #expect(render(lines, oneLine).contains(#"~ config.func: "…onst v5 = msg.payload.f5{+ * 2+};\nconst v6 = msg.payload…""#))
   }
 
+  /// A text with more changed lines than a screen shows 24 and counts the rest, saying how to
+  /// see them; the whole view (`diff --all`) shows every line, and long ones uncut.
+  @Test func manyChangedLinesAreCountedUnlessAllAreAskedFor() {
+    func flow(_ lines: [String]) -> FlowVersion {
+      FlowVersion(name: "f", nodes: [Node(id: "1", name: "Fn", type: "function", config: ["func": .string(lines.joined(separator: "\n"))])])
+    }
+    let old = (1...40).map { "line \($0)" }
+    let new = old.map { $0 + " " + String(repeating: "x", count: 150) }
+    let diff = FlowDiffer.diff(flow(old), flow(new), leftLabel: "a", rightLabel: "b", options: DiffOptions())
+    let cut = DiffRenderer.terminal(colour: false).render(diff)
+    #expect(cut.contains("      … and 16 more lines (`diff --all` shows them)\n") && !cut.contains("~ 25:"), "\(cut)")
+    let whole = DiffRenderer.terminal(colour: false, whole: true).render(diff)
+    #expect(!whole.contains("more lines") && whole.contains("~ 40: \"line 40{+ " + String(repeating: "x", count: 150) + "+}\""), "\(whole)")
+  }
+
   @Test func theRenameIsFoundAndTheRestIsExact() throws {
     let diff = try supportDiff()
     #expect(

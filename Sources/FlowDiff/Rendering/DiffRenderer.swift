@@ -7,9 +7,10 @@ public struct DiffRenderer: Sendable {
 
   init(render: @escaping @Sendable (FlowDiff) -> String) { self.render = render }
 
-  /// Grouped by node with a summary line; ANSI colour when `colour` is true.
-  public static func terminal(colour: Bool) -> DiffRenderer {
-    DiffRenderer { TerminalDiffView(diff: $0, palette: colour ? .ansi : .plain).text }
+  /// Grouped by node with a summary line; ANSI colour when `colour` is true. Long values and
+  /// texts of many changed lines are cut, unless `whole` (`diff --all`).
+  public static func terminal(colour: Bool, whole: Bool = false) -> DiffRenderer {
+    DiffRenderer { TerminalDiffView(diff: $0, palette: colour ? .ansi : .plain, whole: whole).text }
   }
 
   /// One line per changed node, then the summary.

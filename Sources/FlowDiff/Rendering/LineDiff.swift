@@ -7,7 +7,7 @@ struct LineDiff {
   let old: String
   let new: String
 
-  /// Changed lines shown before the rest are counted.
+  /// Changed lines shown before the rest are counted, unless the diff shows all (`--all`).
   static let shownLines = 24
   /// The most lines compared one by one (both sides' counts multiplied): the comparison grows
   /// with that product when most lines differ (two 20,000-line texts took 17 s), so a larger
@@ -28,8 +28,8 @@ struct LineDiff {
   private static func lineCount(_ text: String) -> Int { text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } }
 
   /// The heading's summary (`3 of 60 lines changed`) and one line per line removed, added or
-  /// replaced, each cut at `width` characters.
-  func text(palette: Palette, indent: String, width: Int) -> (summary: String, lines: [String]) {
+  /// replaced, each cut at `width` characters; past `shownLines`, when given, the rest counted.
+  func text(palette: Palette, indent: String, width: Int, shownLines: Int?) -> (summary: String, lines: [String]) {
     // A CRLF is one character, a line break like LF: only the line endings may have changed.
     let oldLines = old.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     let newLines = new.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
@@ -61,8 +61,8 @@ struct LineDiff {
       }
     }
     let summary = "\(max(removed.count, inserted.count)) of \(max(oldLines.count, newLines.count)) lines changed"
-    guard lines.count > Self.shownLines else { return (summary, lines) }
-    return (summary, Array(lines.prefix(Self.shownLines)) + ["\(indent)… and \(lines.count - Self.shownLines) more lines"])
+    guard let shownLines, lines.count > shownLines else { return (summary, lines) }
+    return (summary, Array(lines.prefix(shownLines)) + ["\(indent)… and \(lines.count - shownLines) more lines (`diff --all` shows them)"])
   }
 
   private static func quoted(_ line: Substring, width: Int) -> String {

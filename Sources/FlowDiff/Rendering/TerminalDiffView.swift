@@ -5,9 +5,13 @@ import FlowModel
 struct TerminalDiffView {
   let diff: FlowDiff
   let palette: Palette
+  /// Every value and every changed line of a text shown, none cut (`diff --all`).
+  var whole = false
 
-  /// Values longer than this are cut with an ellipsis, so one huge config cannot flood the screen.
+  /// Values longer than this are cut with an ellipsis, so one huge config cannot flood the
+  /// screen, unless the view is `whole`.
   static let valueWidth = 120
+  private var valueWidth: Int { whole ? .max : Self.valueWidth }
   /// Two strings longer than this together are shown as one string with the edit marked.
   static let inlineThreshold = 80
 
@@ -78,7 +82,8 @@ struct TerminalDiffView {
     case (nil, let new?): return "  \(palette.added)+ \(change.path): \(short(new))\(palette.reset)"
     case (let old?, nil): return "  \(palette.removed)- \(change.path): \(short(old))\(palette.reset)"
     case (.string(let old)?, .string(let new)?) where LineDiff.applies(old: old, new: new):
-      let (summary, lines) = LineDiff(old: old, new: new).text(palette: palette, indent: "      ", width: Self.valueWidth)
+      let (summary, lines) = LineDiff(old: old, new: new).text(
+        palette: palette, indent: "      ", width: valueWidth, shownLines: whole ? nil : LineDiff.shownLines)
       return (["  \(palette.changed)~ \(change.path): \(summary)\(secretNote(change))\(palette.reset)"] + lines).joined(separator: "\n")
     case (.string(let old)?, .string(let new)?) where old.count + new.count > Self.inlineThreshold:
       let edit = InlineStringDiff(old: old, new: new).text(palette: palette)
@@ -96,7 +101,7 @@ struct TerminalDiffView {
 
   private func short(_ value: JSONValue) -> String {
     let text = JSONWriter(layout: .minified).string(value)
-    guard text.count > Self.valueWidth else { return text }
-    return String(text.prefix(Self.valueWidth - 1)) + "…"
+    guard text.count > valueWidth else { return text }
+    return String(text.prefix(valueWidth - 1)) + "…"
   }
 }

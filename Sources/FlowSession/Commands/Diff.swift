@@ -13,7 +13,8 @@ struct Diff: Command {
     static let json = OptionSpec("--json", help: "a JSON document for scripts (schema in README)")
     static let dot = OptionSpec("--dot", help: "a Graphviz picture: added green, removed red, changed amber")
     static let svg = OptionSpec("--svg", value: "file", completion: .path, help: "render the picture to an SVG file (needs Graphviz `dot`)")
-    static let all = OptionSpec("--all", help: "also compare canvas positions and volatile ids")
+    static let all = OptionSpec(
+      "--all", help: "also compare canvas positions and volatile ids, and show every changed line of a text, uncut")
     static let ignore = OptionSpec(
       "--ignore", value: "path", help: "leave out property paths matching this pattern (`*` any text; `name`: renames); repeatable")
     static let label = OptionSpec(
@@ -68,6 +69,8 @@ struct Diff: Command {
   let right: String?
   let view: View
   let options: DiffOptions
+  /// With `--all`: long values and every changed line of a text shown whole, not cut.
+  let showsWhole: Bool
   /// What `--label` names the sides, in order.
   let labels: [String]
   /// With `--base`, the base of a three-way diff: `left` is then the target, `right` the new export.
@@ -96,6 +99,7 @@ struct Diff: Command {
     } else if labels.count > 2 {
       throw UsageError("--label names two sides at most", command: "diff")
     }
+    showsWhole = arguments.flag(Option.all)
     options = DiffOptions(
       includeVolatile: arguments.flag(Option.all), ignoredPaths: arguments.values(Option.ignore),
       includeGraph: arguments.flag(Option.dot) || arguments.flag(Option.svg))
@@ -116,7 +120,7 @@ struct Diff: Command {
     // diff` ends before it would be done, the shell goes on to the next prompt.
     BackgroundRelease.release(((consume a).version, (consume b).version))
     switch view {
-    case .terminal: session.output.write(DiffRenderer.terminal(colour: session.output.usesColour).render(diff))
+    case .terminal: session.output.write(DiffRenderer.terminal(colour: session.output.usesColour, whole: showsWhole).render(diff))
     case .stat: session.output.write(DiffRenderer.stat.render(diff))
     case .json: session.output.write(DiffRenderer.json.render(diff))
     case .dot: session.output.write(DiffRenderer.dot.render(diff))
