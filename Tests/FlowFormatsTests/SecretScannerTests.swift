@@ -42,6 +42,31 @@ import Testing
     #expect(redacted["node"]?["url"] == "postgres://admin:<redacted:password in URL>@db.example.com:5432/app")
   }
 
+  /// A secret in a URL's query (`?api_key=`, JDBC's `;password=`, a signed URL's `sig=`) is
+  /// found, and only its value replaced: where the URL points stays readable.
+  @Test(arguments: [
+    (
+      "https://api.example.com/v1/items?api_key=AKx93hd8Qe&format=json",
+      "https://api.example.com/v1/items?api_key=<redacted:secret in URL query>&format=json"
+    ),
+    (
+      "jdbc:postgresql://db:5432/app?user=app&password=Pr0d-pass",
+      "jdbc:postgresql://db:5432/app?user=app&password=<redacted:secret in URL query>"
+    ),
+    (
+      "jdbc:sqlserver://db:1433;databaseName=app;user=sa;Password=Pr0d-pass;encrypt=true",
+      "jdbc:sqlserver://db:1433;databaseName=app;user=sa;Password=<redacted:secret in URL query>;encrypt=true"
+    ),
+    (
+      "https://acct.blob.core.windows.net/c?sv=2022-11-02&sig=AbCd%2Bef12&se=2026",
+      "https://acct.blob.core.windows.net/c?sv=2022-11-02&sig=<redacted:secret in URL query>&se=2026"
+    ),
+  ])
+  func aSecretInAURLsQueryIsReplacedAlone(url: String, redacted: String) {
+    #expect(SecretScanner.scan(document("url", url)).map(\.kind) == ["secret in URL query"])
+    #expect(SecretScanner.redact(document("url", url))["node"]?["url"] == .string(redacted))
+  }
+
   /// n8n's headers and query parameters are name/value pairs: the pair's name says whether its
   /// value is a secret; a pair of an ordinary name is left alone.
   @Test func aNameValuePairIsJudgedByItsName() {
@@ -72,6 +97,10 @@ import Testing
     ("password", ""),
     ("text", "Paste the lines between -----BEGIN ENCRYPTED PRIVATE KEY----- and the END line"),
     ("url", "https://example.com/path?x=1"),
+    ("url", "https://api.example.com/v1?api_key={{ $env.API_KEY }}&q=1"),
+    ("url", "https://api.example.com/v1?token=${TOKEN}"),
+    ("url", "https://api.example.com/v1?api_key=YOUR_API_KEY"),
+    ("url", "https://example.com/search?tokenizer=whitespace&sort=asc"),
   ])
   func leavesOrdinaryTextAlone(key: String, value: String) {
     #expect(SecretScanner.scan(document(key, value)).isEmpty)

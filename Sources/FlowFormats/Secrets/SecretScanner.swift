@@ -29,6 +29,12 @@ public enum SecretScanner {
     Pattern("API key", ["sk-"], /sk-(?:proj-|ant-)?[A-Za-z0-9_\-]{20,}/),
     Pattern("basic-auth header", ["Basic"], /Basic\s+(?=[A-Za-z0-9+\/]*[0-9+\/=])[A-Za-z0-9+\/]{12,}={0,2}/),
     Pattern("password in URL", ["://", "@"], /[A-Za-z][A-Za-z0-9+.\-]*:\/\/[^\/\s:@{}]*:[^\/\s@{}]+@/, secret: Pattern.passwordInURL),
+    // `?password=…`, `&api_key=…`, `;password=…` (JDBC), `&sig=…` (a signed URL); a value that
+    // is an expression or a placeholder (`{{…}}`, `${…}`, `<key>`, `YOUR_KEY`) is not a secret.
+    Pattern(
+      "secret in URL query", ["://", "="],
+      /[?&;](?:[A-Za-z0-9_\-]*[_\-])?(?i:password|passwd|pwd|api[_\-]?key|access[_\-]?token|auth[_\-]?token|token|secret|client[_\-]?secret|sig|signature)=(?!YOUR|REPLACE|xxx|XXX|\*\*\*)[^&;\s#{}$<>"']{4,}/,
+      secret: Pattern.queryValue),
   ]
 
   /// A kind of secret written into text, found by `regex`.
@@ -47,6 +53,11 @@ public enum SecretScanner {
 
     /// The password of `scheme://user:password@`: from the first `:` after `://` (a user
     /// holds none) to the `@` that ends the match.
+    /// The value of `?name=value`: all after the first `=`.
+    static func queryValue(_ match: Substring) -> Substring {
+      match.firstIndex(of: "=").map { match[match.index(after: $0)...] } ?? match
+    }
+
     static func passwordInURL(_ match: Substring) -> Substring {
       guard let authority = match.firstRange(of: "://")?.upperBound, let colon = match[authority...].firstIndex(of: ":"),
         match.last == "@"
