@@ -58,7 +58,7 @@ import Testing
     ("properties.ssl.truststore.password", true), ("token", true), ("Private Key", true), ("PWD", true), ("db_Passwd", true),
     ("REFRESH_TOKEN", true), ("CLIENT_SECRET", true), ("Credentials", true), ("clé secrète secret", true),
     ("tokenUrl", false), ("passwordType", false), ("keyId", false), ("AWS Credentials Provider service", false), ("topic", false),
-    ("Access Key ID", false), ("bootstrapServers", false), ("monkey", false),
+    ("Access Key ID", false), ("bootstrapServers", false), ("monkey", false), ("db_pw", true), ("SMTP PW", true), ("pwm", false),
   ])
   func keyNamesAreMatchedByTheirWords(name: String, secret: Bool) {
     #expect(SecretScanner.isSecretName(name) == secret)

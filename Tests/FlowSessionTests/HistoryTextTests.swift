@@ -19,6 +19,9 @@ import Testing
     ("connection set k --prop=apiKey=abc --prop=tokenUrl=https://t", "connection set k --prop=apiKey=*** --prop=tokenUrl=https://t"),
     ("connection add k --prop 'url=https://u:pw@h/x'", "connection add k --prop url=***"),
     ("connection add k --prop --secret password=hunter2", "connection add k --prop --secret password=***"),
+    ("connection add k --type http --secret password Sec8xyz", "connection add k --type http --secret password ***"),
+    ("connection set k --secret password in prod", "connection set k --secret password in prod"),
+    ("connection add k --secret token --prop host=h", "connection add k --secret token --prop host=h"),
   ])
   func secretsAreMaskedBeforeHistoryKeepsALine(line: String, kept: String) {
     #expect(HistoryText.masked(line) == kept)
@@ -50,6 +53,10 @@ import Testing
     #expect(
       harness.failure("connection add k --type http --prop --secret password=hunter2")
         == "--prop needs a value <key=value> before --secret (see `help connection`)")
+    #expect(
+      harness.failure("connection add k --type http --secret password hunter2")
+        == "--secret password takes its value after `=` (`--secret password=<value>`), or none to be asked for it; "
+        + "the word after it is not shown (see `help connection`)")
     #expect(harness.session.changes.values.allSatisfy { $0.isEmpty }, "nothing staged")
     try harness.run("connection add k --type http --prop tokenUrl=https://t --prop keyId=k1")
   }

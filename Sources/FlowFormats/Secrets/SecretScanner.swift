@@ -116,7 +116,7 @@ public enum SecretScanner {
   /// Words that make a member name a secret's wherever they stand: `Secret Access Key`,
   /// `Client Secret Value`, `db_password`, `sasl.jaas.config`.
   static let secretWords: Set<String> = [
-    "password", "passwd", "pwd", "passphrase", "secret", "secrets", "jaas", "credential", "credentials",
+    "password", "passwd", "pwd", "pw", "passphrase", "secret", "secrets", "jaas", "credential", "credentials",
   ]
   /// Last words that make a name a secret's: `token`, `apiKey`, `x-api-key`, and the HTTP
   /// headers that carry credentials, `Authorization`, `Proxy-Authorization`, `Cookie`.
@@ -175,7 +175,7 @@ public enum SecretScanner {
   /// What every secret name holds somewhere, in any case: a word of `secretWords`, or the
   /// `token`, `key`, `secret`, `authorization` or `cookie` every last word ends in. Each is lower-case ASCII letters:
   /// `mayNameSecret` finds them by their first letter, case folded.
-  static let secretStems: [StaticString] = ["pass", "pwd", "secret", "jaas", "credential", "token", "key", "authorization", "cookie"]
+  static let secretStems: [StaticString] = ["pass", "pw", "secret", "jaas", "credential", "token", "key", "authorization", "cookie"]
 
   /// A cheap first test of `isSecretName` over the name's bytes, ASCII case folded: almost no
   /// member name (`parameters`, `type`, `url`) holds a stem, and splitting every name of a

@@ -11,7 +11,7 @@ struct ConnectionCommand: Command {
       "--type", value: "type", completion: .words(["kafka", "jdbc", "http", "mqtt-broker", "filesystem"]),
       help: "the connection type (kafka, jdbc, http, ...)")
     static let prop = OptionSpec("--prop", value: "key=value", help: "a non-secret property; repeatable")
-    static let secret = OptionSpec("--secret", value: "key[=value]", help: "a secret property; repeatable")
+    static let secret = OptionSpec("--secret", value: "key[=value]", takesSecret: true, help: "a secret property; repeatable")
     static let json = OptionSpec("--json", help: "with list: print JSON")
     static let inWorkspace = OptionSpec.inWorkspace
   }

@@ -64,13 +64,20 @@ struct OptionSpec: Sendable {
   let help: String
   /// What the value is, for completion.
   let completion: CompletionKind
+  /// True when the value is `key[=secret]` (`--secret`): a word typed after a bare key is
+  /// likely the secret without its `=`, and is never echoed.
+  let takesSecret: Bool
 
-  init(_ name: String, short: String? = nil, value: String? = nil, completion: CompletionKind = .none, help: String) {
+  init(
+    _ name: String, short: String? = nil, value: String? = nil, completion: CompletionKind = .none, takesSecret: Bool = false,
+    help: String
+  ) {
     self.name = name
     self.short = short
     self.value = value
     self.help = help
     self.completion = completion
+    self.takesSecret = takesSecret
   }
 
   var label: String {

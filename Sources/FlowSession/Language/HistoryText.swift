@@ -28,13 +28,23 @@ public enum HistoryText {
     var result = ""
     var cursor = line.startIndex
     var option: String?
+    // After `--secret password` without `=`, a word that is neither an option nor `in` is the
+    // value typed without its `=` (`--secret password hunter2`, refused as a stray word).
+    var afterBareSecret = false
     for token in tokens {
       result += line[cursor..<token.range.lowerBound]
       cursor = token.range.upperBound
+      if afterBareSecret, !token.text.hasPrefix("-"), token.text != "in" {
+        result += mask
+        afterBareSecret = false
+        continue
+      }
+      afterBareSecret = false
       // An option where a pair should be (`--prop --secret password=...`, a value forgotten)
       // is read as the option it is, so what follows it is still masked.
       if let given = option, !token.text.hasPrefix("-") {
         result += holdsSecret(token.text, after: given) ? maskedPair(token.text) : String(line[token.range])
+        afterBareSecret = given == "--secret" && !token.text.contains("=")
         option = nil
         continue
       }

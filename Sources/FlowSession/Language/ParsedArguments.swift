@@ -2,6 +2,9 @@
 struct ParsedArguments: Sendable {
   private(set) var positionals: [String] = []
   private var values: [String: [String]] = [:]
+  /// Positionals typed right after a secret's bare key (`--secret password hunter2`), by
+  /// index, with the option and key before them: refused without being shown.
+  private var afterSecretKey: [Int: String] = [:]
   let spec: CommandSpec
 
   /// Parses words after the command name. Unknown options are usage errors with a suggestion.
@@ -9,7 +12,10 @@ struct ParsedArguments: Sendable {
     self.spec = spec
     var rest = words[...]
     var optionsEnded = false
+    var secretKey: String?
     while let word = rest.popFirst() {
+      let bareSecretKey = secretKey
+      secretKey = nil
       if !optionsEnded, word == "--" {
         optionsEnded = true
       } else if !optionsEnded, word.hasPrefix("-"), word.count > 1, Double(word) == nil {
@@ -34,6 +40,7 @@ struct ParsedArguments: Sendable {
             throw UsageError("\(option.name) needs a value <\(placeholder)> before \(value)", command: spec.name)
           }
           values[option.name, default: []].append(value)
+          if option.takesSecret, inline == nil, !value.contains("=") { secretKey = "\(option.name) \(value)" }
         } else {
           if inline != nil { throw UsageError("\(option.name) takes no value", command: spec.name) }
           values[option.name, default: []].append("")
@@ -45,6 +52,7 @@ struct ParsedArguments: Sendable {
         }
         values[keyword.name, default: []].append(value)
       } else {
+        if let bareSecretKey { afterSecretKey[positionals.count] = bareSecretKey }
         positionals.append(word)
       }
     }
@@ -87,6 +95,11 @@ struct ParsedArguments: Sendable {
   /// Fails when more positionals were given than the command takes.
   func expectPositionals(atMost count: Int) throws {
     guard positionals.count > count else { return }
+    if let secret = afterSecretKey[count] {
+      throw UsageError(
+        "\(secret) takes its value after `=` (`\(secret)=<value>`), or none to be asked for it; the word after it is not shown",
+        command: spec.name)
+    }
     throw UsageError("unexpected argument '\(positionals[count])'", command: spec.name)
   }
 }
