@@ -46,6 +46,23 @@ import Testing
         == "no change: extra (http) exists in prod as given\n", "stored with the secret given again")
   }
 
+  /// A shell that ends with nothing pending (its work committed) removes its record and its
+  /// lock; a lock that guards no record and that no shell holds (left by an older fps) is swept
+  /// away.
+  @Test func nothingIsLeftOfASessionWithNothingPending() throws {
+    let harness = try SessionHarness()
+    let folder = harness.path("sessions")
+    harness.session.keeper = SessionKeeper(folder: folder)
+    try harness.run("workspace new ${dir}/prod.fpsw as prod", "connection add k --type http")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["\(getpid()).json", "\(getpid()).lock"])
+    try harness.run("commit --yes")
+    harness.session.leave()
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    #expect(FileManager.default.createFile(atPath: "\(folder)/99999999.lock", contents: nil))
+    #expect(SessionKeeper(folder: folder).abandoned(includingDeclined: true) == nil)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+  }
+
   /// An import loaded from a pipe (`load <(git show …)`) cannot be read again: the restore says
   /// so, rather than wait for a writer long gone.
   @Test func anImportReadFromAPipeIsNotWaitedFor() throws {

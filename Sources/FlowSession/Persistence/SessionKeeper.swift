@@ -61,15 +61,32 @@ public final class SessionKeeper {
     guard rename(temporary, file) == 0 else { throw SessionError.writeFailed(file, String(cString: strerror(errno))) }
   }
 
-  /// Removes this process's record: the session holds nothing left to lose.
+  /// Removes this process's record and its lock: the session holds nothing left to lose.
   func forget() {
     unlink(file)
+    guard lock >= 0 else { return }
+    unlink(Self.lockFile(of: file))
+    close(lock)
+    lock = -1
   }
 
   /// Removes a record that was restored into this session, with its lock file.
   public func discard(_ record: String) {
     unlink(record)
     unlink(Self.lockFile(of: record))
+  }
+
+  /// Removes the lock files that guard no record and that no running shell holds: left by
+  /// shells whose session emptied before they ended (before `forget` removed them too).
+  private static func removeStrayLocks(among names: [String], in folder: String) {
+    let guarded = Set(names.filter { $0.hasSuffix(".json") }.map { lockFile(of: $0) })
+    for name in names where name.hasSuffix(".lock") && !guarded.contains(name) {
+      let path = PathText.join(folder, name)
+      let descriptor = open(path, O_RDWR)
+      guard descriptor >= 0 else { continue }
+      if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { unlink(path) }
+      close(descriptor)
+    }
   }
 
   private static let declined = ".declined.json"
@@ -85,6 +102,7 @@ public final class SessionKeeper {
   /// with its file; nil when there is none. Declined records (see `decline`) only when asked.
   public func abandoned(includingDeclined: Bool) -> (record: SessionRecord, file: String)? {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+    Self.removeStrayLocks(among: names, in: folder)
     var found: [(record: SessionRecord, file: String)] = []
     for name in names where name.hasSuffix(".json") && (includingDeclined || !name.hasSuffix(Self.declined)) {
       let path = PathText.join(folder, name)
