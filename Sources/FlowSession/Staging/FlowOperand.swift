@@ -149,8 +149,9 @@ extension Session {
   /// load runs it for several files at once (see `readExports`). A flow the export names none
   /// of takes `fallbackName`, by default the file's stem.
   static func readExport(at path: String, scanningSecrets: Bool, fallbackName: String? = nil) throws -> ReadExport {
-    let file = try readStampedFile(at: path)
-    return try readExport(taking: file.bytes, at: path, stamp: file.stamp, scanningSecrets: scanningSecrets, fallbackName: fallbackName)
+    let (bytes, stamp) = try readStampedFile(at: path)
+    // Handed over, not copied: the parse lets the file's bytes go once it has read them.
+    return try readExport(taking: consume bytes, at: path, stamp: stamp, scanningSecrets: scanningSecrets, fallbackName: fallbackName)
   }
 
   /// `readExport(at:scanningSecrets:fallbackName:)` of bytes already read from `path` when it
