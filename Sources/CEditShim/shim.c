@@ -41,16 +41,61 @@ int fps_take_quit_key(void) {
 
 void fps_set_locale(void) { setlocale(LC_CTYPE, ""); }
 
+/// The terminal's settings before the editor first read a line (cooked: echo, line editing).
+static struct termios cooked;
+static int have_cooked = 0;
+
+static void on_terminate(int signal_number) {
+  // The terminal as it was, then the signal's default action: the process ends by it, and its
+  // parent sees why.
+  if (have_cooked) tcsetattr(STDIN_FILENO, TCSADRAIN, &cooked);
+  signal(signal_number, SIG_DFL);
+  sigset_t this_one;
+  sigemptyset(&this_one);
+  sigaddset(&this_one, signal_number);
+  sigprocmask(SIG_UNBLOCK, &this_one, NULL);
+  raise(signal_number);
+}
+
+/// While el_gets waits, libedit catches SIGTERM and SIGHUP to restore the terminal, then sends
+/// them again with kill(0, ...): to the whole process group, which under a script or a
+/// supervisor that did not give fps a group of its own (`sh -c 'fps; ...'`) ended the parent
+/// too. They are taken back for the wait: the terminal is restored the same way, and the
+/// signal goes to this process alone. (SIGINT, SIGQUIT and SIGTSTP come from the keyboard,
+/// which sends them to the whole foreground group anyway.)
+static void take_termination_signals(void) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = on_terminate;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGTERM, &action, NULL);
+  sigaction(SIGHUP, &action, NULL);
+}
+
+static fps_prompt_fn swift_prompt = NULL;
+
+/// The prompt, asked for by el_gets after it installed its signal handlers: the moment to take
+/// the termination signals back (libedit puts the handlers it found back when el_gets returns).
+static char *prompt_taking_signals(EditLine *el) {
+  take_termination_signals();
+  return swift_prompt(el);
+}
+
 EditLine *fps_el_open(const char *program) {
   EditLine *el = el_init(program, stdin, stdout, stderr);
   if (el == NULL) return NULL;
   el_set(el, EL_EDITOR, "emacs");
   el_set(el, EL_SIGNAL, 1);
+  have_cooked = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &cooked) == 0;
   return el;
 }
 
 void fps_el_close(EditLine *el) { el_end(el); }
-int fps_el_set_prompt(EditLine *el, fps_prompt_fn prompt) { return el_set(el, EL_PROMPT, prompt); }
+
+int fps_el_set_prompt(EditLine *el, fps_prompt_fn prompt) {
+  swift_prompt = prompt;
+  return el_set(el, EL_PROMPT, prompt_taking_signals);
+}
 int fps_el_set_clientdata(EditLine *el, void *data) { return el_set(el, EL_CLIENTDATA, data); }
 
 void *fps_el_get_clientdata(EditLine *el) {

@@ -29,7 +29,8 @@ struct ShellSessionTests {
     environment["TERM"] = "xterm"
     environment["HOME"] = fps.home.path
     let words = ([FPSProcess.executable.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
-    let run = asChild ? "\(words); exit $?" : "exec \(words)"
+    // As a child, the shell that started fps says how it ended, and stays to be read.
+    let run = asChild ? "\(words); echo \"fps ended ($?)\"; sleep 30" : "exec \(words)"
     let shell = ["sh", "-c", "cd '\(fps.home.path)' && \(run)"]
     let command = blockingEndSignals && Self.envBlocksSignals ? ["env", "--block-signal=HUP,TERM"] + shell : shell
     return try TmuxTerminal.with(command: command, environment: environment) { terminal in
@@ -188,6 +189,17 @@ struct ShellSessionTests {
     }
   }
 
+  /// SIGTERM at the prompt ends fps alone, by that signal (143 to its parent). libedit passed
+  /// it on to the whole process group: the script that started fps ended with it.
+  @Test(.tmux) func sigtermAtThePromptEndsFPSAndNotItsParent() throws {
+    let fps = try FPSProcess()
+    try withShell(fps, asChild: true) { terminal in
+      try terminal.wait(for: "the first prompt", Self.atPrompt)
+      _ = kill(try Self.shellProcess(in: terminal), SIGTERM)
+      try terminal.wait(for: "fps ended (143)")
+    }
+  }
+
   /// Waits until `condition` holds, for at most `seconds`; the caller checks it again.
   static func wait(seconds: Double, until condition: () -> Bool) {
     let deadline = Date().addingTimeInterval(seconds)
@@ -293,13 +305,19 @@ struct ShellSessionTests {
     }
   }
 
-  /// Kills the shell in `terminal` (started `asChild`) with SIGKILL, which nothing can catch,
-  /// and waits until its parent has reaped it, so the next shell sees it gone.
-  static func killShell(in terminal: TmuxTerminal) throws {
+  /// The process id of fps in `terminal`, started `asChild` of a shell.
+  static func shellProcess(in terminal: TmuxTerminal) throws -> Int32 {
     let parent = try #require(terminal.programID)
     let children = try String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8)
     let shell = try #require(children.split(separator: " ").first.flatMap { Int32($0) })
     #expect((try? String(contentsOfFile: "/proc/\(shell)/comm", encoding: .utf8)) == "fps\n")
+    return shell
+  }
+
+  /// Kills the shell in `terminal` (started `asChild`) with SIGKILL, which nothing can catch,
+  /// and waits until its parent has reaped it, so the next shell sees it gone.
+  static func killShell(in terminal: TmuxTerminal) throws {
+    let shell = try shellProcess(in: terminal)
     _ = kill(shell, SIGKILL)
     wait(seconds: 5) { !FileManager.default.fileExists(atPath: "/proc/\(shell)") }
     #expect(!FileManager.default.fileExists(atPath: "/proc/\(shell)"), "fps (pid \(shell)) was not reaped")

@@ -14,6 +14,8 @@ void fps_set_locale(void);
 /// An editor on the process's stdin/stdout/stderr, emacs bindings, signals handled.
 EditLine *fps_el_open(const char *program);
 void fps_el_close(EditLine *el);
+/// Sets the prompt. While el_gets waits, SIGTERM and SIGHUP restore the terminal and end this
+/// process alone (libedit would send them on to the whole process group).
 int fps_el_set_prompt(EditLine *el, fps_prompt_fn prompt);
 int fps_el_set_clientdata(EditLine *el, void *data);
 void *fps_el_get_clientdata(EditLine *el);
