@@ -10,8 +10,9 @@ import Testing
 /// its member names are spelt.
 @Suite struct OutlinedFlowTests {
   static func outlined(_ bytes: [UInt8], fallbackName: String = "x") throws -> (FlowVersion, ExportFormat, OutlinedFlow?) {
-    let (format, decoded) = try ExportFormat.read(bytes, fallbackName: fallbackName)
-    return (decoded.version, format, OutlinedFlow(decoded.version, format: format, readFrom: Data(bytes), fallbackName: fallbackName))
+    let (format, decoded) = try ExportFormat.read(taking: Data(bytes), fallbackName: fallbackName, keepingText: true) { nil }
+    let text = try #require(decoded.documentText, "the minified text is kept when asked for")
+    return (decoded.version, format, OutlinedFlow(decoded.version, format: format, documentText: text, fallbackName: fallbackName))
   }
 
   /// What the store wrote for a whole flow before outlines: the writer's text of it.

@@ -3,16 +3,16 @@ import Testing
 
 @testable import FlowModel
 
-/// The minified text of a document is the writer's minified text of its value, byte for byte,
-/// whatever the layout it was read in: escapes that fall anywhere within a word, strings of
-/// every length, a byte-order mark. And `StringBytes.contains` finds what a byte-at-a-time
-/// search finds, wherever the literal stands.
-@Suite struct MinifiedJSONTests {
+/// The minified text a parse keeps of a document is the writer's minified text of its value,
+/// byte for byte, whatever the layout it was read in: escapes that fall anywhere within a word,
+/// strings of every length, a byte-order mark. And `StringBytes.contains` finds what a
+/// byte-at-a-time search finds, wherever the literal stands.
+@Suite struct MinifiedTextTests {
   static func minified(_ bytes: [UInt8]) -> [UInt8] {
-    bytes.withUnsafeBufferPointer { MinifiedJSON.text(of: $0) }
+    (try? JSONParser.parseKeepingMinifiedText(bytes).minifiedText) ?? Array("(not JSON)".utf8)
   }
 
-  /// A value of every kind, with strings made of the bytes a minifier must step over with care.
+  /// A value of every kind, with strings made of the bytes a minified copy must step over with care.
   static func value(_ generator: inout some RandomNumberGenerator, depth: Int = 0) -> JSONValue {
     let pieces = ["a", "\"", "\\", " ", "\n", "\t", "é", "😀", "\\\"", "\"\\", "xyz", "{", "}", ":", ",", "\u{1}"]
     func string() -> String {

@@ -104,10 +104,14 @@ public struct DecodedExport: Sendable {
   public var version: FlowVersion
   /// Problems with the document that did not stop it from loading, each naming the node.
   public var findings: [String]
+  /// The document's minified text, when the read asked for it (`ExportFormat.read`'s
+  /// `keepingText`, for `OutlinedFlow`).
+  public var documentText: [UInt8]?
 
-  init(version: FlowVersion, findings: [String] = []) {
+  init(version: FlowVersion, findings: [String] = [], documentText: [UInt8]? = nil) {
     self.version = version
     self.findings = findings
+    self.documentText = documentText
   }
 }
 

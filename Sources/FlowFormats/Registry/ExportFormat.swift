@@ -94,19 +94,22 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// parsed, before the flow is built (held to the end, they were a tenth of a large diff's
   /// peak of memory). `reread` gives them back, asked only to place an error found later: a
   /// name the workspace could not keep. The files of one bulk read share their repeated
-  /// strings through `sharing`.
+  /// strings through `sharing`. With `keepingText`, a JSON document's minified text comes
+  /// back in `DecodedExport.documentText` (for `OutlinedFlow`).
   public static func read(
-    taking bytes: consuming Data, fallbackName: String, sharing: SharedStrings? = nil, reread: () -> Data?
+    taking bytes: consuming Data, fallbackName: String, sharing: SharedStrings? = nil, keepingText: Bool = false,
+    reread: () -> Data?
   ) throws(FormatError) -> (ExportFormat, DecodedExport) {
-    let parsed = try parse(bytes, sharing: sharing)
+    let parsed = try parse(bytes, sharing: sharing, keepingText: keepingText)
     _ = consume bytes
     return try decode(parsed, fallbackName: fallbackName) { reread().map(Array.init) ?? [] }
   }
 
-  /// An export as parsed, before its flow is built: a bundle's flow, or a JSON document.
+  /// An export as parsed, before its flow is built: a bundle's flow, or a JSON document (with
+  /// its minified text, when it was asked for).
   private enum Parsed {
     case bundle(FlowVersion)
-    case document(JSONValue)
+    case document(JSONValue, text: [UInt8]?)
   }
 
   /// True when the first 4 KB hold a NUL byte: no text export does. Over contiguous bytes when
@@ -115,10 +118,16 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     bytes.withContiguousStorageIfAvailable { $0.prefix(4096).contains(0) } ?? bytes.prefix(4096).contains(0)
   }
 
-  private static func parse(_ bytes: some Collection<UInt8>, sharing: SharedStrings? = nil) throws(FormatError) -> Parsed {
+  private static func parse(_ bytes: some Collection<UInt8>, sharing: SharedStrings? = nil, keepingText: Bool = false) throws(FormatError)
+    -> Parsed
+  {
     if BundleCodec.isBundle(bytes) { return .bundle(try BundleCodec.decode(Data(bytes))) }
     if startsBinary(bytes) { throw .binary }
-    do { return .document(try JSONParser.parse(bytes, sharing: sharing)) } catch {
+    do {
+      guard keepingText else { return .document(try JSONParser.parse(bytes, sharing: sharing), text: nil) }
+      let (value, text) = try JSONParser.parseKeepingMinifiedText(bytes, sharing: sharing)
+      return .document(value, text: text)
+    } catch {
       if looksLikeSQL(bytes) { throw .writeOnly(FlinkSQLWriter.displayName) }
       throw .syntax(error)
     }
@@ -137,13 +146,14 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// The flow a parsed export holds, and its format.
   private static func flow(from parsed: Parsed, fallbackName: String) throws(FormatError) -> (ExportFormat, DecodedExport) {
     let document: JSONValue
+    let text: [UInt8]?
     switch parsed {
     case .bundle(let version): return (.bundle, DecodedExport(version: version))
-    case .document(let parsed): document = parsed
+    case .document(let parsed, let minified): (document, text) = (parsed, minified)
     }
     if let format = document["format"]?.stringValue {
       guard format == NativeJSONCodec.formatTag else { throw .unsupportedVersion(format) }
-      return (.json, DecodedExport(version: try NativeJSONCodec.decode(document)))
+      return (.json, DecodedExport(version: try NativeJSONCodec.decode(document), documentText: text))
     }
     guard let codec = FormatRegistry.detectionOrder.first(where: { $0.recognizes(document) }) else {
       throw .unrecognized(
@@ -151,6 +161,7 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     }
     var decoded = codec.decode(document, fallbackName: fallbackName)
     decoded.version.metadata = codec.metadata(document)
+    decoded.documentText = text
     return (ExportFormat(codec), decoded)
   }
 

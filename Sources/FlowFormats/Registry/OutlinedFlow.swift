@@ -11,23 +11,23 @@ import Foundation
 public struct OutlinedFlow: Sendable {
   /// The flow without its document (`null` in its place) and without node configurations.
   public private(set) var outline: FlowVersion
-  /// The document's minified text (`MinifiedJSON`).
+  /// The document's minified text (`JSONParser.parseKeepingMinifiedText`).
   public let documentText: [UInt8]
   private let fallbackName: String
 
-  /// `version`, read by `ExportFormat.read` from `bytes` with `fallbackName`, outlined; nil when
-  /// it must stay whole: not read from a platform's document (a bundle, a flowport file), or
-  /// carrying subflows (each staged as an import of its own, from this tree), or holding a
-  /// secret in its document, which a commit seals there.
-  public init?(_ version: FlowVersion, format: ExportFormat, readFrom bytes: Data, fallbackName: String) {
+  /// `version`, read by `ExportFormat.read` with `fallbackName` from a document whose minified
+  /// text is `documentText`, outlined; nil when it must stay whole: not read from a platform's
+  /// document (a bundle, a flowport file), or carrying subflows (each staged as an import of
+  /// its own, from this tree), or holding a secret in its document, which a commit seals there.
+  public init?(_ version: FlowVersion, format: ExportFormat, documentText: [UInt8], fallbackName: String) {
     guard format.isDialect, version.subflowDefinitions.isEmpty, let source = version.source,
-      !bytes.withUnsafeBytes({ Secrets.holdsSecret(source, text: $0.assumingMemoryBound(to: UInt8.self)) })
+      !documentText.withUnsafeBufferPointer({ Secrets.holdsSecret(source, text: $0) })
     else { return nil }
     var outline = version
     outline.source?.document = .null
     for index in outline.nodes.indices { outline.nodes[index].config = [:] }
     self.outline = outline
-    self.documentText = bytes.withUnsafeBytes { MinifiedJSON.text(of: $0.assumingMemoryBound(to: UInt8.self)) }
+    self.documentText = documentText
     self.fallbackName = fallbackName
   }
 

@@ -26,22 +26,58 @@ public struct JSONParser {
     try parse(Array(text.utf8))
   }
 
-  private static func parseBuffer(_ buffer: UnsafeBufferPointer<UInt8>, sharing: SharedStrings?) throws(JSONParseError) -> JSONValue {
-    guard let sharing else { return try parseBuffer(buffer, repeating: RepeatedStrings(slotBits: 10)) }
-    return try sharing.borrowed { table throws(JSONParseError) in try parseBuffer(buffer, repeating: table) }
+  /// `parse(_:sharing:)`, and the document's minified text: without the whitespace between its
+  /// tokens, strings as they are written (escapes and all), a byte order mark dropped. It reads
+  /// back to the same value, and it is how a document held as text (`OutlinedFlow`) is kept and
+  /// stored: a bulk load holds thousands, and exports are often half indentation. The parse
+  /// steps over every run of whitespace anyway, so it copies what lies between them as it goes;
+  /// a second pass over the bytes to minify them was a tenth of a bulk load.
+  public static func parseKeepingMinifiedText(
+    _ bytes: some Collection<UInt8>, sharing: SharedStrings? = nil
+  ) throws(JSONParseError) -> (value: JSONValue, minifiedText: [UInt8]) {
+    let result: Result<(JSONValue, [UInt8]?), JSONParseError>? = bytes.withContiguousStorageIfAvailable { buffer in
+      Result { () throws(JSONParseError) in try parseBuffer(buffer, sharing: sharing, keepingText: true) }
+    }
+    if let result {
+      let (value, text) = try result.get()
+      return (value, text ?? [])
+    }
+    let (value, text) = try Array(bytes).withUnsafeBufferPointer { buffer throws(JSONParseError) in
+      try parseBuffer(buffer, sharing: sharing, keepingText: true)
+    }
+    return (value, text ?? [])
   }
 
-  private static func parseBuffer(_ buffer: UnsafeBufferPointer<UInt8>, repeating repeated: RepeatedStrings) throws(JSONParseError)
-    -> JSONValue
-  {
-    var reader = Reader(bytes: buffer, repeated: repeated)
-    if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { reader.index = 3 }
+  private static func parseBuffer(_ buffer: UnsafeBufferPointer<UInt8>, sharing: SharedStrings?) throws(JSONParseError) -> JSONValue {
+    try parseBuffer(buffer, sharing: sharing, keepingText: false).0
+  }
+
+  private static func parseBuffer(
+    _ buffer: UnsafeBufferPointer<UInt8>, sharing: SharedStrings?, keepingText: Bool
+  ) throws(JSONParseError) -> (JSONValue, [UInt8]?) {
+    guard let sharing else { return try parseBuffer(buffer, repeating: RepeatedStrings(slotBits: 10), keepingText: keepingText) }
+    return try sharing.borrowed { table throws(JSONParseError) in try parseBuffer(buffer, repeating: table, keepingText: keepingText) }
+  }
+
+  private static func parseBuffer(
+    _ buffer: UnsafeBufferPointer<UInt8>, repeating repeated: RepeatedStrings, keepingText: Bool
+  ) throws(JSONParseError) -> (JSONValue, [UInt8]?) {
+    // The minified text is never longer than the bytes: written into room for all of them,
+    // then copied out exactly as long as it is.
+    let scratch = keepingText ? repeated.scratch(count: buffer.count) : nil
+    var reader = Reader(bytes: buffer, repeated: repeated, minified: scratch)
+    if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+      reader.index = 3
+      reader.minifiedUpTo = 3
+    }
     reader.skipWhitespace()
     guard reader.index < buffer.count else { throw reader.error("the document is empty") }
     let value = try reader.value(depth: 0)
     reader.skipWhitespace()
     guard reader.index == buffer.count else { throw reader.error("unexpected text after the JSON value") }
-    return value
+    guard let scratch else { return (value, nil) }
+    reader.keepText(upTo: reader.index, in: scratch)
+    return (value, Array(UnsafeBufferPointer(start: scratch, count: reader.minifiedCount)))
   }
 }
 
@@ -55,18 +91,39 @@ private struct Reader: ~Copyable {
   var elements = ParseStack<JSONValue>()
   /// Strings of 16 to 48 bytes, shared where they repeat.
   let repeated: RepeatedStrings
+  /// Where the minified text is written, when it is asked for: room for all the bytes.
+  let minified: UnsafeMutablePointer<UInt8>?
+  /// How many bytes of minified text are written.
+  var minifiedCount = 0
+  /// Every byte before this is in the minified text, or was whitespace between tokens.
+  var minifiedUpTo = 0
 
-  init(bytes: UnsafeBufferPointer<UInt8>, repeated: RepeatedStrings) {
+  init(bytes: UnsafeBufferPointer<UInt8>, repeated: RepeatedStrings, minified: UnsafeMutablePointer<UInt8>?) {
     self.bytes = bytes
     self.repeated = repeated
+    self.minified = minified
   }
 
   func error(_ reason: String, at offset: Int? = nil) -> JSONParseError {
     .at(offset ?? index, in: bytes, reason)
   }
 
+  /// Steps over whitespace between tokens, the only place the reader does: when the minified
+  /// text is kept, what stands between the last run of whitespace and this one goes into it.
   mutating func skipWhitespace() {
-    index = StringBytes.endOfWhitespace(in: bytes, from: index)
+    let end = StringBytes.endOfWhitespace(in: bytes, from: index)
+    if end != index, let minified {
+      keepText(upTo: index, in: minified)
+      minifiedUpTo = end
+    }
+    index = end
+  }
+
+  /// Copies the bytes from `minifiedUpTo` to `end` into the minified text.
+  mutating func keepText(upTo end: Int, in minified: UnsafeMutablePointer<UInt8>) {
+    guard let base = bytes.baseAddress, end > minifiedUpTo else { return }
+    (minified + minifiedCount).update(from: base + minifiedUpTo, count: end - minifiedUpTo)
+    minifiedCount += end - minifiedUpTo
   }
 
   func describeByte(at offset: Int) -> String {

@@ -57,7 +57,7 @@ public enum StringBytes {
 
   /// The index just past the run of JSON whitespace at `start` (or `start` itself when none
   /// stands there); indentation goes eight spaces at a time, pretty-printed exports being up to
-  /// half spaces. The parser and the minifier both skip whitespace this way.
+  /// half spaces. The parser skips whitespace this way, keeping minified text or not.
   @inline(__always)
   static func endOfWhitespace(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
     var index = start

@@ -125,10 +125,11 @@ struct Load: Command {
       if WorkspaceStores.isWorkspace(contents: bytes) {
         throw SessionError.workspaceAmongExports(path: path)
       }
-      var file = try Session.readExport(taking: bytes, at: path, stamp: stamp, scanningSecrets: true, sharing: sharing)
+      var file = try Session.readExport(
+        taking: consume bytes, at: path, stamp: stamp, scanningSecrets: true, sharing: sharing, keepingText: outlining)
       try file.rename(renames)
       // Staged flows are held as text where they can: a bulk load's trees were most of its memory.
-      if outlining { file.outline(from: bytes) }
+      file.outline()
       return file
     }
     for result in results {

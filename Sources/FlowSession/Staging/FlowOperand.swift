@@ -156,13 +156,16 @@ extension Session {
 
   /// `readExport(at:scanningSecrets:fallbackName:)` of bytes already read from `path` when it
   /// had `stamp`; the files of one bulk load share their repeated strings through `sharing`.
+  /// With `keepingText`, the document's minified text is kept for `ReadExport.outline()`.
   static func readExport(
     taking bytes: consuming Data, at path: String, stamp: FileStamp, scanningSecrets: Bool, sharing: SharedStrings? = nil,
-    fallbackName: String? = nil
+    keepingText: Bool = false, fallbackName: String? = nil
   ) throws -> ReadExport {
     do {
       let fallbackName = fallbackName ?? Self.fallbackName(of: path)
-      let (format, decoded) = try ExportFormat.read(taking: consume bytes, fallbackName: fallbackName, sharing: sharing) {
+      let (format, decoded) = try ExportFormat.read(
+        taking: consume bytes, fallbackName: fallbackName, sharing: sharing, keepingText: keepingText
+      ) {
         try? readFile(at: path)
       }
       var notes = decoded.findings
@@ -170,7 +173,8 @@ extension Session {
         let document = decoded.version.source?.document ?? NativeJSONCodec.encode(decoded.version, stamp: nil)
         notes += SecretScanner.scan(document).map(\.description)
       }
-      return ReadExport(path: path, format: format, version: decoded.version, notes: notes, stamp: stamp)
+      return ReadExport(
+        path: path, format: format, version: decoded.version, notes: notes, stamp: stamp, documentText: decoded.documentText)
     } catch {
       throw SessionError.format(file: path, error)
     }

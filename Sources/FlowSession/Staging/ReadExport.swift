@@ -6,8 +6,10 @@ import Foundation
 struct ReadExport {
   var path: String
   var format: ExportFormat
-  /// The flow: whole as read, or outlined by `outline(from:)`.
+  /// The flow: whole as read, or outlined by `outline()`.
   var staged: StagedVersion
+  /// The document's minified text, when it was read to be outlined; let go by `outline()`.
+  var documentText: [UInt8]?
   /// Problems that did not stop the load (dangling wires, duplicate names) and secrets in clear.
   var notes: [String]
   /// The file as it was read.
@@ -15,12 +17,13 @@ struct ReadExport {
   /// Node renames applied after reading.
   var renames: [NodeRename] = []
 
-  init(path: String, format: ExportFormat, version: FlowVersion, notes: [String], stamp: FileStamp?) {
+  init(path: String, format: ExportFormat, version: FlowVersion, notes: [String], stamp: FileStamp?, documentText: [UInt8]? = nil) {
     self.path = path
     self.format = format
     self.staged = .whole(version)
     self.notes = notes
     self.stamp = stamp
+    self.documentText = documentText
   }
 
   /// The whole flow (read again from its text when outlined); setting it makes it whole.
@@ -29,12 +32,14 @@ struct ReadExport {
     set { staged = .whole(newValue) }
   }
 
-  /// Holds the flow as `bytes`' text and an outline when it can (`OutlinedFlow`), for a load
-  /// that stages it: the tree is let go. A flow with renames stays whole: its text would read
-  /// back without them.
-  mutating func outline(from bytes: Data) {
+  /// Holds the flow as its document's text and an outline when it can (`OutlinedFlow`), for a
+  /// load that stages it: the tree is let go. A flow with renames stays whole: its text would
+  /// read back without them. The text is let go either way.
+  mutating func outline() {
+    guard let text = documentText else { return }
+    documentText = nil
     guard renames.isEmpty, case .whole(let version) = staged,
-      let flow = OutlinedFlow(version, format: format, readFrom: bytes, fallbackName: Session.fallbackName(of: path))
+      let flow = OutlinedFlow(version, format: format, documentText: text, fallbackName: Session.fallbackName(of: path))
     else { return }
     staged = .outlined(flow)
   }
