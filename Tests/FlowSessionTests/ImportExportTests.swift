@@ -85,6 +85,22 @@ import Testing
     #expect(firstAfter == firstBefore, "the first version stays as it was")
   }
 
+  /// Exporting again what a file already holds writes nothing: only the time in its stamp
+  /// would differ. A flow that changed since is written anew.
+  @Test func anExportOfAnUnchangedFlowLeavesTheFileAsItWas() throws {
+    let harness = try testWorkspace()
+    try harness.run("export fraud-alerts to ${dir}/fa.json")
+    let written = try Data(contentsOf: URL(fileURLWithPath: harness.path("fa.json")))
+    Thread.sleep(forTimeInterval: 1.1)
+    #expect(
+      try harness.output(of: "export fraud-alerts to ${dir}/fa.json").standardOutput
+        == "unchanged \(harness.path("fa.json")) (test:fraud-alerts@1 as FlowPort JSON (flowport/1)): it holds this flow already\n")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: harness.path("fa.json"))) == written)
+    try changedCopy(of: "fraud-alerts.json", as: "changed.json", in: harness)
+    try harness.run("load ${dir}/changed.json into test --as-version-of fraud-alerts", "match --auto", "commit --yes")
+    #expect(try harness.output(of: "export fraud-alerts to ${dir}/fa.json").standardOutput.hasPrefix("wrote "))
+  }
+
   @Test func thePlanListsEveryFlowNodeDependencyAndBinding() throws {
     let harness = try testWorkspace()
     try prepareCopy(harness)

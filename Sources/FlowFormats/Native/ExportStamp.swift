@@ -2,11 +2,11 @@
 /// where it came from. Volatile, so diff ignores it.
 public struct ExportStamp: Hashable, Sendable {
   /// ISO 8601 time of the export.
-  var at: String
+  public var at: String
   /// The workspace or file the flow was exported from.
-  var from: String
+  public var from: String
   /// The user who exported it.
-  var by: String
+  public var by: String
 
   /// A stamp for an export made at `at` from `from` by `by`.
   public init(at: String, from: String, by: String) {

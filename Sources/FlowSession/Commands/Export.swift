@@ -34,7 +34,8 @@ struct Export: Command {
       and config.yaml, for CI/CD; `sql` Flink SQL for event-processing flows, write-only. By
       default a flow is written in the dialect it was read from, exactly as read but for what
       changed (connection bindings). Bundle and SQL exports are validated first (see
-      `validate`); nothing is written if any check fails.
+      `validate`); nothing is written if any check fails. A file that already holds the flow,
+      its export time aside, is left as it was (`unchanged`): exporting again rewrites nothing.
 
       Credentials and secret values are never written unless `--with-credentials` is given
       (JSON and dialects only): the file is then written with mode 0600 and a warning. Members
@@ -101,11 +102,18 @@ struct Export: Command {
     let path = try outputPath(for: version.name, format: format)
     if operand.isBound, format.isDialect { Self.warnOfSourceIdentities(in: version, session: session) }
     let stamp = ExportStamp(at: Date().formatted(.iso8601), from: operand.origin, by: session.user)
-    let bytes: Data
-    do {
-      bytes = try format.file(
-        for: version, stamp: stamp, options: EncodeOptions(includeCredentials: withCredentials, layout: layout, redactSecrets: redact))
-    } catch { throw SessionError.format(file: path, error) }
+    let options = EncodeOptions(includeCredentials: withCredentials, layout: layout, redactSecrets: redact)
+    func render(_ stamp: ExportStamp) throws -> Data {
+      do throws(FormatError) { return try format.file(for: version, stamp: stamp, options: options) } catch {
+        throw SessionError.format(file: path, error)
+      }
+    }
+    let bytes = try render(stamp)
+    // A file with credentials is always written anew: its mode must be made private.
+    if !withCredentials, let previous = FileManager.default.contents(atPath: path), try Self.holds(previous, bytes, stamp, render) {
+      return session.output.line(
+        fitting: "unchanged \(path: path) (\(name: operand.label) as \(format.displayName)): it holds this flow already")
+    }
     try Self.write(bytes, to: path, privately: withCredentials)
     if withCredentials {
       session.output.warning("\(path) holds credentials in clear: it was written readable by you only; keep it out of version control")
@@ -124,6 +132,20 @@ struct Export: Command {
         "\(version.name): connection \(reference.name) has no `id` property, so \(reference.key) keeps the source's id in the file; "
           + "`connection set \(reference.name) --prop id=<its id in the target platform>` fixes it")
     }
+  }
+
+  /// True when a file already holds what would be written (`bytes`), but for the time of the
+  /// export its `exported` stamp names: rendered again with that time, it is the same. A nightly
+  /// export of flows that did not change rewrites no file, and a folder of exports kept in git
+  /// shows no change.
+  private static func holds(_ previous: Data, _ bytes: Data, _ stamp: ExportStamp, _ render: (ExportStamp) throws -> Data) throws
+    -> Bool
+  {
+    if previous == bytes { return true }
+    guard let document = try? JSONParser.parse(previous), let at = document["exported"]?["at"]?.stringValue, at != stamp.at else {
+      return false
+    }
+    return try render(ExportStamp(at: at, from: stamp.from, by: stamp.by)) == previous
   }
 
   /// Writes the file whole or not at all (a temporary file beside it, renamed into place); a
