@@ -167,6 +167,14 @@ public enum FlowDiffer {
     func rightEnd(_ id: String) -> End { pairing.rightNode(id: id).map(End.right) ?? .outside(id) }
     func leftName(_ id: String) -> String { pairing.leftNode(id: id).map { left.nodes[$0].name } ?? id }
     func rightName(_ id: String) -> String { pairing.rightNode(id: id).map { right.nodes[$0].name } ?? id }
+    let (leftShared, rightShared) = (sharedNames(left), sharedNames(right))
+    func edge(_ edge: Edge, isAdded: Bool) -> EdgeChange {
+      let (name, shared) = isAdded ? (rightName, rightShared) : (leftName, leftShared)
+      let (from, to) = (name(edge.from), name(edge.to))
+      return EdgeChange(
+        isAdded: isAdded, from: from, fromPort: edge.fromPort, to: to, toPort: edge.toPort,
+        fromID: shared.contains(from) ? edge.from : nil, toID: shared.contains(to) ? edge.to : nil)
+    }
 
     struct Key: Hashable {
       let from: End, fromPort: String, to: End, toPort: String
@@ -176,15 +184,21 @@ public enum FlowDiffer {
     let (leftSet, rightSet) = (Set(leftKeys), Set(rightKeys))
 
     var changes: [EdgeChange] = []
-    for (edge, key) in zip(right.edges, rightKeys) where !leftSet.contains(key) {
-      changes.append(
-        EdgeChange(isAdded: true, from: rightName(edge.from), fromPort: edge.fromPort, to: rightName(edge.to), toPort: edge.toPort))
+    for (added, key) in zip(right.edges, rightKeys) where !leftSet.contains(key) {
+      changes.append(edge(added, isAdded: true))
     }
-    for (edge, key) in zip(left.edges, leftKeys) where !rightSet.contains(key) {
-      changes.append(
-        EdgeChange(isAdded: false, from: leftName(edge.from), fromPort: edge.fromPort, to: leftName(edge.to), toPort: edge.toPort))
+    for (removed, key) in zip(left.edges, leftKeys) where !rightSet.contains(key) {
+      changes.append(edge(removed, isAdded: false))
     }
     return changes
+  }
+
+  /// The names more than one node of the flow has.
+  private static func sharedNames(_ version: FlowVersion) -> Set<String> {
+    var seen: Set<String> = []
+    var shared: Set<String> = []
+    for node in version.nodes where !seen.insert(node.name).inserted { shared.insert(node.name) }
+    return shared
   }
 
   /// Connection references paired like nodes (by key, by type and name, by structure, by

@@ -57,6 +57,21 @@ import Testing
     #expect(diff.isEmpty, "\(DiffRenderer.terminal(colour: false).render(diff))")
   }
 
+  /// An edge between nodes another node shares the name of says which, by id; in `--json` too.
+  @Test func anEdgeOfNodesThatShareANameNamesThemByID() {
+    let nodes = [
+      Node(id: "in1", name: "inject", type: "inject"), Node(id: "d1", name: "debug", type: "debug", config: ["n": 1]),
+      Node(id: "d2", name: "debug", type: "debug", config: ["n": 2]),
+    ]
+    let before = FlowVersion(name: "f", nodes: nodes, edges: [Edge(from: "in1", to: "d1")])
+    let after = FlowVersion(name: "f", nodes: nodes, edges: [Edge(from: "in1", to: "d2")])
+    let diff = FlowDiffer.diff(before, after, leftLabel: "a", rightLabel: "b", options: DiffOptions())
+    let text = DiffRenderer.terminal(colour: false).render(diff)
+    #expect(text.contains("\n  + \"inject\" -> \"debug\" [d2]\n  - \"inject\" -> \"debug\" [d1]\n"), "\(text)")
+    let json = DiffRenderer.json.render(diff)
+    #expect(json.contains(#""toId": "d2""#) && !json.contains(#""fromId""#), "\(json)")
+  }
+
   /// Make names a module as `3.field` anywhere in an expression, also as a function's argument;
   /// numbers, versions and fields that end in digits are not ids.
   @Test(arguments: [

@@ -6,6 +6,7 @@ import FlowModel
 ///      "summary": {"nodesAdded": 1, "nodesRemoved": 0, "nodesChanged": 2, "edgesAdded": 0, "edgesRemoved": 1, "otherChanges": 0},
 ///      "flow": [change], "nodes": [{"kind": "changed", "name": "...", "type": "...", "oldName": "...", "changes": [change]}],
 ///      "edges": [{"kind": "added", "from": "...", "fromPort": "0", "to": "...", "toPort": "0"}],
+///      (with "fromId"/"toId" where another node of that side has the same name)
 ///      "connections": [{"kind": "changed", "name": "...", "type": "...", "oldName": "...", "changes": [change]}],
 ///      "dependencies": [change]}
 ///
@@ -59,9 +60,12 @@ enum DiffJSON {
   }
 
   static func encode(_ edge: EdgeChange) -> JSONValue {
-    [
+    var object: JSONObject = [
       "kind": .string(edge.isAdded ? "added" : "removed"), "from": .string(edge.from),
       "fromPort": .string(edge.fromPort), "to": .string(edge.to), "toPort": .string(edge.toPort),
     ]
+    object["fromId"] = edge.fromID.map(JSONValue.string)
+    object["toId"] = edge.toID.map(JSONValue.string)
+    return .object(object)
   }
 }

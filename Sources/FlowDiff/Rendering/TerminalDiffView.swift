@@ -36,7 +36,8 @@ struct TerminalDiffView {
       lines.append("edges")
       for edge in diff.edges {
         let (sign, colour) = edge.isAdded ? ("+", palette.added) : ("-", palette.removed)
-        lines.append("  \(colour)\(sign) \(endpoint(edge.from, edge.fromPort)) -> \(endpoint(edge.to, edge.toPort))\(palette.reset)")
+        let (from, to) = (endpoint(edge.from, edge.fromID, edge.fromPort), endpoint(edge.to, edge.toID, edge.toPort))
+        lines.append("  \(colour)\(sign) \(from) -> \(to)\(palette.reset)")
       }
     }
     for connection in diff.connections {
@@ -61,8 +62,11 @@ struct TerminalDiffView {
     }
   }
 
-  private func endpoint(_ name: String, _ port: String) -> String {
-    port == "0" ? quoted(name) : "\(quoted(name)):\(port)"
+  /// `"Send"`, `"Route":1` for another port than the first, `"debug" [4f2a9c1e]` where another
+  /// node has the same name.
+  private func endpoint(_ name: String, _ id: String?, _ port: String) -> String {
+    let node = id.map { "\(quoted(name)) [\(TerminalText.visible($0))]" } ?? quoted(name)
+    return port == "0" ? node : "\(node):\(port)"
   }
 
   func quoted(_ name: String) -> String {
