@@ -12,6 +12,13 @@ import Testing
         == Printed(standardOutput: "single $quoted double world plain space eu\n"))
   }
 
+  /// A command that takes no options takes a word that begins with a dash as it is.
+  @Test func echoPrintsDashesAsTheyAre() throws {
+    let harness = try SessionHarness()
+    #expect(try harness.output(of: "echo --- x -n -- y") == Printed(standardOutput: "--- x -n -- y\n"))
+    #expect(harness.failure("quit --force") == "unexpected argument '--force' (see `help quit`)")
+  }
+
   /// `undo #4` names commit 4: a `#` before a digit is a word, not a comment, which would
   /// leave `undo` to take back the latest commit instead.
   @Test func aCommitNumberIsAWordNotAComment() throws {

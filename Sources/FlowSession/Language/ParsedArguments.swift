@@ -11,7 +11,9 @@ struct ParsedArguments: Sendable {
   init(_ words: [String], spec: CommandSpec) throws {
     self.spec = spec
     var rest = words[...]
-    var optionsEnded = false
+    // A command without options (`echo --- x -- y`) takes every word that begins with a dash
+    // as it is, `--` too.
+    var optionsEnded = spec.options.isEmpty
     var secretKey: String?
     while let word = rest.popFirst() {
       let bareSecretKey = secretKey
