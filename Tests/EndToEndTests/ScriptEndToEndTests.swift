@@ -246,6 +246,8 @@ import Testing
     let exported = try fps.run(["--workspace", "p.fpsw", "-c", "export default:mini to out.json"])
     #expect(exported.status == 0, "\(exported.standardError)")
     #expect(FileManager.default.fileExists(atPath: fps.home.appendingPathComponent("out.json").path))
+    let listed = try fps.run(["--workspace", "p.fpsw", "-c", "list workspaces"])
+    #expect(listed.standardOutput == "default  p.fpsw (target, opened on first use)\n", "listed before it is used")
   }
 
   @Test func aWorkspaceReopensUnderTheNameItWasCreatedAs() throws {

@@ -68,7 +68,7 @@ struct List: Command {
   }
 
   func run(in session: Session) throws {
-    let rows: [(text: FittedLine, json: JSONValue)]
+    var rows: [(text: FittedLine, json: JSONValue)]
     switch kind {
     case .flows:
       let open = try session.workspace(workspaceName)
@@ -119,6 +119,16 @@ struct List: Command {
           "\($0.name)  \(path: $0.store.location)\($0.name == session.targetName ? " (target)" : "")",
           ["name": .string($0.name), "path": .string($0.store.location), "target": .bool($0.name == session.targetName)]
         )
+      }
+      // The default workspace (`--workspace`, or the embedded one) is the target before it is
+      // opened by its first use: listed as such, not left out.
+      if session.targetName == nil, let path = session.configuration.defaultWorkspace {
+        let name = Session.defaultWorkspaceName
+        rows.append(
+          (
+            "\(name)  \(path: path) (target, opened on first use)",
+            ["name": .string(name), "path": .string(path), "target": .bool(true), "opened": .bool(false)]
+          ))
       }
     }
     if json { return session.output.line(JSONWriter().string(.array(rows.map(\.json)))) }
