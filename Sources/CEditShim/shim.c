@@ -248,10 +248,18 @@ long fps_read_answer(char *buffer, unsigned long size) {
 
 long fps_read_secret(const char *prompt, char *buffer, unsigned long size) {
   struct termios saved, quiet;
+  struct sigaction previous_term, previous_hup;
   int is_terminal = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
   // Echo goes off (and what was typed before the question is dropped) before the prompt shows,
   // as getpass(3) does: a secret typed as soon as the prompt appears is neither echoed nor lost.
+  // SIGTERM or SIGHUP meanwhile turn it back on before they end the process: the shell the
+  // person returns to would not show what they type.
   if (is_terminal) {
+    cooked = saved;
+    have_cooked = 1;
+    sigaction(SIGTERM, NULL, &previous_term);
+    sigaction(SIGHUP, NULL, &previous_hup);
+    take_termination_signals();
     quiet = saved;
     quiet.c_lflag &= ~(tcflag_t)ECHO;
     tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
@@ -261,6 +269,8 @@ long fps_read_secret(const char *prompt, char *buffer, unsigned long size) {
   long length = fps_read_answer(buffer, size);
   if (is_terminal) {
     tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    sigaction(SIGTERM, &previous_term, NULL);
+    sigaction(SIGHUP, &previous_hup, NULL);
     // The Enter, Ctrl-C or Ctrl-D that ended it was not echoed: what follows starts a line.
     fputs("\n", stdout);
     fflush(stdout);

@@ -29,8 +29,10 @@ struct ShellSessionTests {
     environment["TERM"] = "xterm"
     environment["HOME"] = fps.home.path
     let words = ([FPSProcess.executable.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
-    // As a child, the shell that started fps says how it ended, and stays to be read.
-    let run = asChild ? "\(words); echo \"fps ended ($?)\"; sleep 30" : "exec \(words)"
+    // As a child, the shell that started fps says how it ended and whether it left the
+    // terminal without echo, and stays to be read.
+    let epilogue = #"s=$?; stty -a | grep -qw -- -echo && e=', echo off'; echo "fps ended ($s)$e"; sleep 30"#
+    let run = asChild ? "\(words); \(epilogue)" : "exec \(words)"
     let shell = ["sh", "-c", "cd '\(fps.home.path)' && \(run)"]
     let command = blockingEndSignals && Self.envBlocksSignals ? ["env", "--block-signal=HUP,TERM"] + shell : shell
     return try TmuxTerminal.with(command: command, environment: environment) { terminal in
@@ -191,12 +193,20 @@ struct ShellSessionTests {
 
   /// SIGTERM at the prompt ends fps alone, by that signal (143 to its parent). libedit passed
   /// it on to the whole process group: the script that started fps ended with it.
+  /// At a secret's prompt, echo is off: SIGTERM turns it back on before fps ends.
   @Test(.tmux) func sigtermAtThePromptEndsFPSAndNotItsParent() throws {
     let fps = try FPSProcess()
     try withShell(fps, asChild: true) { terminal in
       try terminal.wait(for: "the first prompt", Self.atPrompt)
       _ = kill(try Self.shellProcess(in: terminal), SIGTERM)
-      try terminal.wait(for: "fps ended (143)")
+      try terminal.wait(for: "fps to end by SIGTERM, echo on") { $0.hasSuffix("fps ended (143)") }
+    }
+    try withShell(fps, asChild: true) { terminal in
+      try terminal.wait(for: "the first prompt", Self.atPrompt)
+      try terminal.enter("connection add k --type http --secret password")
+      try terminal.wait(for: "password for k:")
+      _ = kill(try Self.shellProcess(in: terminal), SIGTERM)
+      try terminal.wait(for: "fps to end by SIGTERM, echo on") { $0.hasSuffix("fps ended (143)") }
     }
   }
 
