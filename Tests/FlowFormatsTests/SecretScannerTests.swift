@@ -26,6 +26,9 @@ import Testing
       "private key"
     ),
     ("password", "E223706995", "password value"),
+    ("url", "jdbc:oracle:thin:sa/Secr3tpw@db.example.com:1521:orcl", "password in URL"),
+    ("maps", "https://maps.googleapis.com/maps/api/js?libraries=places&callback=init&k=AIzaSyA1234567890abcdefGHIJKLMNOPQRstuv", "API key"),
+    ("smtp_pass", "Mailpass9", "smtp_pass value"),
   ])
   func findsSecrets(key: String, value: String, kind: String) {
     let matches = SecretScanner.scan(document(key, value))
@@ -47,23 +50,23 @@ import Testing
   @Test(arguments: [
     (
       "https://api.example.com/v1/items?api_key=AKx93hd8Qe&format=json",
-      "https://api.example.com/v1/items?api_key=<redacted:secret in URL query>&format=json"
+      "https://api.example.com/v1/items?api_key=<redacted:secret in URL parameter>&format=json"
     ),
     (
       "jdbc:postgresql://db:5432/app?user=app&password=Pr0d-pass",
-      "jdbc:postgresql://db:5432/app?user=app&password=<redacted:secret in URL query>"
+      "jdbc:postgresql://db:5432/app?user=app&password=<redacted:secret in URL parameter>"
     ),
     (
       "jdbc:sqlserver://db:1433;databaseName=app;user=sa;Password=Pr0d-pass;encrypt=true",
-      "jdbc:sqlserver://db:1433;databaseName=app;user=sa;Password=<redacted:secret in URL query>;encrypt=true"
+      "jdbc:sqlserver://db:1433;databaseName=app;user=sa;Password=<redacted:secret in URL parameter>;encrypt=true"
     ),
     (
       "https://acct.blob.core.windows.net/c?sv=2022-11-02&sig=AbCd%2Bef12&se=2026",
-      "https://acct.blob.core.windows.net/c?sv=2022-11-02&sig=<redacted:secret in URL query>&se=2026"
+      "https://acct.blob.core.windows.net/c?sv=2022-11-02&sig=<redacted:secret in URL parameter>&se=2026"
     ),
   ])
   func aSecretInAURLsQueryIsReplacedAlone(url: String, redacted: String) {
-    #expect(SecretScanner.scan(document("url", url)).map(\.kind) == ["secret in URL query"])
+    #expect(SecretScanner.scan(document("url", url)).map(\.kind) == ["secret in URL parameter"])
     #expect(SecretScanner.redact(document("url", url))["node"]?["url"] == .string(redacted))
   }
 

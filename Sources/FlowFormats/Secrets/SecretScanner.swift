@@ -31,8 +31,10 @@ public enum SecretScanner {
     Pattern("password in URL", ["://", "@"], /[A-Za-z][A-Za-z0-9+.\-]*:\/\/[^\/\s:@{}]*:[^\/\s@{}]+@/, secret: Pattern.passwordInURL),
     // `?password=…`, `&api_key=…`, `;password=…` (JDBC), `&sig=…` (a signed URL); a value that
     // is an expression or a placeholder (`{{…}}`, `${…}`, `<key>`, `YOUR_KEY`) is not a secret.
+    Pattern("password in URL", ["jdbc:oracle", "@"], /jdbc:oracle:thin:[^\/\s@:]+\/[^\/\s@]+@/, secret: Pattern.oraclePassword),
+    Pattern("API key", ["AIza"], /AIza[0-9A-Za-z_\-]{35}/),
     Pattern(
-      "secret in URL query", ["://", "="],
+      "secret in URL parameter", ["://", "="],
       /[?&;](?:[A-Za-z0-9_\-]*[_\-])?(?i:password|passwd|pwd|api[_\-]?key|access[_\-]?token|auth[_\-]?token|token|secret|client[_\-]?secret|sig|signature)=(?!YOUR|REPLACE|xxx|XXX|\*\*\*)[^&;\s#{}$<>"']{4,}/,
       secret: Pattern.queryValue),
   ]
@@ -53,6 +55,13 @@ public enum SecretScanner {
 
     /// The password of `scheme://user:password@`: from the first `:` after `://` (a user
     /// holds none) to the `@` that ends the match.
+    /// The password of Oracle's `jdbc:oracle:thin:user/password@host`: between the `/` and
+    /// the `@` that ends the match.
+    static func oraclePassword(_ match: Substring) -> Substring {
+      guard let slash = match.firstIndex(of: "/"), match.last == "@" else { return match }
+      return match[match.index(after: slash)..<match.index(before: match.endIndex)]
+    }
+
     /// The value of `?name=value`: all after the first `=`.
     static func queryValue(_ match: Substring) -> Substring {
       match.firstIndex(of: "=").map { match[match.index(after: $0)...] } ?? match
@@ -122,6 +131,7 @@ public enum SecretScanner {
   /// headers that carry credentials, `Authorization`, `Proxy-Authorization`, `Cookie`.
   static let secretLastWords: Set<String> = [
     "token", "apikey", "accesstoken", "refreshtoken", "clientsecret", "privatekey", "secretkey", "authorization", "cookie", "cookies",
+    "pass",
   ]
   /// Words before a final `key` that make it a secret: `api key`, `private key`, `access key`.
   static let keyQualifiers: Set<String> = [

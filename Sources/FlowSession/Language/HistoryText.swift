@@ -39,7 +39,8 @@ public enum HistoryText {
         afterBareSecret = false
         continue
       }
-      afterBareSecret = false
+      // `--` between a bare key and its value (`--secret password -- hunter2`) keeps it masked.
+      afterBareSecret = afterBareSecret && token.text == "--"
       // An option where a pair should be (`--prop --secret password=...`, a value forgotten)
       // is read as the option it is, so what follows it is still masked.
       if let given = option, !token.text.hasPrefix("-") {

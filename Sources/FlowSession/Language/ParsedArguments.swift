@@ -20,6 +20,7 @@ struct ParsedArguments: Sendable {
       secretKey = nil
       if !optionsEnded, word == "--" {
         optionsEnded = true
+        secretKey = bareSecretKey  // `--secret password -- hunter2`: the word after is still the secret
       } else if !optionsEnded, word.hasPrefix("-"), word.count > 1, Double(word) == nil {
         var name = word
         var inline: String?
