@@ -59,6 +59,11 @@ import Testing
     harness.session.leave()
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     #expect(FileManager.default.createFile(atPath: "\(folder)/99999999.lock", contents: nil))
+    // A shell killed with a workspace open and nothing staged left a record with no work in it.
+    var idle = harness.session.record(processID: 99_999_998)
+    idle.savedAt = "2026-12-01T00:00:00Z"
+    #expect(!idle.holdsWork)
+    #expect(FileManager.default.createFile(atPath: "\(folder)/99999998.json", contents: try JSONEncoder().encode(idle)))
     #expect(SessionKeeper(folder: folder).abandoned(includingDeclined: true) == nil)
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
   }

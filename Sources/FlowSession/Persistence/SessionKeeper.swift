@@ -108,9 +108,10 @@ public final class SessionKeeper {
       let path = PathText.join(folder, name)
       guard let data = FileManager.default.contents(atPath: path), let record = try? JSONDecoder().decode(SessionRecord.self, from: data)
       else { continue }
-      if record.processID != getpid(), record.holdsWork, Self.isAbandoned(path, processID: record.processID) {
-        found.append((record, path))
-      }
+      guard record.processID != getpid(), Self.isAbandoned(path, processID: record.processID) else { continue }
+      // A shell killed with nothing staged (a workspace open, variables set) left nothing to
+      // offer back: its record goes, rather than lie there for good.
+      if record.holdsWork { found.append((record, path)) } else { discard(path) }
     }
     return found.max { $0.record.savedAt < $1.record.savedAt }
   }
