@@ -86,13 +86,15 @@ import Testing
     func flow(_ lines: [String]) -> FlowVersion {
       FlowVersion(name: "f", nodes: [Node(id: "1", name: "Fn", type: "function", config: ["func": .string(lines.joined(separator: "\n"))])])
     }
-    let old = (1...40).map { "line \($0)" }
+    let old = (1...40).map { "line \($0) " + String(repeating: "a", count: 40) }
     let new = old.map { $0 + " " + String(repeating: "x", count: 150) }
     let diff = FlowDiffer.diff(flow(old), flow(new), leftLabel: "a", rightLabel: "b", options: DiffOptions())
     let cut = DiffRenderer.terminal(colour: false).render(diff)
     #expect(cut.contains("      … and 16 more lines (`diff --all` shows them)\n") && !cut.contains("~ 25:"), "\(cut)")
     let whole = DiffRenderer.terminal(colour: false, whole: true).render(diff)
-    #expect(!whole.contains("more lines") && whole.contains("~ 40: \"line 40{+ " + String(repeating: "x", count: 150) + "+}\""), "\(whole)")
+    #expect(cut.contains("~ 1: \"…" + String(repeating: "a", count: 24) + "{+ x"), "\(cut)")
+    let edit = "~ 40: \"line 40 " + String(repeating: "a", count: 40) + "{+ " + String(repeating: "x", count: 150) + "+}\""
+    #expect(!whole.contains("more lines") && whole.contains(edit), "\(whole)")
   }
 
   @Test func theRenameIsFoundAndTheRestIsExact() throws {

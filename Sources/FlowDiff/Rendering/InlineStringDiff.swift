@@ -17,18 +17,20 @@ struct InlineStringDiff {
     return (prefix, suffix)
   }
 
-  func text(palette: Palette) -> String {
+  /// The edit with `context` characters of unchanged text each side of it (all of them for
+  /// `diff --all`).
+  func text(palette: Palette, context: Int = Self.context) -> String {
     let oldCharacters = Array(old)
     let newCharacters = Array(new)
     let (prefix, suffix) = Self.commonEnds(oldCharacters, newCharacters)
-    let head = String(oldCharacters[..<prefix].suffix(Self.context))
-    let tail = String(oldCharacters[(oldCharacters.count - suffix)...].prefix(Self.context))
+    let head = String(oldCharacters[..<prefix].suffix(context))
+    let tail = String(oldCharacters[(oldCharacters.count - suffix)...].prefix(context))
     let removed = String(oldCharacters[prefix..<(oldCharacters.count - suffix)])
     let added = String(newCharacters[prefix..<(newCharacters.count - suffix)])
-    var result = (prefix > Self.context ? "…" : "") + head.escapedAsInJSON
+    var result = (prefix > context ? "…" : "") + head.escapedAsInJSON
     if !removed.isEmpty { result += "\(palette.removed)[-\(removed.escapedAsInJSON)-]\(palette.changed)" }
     if !added.isEmpty { result += "\(palette.added){+\(added.escapedAsInJSON)+}\(palette.changed)" }
-    result += tail.escapedAsInJSON + (suffix > Self.context ? "…" : "")
+    result += tail.escapedAsInJSON + (suffix > context ? "…" : "")
     return "\"" + result + "\""
   }
 }

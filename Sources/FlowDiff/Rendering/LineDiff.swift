@@ -28,8 +28,9 @@ struct LineDiff {
   private static func lineCount(_ text: String) -> Int { text.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 } }
 
   /// The heading's summary (`3 of 60 lines changed`) and one line per line removed, added or
-  /// replaced, each cut at `width` characters; past `shownLines`, when given, the rest counted.
-  func text(palette: Palette, indent: String, width: Int, shownLines: Int?) -> (summary: String, lines: [String]) {
+  /// replaced, each cut at `width` characters (a replaced one at `context` around its edit);
+  /// past `shownLines`, when given, the rest counted.
+  func text(palette: Palette, indent: String, width: Int, context: Int, shownLines: Int?) -> (summary: String, lines: [String]) {
     // A CRLF is one character, a line break like LF: only the line endings may have changed.
     let oldLines = old.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     let newLines = new.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
@@ -47,7 +48,8 @@ struct LineDiff {
     while oldIndex < oldLines.count || newIndex < newLines.count {
       switch (removed.contains(oldIndex), inserted.contains(newIndex)) {
       case (true, true):
-        let edit = InlineStringDiff(old: String(oldLines[oldIndex]), new: String(newLines[newIndex])).text(palette: palette)
+        let edit = InlineStringDiff(old: String(oldLines[oldIndex]), new: String(newLines[newIndex]))
+          .text(palette: palette, context: context)
         lines.append("\(palette.changed)\(indent)~ \(newIndex + 1): \(edit)\(palette.reset)")
         (oldIndex, newIndex) = (oldIndex + 1, newIndex + 1)
       case (true, false):

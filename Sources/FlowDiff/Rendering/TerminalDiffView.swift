@@ -12,6 +12,8 @@ struct TerminalDiffView {
   /// screen, unless the view is `whole`.
   static let valueWidth = 120
   private var valueWidth: Int { whole ? .max : Self.valueWidth }
+  /// Unchanged characters shown each side of an edit inside a string.
+  private var context: Int { whole ? .max : InlineStringDiff.context }
   /// Two strings longer than this together are shown as one string with the edit marked.
   static let inlineThreshold = 80
 
@@ -87,10 +89,10 @@ struct TerminalDiffView {
     case (let old?, nil): return "  \(palette.removed)- \(change.path): \(short(old))\(palette.reset)"
     case (.string(let old)?, .string(let new)?) where LineDiff.applies(old: old, new: new):
       let (summary, lines) = LineDiff(old: old, new: new).text(
-        palette: palette, indent: "      ", width: valueWidth, shownLines: whole ? nil : LineDiff.shownLines)
+        palette: palette, indent: "      ", width: valueWidth, context: context, shownLines: whole ? nil : LineDiff.shownLines)
       return (["  \(palette.changed)~ \(change.path): \(summary)\(secretNote(change))\(palette.reset)"] + lines).joined(separator: "\n")
     case (.string(let old)?, .string(let new)?) where old.count + new.count > Self.inlineThreshold:
-      let edit = InlineStringDiff(old: old, new: new).text(palette: palette)
+      let edit = InlineStringDiff(old: old, new: new).text(palette: palette, context: context)
       return "  \(palette.changed)~ \(change.path): \(edit)\(secretNote(change))\(palette.reset)"
     case (let old?, let new?):
       return "  \(palette.changed)~ \(change.path): \(short(old)) -> \(short(new))\(secretNote(change))\(palette.reset)"

@@ -14,7 +14,7 @@ struct Diff: Command {
     static let dot = OptionSpec("--dot", help: "a Graphviz picture: added green, removed red, changed amber")
     static let svg = OptionSpec("--svg", value: "file", completion: .path, help: "render the picture to an SVG file (needs Graphviz `dot`)")
     static let all = OptionSpec(
-      "--all", help: "also compare canvas positions and volatile ids, and show every changed line of a text, uncut")
+      "--all", help: "also compare canvas positions and volatile ids, and show every changed line and value whole")
     static let ignore = OptionSpec(
       "--ignore", value: "path", help: "leave out property paths matching this pattern (`*` any text; `name`: renames); repeatable")
     static let label = OptionSpec(
