@@ -129,6 +129,10 @@ import Testing
     #expect(mkfifo(harness.path("in/stuck.json"), 0o600) == 0)
     try harness.run("load ${dir}/in", #"load "${dir}/in/*.json""#)
     #expect(try harness.output(of: "list exports").standardOutput == "payments  \(harness.path("in/payments.json")) (json)\n")
+    // A link back up the tree is not followed round and round.
+    try FileManager.default.createSymbolicLink(atPath: harness.path("in/up"), withDestinationPath: "..")
+    let loaded = try harness.output(of: "load ${dir}/in").standardOutput
+    #expect(loaded.components(separatedBy: "loaded payments").count == 2, "\(loaded)")
   }
 
   @Test func commitWithNothingPendingAndWithoutWorkspace() throws {

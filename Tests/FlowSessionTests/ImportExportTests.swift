@@ -98,7 +98,10 @@ import Testing
     #expect(try Data(contentsOf: URL(fileURLWithPath: harness.path("fa.json"))) == written)
     try changedCopy(of: "fraud-alerts.json", as: "changed.json", in: harness)
     try harness.run("load ${dir}/changed.json into test --as-version-of fraud-alerts", "match --auto", "commit --yes")
+    // A file made private is replaced and stays private.
+    #expect(chmod(harness.path("fa.json"), 0o600) == 0)
     #expect(try harness.output(of: "export fraud-alerts to ${dir}/fa.json").standardOutput.hasPrefix("wrote "))
+    #expect(try FileManager.default.attributesOfItem(atPath: harness.path("fa.json"))[.posixPermissions] as? Int == 0o600)
   }
 
   @Test func thePlanListsEveryFlowNodeDependencyAndBinding() throws {

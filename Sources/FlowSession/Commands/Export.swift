@@ -34,8 +34,10 @@ struct Export: Command {
       and config.yaml, for CI/CD; `sql` Flink SQL for event-processing flows, write-only. By
       default a flow is written in the dialect it was read from, exactly as read but for what
       changed (connection bindings). Bundle and SQL exports are validated first (see
-      `validate`); nothing is written if any check fails. A file that already holds the flow,
-      its export time aside, is left as it was (`unchanged`): exporting again rewrites nothing.
+      `validate`); nothing is written if any check fails. A JSON or dialect file that already
+      holds the flow, its export time aside, is left as it was (`unchanged`): exporting again
+      rewrites nothing (a bundle or SQL file, or one with credentials, is written anew). A file
+      replaced keeps its permissions.
 
       Credentials and secret values are never written unless `--with-credentials` is given
       (JSON and dialects only): the file is then written with mode 0600 and a warning. Members
@@ -150,13 +152,17 @@ struct Export: Command {
 
   /// Writes the file whole or not at all (a temporary file beside it, renamed into place); a
   /// private one is created with mode 0600, so it is never readable by others, not even briefly.
+  /// A file replaced keeps its mode: an export someone made private (or read-only) stays so.
   private static func write(_ bytes: Data, to path: String, privately: Bool) throws {
     let temporary = "\(path).\(getpid()).tmp"
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, privately ? 0o600 : 0o644)
+    let kept = FileStatus(of: path).flatMap { $0.kind == .regularFile ? $0.permissions : nil }
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, privately ? 0o600 : kept ?? 0o644)
     guard descriptor >= 0 else { throw SessionError.writeFailed(path, String(cString: strerror(errno))) }
     let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     do {
       try handle.write(contentsOf: bytes)
+      // Set on the open file, so the umask does not narrow it.
+      if !privately, let kept { fchmod(descriptor, kept) }
       try handle.close()
       guard rename(temporary, path) == 0 else { throw SessionError.writeFailed(path, String(cString: strerror(errno))) }
     } catch {

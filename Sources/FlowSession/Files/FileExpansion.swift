@@ -45,18 +45,24 @@ enum FileExpansion {
     return matches(pattern.dropFirst(), path.dropFirst())
   }
 
-  /// Every file below a folder, as paths relative to it, sorted; hidden ones left out.
+  /// Every file below a folder, as paths relative to it, sorted; hidden ones left out. A
+  /// folder met again through a symbolic link (`a/up -> ..`) is not walked again.
   private static func walk(_ directory: String) throws -> [String] {
     var files: [String] = []
     var folders = [""]
+    var walked = Set([FileStatus(of: directory)?.identity].compactMap { $0 })
     while let folder = folders.popLast() {
       for name in try contents(of: folder.isEmpty ? directory : PathText.join(directory, folder)) where !name.hasPrefix(".") {
         let relative = folder.isEmpty ? name : PathText.join(folder, name)
         // A link that leads nowhere is kept: reading it says so.
-        switch FileStatus(of: PathText.join(directory, relative))?.kind {
-        case .directory: folders.append(relative)
+        guard let status = FileStatus(of: PathText.join(directory, relative)) else {
+          files.append(relative)
+          continue
+        }
+        switch status.kind {
+        case .directory: if walked.insert(status.identity).inserted { folders.append(relative) }
         case .other: continue
-        case .regularFile, nil: files.append(relative)
+        case .regularFile: files.append(relative)
         }
       }
     }

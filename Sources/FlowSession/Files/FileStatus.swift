@@ -19,6 +19,17 @@ struct FileStatus {
 
   let kind: Kind
   let stamp: FileStamp
+  /// Who may read, write and run it (`0o644`).
+  let permissions: mode_t
+  /// Which file it is, whatever path led to it: a folder walk that meets one again through a
+  /// symbolic link (`a/up -> ..`) knows it has been there.
+  let identity: Identity
+
+  /// A file's device and inode.
+  struct Identity: Hashable {
+    let device: UInt64
+    let inode: UInt64
+  }
 
   /// The status of `path` now; nil when nothing can be found there.
   init?(of path: String) {
@@ -33,6 +44,8 @@ struct FileStatus {
     let modified = Duration(status.st_mtim).components
     stamp = FileStamp(
       size: UInt64(clamping: status.size), modified: Double(modified.seconds) + Double(modified.attoseconds) / 1e18)
+    identity = Identity(device: UInt64(status.deviceID.rawValue), inode: UInt64(status.inode.rawValue))
+    permissions = status.permissions.rawValue
   }
 
   /// True for a path that can be read once only (`Kind.other`).
