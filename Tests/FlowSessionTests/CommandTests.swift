@@ -129,6 +129,18 @@ import Testing
     #expect(mkfifo(harness.path("in/stuck.json"), 0o600) == 0)
     try harness.run("load ${dir}/in", #"load "${dir}/in/*.json""#)
     #expect(try harness.output(of: "list exports").standardOutput == "payments  \(harness.path("in/payments.json")) (json)\n")
+    // A socket named itself is said to be one.
+    let socketPath = harness.path("in/sock.json")
+    let listening = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(listening) }
+    var address = sockaddr_un()
+    address.sun_family = sa_family_t(AF_UNIX)
+    withUnsafeMutableBytes(of: &address.sun_path) { socketPath.utf8CString.withUnsafeBytes($0.copyMemory) }
+    let bound = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listening, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+    }
+    #expect(bound == 0)
+    #expect(harness.failure("load ${dir}/in/sock.json").hasSuffix("cannot be read: it is a socket, not a file or a pipe"))
     // A link back up the tree is not followed round and round.
     try FileManager.default.createSymbolicLink(atPath: harness.path("in/up"), withDestinationPath: "..")
     let loaded = try harness.output(of: "load ${dir}/in").standardOutput

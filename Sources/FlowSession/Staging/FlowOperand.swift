@@ -2,6 +2,7 @@ import FlowFormats
 import FlowModel
 import FlowStore
 import Foundation
+import SystemPackage
 
 /// A flow version named on a command line, with the label output uses for it.
 struct FlowOperand {
@@ -214,9 +215,17 @@ extension Session {
     case .other:
       // A pipe (`<(cat b.json)`, `/dev/stdin`, a named FIFO) has no size to read up to: it is
       // opened once and read to its end (opened twice, a writer that left after the first
-      // would never come back to the second).
-      guard let handle = FileHandle(forReadingAtPath: path) else { throw SessionError.unreadable(path, "permission denied") }
-      defer { try? handle.close() }
+      // would never come back to the second). Opening one waits for its writer; Ctrl-C ends
+      // the wait.
+      let descriptor: FileDescriptor
+      do { descriptor = try FileDescriptor.open(FilePath(path), .readOnly, retryOnInterrupt: false) } catch let error as Errno {
+        switch error {
+        case .interrupted: throw SessionError.cancelled
+        case .noSuchAddressOrDevice: throw SessionError.unreadable(path, "it is a socket, not a file or a pipe")
+        default: throw SessionError.unreadable(path, error.description)
+        }
+      }
+      let handle = FileHandle(fileDescriptor: descriptor.rawValue, closeOnDealloc: true)
       do { return (try handle.readToEnd() ?? Data(), status.stamp) } catch {
         throw SessionError.unreadable(path, error.localizedDescription)
       }
