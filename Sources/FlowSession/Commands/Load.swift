@@ -102,7 +102,13 @@ struct Load: Command {
 
   func run(in session: Session) throws {
     if paths.count == 1, WorkspaceStores.isURL(paths[0]) { return try openWorkspace(paths[0], in: session) }
-    let files = try paths.flatMap(FileExpansion.expand)
+    let expanded = try paths.map(FileExpansion.expand)
+    let files = expanded.flatMap(\.files)
+    let passedOver = expanded.flatMap(\.passedOver)
+    if !passedOver.isEmpty {
+      let them = passedOver.count == 1 ? "a named pipe, socket or device" : "\(passedOver.count) named pipes, sockets or devices"
+      session.output.warning("passed over \(them), not exports: \(passedOver.map { TerminalText.visible($0) }.joined(separator: ", "))")
+    }
     if alias != nil, files.count > 1 {
       throw UsageError("`as <name>` names one file, but \(files.count) were given", command: "load")
     }

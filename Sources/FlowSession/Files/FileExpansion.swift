@@ -5,20 +5,35 @@ import Foundation
 /// A pipe, socket or device found in a folder or by a pattern is not an export, and reading
 /// one would wait for a writer that may never come: only one named itself is read.
 enum FileExpansion {
-  static func expand(_ argument: String) throws -> [String] {
-    if argument.contains(where: { "*?[".contains($0) }) {
-      let matches = try globMatches(argument)
-      if matches.isEmpty { throw SessionError.noMatches(argument) }
-      return matches
+  /// The files `argument` names, and the pipes, sockets and devices passed over.
+  static func expand(_ argument: String) throws -> (files: [String], passedOver: [String]) {
+    let (found, passedOver) = try candidates(argument)
+    if found.isEmpty {
+      throw SessionError.noMatches(isPattern(argument) ? argument : "\(argument)/**/*.json")
     }
+    return (found, passedOver)
+  }
+
+  private static func isPattern(_ argument: String) -> Bool { argument.contains(where: { "*?[".contains($0) }) }
+
+  private static func candidates(_ argument: String) throws -> (files: [String], passedOver: [String]) {
+    if isPattern(argument) { return split(try globMatches(argument)) }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
       throw SessionError.fileNotFound(argument)
     }
-    guard isDirectory.boolValue else { return [argument] }
-    let files = try walk(argument).filter { $0.hasSuffix(".json") }.map { PathText.join(argument, $0) }
-    if files.isEmpty { throw SessionError.noMatches("\(argument)/**/*.json") }
-    return files
+    guard isDirectory.boolValue else { return ([argument], []) }
+    let (files, passedOver) = try walk(argument)
+    return (files.filter { $0.hasSuffix(".json") }.map { PathText.join(argument, $0) }, passedOver.map { PathText.join(argument, $0) })
+  }
+
+  /// Paths split into what can be read as files and what cannot (`FileStatus.Kind.other`).
+  private static func split(_ paths: [String]) -> (files: [String], passedOver: [String]) {
+    var (files, passedOver): ([String], [String]) = ([], [])
+    for path in paths {
+      if FileStatus(of: path)?.isPipeOrDevice == true { passedOver.append(path) } else { files.append(path) }
+    }
+    return (files, passedOver)
   }
 
   /// Matches of a shell pattern: `*`, `?` and `[...]` within a name, `**` for any depth of
@@ -29,10 +44,15 @@ enum FileExpansion {
     let root = fixed.joined(separator: "/")
     let rest = Array(parts.dropFirst(fixed.count))
     let directory = root.isEmpty ? (pattern.hasPrefix("/") ? "/" : ".") : root
-    let candidates = rest.count == 1 ? try contents(of: directory).filter { !$0.hasPrefix(".") }.sorted() : try walk(directory)
+    let candidates: [String]
+    if rest.count == 1 {
+      candidates = try contents(of: directory).filter { !$0.hasPrefix(".") }.sorted()
+    } else {
+      let walked = try walk(directory)
+      candidates = (walked.files + walked.passedOver).sorted()
+    }
     return candidates.filter { matches(rest[...], $0.split(separator: "/").map(String.init)[...]) }
       .map { root.isEmpty ? $0 : PathText.join(root, $0) }
-      .filter { FileStatus(of: $0)?.isPipeOrDevice != true }
   }
 
   /// True when path components match pattern components, `**` standing for any number of them.
@@ -45,10 +65,11 @@ enum FileExpansion {
     return matches(pattern.dropFirst(), path.dropFirst())
   }
 
-  /// Every file below a folder, as paths relative to it, sorted; hidden ones left out. A
-  /// folder met again through a symbolic link (`a/up -> ..`) is not walked again.
-  private static func walk(_ directory: String) throws -> [String] {
-    var files: [String] = []
+  /// Every file below a folder, as paths relative to it, sorted, and apart the pipes, sockets
+  /// and devices; hidden ones left out. A folder met again through a symbolic link
+  /// (`a/up -> ..`) is not walked again.
+  private static func walk(_ directory: String) throws -> (files: [String], passedOver: [String]) {
+    var (files, passedOver): ([String], [String]) = ([], [])
     var folders = [""]
     var walked = Set([FileStatus(of: directory)?.identity].compactMap { $0 })
     while let folder = folders.popLast() {
@@ -61,12 +82,12 @@ enum FileExpansion {
         }
         switch status.kind {
         case .directory: if walked.insert(status.identity).inserted { folders.append(relative) }
-        case .other: continue
+        case .other: passedOver.append(relative)
         case .regularFile: files.append(relative)
         }
       }
     }
-    return files.sorted()
+    return (files.sorted(), passedOver.sorted())
   }
 
   /// The names in a folder; a folder that is missing or cannot be read (permissions) says so
