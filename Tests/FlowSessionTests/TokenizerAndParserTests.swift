@@ -190,6 +190,7 @@ import Testing
   /// A file's stem is what `URL.deletingPathExtension().lastPathComponent` says of a file.
   @Test(arguments: [
     "a.json", "dir/a.b.json", ".json", "dir/.hidden", "a.", "a", "dir/a.json/", "a..json", "dir.d/a", "x/ y .json", "a.json.",
+    "café/é.json", "日本/流れ.json//",
   ])
   func aFilesStemIsURLs(path: String) {
     #expect(PathText.stem(of: path) == URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)

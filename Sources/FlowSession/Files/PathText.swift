@@ -12,10 +12,12 @@ enum PathText {
 
   /// The last part: `a/b` -> `b`, `a/b/` -> `b`.
   static func name(of path: String) -> String {
+    // Over the UTF-8 bytes: a bulk load asks this of every file, and `/` is one byte, never
+    // part of another character's.
     var trimmed = Substring(path)
-    while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-    guard let slash = trimmed.lastIndex(of: "/") else { return String(trimmed) }
-    return String(trimmed[trimmed.index(after: slash)...])
+    while trimmed.utf8.count > 1, trimmed.utf8.last == UInt8(ascii: "/") { trimmed = trimmed.dropLast() }
+    guard let slash = trimmed.utf8.lastIndex(of: UInt8(ascii: "/")) else { return String(trimmed) }
+    return String(trimmed[trimmed.utf8.index(after: slash)...])
   }
 
   /// The last part without its extension: `dir/a.b.json` -> `a.b`; `.hidden` and `a.` keep
@@ -23,7 +25,8 @@ enum PathText {
   /// `URL(fileURLWithPath:)` makes of the path (a bulk load names every file's flow so).
   static func stem(of path: String) -> String {
     let name = name(of: path)
-    guard let dot = name.lastIndex(of: "."), dot != name.startIndex, name.index(after: dot) != name.endIndex else { return name }
+    guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex, name.utf8.index(after: dot) != name.endIndex
+    else { return name }
     return String(name[..<dot])
   }
 
