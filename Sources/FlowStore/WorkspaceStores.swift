@@ -28,6 +28,12 @@ public enum WorkspaceStores {
     !SQLiteWorkspace.handles(location) && kinds.contains { $0.handles(location) }
   }
 
+  /// `location` as it may be shown: a server URL without its password (as an open store's
+  /// `location` is), a file path as it is.
+  public static func displayed(_ location: String) -> String {
+    isURL(location) ? PostgresSettings.redacting(location) : location
+  }
+
   /// True when `location` holds a workspace (and not, say, an export).
   public static func isWorkspace(_ location: String) -> Bool {
     kind(for: location).isWorkspace(location)

@@ -248,6 +248,9 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: fps.home.appendingPathComponent("out.json").path))
     let listed = try fps.run(["--workspace", "p.fpsw", "-c", "list workspaces"])
     #expect(listed.standardOutput == "default  p.fpsw (target, opened on first use)\n", "listed before it is used")
+    // A server's, without its password (nothing connects to it to list it).
+    let server = try fps.run(["--workspace", "postgres://ana:Pgpass99@127.0.0.1:1/prod", "-c", "list workspaces --json"])
+    #expect(server.standardOutput.contains("postgres://ana@127.0.0.1:1/prod") && !server.standardOutput.contains("Pgpass99"))
   }
 
   @Test func aWorkspaceReopensUnderTheNameItWasCreatedAs() throws {

@@ -117,13 +117,16 @@ struct List: Command {
       rows = session.workspaces.values.sorted { $0.name < $1.name }.map {
         (
           "\($0.name)  \(path: $0.store.location)\($0.name == session.targetName ? " (target)" : "")",
-          ["name": .string($0.name), "path": .string($0.store.location), "target": .bool($0.name == session.targetName)]
+          [
+            "name": .string($0.name), "path": .string($0.store.location), "target": .bool($0.name == session.targetName),
+            "opened": .bool(true),
+          ]
         )
       }
       // The default workspace (`--workspace`, or the embedded one) is the target before it is
-      // opened by its first use: listed as such, not left out.
-      if session.targetName == nil, let path = session.configuration.defaultWorkspace {
-        let name = Session.defaultWorkspaceName
+      // opened by its first use: listed as such, not left out; a server's without its password.
+      if session.targetName == nil, let location = session.configuration.defaultWorkspace {
+        let (name, path) = (Session.defaultWorkspaceName, WorkspaceStores.displayed(location))
         rows.append(
           (
             "\(name)  \(path: path) (target, opened on first use)",
