@@ -1,6 +1,7 @@
 /// `echo`: prints its words, after variable expansion; for scripts to narrate.
 struct Echo: Command {
-  static let spec = CommandSpec(name: "echo", synopsis: "<word>...", summary: "Print the words, variables expanded.")
+  static let spec = CommandSpec(
+    name: "echo", synopsis: "<word>...", summary: "Print the words, variables expanded.", takesWordsAsTheyAre: true)
 
   let words: [String]
 

@@ -19,10 +19,13 @@ struct CommandSpec: Sendable {
   let positionals: CompletionKind
   /// The fixed first words, for commands with actions (`workspace new`, `connection add`).
   let actions: [String]
+  /// True when every word is taken as it is, one that begins with a dash too (`echo --- x`);
+  /// other commands refuse an option they do not know.
+  let takesWordsAsTheyAre: Bool
 
   init(
     name: String, synopsis: String, summary: String, discussion: String = "", options: [OptionSpec] = [],
-    keywords: [OptionSpec] = [], positionals: CompletionKind = .none, actions: [String] = []
+    keywords: [OptionSpec] = [], positionals: CompletionKind = .none, actions: [String] = [], takesWordsAsTheyAre: Bool = false
   ) {
     self.name = name
     self.synopsis = synopsis
@@ -32,6 +35,7 @@ struct CommandSpec: Sendable {
     self.keywords = keywords
     self.positionals = positionals
     self.actions = actions
+    self.takesWordsAsTheyAre = takesWordsAsTheyAre
   }
 
   /// The full help text.

@@ -28,13 +28,14 @@ public enum HistoryText {
     var result = ""
     var cursor = line.startIndex
     var option: String?
-    // After `--secret password` without `=`, a word that is neither an option nor `in` is the
-    // value typed without its `=` (`--secret password hunter2`, refused as a stray word).
+    // After `--secret password` without `=`, a word that is neither a long option nor `in` is
+    // the value typed without its `=` (`--secret password hunter2`, or `-hunter2`: refused).
     var afterBareSecret = false
     for token in tokens {
       result += line[cursor..<token.range.lowerBound]
       cursor = token.range.upperBound
-      if afterBareSecret, !token.text.hasPrefix("-"), token.text != "in" {
+      let isLongOption = token.text.hasPrefix("--") && token.text.count > 2
+      if afterBareSecret, token.text != "--", !isLongOption, token.text != "in" {
         result += mask
         afterBareSecret = false
         continue
@@ -57,6 +58,7 @@ public enum HistoryText {
         case let pair = String(token.text.dropFirst(given.count + 1)), holdsSecret(pair, after: given)
       {
         result += given + "=" + maskedPair(pair)
+        afterBareSecret = given == "--secret" && !pair.contains("=")
       } else {
         result += line[token.range]
       }

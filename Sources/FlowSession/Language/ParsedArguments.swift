@@ -2,22 +2,27 @@
 struct ParsedArguments: Sendable {
   private(set) var positionals: [String] = []
   private var values: [String: [String]] = [:]
-  /// Positionals typed right after a secret's bare key (`--secret password hunter2`), by
-  /// index, with the option and key before them: refused without being shown.
-  private var afterSecretKey: [Int: String] = [:]
   let spec: CommandSpec
 
   /// Parses words after the command name. Unknown options are usage errors with a suggestion.
   init(_ words: [String], spec: CommandSpec) throws {
     self.spec = spec
     var rest = words[...]
-    // A command without options (`echo --- x -- y`) takes every word that begins with a dash
-    // as it is, `--` too.
-    var optionsEnded = spec.options.isEmpty
+    var optionsEnded = spec.takesWordsAsTheyAre
+    // `--secret password` without `=`: the word after it, when it is neither an option nor a
+    // keyword, is the secret typed without its `=`. Refused, never shown (in the error, the log).
     var secretKey: String?
     while let word = rest.popFirst() {
       let bareSecretKey = secretKey
       secretKey = nil
+      if let bareSecretKey, word != "--", optionsEnded || !Self.isOption(word, of: spec),
+        !spec.keywords.contains(where: { $0.name == word })
+      {
+        throw UsageError(
+          "\(bareSecretKey) takes its value after `=` (`\(bareSecretKey)=<value>`), or none to be asked for it; "
+            + "the word after it is not shown",
+          command: spec.name)
+      }
       if !optionsEnded, word == "--" {
         optionsEnded = true
         secretKey = bareSecretKey  // `--secret password -- hunter2`: the word after is still the secret
@@ -43,7 +48,7 @@ struct ParsedArguments: Sendable {
             throw UsageError("\(option.name) needs a value <\(placeholder)> before \(value)", command: spec.name)
           }
           values[option.name, default: []].append(value)
-          if option.takesSecret, inline == nil, !value.contains("=") { secretKey = "\(option.name) \(value)" }
+          if option.takesSecret, !value.contains("=") { secretKey = "\(option.name) \(value)" }
         } else {
           if inline != nil { throw UsageError("\(option.name) takes no value", command: spec.name) }
           values[option.name, default: []].append("")
@@ -55,10 +60,15 @@ struct ParsedArguments: Sendable {
         }
         values[keyword.name, default: []].append(value)
       } else {
-        if let bareSecretKey { afterSecretKey[positionals.count] = bareSecretKey }
         positionals.append(word)
       }
     }
+  }
+
+  /// True when `word` names one of the command's options (`--type`, `-m`, `--secret=k`).
+  private static func isOption(_ word: String, of spec: CommandSpec) -> Bool {
+    let name = String(word.prefix { $0 != "=" })
+    return word.hasPrefix("-") && spec.options.contains { $0.name == name || $0.short == name }
   }
 
   /// True when the flag was given.
@@ -98,11 +108,6 @@ struct ParsedArguments: Sendable {
   /// Fails when more positionals were given than the command takes.
   func expectPositionals(atMost count: Int) throws {
     guard positionals.count > count else { return }
-    if let secret = afterSecretKey[count] {
-      throw UsageError(
-        "\(secret) takes its value after `=` (`\(secret)=<value>`), or none to be asked for it; the word after it is not shown",
-        command: spec.name)
-    }
     throw UsageError("unexpected argument '\(positionals[count])'", command: spec.name)
   }
 }
