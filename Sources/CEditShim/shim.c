@@ -43,12 +43,13 @@ void fps_set_locale(void) { setlocale(LC_CTYPE, ""); }
 
 /// The terminal's settings before the editor first read a line (cooked: echo, line editing).
 static struct termios cooked;
-static int have_cooked = 0;
+static volatile sig_atomic_t have_cooked = 0;
 
 static void on_terminate(int signal_number) {
   // The terminal as it was, then the signal's default action: the process ends by it, and its
   // parent sees why.
-  if (have_cooked) tcsetattr(STDIN_FILENO, TCSADRAIN, &cooked);
+  // TCSANOW: output held by Ctrl-S would keep TCSADRAIN waiting.
+  if (have_cooked) tcsetattr(STDIN_FILENO, TCSANOW, &cooked);
   signal(signal_number, SIG_DFL);
   sigset_t this_one;
   sigemptyset(&this_one);

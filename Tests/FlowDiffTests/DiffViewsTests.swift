@@ -90,7 +90,8 @@ import Testing
     let new = old.map { $0 + " " + String(repeating: "x", count: 150) }
     let diff = FlowDiffer.diff(flow(old), flow(new), leftLabel: "a", rightLabel: "b", options: DiffOptions())
     let cut = DiffRenderer.terminal(colour: false).render(diff)
-    #expect(cut.contains("      … and 16 more lines (`diff --all` shows them)\n") && !cut.contains("~ 25:"), "\(cut)")
+    #expect(
+      cut.contains("      … and 16 more lines (`diff --all` shows them, with positions and ids)\n") && !cut.contains("~ 25:"), "\(cut)")
     let whole = DiffRenderer.terminal(colour: false, whole: true).render(diff)
     #expect(cut.contains("~ 1: \"…" + String(repeating: "a", count: 24) + "{+ x"), "\(cut)")
     let edit = "~ 40: \"line 40 " + String(repeating: "a", count: 40) + "{+ " + String(repeating: "x", count: 150) + "+}\""

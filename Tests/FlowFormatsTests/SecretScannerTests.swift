@@ -64,6 +64,7 @@ import Testing
       "https://acct.blob.core.windows.net/c?sv=2022-11-02&sig=AbCd%2Bef12&se=2026",
       "https://acct.blob.core.windows.net/c?sv=2022-11-02&sig=<redacted:secret in URL parameter>&se=2026"
     ),
+    ("https://h.example.com/x?pass=ab$cd99&q=1", "https://h.example.com/x?pass=<redacted:secret in URL parameter>&q=1"),
   ])
   func aSecretInAURLsQueryIsReplacedAlone(url: String, redacted: String) {
     #expect(SecretScanner.scan(document("url", url)).map(\.kind) == ["secret in URL parameter"])
@@ -102,6 +103,7 @@ import Testing
     ("url", "https://example.com/path?x=1"),
     ("url", "https://api.example.com/v1?api_key={{ $env.API_KEY }}&q=1"),
     ("url", "https://api.example.com/v1?token=${TOKEN}"),
+    ("url", "https://api.example.com/v1?pass={{ $json.pass }}"),
     ("url", "https://api.example.com/v1?api_key=YOUR_API_KEY"),
     ("url", "https://example.com/search?tokenizer=whitespace&sort=asc"),
   ])

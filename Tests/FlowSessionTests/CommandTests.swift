@@ -149,6 +149,24 @@ import Testing
     #expect(loaded.components(separatedBy: "loaded payments").count == 2, "\(loaded)")
   }
 
+  /// A folder reached both by its path and by a link (`latest -> 2024`) is read by its path,
+  /// whatever order the folder lists them in; a link back up the tree is not followed.
+  @Test func aLinkedFolderIsReadOnceByItsOwnPath() throws {
+    let harness = try SessionHarness()
+    let root = harness.path("tree")
+    try FileManager.default.createDirectory(atPath: root + "/2024/q1", withIntermediateDirectories: true)
+    for file in ["2024/a.json", "2024/q1/b.json"] {
+      #expect(FileManager.default.createFile(atPath: "\(root)/\(file)", contents: Data("[]".utf8)))
+    }
+    for (link, target) in [("latest", "2024"), ("0-first", "2024/q1"), ("2024/q1/up", "../..")] {
+      try FileManager.default.createSymbolicLink(atPath: "\(root)/\(link)", withDestinationPath: target)
+    }
+    // The files are no exports: the refusal lists each path read.
+    let refusal = harness.failure("load ${dir}/tree")
+    #expect(refusal.hasPrefix("2 of 2 files could not be loaded"), "\(refusal)")
+    #expect(refusal.contains("\(root)/2024/a.json:") && refusal.contains("\(root)/2024/q1/b.json:"), "\(refusal)")
+  }
+
   @Test func commitWithNothingPendingAndWithoutWorkspace() throws {
     let harness = try SessionHarness()
     #expect(

@@ -64,7 +64,12 @@ struct LineDiff {
     }
     let summary = "\(max(removed.count, inserted.count)) of \(max(oldLines.count, newLines.count)) lines changed"
     guard let shownLines, lines.count > shownLines else { return (summary, lines) }
-    return (summary, Array(lines.prefix(shownLines)) + ["\(indent)… and \(lines.count - shownLines) more lines (`diff --all` shows them)"])
+    return (
+      summary,
+      Array(lines.prefix(shownLines)) + [
+        "\(indent)… and \(lines.count - shownLines) more lines (`diff --all` shows them, with positions and ids)"
+      ]
+    )
   }
 
   private static func quoted(_ line: Substring, width: Int) -> String {

@@ -29,13 +29,15 @@ public enum SecretScanner {
     Pattern("API key", ["sk-"], /sk-(?:proj-|ant-)?[A-Za-z0-9_\-]{20,}/),
     Pattern("basic-auth header", ["Basic"], /Basic\s+(?=[A-Za-z0-9+\/]*[0-9+\/=])[A-Za-z0-9+\/]{12,}={0,2}/),
     Pattern("password in URL", ["://", "@"], /[A-Za-z][A-Za-z0-9+.\-]*:\/\/[^\/\s:@{}]*:[^\/\s@{}]+@/, secret: Pattern.passwordInURL),
+    // Oracle's thin driver writes `jdbc:oracle:thin:user/password@host:1521:sid`, without `//`.
+    Pattern("password in URL", ["jdbc:oracle", "@"], /jdbc:oracle:thin:[^\/\s@:]+\/[^\/\s@]+@/, secret: Pattern.oraclePassword),
+    // Google's API keys.
+    Pattern("API key", ["AIza"], /AIza[0-9A-Za-z_\-]{35}/),
     // `?password=…`, `&api_key=…`, `;password=…` (JDBC), `&sig=…` (a signed URL); a value that
     // is an expression or a placeholder (`{{…}}`, `${…}`, `<key>`, `YOUR_KEY`) is not a secret.
-    Pattern("password in URL", ["jdbc:oracle", "@"], /jdbc:oracle:thin:[^\/\s@:]+\/[^\/\s@]+@/, secret: Pattern.oraclePassword),
-    Pattern("API key", ["AIza"], /AIza[0-9A-Za-z_\-]{35}/),
     Pattern(
       "secret in URL parameter", ["://", "="],
-      /[?&;](?:[A-Za-z0-9_\-]*[_\-])?(?i:password|passwd|pwd|api[_\-]?key|access[_\-]?token|auth[_\-]?token|token|secret|client[_\-]?secret|sig|signature)=(?!YOUR|REPLACE|xxx|XXX|\*\*\*)[^&;\s#{}$<>"']{4,}/,
+      /[?&;](?:[A-Za-z0-9_\-]*[_\-])?(?i:password|passwd|passphrase|pwd|pw|pass|api[_\-]?key|access[_\-]?token|auth[_\-]?token|token|secret|client[_\-]?secret|sig|signature)=(?!YOUR|REPLACE|xxx|XXX|\*\*\*|\$\{|\{\{)[^&;\s#{}<>"']{4,}/,
       secret: Pattern.queryValue),
   ]
 
@@ -53,8 +55,6 @@ public enum SecretScanner {
       (self.kind, self.anchors, self.regex, self.secret) = (kind, anchors, regex, secret)
     }
 
-    /// The password of `scheme://user:password@`: from the first `:` after `://` (a user
-    /// holds none) to the `@` that ends the match.
     /// The password of Oracle's `jdbc:oracle:thin:user/password@host`: between the `/` and
     /// the `@` that ends the match.
     static func oraclePassword(_ match: Substring) -> Substring {
@@ -67,6 +67,8 @@ public enum SecretScanner {
       match.firstIndex(of: "=").map { match[match.index(after: $0)...] } ?? match
     }
 
+    /// The password of `scheme://user:password@`: from the first `:` after `://` (a user
+    /// holds none) to the `@` that ends the match.
     static func passwordInURL(_ match: Substring) -> Substring {
       guard let authority = match.firstRange(of: "://")?.upperBound, let colon = match[authority...].firstIndex(of: ":"),
         match.last == "@"

@@ -77,7 +77,9 @@ public struct JSONParser {
     guard reader.index == buffer.count else { throw reader.error("unexpected text after the JSON value") }
     guard let scratch else { return (value, nil) }
     reader.keepText(upTo: reader.index, in: scratch)
-    return (value, Array(UnsafeBufferPointer(start: scratch, count: reader.minifiedCount)))
+    let text = Array(UnsafeBufferPointer(start: scratch, count: reader.minifiedCount))
+    repeated.releaseLargeScratch()
+    return (value, text)
   }
 }
 

@@ -112,7 +112,10 @@ struct Export: Command {
     }
     let bytes = try render(stamp)
     // A file with credentials is always written anew: its mode must be made private.
-    if !withCredentials, let previous = FileManager.default.contents(atPath: path), try Self.holds(previous, bytes, stamp, render) {
+    // Only a file is read back: a pipe there would wait for a writer.
+    if !withCredentials, FileStatus(of: path)?.kind == .regularFile, let previous = FileManager.default.contents(atPath: path),
+      try Self.holds(previous, bytes, stamp, render)
+    {
       return session.output.line(
         fitting: "unchanged \(path: path) (\(name: operand.label) as \(format.displayName)): it holds this flow already")
     }
@@ -155,7 +158,7 @@ struct Export: Command {
   /// A file replaced keeps its mode: an export someone made private (or read-only) stays so.
   private static func write(_ bytes: Data, to path: String, privately: Bool) throws {
     let temporary = "\(path).\(getpid()).tmp"
-    let kept = FileStatus(of: path).flatMap { $0.kind == .regularFile ? $0.permissions : nil }
+    let kept = FileStatus(of: path).flatMap { $0.kind == .regularFile ? $0.permissions & 0o777 : nil }
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, privately ? 0o600 : kept ?? 0o644)
     guard descriptor >= 0 else { throw SessionError.writeFailed(path, String(cString: strerror(errno))) }
     let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)

@@ -66,25 +66,40 @@ enum FileExpansion {
   }
 
   /// Every file below a folder, as paths relative to it, sorted, and apart the pipes, sockets
-  /// and devices; hidden ones left out. A folder met again through a symbolic link
-  /// (`a/up -> ..`) is not walked again.
+  /// and devices; hidden ones left out. Each folder is walked once: by its own path rather
+  /// than a symbolic link's (`latest -> 2024`) when it has both, and not again through a link
+  /// back up the tree (`a/up -> ..`). Real folders first, then linked ones, each in name order:
+  /// the same tree gives the same paths every time.
   private static func walk(_ directory: String) throws -> (files: [String], passedOver: [String]) {
     var (files, passedOver): ([String], [String]) = ([], [])
-    var folders = [""]
+    var (folders, linkedFolders) = ([""], [String]())
     var walked = Set([FileStatus(of: directory)?.identity].compactMap { $0 })
-    while let folder = folders.popLast() {
-      for name in try contents(of: folder.isEmpty ? directory : PathText.join(directory, folder)) where !name.hasPrefix(".") {
+    while let folder = folders.popLast() ?? linkedFolders.popLast() {
+      let names = try contents(of: folder.isEmpty ? directory : PathText.join(directory, folder)).filter { !$0.hasPrefix(".") }
+      for name in names.sorted().reversed() {
         let relative = folder.isEmpty ? name : PathText.join(folder, name)
+        let path = PathText.join(directory, relative)
         // A link that leads nowhere is kept: reading it says so.
-        guard let status = FileStatus(of: PathText.join(directory, relative)) else {
+        guard let status = FileStatus(of: path) else {
           files.append(relative)
           continue
         }
         switch status.kind {
-        case .directory: if walked.insert(status.identity).inserted { folders.append(relative) }
+        case .directory:
+          if FileStatus.isSymbolicLink(path) {
+            linkedFolders.insert(relative, at: 0)
+          } else if walked.insert(status.identity).inserted {
+            folders.append(relative)
+          }
         case .other: passedOver.append(relative)
         case .regularFile: files.append(relative)
         }
+      }
+      // A linked folder is walked once no real one is left, if it is not one of them.
+      while folders.isEmpty, let linked = linkedFolders.last, let status = FileStatus(of: PathText.join(directory, linked)),
+        !walked.insert(status.identity).inserted
+      {
+        linkedFolders.removeLast()
       }
     }
     return (files.sorted(), passedOver.sorted())

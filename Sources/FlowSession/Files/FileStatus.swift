@@ -48,6 +48,11 @@ struct FileStatus {
     permissions = status.permissions.rawValue
   }
 
+  /// True when `path` itself is a symbolic link (whatever it leads to).
+  static func isSymbolicLink(_ path: String) -> Bool {
+    (try? Stat(FilePath(path), followTargetSymlink: false))?.type == .symbolicLink
+  }
+
   /// True for a path that can be read once only (`Kind.other`).
   var isPipeOrDevice: Bool { kind == .other }
 }
