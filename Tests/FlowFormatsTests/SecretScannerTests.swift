@@ -65,6 +65,7 @@ import Testing
       "https://acct.blob.core.windows.net/c?sv=2022-11-02&sig=<redacted:secret in URL parameter>&se=2026"
     ),
     ("https://h.example.com/x?pass=ab$cd99&q=1", "https://h.example.com/x?pass=<redacted:secret in URL parameter>&q=1"),
+    ("={{ $json.base }}/v1/items?api_key=AKx93hd8Qe", "={{ $json.base }}/v1/items?api_key=<redacted:secret in URL parameter>"),
   ])
   func aSecretInAURLsQueryIsReplacedAlone(url: String, redacted: String) {
     #expect(SecretScanner.scan(document("url", url)).map(\.kind) == ["secret in URL parameter"])

@@ -33,13 +33,16 @@ public enum SecretScanner {
     Pattern("password in URL", ["jdbc:oracle", "@"], /jdbc:oracle:thin:[^\/\s@:]+\/[^\/\s@]+@/, secret: Pattern.oraclePassword),
     // Google's API keys.
     Pattern("API key", ["AIza"], /AIza[0-9A-Za-z_\-]{35}/),
-    // `?password=…`, `&api_key=…`, `;password=…` (JDBC), `&sig=…` (a signed URL); a value that
-    // is an expression or a placeholder (`{{…}}`, `${…}`, `<key>`, `YOUR_KEY`) is not a secret.
-    Pattern(
-      "secret in URL parameter", ["://", "="],
-      /[?&;](?:[A-Za-z0-9_\-]*[_\-])?(?i:password|passwd|passphrase|pwd|pw|pass|api[_\-]?key|access[_\-]?token|auth[_\-]?token|token|secret|client[_\-]?secret|sig|signature)=(?!YOUR|REPLACE|xxx|XXX|\*\*\*|\$\{|\{\{)[^&;\s#{}<>"']{4,}/,
-      secret: Pattern.queryValue),
+    // In a URL (JDBC's `;password=` too), or in a query after a path that is not one yet
+    // (`{{base}}/v1?api_key=…`).
+    Pattern("secret in URL parameter", ["://", "="], urlParameter, secret: Pattern.queryValue),
+    Pattern("secret in URL parameter", ["?", "="], urlParameter, secret: Pattern.queryValue),
   ]
+
+  /// `?password=…`, `&api_key=…`, `;password=…` (JDBC), `&sig=…` (a signed URL); a value that
+  /// is an expression or a placeholder (`{{…}}`, `${…}`, `<key>`, `YOUR_KEY`) is not a secret.
+  nonisolated(unsafe) private static let urlParameter =
+    /[?&;](?:[A-Za-z0-9_\-]*[_\-])?(?i:password|passwd|passphrase|pwd|pw|pass|api[_\-]?key|access[_\-]?token|auth[_\-]?token|token|secret|client[_\-]?secret|sig|signature)=(?!YOUR|REPLACE|xxx|XXX|\*\*\*|\$\{|\{\{)[^&;\s#{}<>"']{4,}/
 
   /// A kind of secret written into text, found by `regex`.
   struct Pattern {
