@@ -131,6 +131,12 @@ import Testing
     let mode = try FileManager.default.attributesOfItem(atPath: harness.path("secret.json"))[.posixPermissions] as? Int
     #expect(mode == 0o600)
     #expect(written.standardError.contains("secret.json holds credentials in clear"))
+    // Exported again, the private file already holds it; made readable by others, it is written anew, private.
+    #expect(
+      try harness.output(of: "export fraud-alerts to ${dir}/secret.json --with-credentials").standardOutput.hasPrefix("unchanged"))
+    #expect(chmod(harness.path("secret.json"), 0o644) == 0)
+    #expect(try harness.output(of: "export fraud-alerts to ${dir}/secret.json --with-credentials").standardOutput.hasPrefix("wrote"))
+    #expect(try FileManager.default.attributesOfItem(atPath: harness.path("secret.json"))[.posixPermissions] as? Int == 0o600)
     #expect(harness.failure("export fraud-alerts --format bundle --with-credentials").contains("never carries credentials"))
   }
 

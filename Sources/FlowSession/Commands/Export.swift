@@ -36,8 +36,8 @@ struct Export: Command {
       changed (connection bindings). Bundle and SQL exports are validated first (see
       `validate`); nothing is written if any check fails. A JSON or dialect file that already
       holds the flow, its export time aside, is left as it was (`unchanged`): exporting again
-      rewrites nothing (a bundle or SQL file, or one with credentials, is written anew). A file
-      replaced keeps its permissions.
+      rewrites nothing (a bundle or SQL file is written anew, and one with credentials unless it
+      is private already). A file replaced keeps its permissions.
 
       Credentials and secret values are never written unless `--with-credentials` is given
       (JSON and dialects only): the file is then written with mode 0600 and a warning. Members
@@ -111,10 +111,11 @@ struct Export: Command {
       }
     }
     let bytes = try render(stamp)
-    // A file with credentials is always written anew: its mode must be made private.
-    // Only a file is read back: a pipe there would wait for a writer.
-    if !withCredentials, FileStatus(of: path)?.kind == .regularFile, let previous = FileManager.default.contents(atPath: path),
-      try Self.holds(previous, bytes, stamp, render)
+    // Only a file is read back (a pipe there would wait for a writer); one to hold credentials
+    // only when it is private already, or it is written anew to make it so.
+    let existing = FileStatus(of: path)
+    if existing?.kind == .regularFile, !withCredentials || existing.map({ $0.permissions & 0o777 == 0o600 }) == true,
+      let previous = FileManager.default.contents(atPath: path), try Self.holds(previous, bytes, stamp, render)
     {
       return session.output.line(
         fitting: "unchanged \(path: path) (\(name: operand.label) as \(format.displayName)): it holds this flow already")
