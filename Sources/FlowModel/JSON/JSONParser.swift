@@ -13,12 +13,7 @@ public struct JSONParser {
   /// 16 to 48 bytes that repeat share their storage: within the document, and with `sharing`,
   /// across the documents of one bulk read (`RepeatedStrings`).
   public static func parse(_ bytes: some Collection<UInt8>, sharing: SharedStrings? = nil) throws(JSONParseError) -> JSONValue {
-    let result: Result<JSONValue, JSONParseError>? = bytes.withContiguousStorageIfAvailable { buffer in
-      Result { () throws(JSONParseError) in try parseBuffer(buffer, sharing: sharing) }
-    }
-    if let result { return try result.get() }
-    let copy = Array(bytes)
-    return try copy.withUnsafeBufferPointer { buffer throws(JSONParseError) in try parseBuffer(buffer, sharing: sharing) }
+    try parse(bytes, sharing: sharing, keepingText: false).value
   }
 
   /// Parses a string's UTF-8 text.
@@ -35,21 +30,21 @@ public struct JSONParser {
   public static func parseKeepingMinifiedText(
     _ bytes: some Collection<UInt8>, sharing: SharedStrings? = nil
   ) throws(JSONParseError) -> (value: JSONValue, minifiedText: [UInt8]) {
-    let result: Result<(JSONValue, [UInt8]?), JSONParseError>? = bytes.withContiguousStorageIfAvailable { buffer in
-      Result { () throws(JSONParseError) in try parseBuffer(buffer, sharing: sharing, keepingText: true) }
-    }
-    if let result {
-      let (value, text) = try result.get()
-      return (value, text ?? [])
-    }
-    let (value, text) = try Array(bytes).withUnsafeBufferPointer { buffer throws(JSONParseError) in
-      try parseBuffer(buffer, sharing: sharing, keepingText: true)
-    }
+    let (value, text) = try parse(bytes, sharing: sharing, keepingText: true)
     return (value, text ?? [])
   }
 
-  private static func parseBuffer(_ buffer: UnsafeBufferPointer<UInt8>, sharing: SharedStrings?) throws(JSONParseError) -> JSONValue {
-    try parseBuffer(buffer, sharing: sharing, keepingText: false).0
+  /// The bytes parsed in place when they lie in one buffer, from a copy when not.
+  private static func parse(
+    _ bytes: some Collection<UInt8>, sharing: SharedStrings?, keepingText: Bool
+  ) throws(JSONParseError) -> (value: JSONValue, text: [UInt8]?) {
+    let result: Result<(JSONValue, [UInt8]?), JSONParseError>? = bytes.withContiguousStorageIfAvailable { buffer in
+      Result { () throws(JSONParseError) in try parseBuffer(buffer, sharing: sharing, keepingText: keepingText) }
+    }
+    if let result { return try result.get() }
+    return try Array(bytes).withUnsafeBufferPointer { buffer throws(JSONParseError) in
+      try parseBuffer(buffer, sharing: sharing, keepingText: keepingText)
+    }
   }
 
   private static func parseBuffer(
@@ -64,7 +59,8 @@ public struct JSONParser {
   ) throws(JSONParseError) -> (JSONValue, [UInt8]?) {
     // The minified text is never longer than the bytes: written into room for all of them,
     // then copied out exactly as long as it is.
-    let scratch = keepingText ? repeated.scratch(count: buffer.count) : nil
+    let scratch = keepingText ? UnsafeMutablePointer<UInt8>.allocate(capacity: max(buffer.count, 1)) : nil
+    defer { scratch?.deallocate() }
     var reader = Reader(bytes: buffer, repeated: repeated, minified: scratch)
     if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
       reader.index = 3
@@ -77,9 +73,7 @@ public struct JSONParser {
     guard reader.index == buffer.count else { throw reader.error("unexpected text after the JSON value") }
     guard let scratch else { return (value, nil) }
     reader.keepText(upTo: reader.index, in: scratch)
-    let text = Array(UnsafeBufferPointer(start: scratch, count: reader.minifiedCount))
-    repeated.releaseLargeScratch()
-    return (value, text)
+    return (value, Array(UnsafeBufferPointer(start: scratch, count: reader.minifiedCount)))
   }
 }
 

@@ -25,32 +25,9 @@ final class RepeatedStrings {
   /// A table of `2^slotBits` slots.
   init(slotBits: Int) { self.slotBits = slotBits }
 
-  /// Room for a parse's minified text (`JSONParser.parseKeepingMinifiedText`), kept for the
-  /// next parse that borrows the table: allocated and freed around each file of a bulk read,
-  /// between the allocations of its tree, it left holes that raised the peak of memory.
-  private var scratch = UnsafeMutableBufferPointer<UInt8>(start: nil, count: 0)
-
   deinit {
     slots?.deinitialize(count: 1 << slotBits)
     slots?.deallocate()
-    scratch.deallocate()
-  }
-
-  /// At least `count` bytes of room, for the one parse that holds this table; good until the
-  /// next call, or `releaseLargeScratch()`.
-  func scratch(count: Int) -> UnsafeMutablePointer<UInt8> {
-    if let base = scratch.baseAddress, scratch.count >= count { return base }
-    scratch.deallocate()
-    scratch = .allocate(capacity: max(count, 64 * 1024))
-    return scratch.baseAddress!
-  }
-
-  /// Lets the room go when one large document (over 1 MiB) needed it: kept, it would stay as
-  /// long as the table, for documents that are mostly far smaller.
-  func releaseLargeScratch() {
-    guard scratch.count > 1 << 20 else { return }
-    scratch.deallocate()
-    scratch = UnsafeMutableBufferPointer(start: nil, count: 0)
   }
 
   /// The string of `bytes` (of a length in `lengths`): the one kept for the same bytes, or the
