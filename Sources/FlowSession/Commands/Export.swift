@@ -120,7 +120,7 @@ struct Export: Command {
       return session.output.line(
         fitting: "unchanged \(path: path) (\(name: operand.label) as \(format.displayName)): it holds this flow already")
     }
-    try Self.write(bytes, to: path, privately: withCredentials)
+    try Self.write(bytes, to: path, privately: withCredentials, replacing: existing)
     if withCredentials {
       session.output.warning("\(path) holds credentials in clear: it was written readable by you only; keep it out of version control")
     }
@@ -156,10 +156,11 @@ struct Export: Command {
 
   /// Writes the file whole or not at all (a temporary file beside it, renamed into place); a
   /// private one is created with mode 0600, so it is never readable by others, not even briefly.
-  /// A file replaced keeps its mode: an export someone made private (or read-only) stays so.
-  private static func write(_ bytes: Data, to path: String, privately: Bool) throws {
+  /// A file replaced (`replacing` says what stands at `path`) keeps its mode: an export someone
+  /// made private (or read-only) stays so.
+  private static func write(_ bytes: Data, to path: String, privately: Bool, replacing existing: FileStatus?) throws {
     let temporary = "\(path).\(getpid()).tmp"
-    let kept = FileStatus(of: path).flatMap { $0.kind == .regularFile ? $0.permissions & 0o777 : nil }
+    let kept = existing.flatMap { $0.kind == .regularFile ? $0.permissions & 0o777 : nil }
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, privately ? 0o600 : kept ?? 0o644)
     guard descriptor >= 0 else { throw SessionError.writeFailed(path, String(cString: strerror(errno))) }
     let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
