@@ -17,7 +17,7 @@ enum FileExpansion {
   private static func isPattern(_ argument: String) -> Bool { argument.contains(where: { "*?[".contains($0) }) }
 
   private static func candidates(_ argument: String) throws -> (files: [String], passedOver: [String]) {
-    if isPattern(argument) { return split(try globMatches(argument)) }
+    if isPattern(argument) { return try globMatches(argument) }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
       throw SessionError.fileNotFound(argument)
@@ -27,32 +27,27 @@ enum FileExpansion {
     return (files.filter { $0.hasSuffix(".json") }.map { PathText.join(argument, $0) }, passedOver.map { PathText.join(argument, $0) })
   }
 
-  /// Paths split into what can be read as files and what cannot (`FileStatus.Kind.other`).
-  private static func split(_ paths: [String]) -> (files: [String], passedOver: [String]) {
-    var (files, passedOver): ([String], [String]) = ([], [])
-    for path in paths {
-      if FileStatus(of: path)?.isPipeOrDevice == true { passedOver.append(path) } else { files.append(path) }
-    }
-    return (files, passedOver)
-  }
-
   /// Matches of a shell pattern: `*`, `?` and `[...]` within a name, `**` for any depth of
-  /// folders (`exports/**/*.json`). Hidden files and folders are left out.
-  private static func globMatches(_ pattern: String) throws -> [String] {
+  /// folders (`exports/**/*.json`). Hidden files and folders are left out; pipes, sockets and
+  /// devices are apart.
+  private static func globMatches(_ pattern: String) throws -> (files: [String], passedOver: [String]) {
     let parts = pattern.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     let fixed = parts.prefix { !$0.contains(where: { "*?[".contains($0) }) }
     let root = fixed.joined(separator: "/")
     let rest = Array(parts.dropFirst(fixed.count))
     let directory = root.isEmpty ? (pattern.hasPrefix("/") ? "/" : ".") : root
-    let candidates: [String]
-    if rest.count == 1 {
-      candidates = try contents(of: directory).filter { !$0.hasPrefix(".") }.sorted()
-    } else {
-      let walked = try walk(directory)
-      candidates = (walked.files + walked.passedOver).sorted()
+    func matching(_ candidates: [String]) -> [String] {
+      candidates.filter { matches(rest[...], $0.split(separator: "/").map(String.init)[...]) }
+        .map { root.isEmpty ? $0 : PathText.join(root, $0) }
     }
-    return candidates.filter { matches(rest[...], $0.split(separator: "/").map(String.init)[...]) }
-      .map { root.isEmpty ? $0 : PathText.join(root, $0) }
+    guard rest.count == 1 else {
+      let walked = try walk(directory)
+      return (matching(walked.files), matching(walked.passedOver))
+    }
+    // Within one folder: only what matches is asked what it is.
+    let matched = matching(try contents(of: directory).filter { !$0.hasPrefix(".") }.sorted())
+    let passedOver = matched.filter { FileStatus(of: $0)?.isPipeOrDevice == true }
+    return (matched.filter { !passedOver.contains($0) }, passedOver)
   }
 
   /// True when path components match pattern components, `**` standing for any number of them.
@@ -74,7 +69,15 @@ enum FileExpansion {
     var (files, passedOver): ([String], [String]) = ([], [])
     var (folders, linkedFolders) = ([""], [String]())
     var walked = Set([FileStatus(of: directory)?.identity].compactMap { $0 })
-    while let folder = folders.popLast() ?? linkedFolders.popLast() {
+    // The next linked folder, in the order found, that is none of the folders walked.
+    func nextLinkedFolder() -> String? {
+      while !linkedFolders.isEmpty {
+        let linked = linkedFolders.removeFirst()
+        if let status = FileStatus(of: PathText.join(directory, linked)), walked.insert(status.identity).inserted { return linked }
+      }
+      return nil
+    }
+    while let folder = folders.popLast() ?? nextLinkedFolder() {
       let names = try contents(of: folder.isEmpty ? directory : PathText.join(directory, folder)).filter { !$0.hasPrefix(".") }
       for name in names.sorted().reversed() {
         let relative = folder.isEmpty ? name : PathText.join(folder, name)
@@ -87,19 +90,13 @@ enum FileExpansion {
         switch status.kind {
         case .directory:
           if FileStatus.isSymbolicLink(path) {
-            linkedFolders.insert(relative, at: 0)
+            linkedFolders.append(relative)
           } else if walked.insert(status.identity).inserted {
             folders.append(relative)
           }
         case .other: passedOver.append(relative)
         case .regularFile: files.append(relative)
         }
-      }
-      // A linked folder is walked once no real one is left, if it is not one of them.
-      while folders.isEmpty, let linked = linkedFolders.last, let status = FileStatus(of: PathText.join(directory, linked)),
-        !walked.insert(status.identity).inserted
-      {
-        linkedFolders.removeLast()
       }
     }
     return (files.sorted(), passedOver.sorted())
