@@ -73,7 +73,6 @@ struct LineDiff {
   }
 
   private static func quoted(_ line: Substring, width: Int) -> String {
-    let text = String(line).escapedAsInJSON
-    return "\"" + (text.count > width ? String(text.prefix(width - 1)) + "…" : text) + "\""
+    "\"" + String(line).escapedAsInJSON.cut(toWidth: width) + "\""
   }
 }

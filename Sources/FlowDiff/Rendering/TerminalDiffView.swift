@@ -106,8 +106,6 @@ struct TerminalDiffView {
   }
 
   private func short(_ value: JSONValue) -> String {
-    let text = JSONWriter(layout: .minified).string(value)
-    guard text.count > valueWidth else { return text }
-    return String(text.prefix(valueWidth - 1)) + "…"
+    JSONWriter(layout: .minified).string(value).cut(toWidth: valueWidth)
   }
 }
