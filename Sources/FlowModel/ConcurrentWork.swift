@@ -33,8 +33,7 @@ public func concurrently<First, Second: Sendable>(_ first: () -> First, _ second
 }
 
 /// Work started on another thread, whose result is waited for where it is needed: for a step
-/// that can run while the caller does the next one on its own thread (a commit renders one
-/// batch of documents while it inserts the one before).
+/// that can run while the caller does the next one on its own thread.
 public final class StartedWork<Value: Sendable>: @unchecked Sendable {
   // Written once, by the worker, before `finished` is left; read only after waiting for it.
   private var value: Value?

@@ -51,4 +51,9 @@ public struct FlowVersion: Hashable, Sendable {
 
   /// The connection reference with this key.
   public func connection(key: String) -> ConnectionRef? { connections.first { $0.key == key } }
+
+  /// True when a node has a configuration; an outlined flow's have none. Asked before a loop
+  /// that sets them: such a loop copies the nodes at its start (a retain of each of their
+  /// strings), even when it writes nothing. Read in place, by index, for the same reason.
+  public var hasNodeConfigs: Bool { nodes.indices.contains { !nodes[$0].config.isEmpty } }
 }

@@ -62,10 +62,11 @@ public enum Secrets {
       object["value"] = walker.all(value)
       return .object(object)
     }
-    // An empty configuration (every node of an outlined flow) holds nothing to rewrite; set
-    // anyway, it made a copy of the flow's nodes (a retain of each of their strings).
-    for index in version.nodes.indices where !version.nodes[index].config.isEmpty {
-      version.nodes[index].config = rewrite(.object(version.nodes[index].config)).objectValue ?? [:]
+    // An empty configuration (every node of an outlined flow) holds nothing to rewrite.
+    if version.hasNodeConfigs {
+      for index in version.nodes.indices where !version.nodes[index].config.isEmpty {
+        version.nodes[index].config = rewrite(.object(version.nodes[index].config)).objectValue ?? [:]
+      }
     }
     if var source = version.source {
       source.document = rewrite(source.document)

@@ -125,9 +125,8 @@ struct Commit: Command {
       if version.source == nil { version = version.renumberingNodes { _ in UUID().uuidString.lowercased() } }
       version.name = flow
       version.subflowDefinitions = []
-      // Asked first: a loop that may write copies the nodes at its start, and an outline's have
-      // no configurations to clear.
-      if NativeJSONCodec.keepsConfigsInSource(version), version.nodes.contains(where: { !$0.config.isEmpty }) {
+      // An outline's nodes have no configurations to clear.
+      if NativeJSONCodec.keepsConfigsInSource(version), version.hasNodeConfigs {
         for index in version.nodes.indices { version.nodes[index].config = [:] }
       }
     }

@@ -135,37 +135,25 @@ struct WorkspaceTables: Sendable {
       changes.append(try apply(change, in: db, commit: id))
     }
     var numbered: [Int64: Int] = [:]
+    var placements: [VersionPlacement] = []
+    placements.reserveCapacity(request.writes.count)
+    for write in request.writes {
+      let placement = try place(write, in: db, numbered: numbered)
+      numbered[placement.flowID] = placement.number
+      changes.append(placement.change)
+      placements.append(placement)
+    }
+    // Rendered (sealed, written by the JSON writer) on every core while this thread inserts
+    // them, in order: rendering was most of a bulk commit's own time.
     var done = 0
-    // Numbers first, in order, then the batch's documents rendered at once, one per core, while
-    // the batch before is inserted on this thread: rendering (sealing, the JSON writer) was
-    // most of a bulk commit's own time, and the inserts waited for it.
-    var rendering: (placements: [VersionPlacement], documents: StartedWork<[String]>)?
-    // A commit that fails waits for the batch still rendering: nothing it started outlives it.
-    defer { _ = rendering?.documents.result }
-    func insertRendered() throws {
-      guard let (placements, documents) = rendering else { return }
-      rendering = nil
-      for (placement, document) in zip(placements, documents.result) {
-        try db.execute(
-          "INSERT INTO versions (flow_id, number, document, published_at, commit_id, source) VALUES (?, ?, ?, ?, ?, ?)",
-          [placement.flowID, placement.number, document, now, id, placement.write.source])
-      }
-      done += placements.count
+    try placements.forEachMapped(concurrentlyAheadBy: Self.renderedAhead, { ($0, $0.write.document($0.number, now)) }) {
+      placement, document in
+      try db.execute(
+        "INSERT INTO versions (flow_id, number, document, published_at, commit_id, source) VALUES (?, ?, ?, ?, ?, ?)",
+        [placement.flowID, placement.number, document, now, id, placement.write.source])
+      done += 1
       request.onProgress?(done, request.writes.count)
     }
-    for batch in request.writes.chunks(ofCount: Self.batchSize) {
-      var placements: [VersionPlacement] = []
-      for write in batch {
-        let placement = try place(write, in: db, numbered: numbered)
-        numbered[placement.flowID] = placement.number
-        changes.append(placement.change)
-        placements.append(placement)
-      }
-      let started = StartedWork { [placements] in placements.concurrentMap { $0.write.document($0.number, now) } }
-      try insertRendered()
-      rendering = (placements, started)
-    }
-    try insertRendered()
     for entry in request.registryWrites {
       if try db.row("SELECT 1 FROM registry WHERE kind = ? AND name = ?", [entry.kind.rawValue, entry.name]) != nil {
         throw StoreError.registryConflict(kind: entry.kind.rawValue, name: entry.name)
@@ -227,11 +215,10 @@ struct WorkspaceTables: Sendable {
     }
   }
 
-  /// How many versions are rendered at once: four per core, enough to keep the cores busy
-  /// between the inserts, and few enough that their documents are a small part of memory (a
-  /// batch rendering and one being inserted are held at once: with 32, that was 64 documents,
-  /// 3.4 MB of a 2,000-flow migration's 168 MB peak; with 8, on two cores, 16 documents).
-  static let batchSize = max(8, 4 * ProcessInfo.processInfo.activeProcessorCount)
+  /// How many rendered versions may wait for their insert: enough to keep the cores busy
+  /// while this thread inserts, few enough that their documents are a small part of memory
+  /// (each is about 50 KB in a 2,000-flow migration whose peak is 160 MiB).
+  static let renderedAhead = max(16, 8 * ProcessInfo.processInfo.activeProcessorCount)
 
   /// The id a new row of `table` gets: one past the last. Writers are serialized, and the ids
   /// are the workspace's own rather than a database's sequence, so a copied workspace keeps them
