@@ -15,23 +15,25 @@ import Testing
     expectNoDifference(again, version)
   }
 
-  /// What a workspace stores for a foreign flow (`.inSource`) reads back as the flow it was,
-  /// for every corpus export, with each node's configuration written once, in the source
-  /// document; written in full, it reads back the same.
+  /// What a workspace stores for a foreign flow reads back as the flow it was, for every corpus
+  /// export: with each node's configuration written once, in the source document (`.configs`),
+  /// or its nodes and edges left there whole (`.nodesAndEdges`, what it stores for an outline);
+  /// written in full, it reads back the same.
   @Test func everyCorpusExportReadsBackFromItsSourceDocument() throws {
     try #require(Corpus.missingReason == nil, "\(Corpus.missingReason ?? "")")
     var checked = 0
     for file in Corpus.files(withExtension: "json") {
       let version = try ExportFormat.read([UInt8](Data(contentsOf: file)), fallbackName: "x").1.version
       try #require(version.source != nil, "\(file.lastPathComponent) has no source document")
-      for configs in [NativeJSONCodec.NodeConfigs.written, .inSource] {
-        let text = JSONWriter(layout: .minified).bytes(NativeJSONCodec.encode(version, stamp: nil, nodeConfigs: configs))
+      for left in [NativeJSONCodec.LeftToSource.nothing, .configs, .nodesAndEdges] {
+        let text = JSONWriter(layout: .minified).bytes(NativeJSONCodec.encode(version, stamp: nil, leftToSource: left))
         let document = try JSONParser.parse(text)
-        let inSource = document["nodes"]?.arrayValue?.filter { $0["config"] == .string("source") }.count
-        #expect(inSource == (configs == .inSource ? version.nodes.count : 0), "\(file.lastPathComponent)")
+        let configsInSource = document["nodes"]?.arrayValue?.filter { $0["config"] == .string("source") }.count
+        #expect(configsInSource == (left == .configs ? version.nodes.count : left == .nothing ? 0 : nil), "\(file.lastPathComponent)")
+        #expect((document["edges"] == .string("source")) == (left == .nodesAndEdges), "\(file.lastPathComponent)")
         // `==`, not a dump of both: some corpus flows are megabytes.
         let readBack = try NativeJSONCodec.decode(document) == version
-        #expect(readBack, "\(file.lastPathComponent) read back differs, \(configs)")
+        #expect(readBack, "\(file.lastPathComponent) read back differs, \(left)")
       }
       checked += 1
     }
@@ -64,6 +66,15 @@ import Testing
         + #""source":{"dialect":"n8n","document":{"nodes":[{"id":"b","name":"B","type":"set"}],"connections":{}}}}"#,
       "nodes: are not the nodes of the n8n source document their configurations are in"
     ),
+    (
+      #"{"format":"flowport/1","flow":{"name":"x"},"nodes":"source","edges":"source"}"#,
+      "nodes: is in a source document the flow does not have"
+    ),
+    (
+      #"{"format":"flowport/1","flow":{"name":"x"},"nodes":"source","edges":[],"source":{"dialect":"n8n","document":{}}}"#,
+      "edges: must be in the source document, as the nodes are"
+    ),
+    (#"{"format":"flowport/1","flow":{"name":"x"},"nodes":[],"edges":"source"}"#, "edges: expected an array, found a string"),
     (
       #"{"format":"flowport/9","flow":{"name":"x"}}"#,
       "format \"flowport/9\" is not supported by this fps (it reads flowport/1); update fps"

@@ -14,31 +14,41 @@ public enum NativeJSONCodec {
     "subflowDefinitions",
   ]
 
-  /// How nodes' configurations are written.
-  public enum NodeConfigs: Sendable {
-    /// In full, as exports are: readable without the source document.
-    case written
-    /// As `"config": "source"` where the flow has a source document, which holds them (a
-    /// foreign flow's nodes are a view of it); reading takes them from there. What the store
-    /// writes: writing, sealing and storing each configuration twice was a fifth of a bulk
-    /// commit and a quarter of the workspace file. A reader that predates it stops at the
-    /// string where an object belongs rather than reading the nodes empty.
-    case inSource
+  /// What a written version leaves to its source document, which holds it; reading takes it
+  /// from there. A reader that predates a choice stops at the string where an object or an
+  /// array belongs, rather than reading the flow empty.
+  public enum LeftToSource: Sendable {
+    /// Nothing: written in full, as exports are, readable without the source document.
+    case nothing
+    /// The node configurations, as `"config": "source"` (a foreign flow's nodes are a view of
+    /// its document). What the store writes: writing, sealing and storing each configuration
+    /// twice was a fifth of a bulk commit and a quarter of the workspace file.
+    case configs
+    /// The nodes and edges, as `"nodes": "source"` and `"edges": "source"`: for a version whose
+    /// nodes and edges are what its dialect reads from the document, an outline of a document
+    /// kept as it was read (`OutlinedFlow`). They were a third of each row of a bulk migration
+    /// and of the bytes its commit wrote and synced to disk.
+    case nodesAndEdges
   }
 
-  /// The text of a `config` member that is to be read from the source document.
-  static let configInSource = "source"
+  /// The text of a `config`, `nodes` or `edges` member that is to be read from the source document.
+  static let inSource = "source"
 
-  /// True when `.inSource` leaves this version's node configurations to its source document:
-  /// it has one, in a dialect this version of FlowPort reads.
+  /// True when a version can leave its nodes to its source document (`LeftToSource`): it has
+  /// one, in a dialect this version of FlowPort reads.
   public static func keepsConfigsInSource(_ version: FlowVersion) -> Bool {
     version.source.flatMap { ExportFormat(rawValue: $0.dialect)?.dialect } != nil
   }
 
   /// Reads a parsed document into a flow version, naming the path of the first problem.
   public static func decode(_ document: JSONValue) throws(FormatError) -> FlowVersion {
-    var (version, configsInSource) = try decodeEnvelope(document)
-    if !configsInSource.isEmpty { try readConfigs(of: configsInSource, into: &version) }
+    var (version, configsInSource, graphInSource) = try decodeEnvelope(document)
+    if graphInSource {
+      let read = try readFromSource(version, for: "nodes")
+      (version.nodes, version.edges) = (read.nodes, read.edges)
+    } else if !configsInSource.isEmpty {
+      try readConfigs(of: configsInSource, into: &version)
+    }
     if let source = version.source { version.metadata = ExportFormat.metadata(of: source) }
     let root = try JSONPathReader(document, path: "")
     for (index, subflow) in try root.array("subflowDefinitions").enumerated() {
@@ -49,8 +59,11 @@ public enum NativeJSONCodec {
     return version
   }
 
-  /// The flow, and which of its nodes have their configuration in the source document.
-  private static func decodeEnvelope(_ document: JSONValue) throws(FormatError) -> (FlowVersion, configsInSource: [Int]) {
+  /// The flow, which of its nodes have their configuration in the source document, and whether
+  /// its nodes and edges are there.
+  private static func decodeEnvelope(_ document: JSONValue) throws(FormatError) -> (
+    FlowVersion, configsInSource: [Int], graphInSource: Bool
+  ) {
     let root = try JSONPathReader(document, path: "")
     let format = try root.string("format")
     guard format == formatTag else { throw .unsupportedVersion(format) }
@@ -59,12 +72,17 @@ public enum NativeJSONCodec {
 
     var nodes: [Node] = []
     var configsInSource: [Int] = []
-    for node in try root.objects("nodes") {
-      if node.object["config"] == .string(configInSource) { configsInSource.append(nodes.count) }
+    var edges: [Edge] = []
+    // Nodes and edges left to the source document are read from it by `decode`: both or neither.
+    let graphInSource = root.object["nodes"] == .string(inSource)
+    for node in graphInSource ? [] : try root.objects("nodes") {
+      if node.object["config"] == .string(inSource) { configsInSource.append(nodes.count) }
       nodes.append(try decodeNode(node))
     }
-    var edges: [Edge] = []
-    for edge in try root.objects("edges") {
+    if graphInSource, root.object["edges"] != .string(inSource) {
+      throw .invalid(path: "edges", reason: "must be in the source document, as the nodes are")
+    }
+    for edge in graphInSource ? [] : try root.objects("edges") {
       edges.append(
         Edge(
           from: try edge.string("from"), fromPort: try edge.optionalString("fromPort") ?? "0",
@@ -91,21 +109,28 @@ public enum NativeJSONCodec {
       source: try root.nested("source").map { source throws(FormatError) in
         SourceDocument(dialect: try source.string("dialect"), document: try source.required("document"))
       })
-    return (decoded, configsInSource)
+    return (decoded, configsInSource, graphInSource)
   }
 
   /// Gives the nodes at `indices` their configuration from the source document, read by its
   /// dialect. The document must decode to the same nodes in the same order: anything else is
   /// a damaged version, said so, never nodes with the wrong configuration.
   private static func readConfigs(of indices: [Int], into version: inout FlowVersion) throws(FormatError) {
-    guard let source = version.source, let dialect = ExportFormat(rawValue: source.dialect)?.dialect else {
-      throw .invalid(path: "nodes[\(indices[0])].config", reason: "is in a source document the flow does not have")
-    }
-    let nodes = dialect.decode(source.document, fallbackName: version.name).version.nodes
+    let nodes = try readFromSource(version, for: "nodes[\(indices[0])].config").nodes
     guard nodes.map(\.id) == version.nodes.map(\.id) else {
-      throw .invalid(path: "nodes", reason: "are not the nodes of the \(source.dialect) source document their configurations are in")
+      throw .invalid(
+        path: "nodes", reason: "are not the nodes of the \(version.source?.dialect ?? "") source document their configurations are in")
     }
     for index in indices { version.nodes[index].config = nodes[index].config }
+  }
+
+  /// The flow the dialect of the version's source document reads from it; an error at `path`,
+  /// what is to be read from there, when the version has no such document.
+  private static func readFromSource(_ version: FlowVersion, for path: String) throws(FormatError) -> FlowVersion {
+    guard let source = version.source, let dialect = ExportFormat(rawValue: source.dialect)?.dialect else {
+      throw .invalid(path: path, reason: "is in a source document the flow does not have")
+    }
+    return dialect.decode(source.document, fallbackName: version.name).version
   }
 
   private static func decodeNode(_ node: JSONPathReader) throws(FormatError) -> Node {
@@ -119,7 +144,7 @@ public enum NativeJSONCodec {
     return Node(
       id: try node.string("id"), name: try node.string("name"), type: try node.string("type"),
       connection: try node.optionalString("connection"),
-      config: node.object["config"] == .string(configInSource) ? [:] : try node.optionalObject("config") ?? [:],
+      config: node.object["config"] == .string(inSource) ? [:] : try node.optionalObject("config") ?? [:],
       position: position)
   }
 
@@ -139,15 +164,17 @@ public enum NativeJSONCodec {
       schedule: schedule == .null ? nil : schedule, slaGoals: try section.array("slaGoals"))
   }
 
-  /// The text a workspace stores for a version: minified, a foreign flow's node configurations
-  /// left to its source document, the text of `splicing` where its marker stands.
-  public static func storedText(of version: FlowVersion, splicing: JSONWriter.Splice? = nil) -> String {
-    JSONWriter(layout: .minified, splice: splicing).string(encode(version, stamp: nil, nodeConfigs: .inSource))
+  /// The text a workspace stores for a version: minified, what `leftToSource` says left to a
+  /// foreign flow's source document, the text of `splicing` where its marker stands.
+  public static func storedText(
+    of version: FlowVersion, leftToSource: LeftToSource = .configs, splicing: JSONWriter.Splice? = nil
+  ) -> String {
+    JSONWriter(layout: .minified, splice: splicing).string(encode(version, stamp: nil, leftToSource: leftToSource))
   }
 
   /// Writes a flow version as a `flowport/1` document, members in a fixed, readable order.
-  public static func encode(_ version: FlowVersion, stamp: ExportStamp?, nodeConfigs: NodeConfigs = .written) -> JSONValue {
-    let configsInSource = nodeConfigs == .inSource && keepsConfigsInSource(version)
+  public static func encode(_ version: FlowVersion, stamp: ExportStamp?, leftToSource: LeftToSource = .nothing) -> JSONValue {
+    let leftToSource = keepsConfigsInSource(version) ? leftToSource : .nothing
     var flow: JSONObject = ["name": .string(version.name)]
     flow["description"] = version.description.map(JSONValue.string)
     flow["mode"] = version.mode.map(JSONValue.string)
@@ -158,8 +185,9 @@ public enum NativeJSONCodec {
       "format": .string(formatTag),
       "flow": .object(flow),
       "version": .object(about),
-      "nodes": .array(version.nodes.map { encodeNode($0, configInSource: configsInSource) }),
-      "edges": .array(version.edges.map(encodeEdge)),
+      "nodes": leftToSource == .nodesAndEdges
+        ? .string(inSource) : .array(version.nodes.map { encodeNode($0, configInSource: leftToSource == .configs) }),
+      "edges": leftToSource == .nodesAndEdges ? .string(inSource) : .array(version.edges.map(encodeEdge)),
       "connections": .array(version.connections.map(encodeConnection)),
     ]
     if !version.dependencies.isEmpty { document["dependencies"] = encodeDependencies(version.dependencies) }
@@ -185,7 +213,7 @@ public enum NativeJSONCodec {
     members.append(.init("name", .string(node.name)))
     members.append(.init("type", .string(node.type)))
     if let connection = node.connection { members.append(.init("connection", .string(connection))) }
-    members.append(.init("config", configInSource ? .string(Self.configInSource) : .object(node.config)))
+    members.append(.init("config", configInSource ? .string(Self.inSource) : .object(node.config)))
     if let position = node.position {
       members.append(.init("position", .object(JSONObject([.init("x", .number(position.x)), .init("y", .number(position.y))]))))
     }

@@ -57,11 +57,13 @@ public struct OutlinedFlow: Sendable {
   }
 
   /// The `flowport/1` text a workspace stores for `version` (this flow's outline, as bound and
-  /// sealed for a commit), its document written from the text (`JSONWriter.Splice`).
+  /// sealed for a commit), its document written from the text (`JSONWriter.Splice`), and its
+  /// nodes and edges left to it: an outline's are what its dialect reads from the text.
   public func storedText(of version: FlowVersion) -> String {
     var version = version
     version.source?.document = .string(Self.marker)
-    return NativeJSONCodec.storedText(of: version, splicing: JSONWriter.Splice(marker: Self.marker, text: documentText))
+    return NativeJSONCodec.storedText(
+      of: version, leftToSource: .nodesAndEdges, splicing: JSONWriter.Splice(marker: Self.marker, text: documentText))
   }
 
   /// Where the document goes; made anew by each process, so no string of a flow's can be it.

@@ -119,7 +119,7 @@ struct Commit: Command {
   /// A version as the store keeps it: named for its flow, its nodes given ids new to the
   /// target (names kept) when it has no source document, its subflows stored as flows of their
   /// own rather than inside it. A foreign flow's node configurations are stored in its source
-  /// document only (`NodeConfigs.inSource`): the document alone holds secrets to seal.
+  /// document only (`LeftToSource.configs`): the document alone holds secrets to seal.
   private static func stored(_ bound: StagedVersion, as flow: String) -> StagedVersion {
     bound.changingModel { version in
       if version.source == nil { version = version.renumberingNodes { _ in UUID().uuidString.lowercased() } }
