@@ -84,6 +84,15 @@ import Testing
     }
   }
 
+  /// In a string, the search is over its UTF-8, letters beyond ASCII and all.
+  @Test func aLiteralIsFoundInAString() {
+    let text = #"ünïcødé {"token":"fps:sealed:v1:abc"} ✓"#
+    #expect(StringBytes.contains("fps:sealed:", in: text))
+    #expect(StringBytes.contains("✓", in: text) && StringBytes.contains("ünï", in: text))
+    #expect(!StringBytes.contains("fps:sealed:v2", in: text))
+    #expect(!StringBytes.contains("unic", in: text))
+  }
+
   /// Near misses that share the pair a search looks for, in the same sixteen bytes as the
   /// literal or alone: each candidate is compared whole.
   @Test func nearMissesBesideALiteralAreSteppedOver() {

@@ -339,15 +339,6 @@ public enum SecretScanner {
     return trimmed.wholeMatch(of: /[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+/) == nil
   }
 
-  /// True when `text` holds `literal`: a byte search over contiguous UTF-8 for a pair of the
-  /// literal's bytes, sixteen places at a time (`StringBytes.contains`; every string of every
-  /// committed document is searched).
-  static func contains(_ text: String, _ literal: String) -> Bool {
-    var text = text
-    var literal = literal
-    return text.withUTF8 { haystack in literal.withUTF8 { StringBytes.contains($0, in: haystack) } }
-  }
-
   /// The value with its secrets redacted, or nil when it holds none: a view of a large flow
   /// rebuilt (copied) every object of it, although secrets in clear are rare.
   private static func rewrite(_ value: JSONValue, key: String?, _ replacement: (String, String) -> String) -> JSONValue? {

@@ -147,7 +147,7 @@ public enum Secrets {
   /// `text` with the password of every JAAS login line in it passed through `transform`; nil
   /// when it holds no login line.
   static func rewritingJAAS(_ text: String, _ transform: (String) -> String) -> String? {
-    guard SecretScanner.contains(text, "LoginModule") else { return nil }
+    guard StringBytes.contains("LoginModule", in: text) else { return nil }
     return text.replacing(jaasPassword) { match in
       let value = String(match.output.value)
       guard isValue(value) else { return String(match.output.0) }

@@ -62,9 +62,10 @@ struct Commit: Command {
     let changes = session.changes[open.name] ?? []
     guard !pending.isEmpty || !changes.isEmpty else { throw SessionError.nothingPending(open.name) }
     let state = try session.state(of: open.name)
-    let plan = try CommitPlan(imports: pending, changes: changes, state: state) { flow in
-      try session.decodeStored(try open.store.version(of: flow, number: nil), in: open)
-    }
+    let location = open.store.location
+    let plan = try CommitPlan(
+      imports: pending, changes: changes, state: state, current: { flow in try open.store.version(of: flow, number: nil) },
+      decode: { stored in try Session.decode(stored, from: location) })
     let findings = SecretsToGive.findings(in: changes) + plan.writing.map(\.pending).concurrentMap(state.findings).joined()
     let blockers = findings.filter(\.isError).map(\.message)
     if json { return session.output.line(JSONWriter().string(plan.json(workspace: open.name, blockers: blockers))) }

@@ -1,7 +1,9 @@
+import Algorithms
 import FlowDiff
 import FlowFormats
 import FlowModel
 import FlowStore
+import Foundation
 
 /// The reviewed summary of what a commit will write: one line per flow (created, versioned with
 /// what its diff against the target's current version says, or unchanged and skipped), its
@@ -33,24 +35,31 @@ struct CommitPlan {
   let changes: [WorkspaceChange]
   let dependencies: DependencyPlan
 
-  /// The plan for the imports and changes staged for a workspace in `state`.
-  init(imports: [PendingImport], changes: [WorkspaceChange], state: WorkspaceState, current: (String) throws -> FlowVersion) throws {
+  /// The plan for the imports and changes staged for a workspace in `state`. `current` reads a
+  /// flow's current version from the store, on this thread; `decode` reads it into the model.
+  init(
+    imports: [PendingImport], changes: [WorkspaceChange], state: WorkspaceState, current: (String) throws -> StoredVersion,
+    decode: @escaping @Sendable (StoredVersion) throws -> FlowVersion
+  ) throws {
     var nextVersion = Dictionary(state.flows.map { ($0.name, $0.versionCount + 1) }, uniquingKeysWith: max)
     var entries: [Entry] = []
     entries.reserveCapacity(imports.count)
-    for pending in imports {
-      let bound = try pending.boundVersion(using: state)
-      switch pending.mode {
-      case .newFlow:
-        entries.append(Entry(pending: pending, bound: bound, diff: nil, number: 1, changedSince: nil))
-      case .newVersion(of: let flow):
-        let target = try current(flow)
-        // The export's own version number says nothing about the target's history.
-        var compared = bound.whole
-        compared.number = target.number
-        let diff = FlowDiffer.diff(
-          target, compared, leftLabel: flow, rightLabel: pending.name,
-          options: DiffOptions().ignoringVolatilePaths(of: [target, compared].map(ExportFormat.natural)))
+    // Each import is bound, and a new version compared with its flow's current one, on every
+    // core, a batch at a time: a migration run again compares each of its thousands of flows
+    // with what it wrote the time before (2,000 n8n flows: 4.2 s on one core). The stored
+    // versions are read here, and only a batch of them is held at once.
+    for batch in imports.chunks(ofCount: 64 * ProcessInfo.processInfo.activeProcessorCount) {
+      let targets = try batch.map { pending in try pending.mode.isNewFlow ? nil : current(pending.mode.flowName) }
+      let compared = Array(zip(batch, targets)).concurrentMap { pending, target in
+        Result { try Self.compare(pending, with: target, state: state, decode: decode) }
+      }
+      for (pending, result) in zip(batch, compared) {
+        let (bound, diff) = try result.get()
+        guard let diff else {
+          entries.append(Entry(pending: pending, bound: bound, diff: nil, number: 1, changedSince: nil))
+          continue
+        }
+        let flow = pending.mode.flowName
         let number = nextVersion[flow] ?? 1
         if !diff.isEmpty { nextVersion[flow] = number + 1 }
         entries.append(Entry(pending: pending, bound: bound, diff: diff, number: number, changedSince: state.changedSince(pending)))
@@ -60,6 +69,23 @@ struct CommitPlan {
     self.writing = entries.filter { !$0.isUnchanged }
     self.changes = changes
     self.dependencies = state.dependencies
+  }
+
+  /// The import as it will be written, and for a new version, how it differs from `target`,
+  /// its flow's current version as stored.
+  private static func compare(
+    _ pending: PendingImport, with target: StoredVersion?, state: WorkspaceState, decode: (StoredVersion) throws -> FlowVersion
+  ) throws -> (bound: StagedVersion, diff: FlowDiff?) {
+    let bound = try pending.boundVersion(using: state)
+    guard let target else { return (bound, nil) }
+    let current = try decode(target)
+    // The export's own version number says nothing about the target's history.
+    var compared = bound.whole
+    compared.number = current.number
+    let diff = FlowDiffer.diff(
+      current, compared, leftLabel: pending.mode.flowName, rightLabel: pending.name,
+      options: DiffOptions().ignoringVolatilePaths(of: [current, compared].map(ExportFormat.natural)))
+    return (bound, diff)
   }
 
   /// Nothing would be written: every import is unchanged and no change is staged.

@@ -120,14 +120,20 @@ extension Session {
   func decodeStored(_ stored: StoredVersion, in open: OpenWorkspace) throws -> FlowVersion {
     let key = "\(stored.flow)@\(stored.number)#\(stored.commitID)"
     if let decoded = open.decodedVersions[key] { return decoded }
+    let decoded = try Self.decode(stored, from: open.store.location)
+    open.decodedVersions[key] = decoded
+    return decoded
+  }
+
+  /// A stored version's document read back into the model; an error names the workspace at
+  /// `location`, the flow and the version.
+  static func decode(_ stored: StoredVersion, from location: String) throws -> FlowVersion {
     do throws(FormatError) {
       let document: JSONValue
       do { document = try JSONParser.parse(stored.document) } catch { throw .syntax(error) }
-      let decoded = try NativeJSONCodec.decode(document)
-      open.decodedVersions[key] = decoded
-      return decoded
+      return try NativeJSONCodec.decode(document)
     } catch {
-      throw SessionError.damagedVersion(location: open.store.location, flow: stored.flow, number: stored.number, error)
+      throw SessionError.damagedVersion(location: location, flow: stored.flow, number: stored.number, error)
     }
   }
 

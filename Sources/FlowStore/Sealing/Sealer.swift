@@ -78,7 +78,7 @@ public struct Sealer: Sendable {
   /// JSON string's content, so its plaintext is written JSON-escaped); one that cannot be opened
   /// reads `SealedSecret.unreadable`. Returns the text and how many could not be opened.
   public func openAll(in document: String) -> (text: String, unreadable: Int) {
-    guard document.contains(SealedSecret.prefix) else { return (document, 0) }
+    guard StringBytes.contains(SealedSecret.prefix, in: document) else { return (document, 0) }
     var unreadable = 0
     // A sealed number replaces its whole JSON string, quotes and all, by the number.
     let numbersOpened = document.replacing(Self.sealedNumberPattern) { match in

@@ -97,7 +97,7 @@ struct WorkspaceTables: Sendable {
   /// A stored document with its sealed secrets opened.
   private func openSecrets(in document: String) -> String {
     if let sealer { return sealer.openAll(in: document).text }
-    return document.contains(SealedSecret.prefix)
+    return StringBytes.contains(SealedSecret.prefix, in: document)
       ? document.replacing(Sealer.sealedPattern, with: Sealer.jsonEscaped(SealedSecret.unreadable)) : document
   }
 
