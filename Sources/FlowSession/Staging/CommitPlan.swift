@@ -179,7 +179,7 @@ struct CommitPlan {
 
   /// `1 flow created, 2 versions added, 497 unchanged, 3 changes`.
   var total: String {
-    let created = writing.filter { $0.diff == nil }.count
+    let created = writing.count { $0.diff == nil }
     let versions = writing.count - created
     let unchanged = entries.count - writing.count
     var parts: [String] = []
@@ -204,13 +204,16 @@ struct CommitPlan {
     for entry in writing {
       for reference in entry.pending.outline.connections {
         guard let binding = entry.pending.bindings[reference.key] else { continue }
-        let remembered = RememberedBinding(type: reference.type, key: reference.key, name: reference.name, connection: binding.connection)
         let identity = Reference(type: reference.type, key: reference.key)
         if let index = position[identity] {
-          bindings[index] = remembered
+          // Most repeat the one before; only a change is written over it.
+          guard bindings[index].connection != binding.connection || bindings[index].name != reference.name else { continue }
+          bindings[index].connection = binding.connection
+          bindings[index].name = reference.name
         } else {
           position[identity] = bindings.count
-          bindings.append(remembered)
+          bindings.append(
+            RememberedBinding(type: reference.type, key: reference.key, name: reference.name, connection: binding.connection))
         }
       }
     }
