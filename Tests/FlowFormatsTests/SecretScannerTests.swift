@@ -1,6 +1,7 @@
-import FlowFormats
 import FlowModel
 import Testing
+
+@testable import FlowFormats
 
 @Suite struct SecretScannerTests {
   func document(_ key: String, _ value: String) -> JSONValue {
@@ -70,6 +71,23 @@ import Testing
   func aSecretInAURLsQueryIsReplacedAlone(url: String, redacted: String) {
     #expect(SecretScanner.scan(document("url", url)).map(\.kind) == ["secret in URL parameter"])
     #expect(SecretScanner.redact(document("url", url))["node"]?["url"] == .string(redacted))
+  }
+
+  /// The cheap test before the URL parameter's regular expression passes every name it takes,
+  /// in any case and after any prefix, and turns away code full of `?` and `=`.
+  @Test func theTestBeforeTheURLParameterPatternPassesEveryNameItTakes() {
+    let names = [
+      "password", "passwd", "passphrase", "pwd", "pw", "pass", "apikey", "api_key", "api-key", "accesstoken", "access_token",
+      "auth-token", "token", "secret", "client_secret", "sig", "signature", "db_Password", "X-API-KEY",
+    ]
+    for name in names {
+      let url = "https://h.example.com/x?\(name)=Zq81kd02"
+      let passes = Array(url.utf8).withUnsafeBufferPointer(SecretScanner.namesSecretParameter)
+      #expect(passes, "\(name)")
+      #expect(SecretScanner.scan(document("url", url)).map(\.kind) == ["secret in URL parameter"], "\(name)")
+    }
+    let code = "const q = msg.req?.query; if (q?.id == 1) { url = base + '?id=' + q.id + '&page=' + n; }"
+    #expect(!Array(code.utf8).withUnsafeBufferPointer(SecretScanner.namesSecretParameter))
   }
 
   /// n8n's headers and query parameters are name/value pairs: the pair's name says whether its

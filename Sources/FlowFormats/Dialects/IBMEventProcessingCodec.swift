@@ -96,7 +96,7 @@ enum IBMEventProcessingCodec: DialectCodec {
   /// password of every `sasl.jaas.config` line (in properties and in SQL statements alike).
   static func rewritingSecrets(in value: JSONValue, _ walker: SecretWalker) -> JSONValue {
     walker.walk(value) { place, key in
-      place.keys.contains("credentials") && SecretScanner.isSecretName(key)
+      SecretScanner.isSecretName(key) && place.keys.contains("credentials")
     }
   }
 }

@@ -92,7 +92,7 @@ enum MakeCodec: DialectCodec {
   static func rewritingSecrets(in value: JSONValue, _ walker: SecretWalker) -> JSONValue {
     walker.walk(value) { place, key in
       if key == "value", let name = place.object["name"]?.stringValue, secretHeaders.contains(name.lowercased()) { return true }
-      return !key.hasPrefix("__IMT") && !place.keys.contains("designer") && SecretScanner.isSecretName(key)
+      return SecretScanner.isSecretName(key) && !key.hasPrefix("__IMT") && !place.keys.contains("designer")
     }
   }
 

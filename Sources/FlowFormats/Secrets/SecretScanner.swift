@@ -35,8 +35,9 @@ public enum SecretScanner {
     Pattern("API key", ["AIza"], /AIza[0-9A-Za-z_\-]{35}/),
     // In a URL (JDBC's `;password=` too), or in a query after a path that is not one yet
     // (`{{base}}/v1?api_key=…`).
-    Pattern("secret in URL parameter", ["://", "="], urlParameter, secret: Pattern.queryValue),
-    Pattern("secret in URL parameter", ["?", "="], urlParameter, secret: Pattern.queryValue),
+    Pattern(
+      "secret in URL parameter", ["://", "="], urlParameter, mayMatch: namesSecretParameter, secret: Pattern.queryValue),
+    Pattern("secret in URL parameter", ["?", "="], urlParameter, mayMatch: namesSecretParameter, secret: Pattern.queryValue),
   ]
 
   /// `?password=…`, `&api_key=…`, `;password=…` (JDBC), `&sig=…` (a signed URL); a value that
@@ -44,18 +45,42 @@ public enum SecretScanner {
   nonisolated(unsafe) private static let urlParameter =
     /[?&;](?:[A-Za-z0-9_\-]*[_\-])?(?i:password|passwd|passphrase|pwd|pw|pass|api[_\-]?key|access[_\-]?token|auth[_\-]?token|token|secret|client[_\-]?secret|sig|signature)=(?!YOUR|REPLACE|xxx|XXX|\*\*\*|\$\{|\{\{)[^&;\s#{}<>"']{4,}/
 
+  /// The ends of the names `urlParameter` takes, lower-case: every name it matches ends in one.
+  static let secretParameterEndings: [[UInt8]] = ["word", "wd", "phrase", "pw", "pass", "key", "token", "secret", "sig", "signature"]
+    .map { Array($0.utf8) }
+
+  /// True when some `=` in `bytes` follows a name that ends as a secret parameter's does
+  /// (`password=`, `api_key=`, `sig=`), ASCII case folded: `urlParameter` is worth running.
+  /// Its anchors, `?` and `=`, stand in most lines of code, and the regular expression steps
+  /// through a long text slowly: it was an eighth of a diff of Node-RED flows full of
+  /// function nodes, none of which passed this test.
+  static func namesSecretParameter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.indices.contains { end in
+      bytes[end] == UInt8(ascii: "=")
+        && secretParameterEndings.contains { ending in
+          end >= ending.count && ending.indices.allSatisfy { bytes[end - ending.count + $0] | 0x20 == ending[$0] }
+        }
+    }
+  }
+
   /// A kind of secret written into text, found by `regex`.
   struct Pattern {
     let kind: String
     /// Literals every match holds, looked for first.
     let anchors: [String]
+    /// A cheaper test every match passes, asked of the text's UTF-8 once its anchors are found.
+    let mayMatch: @Sendable (UnsafeBufferPointer<UInt8>) -> Bool
     let regex: Regex<Substring>
     /// The secret inside a match: all of it but for a URL, whose scheme, user and host stay
     /// readable around a replaced password (`https://ana:<secret removed>@nas.local/`).
     let secret: (Substring) -> Substring
 
-    init(_ kind: String, _ anchors: [String], _ regex: Regex<Substring>, secret: @escaping (Substring) -> Substring = { $0 }) {
-      (self.kind, self.anchors, self.regex, self.secret) = (kind, anchors, regex, secret)
+    init(
+      _ kind: String, _ anchors: [String], _ regex: Regex<Substring>,
+      mayMatch: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true },
+      secret: @escaping (Substring) -> Substring = { $0 }
+    ) {
+      (self.kind, self.anchors, self.regex, self.mayMatch, self.secret) = (kind, anchors, regex, mayMatch, secret)
     }
 
     /// The password of Oracle's `jdbc:oracle:thin:user/password@host`: between the `/` and
@@ -124,7 +149,10 @@ public enum SecretScanner {
   private static func candidates(in text: String) -> [Pattern] {
     let found = anchorsFound(in: text)
     guard anchorMasks.contains(where: { $0 & found == $0 }) else { return [] }
-    return patterns.indices.filter { anchorMasks[$0] & found == anchorMasks[$0] }.map { patterns[$0] }
+    var text = text
+    return text.withUTF8 { bytes in
+      patterns.indices.filter { anchorMasks[$0] & found == anchorMasks[$0] && patterns[$0].mayMatch(bytes) }.map { patterns[$0] }
+    }
   }
 
   /// Words that make a member name a secret's wherever they stand: `Secret Access Key`,
