@@ -70,17 +70,18 @@ public enum SecretScanner {
     let anchors: [String]
     /// A cheaper test every match passes, asked of the text's UTF-8 once its anchors are found.
     let mayMatch: @Sendable (UnsafeBufferPointer<UInt8>) -> Bool
-    let regex: Regex<Substring>
+    private let lazyRegex: LazyRegex
+    var regex: Regex<Substring> { lazyRegex.regex }
     /// The secret inside a match: all of it but for a URL, whose scheme, user and host stay
     /// readable around a replaced password (`https://ana:<secret removed>@nas.local/`).
     let secret: (Substring) -> Substring
 
     init(
-      _ kind: String, _ anchors: [String], _ regex: Regex<Substring>,
+      _ kind: String, _ anchors: [String], _ regex: @autoclosure @escaping () -> Regex<Substring>,
       mayMatch: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true },
       secret: @escaping (Substring) -> Substring = { $0 }
     ) {
-      (self.kind, self.anchors, self.regex, self.mayMatch, self.secret) = (kind, anchors, regex, mayMatch, secret)
+      (self.kind, self.anchors, self.lazyRegex, self.mayMatch, self.secret) = (kind, anchors, LazyRegex(regex), mayMatch, secret)
     }
 
     /// The password of Oracle's `jdbc:oracle:thin:user/password@host`: between the `/` and
@@ -354,6 +355,9 @@ public enum SecretScanner {
     return candidates(in: text).first { text.contains($0.regex) }?.kind
   }
 
+  /// `oauth2Response.access_token`; built once, not at each value asked about (see `LazyRegex`).
+  nonisolated(unsafe) private static let propertyPath = /[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+/
+
   /// True for a literal value, not an empty one, a placeholder or an expression.
   private static func isLiteral(_ text: String) -> Bool {
     // A diff's stand-in for a secret already hidden is not a secret in clear.
@@ -364,7 +368,7 @@ public enum SecretScanner {
       return false
     }
     // `oauth2Response.access_token`: a property path naming where the secret is, not the secret.
-    return trimmed.wholeMatch(of: /[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+/) == nil
+    return trimmed.wholeMatch(of: propertyPath) == nil
   }
 
   /// The value with its secrets redacted, or nil when it holds none: a view of a large flow
