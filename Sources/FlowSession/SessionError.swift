@@ -5,6 +5,12 @@ import FlowStore
 /// be done. Each case carries the values its message needs; the message is written here only, and
 /// `CommandFailure` puts the script position and command name in front of it.
 public enum SessionError: Error, CustomStringConvertible {
+  /// A flow of a bulk load that the target has already, and the file it was read from.
+  public struct FlowInTarget: Sendable {
+    let flow: String
+    let path: String
+  }
+
   /// A file named on the command line does not exist.
   case fileNotFound(String)
   /// A file was expected, a folder was named.
@@ -75,6 +81,8 @@ public enum SessionError: Error, CustomStringConvertible {
   case repeatedFlowNames([String])
   /// Some files of a bulk load failed; nothing was staged.
   case bulk(failed: [String], total: Int)
+  /// Flows of a bulk load that the target has already, loaded without `--on-conflict`.
+  case flowsExist([FlowInTarget], workspace: String, total: Int)
   /// `undo` in a workspace whose journal has nothing left to undo.
   case nothingToUndo(String)
   /// A confirmation in a script was answered no; nothing was written.
@@ -174,6 +182,11 @@ public enum SessionError: Error, CustomStringConvertible {
     case .bulk(let failed, let total):
       return "\(failed.count) of \(total) files could not be loaded; nothing was staged:\n"
         + failed.map { "  \($0)" }.joined(separator: "\n")
+    case .flowsExist(let flows, let workspace, let total):
+      return "\(flows.count) of \(total) flows are in \(workspace) already; nothing was staged. Load with `--on-conflict version` to "
+        + "stage each as its flow's next version (one that has not changed is skipped at commit), `--on-conflict skip` to leave them "
+        + "out, or `--on-conflict rename` to create flows named after their files:\n"
+        + flows.map { "  \($0.flow) (\($0.path))" }.joined(separator: "\n")
     case .cancelled: return "interrupted (Ctrl-C)"
     case .declined: return "not confirmed; nothing was written"
     case .nothingToUndo(let workspace): return "\(workspace) has no commit left to undo (see `log`)"

@@ -79,6 +79,25 @@ import Testing
     )
   }
 
+  /// Flows a bulk load finds in the target already are said once, with the option that stages
+  /// them, then listed one a line: a migration run again without it met one refusal per flow.
+  @Test func flowsInTheTargetAlreadyAreListedUnderOneAdvice() throws {
+    let harness = try SessionHarness()
+    try harness.commitOrders()
+    let again = harness.path("again")
+    try FileManager.default.createDirectory(atPath: again, withIntermediateDirectories: true)
+    for file in ["orders-v2.json", "payments.json"] {
+      try FileManager.default.copyItem(atPath: Corpus.examples.appendingPathComponent(file).path, toPath: "\(again)/\(file)")
+    }
+    #expect(
+      harness.failure("load ${dir}/again into prod")
+        == "1 of 2 flows are in prod already; nothing was staged. Load with `--on-conflict version` to stage each as its flow's "
+        + "next version (one that has not changed is skipped at commit), `--on-conflict skip` to leave them out, or "
+        + "`--on-conflict rename` to create flows named after their files:\n"
+        + "  orders (\(again)/orders-v2.json)")
+    try harness.run("load ${dir}/again into prod --on-conflict version")
+  }
+
   @Test func diffBetweenAnExportAndAWorkspaceFlow() throws {
     let harness = try SessionHarness()
     try harness.commitOrders()

@@ -197,6 +197,9 @@ struct Load: Command {
     }
     var skipped: [String] = []
     var problems: [String] = []
+    // Flows the target has already, said once for all with the option that stages them: a
+    // migration run again without it listed the same advice for each of its thousands.
+    var conflicts: [SessionError.FlowInTarget] = []
     for (file, exportedName) in try Self.flowNames(of: read, newName: newName, renaming: onConflict == .rename) {
       var flow = exportedName
       let mode: PendingImport.Mode
@@ -214,7 +217,10 @@ struct Load: Command {
         case .rename where !existing.contains(PathText.stem(of: file.path)) && creators[PathText.stem(of: file.path)] == nil:
           flow = PathText.stem(of: file.path)
           mode = .newFlow(flow)
-        case .error, .rename:
+        case .error:
+          conflicts.append(SessionError.FlowInTarget(flow: flow, path: file.path))
+          continue
+        case .rename:
           problems.append(SessionError.flowExists(flow: flow, workspace: open.name).description + " (\(file.path))")
           continue
         }
@@ -233,7 +239,10 @@ struct Load: Command {
         add(subflow)
       }
     }
-    if problems.count == 1, read.count == 1 { throw SessionError.flowExists(flow: read[0].staged.outline.name, workspace: open.name) }
+    if problems.count + conflicts.count == 1, read.count == 1 {
+      throw SessionError.flowExists(flow: read[0].staged.outline.name, workspace: open.name)
+    }
+    if !conflicts.isEmpty { throw SessionError.flowsExist(conflicts, workspace: open.name, total: read.count) }
     if !problems.isEmpty { throw SessionError.bulk(failed: problems, total: read.count) }
     session.imports += staged
     // The environment file and what the workspace remembers bind what they can at once.
