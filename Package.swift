@@ -33,7 +33,7 @@ let package = Package(
       name: "FlowStore",
       dependencies: [
         "FlowModel", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
-        .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Algorithms", package: "swift-algorithms"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
       ]),
     .target(
       name: "FlowSession",

@@ -7,12 +7,14 @@ import FlowModel
 /// order of arrays in the files never shows as a change. Work is linear in the number of nodes
 /// and edges: every lookup is a dictionary.
 public enum FlowDiffer {
-  /// The diff of `left` and `right`, named `leftLabel` and `rightLabel` in output, over what `options` leaves in.
+  /// The diff of `left` and `right`, named `leftLabel` and `rightLabel` in output, over what
+  /// `options` leaves in; its halves on two cores unless `usingCores` is false, for a caller
+  /// that already keeps every core busy (a commit plan compares its imports so).
   public static func diff(
     _ left: FlowVersion, _ right: FlowVersion, leftLabel: String, rightLabel: String,
-    options: DiffOptions = DiffOptions()
+    options: DiffOptions = DiffOptions(), usingCores: Bool = true
   ) -> FlowDiff {
-    let pairing = Pairing(left: left, right: right, embeddedIDs: options.embeddedIDs)
+    let pairing = Pairing(left: left, right: right, embeddedIDs: options.embeddedIDs, usingCores: usingCores)
     var result = FlowDiff(
       left: leftLabel, right: rightLabel, flow: flowChanges(left, right, translation: pairing.translation), nodes: [], edges: [],
       connections: [],
@@ -20,7 +22,7 @@ public enum FlowDiffer {
 
     // Nodes and edges are compared at once, each on a core of its own: neither reads the other.
     let ((nodes, changedRight), edges) = concurrently(
-      { nodeChanges(left, right, pairing: pairing, options: options) }, { edgeChanges(left, right, pairing: pairing) })
+      { nodeChanges(left, right, pairing: pairing, options: options) }, { edgeChanges(left, right, pairing: pairing) }, if: usingCores)
     result.nodes = nodes
     result.edges = edges
     result.connections = connectionChanges(left.connections, right.connections, pairing: pairing, options: options)

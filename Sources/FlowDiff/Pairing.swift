@@ -23,9 +23,10 @@ struct Pairing {
   private let leftIndexByID: [String: Int]
   private let rightIndexByID: [String: Int]
 
-  init(left: FlowVersion, right: FlowVersion, embeddedIDs: [EmbeddedIDs] = []) {
+  init(left: FlowVersion, right: FlowVersion, embeddedIDs: [EmbeddedIDs] = [], usingCores: Bool = true) {
     // Each side is indexed by id on a core of its own: every pass but the first needs the index.
-    let (left, right) = concurrently({ Side(left, embeddedIDs: embeddedIDs) }, { Side(right, embeddedIDs: embeddedIDs) })
+    let (left, right) = concurrently(
+      { Side(left, embeddedIDs: embeddedIDs) }, { Side(right, embeddedIDs: embeddedIDs) }, if: usingCores)
     var state = State(left: left, right: right)
     state.pairByID()
     state.pairByName()

@@ -4,8 +4,7 @@ extension Array where Element: Sendable {
   /// `transform` of every element, in order, computed on as many threads as there are cores.
   ///
   /// For work that is one independent item per flow or file: reading the exports of a bulk
-  /// load, the sides of a diff, rendering the documents of a commit. Here, in the module every
-  /// other depends on, because the session and the store both fan such work out.
+  /// load, the sides of a diff, comparing a commit's imports with the flows they version.
   public func concurrentMap<Mapped: Sendable>(_ transform: @Sendable (Element) -> Mapped) -> [Mapped] {
     guard count > 1 else { return map(transform) }
     return [Mapped](unsafeUninitializedCapacity: count) { buffer, initializedCount in
@@ -26,8 +25,13 @@ private struct Slots<Value>: @unchecked Sendable {
 
 /// `first()` and `second()`, computed at once, `first` on this thread and `second` started on
 /// another (`StartedWork`): for two independent halves of one piece of work (the two sides of
-/// a pairing, the nodes and the edges of a diff).
-public func concurrently<First, Second: Sendable>(_ first: () -> First, _ second: @escaping @Sendable () -> Second) -> (First, Second) {
+/// a pairing, the nodes and the edges of a diff). One after the other unless `enabled`: work
+/// already spread over every core (`concurrentMap`) would block its threads waiting for halves
+/// that need a thread of the same pool.
+public func concurrently<First, Second: Sendable>(
+  _ first: () -> First, _ second: @escaping @Sendable () -> Second, if enabled: Bool = true
+) -> (First, Second) {
+  guard enabled else { return (first(), second()) }
   let started = StartedWork(second)
   return (first(), started.result)
 }

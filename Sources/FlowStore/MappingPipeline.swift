@@ -23,7 +23,8 @@ extension Array where Element: Sendable {
 /// The state `forEachMapped` shares with its workers. Each worker takes a permit (a place in
 /// the window), then the next index, transforms it into its slot and says it is ready; the
 /// consumer takes the slots in order, each freeing a permit. An index is claimed only with a
-/// permit held, so the one the consumer waits for is always being worked on.
+/// permit held, and in order, so the one the consumer waits for is claimed by the next worker
+/// to get a permit, never passed over by permits all taken for later ones.
 private final class MappingPipeline<Element: Sendable, Mapped: Sendable>: @unchecked Sendable {
   private let elements: [Element]
   private let transform: @Sendable (Element) -> Mapped
@@ -35,7 +36,7 @@ private final class MappingPipeline<Element: Sendable, Mapped: Sendable>: @unche
   /// value it was made with stops the process, and a stopped pipeline leaves some taken.
   private let permits = DispatchSemaphore(value: 0)
   /// Guards `next` and `stopped`.
-  private let claiming = DispatchSemaphore(value: 1)
+  private let claiming = NSLock()
   private var next = 0
   private var stopped = false
   private var consumed = 0
@@ -47,7 +48,7 @@ private final class MappingPipeline<Element: Sendable, Mapped: Sendable>: @unche
     self.transform = transform
     slots = .allocate(capacity: elements.count)
     ready = elements.map { _ in DispatchSemaphore(value: 0) }
-    for _ in 0..<window { permits.signal() }
+    for _ in 0..<min(window, elements.count) { permits.signal() }
     for _ in 0..<min(workerCount, elements.count) {
       workers.enter()
       DispatchQueue.global().async {
@@ -60,10 +61,11 @@ private final class MappingPipeline<Element: Sendable, Mapped: Sendable>: @unche
   private func work() {
     while true {
       permits.wait()
-      claiming.wait()
-      let index = stopped ? elements.count : next
-      if index < elements.count { next += 1 }
-      claiming.signal()
+      let index = claiming.withLock {
+        let index = stopped ? elements.count : next
+        if index < elements.count { next += 1 }
+        return index
+      }
       guard index < elements.count else {
         permits.signal()
         return
@@ -84,14 +86,10 @@ private final class MappingPipeline<Element: Sendable, Mapped: Sendable>: @unche
   /// Ends the work (early, when the consumer threw), waits for the workers, and frees the
   /// results made and not taken.
   func stop() {
-    claiming.wait()
-    stopped = true
-    claiming.signal()
+    claiming.withLock { stopped = true }
     for _ in 0..<workerCount { permits.signal() }
     workers.wait()
-    claiming.wait()
-    let made = next
-    claiming.signal()
+    let made = claiming.withLock { next }
     (slots + consumed).deinitialize(count: made - consumed)
     slots.deallocate()
   }

@@ -74,7 +74,14 @@ import Testing
       #"{"format":"flowport/1","flow":{"name":"x"},"nodes":"source","edges":[],"source":{"dialect":"n8n","document":{}}}"#,
       "edges: must be in the source document, as the nodes are"
     ),
-    (#"{"format":"flowport/1","flow":{"name":"x"},"nodes":[],"edges":"source"}"#, "edges: expected an array, found a string"),
+    (
+      #"{"format":"flowport/1","flow":{"name":"x"},"nodes":[],"edges":"source"}"#,
+      "edges: are in the source document, but the nodes are not"
+    ),
+    (
+      #"{"format":"flowport/1","flow":{"name":"x"},"nodes":"source","edges":"source","source":{"dialect":"zapier","document":{}}}"#,
+      "nodes: is in a zapier document, which this fps does not read; update fps"
+    ),
     (
       #"{"format":"flowport/9","flow":{"name":"x"}}"#,
       "format \"flowport/9\" is not supported by this fps (it reads flowport/1); update fps"
@@ -115,9 +122,22 @@ import Testing
     version.dependencies.subflows = ["child"]
     let written = try #require(NativeJSONCodec.encode(version, stamp: ExportStamp(at: "t", from: "f", by: "b")).objectValue?.keys)
     #expect(Set(written).isSubset(of: Set(described)), "undocumented: \(Set(written).subtracting(described))")
-    let nodeKeys = try #require(schema["properties"]?["nodes"]?["items"]?["properties"]?.objectValue?.keys)
+    let nodeKeys = try #require(schema["properties"]?["nodes"]?["oneOf"]?.arrayValue?.last?["items"]?["properties"]?.objectValue?.keys)
     let writtenNode = try #require(NativeJSONCodec.encode(version, stamp: nil)["nodes"]?.arrayValue?.first?.objectValue?.keys)
     #expect(Set(writtenNode).isSubset(of: Set(nodeKeys)))
+  }
+
+  /// What a workspace stores for a foreign flow follows the schema too, its nodes and edges left
+  /// to the source document or only their configurations.
+  @Test(.enabled(if: JSONSchemaCheck.python.path != nil, "needs \(JSONSchemaCheck.python.name)"))
+  func storedVersionsFollowTheSchema() throws {
+    let schema = Corpus.repositoryRoot.appendingPathComponent("Sources/FlowFormats/Native/flowport-1.schema.json")
+    let file = try #require(Corpus.files(withExtension: "json").first { $0.path.contains("/node-red/") })
+    let version = try ExportFormat.read([UInt8](Data(contentsOf: file)), fallbackName: "x").1.version
+    for left in [NativeJSONCodec.LeftToSource.configs, .nodesAndEdges] {
+      let problems = try JSONSchemaCheck.problems(in: NativeJSONCodec.storedText(of: version, leftToSource: left), against: schema)
+      #expect(problems == nil, "\(left): \(problems ?? "")")
+    }
   }
 }
 

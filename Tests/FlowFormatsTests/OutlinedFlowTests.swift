@@ -68,6 +68,18 @@ import Testing
     #expect(whole.source?.document != .null)
   }
 
+  /// A node renamed in the outline (no step does so today) is stored renamed, not read back
+  /// from the document as it was; its configuration and position still come from the document.
+  @Test func aChangedNodeIsStoredAsChanged() throws {
+    let bytes = try [UInt8](Data(contentsOf: try Self.firstN8nFile()))
+    let (version, _, outlined) = try Self.outlined(bytes)
+    let changed = try #require(outlined).changingOutline { $0.nodes[0].name = "renamed in the outline" }
+    let stored = try NativeJSONCodec.decode(try JSONParser.parse(Array(changed.storedText(of: changed.outline).utf8)))
+    #expect(stored.nodes[0].name == "renamed in the outline")
+    #expect(stored.nodes[0].config == version.nodes[0].config && stored.nodes[0].position == version.nodes[0].position)
+    #expect(Array(stored.nodes.dropFirst()) == Array(version.nodes.dropFirst()) && stored.edges == version.edges)
+  }
+
   @Test(arguments: CanaryFixtures.all.map(\.file))
   func aDocumentHoldingASecretStaysWhole(file: String) throws {
     let fixture = try #require(CanaryFixtures.all.first { $0.file == file })

@@ -74,11 +74,14 @@ import Testing
   }
 
   /// The cheap test before the URL parameter's regular expression passes every name it takes,
-  /// in any case and after any prefix, and turns away code full of `?` and `=`.
+  /// in any case (even one folded from beyond ASCII) and after any prefix, and turns away code
+  /// full of `?` and `=`.
   @Test func theTestBeforeTheURLParameterPatternPassesEveryNameItTakes() {
     let names = [
       "password", "passwd", "passphrase", "pwd", "pw", "pass", "apikey", "api_key", "api-key", "accesstoken", "access_token",
       "auth-token", "token", "secret", "client_secret", "sig", "signature", "db_Password", "X-API-KEY",
+      // The expression folds case beyond ASCII: the Kelvin sign is a `k` to it.
+      "api\u{212A}ey", "to\u{212A}en",
     ]
     for name in names {
       let url = "https://h.example.com/x?\(name)=Zq81kd02"

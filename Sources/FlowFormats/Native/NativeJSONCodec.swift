@@ -36,7 +36,7 @@ public enum NativeJSONCodec {
 
   /// True when a version can leave its nodes to its source document (`LeftToSource`): it has
   /// one, in a dialect this version of FlowPort reads.
-  public static func keepsConfigsInSource(_ version: FlowVersion) -> Bool {
+  public static func canLeaveToSource(_ version: FlowVersion) -> Bool {
     version.source.flatMap { ExportFormat(rawValue: $0.dialect)?.dialect } != nil
   }
 
@@ -44,7 +44,7 @@ public enum NativeJSONCodec {
   public static func decode(_ document: JSONValue) throws(FormatError) -> FlowVersion {
     var (version, configsInSource, graphInSource) = try decodeEnvelope(document)
     if graphInSource {
-      let read = try readFromSource(version, for: "nodes")
+      let read = try readFromSource(version, for: "nodes").0
       (version.nodes, version.edges) = (read.nodes, read.edges)
     } else if !configsInSource.isEmpty {
       try readConfigs(of: configsInSource, into: &version)
@@ -79,8 +79,10 @@ public enum NativeJSONCodec {
       if node.object["config"] == .string(inSource) { configsInSource.append(nodes.count) }
       nodes.append(try decodeNode(node))
     }
-    if graphInSource, root.object["edges"] != .string(inSource) {
-      throw .invalid(path: "edges", reason: "must be in the source document, as the nodes are")
+    if graphInSource != (root.object["edges"] == .string(inSource)) {
+      throw .invalid(
+        path: "edges",
+        reason: graphInSource ? "must be in the source document, as the nodes are" : "are in the source document, but the nodes are not")
     }
     for edge in graphInSource ? [] : try root.objects("edges") {
       edges.append(
@@ -116,21 +118,23 @@ public enum NativeJSONCodec {
   /// dialect. The document must decode to the same nodes in the same order: anything else is
   /// a damaged version, said so, never nodes with the wrong configuration.
   private static func readConfigs(of indices: [Int], into version: inout FlowVersion) throws(FormatError) {
-    let nodes = try readFromSource(version, for: "nodes[\(indices[0])].config").nodes
+    let (read, dialect) = try readFromSource(version, for: "nodes[\(indices[0])].config")
+    let nodes = read.nodes
     guard nodes.map(\.id) == version.nodes.map(\.id) else {
-      throw .invalid(
-        path: "nodes", reason: "are not the nodes of the \(version.source?.dialect ?? "") source document their configurations are in")
+      throw .invalid(path: "nodes", reason: "are not the nodes of the \(dialect) source document their configurations are in")
     }
     for index in indices { version.nodes[index].config = nodes[index].config }
   }
 
-  /// The flow the dialect of the version's source document reads from it; an error at `path`,
-  /// what is to be read from there, when the version has no such document.
-  private static func readFromSource(_ version: FlowVersion, for path: String) throws(FormatError) -> FlowVersion {
-    guard let source = version.source, let dialect = ExportFormat(rawValue: source.dialect)?.dialect else {
-      throw .invalid(path: path, reason: "is in a source document the flow does not have")
+  /// The flow the dialect of the version's source document reads from it, and the dialect's
+  /// name; an error at `path`, what is to be read from there, when there is no such document or
+  /// this fps does not read its dialect.
+  private static func readFromSource(_ version: FlowVersion, for path: String) throws(FormatError) -> (FlowVersion, dialect: String) {
+    guard let source = version.source else { throw .invalid(path: path, reason: "is in a source document the flow does not have") }
+    guard let dialect = ExportFormat(rawValue: source.dialect)?.dialect else {
+      throw .invalid(path: path, reason: "is in a \(source.dialect) document, which this fps does not read; update fps")
     }
-    return dialect.decode(source.document, fallbackName: version.name).version
+    return (dialect.decode(source.document, fallbackName: version.name).version, source.dialect)
   }
 
   private static func decodeNode(_ node: JSONPathReader) throws(FormatError) -> Node {
@@ -174,7 +178,7 @@ public enum NativeJSONCodec {
 
   /// Writes a flow version as a `flowport/1` document, members in a fixed, readable order.
   public static func encode(_ version: FlowVersion, stamp: ExportStamp?, leftToSource: LeftToSource = .nothing) -> JSONValue {
-    let leftToSource = keepsConfigsInSource(version) ? leftToSource : .nothing
+    let leftToSource = canLeaveToSource(version) ? leftToSource : .nothing
     var flow: JSONObject = ["name": .string(version.name)]
     flow["description"] = version.description.map(JSONValue.string)
     flow["mode"] = version.mode.map(JSONValue.string)

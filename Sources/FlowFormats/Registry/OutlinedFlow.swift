@@ -14,6 +14,10 @@ public struct OutlinedFlow: Sendable {
   public private(set) var outline: FlowVersion
   /// The document's minified text (`JSONParser.parseKeepingMinifiedText`).
   public let documentText: [UInt8]
+  /// The outline's nodes and edges as its dialect read them from the text: the same arrays,
+  /// until a change to the outline makes its own.
+  private let nodesAsRead: [Node]
+  private let edgesAsRead: [Edge]
   private let fallbackName: String
 
   /// `version`, read by `ExportFormat.read` with `fallbackName` from a document whose minified
@@ -34,12 +38,14 @@ public struct OutlinedFlow: Sendable {
       outline.nodes[index].position = nil
     }
     self.outline = outline
+    (nodesAsRead, edgesAsRead) = (outline.nodes, outline.edges)
     self.documentText = documentText
     self.fallbackName = fallbackName
   }
 
   /// The same flow with `change` made to its outline: to what it binds or is named, never to
-  /// its document, which stays the text.
+  /// its document, which stays the text. A change to its nodes or edges is kept, at the cost of
+  /// storing them written out (`storedText`).
   public func changingOutline(_ change: (inout FlowVersion) throws -> Void) rethrows -> OutlinedFlow {
     var changed = self
     try change(&changed.outline)
@@ -49,13 +55,16 @@ public struct OutlinedFlow: Sendable {
   /// The whole flow: the outline, with the document and the node configurations and positions
   /// read again from the text (each node's by its id, in order). Changes made to the outline
   /// are kept.
-  public func whole() -> FlowVersion {
+  public func whole() -> FlowVersion { whole(of: outline) }
+
+  /// `version`, this flow's outline changed or not, with what `whole()` reads again.
+  private func whole(of version: FlowVersion) -> FlowVersion {
     let read: FlowVersion
     do { read = try ExportFormat.read(documentText, fallbackName: fallbackName).1.version } catch {
       // The text is the minified form of a document this parser read: it reads again.
       preconditionFailure("the text of a document read before does not read again: \(error)")
     }
-    var whole = outline
+    var whole = version
     whole.source?.document = read.source?.document ?? .null
     var readNodes = Dictionary(grouping: read.nodes, by: \.id).mapValues { $0[...] }
     for index in whole.nodes.indices {
@@ -68,12 +77,15 @@ public struct OutlinedFlow: Sendable {
 
   /// The `flowport/1` text a workspace stores for `version` (this flow's outline, as bound and
   /// sealed for a commit), its document written from the text (`JSONWriter.Splice`), and its
-  /// nodes and edges left to it: an outline's are what its dialect reads from the text.
+  /// nodes and edges left to it while they are as its dialect read them from the text. Changed
+  /// (no step changes them today), they are written out, positions read again: a change is
+  /// never lost to the text.
   public func storedText(of version: FlowVersion) -> String {
-    var version = version
-    version.source?.document = .string(Self.marker)
+    let asRead = version.nodes == nodesAsRead && version.edges == edgesAsRead
+    var stored = asRead ? version : whole(of: version)
+    stored.source?.document = .string(Self.marker)
     return NativeJSONCodec.storedText(
-      of: version, leftToSource: .nodesAndEdges, splicing: JSONWriter.Splice(marker: Self.marker, text: documentText))
+      of: stored, leftToSource: asRead ? .nodesAndEdges : .configs, splicing: JSONWriter.Splice(marker: Self.marker, text: documentText))
   }
 
   /// Where the document goes; made anew by each process, so no string of a flow's can be it.

@@ -5,12 +5,13 @@ import Foundation
 /// diff of two small exports, and most runs never match one (their anchors are looked for
 /// first).
 final class LazyRegex: @unchecked Sendable {
-  // `built` is guarded by `lock`; the scanner runs on every core of a bulk load.
-  private let make: () -> Regex<Substring>
+  // `built` is guarded by `lock` (not `Mutex`, which needs macOS 15); the scanner runs on
+  // every core of a bulk load.
+  private let make: @Sendable () -> Regex<Substring>
   private var built: Regex<Substring>?
   private let lock = NSLock()
 
-  init(_ make: @escaping () -> Regex<Substring>) { self.make = make }
+  init(_ make: @escaping @Sendable () -> Regex<Substring>) { self.make = make }
 
   var regex: Regex<Substring> {
     lock.withLock {

@@ -35,31 +35,36 @@ public enum SecretScanner {
     Pattern("API key", ["AIza"], /AIza[0-9A-Za-z_\-]{35}/),
     // In a URL (JDBC's `;password=` too), or in a query after a path that is not one yet
     // (`{{base}}/v1?api_key=…`).
-    Pattern(
-      "secret in URL parameter", ["://", "="], urlParameter, mayMatch: namesSecretParameter, secret: Pattern.queryValue),
-    Pattern("secret in URL parameter", ["?", "="], urlParameter, mayMatch: namesSecretParameter, secret: Pattern.queryValue),
+    Pattern("secret in URL parameter", ["://", "="], sharing: urlParameter, mayMatch: namesSecretParameter, secret: Pattern.queryValue),
+    Pattern("secret in URL parameter", ["?", "="], sharing: urlParameter, mayMatch: namesSecretParameter, secret: Pattern.queryValue),
   ]
 
   /// `?password=…`, `&api_key=…`, `;password=…` (JDBC), `&sig=…` (a signed URL); a value that
   /// is an expression or a placeholder (`{{…}}`, `${…}`, `<key>`, `YOUR_KEY`) is not a secret.
-  nonisolated(unsafe) private static let urlParameter =
+  private static let urlParameter = LazyRegex {
     /[?&;](?:[A-Za-z0-9_\-]*[_\-])?(?i:password|passwd|passphrase|pwd|pw|pass|api[_\-]?key|access[_\-]?token|auth[_\-]?token|token|secret|client[_\-]?secret|sig|signature)=(?!YOUR|REPLACE|xxx|XXX|\*\*\*|\$\{|\{\{)[^&;\s#{}<>"']{4,}/
+  }
 
-  /// The ends of the names `urlParameter` takes, lower-case: every name it matches ends in one.
+  /// The ends of the names `urlParameter` takes, lower-case: every name it matches ends in one
+  /// (`SecretScannerTests` tries each of its names).
   static let secretParameterEndings: [[UInt8]] = ["word", "wd", "phrase", "pw", "pass", "key", "token", "secret", "sig", "signature"]
     .map { Array($0.utf8) }
+  private static let longestEnding = secretParameterEndings.map(\.count).max() ?? 0
 
   /// True when some `=` in `bytes` follows a name that ends as a secret parameter's does
-  /// (`password=`, `api_key=`, `sig=`), ASCII case folded: `urlParameter` is worth running.
+  /// (`password=`, `api_key=`, `sig=`), ASCII case folded, or follows letters beyond ASCII,
+  /// which the expression's case folding may take for ASCII ones (`K`, the Kelvin sign, is
+  /// `k`): `urlParameter` is worth running.
   /// Its anchors, `?` and `=`, stand in most lines of code, and the regular expression steps
   /// through a long text slowly: it was an eighth of a diff of Node-RED flows full of
   /// function nodes, none of which passed this test.
   static func namesSecretParameter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     bytes.indices.contains { end in
       bytes[end] == UInt8(ascii: "=")
-        && secretParameterEndings.contains { ending in
-          end >= ending.count && ending.indices.allSatisfy { bytes[end - ending.count + $0] | 0x20 == ending[$0] }
-        }
+        && (bytes[end - min(end, longestEnding)..<end].contains { $0 >= 0x80 }
+          || secretParameterEndings.contains { ending in
+            end >= ending.count && ending.indices.allSatisfy { bytes[end - ending.count + $0] | 0x20 == ending[$0] }
+          })
     }
   }
 
@@ -77,11 +82,20 @@ public enum SecretScanner {
     let secret: (Substring) -> Substring
 
     init(
-      _ kind: String, _ anchors: [String], _ regex: @autoclosure @escaping () -> Regex<Substring>,
+      _ kind: String, _ anchors: [String], _ regex: @autoclosure @escaping @Sendable () -> Regex<Substring>,
       mayMatch: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true },
       secret: @escaping (Substring) -> Substring = { $0 }
     ) {
-      (self.kind, self.anchors, self.lazyRegex, self.mayMatch, self.secret) = (kind, anchors, LazyRegex(regex), mayMatch, secret)
+      self.init(kind, anchors, sharing: LazyRegex(regex), mayMatch: mayMatch, secret: secret)
+    }
+
+    /// A pattern whose expression another pattern uses too, built once for both.
+    init(
+      _ kind: String, _ anchors: [String], sharing regex: LazyRegex,
+      mayMatch: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true },
+      secret: @escaping (Substring) -> Substring = { $0 }
+    ) {
+      (self.kind, self.anchors, self.lazyRegex, self.mayMatch, self.secret) = (kind, anchors, regex, mayMatch, secret)
     }
 
     /// The password of Oracle's `jdbc:oracle:thin:user/password@host`: between the `/` and

@@ -120,14 +120,15 @@ struct Commit: Command {
   /// A version as the store keeps it: named for its flow, its nodes given ids new to the
   /// target (names kept) when it has no source document, its subflows stored as flows of their
   /// own rather than inside it. A foreign flow's node configurations are stored in its source
-  /// document only (`LeftToSource.configs`): the document alone holds secrets to seal.
+  /// document only (`LeftToSource`; an outline's nodes and edges too): the document alone holds
+  /// secrets to seal.
   private static func stored(_ bound: StagedVersion, as flow: String) -> StagedVersion {
     bound.changingModel { version in
       if version.source == nil { version = version.renumberingNodes { _ in UUID().uuidString.lowercased() } }
       version.name = flow
       version.subflowDefinitions = []
       // An outline's nodes have no configurations to clear.
-      if NativeJSONCodec.keepsConfigsInSource(version), version.hasNodeConfigs {
+      if NativeJSONCodec.canLeaveToSource(version), version.hasNodeConfigs {
         for index in version.nodes.indices { version.nodes[index].config = [:] }
       }
     }

@@ -253,8 +253,13 @@ struct Match: Command {
     var connectionsOf: [String: [Connection]] = [:]
     for index in indices {
       let pending = session.imports[index]
-      if connectionsOf[pending.workspace] == nil { connectionsOf[pending.workspace] = try session.connections(of: pending.workspace) }
-      let connections = connectionsOf[pending.workspace] ?? []
+      let connections: [Connection]
+      if let read = connectionsOf[pending.workspace] {
+        connections = read
+      } else {
+        connections = try session.connections(of: pending.workspace)
+        connectionsOf[pending.workspace] = connections
+      }
       for ref in pending.unmatched {
         guard let binding = CandidateRanking.automatic(ref, among: connections) else {
           left.append((pending.name, "\(ref.key) (\(ref.type))"))

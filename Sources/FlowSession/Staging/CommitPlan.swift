@@ -49,7 +49,8 @@ struct CommitPlan {
     // with what it wrote the time before (2,000 n8n flows: 4.2 s on one core). The stored
     // versions are read here, and only a batch of them is held at once.
     for batch in imports.chunks(ofCount: 64 * ProcessInfo.processInfo.activeProcessorCount) {
-      let targets = try batch.map { pending in try pending.mode.isNewFlow ? nil : current(pending.mode.flowName) }
+      // A flow that cannot be read fails its own import, in order, not the batch at once.
+      let targets = batch.map { pending in Result { try pending.mode.isNewFlow ? nil : current(pending.mode.flowName) } }
       let compared = Array(zip(batch, targets)).concurrentMap { pending, target in
         Result { try Self.compare(pending, with: target, state: state, decode: decode) }
       }
@@ -74,17 +75,18 @@ struct CommitPlan {
   /// The import as it will be written, and for a new version, how it differs from `target`,
   /// its flow's current version as stored.
   private static func compare(
-    _ pending: PendingImport, with target: StoredVersion?, state: WorkspaceState, decode: (StoredVersion) throws -> FlowVersion
+    _ pending: PendingImport, with target: Result<StoredVersion?, any Error>, state: WorkspaceState,
+    decode: (StoredVersion) throws -> FlowVersion
   ) throws -> (bound: StagedVersion, diff: FlowDiff?) {
     let bound = try pending.boundVersion(using: state)
-    guard let target else { return (bound, nil) }
+    guard let target = try target.get() else { return (bound, nil) }
     let current = try decode(target)
     // The export's own version number says nothing about the target's history.
     var compared = bound.whole
     compared.number = current.number
     let diff = FlowDiffer.diff(
       current, compared, leftLabel: pending.mode.flowName, rightLabel: pending.name,
-      options: DiffOptions().ignoringVolatilePaths(of: [current, compared].map(ExportFormat.natural)))
+      options: DiffOptions().ignoringVolatilePaths(of: [current, compared].map(ExportFormat.natural)), usingCores: false)
     return (bound, diff)
   }
 

@@ -6,7 +6,7 @@ extension Finding {
   static func check(_ pending: PendingImport, in state: WorkspaceState) -> [Finding] {
     var findings: [Finding] = []
     let version = pending.outline
-    for ref in version.connections where pending.bindings[ref.key] == nil {
+    for ref in pending.unmatched {
       findings.append(Finding(severity: .error, message: "\(pending.name): connection reference '\(ref.key)' (\(ref.type)) is unmatched"))
     }
     for (key, binding) in pending.bindings.sorted(by: { $0.key < $1.key }) {

@@ -1,4 +1,3 @@
-import Algorithms
 import FlowModel
 import Foundation
 
