@@ -82,6 +82,15 @@ import Testing
       #"{"format":"flowport/1","flow":{"name":"x"},"nodes":"source","edges":"source","source":{"dialect":"zapier","document":{}}}"#,
       "nodes: is in a zapier document, which this fps does not read; update fps"
     ),
+    // A damaged document, or another dialect's, is refused rather than read as a flow with no nodes.
+    (
+      #"{"format":"flowport/1","flow":{"name":"x"},"nodes":"source","edges":"source","source":{"dialect":"n8n","document":"hello"}}"#,
+      "source.document: n8n does not take it for one of its documents, and the nodes are left to it"
+    ),
+    (
+      #"{"format":"flowport/1","flow":{"name":"x"},"nodes":"source","edges":"source","source":{"dialect":"node-red","document":{"nodes":[],"connections":{}}}}"#,
+      "source.document: node-red does not take it for one of its documents, and the nodes are left to it"
+    ),
     (
       #"{"format":"flowport/9","flow":{"name":"x"}}"#,
       "format \"flowport/9\" is not supported by this fps (it reads flowport/1); update fps"

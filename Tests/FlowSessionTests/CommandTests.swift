@@ -98,6 +98,43 @@ import Testing
     try harness.run("load ${dir}/again into prod --on-conflict version")
   }
 
+  /// A flow first loaded under a name of its own (`--name`) is unchanged when its export is
+  /// loaded again as its next version: the export's name is not the flow's.
+  @Test func aFlowLoadedUnderAnotherNameIsUnchangedWhenLoadedAgain() throws {
+    let harness = try SessionHarness()
+    try harness.prepareProd()
+    try harness.run("load ${examples}/orders-v1.json into prod --name orders-eu")
+    try harness.commitStaged()
+    try harness.run("load ${examples}/orders-v1.json into prod --as-version-of orders-eu", "match --auto")
+    try harness.run("match finance-db-test finance-db-prod")
+    let commit = try harness.output(of: "commit --yes").standardOutput
+    #expect(commit.hasSuffix("nothing to write: 1 unchanged\n"), "\(commit)")
+  }
+
+  /// A Node-RED flow whose config node changed (a broker's host) is a new version, not skipped
+  /// as unchanged: the plan compares what `diff` does, connection objects too.
+  @Test func aChangedConfigNodeIsWrittenAndAnUnchangedOneIsNot() throws {
+    let harness = try SessionHarness()
+    func write(host: String) throws {
+      let flow = """
+        [{"id":"t1","type":"tab","label":"Flow 1"},
+         {"id":"b1","type":"mqtt-broker","name":"Plant broker","broker":"\(host)","port":"1883"},
+         {"id":"n1","type":"mqtt in","z":"t1","name":"in","topic":"a","broker":"b1","wires":[[]]}]
+        """
+      try Data(flow.utf8).write(to: harness.folder.appendingPathComponent("plant.json"))
+    }
+    try write(host: "mqtt.test.local")
+    try harness.run(
+      "workspace new ${dir}/plant.fpsw as plant", "connection add Plant-broker --type mqtt-broker --prop id=b1",
+      "load ${dir}/plant.json into plant", "match --auto", "commit --yes")
+    try harness.run("load ${dir}/plant.json into plant --on-conflict version", "match --auto")
+    #expect(try harness.output(of: "commit --yes").standardOutput.hasSuffix("nothing to write: 1 unchanged\n"))
+    try write(host: "mqtt.prod.local")
+    try harness.run("load ${dir}/plant.json into plant --on-conflict version", "match --auto")
+    let commit = try harness.output(of: "commit --yes").standardOutput
+    #expect(commit.contains("add version 2 to Flow 1: 1 connection changed"), "\(commit)")
+  }
+
   @Test func diffBetweenAnExportAndAWorkspaceFlow() throws {
     let harness = try SessionHarness()
     try harness.commitOrders()

@@ -44,7 +44,7 @@ public enum NativeJSONCodec {
   public static func decode(_ document: JSONValue) throws(FormatError) -> FlowVersion {
     var (version, configsInSource, graphInSource) = try decodeEnvelope(document)
     if graphInSource {
-      let read = try readFromSource(version, for: "nodes").0
+      let read = try readFromSource(version, for: "nodes", recognizedOnly: true).0
       (version.nodes, version.edges) = (read.nodes, read.edges)
     } else if !configsInSource.isEmpty {
       try readConfigs(of: configsInSource, into: &version)
@@ -128,11 +128,20 @@ public enum NativeJSONCodec {
 
   /// The flow the dialect of the version's source document reads from it, and the dialect's
   /// name; an error at `path`, what is to be read from there, when there is no such document or
-  /// this fps does not read its dialect.
-  private static func readFromSource(_ version: FlowVersion, for path: String) throws(FormatError) -> (FlowVersion, dialect: String) {
+  /// this fps does not read its dialect, or with `recognizedOnly` when the dialect does not take
+  /// the document for one of its own. Nodes left to the document are checked so: nothing else
+  /// in the row says what they are, and a damaged document (or another dialect's) would read
+  /// as a flow with none.
+  private static func readFromSource(
+    _ version: FlowVersion, for path: String, recognizedOnly: Bool = false
+  ) throws(FormatError) -> (FlowVersion, dialect: String) {
     guard let source = version.source else { throw .invalid(path: path, reason: "is in a source document the flow does not have") }
     guard let dialect = ExportFormat(rawValue: source.dialect)?.dialect else {
       throw .invalid(path: path, reason: "is in a \(source.dialect) document, which this fps does not read; update fps")
+    }
+    if recognizedOnly, !dialect.recognizes(source.document) {
+      throw .invalid(
+        path: "source.document", reason: "\(source.dialect) does not take it for one of its documents, and the nodes are left to it")
     }
     return (dialect.decode(source.document, fallbackName: version.name).version, source.dialect)
   }

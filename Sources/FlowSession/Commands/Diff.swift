@@ -227,7 +227,8 @@ struct Diff: Command {
   }
 
   /// `modelOnly` of a version: its diff view without the source document, and its format.
-  private static func comparedView(of version: FlowVersion) -> (FlowVersion, ExportFormat) {
+  /// What a commit plan compares too.
+  static func comparedView(of version: FlowVersion) -> (FlowVersion, ExportFormat) {
     var view = ExportFormat.diffView(of: version)
     view.source = nil
     return (view, ExportFormat.natural(for: version))

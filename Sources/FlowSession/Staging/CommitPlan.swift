@@ -80,13 +80,20 @@ struct CommitPlan {
   ) throws -> (bound: StagedVersion, diff: FlowDiff?) {
     let bound = try pending.boundVersion(using: state)
     guard let target = try target.get() else { return (bound, nil) }
-    let current = try decode(target)
-    // The export's own version number says nothing about the target's history.
-    var compared = bound.whole
-    compared.number = current.number
+    // Compared as `diff` compares them (`Diff.comparedView`): the model alone missed what
+    // differs in a platform's connection objects, a Node-RED broker's host or password, and
+    // skipped such an import as unchanged.
+    let (current, currentFormat) = Diff.comparedView(of: try decode(target))
+    // The export's own version number says nothing about the target's history, and its name
+    // none about the flow's, which the commit stores it under (one loaded with `--name` was
+    // otherwise a change at every run).
+    var whole = bound.whole
+    whole.number = current.number
+    whole.name = pending.mode.flowName
+    let (compared, comparedFormat) = Diff.comparedView(of: whole)
     let diff = FlowDiffer.diff(
       current, compared, leftLabel: pending.mode.flowName, rightLabel: pending.name,
-      options: DiffOptions().ignoringVolatilePaths(of: [current, compared].map(ExportFormat.natural)), usingCores: false)
+      options: DiffOptions().ignoringVolatilePaths(of: [currentFormat, comparedFormat]), usingCores: false)
     return (bound, diff)
   }
 
