@@ -38,6 +38,11 @@ struct Launch: Equatable {
     if let option = words.first(where: { $0.hasPrefix("-") && $0.count > 1 }) {
       throw ValidationError("unknown option '\(option)'")
     }
+    // `fps help`, `fps load a.json`: a command typed where a script goes, not a missing file.
+    if let first = words.first, first != "run", CommandRegistry.names.contains(first), !FileManager.default.fileExists(atPath: first) {
+      throw ValidationError(
+        "'\(first)' is a command, not a script: run it with fps -c '\(words.joined(separator: " "))', or type it at the fps prompt")
+    }
     let count = words.first == "run" ? words.count - 1 : words.count
     if words == ["run"] { throw ValidationError("`run` needs a script: fps run <script.fps>") }
     if count > 1 { throw ValidationError("one script at a time; to run several, `source` them from one script") }

@@ -38,6 +38,19 @@ import Testing
     #expect(Launch(commonArguments: arguments) == nil)
   }
 
+  /// A command typed where a script goes (`fps help`) is said to be one, with the line that
+  /// runs it, rather than looked for as a file.
+  @Test(arguments: [(["help"], "fps -c 'help'"), (["load", "a.json"], "fps -c 'load a.json'")])
+  func aCommandWhereAScriptGoesIsSaidToBeOne(words: [String], line: String) throws {
+    let launch = try #require(Launch(commonArguments: words))
+    do {
+      try launch.validate()
+      Issue.record("\(words) was taken for a script")
+    } catch {
+      #expect("\(error)" == "'\(words[0])' is a command, not a script: run it with \(line), or type it at the fps prompt")
+    }
+  }
+
   /// Every option `fps --help` lists, but help and version, is one the quick reader knows: an
   /// option added to `FPS` or `SessionOptions` and not to it would quietly take the slow path.
   @Test func knowsEveryOptionTheHelpLists() {
