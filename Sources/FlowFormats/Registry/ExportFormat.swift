@@ -215,6 +215,15 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     return try dialect.renamingNode(old, to: new, in: version, document: source.document)
   }
 
+  /// A version as `diff` and a commit plan compare it: its diff view without its source
+  /// document, which the view has read all it needs from, and the format it was read in, for
+  /// its volatile paths (`DiffOptions.ignoringVolatilePaths`).
+  public static func comparedView(of version: FlowVersion) -> (view: FlowVersion, format: ExportFormat) {
+    var view = diffView(of: version)
+    view.source = nil
+    return (view, natural(for: version))
+  }
+
   /// The format a flow is written in when none is asked for: the one it was read from.
   public static func natural(for version: FlowVersion) -> ExportFormat {
     version.source.flatMap { ExportFormat(rawValue: $0.dialect) } ?? .json

@@ -6,9 +6,9 @@ import Foundation
 /// memory; as minified text, less than its file. The outline is the model without the document
 /// and the nodes' configurations and canvas positions (which a dialect reads from the
 /// document): its name, nodes, edges, references and dependencies, all that matching, planning
-/// and listing read. `whole()`
-/// reads the document again for what looks inside a flow (show, diff, export, rename), and a
-/// commit stores the text as it is (`storedText`), without building the tree again.
+/// and listing read. `whole()` reads the document again for what looks inside a flow (show,
+/// diff, export, rename), and a commit stores the text as it is (`storedText`), without
+/// building the tree again.
 public struct OutlinedFlow: Sendable {
   /// The flow without its document (`null` in its place), node configurations and positions.
   public private(set) var outline: FlowVersion

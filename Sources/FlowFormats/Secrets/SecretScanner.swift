@@ -130,25 +130,22 @@ public enum SecretScanner {
     anchors.indices.reduce(0) { mask, index in anchors[index].first == UInt8(byte) ? mask | 1 << index : mask }
   }
 
-  /// Which anchors `text` holds, as bits of `anchors`, in one pass over its bytes: a string is
-  /// searched once, not once per anchor (scanning every string of a bulk load was a seventh of
-  /// it). The tables are read through pointers: indexing the arrays themselves in this loop
-  /// retained and released a table per byte, most of the scan's cost.
-  private static func anchorsFound(in text: String) -> UInt64 {
-    var text = text
-    return text.withUTF8 { bytes in
-      anchorsStartingWith.withUnsafeBufferPointer { startingWith in
-        var found: UInt64 = 0
-        for start in bytes.indices {
-          var candidates = startingWith[Int(bytes[start])] & ~found
-          while candidates != 0 {
-            let anchor = candidates.trailingZeroBitCount
-            candidates &= candidates - 1
-            if holds(anchors[anchor], at: start, in: bytes) { found |= 1 << anchor }
-          }
+  /// Which anchors `bytes` hold, as bits of `anchors`, in one pass: a string is searched once,
+  /// not once per anchor (scanning every string of a bulk load was a seventh of it). The
+  /// tables are read through pointers: indexing the arrays themselves in this loop retained
+  /// and released a table per byte, most of the scan's cost.
+  private static func anchorsFound(in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    anchorsStartingWith.withUnsafeBufferPointer { startingWith in
+      var found: UInt64 = 0
+      for start in bytes.indices {
+        var candidates = startingWith[Int(bytes[start])] & ~found
+        while candidates != 0 {
+          let anchor = candidates.trailingZeroBitCount
+          candidates &= candidates - 1
+          if holds(anchors[anchor], at: start, in: bytes) { found |= 1 << anchor }
         }
-        return found
       }
+      return found
     }
   }
 
@@ -162,11 +159,11 @@ public enum SecretScanner {
   /// Most strings that hold an anchor (`://` in every URL) hold no pattern's whole set, and
   /// are answered without building a list.
   private static func candidates(in text: String) -> [Pattern] {
-    let found = anchorsFound(in: text)
-    guard anchorMasks.contains(where: { $0 & found == $0 }) else { return [] }
     var text = text
     return text.withUTF8 { bytes in
-      patterns.indices.filter { anchorMasks[$0] & found == anchorMasks[$0] && patterns[$0].mayMatch(bytes) }.map { patterns[$0] }
+      let found = anchorsFound(in: bytes)
+      guard anchorMasks.contains(where: { $0 & found == $0 }) else { return [] }
+      return patterns.indices.filter { anchorMasks[$0] & found == anchorMasks[$0] && patterns[$0].mayMatch(bytes) }.map { patterns[$0] }
     }
   }
 

@@ -197,14 +197,14 @@ struct Diff: Command {
     return try session.locateOperand(word)
   }
 
-  /// The file sides among `located` read, at once, each as `comparedView` makes it; the first
-  /// side's error, if any, is thrown. A flow its export names none of is named by its file, as
-  /// `load` names it, but when neither file names its flow both take the first file's name:
-  /// two copies of an unnamed export diffed as `~ name: "orders-v1" -> "orders-v2"`.
+  /// The file sides among `located` read, at once, each as `ExportFormat.comparedView` makes
+  /// it; the first side's error, if any, is thrown. A flow its export names none of is named by
+  /// its file, as `load` names it, but when neither file names its flow both take the first
+  /// file's name: two copies of an unnamed export diffed as `~ name: "orders-v1" -> "orders-v2"`.
   private func views(of located: [LocatedOperand]) throws -> [(FlowVersion, ExportFormat)] {
     let files = located.compactMap { side in if case .file(let path) = side { path } else { nil } }
     var views = try files.concurrentMap { path in
-      Result { Self.comparedView(of: try Session.readExport(at: path, scanningSecrets: false, fallbackName: Self.unnamed).version) }
+      Result { ExportFormat.comparedView(of: try Session.readExport(at: path, scanningSecrets: false, fallbackName: Self.unnamed).version) }
     }.map { try $0.get() }
     let unnamed = views.indices.filter { views[$0].0.name == Self.unnamed }
     for index in unnamed { views[index].0.name = Session.fallbackName(of: files[unnamed.count == views.count ? 0 : index]) }
@@ -222,16 +222,8 @@ struct Diff: Command {
     if operand.origin == Self.nothing { return (operand, .json) }
     var operand = operand
     let format: ExportFormat
-    (operand.version, format) = Self.comparedView(of: operand.version)
+    (operand.version, format) = ExportFormat.comparedView(of: operand.version)
     return (operand, format)
-  }
-
-  /// `modelOnly` of a version: its diff view without the source document, and its format.
-  /// What a commit plan compares too.
-  static func comparedView(of version: FlowVersion) -> (FlowVersion, ExportFormat) {
-    var view = ExportFormat.diffView(of: version)
-    view.source = nil
-    return (view, ExportFormat.natural(for: version))
   }
 
   /// The side git and diff(1) write for a file that does not exist on it.

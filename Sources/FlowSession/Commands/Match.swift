@@ -251,15 +251,12 @@ struct Match: Command {
     // flows, and a migration run again has thousands (2,000 imports into 2,000 flows: 0.8 s).
     // Not the whole state: binding changes the imports, which would re-plan it each time.
     var connectionsOf: [String: [Connection]] = [:]
+    for workspace in Set(indices.map { session.imports[$0].workspace }) {
+      connectionsOf[workspace] = try session.connections(of: workspace)
+    }
     for index in indices {
       let pending = session.imports[index]
-      let connections: [Connection]
-      if let read = connectionsOf[pending.workspace] {
-        connections = read
-      } else {
-        connections = try session.connections(of: pending.workspace)
-        connectionsOf[pending.workspace] = connections
-      }
+      let connections = connectionsOf[pending.workspace] ?? []
       for ref in pending.unmatched {
         guard let binding = CandidateRanking.automatic(ref, among: connections) else {
           left.append((pending.name, "\(ref.key) (\(ref.type))"))

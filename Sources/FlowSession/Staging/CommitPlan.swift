@@ -3,7 +3,6 @@ import FlowDiff
 import FlowFormats
 import FlowModel
 import FlowStore
-import Foundation
 
 /// The reviewed summary of what a commit will write: one line per flow (created, versioned with
 /// what its diff against the target's current version says, or unchanged and skipped), its
@@ -48,7 +47,7 @@ struct CommitPlan {
     // core, a batch at a time: a migration run again compares each of its thousands of flows
     // with what it wrote the time before (2,000 n8n flows: 4.2 s on one core). The stored
     // versions are read here, and only a batch of them is held at once.
-    for batch in imports.chunks(ofCount: 64 * ProcessInfo.processInfo.activeProcessorCount) {
+    for batch in imports.chunks(ofCount: Session.bulkBatchSize) {
       // A flow that cannot be read fails its own import, in order, not the batch at once.
       let targets = batch.map { pending in Result { try pending.mode.isNewFlow ? nil : current(pending.mode.flowName) } }
       let compared = Array(zip(batch, targets)).concurrentMap { pending, target in
@@ -80,17 +79,17 @@ struct CommitPlan {
   ) throws -> (bound: StagedVersion, diff: FlowDiff?) {
     let bound = try pending.boundVersion(using: state)
     guard let target = try target.get() else { return (bound, nil) }
-    // Compared as `diff` compares them (`Diff.comparedView`): the model alone missed what
+    // Compared as `diff` compares them (`ExportFormat.comparedView`): the model alone missed what
     // differs in a platform's connection objects, a Node-RED broker's host or password, and
     // skipped such an import as unchanged.
-    let (current, currentFormat) = Diff.comparedView(of: try decode(target))
+    let (current, currentFormat) = ExportFormat.comparedView(of: try decode(target))
     // The export's own version number says nothing about the target's history, and its name
     // none about the flow's, which the commit stores it under (one loaded with `--name` was
     // otherwise a change at every run).
     var whole = bound.whole
     whole.number = current.number
     whole.name = pending.mode.flowName
-    let (compared, comparedFormat) = Diff.comparedView(of: whole)
+    let (compared, comparedFormat) = ExportFormat.comparedView(of: whole)
     let diff = FlowDiffer.diff(
       current, compared, leftLabel: pending.mode.flowName, rightLabel: pending.name,
       options: DiffOptions().ignoringVolatilePaths(of: [currentFormat, comparedFormat]), usingCores: false)
@@ -213,16 +212,13 @@ struct CommitPlan {
     for entry in writing {
       for reference in entry.pending.outline.connections {
         guard let binding = entry.pending.bindings[reference.key] else { continue }
+        let remembered = RememberedBinding(type: reference.type, key: reference.key, name: reference.name, connection: binding.connection)
         let identity = Reference(type: reference.type, key: reference.key)
         if let index = position[identity] {
-          // Most repeat the one before; only a change is written over it.
-          guard bindings[index].connection != binding.connection || bindings[index].name != reference.name else { continue }
-          bindings[index].connection = binding.connection
-          bindings[index].name = reference.name
+          bindings[index] = remembered
         } else {
           position[identity] = bindings.count
-          bindings.append(
-            RememberedBinding(type: reference.type, key: reference.key, name: reference.name, connection: binding.connection))
+          bindings.append(remembered)
         }
       }
     }

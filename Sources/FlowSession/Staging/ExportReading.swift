@@ -3,18 +3,22 @@ import FlowModel
 import Foundation
 
 extension Session {
+  /// How many files, or imports, bulk work takes at once (`readExports`, a commit plan's
+  /// comparisons): 64 a core, a tenth of a second's reading. Each batch ends by waiting for its
+  /// slowest item (with 16 a core those waits were 3 to 9% of a 2,000-file load), and only a
+  /// batch of trees is held at once.
+  static let bulkBatchSize = max(1, ProcessInfo.processInfo.activeProcessorCount) * 64
+
   /// Runs `read` on every path, on as many threads as the machine has cores, and gives back each
   /// result in the order of `paths` (a bulk load reports and stages files in the order given).
-  /// Files are taken in batches: between batches, progress is shown and a Ctrl-C is honoured.
-  /// A batch is 64 files a core (a tenth of a second's reading): each ends by waiting for its
-  /// slowest file, and with 16 a core those waits were 3 to 9% of a 2,000-file load.
+  /// Files are taken in batches (`bulkBatchSize`): between batches, progress is shown and a
+  /// Ctrl-C is honoured.
   func readExports<Read: Sendable>(
     at paths: [String], _ read: @Sendable (String) throws -> Read
   ) throws -> [Result<Read, any Error>] {
-    let batch = max(1, ProcessInfo.processInfo.activeProcessorCount) * 64
     var results: [Result<Read, any Error>] = []
     results.reserveCapacity(paths.count)
-    for slice in paths.chunks(ofCount: batch) {
+    for slice in paths.chunks(ofCount: Self.bulkBatchSize) {
       if isCancelled() { throw SessionError.cancelled }
       results += Array(slice).concurrentMap { path in Result { try read(path) } }
       progress?.show("reading files", done: results.count, total: paths.count)
