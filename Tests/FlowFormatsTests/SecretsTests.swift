@@ -70,6 +70,7 @@ import Testing
   @Test(arguments: [
     "password", "PASSWD", "x-pwd", "Secret", "jaasConfig", "myCredential", "accessToken", "apiKey", "KEY", "monkey", "ke", "k",
     "", "parameters", "type", "url", "tokeN", "p@ss", "pas", "credentia", "clé", "日本", "to-ken", "xxxxxxxxsecre", "secre t",
+    "PW", "xpW", "p", "é", "pé", "@uth", "Authorization", "COOKIES", "ja{s",
   ])
   func theFirstTestOfANameMissesNoStem(name: String) {
     let folded = name.lowercased()
@@ -78,8 +79,11 @@ import Testing
     #expect(SecretScanner.mayNameSecret(name) == expected)
   }
 
-  @Test func everyStemIsLowerCaseASCIILetters() {
-    #expect(SecretScanner.secretStems.allSatisfy { $0.description.utf8.allSatisfy { (0x61...0x7A).contains($0) } })
+  /// The first test finds a stem by its first two letters: no two stems begin alike.
+  @Test func everyStemIsTwoOrMoreLowerCaseASCIILettersAndBeginsAsNoOther() {
+    let stems = SecretScanner.secretStems.map(\.description)
+    #expect(stems.allSatisfy { $0.utf8.count >= 2 && $0.utf8.allSatisfy { (0x61...0x7A).contains($0) } })
+    #expect(Set(stems.map { $0.prefix(2) }).count == stems.count)
   }
 
   @Test func aJAASPasswordIsASecretWhereverItStands() throws {

@@ -50,7 +50,7 @@ public enum BundleCodec {
     if !version.dependencies.guardrails.isEmpty { app["guardrails"] = .array(version.dependencies.guardrails) }
     app["exported"] = document["exported"]
 
-    for key in ["flow", "version", "exported", "dependencies"] + neverExported { document[key] = nil }
+    document.removeMembers(keyedBy: ["flow", "version", "exported", "dependencies"] + neverExported)
     if !dependencies.isEmpty { document["dependencies"] = .object(dependencies) }
 
     let config = ConfigYAML(

@@ -37,6 +37,9 @@ protocol DialectCodec: DocumentCodec {
   /// mints left out of names and types, positions only in `Node.position`, each fact in one
   /// place, and secret values replaced by `SecretStandIn`s.
   static func diffView(of version: FlowVersion, document: () -> JSONValue) -> FlowVersion
+  /// True when `diffView` makes every node again from the document, keeping of the model's
+  /// nodes only their ids and connections: their configurations are not worth rewriting first.
+  static var viewMakesNodesFromDocument: Bool { get }
   /// Where the dialect writes node ids inside longer strings (Make's `{{3.field}}`), so diff
   /// can follow a node that another instance renumbered: digits followed by `suffix` inside
   /// `open` … `close` (see `FlowDiff.EmbeddedIDs`).
@@ -85,6 +88,7 @@ extension DialectCodec {
 
   /// By default diff compares the model as decoded.
   static func diffView(of version: FlowVersion, document: () -> JSONValue) -> FlowVersion { version }
+  static var viewMakesNodesFromDocument: Bool { false }
   static var embeddedIDs: (open: String, close: String, suffix: Character)? { nil }
 
   /// A foreign dialect can only be written for a flow read from it: its source document is

@@ -16,18 +16,18 @@ extension MakeCodec {
       config["metadata"] = config["metadata"].flatMap { metadata in
         var metadata = metadata.objectValue ?? [:]
         if case .object(var designer)? = metadata["designer"] {
-          for key in ["x", "y", "name"] { designer[key] = nil }
+          designer.removeMembers(keyedBy: ["x", "y", "name"])
           metadata["designer"] = designer.isEmpty ? nil : .object(designer)
         }
         if case .object(var restore)? = metadata["restore"], case .object(var parameters)? = restore["parameters"] {
-          for key in referenceKeys { parameters[key] = nil }
+          parameters.removeMembers(keyedBy: referenceKeys)
           restore["parameters"] = parameters.isEmpty ? nil : .object(parameters)
           metadata["restore"] = restore.isEmpty ? nil : .object(restore)
         }
         return metadata.isEmpty ? nil : .object(metadata)
       }
       if case .object(var parameters)? = config["parameters"] {
-        for key in referenceKeys { parameters[key] = nil }
+        parameters.removeMembers(keyedBy: referenceKeys)
         config["parameters"] = .object(parameters)
       }
       view.nodes[index].config = config

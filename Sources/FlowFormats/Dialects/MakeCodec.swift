@@ -48,7 +48,7 @@ enum MakeCodec: DialectCodec {
         var position: Position?
         if case .number(let x)? = designer?["x"], case .number(let y)? = designer?["y"] { position = Position(x: x, y: y) }
         var config = module.objectValue ?? [:]
-        for key in ["id", "module", "routes", "branches", "onerror"] { config[key] = nil }
+        config.removeMembers(keyedBy: ["id", "module", "routes", "branches", "onerror"])
         let found = Self.references(of: module, type: type)
         found.forEach { references.add($0) }
         nodes.append(

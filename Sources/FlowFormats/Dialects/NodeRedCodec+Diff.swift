@@ -4,6 +4,7 @@ extension NodeRedCodec {
   /// Members that hold a config node's or flow node's secrets: Node-RED keeps them under
   /// `credentials` (exported only when asked); an `env` entry typed `cred` is a secret variable.
   static let credentialMembers: Set<String> = ["credentials"]
+  static let viewMakesNodesFromDocument = true
 
   /// Every object of the file is a node or a connection: flow nodes, and tabs, subflows,
   /// groups and comments (so a node's `z` and `g` pair with them); config nodes are connection
@@ -11,6 +12,7 @@ extension NodeRedCodec {
   /// named by its type, a subflow instance's type by the subflow's name), positions and group
   /// sizes are only in `Node.position`, and credentials are stand-ins.
   static func diffView(of version: FlowVersion, document source: () -> JSONValue) -> FlowVersion {
+    // The model's nodes are read for their connections alone (`viewMakesNodesFromDocument`).
     let document = source()
     let objects = document.arrayValue ?? []
     let ids = Set(objects.compactMap { $0["id"]?.stringValue })
@@ -30,7 +32,7 @@ extension NodeRedCodec {
       }
       let nameKey = type == "tab" ? "label" : "name"
       let name = config[nameKey]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? type
-      for key in ["id", "type", nameKey, "x", "y", "w", "h", "wires"] { config[key] = nil }
+      config.removeMembers(keyedBy: ["id", "type", nameKey, "x", "y", "w", "h", "wires"])
       if let tab = config["z"]?.stringValue, !ids.contains(tab) { config["z"] = nil }
       config = hidingSecrets(config)
       let isNode = isFlowNode(object) || structural.contains(type)

@@ -37,6 +37,9 @@ enum NodeRedCodec: DialectCodec {
       objects.filter { !isFlowNode($0) && !structural.contains($0["type"]?.stringValue ?? "") }.compactMap { object in
         object["id"]?.stringValue.map { ($0, object) }
       }, uniquingKeysWith: { first, _ in first })
+    // Only a string as long as some config node's id can be one: a function node's code is not
+    // hashed to find out (it was a quarter of decoding a flow of function nodes).
+    let longestConfigID = configNodes.keys.lazy.map(\.utf8.count).max() ?? 0
     var findings: [String] = []
     var nodes: [Node] = []
     var edges: [Edge] = []
@@ -47,7 +50,8 @@ enum NodeRedCodec: DialectCodec {
       var used: [String] = []
       var config = object.objectValue ?? [:]
       for member in config where member.key != "z" && member.key != "g" && member.key != "id" {
-        guard let target = member.value.stringValue, let configNode = configNodes[target] else { continue }
+        guard let target = member.value.stringValue, target.utf8.count <= longestConfigID, let configNode = configNodes[target]
+        else { continue }
         references.add(reference(for: target, configNode))
         used.append(target)
       }
@@ -67,7 +71,7 @@ enum NodeRedCodec: DialectCodec {
       }
       var position: Position?
       if case .number(let x)? = object["x"], case .number(let y)? = object["y"] { position = Position(x: x, y: y) }
-      for key in ["id", "type", "name", "x", "y", "wires", "z"] { config[key] = nil }
+      config.removeMembers(keyedBy: ["id", "type", "name", "x", "y", "wires", "z"])
       nodes.append(Node(id: id, name: name, type: type, connection: used.first, config: config, position: position))
     }
     let tabName = objects.first { $0["type"]?.stringValue == "tab" }?["label"]?.stringValue

@@ -66,6 +66,11 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     // the nodes' configurations again (n8n, Make and EP views read the model alone).
     var bare = version
     bare.source?.document = .null
+    // Node-RED's view makes its nodes again from the document: walking their configurations
+    // in the model for secrets first was a seventh of a Node-RED diff.
+    if dialect.viewMakesNodesFromDocument {
+      for index in bare.nodes.indices { bare.nodes[index].config = [:] }
+    }
     var view = dialect.diffView(of: Secrets.rewriting(bare, standIn)) { dialect.rewritingSecrets(in: source.document, standIn) }
     // A connection setting named like a secret (a bot's `token`) is compared as a stand-in too.
     for index in view.connections.indices {

@@ -147,7 +147,8 @@ public enum Secrets {
   /// `text` with the password of every JAAS login line in it passed through `transform`; nil
   /// when it holds no login line.
   static func rewritingJAAS(_ text: String, _ transform: (String) -> String) -> String? {
-    guard StringBytes.contains("LoginModule", in: text) else { return nil }
+    // Most strings are shorter than the word (every string of every document is asked).
+    guard text.utf8.count >= loginModule.utf8.count, StringBytes.contains(loginModule, in: text) else { return nil }
     return text.replacing(jaasPassword) { match in
       let value = String(match.output.value)
       guard isValue(value) else { return String(match.output.0) }
@@ -155,5 +156,7 @@ public enum Secrets {
     }
   }
 
+  /// The word every JAAS login line holds.
+  private static let loginModule = "LoginModule"
   nonisolated(unsafe) private static let jaasPassword = /(?<head>password\s*=\s*(?<quote>\\?["']))(?<value>.*?)\k<quote>/
 }

@@ -68,14 +68,42 @@ public struct JSONObject: Hashable, Sendable, RandomAccessCollection, Expressibl
 
   /// The value of the first member with this key; setting replaces it in place or appends.
   public subscript(key: String) -> JSONValue? {
-    get { members.first { $0.key == key }?.value }
+    get { index(ofKey: key).map { members[$0].value } }
     set {
-      if let index = members.firstIndex(where: { $0.key == key }) {
+      if let index = index(ofKey: key) {
         if let newValue { members[index].value = newValue } else { members.remove(at: index) }
       } else if let newValue {
         members.append(Member(key, newValue))
       }
     }
+  }
+
+  /// The position of the first member with this key. Lengths are compared first, in place:
+  /// most members differ from the key asked for in length, and copying each member out to
+  /// compare keys with `==` was most of every lookup (dialects ask a node for its `id`, `type`
+  /// and `name` thousands of times per document).
+  public func index(ofKey key: String) -> Int? {
+    let length = key.utf8.count
+    return members.withUnsafeBufferPointer { members in
+      members.indices.first { members[$0].key.utf8.count == length && members[$0].key == key }
+    }
+  }
+
+  /// Removes every member with one of these keys, in one pass: a dialect takes out of a node's
+  /// configuration what its model holds elsewhere (id, type, name, position). Only a member
+  /// whose key is as long as one of them is compared; hashing every member's key, or comparing
+  /// it with each, cost more than the lookups this replaced. The members are filtered into
+  /// a new list: they are the document's own, shared, and would be copied whole anyway.
+  public mutating func removeMembers(keyedBy keys: [String]) {
+    let lengths = keys.reduce(UInt64(0)) { $0 | 1 << Swift.min($1.utf8.count, 63) }
+    var kept: [Member] = []
+    kept.reserveCapacity(members.count)
+    for member in members {
+      let length = member.key.utf8.count
+      if lengths & 1 << Swift.min(length, 63) != 0, keys.contains(where: { $0.utf8.count == length && $0 == member.key }) { continue }
+      kept.append(member)
+    }
+    members = kept
   }
 }
 
