@@ -89,6 +89,7 @@ extension DialectCodec {
   /// By default diff compares the model as decoded.
   static func diffView(of version: FlowVersion, document: () -> JSONValue) -> FlowVersion { version }
   static var viewMakesNodesFromDocument: Bool { false }
+  static var asDialectCodec: (any DialectCodec.Type)? { Self.self }
   static var embeddedIDs: (open: String, close: String, suffix: Character)? { nil }
 
   /// A foreign dialect can only be written for a flow read from it: its source document is

@@ -9,6 +9,8 @@ protocol DocumentCodec: FormatCodec {
 }
 
 extension DocumentCodec {
+  static var asDocumentCodec: (any DocumentCodec.Type)? { Self.self }
+
   static func file(for version: FlowVersion, stamp: ExportStamp?, options: EncodeOptions) throws(FormatError) -> Data {
     var document = try document(for: version, stamp: stamp, options: options)
     if options.redactSecrets { document = SecretScanner.redact(document) }

@@ -83,7 +83,7 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   }
 
   /// The dialect's codec, for a foreign dialect.
-  var dialect: (any DialectCodec.Type)? { codec as? any DialectCodec.Type }
+  var dialect: (any DialectCodec.Type)? { codec.asDialectCodec }
 
   /// True for a foreign platform's dialect (n8n, Node-RED, ...), whose files name connections
   /// by the platform's own ids.
@@ -200,7 +200,7 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   public func encode(_ version: FlowVersion, stamp: ExportStamp?, options: EncodeOptions = EncodeOptions()) throws(FormatError)
     -> JSONValue
   {
-    guard let codec = codec as? any DocumentCodec.Type else { throw .unsupported("\(displayName) as a JSON document") }
+    guard let codec = codec.asDocumentCodec else { throw .unsupported("\(displayName) as a JSON document") }
     return try codec.document(for: Self.shareable(version, options: options), stamp: stamp, options: options)
   }
 

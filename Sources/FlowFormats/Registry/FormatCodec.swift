@@ -19,6 +19,13 @@ protocol FormatCodec: Sendable {
   static func file(for version: FlowVersion, stamp: ExportStamp?, options: EncodeOptions) throws(FormatError) -> Data
   /// What this format adds to `ExportValidation`'s findings for a flow about to be written in it.
   static func exportFindings(_ version: FlowVersion) -> [Finding]
+  /// The codec as a `DocumentCodec`, when it is one. The refining protocols answer it, so the
+  /// question is never a cast of a metatype (`as? any DocumentCodec.Type`): the runtime answers
+  /// a cast's first asking by searching every conformance in the binary, Foundation's with
+  /// them, and such searches were half of the time of a diff of two small files.
+  static var asDocumentCodec: (any DocumentCodec.Type)? { get }
+  /// The codec as a `DialectCodec`, when it is one (see `asDocumentCodec`).
+  static var asDialectCodec: (any DialectCodec.Type)? { get }
 }
 
 extension FormatCodec {
@@ -26,4 +33,6 @@ extension FormatCodec {
   static var needsValidation: Bool { false }
   static var volatilePaths: [String] { [] }
   static func exportFindings(_ version: FlowVersion) -> [Finding] { [] }
+  static var asDocumentCodec: (any DocumentCodec.Type)? { nil }
+  static var asDialectCodec: (any DialectCodec.Type)? { nil }
 }

@@ -13,7 +13,7 @@ enum FormatRegistry {
   ]
 
   /// The foreign dialects, in the order lists show them.
-  static let dialects: [any DialectCodec.Type] = all.compactMap { $0 as? any DialectCodec.Type }
+  static let dialects: [any DialectCodec.Type] = all.compactMap { $0.asDialectCodec }
 
   /// The foreign dialects in the order detection tries them: most specific first.
   static let detectionOrder: [any DialectCodec.Type] = dialects.sorted { $0.detectionRank > $1.detectionRank }
