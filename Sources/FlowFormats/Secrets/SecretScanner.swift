@@ -130,22 +130,30 @@ public enum SecretScanner {
     anchors.indices.reduce(0) { mask, index in anchors[index].first == UInt8(byte) ? mask | 1 << index : mask }
   }
 
+  /// Each anchor's second byte, or -1 for an anchor of one.
+  private static let anchorSecondBytes: [Int16] = anchors.map { $0.count > 1 ? Int16($0[1]) : -1 }
+
   /// Which anchors `bytes` hold, as bits of `anchors`, in one pass: a string is searched once,
   /// not once per anchor (scanning every string of a bulk load was a seventh of it). The
   /// tables are read through pointers: indexing the arrays themselves in this loop retained
-  /// and released a table per byte, most of the scan's cost.
+  /// and released a table per byte, most of the scan's cost. An anchor's second byte is
+  /// compared before the anchor is: `e` and `s` begin anchors and most words.
   private static func anchorsFound(in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     anchorsStartingWith.withUnsafeBufferPointer { startingWith in
-      var found: UInt64 = 0
-      for start in bytes.indices {
-        var candidates = startingWith[Int(bytes[start])] & ~found
-        while candidates != 0 {
-          let anchor = candidates.trailingZeroBitCount
-          candidates &= candidates - 1
-          if holds(anchors[anchor], at: start, in: bytes) { found |= 1 << anchor }
+      anchorSecondBytes.withUnsafeBufferPointer { secondBytes in
+        var found: UInt64 = 0
+        for start in bytes.indices {
+          var candidates = startingWith[Int(bytes[start])] & ~found
+          while candidates != 0 {
+            let anchor = candidates.trailingZeroBitCount
+            candidates &= candidates - 1
+            let second = secondBytes[anchor]
+            if second >= 0, start + 1 == bytes.count || Int16(bytes[start + 1]) != second { continue }
+            if holds(anchors[anchor], at: start, in: bytes) { found |= 1 << anchor }
+          }
         }
+        return found
       }
-      return found
     }
   }
 
