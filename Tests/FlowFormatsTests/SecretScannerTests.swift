@@ -128,6 +128,12 @@ import Testing
     ("url", "https://api.example.com/v1?pass={{ $json.pass }}"),
     ("url", "https://api.example.com/v1?api_key=YOUR_API_KEY"),
     ("url", "https://example.com/search?tokenizer=whitespace&sort=asc"),
+    ("Authorization", "=Bearer {{ $json.groq_api_key }}"),
+    ("password", "prefix-{{ $json.password }}"),
+    ("token", "Bearer ${TOKEN}"),
+    ("Use Default Credentials", "false"),
+    ("password", "TRUE"),
+    ("secret", "null"),
   ])
   func leavesOrdinaryTextAlone(key: String, value: String) {
     #expect(SecretScanner.scan(document(key, value)).isEmpty)

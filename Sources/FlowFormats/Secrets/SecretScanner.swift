@@ -401,8 +401,22 @@ public enum SecretScanner {
     for marker in ["{{", "={{", "${", "#{", "<", "$(", "YOUR", "REPLACE", "xxx", "XXX", "***", "env."] where trimmed.hasPrefix(marker) {
       return false
     }
+    // A value with a template in it is computed when the flow runs (n8n's expressions start
+    // with `=`: `=Bearer {{ $json.api_key }}`); redacting it whole broke exported flows. What
+    // it holds in clear beside the template, the patterns still find.
+    if holdsTemplate(trimmed) { return false }
+    // `Use Default Credentials: "false"` says whether a secret is used, not what it is.
+    if ["true", "false", "null"].contains(trimmed.lowercased()) { return false }
     // `oauth2Response.access_token`: a property path naming where the secret is, not the secret.
     return trimmed.wholeMatch(of: propertyPath) == nil
+  }
+
+  /// True when `text` holds `{{ … }}` or `${ … }`: a template the platform fills in.
+  private static func holdsTemplate(_ text: Substring) -> Bool {
+    for (open, close) in [("{{", "}}"), ("${", "}")] {
+      if let start = text.firstRange(of: open), text[start.upperBound...].contains(close) { return true }
+    }
+    return false
   }
 
   /// The value with its secrets redacted, or nil when it holds none: a view of a large flow
