@@ -94,6 +94,48 @@ import Testing
     }
   }
 
+  /// A NiFi parameter named like a secret but not marked sensitive is hidden as `--redact`
+  /// hides it: its change shows as a secret's, its values in no view.
+  @Test func aSecretNamedParameterNotMarkedSensitiveShowsNoValue() throws {
+    func view(_ name: String, password: String) throws -> FlowVersion {
+      let path = Self.fixtures.appendingPathComponent("nifi-\(name).json")
+      var document = try JSONParser.parse(Array(try Data(contentsOf: path)))
+      guard case .object(var root) = document, case .object(var contexts)? = root["parameterContexts"],
+        case .object(var context)? = contexts["Warehouse"], case .array(var parameters)? = context["parameters"]
+      else { throw CocoaError(.fileReadCorruptFile) }
+      parameters.append(["name": "Admin Password", "sensitive": false, "value": .string(password)])
+      context["parameters"] = .array(parameters)
+      contexts["Warehouse"] = .object(context)
+      root["parameterContexts"] = .object(contexts)
+      document = .object(root)
+      return ExportFormat.diffView(of: try ExportFormat.read(JSONWriter(layout: .minified).bytes(document), fallbackName: name).1.version)
+    }
+    let diff = FlowDiffer.diff(
+      try view("before", password: "param-A-abcdefgh"), try view("after", password: "param-B-abcdefgh"), leftLabel: "test",
+      rightLabel: "prod")
+    let change = try #require(diff.connections.flatMap(\.changes).first { $0.path.contains("Admin Password") })
+    #expect(change.isSecret)
+    let views = Self.allViews(diff)
+    #expect(!views.contains("param-A") && !views.contains("param-B"))
+  }
+
+  /// A password in a config node's URL is found by the scanner there as in a node: a changed
+  /// one shows as a secret's change, its values in no view.
+  @Test func aPasswordInAConfigNodesURLShowsNoValue() throws {
+    func view(_ password: String) throws -> FlowVersion {
+      let text = """
+        [{"id":"t1","type":"tab","label":"Flow"},
+         {"id":"n1","type":"mqtt in","z":"t1","name":"in","topic":"a","broker":"b1","x":10,"y":10,"wires":[]},
+         {"id":"b1","type":"mqtt-broker","name":"broker","broker":"mqtt://ops:\(password)@mq.example.com:1883"}]
+        """
+      return ExportFormat.diffView(of: try ExportFormat.read(Array(text.utf8), fallbackName: "f").1.version)
+    }
+    let diff = FlowDiffer.diff(try view("Test-Pass-111"), try view("Prod-Pass-222"), leftLabel: "test", rightLabel: "prod")
+    #expect(diff.connections.flatMap(\.changes).contains { $0.isSecret })
+    let views = Self.allViews(diff)
+    #expect(!views.contains("Test-Pass") && !views.contains("Prod-Pass"), "\(views)")
+  }
+
   @Test func aMakeConnectionChangeShowsOnceUnderConnections() throws {
     let diff = try Self.diff("make")
     #expect(diff.nodes.flatMap(\.changes).map(\.path) == ["config.mapper.channel"])

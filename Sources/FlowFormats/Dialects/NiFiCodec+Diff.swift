@@ -58,7 +58,11 @@ extension NiFiCodec {
       guard case .object(var config) = context.value else { continue }
       var parameters = JSONObject()
       for parameter in context.value["parameters"]?.arrayValue ?? [] {
-        guard let name = parameter["name"]?.stringValue, case .object(var entry) = parameter else { continue }
+        // Scanned while it has its name: a value named like a secret (`Admin Password`) is
+        // hidden as `--redact` hides it, marked sensitive or not.
+        guard let name = parameter["name"]?.stringValue,
+          case .object(var entry) = SecretScanner.redact(parameter, replacing: { _, secret in SecretStandIn.standIn(forTextIn: secret) })
+        else { continue }
         entry["name"] = nil
         if parameter["sensitive"] == .bool(true), let value = entry["value"] { entry["value"] = value.standingInForSecrets() }
         parameters[name] = .object(entry)

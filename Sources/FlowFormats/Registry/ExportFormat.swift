@@ -58,7 +58,8 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     // `changed (secret)` and its value never reaches the diff. Secret-looking values found by
     // scanning (a token in code, a password in a URL) become stand-ins last, in place.
     let standIn = SecretWalker { SecretStandIn.standIn(forTextIn: $0) }
-    let scanned = { (version: FlowVersion) in Secrets.scanRedacted(version) { _, secret in SecretStandIn.standIn(forTextIn: secret) } }
+    let scannedStandIn = { (_: String, secret: String) in SecretStandIn.standIn(forTextIn: secret) }
+    let scanned = { (version: FlowVersion) in Secrets.scanRedacted(version, replacing: scannedStandIn) }
     guard let source = version.source, let dialect = ExportFormat(rawValue: source.dialect)?.dialect else {
       return scanned(Secrets.rewriting(version, standIn))
     }
@@ -72,12 +73,16 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
       for index in bare.nodes.indices { bare.nodes[index].config = [:] }
     }
     var view = dialect.diffView(of: Secrets.rewriting(bare, standIn)) { dialect.rewritingSecrets(in: source.document, standIn) }
-    // A connection setting named like a secret (a bot's `token`) is compared as a stand-in too.
+    // A connection setting named like a secret (a bot's `token`) is compared as a stand-in too,
+    // and deeper ones the scanner finds as `--redact` does (a NiFi parameter `Admin Password`
+    // not marked sensitive, under `parameters`).
     for index in view.connections.indices {
       for member in view.connections[index].properties.members
       where member.value.stringValue != nil && SecretScanner.isSecretName(member.key) {
         view.connections[index].properties[member.key] = SecretStandIn.standIn(for: member.value)
       }
+      let properties = JSONValue.object(view.connections[index].properties)
+      view.connections[index].properties = SecretScanner.redact(properties, replacing: scannedStandIn).objectValue ?? [:]
     }
     return scanned(view)
   }
