@@ -59,7 +59,8 @@ import Testing
     ("REFRESH_TOKEN", true), ("CLIENT_SECRET", true), ("Credentials", true), ("clé secrète secret", true),
     ("tokenUrl", false), ("passwordType", false), ("keyId", false), ("AWS Credentials Provider service", false), ("topic", false),
     ("Access Key ID", false), ("bootstrapServers", false), ("monkey", false), ("db_pw", true), ("SMTP PW", true), ("pwm", false),
-    ("db_pass", true), ("passThrough", false),
+    ("db_pass", true), ("passThrough", false), ("pASSWORD", true), ("sECRET", true), ("SeCrEt", true), ("PaSsWoRd", true),
+    ("pass_word", true),
   ])
   func keyNamesAreMatchedByTheirWords(name: String, secret: Bool) {
     #expect(SecretScanner.isSecretName(name) == secret)

@@ -232,7 +232,10 @@ public enum SecretScanner {
     guard let last = words.last, !aboutWords.contains(last) else { return false }
     if words.contains(where: secretWords.contains) || secretLastWords.contains(last) { return true }
     if last == "key", words.count > 1, keyQualifiers.contains(words[words.count - 2]) { return true }
-    return secretLastWords.contains(words.joined())
+    // Case changes split a word written in mixed case (`pASSWORD` reads as `p`, `assword`):
+    // joined, it is the word again.
+    let joined = words.joined()
+    return secretLastWords.contains(joined) || secretWords.contains(joined)
   }
 
   /// What every secret name holds somewhere, in any case: a word of `secretWords`, or the
