@@ -122,19 +122,20 @@ public enum SessionError: Error, CustomStringConvertible {
         explicitly.map { " or `\($0)` for \(other)" } ?? "; to name \(other), give it another name with `load <file> as <name>`"
       return "'\(name)' is both a file in this folder and \(other): write `./\(name)` for the file\(otherForm)"
     case .importExists(let name):
-      return "an import named '\(name)' is already pending; load with `as <other name>`, or `discard \(name)` first"
+      return "an import named '\(name)' is already pending; load with `as <other name>`, or `discard \(Tokenizer.word(name))` first"
     case .flowExists(let flow, let workspace):
       return
-        "\(workspace) already has a flow named '\(flow)': load with `--as-version-of \(flow)` to add a version, or `--name <new name>` to create another flow"
+        "\(workspace) already has a flow named '\(flow)': load with `--as-version-of \(Tokenizer.word(flow))` to add a version, or `--name <new name>` to create another flow"
     case .flowPending(let flow, let workspace, let pendingImport):
       return
-        "the pending import '\(pendingImport)' already creates flow '\(flow)' in \(workspace): commit it first and load with `--as-version-of \(flow)`, or use `--name <new name>`"
+        "the pending import '\(pendingImport)' already creates flow '\(flow)' in \(workspace): commit it first and load with `--as-version-of \(Tokenizer.word(flow))`, or use `--name <new name>`"
     case .workspaceOpen(let name, let location):
       return "a workspace named '\(name)' is already open (\(location)); use `as <other name>`"
-    case .workspaceAmongExports(let path): return "\(path) is a workspace; open it on its own with `load \(path)`"
+    case .workspaceAmongExports(let path): return "\(path) is a workspace; open it on its own with `load \(Tokenizer.word(path))`"
     case .noWorkspace:
       return "no workspace is open: create one with `workspace new <file.fpsw>` or open one with `load <file.fpsw>`"
-    case .nothingPending(let workspace): return "nothing is pending for \(workspace): stage exports with `load <file> into \(workspace)`"
+    case .nothingPending(let workspace):
+      return "nothing is pending for \(workspace): stage exports with `load <file> into \(Tokenizer.word(workspace))`"
     case .commitBlocked(let workspace, let blockers):
       return
         "\(blockers.count == 1 ? "1 problem blocks" : "\(blockers.count) problems block") the commit to \(workspace); nothing was written:\n"
@@ -143,8 +144,8 @@ public enum SessionError: Error, CustomStringConvertible {
       return "'\(reference)' needs a \(referenceType) connection, but '\(connection)' is \(connectionType)"
     case .connectionDiffers(let name, let workspace, let differences):
       let options = differences.filter { $0 != "type" }.map { $0.hasPrefix("--prop") ? $0 + "=<value>" : $0 }
-      var advice = options.isEmpty ? [] : ["change it with `connection set \(name) \(options.joined(separator: " "))`"]
-      if differences.contains("type") { advice.append("its type changes only by `connection remove \(name)`, then `add`") }
+      var advice = options.isEmpty ? [] : ["change it with `connection set \(Tokenizer.word(name)) \(options.joined(separator: " "))`"]
+      if differences.contains("type") { advice.append("its type changes only by `connection remove \(Tokenizer.word(name))`, then `add`") }
       return "\(workspace) has a connection \(name) with other settings (\(differences.joined(separator: ", "))): "
         + advice.joined(separator: "; ")
     case .connectionInUse(let name, let workspace, let users):

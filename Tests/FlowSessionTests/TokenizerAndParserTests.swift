@@ -12,6 +12,15 @@ import Testing
         == Printed(standardOutput: "single $quoted double world plain space eu\n"))
   }
 
+  /// A name a message puts in a command (`show 'Flow 1'`) reads back as that one name, whatever
+  /// it holds; a plain name stays bare.
+  @Test(arguments: ["Flow 1", "it's", "a\"b", "$HOME", "~x", "#4", "a\\b", "", "x;y", "émoji 🚀", "plain"])
+  func aSuggestedNameReadsBackAsOneWord(name: String) throws {
+    let tokenizer = Tokenizer(variable: { _ in "v" }, environment: { $0 == "HOME" ? "/home/u" : nil })
+    #expect(try tokenizer.words("show \(Tokenizer.word(name))") == ["show", name])
+    if name == "plain" { #expect(Tokenizer.word(name) == "plain") }
+  }
+
   /// `echo` takes a word that begins with a dash as it is; other commands without options
   /// still refuse one (`member add --role x` is no member named `--role`).
   @Test func echoPrintsDashesAsTheyAre() throws {

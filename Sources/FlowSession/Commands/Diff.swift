@@ -148,7 +148,7 @@ struct Diff: Command {
     guard let right else {
       if !session.imports.contains(where: { $0.name == left }), FileManager.default.fileExists(atPath: left) {
         throw UsageError(
-          "one side alone is a pending import, compared with its target; for a file, name both sides: `diff \(left) <other>`",
+          "one side alone is a pending import, compared with its target; for a file, name both sides: `diff \(Tokenizer.word(left)) <other>`",
           command: "diff")
       }
       let pending = session.imports[try session.importIndex(named: left)]

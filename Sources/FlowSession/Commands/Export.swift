@@ -136,7 +136,7 @@ struct Export: Command {
     for reference in version.connections where reference.properties["id"] == nil && reference.name != reference.key {
       session.output.warning(
         "\(version.name): connection \(reference.name) has no `id` property, so \(reference.key) keeps the source's id in the file; "
-          + "`connection set \(reference.name) --prop id=<its id in the target platform>` fixes it")
+          + "`connection set \(Tokenizer.word(reference.name)) --prop id=<its id in the target platform>` fixes it")
     }
   }
 

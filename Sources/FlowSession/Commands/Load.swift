@@ -311,6 +311,6 @@ struct Load: Command {
   /// Prints what was noticed on load, a few lines at most; `status` and `show` list them all.
   static func report(_ notes: [String], for name: String, in session: Session) {
     for note in notes.prefix(3) { session.output.warning("\(name): \(note)") }
-    if notes.count > 3 { session.output.warning("\(name): \(notes.count - 3) more; see `show \(name)`") }
+    if notes.count > 3 { session.output.warning("\(name): \(notes.count - 3) more; see `show \(Tokenizer.word(name))`") }
   }
 }

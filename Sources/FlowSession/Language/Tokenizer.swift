@@ -9,6 +9,13 @@ struct Tokenizer {
   /// Looks up an environment variable; nil when undefined.
   let environment: (String) -> String?
 
+  /// `text` written so a command line reads it back as this one word: quoted when it holds what
+  /// the tokenizer would split or expand. For the names in commands a message suggests
+  /// (`show 'Flow 1'`): written bare, such a name made a command that could not be run as given.
+  static func word(_ text: String) -> String {
+    text.isEmpty ? "''" : TypedWords.quoted(text, keeping: nil, closed: true)
+  }
+
   /// True when what follows a `#` is ASCII digits up to the end of the word: `undo #4`.
   private static func startsCommitNumber(_ rest: ArraySlice<Character>) -> Bool {
     let word = rest.prefix { $0 != " " && $0 != "\t" }

@@ -33,7 +33,7 @@ enum SecretsToGive {
     return missing.map {
       .error(
         "connection \($0.connection) was restored without its secret \($0.secret) (never kept on disk): "
-          + "`connection set \($0.connection) --secret \($0.secret)` gives it again")
+          + "`connection set \(Tokenizer.word($0.connection)) --secret \(Tokenizer.word($0.secret))` gives it again")
     }
   }
 }

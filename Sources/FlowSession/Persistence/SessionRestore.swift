@@ -86,7 +86,7 @@ extension Session {
       restoredChanges += 1
       if let secrets = saved.secretNames, !secrets.isEmpty {
         output.warning(
-          "\(saved.kind) \(saved.subject) was restored without its secret values (never kept on disk): give them again with `connection set \(saved.subject) --secret \(secrets[0])`"
+          "\(saved.kind) \(saved.subject) was restored without its secret values (never kept on disk): give them again with `connection set \(Tokenizer.word(saved.subject)) --secret \(Tokenizer.word(secrets[0]))`"
         )
       }
     }
