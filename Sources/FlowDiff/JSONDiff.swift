@@ -33,7 +33,7 @@ enum JSONDiff {
       }
       let leftIndex = KeyIndex(left)
       for member in right.members where leftIndex.value(for: member.key) == nil && !translatedKeys.contains(member.key) {
-        record(PropertyChange(components: path + [.key(member.key)], old: nil, new: member.value), into: &changes)
+        record(path + [.key(member.key)], old: nil, new: member.value, into: &changes)
       }
     case (.array(let left)?, .array(let right)?) where left.count == right.count:
       for index in left.indices {
@@ -46,15 +46,21 @@ enum JSONDiff {
     case (.number(let left)?, .number(let right)?) where translation.translate(left.text) == right.text:
       return
     default:
-      record(PropertyChange(components: path, old: old, new: new), into: &changes)
+      record(path, old: old, new: new, into: &changes)
     }
   }
 
   /// Adds a change, except a secret on one side only: exports leave secrets out (a bundle, a
-  /// Node-RED flow without its credentials file), so a secret missing is not one removed.
-  private static func record(_ change: PropertyChange, into changes: inout [PropertyChange]) {
-    if change.isSecret && (change.old == nil || change.new == nil) { return }
-    changes.append(change)
+  /// Node-RED flow without its credentials file, or with a placeholder in their place, which
+  /// views hold as `SecretStandIn.leftOut`), so a secret missing is not one removed, nor one
+  /// changed. A member of secrets alone (Node-RED's `credentials`) counts as a secret.
+  private static func record(
+    _ components: [PropertyChange.Component], old: JSONValue?, new: JSONValue?, into changes: inout [PropertyChange]
+  ) {
+    func isLeftOut(_ value: JSONValue?) -> Bool { value == nil || value == SecretStandIn.leftOut }
+    func holdsOnlySecrets(_ value: JSONValue?) -> Bool { value.map(SecretStandIn.holdsOnlySecrets) ?? true }
+    if isLeftOut(old) && holdsOnlySecrets(new) || isLeftOut(new) && holdsOnlySecrets(old) { return }
+    changes.append(PropertyChange(components: components, old: old, new: new))
   }
 
   /// Member lookup by key: a linear search for the small objects that nearly all are, a

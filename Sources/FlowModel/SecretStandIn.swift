@@ -22,6 +22,31 @@ public enum SecretStandIn {
     standIn(for: .string(secret)).stringValue ?? ""
   }
 
+  /// What a view holds where an export left a secret out (a placeholder such as
+  /// `<secret removed>`, an empty value): a stand-in like any other, so it is never printed,
+  /// and one diff takes for no change against a secret present (`FlowDiff.JSONDiff`). Its hash
+  /// is 0, which no value's is but one in 2⁶⁴.
+  public static let leftOut = JSONValue.string(marker + "0" + String(end))
+
+  /// True when every text and number in `value` is a stand-in, and it holds one: what a member
+  /// of secrets alone (Node-RED's `credentials`) holds in a view. Booleans and nulls say
+  /// whether a secret is set, not what it is.
+  public static func holdsOnlySecrets(_ value: JSONValue) -> Bool {
+    var holdsOne = false
+    func secretsAlone(_ value: JSONValue) -> Bool {
+      switch value {
+      case .null, .bool: return true
+      case .number: return false
+      case .string:
+        holdsOne = holdsOne || isStandIn(value)
+        return isStandIn(value)
+      case .array(let elements): return elements.allSatisfy(secretsAlone)
+      case .object(let object): return object.members.allSatisfy { secretsAlone($0.value) }
+      }
+    }
+    return secretsAlone(value) && holdsOne
+  }
+
   /// True for a value made by `standIn(for:)`.
   public static func isStandIn(_ value: JSONValue) -> Bool {
     guard case .string(let text) = value, text.hasPrefix(marker), text.last == end else { return false }

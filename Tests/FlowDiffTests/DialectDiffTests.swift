@@ -136,6 +136,30 @@ import Testing
     #expect(!views.contains("Test-Pass") && !views.contains("Prod-Pass"), "\(views)")
   }
 
+  /// A secret an export left out, missing or as a placeholder, is no change (as the README
+  /// says): Node-RED credentials absent, `<secret removed>` or empty, against credentials
+  /// present. A secret changed is still one.
+  @Test func aSecretLeftOutIsNoChange() throws {
+    func view(_ credentials: String) throws -> FlowVersion {
+      let text = """
+        [{"id":"t1","type":"tab","label":"Flow"},
+         {"id":"n1","type":"mqtt in","z":"t1","name":"in","topic":"a","broker":"b1","x":10,"y":10,"wires":[]},
+         {"id":"b1","type":"mqtt-broker","name":"broker","broker":"mq.example.com"\(credentials)}]
+        """
+      return ExportFormat.diffView(of: try ExportFormat.read(Array(text.utf8), fallbackName: "f").1.version)
+    }
+    let present = try view(#", "credentials": {"user": "ops", "password": "Pw-Secret-1"}"#)
+    for leftOut in [
+      "", #", "credentials": {"user": "<secret removed>", "password": "<secret removed>"}"#,
+      #", "credentials": {"user": "", "password": ""}"#, #", "credentials": {}"#,
+    ] {
+      #expect(FlowDiffer.diff(present, try view(leftOut), leftLabel: "a", rightLabel: "b").isEmpty, "\(leftOut)")
+      #expect(FlowDiffer.diff(try view(leftOut), present, leftLabel: "a", rightLabel: "b").isEmpty, "\(leftOut)")
+    }
+    let changed = try view(#", "credentials": {"user": "ops", "password": "Pw-Secret-2"}"#)
+    #expect(FlowDiffer.diff(present, changed, leftLabel: "a", rightLabel: "b").connections.flatMap(\.changes).map(\.isSecret) == [true])
+  }
+
   @Test func aMakeConnectionChangeShowsOnceUnderConnections() throws {
     let diff = try Self.diff("make")
     #expect(diff.nodes.flatMap(\.changes).map(\.path) == ["config.mapper.channel"])

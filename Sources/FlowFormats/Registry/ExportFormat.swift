@@ -57,7 +57,8 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     // Every secret, by the flow's own rules, becomes a stand-in first: a changed one shows as
     // `changed (secret)` and its value never reaches the diff. Secret-looking values found by
     // scanning (a token in code, a password in a URL) become stand-ins last, in place.
-    let standIn = SecretWalker { SecretStandIn.standIn(forTextIn: $0) }
+    var standIn = SecretWalker { SecretStandIn.standIn(forTextIn: $0) }
+    standIn.placeholder = SecretStandIn.leftOut
     let scannedStandIn = { (_: String, secret: String) in SecretStandIn.standIn(forTextIn: secret) }
     let scanned = { (version: FlowVersion) in Secrets.scanRedacted(version, replacing: scannedStandIn) }
     guard let source = version.source, let dialect = ExportFormat(rawValue: source.dialect)?.dialect else {

@@ -24,12 +24,18 @@ struct SecretWalker {
   /// What becomes of a secret that is a JSON number, given its text: by default the same as
   /// a string's; sealing marks it, so the number comes back a number when opened.
   var number: ((String) -> String)? = nil
+  /// What becomes of a placeholder where a secret was (`<secret removed>`, an empty value): by
+  /// default it stays; a diff's view makes it `SecretStandIn.leftOut`, so that a secret an
+  /// export left out is no change.
+  var placeholder: JSONValue? = nil
 
   /// Every string and number under `value` rewritten: the whole member is a secret. Booleans
   /// and nulls are left: they say whether a secret is set (`has_password`), never what it is.
   func all(_ value: JSONValue) -> JSONValue {
     switch value {
-    case .string(let text): return Secrets.isValue(text) ? .string(transform(text)) : value
+    case .string(let text):
+      if Secrets.isValue(text) { return .string(transform(text)) }
+      return Secrets.isPlaceholder(text) ? placeholder ?? value : value
     case .number(let number): return .string((self.number ?? transform)(number.text))
     case .array(let elements): return .array(elements.map(all))
     case .object(var object):

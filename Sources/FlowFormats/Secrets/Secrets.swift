@@ -8,12 +8,18 @@ public enum Secrets {
   /// What a secret becomes in an export or a view made without `--with-credentials`.
   public static let placeholder = "<secret removed>"
 
+  /// True for what an export writes where it left a secret out: an empty value, or a word in
+  /// angle brackets (`<secret removed>`, IBM EP's `<password_redacted>`).
+  static func isPlaceholder(_ text: String) -> Bool {
+    let trimmed = text.trimmingPrefix(" ")
+    return trimmed.isEmpty || trimmed.hasPrefix("<") && trimmed.hasSuffix(">")
+  }
+
   /// True for text that is a value to protect, not a placeholder, an empty value or a
   /// reference to one kept elsewhere (`#{param}`, `${env:X}`, `{{1.token}}`).
   static func isValue(_ text: String) -> Bool {
     let trimmed = text.trimmingPrefix(" ")
-    if trimmed.isEmpty { return false }
-    if trimmed.hasPrefix("<") && trimmed.hasSuffix(">") { return false }
+    if isPlaceholder(text) { return false }
     if trimmed.hasPrefix(SealedSecret.prefix) || SecretStandIn.isStandIn(.string(text)) { return false }
     for (open, close) in [("#{", "}"), ("${", "}"), ("{{", "}}"), ("={{", "}}")] where trimmed.hasPrefix(open) && trimmed.hasSuffix(close) {
       return false
