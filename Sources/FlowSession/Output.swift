@@ -13,6 +13,10 @@ public protocol Output: AnyObject {
   /// before: at the prompt, after the pager has shown that, so quitting the pager before the
   /// end of a long plan never hides whether it was written.
   func writeOutcome(_ text: String)
+  /// Writes a warning: to standard error, but at the prompt into what the pager shows, in its
+  /// place among the lines around it. Flushed to the terminal first, as an error is, each
+  /// warning of a long load opened the pager again.
+  func writeWarning(_ text: String)
 }
 
 extension Output {
@@ -22,8 +26,10 @@ extension Output {
   public func outcome(_ text: String) { writeOutcome(text + "\n") }
   /// Writes one line to standard output.
   public func line(_ text: String = "") { write(text + "\n") }
-  /// Writes a warning line to standard error.
-  public func warning(_ text: String) { writeError("warning: \(text)\n") }
+  /// Output without a pager writes a warning like an error.
+  public func writeWarning(_ text: String) { writeError(text) }
+  /// Writes a warning line (see `writeWarning`).
+  public func warning(_ text: String) { writeWarning("warning: \(text)\n") }
 }
 
 /// Collects output in memory instead of writing it, for tests and callers that want the text.

@@ -31,6 +31,13 @@ final class TerminalOutput: Output {
   func writeOutcome(_ text: String) { writeAfterHeld(text, to: .standardOutput) }
   /// Writes to standard error, after what the command printed so far (kept in order with it).
   func writeError(_ text: String) { writeAfterHeld(text, to: .standardError) }
+  /// Holds a warning with what the command prints, when the pager holds that: one pager for a
+  /// command, warnings in place.
+  func writeWarning(_ text: String) {
+    progress?.takeAway()
+    if pager?.hold(text) == true { return }
+    FileHandle.standardError.write(Data(text.utf8))
+  }
 
   /// Shows what the command printed so far (paged when long), then writes `text` to `stream`
   /// directly.

@@ -174,6 +174,24 @@ struct TerminalTests {
     }
   }
 
+  /// A long load with a warning for each file shows one pager: the warnings are in it, in
+  /// place, and one `q` is back at the prompt (each warning opened the pager again).
+  @Test func aLongLoadWithWarningsPagesOnce() throws {
+    let fps = try FPSProcess()
+    for number in 1...60 {
+      let export = #"{"name": "flow-\#(number)", "nodes": [{"name": "A", "type": "t"}], "connections": {"Q": {"main": [[]]}}}"#
+      try Data(export.utf8).write(to: fps.home.appendingPathComponent("flow-\(number).json"))
+    }
+    try withShell(fps, pager: "less -FRX") { terminal in
+      try terminal.enter("workspace new w.fpsw as w")
+      let load = try terminal.enter("load flow-*.json into w")
+      try terminal.wait(for: "less's prompt after a screenful") { $0.hasSuffix("\n:") }
+      #expect(try terminal.screen().contains("source node 'Q' does not exist"), "the warnings are in the pager")
+      try terminal.send("q")
+      try terminal.wait(for: "fps w (60 pending)>", since: load)
+    }
+  }
+
   @Test func historyIsKeptAcrossRuns() throws {
     let fps = try FPSProcess()
     try withShell(fps) { first in
