@@ -13,6 +13,8 @@ import Testing
     #expect(full.host == "db.internal" && full.port == 6543 && full.user == "ana" && full.database == "prod")
     #expect(full.password == "s:cret" && full.tls == .require)
     #expect(full.redacted == "postgres://ana@db.internal:6543/prod?sslmode=require")
+    let ipv6 = try PostgresSettings("postgres://ana@[::1]:5433/prod", environment: [:])
+    #expect(ipv6.host == "::1" && ipv6.port == 5433 && ipv6.database == "prod")
 
     let environment = ["PGHOST": "h", "PGPORT": "7000", "PGUSER": "ci", "PGDATABASE": "stage", "PGPASSWORD": "pw", "PGSSLMODE": "disable"]
     let bare = try PostgresSettings("postgresql://", environment: environment)

@@ -38,7 +38,9 @@ struct PostgresSettings: Hashable, Sendable {
       throw .notAWorkspace(path: Self.redacting(location), reason: "it is not a postgres:// URL")
     }
     let query = Dictionary((url.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { $1 })
-    host = url.host.flatMap { $0.isEmpty ? nil : $0.removingPercentEncoding } ?? query["host"] ?? environment["PGHOST"] ?? "localhost"
+    host =
+      url.host.flatMap { $0.isEmpty ? nil : Self.unbracketed($0.removingPercentEncoding ?? $0) } ?? query["host"] ?? environment["PGHOST"]
+      ?? "localhost"
     port = url.port ?? Int(environment["PGPORT"] ?? "") ?? 5432
     user = url.user.flatMap { $0.isEmpty ? nil : $0.removingPercentEncoding } ?? environment["PGUSER"] ?? environment["USER"] ?? "postgres"
     let path = String(url.path.drop { $0 == "/" })
@@ -54,6 +56,12 @@ struct PostgresSettings: Hashable, Sendable {
       ?? Self.passwordFile(environment).flatMap { Self.password(in: $0, host: host, port: port, database: database, user: user) }
     url.password = nil
     redacted = url.string ?? Self.redacting(location)
+  }
+
+  /// An IPv6 address as a URL writes it, `[::1]`, without its brackets: the resolver asked for
+  /// the host `[::1]` found none.
+  private static func unbracketed(_ host: String) -> String {
+    host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
   }
 
   /// `location` with anything between `user:` and `@` taken out, for a location that does not parse.
