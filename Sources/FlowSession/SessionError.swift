@@ -13,6 +13,8 @@ public enum SessionError: Error, CustomStringConvertible {
 
   /// A file named on the command line does not exist.
   case fileNotFound(String)
+  /// Several of the files or patterns named find nothing, each for its reason.
+  case nothingFound([SessionError])
   /// A file was expected, a folder was named.
   case isDirectory(String)
   /// A file exists but cannot be read (permissions, not text), with the reason.
@@ -108,6 +110,8 @@ public enum SessionError: Error, CustomStringConvertible {
   public var description: String {
     switch self {
     case .fileNotFound(let path): return "\(path): no such file or directory"
+    case .nothingFound(let errors):
+      return "\(errors.count) of the names given find nothing; nothing was staged:\n" + errors.map { "  \($0)" }.joined(separator: "\n")
     case .isDirectory(let path): return "\(path) is a directory; give a file"
     case .unreadable(let path, let reason): return "\(path): cannot be read: \(reason)"
     case .unlistable(let path, let reason): return "\(path): cannot list the folder: \(reason)"

@@ -154,6 +154,14 @@ import Testing
     #expect(harness.failure("load ${dir}/binary.json") == "\(harness.path("binary.json")): this is a binary file, not a flow export")
     #expect(harness.failure("load ${dir}/empty.json") == "\(harness.path("empty.json")):1:1: the document is empty")
     #expect(harness.failure("load ${dir}/missing.json") == "\(harness.path("missing.json")): no such file or directory")
+    #expect(
+      harness.failure("load ${dir}/missing.json ${dir}/empty.json ${dir}/nowhere.json ${dir}/*.yaml")
+        == """
+        3 of the names given find nothing; nothing was staged:
+          \(harness.path("missing.json")): no such file or directory
+          \(harness.path("nowhere.json")): no such file or directory
+          \(harness.path("*.yaml")): no files match
+        """)
     #expect(harness.failure("show ${dir}") == "\(harness.folder.path) is a directory; give a file")
   }
 

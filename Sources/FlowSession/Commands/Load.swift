@@ -102,7 +102,7 @@ struct Load: Command {
 
   func run(in session: Session) throws {
     if paths.count == 1, WorkspaceStores.isURL(paths[0]) { return try openWorkspace(paths[0], in: session) }
-    let expanded = try paths.map(FileExpansion.expand)
+    let expanded = try Self.expand(paths)
     let files = expanded.flatMap(\.files)
     let passedOver = expanded.flatMap(\.passedOver)
     if !passedOver.isEmpty {
@@ -306,6 +306,22 @@ struct Load: Command {
         workspace: parent.workspace,
         mode: .newFlow(subflow.name), staged: .whole(subflow), parentImport: parent.name)
     }
+  }
+
+  /// The files each path names; every path that names none is reported, not just the first.
+  private static func expand(_ paths: [String]) throws -> [(files: [String], passedOver: [String])] {
+    var expanded: [(files: [String], passedOver: [String])] = []
+    var notFound: [SessionError] = []
+    for path in paths {
+      do {
+        expanded.append(try FileExpansion.expand(path))
+      } catch let error as SessionError {
+        notFound.append(error)
+      }
+    }
+    if notFound.count == 1 { throw notFound[0] }
+    if notFound.count > 1 { throw SessionError.nothingFound(notFound) }
+    return expanded
   }
 
   /// Prints what was noticed on load, a few lines at most; `status` and `show` list them all.
