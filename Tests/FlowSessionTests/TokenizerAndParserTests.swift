@@ -14,7 +14,7 @@ import Testing
 
   /// A name a message puts in a command (`show 'Flow 1'`) reads back as that one name, whatever
   /// it holds; a plain name stays bare.
-  @Test(arguments: ["Flow 1", "it's", "a\"b", "$HOME", "~x", "#4", "a\\b", "", "x;y", "émoji 🚀", "plain"])
+  @Test(arguments: ["Flow 1", "it's", "a\"b", "$HOME", "~", "~/x", "~x", "#4", "a\\b", "", "x;y", "émoji 🚀", "plain"])
   func aSuggestedNameReadsBackAsOneWord(name: String) throws {
     let tokenizer = Tokenizer(variable: { _ in "v" }, environment: { $0 == "HOME" ? "/home/u" : nil })
     #expect(try tokenizer.words("show \(Tokenizer.word(name))") == ["show", name])

@@ -50,7 +50,7 @@ struct TypedWords {
   /// in single quotes (double quotes when it holds a single quote). `closed` ends the quote.
   static func quoted(_ name: String, keeping quote: Character?, closed: Bool) -> String {
     let special: Set<Character> = [" ", "\t", "'", "\"", "\\", "$", "#", ";", "|", "&", "<", ">", "(", ")", "{", "}", "*", "?"]
-    guard quote != nil || name.contains(where: special.contains) || name.hasPrefix("~") else { return name }
+    guard quote != nil || name.contains(where: special.contains) else { return name }
     let mark: Character = name.contains("'") ? "\"" : (quote ?? "'")
     var body = name
     if mark == "\"" {

@@ -12,8 +12,11 @@ struct Tokenizer {
   /// `text` written so a command line reads it back as this one word: quoted when it holds what
   /// the tokenizer would split or expand. For the names in commands a message suggests
   /// (`show 'Flow 1'`): written bare, such a name made a command that could not be run as given.
+  /// A `~` the tokenizer would expand (alone, or before `/`) is quoted too.
   static func word(_ text: String) -> String {
-    text.isEmpty ? "''" : TypedWords.quoted(text, keeping: nil, closed: true)
+    if text.isEmpty { return "''" }
+    let expandsHome = text == "~" || text.hasPrefix("~/")
+    return TypedWords.quoted(text, keeping: expandsHome ? "'" : nil, closed: true)
   }
 
   /// True when what follows a `#` is ASCII digits up to the end of the word: `undo #4`.
