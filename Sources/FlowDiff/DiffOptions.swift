@@ -14,6 +14,10 @@ public struct DiffOptions: Hashable, Sendable {
   /// Where ids sit inside longer strings in the formats compared (Make's `{{3.field}}`), so a
   /// reference to a node that only got another id is no change; each codec knows its own.
   public var embeddedIDs: [EmbeddedIDs] = []
+  /// True when a secret present on one side only is no change: one an export left out, or wrote
+  /// a placeholder for (`SecretStandIn.leftOut`), and a `credentials` member of secrets alone
+  /// missing. What `diff` shows; a commit plan must see such a secret given, or blanked.
+  public var secretsLeftOutAreNoChange = false
 
   /// Options for the differ; the defaults compare semantic content only, without the graph.
   public init(

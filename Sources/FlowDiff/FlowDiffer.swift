@@ -144,7 +144,9 @@ public enum FlowDiffer {
       }
       changes.append(PropertyChange(components: [.key("connection")], old: name(left, old.connection), new: name(right, new.connection)))
     }
-    JSONDiff.changes(.object(old.config), .object(new.config), path: [.key("config")], translation: pairing.translation, into: &changes)
+    JSONDiff.changes(
+      .object(old.config), .object(new.config), path: [.key("config")], translation: pairing.translation,
+      leftOutIsNoChange: options.secretsLeftOutAreNoChange, into: &changes)
     if options.includeVolatile {
       JSONDiff.changes(positionValue(old.position), positionValue(new.position), path: [.key("position")], into: &changes)
     }
@@ -227,7 +229,9 @@ public enum FlowDiffer {
       if old.type != ref.type {
         properties.append(PropertyChange(components: [.key("type")], old: .string(old.type), new: .string(ref.type)))
       }
-      JSONDiff.changes(.object(value(old)), .object(value(ref)), path: [], translation: pairing.translation, into: &properties)
+      JSONDiff.changes(
+        .object(value(old)), .object(value(ref)), path: [], translation: pairing.translation,
+        leftOutIsNoChange: options.secretsLeftOutAreNoChange, into: &properties)
       properties.removeAll { options.ignoresConnectionProperty($0.path) }
       // Test and production name their credentials apart (`Sheets (ops@test)`): `--ignore name`
       // leaves renames out, of connections as of nodes.

@@ -2,17 +2,19 @@ import FlowModel
 
 /// Structural difference of two JSON values as property paths: objects by key, arrays by index.
 enum JSONDiff {
+  /// The changes from `old` to `new` below `path`; with `leftOutIsNoChange`, a secret present
+  /// on one side only is none (`DiffOptions.secretsLeftOutAreNoChange`).
   static func changes(
     _ old: JSONValue?, _ new: JSONValue?, path: [PropertyChange.Component], translation: IDTranslation = .none,
-    into changes: inout [PropertyChange]
+    leftOutIsNoChange: Bool = false, into changes: inout [PropertyChange]
   ) {
     var path = path
-    walk(old, new, path: &path, translation: translation, into: &changes)
+    walk(old, new, path: &path, translation: translation, leftOutIsNoChange: leftOutIsNoChange, into: &changes)
   }
 
   private static func walk(
     _ old: JSONValue?, _ new: JSONValue?, path: inout [PropertyChange.Component], translation: IDTranslation,
-    into changes: inout [PropertyChange]
+    leftOutIsNoChange: Bool, into changes: inout [PropertyChange]
   ) {
     if old == new { return }
     switch (old, new) {
@@ -28,17 +30,17 @@ enum JSONDiff {
           translatedKeys.insert(key)
         }
         path.append(.key(member.key))
-        walk(member.value, value, path: &path, translation: translation, into: &changes)
+        walk(member.value, value, path: &path, translation: translation, leftOutIsNoChange: leftOutIsNoChange, into: &changes)
         path.removeLast()
       }
       let leftIndex = KeyIndex(left)
       for member in right.members where leftIndex.value(for: member.key) == nil && !translatedKeys.contains(member.key) {
-        record(path + [.key(member.key)], old: nil, new: member.value, into: &changes)
+        record(path + [.key(member.key)], old: nil, new: member.value, leftOutIsNoChange: leftOutIsNoChange, into: &changes)
       }
     case (.array(let left)?, .array(let right)?) where left.count == right.count:
       for index in left.indices {
         path.append(.index(index))
-        walk(left[index], right[index], path: &path, translation: translation, into: &changes)
+        walk(left[index], right[index], path: &path, translation: translation, leftOutIsNoChange: leftOutIsNoChange, into: &changes)
         path.removeLast()
       }
     case (.string(let left)?, .string(let right)?) where translation.translate(left) == right:
@@ -46,21 +48,29 @@ enum JSONDiff {
     case (.number(let left)?, .number(let right)?) where translation.translate(left.text) == right.text:
       return
     default:
-      record(path, old: old, new: new, into: &changes)
+      record(path, old: old, new: new, leftOutIsNoChange: leftOutIsNoChange, into: &changes)
     }
   }
 
   /// Adds a change, except a secret on one side only: exports leave secrets out (a bundle, a
-  /// Node-RED flow without its credentials file, or with a placeholder in their place, which
-  /// views hold as `SecretStandIn.leftOut`), so a secret missing is not one removed, nor one
-  /// changed. A member of secrets alone (Node-RED's `credentials`) counts as a secret.
+  /// Node-RED flow without its credentials file), so a secret missing is not one removed. With
+  /// `leftOutIsNoChange`, neither is a placeholder written in its place (`SecretStandIn.leftOut`)
+  /// against a secret, nor a `credentials` member of secrets alone against none.
   private static func record(
-    _ components: [PropertyChange.Component], old: JSONValue?, new: JSONValue?, into changes: inout [PropertyChange]
+    _ components: [PropertyChange.Component], old: JSONValue?, new: JSONValue?, leftOutIsNoChange: Bool,
+    into changes: inout [PropertyChange]
   ) {
-    func isLeftOut(_ value: JSONValue?) -> Bool { value == nil || value == SecretStandIn.leftOut }
-    func holdsOnlySecrets(_ value: JSONValue?) -> Bool { value.map(SecretStandIn.holdsOnlySecrets) ?? true }
-    if isLeftOut(old) && holdsOnlySecrets(new) || isLeftOut(new) && holdsOnlySecrets(old) { return }
-    changes.append(PropertyChange(components: components, old: old, new: new))
+    let change = PropertyChange(components: components, old: old, new: new)
+    if change.isSecret && (old == nil || new == nil) { return }
+    if leftOutIsNoChange {
+      func isLeftOut(_ value: JSONValue?) -> Bool { value == nil || value == SecretStandIn.leftOut }
+      func isSecret(_ value: JSONValue?) -> Bool {
+        guard let value else { return false }
+        return SecretStandIn.isStandIn(value) || components.last == .key("credentials") && SecretStandIn.holdsOnlySecrets(value)
+      }
+      if isLeftOut(old) && isSecret(new) || isLeftOut(new) && isSecret(old) { return }
+    }
+    changes.append(change)
   }
 
   /// Member lookup by key: a linear search for the small objects that nearly all are, a

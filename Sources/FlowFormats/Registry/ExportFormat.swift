@@ -73,19 +73,9 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     if dialect.viewMakesNodesFromDocument {
       for index in bare.nodes.indices { bare.nodes[index].config = [:] }
     }
-    var view = dialect.diffView(of: Secrets.rewriting(bare, standIn)) { dialect.rewritingSecrets(in: source.document, standIn) }
-    // A connection setting named like a secret (a bot's `token`) is compared as a stand-in too,
-    // and deeper ones the scanner finds as `--redact` does (a NiFi parameter `Admin Password`
-    // not marked sensitive, under `parameters`).
-    for index in view.connections.indices {
-      for member in view.connections[index].properties.members
-      where member.value.stringValue != nil && SecretScanner.isSecretName(member.key) {
-        view.connections[index].properties[member.key] = SecretStandIn.standIn(for: member.value)
-      }
-      let properties = JSONValue.object(view.connections[index].properties)
-      view.connections[index].properties = SecretScanner.redact(properties, replacing: scannedStandIn).objectValue ?? [:]
-    }
-    return scanned(view)
+    // Connection settings are scanned with the rest (`scanRedacted`): a bot's `token`, a
+    // password in a config node's URL.
+    return scanned(dialect.diffView(of: Secrets.rewriting(bare, standIn)) { dialect.rewritingSecrets(in: source.document, standIn) })
   }
 
   /// The dialect's codec, for a foreign dialect.

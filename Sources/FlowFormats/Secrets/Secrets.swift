@@ -8,18 +8,27 @@ public enum Secrets {
   /// What a secret becomes in an export or a view made without `--with-credentials`.
   public static let placeholder = "<secret removed>"
 
-  /// True for what an export writes where it left a secret out: an empty value, or a word in
-  /// angle brackets (`<secret removed>`, IBM EP's `<password_redacted>`).
+  /// True for what an export writes where it left a secret out: an empty value, FlowPort's
+  /// placeholders (`<secret removed>`, a bundle's `<secret>`, `--redact`'s `<redacted:kind>`) and
+  /// each dialect's own (IBM EP's `<password_redacted>`). Not any text in angle brackets: a
+  /// password that became `<changeme>` is a change to see, and a sealed secret whose key is
+  /// missing (`SealedSecret.unreadable`) is not one left out.
   static func isPlaceholder(_ text: String) -> Bool {
     let trimmed = text.trimmingPrefix(" ")
-    return trimmed.isEmpty || trimmed.hasPrefix("<") && trimmed.hasSuffix(">")
+    if trimmed.isEmpty || trimmed.hasPrefix("<redacted:") && trimmed.hasSuffix(">") { return true }
+    return knownPlaceholders.contains(String(trimmed))
   }
+
+  /// Every placeholder a FlowPort or platform export writes for a secret.
+  private static let knownPlaceholders: Set<String> = Set(
+    [placeholder, ConfigYAML.secretPlaceholder] + FormatRegistry.dialects.map { $0.secretPlaceholder })
 
   /// True for text that is a value to protect, not a placeholder, an empty value or a
   /// reference to one kept elsewhere (`#{param}`, `${env:X}`, `{{1.token}}`).
   static func isValue(_ text: String) -> Bool {
     let trimmed = text.trimmingPrefix(" ")
-    if isPlaceholder(text) { return false }
+    if trimmed.isEmpty { return false }
+    if trimmed.hasPrefix("<") && trimmed.hasSuffix(">") { return false }
     if trimmed.hasPrefix(SealedSecret.prefix) || SecretStandIn.isStandIn(.string(text)) { return false }
     for (open, close) in [("#{", "}"), ("${", "}"), ("{{", "}}"), ("={{", "}}")] where trimmed.hasPrefix(open) && trimmed.hasSuffix(close) {
       return false
@@ -125,7 +134,8 @@ public enum Secrets {
   }
 
   /// The version with secrets found by scanning (`SecretScanner`) replaced too: what
-  /// `--redact` adds, over nodes, the source document and the flow's settings. Each becomes
+  /// `--redact` adds, over nodes, connection settings, the source document and the flow's
+  /// settings. Each becomes
   /// what `replacement` makes of its kind and text, `<redacted:kind>` by default.
   public static func scanRedacted(
     _ version: FlowVersion, replacing replacement: (_ kind: String, _ secret: String) -> String = { kind, _ in "<redacted:\(kind)>" }
@@ -134,6 +144,11 @@ public enum Secrets {
     var version = version
     for index in version.nodes.indices {
       version.nodes[index].config = redact(.object(version.nodes[index].config)).objectValue ?? [:]
+    }
+    // Connection settings too: a password in a config node's URL, a NiFi parameter named like
+    // a secret but not marked sensitive.
+    for index in version.connections.indices {
+      version.connections[index].properties = redact(.object(version.connections[index].properties)).objectValue ?? [:]
     }
     if var source = version.source {
       source.document = redact(source.document)

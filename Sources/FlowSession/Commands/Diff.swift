@@ -100,9 +100,12 @@ struct Diff: Command {
       throw UsageError("--label names two sides at most", command: "diff")
     }
     showsWhole = arguments.flag(Option.all)
-    options = DiffOptions(
+    var options = DiffOptions(
       includeVolatile: arguments.flag(Option.all), ignoredPaths: arguments.values(Option.ignore),
       includeGraph: arguments.flag(Option.dot) || arguments.flag(Option.svg))
+    // What an export left out is no change to a reader (a commit plan sees it; see the option).
+    options.secretsLeftOutAreNoChange = true
+    self.options = options
   }
 
   func run(in session: Session) throws {
