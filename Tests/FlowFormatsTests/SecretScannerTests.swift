@@ -30,6 +30,8 @@ import Testing
     ("url", "jdbc:oracle:thin:sa/Secr3tpw@db.example.com:1521:orcl", "password in URL"),
     ("maps", "https://maps.googleapis.com/maps/api/js?libraries=places&callback=init&k=AIzaSyA1234567890abcdefGHIJKLMNOPQRstuv", "API key"),
     ("smtp_pass", "Mailpass9", "smtp_pass value"),
+    ("password", "s3cr3t-{{ $env.SUFFIX }}", "password value"),
+    ("password", "Xy${9}Lm!q", "password value"),
   ])
   func findsSecrets(key: String, value: String, kind: String) {
     let matches = SecretScanner.scan(document(key, value))
@@ -129,7 +131,7 @@ import Testing
     ("url", "https://api.example.com/v1?api_key=YOUR_API_KEY"),
     ("url", "https://example.com/search?tokenizer=whitespace&sort=asc"),
     ("Authorization", "=Bearer {{ $json.groq_api_key }}"),
-    ("password", "prefix-{{ $json.password }}"),
+    ("password", "{{ $json.user }}:{{ $json.password }}"),
     ("token", "Bearer ${TOKEN}"),
     ("Use Default Credentials", "false"),
     ("password", "TRUE"),

@@ -60,7 +60,7 @@ import Testing
     ("tokenUrl", false), ("passwordType", false), ("keyId", false), ("AWS Credentials Provider service", false), ("topic", false),
     ("Access Key ID", false), ("bootstrapServers", false), ("monkey", false), ("db_pw", true), ("SMTP PW", true), ("pwm", false),
     ("db_pass", true), ("passThrough", false), ("pASSWORD", true), ("sECRET", true), ("SeCrEt", true), ("PaSsWoRd", true),
-    ("pass_word", true),
+    ("db_PaSsWoRd", true), ("AWS_SeCrEt_KEY", true), ("x-api-KeY", true), ("pASSWORDtYPE", false),
   ])
   func keyNamesAreMatchedByTheirWords(name: String, secret: Bool) {
     #expect(SecretScanner.isSecretName(name) == secret)
@@ -78,6 +78,22 @@ import Testing
     let stems = SecretScanner.secretStems.map { $0.description }
     let expected = name.utf8.contains { $0 >= 0x80 } || stems.contains { folded.contains($0) }
     #expect(SecretScanner.mayNameSecret(name) == expected)
+  }
+
+  /// The first test never changes `isSecretName`'s answer: every name the word rules call a
+  /// secret's passes it. Names of secret words and others, in random case, with and without
+  /// separators (`to-ken` is no token: its runs of letters are `to` and `ken`).
+  @Test func theFirstTestPassesEveryNameTheWordRulesAccept() {
+    let words =
+      Array(SecretScanner.secretWords) + Array(SecretScanner.secretLastWords) + Array(SecretScanner.keyQualifiers)
+      + Array(SecretScanner.aboutWords) + ["key", "db", "x", "my", "to", "ken", "pa", "ss", "wörd"]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<20_000 {
+      let name = (0..<Int.random(in: 1...3, using: &generator)).map { _ in
+        String(words.randomElement(using: &generator)!.map { Bool.random(using: &generator) ? Character($0.uppercased()) : $0 })
+      }.joined(separator: ["", "_", "-", ".", " "].randomElement(using: &generator)!)
+      if SecretScanner.holdsSecretWords(name) { #expect(SecretScanner.mayNameSecret(name), "\(name)") }
+    }
   }
 
   /// The first test finds a stem by its first two letters: no two stems begin alike.

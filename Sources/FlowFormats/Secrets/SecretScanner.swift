@@ -227,15 +227,22 @@ public enum SecretScanner {
   /// dotted connector option such as `properties.ssl.truststore.password` or
   /// `properties.sasl.jaas.config`; not `tokenUrl`, `passwordType` or `keyId`.
   public static func isSecretName(_ key: String) -> Bool {
-    guard mayNameSecret(key) else { return false }
-    let words = words(of: key)
+    mayNameSecret(key) && holdsSecretWords(key)
+  }
+
+  /// `isSecretName` without its cheap first test: the name's words, split where the case
+  /// changes (`accessToken`), name a secret; or its runs of letters and digits do, each taken
+  /// as one word, for a name in mixed case (`db_PaSsWoRd` splits into `pa`, `ss`, `wo`, `rd`)
+  /// or in one piece (`apiKey` is `apikey`).
+  static func holdsSecretWords(_ key: String) -> Bool {
+    namesSecret(words(of: key)) || namesSecret(key.split { !($0.isLetter || $0.isNumber) }.map { $0.lowercased() })
+  }
+
+  /// True when these words, in order, name a secret.
+  private static func namesSecret(_ words: [String]) -> Bool {
     guard let last = words.last, !aboutWords.contains(last) else { return false }
     if words.contains(where: secretWords.contains) || secretLastWords.contains(last) { return true }
-    if last == "key", words.count > 1, keyQualifiers.contains(words[words.count - 2]) { return true }
-    // Case changes split a word written in mixed case (`pASSWORD` reads as `p`, `assword`):
-    // joined, it is the word again.
-    let joined = words.joined()
-    return secretLastWords.contains(joined) || secretWords.contains(joined)
+    return last == "key" && words.count > 1 && keyQualifiers.contains(words[words.count - 2])
   }
 
   /// What every secret name holds somewhere, in any case: a word of `secretWords`, or the
@@ -252,7 +259,8 @@ public enum SecretScanner {
   static func mayNameSecret(_ key: String) -> Bool {
     var key = key
     return key.withUTF8 { name in
-      guard name.count > 1 else { return name.first.map { $0 >= 0x80 } ?? false }
+      // One byte is ASCII, and no stem is that short.
+      guard name.count > 1 else { return false }
       return stemsByPair.withUnsafeBufferPointer { stemsByPair in
         for start in 0..<name.count - 1 {
           let first = name[start]
@@ -404,22 +412,31 @@ public enum SecretScanner {
     for marker in ["{{", "={{", "${", "#{", "<", "$(", "YOUR", "REPLACE", "xxx", "XXX", "***", "env."] where trimmed.hasPrefix(marker) {
       return false
     }
-    // A value with a template in it is computed when the flow runs (n8n's expressions start
-    // with `=`: `=Bearer {{ $json.api_key }}`); redacting it whole broke exported flows. What
-    // it holds in clear beside the template, the patterns still find.
-    if holdsTemplate(trimmed) { return false }
+    // A value made of templates is computed when the flow runs (n8n's expressions start with
+    // `=`: `=Bearer {{ $json.api_key }}`); redacting it whole broke exported flows. One with
+    // letters or digits of its own beside them (`s3cr3t-{{ $env.SUFFIX }}`) still is a secret.
+    if isComputed(trimmed) { return false }
     // `Use Default Credentials: "false"` says whether a secret is used, not what it is.
     if ["true", "false", "null"].contains(trimmed.lowercased()) { return false }
     // `oauth2Response.access_token`: a property path naming where the secret is, not the secret.
     return trimmed.wholeMatch(of: propertyPath) == nil
   }
 
-  /// True when `text` holds `{{ … }}` or `${ … }`: a template the platform fills in.
-  private static func holdsTemplate(_ text: Substring) -> Bool {
+  /// True when `text` holds a template the platform fills in (`{{ … }}`, `${ … }`) and, beside
+  /// its templates, a leading `=` and the words of an authorization scheme (`Bearer`, `Basic`,
+  /// `Token`), fewer than four letters or digits: nothing of a secret in clear.
+  private static func isComputed(_ text: Substring) -> Bool {
+    var rest = text
+    var sawTemplate = false
     for (open, close) in [("{{", "}}"), ("${", "}")] {
-      if let start = text.firstRange(of: open), text[start.upperBound...].contains(close) { return true }
+      while let start = rest.firstRange(of: open), let end = rest[start.upperBound...].firstRange(of: close) {
+        rest = rest[..<start.lowerBound] + rest[end.upperBound...]
+        sawTemplate = true
+      }
     }
-    return false
+    guard sawTemplate else { return false }
+    let words = rest.split { !($0.isLetter || $0.isNumber) }.filter { !["bearer", "basic", "token"].contains($0.lowercased()) }
+    return words.reduce(0) { $0 + $1.count } < 4
   }
 
   /// The value with its secrets redacted, or nil when it holds none: a view of a large flow
