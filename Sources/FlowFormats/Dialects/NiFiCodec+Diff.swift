@@ -34,12 +34,12 @@ extension NiFiCodec {
       if case .number(let x)? = group["position"]?["x"], case .number(let y)? = group["position"]?["y"] {
         position = Position(x: x, y: y)
       }
-      for key in instanceMembers + groupContents { config[key] = nil }
+      config.removeMembers(keyedBy: instanceMembers + groupContents)
       view.nodes.append(
         Node(id: id, name: group["name"]?.stringValue ?? "process group", type: "process-group", config: config, position: position))
       for service in group["controllerServices"]?.arrayValue ?? [] {
         guard let id = service["identifier"]?.stringValue, case .object(var config) = service else { continue }
-        for key in instanceMembers { config[key] = nil }
+        config.removeMembers(keyedBy: instanceMembers)
         if let descriptors = config["propertyDescriptors"], case .object(let properties)? = config["properties"] {
           config["properties"] = .object(hidingSensitive(properties, descriptors: descriptors))
         }

@@ -60,7 +60,7 @@ enum NiFiCodec: DialectCodec {
             position = Position(x: x, y: y)
           }
           var config = component.objectValue ?? [:]
-          config.removeMembers(keyedBy: ["identifier", "instanceIdentifier", "name", "type", "position"])
+          config.removeMembers(keyedBy: instanceMembers)
           nodes.append(Node(id: id, name: name, type: type, connection: used.first, config: config, position: position))
         }
       }

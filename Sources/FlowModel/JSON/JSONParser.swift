@@ -57,10 +57,9 @@ public struct JSONParser {
   private static func parseBuffer(
     _ buffer: UnsafeBufferPointer<UInt8>, repeating repeated: RepeatedStrings, keepingText: Bool
   ) throws(JSONParseError) -> (JSONValue, [UInt8]?) {
-    // The minified text is never longer than the bytes: written into room for all of them and
-    // a word more (`keepText` copies short runs a word at a time), then copied out exactly as
-    // long as it is.
-    let scratch = keepingText ? UnsafeMutablePointer<UInt8>.allocate(capacity: buffer.count + Reader.wordCopyLimit) : nil
+    // The minified text is never longer than the bytes: written into room for all of them,
+    // then copied out exactly as long as it is.
+    let scratch = keepingText ? UnsafeMutablePointer<UInt8>.allocate(capacity: max(buffer.count, 1)) : nil
     defer { scratch?.deallocate() }
     var reader = Reader(bytes: buffer, repeated: repeated, minified: scratch)
     if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
@@ -128,12 +127,16 @@ private struct Reader: ~Copyable {
   /// Copies the bytes from `minifiedUpTo` to `end` into the minified text. Most runs are a key
   /// and its colon, or a short value and its comma: two unaligned words copy them, where a
   /// call to `memcpy` each was a twentieth of a bulk load. The words may carry bytes past the
-  /// run; the next run overwrites them, and the text has room for them (`parseBuffer`).
+  /// run, which the next run overwrites. They stay in bounds: they are read only where 16
+  /// bytes remain (`minifiedUpTo + 16 <= bytes.count`), and written at `minifiedCount`, which
+  /// is never past `minifiedUpTo` (the text is the bytes less whitespace), into room for all
+  /// the bytes.
   mutating func keepText(upTo end: Int, in minified: UnsafeMutablePointer<UInt8>) {
     guard let base = bytes.baseAddress, end > minifiedUpTo else { return }
     let count = end - minifiedUpTo
     let source = UnsafeRawPointer(base + minifiedUpTo)
     let target = UnsafeMutableRawPointer(minified + minifiedCount)
+    assert(minifiedCount <= minifiedUpTo)
     if count <= Self.wordCopyLimit, minifiedUpTo + Self.wordCopyLimit <= bytes.count {
       target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
       (target + 8).storeBytes(of: (source + 8).loadUnaligned(as: UInt64.self), as: UInt64.self)
