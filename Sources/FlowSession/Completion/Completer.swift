@@ -25,11 +25,11 @@ extension Session {
     var replacement: String?
     if names.count == 1, let name = names.first {
       let isFolder = name.hasSuffix("/")
-      replacement = TypedWords.quoted(name, keeping: typed.openQuote, closed: !isFolder) + (isFolder ? "" : " ")
+      replacement = Tokenizer.quoted(name, keeping: typed.openQuote, closed: !isFolder) + (isFolder ? "" : " ")
     } else if let common = names.first.map({ first in names.dropFirst().reduce(first) { String($0.commonPrefix(with: $1)) } }),
       common.count > typed.current.count
     {
-      replacement = TypedWords.quoted(common, keeping: typed.openQuote, closed: false)
+      replacement = Tokenizer.quoted(common, keeping: typed.openQuote, closed: false)
     }
     return Completion(wordStart: typed.currentStart, candidates: names, replacement: replacement)
   }

@@ -45,17 +45,4 @@ struct TypedWords {
     }
     if !inWord { currentStart = offset }
   }
-
-  /// `name` written so the tokenizer reads it back as one word: as it is when it can be, else
-  /// in single quotes (double quotes when it holds a single quote). `closed` ends the quote.
-  static func quoted(_ name: String, keeping quote: Character?, closed: Bool) -> String {
-    let special: Set<Character> = [" ", "\t", "'", "\"", "\\", "$", "#", ";", "|", "&", "<", ">", "(", ")", "{", "}", "*", "?"]
-    guard quote != nil || name.contains(where: special.contains) else { return name }
-    let mark: Character = name.contains("'") ? "\"" : (quote ?? "'")
-    var body = name
-    if mark == "\"" {
-      body = String(name.flatMap { "\\\"$".contains($0) ? ["\\", $0] : [$0] })
-    }
-    return String(mark) + body + (closed ? String(mark) : "")
-  }
 }

@@ -16,7 +16,21 @@ struct Tokenizer {
   static func word(_ text: String) -> String {
     if text.isEmpty { return "''" }
     let expandsHome = text == "~" || text.hasPrefix("~/")
-    return TypedWords.quoted(text, keeping: expandsHome ? "'" : nil, closed: true)
+    return quoted(text, keeping: expandsHome ? "'" : nil, closed: true)
+  }
+
+  /// `name` written so the tokenizer reads it back as one word: as it is when it can be, else
+  /// in single quotes (double quotes when it holds a single quote). `quote` keeps the one a
+  /// word being typed is open in (Tab completion); `closed` ends the quote.
+  static func quoted(_ name: String, keeping quote: Character?, closed: Bool) -> String {
+    let special: Set<Character> = [" ", "\t", "'", "\"", "\\", "$", "#", ";", "|", "&", "<", ">", "(", ")", "{", "}", "*", "?"]
+    guard quote != nil || name.contains(where: special.contains) else { return name }
+    let mark: Character = name.contains("'") ? "\"" : (quote ?? "'")
+    var body = name
+    if mark == "\"" {
+      body = String(name.flatMap { "\\\"$".contains($0) ? ["\\", $0] : [$0] })
+    }
+    return String(mark) + body + (closed ? String(mark) : "")
   }
 
   /// True when what follows a `#` is ASCII digits up to the end of the word: `undo #4`.
