@@ -41,7 +41,7 @@ enum NodeRedCodec: DialectCodec {
     // hashed to find out (it was a quarter of decoding a flow of function nodes), and most short
     // values (`msg`, `str`) are not looked for: a lookup that fails compares the key with each
     // id in its probe sequence, and that was a twentieth of a Node-RED diff.
-    let configIDLengths = configNodes.keys.reduce(UInt64(0)) { $0 | 1 << Swift.min($1.utf8.count, 63) }
+    let configIDLengths = UTF8Lengths(configNodes.keys)
     var findings: [String] = []
     var nodes: [Node] = []
     var edges: [Edge] = []
@@ -52,8 +52,7 @@ enum NodeRedCodec: DialectCodec {
       var used: [String] = []
       var config = object.objectValue ?? [:]
       for member in config where member.key != "z" && member.key != "g" && member.key != "id" {
-        guard let target = member.value.stringValue, configIDLengths & 1 << Swift.min(target.utf8.count, 63) != 0,
-          let configNode = configNodes[target]
+        guard let target = member.value.stringValue, configIDLengths.mayContain(target), let configNode = configNodes[target]
         else { continue }
         references.add(reference(for: target, configNode))
         used.append(target)

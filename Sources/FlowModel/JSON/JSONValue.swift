@@ -83,24 +83,26 @@ public struct JSONObject: Hashable, Sendable, RandomAccessCollection, Expressibl
   /// compare keys with `==` was most of every lookup (dialects ask a node for its `id`, `type`
   /// and `name` thousands of times per document).
   public func index(ofKey key: String) -> Int? {
-    let length = key.utf8.count
-    return members.withUnsafeBufferPointer { members in
-      members.indices.first { members[$0].key.utf8.count == length && members[$0].key == key }
-    }
+    members.withUnsafeBufferPointer { members in members.indices.first { Self.sameKey(members[$0].key, key) } }
+  }
+
+  /// True for equal keys, their lengths compared first: most keys compared differ in length,
+  /// and `==` on two short strings that differ is a call into the standard library.
+  private static func sameKey(_ one: String, _ other: String) -> Bool {
+    one.utf8.count == other.utf8.count && one == other
   }
 
   /// Removes every member with one of these keys, in one pass: a dialect takes out of a node's
   /// configuration what its model holds elsewhere (id, type, name, position). Only a member
-  /// whose key is as long as one of them is compared; hashing every member's key, or comparing
-  /// it with each, cost more than the lookups this replaced. The members are filtered into
-  /// a new list: they are the document's own, shared, and would be copied whole anyway.
+  /// whose key is as long as one of them is compared (`UTF8Lengths`); hashing every member's
+  /// key, or comparing it with each, cost more than the lookups this replaced. The members are
+  /// filtered into a new list: they are the document's own, shared, and would be copied whole
+  /// anyway.
   public mutating func removeMembers(keyedBy keys: [String]) {
-    let lengths = keys.reduce(UInt64(0)) { $0 | 1 << Swift.min($1.utf8.count, 63) }
+    let lengths = UTF8Lengths(keys)
     var kept: [Member] = []
     kept.reserveCapacity(members.count)
-    for member in members {
-      let length = member.key.utf8.count
-      if lengths & 1 << Swift.min(length, 63) != 0, keys.contains(where: { $0.utf8.count == length && $0 == member.key }) { continue }
+    for member in members where !lengths.mayContain(member.key) || !keys.contains(where: { Self.sameKey($0, member.key) }) {
       kept.append(member)
     }
     members = kept
