@@ -61,7 +61,7 @@ extension NiFiCodec {
         // Scanned while it has its name: a value named like a secret (`Admin Password`) is
         // hidden as `--redact` hides it, marked sensitive or not.
         guard let name = parameter["name"]?.stringValue,
-          case .object(var entry) = SecretScanner.redact(parameter, replacing: { _, secret in SecretStandIn.standIn(forTextIn: secret) })
+          case .object(var entry) = SecretScanner.redact(parameter, replacing: Secrets.standIn(kind:secret:))
         else { continue }
         entry["name"] = nil
         if parameter["sensitive"] == .bool(true), let value = entry["value"] { entry["value"] = value.standingInForSecrets() }

@@ -59,8 +59,7 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     // scanning (a token in code, a password in a URL) become stand-ins last, in place.
     var standIn = SecretWalker { SecretStandIn.standIn(forTextIn: $0) }
     standIn.placeholder = SecretStandIn.leftOut
-    let scannedStandIn = { (_: String, secret: String) in SecretStandIn.standIn(forTextIn: secret) }
-    let scanned = { (version: FlowVersion) in Secrets.scanRedacted(version, replacing: scannedStandIn) }
+    let scanned = { (version: FlowVersion) in Secrets.scanRedacted(version, replacing: Secrets.standIn(kind:secret:)) }
     guard let source = version.source, let dialect = ExportFormat(rawValue: source.dialect)?.dialect else {
       return scanned(Secrets.rewriting(version, standIn))
     }

@@ -135,8 +135,8 @@ public enum Secrets {
 
   /// The version with secrets found by scanning (`SecretScanner`) replaced too: what
   /// `--redact` adds, over nodes, connection settings, the source document and the flow's
-  /// settings. Each becomes
-  /// what `replacement` makes of its kind and text, `<redacted:kind>` by default.
+  /// settings. Each becomes what `replacement` makes of its kind and text, `<redacted:kind>` by
+  /// default.
   public static func scanRedacted(
     _ version: FlowVersion, replacing replacement: (_ kind: String, _ secret: String) -> String = { kind, _ in "<redacted:\(kind)>" }
   ) -> FlowVersion {
@@ -158,6 +158,11 @@ public enum Secrets {
     version.subflowDefinitions = version.subflowDefinitions.map { scanRedacted($0, replacing: replacement) }
     return version
   }
+
+  /// What a secret the scanner finds becomes in a diff's view, whatever its kind: its stand-in
+  /// (`SecretStandIn`), so a changed one still shows as changed. The replacement `scanRedacted`
+  /// and `SecretScanner.redact` take there.
+  static func standIn(kind _: String, secret: String) -> String { SecretStandIn.standIn(forTextIn: secret) }
 
   /// The version as a view shows it (`show --json`, `diff`): secrets, and secret-looking values
   /// found by scanning, replaced.
