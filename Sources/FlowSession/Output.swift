@@ -14,8 +14,7 @@ public protocol Output: AnyObject {
   /// end of a long plan never hides whether it was written.
   func writeOutcome(_ text: String)
   /// Writes a warning: to standard error, but at the prompt into what the pager shows, in its
-  /// place among the lines around it. Flushed to the terminal first, as an error is, each
-  /// warning of a long load opened the pager again.
+  /// place among the lines around it, so a command pages once however many warnings it has.
   func writeWarning(_ text: String)
 }
 

@@ -21,11 +21,7 @@ final class TerminalOutput: Output {
     self.progress = progress
   }
 
-  func write(_ text: String) {
-    progress?.takeAway()
-    if pager?.hold(text) == true { return }
-    FileHandle.standardOutput.write(Data(text.utf8))
-  }
+  func write(_ text: String) { writeHeld(text, else: .standardOutput) }
   /// Writes to standard output after what the command printed so far, once that is shown
   /// (paged when long): never inside the pager, where quitting early would hide it.
   func writeOutcome(_ text: String) { writeAfterHeld(text, to: .standardOutput) }
@@ -33,10 +29,13 @@ final class TerminalOutput: Output {
   func writeError(_ text: String) { writeAfterHeld(text, to: .standardError) }
   /// Holds a warning with what the command prints, when the pager holds that: one pager for a
   /// command, warnings in place.
-  func writeWarning(_ text: String) {
+  func writeWarning(_ text: String) { writeHeld(text, else: .standardError) }
+
+  /// Gives `text` to the pager when it holds what the command prints, else writes it to `stream`.
+  private func writeHeld(_ text: String, else stream: FileHandle) {
     progress?.takeAway()
     if pager?.hold(text) == true { return }
-    FileHandle.standardError.write(Data(text.utf8))
+    stream.write(Data(text.utf8))
   }
 
   /// Shows what the command printed so far (paged when long), then writes `text` to `stream`
