@@ -64,11 +64,11 @@ enum JSONDiff {
     if change.isSecret && (old == nil || new == nil) { return }
     if leftOutIsNoChange {
       func isLeftOut(_ value: JSONValue?) -> Bool { value == nil || value == SecretStandIn.leftOut }
-      func isSecret(_ value: JSONValue?) -> Bool {
+      func isSecretAlone(_ value: JSONValue?) -> Bool {
         guard let value else { return false }
         return SecretStandIn.isStandIn(value) || components.last == .key("credentials") && SecretStandIn.holdsOnlySecrets(value)
       }
-      if isLeftOut(old) && isSecret(new) || isLeftOut(new) && isSecret(old) { return }
+      if isLeftOut(old) && isSecretAlone(new) || isLeftOut(new) && isSecretAlone(old) { return }
     }
     changes.append(change)
   }

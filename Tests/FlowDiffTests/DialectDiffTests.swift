@@ -29,6 +29,21 @@ import Testing
     return FlowDiffer.diff(before, after, leftLabel: "test", rightLabel: "prod", options: options)
   }
 
+  /// The diff view of a document's text, as `diff` reads a file.
+  static func view(_ text: String) throws -> FlowVersion {
+    ExportFormat.diffView(of: try ExportFormat.read(Array(text.utf8), fallbackName: "f").1.version)
+  }
+
+  /// A Node-RED flow of one `mqtt in` node and its broker, the broker's members after its name
+  /// written as `broker`.
+  static func brokerFlow(_ broker: String) -> String {
+    """
+    [{"id":"t1","type":"tab","label":"Flow"},
+     {"id":"n1","type":"mqtt in","z":"t1","name":"in","topic":"a","broker":"b1","x":10,"y":10,"wires":[]},
+     {"id":"b1","type":"mqtt-broker","name":"broker",\(broker)}]
+    """
+  }
+
   /// Every view of the diff, for checking that a secret is in none.
   static func allViews(_ diff: FlowDiff) -> String {
     [DiffRenderer.terminal(colour: false), .stat, .json, .dot].map { $0.render(diff) }.joined()
@@ -108,7 +123,7 @@ import Testing
       contexts["Warehouse"] = .object(context)
       root["parameterContexts"] = .object(contexts)
       document = .object(root)
-      return ExportFormat.diffView(of: try ExportFormat.read(JSONWriter(layout: .minified).bytes(document), fallbackName: name).1.version)
+      return try Self.view(String(decoding: JSONWriter(layout: .minified).bytes(document), as: UTF8.self))
     }
     let diff = FlowDiffer.diff(
       try view("before", password: "param-A-abcdefgh"), try view("after", password: "param-B-abcdefgh"), leftLabel: "test",
@@ -123,12 +138,7 @@ import Testing
   /// one shows as a secret's change, its values in no view.
   @Test func aPasswordInAConfigNodesURLShowsNoValue() throws {
     func view(_ password: String) throws -> FlowVersion {
-      let text = """
-        [{"id":"t1","type":"tab","label":"Flow"},
-         {"id":"n1","type":"mqtt in","z":"t1","name":"in","topic":"a","broker":"b1","x":10,"y":10,"wires":[]},
-         {"id":"b1","type":"mqtt-broker","name":"broker","broker":"mqtt://ops:\(password)@mq.example.com:1883"}]
-        """
-      return ExportFormat.diffView(of: try ExportFormat.read(Array(text.utf8), fallbackName: "f").1.version)
+      try Self.view(Self.brokerFlow(#""broker":"mqtt://ops:\#(password)@mq.example.com:1883""#))
     }
     let diff = FlowDiffer.diff(try view("Test-Pass-111"), try view("Prod-Pass-222"), leftLabel: "test", rightLabel: "prod")
     #expect(diff.connections.flatMap(\.changes).contains { $0.isSecret })
@@ -141,12 +151,7 @@ import Testing
   /// present. A secret changed is still one.
   @Test func aSecretLeftOutIsNoChange() throws {
     func view(_ credentials: String) throws -> FlowVersion {
-      let text = """
-        [{"id":"t1","type":"tab","label":"Flow"},
-         {"id":"n1","type":"mqtt in","z":"t1","name":"in","topic":"a","broker":"b1","x":10,"y":10,"wires":[]},
-         {"id":"b1","type":"mqtt-broker","name":"broker","broker":"mq.example.com"\(credentials)}]
-        """
-      return ExportFormat.diffView(of: try ExportFormat.read(Array(text.utf8), fallbackName: "f").1.version)
+      try Self.view(Self.brokerFlow(#""broker":"mq.example.com""# + credentials))
     }
     var reading = DiffOptions()
     reading.secretsLeftOutAreNoChange = true

@@ -12,6 +12,16 @@ import Testing
     #expect(ExportFormat(rawValue: "zip") == nil)
   }
 
+  /// Each codec says what it is as its conformances do: `asDialectCodec` and `asDocumentCodec`
+  /// answer without a cast, and a codec that answered wrong would be read, diffed and written as
+  /// another kind of format.
+  @Test func codecsSayWhatTheyAreAsTheirConformancesDo() {
+    for codec in FormatRegistry.all {
+      #expect(codec.asDialectCodec.map(ObjectIdentifier.init) == (codec as? any DialectCodec.Type).map(ObjectIdentifier.init), "\(codec)")
+      #expect(codec.asDocumentCodec.map(ObjectIdentifier.init) == (codec as? any DocumentCodec.Type).map(ObjectIdentifier.init), "\(codec)")
+    }
+  }
+
   @Test func detectionTriesTheMostSpecificDialectFirst() {
     #expect(FormatRegistry.detectionOrder.map { $0.formatName } == ["ibm-ep", "nifi", "make", "n8n", "node-red"])
   }
