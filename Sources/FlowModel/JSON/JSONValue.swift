@@ -83,13 +83,15 @@ public struct JSONObject: Hashable, Sendable, RandomAccessCollection, Expressibl
   /// compare keys with `==` was most of every lookup (dialects ask a node for its `id`, `type`
   /// and `name` thousands of times per document).
   public func index(ofKey key: String) -> Int? {
-    members.withUnsafeBufferPointer { members in members.indices.first { Self.sameKey(members[$0].key, key) } }
+    let length = key.utf8.count
+    return members.withUnsafeBufferPointer { members in members.indices.first { Self.isKey(members[$0].key, key, length: length) } }
   }
 
-  /// True for equal keys, their lengths compared first: most keys compared differ in length,
-  /// and `==` on two short strings that differ is a call into the standard library.
-  private static func sameKey(_ one: String, _ other: String) -> Bool {
-    one.utf8.count == other.utf8.count && one == other
+  /// True when `candidate` is `key`, `length` bytes long, compared by length first: most keys
+  /// compared differ in length, and `==` on two short strings that differ is a call into the
+  /// standard library.
+  private static func isKey(_ candidate: String, _ key: String, length: Int) -> Bool {
+    candidate.utf8.count == length && candidate == key
   }
 
   /// Removes every member with one of these keys, in one pass: a dialect takes out of a node's
@@ -102,7 +104,9 @@ public struct JSONObject: Hashable, Sendable, RandomAccessCollection, Expressibl
     let lengths = UTF8Lengths(keys)
     var kept: [Member] = []
     kept.reserveCapacity(members.count)
-    for member in members where !lengths.mayContain(member.key) || !keys.contains(where: { Self.sameKey($0, member.key) }) {
+    for member in members {
+      let length = member.key.utf8.count
+      if lengths.mayContain(member.key), keys.contains(where: { Self.isKey($0, member.key, length: length) }) { continue }
       kept.append(member)
     }
     members = kept
