@@ -42,6 +42,26 @@ import Testing
     #expect(!"\(redacted)".contains("ab12cd34ef"), "a secret-named member's value goes whole")
   }
 
+  /// A secret is found wherever it stands in a text: at each offset from its start, with a space
+  /// and padding of several lengths either side.
+  @Test(arguments: [
+    ("Bearer 4f9c2a7be01d45c3a9f0e2d1c8b7a6f5", "bearer token"),
+    ("sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789", "API key"),
+    ("Basic dXNlcjpzM2NyZXQxMjM=", "basic-auth header"),
+    ("postgres://admin:hunter2@db.example.com:5432/app", "password in URL"),
+    ("jdbc:oracle:thin:sa/Secr3tpw@db.example.com:1521:orcl", "password in URL"),
+    ("https://example.com/v1?api_key=abcd1234efgh", "secret in URL parameter"),
+    ("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "JWT"),
+  ])
+  func findsAPatternAtEveryOffset(secret: String, kind: String) {
+    for before in 0..<34 {
+      for after in [0, 1, 7, 16, 17] {
+        let text = String(repeating: "q", count: before) + " " + secret + " " + String(repeating: "z", count: after)
+        #expect(SecretScanner.scan(document("note", text)).map(\.kind) == [kind], "\(text)")
+      }
+    }
+  }
+
   /// Only a URL's password is replaced: where it points, and as whom, stay readable.
   @Test func aPasswordInAURLIsReplacedAlone() {
     let redacted = SecretScanner.redact(document("url", "postgres://admin:hunter2@db.example.com:5432/app"))

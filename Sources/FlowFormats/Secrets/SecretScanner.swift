@@ -295,8 +295,8 @@ public enum SecretScanner {
   /// Every secret in the value, with its path.
   public static func scan(_ value: JSONValue) -> [Match] {
     var matches: [Match] = []
-    var path: [PathStep] = []
-    visit(value, path: &path, key: nil, matches: &matches)
+    var path: [Int] = []
+    visit(value, root: value, path: &path, key: nil, matches: &matches)
     return matches
   }
 
@@ -311,43 +311,45 @@ public enum SecretScanner {
     rewrite(value, key: nil, replacement) ?? value
   }
 
-  /// One step of the path to the value being visited: spelled out only for a match, so a scan
-  /// of a large document builds no string per value.
-  private enum PathStep {
-    case member(String)
-    case element(Int)
-  }
-
-  /// `nodes[1].config.headers`, `(top level)` for the root.
-  private static func spell(_ path: [PathStep]) -> String {
+  /// `nodes[1].config.headers` for the path of places (a member's or an element's) from `root`;
+  /// `(top level)` for the root. A scan keeps places alone, and spells the path only for a
+  /// match: a step that held its key was a retain and a release per container visited.
+  private static func spell(_ path: [Int], from root: JSONValue) -> String {
     guard !path.isEmpty else { return "(top level)" }
     var text = ""
-    for step in path {
-      switch step {
-      case .member(let key): text += text.isEmpty ? key : ".\(key)"
-      case .element(let index): text += "[\(index)]"
+    var value = root
+    for place in path {
+      switch value {
+      case .object(let object):
+        let key = object.members[place].key
+        text += text.isEmpty ? key : ".\(key)"
+        value = object.members[place].value
+      case .array(let elements):
+        text += "[\(place)]"
+        value = elements[place]
+      default: preconditionFailure("a scan's path goes through containers only")
       }
     }
     return text
   }
 
-  /// Elements and members are read in place, and a step is pushed onto `path` only to go down
+  /// Elements and members are read in place, and a place is pushed onto `path` only to go down
   /// into an array or an object, or to spell a match: every value of every loaded document is
   /// visited, and copying each out of its container, with its key, was most of a scan.
-  private static func visit(_ value: JSONValue, path: inout [PathStep], key: String?, matches: inout [Match]) {
+  private static func visit(_ value: JSONValue, root: JSONValue, path: inout [Int], key: String?, matches: inout [Match]) {
     switch value {
     case .string(let text):
-      if let kind = kind(of: text, key: key) { matches.append(Match(path: spell(path), kind: kind)) }
+      if let kind = kind(of: text, key: key) { matches.append(Match(path: spell(path, from: root), kind: kind)) }
     case .array(let elements):
       elements.withUnsafeBufferPointer { elements in
         for index in elements.indices {
-          visit(elements[index], under: .element(index), path: &path, key: key, matches: &matches)
+          visit(elements[index], at: index, root: root, path: &path, key: key, matches: &matches)
         }
       }
     case .object(let object):
       object.members.withUnsafeBufferPointer { members in
         for index in members.indices {
-          visit(members[index].value, under: .member(members[index].key), path: &path, key: name(at: index, in: members), matches: &matches)
+          visit(members[index].value, at: index, root: root, path: &path, key: name(at: index, in: members), matches: &matches)
         }
       }
     default: break
@@ -358,31 +360,34 @@ public enum SecretScanner {
   /// pair's `name`. n8n writes headers and query parameters so (`{"name": "x-api-key", "value":
   /// "..."}`), and the key `value` alone says nothing of a secret. A pair that says itself
   /// whether it is a secret (an environment variable's `"secret": false`) is taken at its word.
+  /// Keys are told from `value` by their length first: a comparison of two strings is a call.
   @inline(__always)
   private static func name<Members: RandomAccessCollection<JSONObject.Member>>(at index: Members.Index, in members: Members) -> String {
     let key = members[index].key
-    guard key == "value", !members.contains(where: { $0.key == "secret" && $0.value == .bool(false) }) else { return key }
+    guard key.utf8.count == 5, key == "value",
+      !members.contains(where: { $0.key.utf8.count == 6 && $0.key == "secret" && $0.value == .bool(false) })
+    else { return key }
     for member in members where member.key == "name" {
       if case .string(let name) = member.value { return name }
     }
     return key
   }
 
-  /// `visit` of one element or member, `step` below `path`; numbers, booleans and null hold
-  /// no secret.
+  /// `visit` of one element or member, at `place` below `path`; numbers, booleans and null
+  /// hold no secret.
   @inline(__always)
   private static func visit(
-    _ value: JSONValue, under step: @autoclosure () -> PathStep, path: inout [PathStep], key: String?, matches: inout [Match]
+    _ value: JSONValue, at place: Int, root: JSONValue, path: inout [Int], key: String?, matches: inout [Match]
   ) {
     switch value {
     case .string(let text):
       guard let kind = kind(of: text, key: key) else { return }
-      path.append(step())
-      matches.append(Match(path: spell(path), kind: kind))
+      path.append(place)
+      matches.append(Match(path: spell(path, from: root), kind: kind))
       path.removeLast()
     case .array, .object:
-      path.append(step())
-      visit(value, path: &path, key: key, matches: &matches)
+      path.append(place)
+      visit(value, root: root, path: &path, key: key, matches: &matches)
       path.removeLast()
     case .null, .bool, .number: return
     }
