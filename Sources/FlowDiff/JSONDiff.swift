@@ -19,13 +19,17 @@ enum JSONDiff {
     if old == new { return }
     switch (old, new) {
     case (.object(let left)?, .object(let right)?):
+      let leftIndex = KeyIndex(left)
       let rightIndex = KeyIndex(right)
       // Objects keyed by id (NiFi's `externalControllerServiceReferences`) pair their members
       // through the translation too.
       var translatedKeys: Set<String> = []
-      for member in left.members {
-        var value = rightIndex.value(for: member.key)
-        if value == nil, case let key = translation.translate(member.key), key != member.key, let found = rightIndex.value(for: key) {
+      for (position, member) in left.members.enumerated() {
+        let occurrence = leftIndex.occurrence(at: position)
+        var value = rightIndex.value(for: member.key, occurrence: occurrence)
+        if value == nil, occurrence == 0, case let key = translation.translate(member.key), key != member.key,
+          let found = rightIndex.value(for: key)
+        {
           value = found
           translatedKeys.insert(key)
         }
@@ -33,8 +37,10 @@ enum JSONDiff {
         walk(member.value, value, path: &path, translation: translation, leftOutIsNoChange: leftOutIsNoChange, into: &changes)
         path.removeLast()
       }
-      let leftIndex = KeyIndex(left)
-      for member in right.members where leftIndex.value(for: member.key) == nil && !translatedKeys.contains(member.key) {
+      for (position, member) in right.members.enumerated()
+      where leftIndex.value(for: member.key, occurrence: rightIndex.occurrence(at: position)) == nil
+        && !translatedKeys.contains(member.key)
+      {
         record(path + [.key(member.key)], old: nil, new: member.value, leftOutIsNoChange: leftOutIsNoChange, into: &changes)
       }
     case (.array(let left)?, .array(let right)?) where left.count == right.count:
@@ -75,25 +81,45 @@ enum JSONDiff {
 
   /// Member lookup by key: a linear search for the small objects that nearly all are, a
   /// dictionary for large ones (thousands of connection references), so diffing stays linear.
+  /// A key the object repeats (JSON allows it; a hand-edited export may) is looked up by its
+  /// occurrence: the second `mode` of one side pairs with the second of the other, not with
+  /// the first, which hid a change to it.
   struct KeyIndex {
     let object: JSONObject
     let positions: [String: Int]?
+    /// True when some key stands more than once.
+    let repeatsKeys: Bool
 
     init(_ object: JSONObject) {
       self.object = object
       guard object.count > 16 else {
         positions = nil
+        let members = object.members
+        repeatsKeys = members.indices.contains { later in
+          members[..<later].contains { $0.key.utf8.count == members[later].key.utf8.count && $0.key == members[later].key }
+        }
         return
       }
       var positions: [String: Int] = [:]
       positions.reserveCapacity(object.count)
-      for (index, member) in object.members.enumerated() { positions.setFirst(index, forKey: member.key) }
+      var repeatsKeys = false
+      for (index, member) in object.members.enumerated() where !positions.setFirst(index, forKey: member.key) { repeatsKeys = true }
       self.positions = positions
+      self.repeatsKeys = repeatsKeys
     }
 
-    func value(for key: String) -> JSONValue? {
+    /// The value of the `occurrence`th member (from 0) keyed `key`.
+    func value(for key: String, occurrence: Int = 0) -> JSONValue? {
+      guard occurrence == 0 else { return object.members.lazy.filter { $0.key == key }.dropFirst(occurrence).first?.value }
       guard let positions else { return object[key] }
       return positions[key].map { object.members[$0].value }
+    }
+
+    /// How many members before the one at `position` have its key.
+    func occurrence(at position: Int) -> Int {
+      guard repeatsKeys else { return 0 }
+      let key = object.members[position].key
+      return object.members[..<position].count { $0.key == key }
     }
   }
 }

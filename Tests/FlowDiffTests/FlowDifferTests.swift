@@ -2,6 +2,7 @@ import FlowDiff
 import FlowFormats
 import FlowModel
 import FlowTestSupport
+import Foundation
 import Testing
 
 @Suite struct FlowDifferTests {
@@ -27,6 +28,26 @@ import Testing
         2 nodes changed, 1 node added, 1 edge added, 1 other change
 
         """)
+  }
+
+  /// JSON allows a key twice in an object, and a hand-edited export may have it: the second
+  /// occurrence pairs with the other side's second, so a change to it shows, and a third is added.
+  @Test func aRepeatedKeyPairsByItsOccurrence() throws {
+    func flow(_ parameters: String) throws -> FlowVersion {
+      let text = """
+        {"name": "D", "connections": {}, "nodes": [{"id": "1", "name": "Set", "type": "n8n-nodes-base.set", \
+        "position": [0, 0], "parameters": {\(parameters)}}]}
+        """
+      return try ExportFormat.read(Data(text.utf8), fallbackName: "D").1.version
+    }
+    let old = try flow(#""mode": "raw", "mode": "first""#)
+    func render(_ new: FlowVersion) -> String {
+      DiffRenderer.terminal(colour: false).render(FlowDiffer.diff(old, new, leftLabel: "a", rightLabel: "b"))
+    }
+    #expect(render(try flow(#""mode": "raw", "mode": "second""#)).contains(#"~ config.parameters.mode: "first" -> "second""#))
+    #expect(!render(try flow(#""mode": "raw", "mode": "second""#)).contains(#""raw""#))
+    #expect(render(try flow(#""mode": "raw", "mode": "first", "mode": "third""#)).contains(#"+ config.parameters.mode: "third""#))
+    #expect(FlowDiffer.diff(old, try flow(#""mode": "raw", "mode": "first""#), leftLabel: "a", rightLabel: "b").isEmpty)
   }
 
   @Test func sameFlowFromAnotherInstanceIsNoChange() {
