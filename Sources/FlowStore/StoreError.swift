@@ -3,6 +3,8 @@
 public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case missing(path: String)
   case alreadyExists(path: String)
+  /// A workspace was to be created where a folder is.
+  case isFolder(path: String)
   case notAWorkspace(path: String, reason: String)
   case readOnly(path: String)
   /// Another process committed since this session read the workspace.
@@ -44,6 +46,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     switch self {
     case .missing(let path): return "\(path): no such workspace file (create one with `workspace new \(path)`)"
     case .alreadyExists(let path): return "\(path) already exists (open it with `load \(path)`)"
+    case .isFolder(let path):
+      let file = path.hasSuffix("/") ? path + "work.fpsw" : path + "/work.fpsw"
+      return "\(path) is a folder: name the workspace file to make in it (`workspace new \(file)`)"
     case .notAWorkspace(let path, let reason): return "\(path) is not a FlowPort workspace: \(reason)"
     case .readOnly(let path):
       // Why depends on the kind: a file's permissions, a database login's role; `load

@@ -41,6 +41,22 @@ import Testing
     #expect(try SQLiteWorkspace.open(location).members() == [Member(user: "ana", role: .owner)])
   }
 
+  /// `workspace new` where something is already: a folder asks for a file name in it, another
+  /// file is left alone, neither is offered to `load`.
+  @Test func aWorkspaceIsNotCreatedOverAFolderOrAFile() throws {
+    let folder = path("exports")
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    #expect(throws: StoreError.isFolder(path: folder)) { try SQLiteWorkspace.create(folder) }
+    #expect(StoreError.isFolder(path: folder).description.contains("`workspace new \(folder)/work.fpsw`"))
+    #expect(StoreError.isFolder(path: "/").description.contains("`workspace new /work.fpsw`"))
+    let export = path("flow.json")
+    try Data("{}".utf8).write(to: URL(fileURLWithPath: export))
+    #expect(throws: StoreError.notAWorkspace(path: export, reason: "the file exists already; choose a new name")) {
+      try SQLiteWorkspace.create(export)
+    }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: export)) == Data("{}".utf8))
+  }
+
   /// A new workspace has pages of 16 KiB (its file header says so at bytes 16 and 17, big
   /// endian): documents are stored in fewer pages, and a bulk commit writes faster.
   @Test func aNewWorkspaceHasPagesOf16KiB() throws {

@@ -41,6 +41,15 @@ public final class SQLiteWorkspace: TableWorkspace {
     self.tables = WorkspaceTables(location: location, sealer: sealer)
   }
 
+  /// Why a workspace cannot be created at `path`, which exists: it is a workspace (to open), a
+  /// folder (to name a file in), or another file (to leave alone). `workspace new /` used to
+  /// suggest `load /`.
+  private static func occupied(_ path: String) -> StoreError {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return .isFolder(path: path) }
+    return isWorkspace(path) ? .alreadyExists(path: path) : .notAWorkspace(path: path, reason: "the file exists already; choose a new name")
+  }
+
   /// Takes every location that is not a URL: the file store serves what no other kind takes.
   public static func handles(_ location: String) -> Bool { !location.contains("://") }
 
@@ -52,7 +61,7 @@ public final class SQLiteWorkspace: TableWorkspace {
   {
     let descriptor = createExclusively(path, mode: 0o600)
     guard descriptor >= 0 else {
-      if errno == EEXIST { throw .alreadyExists(path: path) }
+      if errno == EEXIST { throw occupied(path) }
       throw .database(path: path, message: "cannot be created: \(String(cString: strerror(errno)))")
     }
     close(descriptor)
