@@ -83,44 +83,63 @@ enum JSONDiff {
   /// dictionary for large ones (thousands of connection references), so diffing stays linear.
   /// A key the object repeats (JSON allows it; a hand-edited export may) is looked up by its
   /// occurrence: the second `mode` of one side pairs with the second of the other, not with
-  /// the first, which hid a change to it.
+  /// the first, which hid a change to it. Such an object is indexed by key and occurrence, so
+  /// one that repeats a key thousands of times is still read once.
   struct KeyIndex {
+    /// A key's `occurrence`th member (from 0).
+    struct Slot: Hashable {
+      var key: String
+      var occurrence: Int
+    }
+
     let object: JSONObject
-    let positions: [String: Int]?
-    /// True when some key stands more than once.
-    let repeatsKeys: Bool
+    /// Where each slot's member is: for a large object, or one that repeats a key.
+    let positions: [Slot: Int]?
+    /// Each member's occurrence of its key, when some key repeats.
+    let occurrences: [Int]?
 
     init(_ object: JSONObject) {
       self.object = object
-      guard object.count > 16 else {
-        positions = nil
-        let members = object.members
-        repeatsKeys = members.indices.contains { later in
+      let members = object.members
+      if members.count <= 16,
+        !members.indices.contains(where: { later in
           members[..<later].contains { $0.key.utf8.count == members[later].key.utf8.count && $0.key == members[later].key }
-        }
+        })
+      {
+        (positions, occurrences) = (nil, nil)
         return
       }
-      var positions: [String: Int] = [:]
-      positions.reserveCapacity(object.count)
-      var repeatsKeys = false
-      for (index, member) in object.members.enumerated() where !positions.setFirst(index, forKey: member.key) { repeatsKeys = true }
-      self.positions = positions
-      self.repeatsKeys = repeatsKeys
+      var positions: [Slot: Int] = [:]
+      positions.reserveCapacity(members.count)
+      var repeats = false
+      for (index, member) in members.enumerated() where !positions.setFirst(index, forKey: Slot(key: member.key, occurrence: 0)) {
+        repeats = true
+        break
+      }
+      guard repeats else {
+        (self.positions, occurrences) = (positions, nil)
+        return
+      }
+      var counts: [String: Int] = [:]
+      var occurrences: [Int] = []
+      occurrences.reserveCapacity(members.count)
+      for (index, member) in members.enumerated() {
+        let occurrence = counts[member.key, default: 0]
+        counts[member.key] = occurrence + 1
+        occurrences.append(occurrence)
+        positions[Slot(key: member.key, occurrence: occurrence)] = index
+      }
+      (self.positions, self.occurrences) = (positions, occurrences)
     }
 
     /// The value of the `occurrence`th member (from 0) keyed `key`.
     func value(for key: String, occurrence: Int = 0) -> JSONValue? {
-      guard occurrence == 0 else { return object.members.lazy.filter { $0.key == key }.dropFirst(occurrence).first?.value }
-      guard let positions else { return object[key] }
-      return positions[key].map { object.members[$0].value }
+      guard let positions else { return occurrence == 0 ? object[key] : nil }
+      return positions[Slot(key: key, occurrence: occurrence)].map { object.members[$0].value }
     }
 
     /// How many members before the one at `position` have its key.
-    func occurrence(at position: Int) -> Int {
-      guard repeatsKeys else { return 0 }
-      let key = object.members[position].key
-      return object.members[..<position].count { $0.key == key }
-    }
+    func occurrence(at position: Int) -> Int { occurrences?[position] ?? 0 }
   }
 }
 

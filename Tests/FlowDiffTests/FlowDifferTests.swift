@@ -48,6 +48,13 @@ import Testing
     #expect(!render(try flow(#""mode": "raw", "mode": "second""#)).contains(#""raw""#))
     #expect(render(try flow(#""mode": "raw", "mode": "first", "mode": "third""#)).contains(#"+ config.parameters.mode: "third""#))
     #expect(FlowDiffer.diff(old, try flow(#""mode": "raw", "mode": "first""#), leftLabel: "a", rightLabel: "b").isEmpty)
+    // An object too large for a linear search is indexed by key and occurrence.
+    func repeated(_ last: String) -> String {
+      (0..<40).map { #""k": \#($0), "other\#($0)": 0"# }.joined(separator: ", ") + #", "k": "\#(last)""#
+    }
+    let large = FlowDiffer.diff(try flow(repeated("a")), try flow(repeated("b")), leftLabel: "a", rightLabel: "b")
+    #expect(DiffRenderer.terminal(colour: false).render(large).contains(#"~ config.parameters.k: "a" -> "b""#))
+    #expect(large.nodes.count == 1)
   }
 
   @Test func sameFlowFromAnotherInstanceIsNoChange() {

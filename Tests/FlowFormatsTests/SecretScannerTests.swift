@@ -42,6 +42,13 @@ import Testing
     #expect(!"\(redacted)".contains("ab12cd34ef"), "a secret-named member's value goes whole")
   }
 
+  /// A path names each step, an empty key too: `.password` below a member keyed "" at the top
+  /// level is not the top level's own `password`.
+  @Test func aPathSpellsAnEmptyKey() {
+    let document: JSONValue = ["": ["password": "hunter2x"], "list": [["token": "abcd1234"]]]
+    #expect(SecretScanner.scan(document).map(\.path) == [".password", "list[0].token"])
+  }
+
   /// A secret is found wherever it stands in a text: at each offset from its start, with a space
   /// and padding of several lengths either side.
   @Test(arguments: [

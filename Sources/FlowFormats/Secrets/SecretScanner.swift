@@ -318,11 +318,11 @@ public enum SecretScanner {
     guard !path.isEmpty else { return "(top level)" }
     var text = ""
     var value = root
-    for place in path {
+    for (step, place) in path.enumerated() {
       switch value {
       case .object(let object):
         let key = object.members[place].key
-        text += text.isEmpty ? key : ".\(key)"
+        text += step == 0 ? key : ".\(key)"
         value = object.members[place].value
       case .array(let elements):
         text += "[\(place)]"
