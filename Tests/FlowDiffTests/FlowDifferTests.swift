@@ -57,6 +57,27 @@ import Testing
     #expect(large.nodes.count == 1)
   }
 
+  /// Where a wire or a name repeats a key, the model reads the last, as n8n's JavaScript does:
+  /// a change to it is a change to the flow, not "no changes".
+  @Test func aRepeatedKeyInAWireOrANameIsReadAsThePlatformReadsIt() throws {
+    func flow(index: String, name: String) throws -> FlowVersion {
+      let text = """
+        {"name": "W", "nodes": [
+          {"id": "1", "name": "Start", "type": "n8n-nodes-base.manualTrigger", "position": [0, 0], "parameters": {}},
+          {"id": "2", "name": "Send", "name": "\(name)", "type": "n8n-nodes-base.set", "position": [200, 0], "parameters": {}}],
+         "connections": {"Start": {"main": [[{"node": "\(name)", "type": "main", "index": 0, "index": \(index)}]]}}}
+        """
+      return try ExportFormat.read(Data(text.utf8), fallbackName: "W").1.version
+    }
+    let old = try flow(index: "1", name: "Send")
+    #expect(old.nodes.map(\.name) == ["Start", "Send"])
+    #expect(old.edges.map(\.toPort) == ["main:1"])
+    let rewired = FlowDiffer.diff(old, try flow(index: "2", name: "Send"), leftLabel: "a", rightLabel: "b")
+    #expect(rewired.edges.count == 2, "the wire to input 1 removed, one to input 2 added")
+    let renamed = FlowDiffer.diff(old, try flow(index: "1", name: "Post"), leftLabel: "a", rightLabel: "b")
+    #expect(DiffRenderer.terminal(colour: false).render(renamed).contains("Post"))
+  }
+
   @Test func sameFlowFromAnotherInstanceIsNoChange() {
     var other = Fixtures.flow(ids: ["x", "y", "z"])
     other.nodes.reverse()

@@ -12,6 +12,17 @@ import Testing
     #expect(JSONWriter(layout: .minified).string(value) == text)
   }
 
+  /// A repeated key reads as its last member, as JavaScript, Python and Jackson read it: the
+  /// platform runs that one. Setting replaces the last in place; removing takes every one.
+  @Test func aRepeatedKeyReadsAsItsLastMember() throws {
+    var object = try #require(try JSONParser.parse(#"{"mode":"raw","id":1,"mode":"first"}"#).objectValue)
+    #expect(object["mode"] == "first")
+    object["mode"] = "second"
+    #expect(JSONWriter(layout: .minified).string(.object(object)) == #"{"mode":"raw","id":1,"mode":"second"}"#)
+    object["mode"] = nil
+    #expect(JSONWriter(layout: .minified).string(.object(object)) == #"{"id":1}"#)
+  }
+
   @Test func readsEscapesAndSurrogatePairs() throws {
     let value = try JSONParser.parse(#"["caf\u00e9", "\ud83d\ude00", "日本", "tab\tnew\nline \"q\" \\ \/"]"#)
     expectNoDifference(value, ["café", "😀", "日本", "tab\tnew\nline \"q\" \\ /"])

@@ -66,25 +66,29 @@ public struct JSONObject: Hashable, Sendable, RandomAccessCollection, Expressibl
   /// The keys in file order.
   public var keys: [String] { members.map(\.key) }
 
-  /// The value of the first member with this key; setting replaces it in place or appends.
+  /// The value of the last member with this key, the one JavaScript's `JSON.parse`, Python's
+  /// `json` and Jackson read where a key repeats (a hand-edited export, a merge resolved by
+  /// hand), so the model sees what the platform runs; setting replaces that one in place, or
+  /// appends; setting nil removes every member with the key.
   public subscript(key: String) -> JSONValue? {
     get { index(ofKey: key).map { members[$0].value } }
     set {
+      guard let newValue else { return removeMembers(keyedBy: [key]) }
       if let index = index(ofKey: key) {
-        if let newValue { members[index].value = newValue } else { members.remove(at: index) }
-      } else if let newValue {
+        members[index].value = newValue
+      } else {
         members.append(Member(key, newValue))
       }
     }
   }
 
-  /// The position of the first member with this key. Lengths are compared first, in place:
+  /// The position of the last member with this key. Lengths are compared first, in place:
   /// most members differ from the key asked for in length, and copying each member out to
   /// compare keys with `==` was most of every lookup (dialects ask a node for its `id`, `type`
   /// and `name` thousands of times per document).
   public func index(ofKey key: String) -> Int? {
     let length = key.utf8.count
-    return members.withUnsafeBufferPointer { members in members.indices.first { Self.isKey(members[$0].key, key, length: length) } }
+    return members.withUnsafeBufferPointer { members in members.indices.last { Self.isKey(members[$0].key, key, length: length) } }
   }
 
   /// True when `candidate` is `key`, `length` bytes long, compared by length first: most keys
