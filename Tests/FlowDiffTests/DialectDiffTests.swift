@@ -8,8 +8,8 @@ import Testing
 
 /// For each dialect, a pair as two instances export one flow (every id the instance mints
 /// different, positions moved) with known edits: a connection-level change (a config node's
-/// host and port, a controller service's URL, a parameter, a connection's id and label, SASL
-/// connection details), a secret changed, and in Node-RED a rename, an added node and a
+/// host and port, a controller service's URL, a parameter, a NiFi queue's back pressure, a
+/// connection's id and label, SASL connection details), a secret changed, and in Node-RED a rename, an added node and a
 /// property change. Snapshots show the terminal view; no secret value is in any view.
 @Suite struct DialectDiffTests {
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")

@@ -34,7 +34,9 @@ extension NiFiCodec {
       if case .number(let x)? = group["position"]?["x"], case .number(let y)? = group["position"]?["y"] {
         position = Position(x: x, y: y)
       }
+      let queues = queueSettings(in: group)
       config.removeMembers(keyedBy: instanceMembers + groupContents)
+      if !queues.isEmpty { config["connections"] = .object(queues) }
       view.nodes.append(
         Node(id: id, name: group["name"]?.stringValue ?? "process group", type: "process-group", config: config, position: position))
       for service in group["controllerServices"]?.arrayValue ?? [] {
@@ -75,6 +77,33 @@ extension NiFiCodec {
     view.connections = references.references
     view.metadata = JSONObject(view.metadata.members.filter { !["externalControllerServices", "parameterContexts"].contains($0.key) })
     return view
+  }
+
+  /// What a connection holds besides its ends and relationships (the edge), the ids an instance
+  /// mints and its layout: its queue's settings (back pressure, expiration, load balancing,
+  /// prioritizers), which production tunes apart from test.
+  static let connectionEdgeMembers = [
+    "identifier", "instanceIdentifier", "source", "destination", "selectedRelationships", "componentType", "groupIdentifier",
+    "labelIndex", "zIndex", "bends",
+  ]
+
+  /// The queue settings of a process group's connections, each keyed by what it joins as a
+  /// person reads it (`ConsumeKafka → MergeRecord (success)`), not by an id another instance
+  /// mints; its process group's node in a diff view holds them, so a changed threshold shows.
+  static func queueSettings(in group: JSONValue) -> JSONObject {
+    var queues = JSONObject()
+    for connection in group["connections"]?.arrayValue ?? [] {
+      guard case .object(var settings) = connection else { continue }
+      func end(_ key: String) -> String {
+        let name = connection[key]?["name"]?.stringValue ?? ""
+        return name.isEmpty ? connection[key]?["type"]?.stringValue?.lowercased() ?? key : name
+      }
+      let relationships = (connection["selectedRelationships"]?.arrayValue ?? []).compactMap(\.stringValue).sorted()
+      let joined = "\(end("source")) → \(end("destination"))" + (relationships.isEmpty ? "" : " (\(relationships.joined(separator: ", ")))")
+      settings.removeMembers(keyedBy: connectionEdgeMembers)
+      queues.members.append(JSONObject.Member(joined, .object(settings)))
+    }
+    return queues
   }
 
   /// Property values whose descriptor says `sensitive`, as stand-ins (a parameter reference
