@@ -1,3 +1,5 @@
+// wcwidth, with everything else glibc offers.
+#define _GNU_SOURCE
 #include "CEditShim.h"
 
 #include <errno.h>
@@ -9,6 +11,7 @@
 #include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
+#include <wchar.h>
 
 static volatile sig_atomic_t interrupted = 0;
 static volatile sig_atomic_t quit_key = 0;
@@ -182,6 +185,8 @@ void fps_install_interrupt_handler(void) {
   signal(SIGTERM, SIG_DFL);
   signal(SIGHUP, SIG_DFL);
 }
+
+int fps_character_width(unsigned int character) { return wcwidth((wchar_t)character); }
 
 int fps_terminal_columns(void) {
   struct winsize size;

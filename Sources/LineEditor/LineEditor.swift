@@ -113,9 +113,25 @@ public final class LineEditor {
       return UInt8(CC_REFRESH)
     }
     guard candidates.count > 1 else { return UInt8(CC_ERROR) }
+    let width = Int(fps_terminal_columns())
     let rows = max(2, Int(fps_terminal_rows()) - 2)
-    fps_el_write("\n" + Self.columns(candidates, width: Int(fps_terminal_columns()), rows: rows))
+    // libedit redraws the prompt as many rows above where the list leaves the cursor as the
+    // cursor stood below the prompt's row: on a line that wraps, the prompt came down over the
+    // list's last names. So the list starts below the line's last row, and is followed by as
+    // many line ends as libedit goes back up; it is cut to the rows the line leaves free.
+    let prompt = Self.displayWidth(String(decoding: promptText.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
+    let cursorRow = (prompt + Self.displayWidth(String(decoding: bytes[..<cursor], as: UTF8.self))) / max(1, width)
+    let lastRow = (prompt + Self.displayWidth(line)) / max(1, width)
+    fps_el_write(
+      String(repeating: "\n", count: lastRow - cursorRow + 1) + Self.columns(candidates, width: width, rows: max(1, rows - lastRow))
+        + String(repeating: "\n", count: cursorRow))
     return UInt8(CC_REDISPLAY)
+  }
+
+  /// How many columns `text` takes in the terminal: two for a wide character (日本), none for a
+  /// combining one.
+  static func displayWidth(_ text: String) -> Int {
+    text.unicodeScalars.reduce(0) { $0 + max(0, Int(fps_character_width($1.value))) }
   }
 
   /// Candidates laid out in as many columns as fit `width`, filled down each column, as shells

@@ -115,6 +115,35 @@ struct TerminalTests {
     }
   }
 
+  /// Tab on a line longer than the terminal is wide lists every candidate: libedit redraws the
+  /// prompt as many rows up as the cursor stood below the prompt's row, and it used to come
+  /// down over the list's last names. With the cursor on the line's first row, the list starts
+  /// below its last.
+  @Test func candidatesOfALineThatWrapsAreAllListed() throws {
+    let fps = try FPSProcess()
+    let folder = fps.home.appendingPathComponent("exports-kept-in-a-folder-whose-name-is-long-enough-to-wrap")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    for name in ["alpha-orders", "alpha-billing"] { try Data("[]".utf8).write(to: folder.appendingPathComponent("\(name).json")) }
+    try withShell(fps) { terminal in
+      let line = "diff \(folder.lastPathComponent)/alpha-orders.json \(folder.lastPathComponent)/al"
+      #expect(line.count > TmuxTerminal.width)
+      try terminal.send(line, literal: true)
+      try terminal.send("Tab")
+      try terminal.wait(for: "the common start") { $0.replacingOccurrences(of: "\n", with: "").hasSuffix("/alpha-") }
+      let listing = try terminal.mark()
+      try terminal.send("Tab")
+      let shown = try terminal.wait(for: "alpha-orders.json\nfps default>", since: listing)
+      #expect(shown.contains("/alpha-billing.json"), "\(shown)")
+      try terminal.send("C-a", "Tab")
+      let commands = try terminal.wait(for: "the commands, then the line again") { $0.contains("workspace") && $0.hasSuffix("/alpha-") }
+      let rows = commands.components(separatedBy: "\n")
+      let listed = try #require(rows.firstIndex { $0.hasPrefix("commit ") }, "\(commands)")
+      #expect(rows[listed - 1].hasSuffix("/alpha-"), "the list starts below the line's last row:\n\(commands)")
+      try terminal.send("C-e", "C-u", "C-d")
+      try terminal.wait(for: "the shell to exit on Ctrl-D", seconds: 5) { _ in !terminal.isRunning }
+    }
+  }
+
   /// A secret typed at the prompt never reaches the history file; a secret asked for is not echoed.
   @Test func theHistoryKeepsNoSecret() throws {
     let fps = try FPSProcess()

@@ -37,6 +37,9 @@ int fps_history_add_to_file(const char *path, const char *line, int size);
 void fps_install_interrupt_handler(void);
 /// The terminal's width in columns (80 when stdout is not a terminal).
 int fps_terminal_columns(void);
+/// How many columns the character takes in the terminal (wcwidth): 2 for a wide one, 0 for a
+/// combining one, -1 for a control character.
+int fps_character_width(unsigned int character);
 /// Runs `command` through /bin/sh with `text` on its standard input and waits for it: the pager.
 /// -1 when it could not be started.
 int fps_page(const char *command, const char *text, unsigned long length);
