@@ -48,8 +48,24 @@ struct SecretWalker {
   /// `value` with each member `rule` calls secret rewritten whole, and every JAAS password.
   func walk(_ value: JSONValue, _ rule: (Place, String) -> Bool) -> JSONValue {
     var place = Place(keys: [], objects: [])
+    // The kept stack's arrays, with their room, for this walk; a walk within a rule finds the
+    // empty ones in their place and makes its own.
+    swap(&place, &kept.place)
+    defer {
+      place.keys.removeAll(keepingCapacity: true)
+      place.objects.removeAll(keepingCapacity: true)
+      swap(&place, &kept.place)
+    }
     return walk(value, place: &place, rule) ?? value
   }
+
+  /// The place stack, kept from one walk to the next: a dialect walks each node's
+  /// configuration on its own, and making the stack's two arrays anew for every node was a
+  /// fiftieth of a large diff. Not `Sendable`, as the walker is not: one thread walks with it.
+  private final class KeptPlace {
+    var place = Place(keys: [], objects: [])
+  }
+  private let kept = KeptPlace()
 
   /// The rewritten value, or nil when nothing under it is a secret: most of a document has
   /// none, and rebuilding (copying) every object of every document at each commit and export
