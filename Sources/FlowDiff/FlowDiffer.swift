@@ -260,8 +260,8 @@ public enum FlowDiffer {
 
   /// A secret variable with a stand-in for its value: a change shows as `changed (secret)`.
   private static func secretValueHidden(_ entry: JSONValue) -> JSONValue {
-    guard Dependencies.isSecret(entry), var object = entry.objectValue, let value = object["value"] else { return entry }
-    object["value"] = SecretStandIn.standIn(for: value)
+    guard Dependencies.isSecret(entry), var object = entry.objectValue else { return entry }
+    object.updateValues(forKey: "value", SecretStandIn.standIn(for:))
     return .object(object)
   }
 }

@@ -23,24 +23,23 @@ enum JSONDiff {
       let rightIndex = KeyIndex(right)
       // Objects keyed by id (NiFi's `externalControllerServiceReferences`) pair their members
       // through the translation too.
-      var translatedKeys: Set<String> = []
+      var translated: Set<KeyIndex.Slot> = []
       for (position, member) in left.members.enumerated() {
-        let occurrence = leftIndex.occurrence(at: position)
-        var value = rightIndex.value(for: member.key, occurrence: occurrence)
-        if value == nil, occurrence == 0, case let key = translation.translate(member.key), key != member.key,
-          let found = rightIndex.value(for: key)
+        let rank = leftIndex.rank(at: position)
+        var value = rightIndex.value(for: member.key, rank: rank)
+        if value == nil, case let key = translation.translate(member.key), key != member.key,
+          let found = rightIndex.value(for: key, rank: rank)
         {
           value = found
-          translatedKeys.insert(key)
+          translated.insert(KeyIndex.Slot(key: key, rank: rank))
         }
         path.append(.key(member.key))
         walk(member.value, value, path: &path, translation: translation, leftOutIsNoChange: leftOutIsNoChange, into: &changes)
         path.removeLast()
       }
-      for (position, member) in right.members.enumerated()
-      where leftIndex.value(for: member.key, occurrence: rightIndex.occurrence(at: position)) == nil
-        && !translatedKeys.contains(member.key)
-      {
+      for (position, member) in right.members.enumerated() {
+        let slot = KeyIndex.Slot(key: member.key, rank: rightIndex.rank(at: position))
+        guard leftIndex.value(for: slot.key, rank: slot.rank) == nil, !translated.contains(slot) else { continue }
         record(path + [.key(member.key)], old: nil, new: member.value, leftOutIsNoChange: leftOutIsNoChange, into: &changes)
       }
     case (.array(let left)?, .array(let right)?) where left.count == right.count:
@@ -81,65 +80,74 @@ enum JSONDiff {
 
   /// Member lookup by key: a linear search for the small objects that nearly all are, a
   /// dictionary for large ones (thousands of connection references), so diffing stays linear.
-  /// A key the object repeats (JSON allows it; a hand-edited export may) is looked up by its
-  /// occurrence: the second `mode` of one side pairs with the second of the other, not with
-  /// the first, which hid a change to it. Such an object is indexed by key and occurrence, so
-  /// one that repeats a key thousands of times is still read once.
+  ///
+  /// A key the object repeats (JSON allows it; a hand-edited export or a merge resolved by hand
+  /// may have it) is looked up by its rank: each side's last member with the key, the one the
+  /// platform reads (`JSONObject`'s subscript), pairs with the other's last, and the ones
+  /// before it pair from the front. Pairing by key alone hid a change to a repeated key, and
+  /// pairing from the front made a stale copy taken out read as a change to the live one.
+  /// Such an object is indexed by key and rank, so one that repeats a key thousands of times
+  /// is still read once.
   struct KeyIndex {
-    /// A key's `occurrence`th member (from 0).
+    /// A key's member of some rank: 0 for its last, 1, 2, ... for those before it.
     struct Slot: Hashable {
       var key: String
-      var occurrence: Int
+      var rank: Int
     }
 
     let object: JSONObject
     /// Where each slot's member is: for a large object, or one that repeats a key.
     let positions: [Slot: Int]?
-    /// Each member's occurrence of its key, when some key repeats.
-    let occurrences: [Int]?
+    /// Each member's rank, when some key repeats.
+    let ranks: [Int]?
 
     init(_ object: JSONObject) {
       self.object = object
       let members = object.members
-      if members.count <= 16,
-        !members.indices.contains(where: { later in
-          members[..<later].contains { $0.key.utf8.count == members[later].key.utf8.count && $0.key == members[later].key }
-        })
-      {
-        (positions, occurrences) = (nil, nil)
+      guard members.count > 16 || Self.repeatsKey(members) else {
+        (positions, ranks) = (nil, nil)
         return
       }
       var positions: [Slot: Int] = [:]
       positions.reserveCapacity(members.count)
       var repeats = false
-      for (index, member) in members.enumerated() where !positions.setFirst(index, forKey: Slot(key: member.key, occurrence: 0)) {
-        repeats = true
-        break
+      for (index, member) in members.enumerated() {
+        if !positions.setFirst(index, forKey: Slot(key: member.key, rank: 0)) {
+          repeats = true
+          break
+        }
       }
       guard repeats else {
-        (self.positions, occurrences) = (positions, nil)
+        (self.positions, ranks) = (positions, nil)
         return
       }
       var counts: [String: Int] = [:]
-      var occurrences: [Int] = []
-      occurrences.reserveCapacity(members.count)
+      for member in members { counts[member.key, default: 0] += 1 }
+      var seen: [String: Int] = [:]
+      var ranks = [Int](repeating: 0, count: members.count)
+      positions.removeAll(keepingCapacity: true)
       for (index, member) in members.enumerated() {
-        let occurrence = counts[member.key, default: 0]
-        counts[member.key] = occurrence + 1
-        occurrences.append(occurrence)
-        positions[Slot(key: member.key, occurrence: occurrence)] = index
+        let before = seen[member.key, default: 0]
+        seen[member.key] = before + 1
+        ranks[index] = before + 1 == counts[member.key] ? 0 : before + 1
+        positions[Slot(key: member.key, rank: ranks[index])] = index
       }
-      (self.positions, self.occurrences) = (positions, occurrences)
+      (self.positions, self.ranks) = (positions, ranks)
     }
 
-    /// The value of the `occurrence`th member (from 0) keyed `key`.
-    func value(for key: String, occurrence: Int = 0) -> JSONValue? {
-      guard let positions else { return occurrence == 0 ? object[key] : nil }
-      return positions[Slot(key: key, occurrence: occurrence)].map { object.members[$0].value }
+    /// True when two of the members have one key: compared pairwise, as only small objects are.
+    private static func repeatsKey(_ members: [JSONObject.Member]) -> Bool {
+      members.indices.contains { later in members[..<later].contains { JSONObject.isSameKey($0.key, members[later].key) } }
     }
 
-    /// How many members before the one at `position` have its key.
-    func occurrence(at position: Int) -> Int { occurrences?[position] ?? 0 }
+    /// The value of the member keyed `key` of this rank (see `Slot`).
+    func value(for key: String, rank: Int = 0) -> JSONValue? {
+      guard let positions else { return rank == 0 ? object[key] : nil }
+      return positions[Slot(key: key, rank: rank)].map { object.members[$0].value }
+    }
+
+    /// The rank of the member at `position` among those with its key.
+    func rank(at position: Int) -> Int { ranks?[position] ?? 0 }
   }
 }
 

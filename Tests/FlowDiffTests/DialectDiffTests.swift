@@ -9,8 +9,9 @@ import Testing
 /// For each dialect, a pair as two instances export one flow (every id the instance mints
 /// different, positions moved) with known edits: a connection-level change (a config node's
 /// host and port, a controller service's URL, a parameter, a NiFi queue's back pressure, a
-/// connection's id and label, SASL connection details), a secret changed, and in Node-RED a rename, an added node and a
-/// property change. Snapshots show the terminal view; no secret value is in any view.
+/// connection's id and label, SASL connection details), a secret changed, and in Node-RED a
+/// rename, an added node and a property change. Snapshots show the terminal view; no secret
+/// value is in any view.
 @Suite struct DialectDiffTests {
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
@@ -144,6 +145,47 @@ import Testing
     #expect(diff.connections.flatMap(\.changes).contains { $0.isSecret })
     let views = Self.allViews(diff)
     #expect(!views.contains("Test-Pass") && !views.contains("Prod-Pass"), "\(views)")
+  }
+
+  /// NiFi queues are keyed by what they join; two that read alike (from unnamed funnels) are
+  /// paired by their settings, not by the file's order, which follows the ids an instance
+  /// minted: the same queues in the other order are no change, a changed threshold is one.
+  @Test func niFiQueuesThatReadAlikePairByTheirSettings() throws {
+    func view(_ thresholds: [Int]) throws -> FlowVersion {
+      let connections = thresholds.enumerated().map { index, threshold in
+        """
+        {"identifier": "c\(index)", "source": {"id": "f\(index)", "type": "FUNNEL", "name": ""},
+         "destination": {"id": "p", "type": "PROCESSOR", "name": "Log"}, "selectedRelationships": [],
+         "backPressureObjectThreshold": \(threshold)}
+        """
+      }
+      return try Self.view(
+        """
+        {"flowContents": {"identifier": "g", "name": "Group", "connections": [\(connections.joined(separator: ","))],
+         "funnels": [{"identifier": "f0"}, {"identifier": "f1"}],
+         "processors": [{"identifier": "p", "name": "Log", "type": "org.apache.nifi.processors.standard.LogAttribute"}]}}
+        """)
+    }
+    #expect(FlowDiffer.diff(try view([10, 20]), try view([20, 10]), leftLabel: "a", rightLabel: "b").isEmpty)
+    let changed = DiffRenderer.terminal(colour: false).render(
+      FlowDiffer.diff(try view([10, 20]), try view([30, 10]), leftLabel: "a", rightLabel: "b"))
+    #expect(changed.contains(#"config.connections["funnel → Log"].backPressureObjectThreshold: 20 -> 30"#), "\(changed)")
+  }
+
+  /// Where a secret's key repeats (credentials twice in a config node, a `cred` variable's
+  /// value twice), every copy is hidden, not only the one a lookup reads.
+  @Test func everyCopyOfARepeatedSecretIsHidden() throws {
+    func view(_ side: String) throws -> FlowVersion {
+      try Self.view(
+        Self.brokerFlow(
+          #""broker":"mq.example.com", "credentials": {"password": "First-Copy-\#(side)"}, "#
+            + #""credentials": {"password": "Last-Copy-\#(side)"}, "#
+            + #""env": [{"name": "KEY", "type": "cred", "value": "Env-First-\#(side)", "value": "Env-Last-\#(side)"}]"#))
+    }
+    let diff = FlowDiffer.diff(try view("A"), try view("B"), leftLabel: "test", rightLabel: "prod")
+    #expect(diff.connections.flatMap(\.changes).contains { $0.isSecret })
+    let views = Self.allViews(diff)
+    for copy in ["First-Copy", "Last-Copy", "Env-First", "Env-Last"] { #expect(!views.contains(copy), "\(copy): \(views)") }
   }
 
   /// A secret an export left out, missing or as a placeholder, is no change (as the README

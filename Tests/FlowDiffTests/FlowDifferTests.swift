@@ -30,9 +30,11 @@ import Testing
         """)
   }
 
-  /// JSON allows a key twice in an object, and a hand-edited export may have it: the second
-  /// occurrence pairs with the other side's second, so a change to it shows, and a third is added.
-  @Test func aRepeatedKeyPairsByItsOccurrence() throws {
+  /// JSON allows a key twice in an object, and a hand-edited export may have it: each side's
+  /// last member with the key (the one the platform reads) pairs with the other's last, so a
+  /// change to it shows, and the ones before it pair from the front: a stale copy taken out is
+  /// removed, not read as a change to the live one.
+  @Test func aRepeatedKeyPairsLastWithLast() throws {
     func flow(_ parameters: String) throws -> FlowVersion {
       let text = """
         {"name": "D", "connections": {}, "nodes": [{"id": "1", "name": "Set", "type": "n8n-nodes-base.set", \
@@ -46,7 +48,10 @@ import Testing
     }
     #expect(render(try flow(#""mode": "raw", "mode": "second""#)).contains(#"~ config.parameters.mode: "first" -> "second""#))
     #expect(!render(try flow(#""mode": "raw", "mode": "second""#)).contains(#""raw""#))
-    #expect(render(try flow(#""mode": "raw", "mode": "first", "mode": "third""#)).contains(#"+ config.parameters.mode: "third""#))
+    let appended = render(try flow(#""mode": "raw", "mode": "first", "mode": "third""#))
+    #expect(appended.contains(#"~ config.parameters.mode: "first" -> "third""#) && appended.contains(#"+ config.parameters.mode: "first""#))
+    let staleRemoved = render(try flow(#""mode": "first""#))
+    #expect(staleRemoved.contains(#"- config.parameters.mode: "raw""#) && !staleRemoved.contains(" -> "), "\(staleRemoved)")
     #expect(FlowDiffer.diff(old, try flow(#""mode": "raw", "mode": "first""#), leftLabel: "a", rightLabel: "b").isEmpty)
     // An object too large for a linear search is indexed by key and occurrence.
     func repeated(_ last: String) -> String {

@@ -32,4 +32,22 @@ import Testing
         "connections: source node 'Q' does not exist",
       ])
   }
+
+  /// A credential type named twice in a node is read as n8n reads it, the last: that one is
+  /// the node's reference, and binding it writes the member n8n runs with.
+  @Test func aCredentialTypeNamedTwiceIsReadAndBoundAsTheLast() throws {
+    let text = #"""
+      {"name": "w", "connections": {}, "nodes": [{"id": "n", "name": "Call", "type": "t", "credentials": {
+        "httpHeaderAuth": {"id": "1", "name": "Stale"}, "httpHeaderAuth": {"id": "2", "name": "Live"}}}]}
+      """#
+    let (format, decoded) = try ExportFormat.read(Array(text.utf8), fallbackName: "w")
+    #expect(decoded.version.connections.map(\.name) == ["Live"])
+    #expect(decoded.version.nodes.first?.connection == "httpHeaderAuth:2")
+    var bound = decoded.version
+    bound.connections[0].name = "Prod header"
+    bound.connections[0].properties["id"] = "77"
+    let written = try JSONParser.parse(Array(try format.file(for: bound, stamp: nil, options: EncodeOptions())))
+    let entries = try #require(written["nodes"]?.arrayValue?.first?["credentials"]?.objectValue)
+    #expect(entries.members.map(\.value) == [["id": "1", "name": "Stale"], ["id": "77", "name": "Prod header"]])
+  }
 }

@@ -47,6 +47,7 @@ import Testing
   @Test func aPathSpellsAnEmptyKey() {
     let document: JSONValue = ["": ["password": "hunter2x"], "list": [["token": "abcd1234"]]]
     #expect(SecretScanner.scan(document).map(\.path) == [".password", "list[0].token"])
+    #expect(SecretScanner.scan([["a": [["password": "hunter2x"]]]]).map(\.path) == ["[0].a[0].password"])
   }
 
   /// A secret is found wherever it stands in a text: at each offset from its start, with a space

@@ -102,8 +102,12 @@ enum N8nCodec: DialectCodec {
   }
 
   /// The references of one node's `credentials` member, in both shapes n8n has written.
+  /// Of a type named twice, the last: the one n8n reads, and the one `encode` rebinds.
   static func credentials(of node: JSONValue) -> [ConnectionRef] {
-    (node["credentials"]?.objectValue ?? [:]).compactMap { member in
+    let entries = node["credentials"]?.objectValue ?? [:]
+    return entries.members.indices.compactMap { index in
+      let member = entries.members[index]
+      guard !entries.members[(index + 1)...].contains(where: { JSONObject.isSameKey($0.key, member.key) }) else { return nil }
       switch member.value {
       case .string(let name):
         return ConnectionRef(key: "\(member.key):\(name)", type: member.key, name: name)

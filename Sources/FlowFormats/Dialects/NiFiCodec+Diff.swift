@@ -66,7 +66,7 @@ extension NiFiCodec {
           case .object(var entry) = SecretScanner.redact(parameter, replacing: Secrets.standIn(kind:secret:))
         else { continue }
         entry["name"] = nil
-        if parameter["sensitive"] == .bool(true), let value = entry["value"] { entry["value"] = value.standingInForSecrets() }
+        if parameter["sensitive"] == .bool(true) { entry.updateValues(forKey: "value") { $0.standingInForSecrets() } }
         parameters[name] = .object(entry)
       }
       config["name"] = nil
@@ -79,9 +79,9 @@ extension NiFiCodec {
     return view
   }
 
-  /// What a connection holds besides its ends and relationships (the edge), the ids an instance
-  /// mints and its layout: its queue's settings (back pressure, expiration, load balancing,
-  /// prioritizers), which production tunes apart from test.
+  /// A connection's members that are not its queue's settings: its ends and relationships (the
+  /// edge), the ids an instance mints, and its layout. The rest (back pressure, expiration,
+  /// load balancing, prioritizers) production tunes apart from test.
   static let connectionEdgeMembers = [
     "identifier", "instanceIdentifier", "source", "destination", "selectedRelationships", "componentType", "groupIdentifier",
     "labelIndex", "zIndex", "bends",
@@ -90,8 +90,11 @@ extension NiFiCodec {
   /// The queue settings of a process group's connections, each keyed by what it joins as a
   /// person reads it (`ConsumeKafka → MergeRecord (success)`), not by an id another instance
   /// mints; its process group's node in a diff view holds them, so a changed threshold shows.
+  /// Two connections can read alike (unnamed funnels, two `LogAttribute`s): they are in order
+  /// of their settings, not of the file, whose order follows the ids an instance minted, so
+  /// the same queues from another instance pair as they are.
   static func queueSettings(in group: JSONValue) -> JSONObject {
-    var queues = JSONObject()
+    var queues: [(key: String, settings: JSONValue, text: [UInt8])] = []
     for connection in group["connections"]?.arrayValue ?? [] {
       guard case .object(var settings) = connection else { continue }
       func end(_ key: String) -> String {
@@ -101,9 +104,10 @@ extension NiFiCodec {
       let relationships = (connection["selectedRelationships"]?.arrayValue ?? []).compactMap(\.stringValue).sorted()
       let joined = "\(end("source")) → \(end("destination"))" + (relationships.isEmpty ? "" : " (\(relationships.joined(separator: ", ")))")
       settings.removeMembers(keyedBy: connectionEdgeMembers)
-      queues.members.append(JSONObject.Member(joined, .object(settings)))
+      queues.append((joined, .object(settings), JSONWriter(layout: .minified).bytes(.object(settings))))
     }
-    return queues
+    queues.sort { $0.key != $1.key ? $0.key < $1.key : $0.text.lexicographicallyPrecedes($1.text) }
+    return JSONObject(queues.map { JSONObject.Member($0.key, $0.settings) })
   }
 
   /// Property values whose descriptor says `sensitive`, as stand-ins (a parameter reference

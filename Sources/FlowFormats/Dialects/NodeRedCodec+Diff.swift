@@ -53,16 +53,16 @@ extension NodeRedCodec {
   /// The object with stand-ins for its credentials and for the values of `cred` variables.
   static func hidingSecrets(_ config: JSONObject) -> JSONObject {
     var config = config
-    for key in credentialMembers where config[key] != nil {
-      config[key] = config[key]?.standingInForSecrets()
-    }
-    if case .array(var entries)? = config["env"] {
+    // Every member of a key that repeats: a lookup finds the last alone.
+    for key in credentialMembers { config.updateValues(forKey: key) { $0.standingInForSecrets() } }
+    config.updateValues(forKey: "env") { env in
+      guard case .array(var entries) = env else { return env }
       for index in entries.indices where entries[index]["type"]?.stringValue == "cred" {
         guard case .object(var entry) = entries[index] else { continue }
-        entry["value"] = entry["value"]?.standingInForSecrets()
+        entry.updateValues(forKey: "value") { $0.standingInForSecrets() }
         entries[index] = .object(entry)
       }
-      config["env"] = .array(entries)
+      return .array(entries)
     }
     return config
   }

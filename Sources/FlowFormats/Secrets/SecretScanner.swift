@@ -360,16 +360,14 @@ public enum SecretScanner {
   /// pair's `name`. n8n writes headers and query parameters so (`{"name": "x-api-key", "value":
   /// "..."}`), and the key `value` alone says nothing of a secret. A pair that says itself
   /// whether it is a secret (an environment variable's `"secret": false`) is taken at its word.
-  /// Keys are told from `value` by their length first: a comparison of two strings is a call.
+  /// Keys are told apart by their length first: a comparison of two strings is a call.
   @inline(__always)
   private static func name<Members: RandomAccessCollection<JSONObject.Member>>(at index: Members.Index, in members: Members) -> String {
     let key = members[index].key
-    guard key.utf8.count == 5, key == "value",
-      !members.contains(where: { $0.key.utf8.count == 6 && $0.key == "secret" && $0.value == .bool(false) })
+    // The pair's own members as the platform reads them: the last of a key that repeats.
+    guard JSONObject.isSameKey(key, "value"), members.last(where: { JSONObject.isSameKey($0.key, "secret") })?.value != .bool(false)
     else { return key }
-    for member in members where member.key == "name" {
-      if case .string(let name) = member.value { return name }
-    }
+    if case .string(let name)? = members.last(where: { JSONObject.isSameKey($0.key, "name") })?.value { return name }
     return key
   }
 

@@ -73,8 +73,8 @@ public enum Secrets {
       version.connections[index].properties = rewrite(.object(version.connections[index].properties)).objectValue ?? [:]
     }
     version.dependencies.environment = version.dependencies.environment.map { entry in
-      guard Dependencies.isSecret(entry), case .object(var object) = entry, let value = object["value"] else { return entry }
-      object["value"] = walker.all(value)
+      guard Dependencies.isSecret(entry), case .object(var object) = entry else { return entry }
+      object.updateValues(forKey: "value", walker.all)
       return .object(object)
     }
     // An empty configuration (every node of an outlined flow) holds nothing to rewrite.

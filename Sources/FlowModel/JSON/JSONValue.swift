@@ -98,6 +98,20 @@ public struct JSONObject: Hashable, Sendable, RandomAccessCollection, Expressibl
     candidate.utf8.count == length && candidate == key
   }
 
+  /// True when two keys are the same, compared by length first (see `isKey`).
+  public static func isSameKey(_ one: String, _ other: String) -> Bool {
+    isKey(one, other, length: other.utf8.count)
+  }
+
+  /// Passes the value of every member with this key through `transform`, in place: where a
+  /// secret's key repeats, hiding only the member a lookup finds would leave the others in clear.
+  public mutating func updateValues(forKey key: String, _ transform: (JSONValue) -> JSONValue) {
+    let length = key.utf8.count
+    for index in members.indices where Self.isKey(members[index].key, key, length: length) {
+      members[index].value = transform(members[index].value)
+    }
+  }
+
   /// Removes every member with one of these keys, in one pass: a dialect takes out of a node's
   /// configuration what its model holds elsewhere (id, type, name, position). Only a member
   /// whose key is as long as one of them is compared (`UTF8Lengths`); hashing every member's
@@ -106,13 +120,16 @@ public struct JSONObject: Hashable, Sendable, RandomAccessCollection, Expressibl
   /// anyway.
   public mutating func removeMembers(keyedBy keys: [String]) {
     let lengths = UTF8Lengths(keys)
+    func isRemoved(_ member: Member) -> Bool {
+      let length = member.key.utf8.count
+      return lengths.mayContain(member.key) && keys.contains { Self.isKey($0, member.key, length: length) }
+    }
+    // Most calls find nothing to remove (an optional member set to nil): the members, shared
+    // with the document, are then left as they are, not copied.
+    guard members.contains(where: isRemoved) else { return }
     var kept: [Member] = []
     kept.reserveCapacity(members.count)
-    for member in members {
-      let length = member.key.utf8.count
-      if lengths.mayContain(member.key), keys.contains(where: { Self.isKey($0, member.key, length: length) }) { continue }
-      kept.append(member)
-    }
+    for member in members where !isRemoved(member) { kept.append(member) }
     members = kept
   }
 }
