@@ -24,6 +24,8 @@ public final class LineEditor {
   private let historyFile: String?
   private let completer: Completer
   private var promptText: [CChar] = [0]
+  /// How many columns the prompt takes, for placing a list of candidates below a long line.
+  private var promptWidth = 0
 
   /// Opens the editor on the terminal, loading history from `historyFile` if it exists.
   public init?(program: String, historyFile: String?, completer: @escaping Completer) {
@@ -58,6 +60,7 @@ public final class LineEditor {
   /// Shows the prompt and reads one line (without its newline).
   public func readLine(prompt: String) -> Input {
     promptText = Array(prompt.utf8CString)
+    promptWidth = Self.displayWidth(prompt)
     // A Ctrl-C (or Ctrl-\) pressed while the last command ran is spent: it must not abandon
     // this line.
     Self.takeInterrupt()
@@ -119,19 +122,21 @@ public final class LineEditor {
     // cursor stood below the prompt's row: on a line that wraps, the prompt came down over the
     // list's last names. So the list starts below the line's last row, and is followed by as
     // many line ends as libedit goes back up; it is cut to the rows the line leaves free.
-    let prompt = Self.displayWidth(String(decoding: promptText.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
-    let cursorRow = (prompt + Self.displayWidth(String(decoding: bytes[..<cursor], as: UTF8.self))) / max(1, width)
-    let lastRow = (prompt + Self.displayWidth(line)) / max(1, width)
+    let cursorRow = (promptWidth + Self.displayWidth(String(decoding: bytes[..<cursor], as: UTF8.self))) / max(1, width)
+    let lastRow = (promptWidth + Self.displayWidth(line)) / max(1, width)
     fps_el_write(
       String(repeating: "\n", count: lastRow - cursorRow + 1) + Self.columns(candidates, width: width, rows: max(1, rows - lastRow))
         + String(repeating: "\n", count: cursorRow))
     return UInt8(CC_REDISPLAY)
   }
 
-  /// How many columns `text` takes in the terminal: two for a wide character (日本), none for a
-  /// combining one.
+  /// How many columns `text` takes in the terminal: two for a wide character (日本) and for a
+  /// control character (libedit draws `^A`), none for a combining one.
   static func displayWidth(_ text: String) -> Int {
-    text.unicodeScalars.reduce(0) { $0 + max(0, Int(fps_character_width($1.value))) }
+    text.unicodeScalars.reduce(0) { width, scalar in
+      let columns = Int(fps_character_width(scalar.value))
+      return width + (columns >= 0 ? columns : scalar.value < 0x20 || scalar.value == 0x7F ? 2 : 1)
+    }
   }
 
   /// Candidates laid out in as many columns as fit `width`, filled down each column, as shells
@@ -139,7 +144,8 @@ public final class LineEditor {
   /// more would be needed (Tab on a folder of 2,000 exports), the first names fill all but the
   /// last, which says how many more there are, so the list never scrolls the prompt away.
   public static func columns(_ names: [String], width: Int, rows maximumRows: Int = .max) -> String {
-    let cell = (names.map(\.count).max() ?? 0) + 2
+    let widths = names.map(displayWidth)
+    let cell = (widths.max() ?? 0) + 2
     let columns = max(1, width / cell)
     guard (names.count + columns - 1) / columns <= maximumRows else {
       let shown = max(1, maximumRows - 1) * columns
@@ -154,7 +160,7 @@ public final class LineEditor {
         let index = column * rows + row
         guard index < names.count else { break }
         let name = names[index]
-        line += index + rows < names.count ? name + String(repeating: " ", count: cell - name.count) : name
+        line += index + rows < names.count ? name + String(repeating: " ", count: cell - widths[index]) : name
       }
       text += line + "\n"
     }

@@ -38,7 +38,7 @@ void fps_install_interrupt_handler(void);
 /// The terminal's width in columns (80 when stdout is not a terminal).
 int fps_terminal_columns(void);
 /// How many columns the character takes in the terminal (wcwidth): 2 for a wide one, 0 for a
-/// combining one, -1 for a control character.
+/// combining one, -1 for a control character or one the locale cannot print.
 int fps_character_width(unsigned int character);
 /// Runs `command` through /bin/sh with `text` on its standard input and waits for it: the pager.
 /// -1 when it could not be started.
