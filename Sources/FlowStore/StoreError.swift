@@ -5,6 +5,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case alreadyExists(path: String)
   /// A workspace was to be created where a folder is.
   case isFolder(path: String)
+  /// A workspace was to be created where a file that does not read as one is.
+  case occupied(path: String)
   case notAWorkspace(path: String, reason: String)
   case readOnly(path: String)
   /// Another process committed since this session read the workspace.
@@ -49,6 +51,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case .isFolder(let path):
       let file = path.hasSuffix("/") ? path + "work.fpsw" : path + "/work.fpsw"
       return "\(path) is a folder: name the workspace file to make in it (`workspace new \(file)`)"
+    case .occupied(let path):
+      return "\(path) is a file already: `workspace new` makes a new one, so choose another name (`load` opens a workspace)"
     case .notAWorkspace(let path, let reason): return "\(path) is not a FlowPort workspace: \(reason)"
     case .readOnly(let path):
       // Why depends on the kind: a file's permissions, a database login's role; `load

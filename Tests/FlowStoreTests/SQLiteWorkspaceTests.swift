@@ -51,9 +51,7 @@ import Testing
     #expect(StoreError.isFolder(path: "/").description.contains("`workspace new /work.fpsw`"))
     let export = path("flow.json")
     try Data("{}".utf8).write(to: URL(fileURLWithPath: export))
-    #expect(throws: StoreError.notAWorkspace(path: export, reason: "the file exists already; choose a new name")) {
-      try SQLiteWorkspace.create(export)
-    }
+    #expect(throws: StoreError.occupied(path: export)) { try SQLiteWorkspace.create(export) }
     #expect(try Data(contentsOf: URL(fileURLWithPath: export)) == Data("{}".utf8))
   }
 

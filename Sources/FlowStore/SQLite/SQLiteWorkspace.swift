@@ -42,12 +42,12 @@ public final class SQLiteWorkspace: TableWorkspace {
   }
 
   /// Why a workspace cannot be created at `path`, which exists: it is a workspace (to open), a
-  /// folder (to name a file in), or another file (to leave alone). `workspace new /` used to
-  /// suggest `load /`.
+  /// folder (to name a file in), or another file, perhaps a workspace this user cannot read (to
+  /// leave alone). `workspace new /` used to suggest `load /`.
   private static func occupied(_ path: String) -> StoreError {
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return .isFolder(path: path) }
-    return isWorkspace(path) ? .alreadyExists(path: path) : .notAWorkspace(path: path, reason: "the file exists already; choose a new name")
+    return isWorkspace(path) ? .alreadyExists(path: path) : .occupied(path: path)
   }
 
   /// Takes every location that is not a URL: the file store serves what no other kind takes.
