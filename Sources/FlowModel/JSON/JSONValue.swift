@@ -94,12 +94,13 @@ public struct JSONObject: Hashable, Sendable, RandomAccessCollection, Expressibl
   /// True when `candidate` is `key`, `length` bytes long, compared by length first: most keys
   /// compared differ in length, and `==` on two short strings that differ is a call into the
   /// standard library.
-  private static func isKey(_ candidate: String, _ key: String, length: Int) -> Bool {
+  @usableFromInline static func isKey(_ candidate: String, _ key: String, length: Int) -> Bool {
     candidate.utf8.count == length && candidate == key
   }
 
-  /// True when two keys are the same, compared by length first (see `isKey`).
-  public static func isSameKey(_ one: String, _ other: String) -> Bool {
+  /// True when two keys are the same, compared by length first (see `isKey`). Inlinable: diff
+  /// asks it of every pair of keys of the small objects it compares.
+  @inlinable public static func isSameKey(_ one: String, _ other: String) -> Bool {
     isKey(one, other, length: other.utf8.count)
   }
 
@@ -107,9 +108,11 @@ public struct JSONObject: Hashable, Sendable, RandomAccessCollection, Expressibl
   /// secret's key repeats, hiding only the member a lookup finds would leave the others in clear.
   public mutating func updateValues(forKey key: String, _ transform: (JSONValue) -> JSONValue) {
     let length = key.utf8.count
-    for index in members.indices where Self.isKey(members[index].key, key, length: length) {
-      members[index].value = transform(members[index].value)
+    // Found in place first: most objects asked hold no such member, and reading each member out
+    // of a mutable array copied it.
+    let positions = members.withUnsafeBufferPointer { members in members.indices.filter { Self.isKey(members[$0].key, key, length: length) }
     }
+    for index in positions { members[index].value = transform(members[index].value) }
   }
 
   /// Removes every member with one of these keys, in one pass: a dialect takes out of a node's
@@ -124,12 +127,13 @@ public struct JSONObject: Hashable, Sendable, RandomAccessCollection, Expressibl
       let length = member.key.utf8.count
       return lengths.mayContain(member.key) && keys.contains { Self.isKey($0, member.key, length: length) }
     }
-    // Most calls find nothing to remove (an optional member set to nil): the members, shared
+    // Many calls find nothing to remove (an optional member set to nil): the members, shared
     // with the document, are then left as they are, not copied.
-    guard members.contains(where: isRemoved) else { return }
+    guard let first = members.firstIndex(where: isRemoved) else { return }
     var kept: [Member] = []
     kept.reserveCapacity(members.count)
-    for member in members where !isRemoved(member) { kept.append(member) }
+    kept.append(contentsOf: members[..<first])
+    for member in members[(first + 1)...] where !isRemoved(member) { kept.append(member) }
     members = kept
   }
 }
