@@ -50,4 +50,16 @@ import Testing
     let entries = try #require(written["nodes"]?.arrayValue?.first?["credentials"]?.objectValue)
     #expect(entries.members.map(\.value) == [["id": "1", "name": "Stale"], ["id": "77", "name": "Prod header"]])
   }
+
+  /// A source named twice in `connections`, or a kind twice under it, is read as n8n reads it:
+  /// the last, whose wires alone are edges.
+  @Test func aRepeatedConnectionSourceIsReadAsTheLast() throws {
+    let text = #"""
+      {"name": "w", "nodes": [{"id": "s", "name": "Start", "type": "t"}, {"id": "a", "name": "A", "type": "t"},
+        {"id": "b", "name": "B", "type": "t"}, {"id": "c", "name": "C", "type": "t"}],
+       "connections": {"Start": {"main": [[{"node": "A"}]]}, "Start": {"main": [[{"node": "B"}]], "main": [[{"node": "C"}]]}}}
+      """#
+    let (_, decoded) = try ExportFormat.read(Array(text.utf8), fallbackName: "w")
+    #expect(decoded.version.edges.map { "\($0.from)>\($0.to)" } == ["s>c"])
+  }
 }

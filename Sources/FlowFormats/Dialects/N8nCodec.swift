@@ -72,15 +72,16 @@ enum N8nCodec: DialectCodec {
 
     // Counted first and reserved exactly: an array grown by doubling keeps up to half its room
     // unused, for as long as the flow is staged (a large diff's peak, a bulk load's thousands).
-    let connections = document["connections"]?.objectValue ?? [:]
+    // A source or a kind named twice is read as n8n reads it: the last.
+    let sources = document["connections"]?.objectValue?.lastOfEachKey ?? []
     var edges: [Edge] = []
-    edges.reserveCapacity(edgeCount(of: connections))
-    for source in connections {
+    edges.reserveCapacity(edgeCount(of: sources))
+    for source in sources {
       guard let from = idByName[source.key] else {
         findings.append("connections: source node '\(source.key)' does not exist")
         continue
       }
-      for kind in source.value.objectValue ?? [:] {
+      for kind in source.value.objectValue?.lastOfEachKey ?? [] {
         for (slot, targets) in (kind.value.arrayValue ?? []).enumerated() {
           for target in targets.arrayValue ?? [] {
             guard let targetName = target["node"]?.stringValue else { continue }
@@ -104,10 +105,7 @@ enum N8nCodec: DialectCodec {
   /// The references of one node's `credentials` member, in both shapes n8n has written.
   /// Of a type named twice, the last: the one n8n reads, and the one `encode` rebinds.
   static func credentials(of node: JSONValue) -> [ConnectionRef] {
-    let entries = node["credentials"]?.objectValue ?? [:]
-    return entries.members.indices.compactMap { index in
-      let member = entries.members[index]
-      guard !entries.members[(index + 1)...].contains(where: { JSONObject.isSameKey($0.key, member.key) }) else { return nil }
+    (node["credentials"]?.objectValue?.lastOfEachKey ?? []).compactMap { member in
       switch member.value {
       case .string(let name):
         return ConnectionRef(key: "\(member.key):\(name)", type: member.key, name: name)
@@ -133,11 +131,11 @@ enum N8nCodec: DialectCodec {
 
   static var secretTextMarkers: [String]? { [#""data""#] }
 
-  /// How many targets the `connections` object wires: one edge each.
-  private static func edgeCount(of connections: JSONObject) -> Int {
+  /// How many targets the sources of the `connections` object wire: one edge each.
+  private static func edgeCount(of sources: [JSONObject.Member]) -> Int {
     var count = 0
-    for source in connections {
-      for kind in source.value.objectValue ?? [:] {
+    for source in sources {
+      for kind in source.value.objectValue?.lastOfEachKey ?? [] {
         for targets in kind.value.arrayValue ?? [] { count += targets.arrayValue?.count ?? 0 }
       }
     }

@@ -104,6 +104,23 @@ public struct JSONObject: Hashable, Sendable, RandomAccessCollection, Expressibl
     isKey(one, other, length: other.utf8.count)
   }
 
+  /// The members as a platform reads the object: of a key that repeats, the last member alone
+  /// (see the subscript), in file order. The members themselves when no key repeats, as nearly
+  /// always: small objects are checked pair by pair, large ones (n8n's `connections`, a node
+  /// each) by a set of keys.
+  public var lastOfEachKey: [Member] {
+    let repeats: Bool
+    if members.count <= 16 {
+      repeats = members.indices.contains { later in members[..<later].contains { Self.isSameKey($0.key, members[later].key) } }
+    } else {
+      var keys = Set<String>(minimumCapacity: members.count)
+      repeats = members.contains { !keys.insert($0.key).inserted }
+    }
+    guard repeats else { return members }
+    var seen = Set<String>()
+    return members.reversed().filter { seen.insert($0.key).inserted }.reversed()
+  }
+
   /// Passes the value of every member with this key through `transform`, in place: where a
   /// secret's key repeats, hiding only the member a lookup finds would leave the others in clear.
   public mutating func updateValues(forKey key: String, _ transform: (JSONValue) -> JSONValue) {
