@@ -113,7 +113,11 @@ public final class LineEditor {
       // libedit counts characters, not bytes.
       el_deletestr(editor, Int32(typed.unicodeScalars.count))
       _ = el_insertstr(editor, replacement)
-      return UInt8(CC_REFRESH)
+      // A line that wraps is drawn again whole: libedit's refresh in place left the rows after
+      // the insertion half drawn (the end of `… alpha-orders.json` missing).
+      let width = max(1, Int(fps_terminal_columns()))
+      let wraps = promptWidth + Self.displayWidth(line) - Self.displayWidth(typed) + Self.displayWidth(replacement) >= width
+      return UInt8(wraps ? CC_REDISPLAY : CC_REFRESH)
     }
     guard candidates.count > 1 else { return UInt8(CC_ERROR) }
     let width = Int(fps_terminal_columns())

@@ -7,14 +7,16 @@ import Testing
 @Suite(.serialized, .temporaryFolders, .enabled(if: ExternalTool.tmux.isInstalled, ExternalTool.tmux.missing))
 struct TerminalTests {
   /// Runs `body` with fps's shell started in a terminal in `fps.home`, at its first prompt.
-  func withShell<Result>(_ fps: FPSProcess, pager: String? = nil, _ body: (TmuxTerminal) throws -> Result) throws -> Result {
+  func withShell<Result>(
+    _ fps: FPSProcess, pager: String? = nil, width: Int = TmuxTerminal.width, _ body: (TmuxTerminal) throws -> Result
+  ) throws -> Result {
     var environment = fps.environment
     if let pager { environment["PAGER"] = pager }
     environment["LANG"] = "C.UTF-8"
     environment["TERM"] = "xterm"
     environment["HOME"] = fps.home.path
     return try TmuxTerminal.with(
-      command: ["sh", "-c", "cd '\(fps.home.path)' && exec '\(FPSProcess.executable.path)'"], environment: environment
+      command: ["sh", "-c", "cd '\(fps.home.path)' && exec '\(FPSProcess.executable.path)'"], environment: environment, width: width
     ) { terminal in
       try terminal.wait(for: "fps default>")
       return try body(terminal)
@@ -139,6 +141,31 @@ struct TerminalTests {
       let rows = commands.components(separatedBy: "\n")
       let listed = try #require(rows.firstIndex { $0.hasPrefix("commit ") }, "\(commands)")
       #expect(rows[listed - 1].hasSuffix("/alpha-"), "the list starts below the line's last row:\n\(commands)")
+      try terminal.send("C-e", "C-u", "C-d")
+      try terminal.wait(for: "the shell to exit on Ctrl-D", seconds: 5) { _ in !terminal.isRunning }
+    }
+  }
+
+  /// Tab in the middle of a line longer than the terminal draws the whole line again: libedit's
+  /// refresh in place left the rows after the completed word half drawn (40 columns, the line a
+  /// tester typed).
+  @Test func aCompletionInsideAWrappedLineRedrawsItsEnd() throws {
+    let fps = try FPSProcess()
+    let folder = "tc/a-rather-long-folder-name/with-more-nesting"
+    try FileManager.default.createDirectory(at: fps.home.appendingPathComponent(folder), withIntermediateDirectories: true)
+    for name in ["alpha-orders", "alpha-billing"] {
+      try Data("[]".utf8).write(to: fps.home.appendingPathComponent("\(folder)/\(name).json"))
+    }
+    try withShell(fps, width: 40) { terminal in
+      let head = "diff \(folder)/al"
+      try terminal.send("\(head) \(folder)/alpha-orders.json", literal: true)
+      try terminal.wait(for: "the typed line") { $0.replacingOccurrences(of: "\n", with: "").hasSuffix("alpha-orders.json") }
+      try terminal.send("C-a")
+      for _ in 0..<head.count { try terminal.send("Right") }
+      try terminal.send("Tab")
+      try terminal.wait(for: "the line drawn whole after the completion") {
+        $0.replacingOccurrences(of: "\n", with: "").hasSuffix("/alpha- \(folder)/alpha-orders.json")
+      }
       try terminal.send("C-e", "C-u", "C-d")
       try terminal.wait(for: "the shell to exit on Ctrl-D", seconds: 5) { _ in !terminal.isRunning }
     }

@@ -40,30 +40,30 @@ public final class TmuxTerminal {
   private var program: RunningProcess?
   private var socketPath: String?
 
-  /// The terminal's width in columns.
+  /// The terminal's width in columns, unless a test asks for another.
   public static let width = 100
 
-  /// Runs `body` with `command` (and `environment`) started in a 100x30 terminal, then ends the
-  /// terminal, also when `body` throws: the server is told to quit, and the server and the
-  /// program it started are killed if they are still there.
+  /// Runs `body` with `command` (and `environment`) started in a terminal `width` columns wide
+  /// and 30 lines high, then ends the terminal, also when `body` throws: the server is told to
+  /// quit, and the server and the program it started are killed if they are still there.
   public static func with<Result>(
-    command: [String], environment: [String: String], _ body: (TmuxTerminal) throws -> Result
+    command: [String], environment: [String: String], width: Int = width, _ body: (TmuxTerminal) throws -> Result
   ) throws -> Result {
     let terminal = TmuxTerminal()
     defer { terminal.end() }
-    try terminal.start(command: command, environment: environment)
+    try terminal.start(command: command, environment: environment, width: width)
     return try body(terminal)
   }
 
   private init() {}
 
-  private func start(command: [String], environment: [String: String]) throws {
+  private func start(command: [String], environment: [String: String], width: Int) throws {
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else { throw Failure.tmuxMissing }
     let assignments = environment.map { "\($0.key)=\($0.value)" }
     // A long history: a bulk command's thousands of lines stay readable by `output(since:)`.
     try tmux(
       [
-        "start-server", ";", "set-option", "-g", "history-limit", "50000", ";", "new-session", "-d", "-s", name, "-x", "\(Self.width)",
+        "start-server", ";", "set-option", "-g", "history-limit", "50000", ";", "new-session", "-d", "-s", name, "-x", "\(width)",
         "-y", "30", "env",
       ]
         + assignments + command)
