@@ -52,7 +52,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
       let file = path.hasSuffix("/") ? path + "work.fpsw" : path + "/work.fpsw"
       return "\(path) is a folder: name the workspace file to make in it (`workspace new \(file)`)"
     case .occupied(let path):
-      return "\(path) is a file already: `workspace new` makes a new one, so choose another name (`load` opens a workspace)"
+      return "\(path) is a file already: `workspace new` makes a new one, so choose another name"
     case .notAWorkspace(let path, let reason): return "\(path) is not a FlowPort workspace: \(reason)"
     case .readOnly(let path):
       // Why depends on the kind: a file's permissions, a database login's role; `load

@@ -47,6 +47,7 @@ import Testing
     let folder = path("exports")
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     #expect(throws: StoreError.isFolder(path: folder)) { try SQLiteWorkspace.create(folder) }
+    #expect(throws: StoreError.isFolder(path: folder + "/")) { try SQLiteWorkspace.create(folder + "/") }
     #expect(StoreError.isFolder(path: folder).description.contains("`workspace new \(folder)/work.fpsw`"))
     #expect(StoreError.isFolder(path: "/").description.contains("`workspace new /work.fpsw`"))
     let export = path("flow.json")

@@ -101,7 +101,7 @@ extension NiFiCodec {
         let name = connection[key]?["name"]?.stringValue ?? ""
         return name.isEmpty ? connection[key]?["type"]?.stringValue?.lowercased() ?? key : name
       }
-      let relationships = (connection["selectedRelationships"]?.arrayValue ?? []).compactMap(\.stringValue).sorted()
+      let relationships = (connection["selectedRelationships"]?.arrayValue ?? []).compactMap(\.stringValue).filter { !$0.isEmpty }.sorted()
       let joined = "\(end("source")) → \(end("destination"))" + (relationships.isEmpty ? "" : " (\(relationships.joined(separator: ", ")))")
       settings.removeMembers(keyedBy: connectionEdgeMembers)
       queues.append((joined, .object(settings), JSONWriter(layout: .minified).bytes(.object(settings))))

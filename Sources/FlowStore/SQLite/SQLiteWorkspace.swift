@@ -61,7 +61,8 @@ public final class SQLiteWorkspace: TableWorkspace {
   {
     let descriptor = createExclusively(path, mode: 0o600)
     guard descriptor >= 0 else {
-      if errno == EEXIST { throw occupied(path) }
+      // A folder named with a trailing slash is EISDIR, not EEXIST.
+      if errno == EEXIST || errno == EISDIR { throw occupied(path) }
       throw .database(path: path, message: "cannot be created: \(String(cString: strerror(errno)))")
     }
     close(descriptor)
