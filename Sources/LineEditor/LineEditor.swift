@@ -129,9 +129,23 @@ public final class LineEditor {
     let cursorRow = (promptWidth + Self.displayWidth(String(decoding: bytes[..<cursor], as: UTF8.self))) / max(1, width)
     let lastRow = (promptWidth + Self.displayWidth(line)) / max(1, width)
     fps_el_write(
-      String(repeating: "\n", count: lastRow - cursorRow + 1) + Self.columns(candidates, width: width, rows: max(1, rows - lastRow))
+      String(repeating: "\n", count: lastRow - cursorRow + 1)
+        + Self.columns(Self.shown(candidates), width: width, rows: max(1, rows - lastRow))
         + String(repeating: "\n", count: cursorRow))
     return UInt8(CC_REDISPLAY)
+  }
+
+  /// The candidates as a list shows them: files of one folder by their names alone, as shells
+  /// list them (`alpha-orders.json`, not the folder again on every line, which wrapped each
+  /// name in a narrow terminal). A quoted folder stays: its quote belongs to the whole word.
+  static func shown(_ candidates: [String]) -> [String] {
+    guard let first = candidates.first else { return candidates }
+    let common = candidates.dropFirst().reduce(Substring(first)) { common, candidate in
+      common.prefix(zip(common, candidate).prefix { $0 == $1 }.count)
+    }
+    guard let slash = common.lastIndex(of: "/"), !common.contains("'"), !common.contains("\"") else { return candidates }
+    let folder = common.distance(from: common.startIndex, to: slash) + 1
+    return candidates.map { String($0.dropFirst(folder)) }
   }
 
   /// How many columns `text` takes in the terminal: two for a wide character (日本) and for a
