@@ -104,7 +104,8 @@ enum JSONDiff {
     init(_ object: JSONObject) {
       self.object = object
       let members = object.members
-      guard members.count > 16 || Self.repeatsKey(members) else {
+      // A large object is indexed whatever it holds, and its repeats found as it is.
+      guard members.count > 16 || object.repeatsKey else {
         (positions, ranks) = (nil, nil)
         return
       }
@@ -133,11 +134,6 @@ enum JSONDiff {
         positions[Slot(key: member.key, rank: ranks[index])] = index
       }
       (self.positions, self.ranks) = (positions, ranks)
-    }
-
-    /// True when two of the members have one key: compared pairwise, as only small objects are.
-    private static func repeatsKey(_ members: [JSONObject.Member]) -> Bool {
-      members.indices.contains { later in members[..<later].contains { JSONObject.isSameKey($0.key, members[later].key) } }
     }
 
     /// The value of the member keyed `key` of this rank (see `Slot`).

@@ -104,19 +104,20 @@ public struct JSONObject: Hashable, Sendable, RandomAccessCollection, Expressibl
     isKey(one, other, length: other.utf8.count)
   }
 
-  /// The members as a platform reads the object: of a key that repeats, the last member alone
-  /// (see the subscript), in file order. The members themselves when no key repeats, as nearly
-  /// always: small objects are checked pair by pair, large ones (n8n's `connections`, a node
-  /// each) by a set of keys.
-  public var lastOfEachKey: [Member] {
-    let repeats: Bool
-    if members.count <= 16 {
-      repeats = members.indices.contains { later in members[..<later].contains { Self.isSameKey($0.key, members[later].key) } }
-    } else {
-      var keys = Set<String>(minimumCapacity: members.count)
-      repeats = members.contains { !keys.insert($0.key).inserted }
+  /// True when two members have one key, as JSON allows and nearly no file does: small objects
+  /// are checked pair by pair, large ones (n8n's `connections`, a node each) by a set of keys.
+  public var repeatsKey: Bool {
+    guard members.count > 16 else {
+      return members.indices.contains { later in members[..<later].contains { Self.isSameKey($0.key, members[later].key) } }
     }
-    guard repeats else { return members }
+    var keys = Set<String>(minimumCapacity: members.count)
+    return members.contains { !keys.insert($0.key).inserted }
+  }
+
+  /// The members as a platform reads the object: of a key that repeats, the last member alone
+  /// (see the subscript), in file order; the members themselves when no key repeats.
+  public var lastOfEachKey: [Member] {
+    guard repeatsKey else { return members }
     var seen = Set<String>()
     return members.reversed().filter { seen.insert($0.key).inserted }.reversed()
   }
