@@ -94,7 +94,7 @@ extension NiFiCodec {
   /// of their settings, not of the file, whose order follows the ids an instance minted, so
   /// the same queues from another instance pair as they are.
   static func queueSettings(in group: JSONValue) -> JSONObject {
-    var queues: [(key: String, settings: JSONValue, text: [UInt8])] = []
+    var queues: [JSONObject.Member] = []
     for connection in group["connections"]?.arrayValue ?? [] {
       guard case .object(var settings) = connection else { continue }
       func end(_ key: String) -> String {
@@ -104,10 +104,12 @@ extension NiFiCodec {
       let relationships = (connection["selectedRelationships"]?.arrayValue ?? []).compactMap(\.stringValue).filter { !$0.isEmpty }.sorted()
       let joined = "\(end("source")) → \(end("destination"))" + (relationships.isEmpty ? "" : " (\(relationships.joined(separator: ", ")))")
       settings.removeMembers(keyedBy: connectionEdgeMembers)
-      queues.append((joined, .object(settings), JSONWriter(layout: .minified).bytes(.object(settings))))
+      queues.append(JSONObject.Member(joined, .object(settings)))
     }
-    queues.sort { $0.key != $1.key ? $0.key < $1.key : $0.text.lexicographicallyPrecedes($1.text) }
-    return JSONObject(queues.map { JSONObject.Member($0.key, $0.settings) })
+    // Settings are written out only to order queues whose keys tie, which few do.
+    let text = { (queue: JSONObject.Member) in JSONWriter(layout: .minified).bytes(queue.value) }
+    queues.sort { $0.key != $1.key ? $0.key < $1.key : text($0).lexicographicallyPrecedes(text($1)) }
+    return JSONObject(queues)
   }
 
   /// Property values whose descriptor says `sensitive`, as stand-ins (a parameter reference
