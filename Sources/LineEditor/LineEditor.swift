@@ -109,25 +109,26 @@ public final class LineEditor {
     let line = String(decoding: bytes, as: UTF8.self)
     let (wordStart, candidates, replacement) = completer(line, cursor)
     let typed = String(decoding: bytes[min(wordStart, cursor)..<cursor], as: UTF8.self)
+    let width = max(1, Int(fps_terminal_columns()))
+    /// The row, below the prompt's, that text this many columns wide after the prompt ends on.
+    func row(after columns: Int) -> Int { (promptWidth + columns) / width }
     if let replacement, replacement != typed {
       // libedit counts characters, not bytes.
       el_deletestr(editor, Int32(typed.unicodeScalars.count))
       _ = el_insertstr(editor, replacement)
       // A line that wraps is drawn again whole: libedit's refresh in place left the rows after
       // the insertion half drawn (the end of `… alpha-orders.json` missing).
-      let width = max(1, Int(fps_terminal_columns()))
-      let wraps = promptWidth + Self.displayWidth(line) - Self.displayWidth(typed) + Self.displayWidth(replacement) >= width
+      let wraps = row(after: Self.displayWidth(line) - Self.displayWidth(typed) + Self.displayWidth(replacement)) > 0
       return UInt8(wraps ? CC_REDISPLAY : CC_REFRESH)
     }
     guard candidates.count > 1 else { return UInt8(CC_ERROR) }
-    let width = Int(fps_terminal_columns())
     let rows = max(2, Int(fps_terminal_rows()) - 2)
     // libedit redraws the prompt as many rows above where the list leaves the cursor as the
     // cursor stood below the prompt's row: on a line that wraps, the prompt came down over the
     // list's last names. So the list starts below the line's last row, and is followed by as
     // many line ends as libedit goes back up; it is cut to the rows the line leaves free.
-    let cursorRow = (promptWidth + Self.displayWidth(String(decoding: bytes[..<cursor], as: UTF8.self))) / max(1, width)
-    let lastRow = (promptWidth + Self.displayWidth(line)) / max(1, width)
+    let cursorRow = row(after: Self.displayWidth(String(decoding: bytes[..<cursor], as: UTF8.self)))
+    let lastRow = row(after: Self.displayWidth(line))
     fps_el_write(
       String(repeating: "\n", count: lastRow - cursorRow + 1)
         + Self.columns(Self.shown(candidates), width: width, rows: max(1, rows - lastRow))
