@@ -117,21 +117,31 @@ struct TerminalTests {
     }
   }
 
+  /// Two exports whose names start alike (`alpha-orders.json`, `alpha-billing.json`) in
+  /// `folder` of the shell's home: what Tab completes on a long line.
+  static func makeAlphaExports(in folder: String, for fps: FPSProcess) throws {
+    let url = fps.home.appendingPathComponent(folder)
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    for name in ["alpha-orders", "alpha-billing"] { try Data("[]".utf8).write(to: url.appendingPathComponent("\(name).json")) }
+  }
+
+  /// The screen's rows run together: a line longer than the terminal as it was typed.
+  static func joinedRows(_ screen: String) -> String { screen.replacingOccurrences(of: "\n", with: "") }
+
   /// Tab on a line longer than the terminal is wide lists every candidate: libedit redraws the
   /// prompt as many rows up as the cursor stood below the prompt's row, and it used to come
   /// down over the list's last names. With the cursor on the line's first row, the list starts
   /// below its last.
   @Test func candidatesOfALineThatWrapsAreAllListed() throws {
     let fps = try FPSProcess()
-    let folder = fps.home.appendingPathComponent("exports-kept-in-a-folder-whose-name-is-long-enough-to-wrap")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    for name in ["alpha-orders", "alpha-billing"] { try Data("[]".utf8).write(to: folder.appendingPathComponent("\(name).json")) }
+    let folder = "exports-kept-in-a-folder-whose-name-is-long-enough-to-wrap"
+    try Self.makeAlphaExports(in: folder, for: fps)
     try withShell(fps) { terminal in
-      let line = "diff \(folder.lastPathComponent)/alpha-orders.json \(folder.lastPathComponent)/al"
+      let line = "diff \(folder)/alpha-orders.json \(folder)/al"
       #expect(line.count > TmuxTerminal.width)
       try terminal.send(line, literal: true)
       try terminal.send("Tab")
-      try terminal.wait(for: "the common start") { $0.replacingOccurrences(of: "\n", with: "").hasSuffix("/alpha-") }
+      try terminal.wait(for: "the common start") { Self.joinedRows($0).hasSuffix("/alpha-") }
       let listing = try terminal.mark()
       try terminal.send("Tab")
       let shown = try terminal.wait(for: "alpha-orders.json\nfps default>", since: listing)
@@ -152,19 +162,16 @@ struct TerminalTests {
   @Test func aCompletionInsideAWrappedLineRedrawsItsEnd() throws {
     let fps = try FPSProcess()
     let folder = "tc/a-rather-long-folder-name/with-more-nesting"
-    try FileManager.default.createDirectory(at: fps.home.appendingPathComponent(folder), withIntermediateDirectories: true)
-    for name in ["alpha-orders", "alpha-billing"] {
-      try Data("[]".utf8).write(to: fps.home.appendingPathComponent("\(folder)/\(name).json"))
-    }
+    try Self.makeAlphaExports(in: folder, for: fps)
     try withShell(fps, width: 40) { terminal in
       let head = "diff \(folder)/al"
       try terminal.send("\(head) \(folder)/alpha-orders.json", literal: true)
-      try terminal.wait(for: "the typed line") { $0.replacingOccurrences(of: "\n", with: "").hasSuffix("alpha-orders.json") }
+      try terminal.wait(for: "the typed line") { Self.joinedRows($0).hasSuffix("alpha-orders.json") }
       try terminal.send("C-a")
       for _ in 0..<head.count { try terminal.send("Right") }
       try terminal.send("Tab")
       try terminal.wait(for: "the line drawn whole after the completion") {
-        $0.replacingOccurrences(of: "\n", with: "").hasSuffix("/alpha- \(folder)/alpha-orders.json")
+        Self.joinedRows($0).hasSuffix("/alpha- \(folder)/alpha-orders.json")
       }
       try terminal.send("C-e", "C-u", "C-d")
       try terminal.wait(for: "the shell to exit on Ctrl-D", seconds: 5) { _ in !terminal.isRunning }
