@@ -1,5 +1,7 @@
+import FlowModel
+
 /// What the differ looks at beyond the semantic content.
-public struct DiffOptions: Hashable, Sendable {
+public struct DiffOptions: Sendable {
   /// Also compare canvas positions and node ids, which change on every instance.
   var includeVolatile: Bool
   /// Property paths to leave out, with `*` matching any run of characters
@@ -18,6 +20,12 @@ public struct DiffOptions: Hashable, Sendable {
   /// a placeholder for (`SecretStandIn.leftOut`), and a `credentials` member of secrets alone
   /// missing. What `diff` shows; a commit plan must see such a secret given, or blanked.
   public var secretsLeftOutAreNoChange = false
+  /// A node's configuration as the diff may show it: the caller's view of it with what must
+  /// not be printed replaced (secrets found by scanning, as stand-ins). Asked only of the two
+  /// configurations of a paired node that differ as they are: a view replaces equal texts
+  /// alike, so configurations that compare as no change still do, and making the view of
+  /// every node of both sides was a ninth of a large diff. The configuration itself by default.
+  public var shownConfiguration: @Sendable (JSONObject) -> JSONObject = { $0 }
 
   /// Options for the differ; the defaults compare semantic content only, without the graph.
   public init(

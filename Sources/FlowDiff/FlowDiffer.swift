@@ -144,9 +144,17 @@ public enum FlowDiffer {
       }
       changes.append(PropertyChange(components: [.key("connection")], old: name(left, old.connection), new: name(right, new.connection)))
     }
-    JSONDiff.changes(
-      .object(old.config), .object(new.config), path: [.key("config")], translation: pairing.translation,
-      leftOutIsNoChange: options.secretsLeftOutAreNoChange, into: &changes)
+    func configChanges(_ old: JSONObject, _ new: JSONObject) -> [PropertyChange] {
+      var changes: [PropertyChange] = []
+      JSONDiff.changes(
+        .object(old), .object(new), path: [.key("config")], translation: pairing.translation,
+        leftOutIsNoChange: options.secretsLeftOutAreNoChange, into: &changes)
+      return changes
+    }
+    // What differs is found as the configurations are, and shown as their views show it.
+    if !configChanges(old.config, new.config).isEmpty {
+      changes += configChanges(options.shownConfiguration(old.config), options.shownConfiguration(new.config))
+    }
     if options.includeVolatile {
       JSONDiff.changes(positionValue(old.position), positionValue(new.position), path: [.key("position")], into: &changes)
     }

@@ -166,22 +166,25 @@ import Testing
       ]
       return ExportFormat.diffView(of: FlowVersion(name: "f", nodes: [Node(id: "1", name: "call", type: "http", config: config)]))
     }
+    // As `diff` compares views: the configurations of nodes shown scanned for secrets.
+    var options = DiffOptions()
+    options.shownConfiguration = Secrets.scannedForDiff
     let before = flow(password: "pwOLD1234", host: "nas.local", token: "abcdefghijklmnop0123OLD")
     let after = flow(password: "pwNEW5678", host: "nas.local", token: "abcdefghijklmnop0123NEW")
     let text = DiffRenderer.terminal(colour: false).render(
-      FlowDiffer.diff(before, after, leftLabel: "a", rightLabel: "b", options: DiffOptions()))
+      FlowDiffer.diff(before, after, leftLabel: "a", rightLabel: "b", options: options))
     #expect(text.contains("~ config.url: changed (secret)\n"), "\(text)")
     #expect(text.contains("~ config.code: changed (secret)\n"), "\(text)")
     #expect(text.contains("~ config.apiPassword: changed (secret)\n"), "\(text)")
     let moved = flow(password: "pwOLD1234", host: "nas2.local", token: "abcdefghijklmnop0123OLD")
     let hostOnly = DiffRenderer.terminal(colour: false).render(
-      FlowDiffer.diff(before, moved, leftLabel: "a", rightLabel: "b", options: DiffOptions()))
+      FlowDiffer.diff(before, moved, leftLabel: "a", rightLabel: "b", options: options))
     // Only the password stands in: scheme, user and host stay readable.
     #expect(hostOnly.contains(#"~ config.url: "https://admin:(secret)@nas.local/" -> "https://admin:(secret)@nas2.local/""#), "\(hostOnly)")
     let both = DiffRenderer.terminal(colour: false).render(
       FlowDiffer.diff(
         before, flow(password: "pwNEW5678", host: "nas2.local", token: "abcdefghijklmnop0123OLD"), leftLabel: "a", rightLabel: "b",
-        options: DiffOptions()))
+        options: options))
     #expect(
       both.contains(
         #"~ config.url: "https://admin:(secret)@nas.local/" -> "https://admin:(secret)@nas2.local/" (and a secret in it changed)"#),

@@ -16,6 +16,23 @@ import Testing
     #expect(!printed.contains("\u{FFFF}"), "no stand-in is printed")
   }
 
+  /// A token written into a node's code, found by scanning, shows as a changed secret in every
+  /// way `diff` compares two exports (as text, as JSON, three-way), and its value never: the
+  /// views leave nodes unscanned, and the differ scans the nodes it shows.
+  @Test(arguments: ["diff", "diff --json", "diff --base ${dir}/a.json"])
+  func aTokenInCodeChangedShowsAsASecret(command: String) throws {
+    let harness = try SessionHarness()
+    for (file, token) in [("a", "abcdefghijklmnop0123OLD"), ("b", "abcdefghijklmnop0123NEW")] {
+      let code = #"const auth = 'Bearer \#(token)';"#
+      let export =
+        #"{"name": "calls", "nodes": [{"id": "1", "name": "Call", "type": "n8n-nodes-base.code", "parameters": {"jsCode": "\#(code)"}}], "connections": {}}"#
+      try export.write(toFile: harness.path("\(file).json"), atomically: true, encoding: .utf8)
+    }
+    let printed = try harness.output(of: "\(command) ${dir}/a.json ${dir}/b.json").standardOutput
+    #expect(printed.contains("secret"), "\(printed)")
+    #expect(!printed.contains("0123OLD") && !printed.contains("0123NEW") && !printed.contains("\u{FFFF}"), "\(printed)")
+  }
+
   /// An export that names no flow is named by its file, so two copies of it under other file
   /// names differ in nothing; one that names its flow against one that does not does differ.
   @Test func aNameTakenFromTheFileIsNoChange() throws {

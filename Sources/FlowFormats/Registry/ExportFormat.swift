@@ -53,13 +53,20 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// `DialectCodec.diffView`); any other flow as it is. The view keeps the source's dialect but
   /// not its document: diff compares the model, and scanning the whole file again for a view
   /// nobody reads was a tenth of a large diff.
+  ///
+  /// Nodes' configurations are not scanned for secret-looking values here: the differ has that
+  /// done to the configurations of the nodes it shows (`Secrets.scannedForDiff`, set in
+  /// `DiffOptions.shownConfiguration` by whoever compares views), most of a large flow's nodes
+  /// being unchanged.
   public static func diffView(of version: FlowVersion) -> FlowVersion {
     // Every secret, by the flow's own rules, becomes a stand-in first: a changed one shows as
     // `changed (secret)` and its value never reaches the diff. Secret-looking values found by
     // scanning (a token in code, a password in a URL) become stand-ins last, in place.
     var standIn = SecretWalker { SecretStandIn.standIn(forTextIn: $0) }
     standIn.placeholder = SecretStandIn.leftOut
-    let scanned = { (version: FlowVersion) in Secrets.scanRedacted(version, replacing: Secrets.standIn(kind:secret:)) }
+    let scanned = { (version: FlowVersion) in
+      Secrets.scanRedacted(version, replacing: Secrets.standIn(kind:secret:), includingNodes: false)
+    }
     guard let source = version.source, let dialect = ExportFormat(rawValue: source.dialect)?.dialect else {
       return scanned(Secrets.rewriting(version, standIn))
     }
@@ -217,7 +224,7 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
 
   /// A version as `diff` and a commit plan compare it: its diff view without its source
   /// document, which the view has read all it needs from, and the format it was read in, for
-  /// its volatile paths (`DiffOptions.ignoringVolatilePaths`).
+  /// its volatile paths (`DiffOptions.comparingViews`).
   public static func comparedView(of version: FlowVersion) -> (view: FlowVersion, format: ExportFormat) {
     var view = diffView(of: version)
     view.source = nil

@@ -136,14 +136,17 @@ public enum Secrets {
   /// The version with secrets found by scanning (`SecretScanner`) replaced too: what
   /// `--redact` adds, over nodes, connection settings, the source document and the flow's
   /// settings. Each becomes what `replacement` makes of its kind and text, `<redacted:kind>` by
-  /// default.
+  /// default. Nodes' configurations are left as they are unless `includingNodes`.
   public static func scanRedacted(
-    _ version: FlowVersion, replacing replacement: (_ kind: String, _ secret: String) -> String = { kind, _ in "<redacted:\(kind)>" }
+    _ version: FlowVersion, replacing replacement: (_ kind: String, _ secret: String) -> String = { kind, _ in "<redacted:\(kind)>" },
+    includingNodes: Bool = true
   ) -> FlowVersion {
     func redact(_ value: JSONValue) -> JSONValue { SecretScanner.redact(value, replacing: replacement) }
     var version = version
-    for index in version.nodes.indices {
-      version.nodes[index].config = redact(.object(version.nodes[index].config)).objectValue ?? [:]
+    if includingNodes {
+      for index in version.nodes.indices {
+        version.nodes[index].config = redact(.object(version.nodes[index].config)).objectValue ?? [:]
+      }
     }
     // Connection settings too: a password in a config node's URL, a NiFi parameter named like
     // a secret but not marked sensitive.
@@ -163,6 +166,12 @@ public enum Secrets {
   /// (`SecretStandIn`), so a changed one still shows as changed. The replacement `scanRedacted`
   /// and `SecretScanner.redact` take there.
   static func standIn(kind _: String, secret: String) -> String { SecretStandIn.standIn(forTextIn: secret) }
+
+  /// A node's configuration with the secrets found by scanning as stand-ins: what a diff view
+  /// leaves to the differ to make of the configurations it shows (`ExportFormat.diffView`).
+  public static func scannedForDiff(_ config: JSONObject) -> JSONObject {
+    SecretScanner.redact(.object(config), replacing: standIn(kind:secret:)).objectValue ?? [:]
+  }
 
   /// The version as a view shows it (`show --json`, `diff`): secrets, and secret-looking values
   /// found by scanning, replaced.

@@ -117,7 +117,7 @@ struct Diff: Command {
     let (a, b, formats) = try operands(in: session)
     let diff = FlowDiffer.diff(
       a.version, b.version, leftLabel: labels.first ?? a.label, rightLabel: labels.count > 1 ? labels[1] : b.label,
-      options: options.ignoringVolatilePaths(of: formats))
+      options: options.comparingViews(of: formats))
     session.lastDiffDiffered = !diff.isEmpty
     // Freeing two large models is a tenth of a large diff, and nobody need wait for it: `fps
     // diff` ends before it would be done, the shell goes on to the next prompt.
@@ -139,7 +139,7 @@ struct Diff: Command {
     let names = sides.indices.map { labels.indices.contains($0) ? labels[$0] : sides[$0].0.label }
     let diff = ThreeWayDiffer.diff(
       base: sides[0].0.version, target: sides[1].0.version, new: sides[2].0.version, labels: (names[0], names[1], names[2]),
-      options: options.ignoringVolatilePaths(of: sides.map(\.1)))
+      options: options.comparingViews(of: sides.map(\.1)))
     session.lastDiffDiffered = !diff.isEmpty
     if case .json = view { return session.output.write(diff.json) }
     session.output.write(diff.text(colour: session.output.usesColour))
@@ -244,7 +244,7 @@ struct Diff: Command {
     let formats = (Array(leftFlows.values) + Array(rightFlows.values)).map(ExportFormat.natural)
     let diff = WorkspaceDiff.compare(
       left: left.name, leftFlows: leftFlows, right: right.name, rightFlows: rightFlows,
-      options: options.ignoringVolatilePaths(of: formats))
+      options: options.comparingViews(of: formats))
     session.lastDiffDiffered = !diff.isEmpty
     switch view {
     case .json: session.output.write(diff.json)

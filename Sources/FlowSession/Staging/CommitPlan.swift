@@ -92,7 +92,7 @@ struct CommitPlan {
     let (compared, comparedFormat) = ExportFormat.comparedView(of: whole)
     let diff = FlowDiffer.diff(
       current, compared, leftLabel: pending.mode.flowName, rightLabel: pending.name,
-      options: DiffOptions().ignoringVolatilePaths(of: [currentFormat, comparedFormat]), usingCores: false)
+      options: DiffOptions().comparingViews(of: [currentFormat, comparedFormat]), usingCores: false)
     return (bound, diff)
   }
 

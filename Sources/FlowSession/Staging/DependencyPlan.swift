@@ -66,7 +66,7 @@ struct DependencyPlan {
     let same = current.map {
       FlowDiffer.diff(
         $0, subflow, leftLabel: "target", rightLabel: "export",
-        options: DiffOptions().ignoringVolatilePaths(of: [$0, subflow].map(ExportFormat.natural))
+        options: DiffOptions().comparingViews(of: [$0, subflow].map(ExportFormat.natural))
       ).isEmpty
     }
     let decision: Decision = same == false ? .keepTargets : .reuse

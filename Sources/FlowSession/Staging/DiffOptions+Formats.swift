@@ -2,12 +2,15 @@ import FlowDiff
 import FlowFormats
 
 extension DiffOptions {
-  /// These options, also leaving out what the given formats mark volatile (n8n's `versionId`,
-  /// NiFi's `snapshotMetadata`, ...) and following ids where they write them inside strings
-  /// (Make's `{{3.field}}`): FlowDiff knows no format, so the session adds them for the formats
+  /// These options, for comparing diff views (`ExportFormat.diffView`) of flows read in
+  /// `formats`: also leaving out what the formats mark volatile (n8n's `versionId`, NiFi's
+  /// `snapshotMetadata`, ...), following ids where they write them inside strings (Make's
+  /// `{{3.field}}`), and scanning for secrets the configurations of the nodes shown, which the
+  /// views leave unscanned. FlowDiff knows no format, so the session adds them for the formats
   /// of what it compares.
-  func ignoringVolatilePaths(of formats: some Sequence<ExportFormat>) -> DiffOptions {
+  func comparingViews(of formats: some Sequence<ExportFormat>) -> DiffOptions {
     var options = self
+    options.shownConfiguration = Secrets.scannedForDiff
     var seen: Set<ExportFormat> = []
     for format in formats where seen.insert(format).inserted {
       options.volatilePaths += format.volatilePaths
