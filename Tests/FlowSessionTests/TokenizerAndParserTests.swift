@@ -197,6 +197,18 @@ import Testing
     #expect(PathText.join("a/", "b") == "a/b" && PathText.join("a", "b") == "a/b")
   }
 
+  /// A file's absolute path is what `URL.standardizedFileURL.path` says of it, which commit
+  /// recorded as each version's source before.
+  @Test(arguments: [
+    "/a/b/../c.json", "/a/./b.json", "/../x.json", "//a//b.json", "/a/b/..", "/a/b/.", "/a/..b/c.json", "/a/b/...json",
+    "/tmp/x y/é.json", "rel/../x.json", "./x.json", "x.json",
+  ])
+  func anAbsolutePathIsFoundationsStandardizedOne(path: String) {
+    let foundation = URL(
+      filePath: path, directoryHint: .notDirectory, relativeTo: URL(filePath: "/work/here/", directoryHint: .isDirectory))
+    #expect(PathText.absolute(path, from: "/work/here") == foundation.standardizedFileURL.path)
+  }
+
   /// A file's stem is what `URL.deletingPathExtension().lastPathComponent` says of a file.
   @Test(arguments: [
     "a.json", "dir/a.b.json", ".json", "dir/.hidden", "a.", "a", "dir/a.json/", "a..json", "dir.d/a", "x/ y .json", "a.json.",

@@ -30,6 +30,25 @@ enum PathText {
     return String(name[..<dot])
   }
 
+  /// `path` made absolute (read from `directory` when it is relative) and without `.`, `..`
+  /// or doubled slashes: `URL.standardizedFileURL.path` for a file, by string arithmetic
+  /// alone. Foundation took 57,000 instructions a path, and a bulk commit records the file of
+  /// every flow it writes.
+  /// Split over the UTF-8 bytes, as `name(of:)` is: splitting into characters cost as much.
+  static func absolute(_ path: String, from directory: @autoclosure () -> String) -> String {
+    let dot = UInt8(ascii: ".")
+    var parts: [Substring] = []
+    for part in (path.hasPrefix("/") ? path : join(directory(), path)).utf8.split(separator: UInt8(ascii: "/")) {
+      if part.elementsEqual([dot]) { continue }
+      if part.elementsEqual([dot, dot]) {
+        _ = parts.popLast()
+      } else {
+        parts.append(Substring(part))
+      }
+    }
+    return "/" + parts.joined(separator: "/")
+  }
+
   /// `name` inside `folder`; `folder` empty means the current folder.
   static func join(_ folder: String, _ name: String) -> String {
     if folder.isEmpty { return name }

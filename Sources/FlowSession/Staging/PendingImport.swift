@@ -59,10 +59,8 @@ struct PendingImport: Sendable {
 
   /// The file it was loaded from as an absolute path, which commit records with the version it
   /// writes; nil for a subflow carried inside another export, which has no file of its own.
-  /// A file, not a folder: said so, `URL` does not `stat(2)` it to find out (for each flow of
-  /// a bulk commit).
   var source: String? {
-    parentImport == nil ? URL(filePath: path, directoryHint: .notDirectory).standardizedFileURL.path : nil
+    parentImport == nil ? PathText.absolute(path, from: FileManager.default.currentDirectoryPath) : nil
   }
 
   /// `new flow`, `new version of 'orders'`: how the import lands in its target, as `load` and
