@@ -172,37 +172,37 @@ public enum FlowDiffer {
     enum End: Hashable {
       case right(Int), left(Int), outside(String)
     }
-    func leftEnd(_ id: String) -> End {
-      guard let index = pairing.leftNode(id: id) else { return .outside(id) }
-      return pairing.rightForLeft[index].map(End.right) ?? .left(index)
+    // Ends are the nodes pairing found for each edge, not its ids hashed again.
+    func leftEnd(_ node: Int?, _ id: String) -> End {
+      guard let node else { return .outside(id) }
+      return pairing.rightForLeft[node].map(End.right) ?? .left(node)
     }
-    func rightEnd(_ id: String) -> End { pairing.rightNode(id: id).map(End.right) ?? .outside(id) }
-    func leftName(_ id: String) -> String { pairing.leftNode(id: id).map { left.nodes[$0].name } ?? id }
-    func rightName(_ id: String) -> String { pairing.rightNode(id: id).map { right.nodes[$0].name } ?? id }
+    func rightEnd(_ node: Int?, _ id: String) -> End { node.map(End.right) ?? .outside(id) }
+    struct Key: Hashable {
+      let from: End, fromPort: String, to: End, toPort: String
+    }
+    let leftKeys = zip(left.edges, pairing.leftEdgeNodes).map { edge, nodes in
+      Key(from: leftEnd(nodes.from, edge.from), fromPort: edge.fromPort, to: leftEnd(nodes.to, edge.to), toPort: edge.toPort)
+    }
+    let rightKeys = zip(right.edges, pairing.rightEdgeNodes).map { edge, nodes in
+      Key(from: rightEnd(nodes.from, edge.from), fromPort: edge.fromPort, to: rightEnd(nodes.to, edge.to), toPort: edge.toPort)
+    }
+    let (leftSet, rightSet) = (Set(leftKeys), Set(rightKeys))
+    let added = right.edges.indices.filter { !leftSet.contains(rightKeys[$0]) }
+    let removed = left.edges.indices.filter { !rightSet.contains(leftKeys[$0]) }
+    if added.isEmpty && removed.isEmpty { return [] }
+
+    // Named by their nodes' names, with ids only where a name is shared.
     let (leftShared, rightShared) = (sharedNames(left), sharedNames(right))
-    func edge(_ edge: Edge, isAdded: Bool) -> EdgeChange {
-      let (name, shared) = isAdded ? (rightName, rightShared) : (leftName, leftShared)
-      let (from, to) = (name(edge.from), name(edge.to))
+    func change(_ edge: Edge, nodes: Pairing.EdgeEnds, isAdded: Bool) -> EdgeChange {
+      let (version, shared) = isAdded ? (right, rightShared) : (left, leftShared)
+      let (from, to) = (nodes.from.map { version.nodes[$0].name } ?? edge.from, nodes.to.map { version.nodes[$0].name } ?? edge.to)
       return EdgeChange(
         isAdded: isAdded, from: from, fromPort: edge.fromPort, to: to, toPort: edge.toPort,
         fromID: shared.contains(from) ? edge.from : nil, toID: shared.contains(to) ? edge.to : nil)
     }
-
-    struct Key: Hashable {
-      let from: End, fromPort: String, to: End, toPort: String
-    }
-    let leftKeys = left.edges.map { Key(from: leftEnd($0.from), fromPort: $0.fromPort, to: leftEnd($0.to), toPort: $0.toPort) }
-    let rightKeys = right.edges.map { Key(from: rightEnd($0.from), fromPort: $0.fromPort, to: rightEnd($0.to), toPort: $0.toPort) }
-    let (leftSet, rightSet) = (Set(leftKeys), Set(rightKeys))
-
-    var changes: [EdgeChange] = []
-    for (added, key) in zip(right.edges, rightKeys) where !leftSet.contains(key) {
-      changes.append(edge(added, isAdded: true))
-    }
-    for (removed, key) in zip(left.edges, leftKeys) where !rightSet.contains(key) {
-      changes.append(edge(removed, isAdded: false))
-    }
-    return changes
+    return added.map { change(right.edges[$0], nodes: pairing.rightEdgeNodes[$0], isAdded: true) }
+      + removed.map { change(left.edges[$0], nodes: pairing.leftEdgeNodes[$0], isAdded: false) }
   }
 
   /// The names more than one node of the flow has.

@@ -19,9 +19,22 @@ struct Pairing {
   private(set) var connectionRightForLeft: [Int?]
   /// Left ids as the right side has them, where they differ.
   private(set) var translation: IDTranslation
-  /// Each side's first thing of each id, nodes before connection references.
-  private let leftIndexByID: [String: Int]
-  private let rightIndexByID: [String: Int]
+  /// For each left edge, in order, the left nodes it joins (nil for an end that is none).
+  let leftEdgeNodes: [EdgeEnds]
+  /// For each right edge, in order, the right nodes it joins.
+  let rightEdgeNodes: [EdgeEnds]
+
+  /// The two ends of an edge as indices of nodes or things of one side, nil for an end that
+  /// is none of them (a wire to a node not in the file).
+  struct EdgeEnds {
+    let from: Int?
+    let to: Int?
+
+    /// These ends, each kept only where it is a node, below `nodeCount`.
+    func nodes(below nodeCount: Int) -> EdgeEnds {
+      EdgeEnds(from: from.flatMap { $0 < nodeCount ? $0 : nil }, to: to.flatMap { $0 < nodeCount ? $0 : nil })
+    }
+  }
 
   init(left: FlowVersion, right: FlowVersion, embeddedIDs: [EmbeddedIDs] = [], usingCores: Bool = true) {
     // Each side is indexed by id on a core of its own: every pass but the first needs the index.
@@ -48,15 +61,9 @@ struct Pairing {
       if old != new { ids.setFirst(new, forKey: old) }
     }
     translation = IDTranslation(ids: ids, embeddedIDs: embeddedIDs)
-    (leftIndexByID, rightIndexByID) = (left.indexByID, right.indexByID)
+    leftEdgeNodes = left.edgeEnds.map { $0.nodes(below: nodeCount.left) }
+    rightEdgeNodes = right.edgeEnds.map { $0.nodes(below: nodeCount.right) }
   }
-
-  /// The index of the left side's first node with this id (`rightForLeft` has a slot per left
-  /// node, `leftForRight` one per right node).
-  func leftNode(id: String) -> Int? { leftIndexByID[id].flatMap { $0 < rightForLeft.count ? $0 : nil } }
-
-  /// The index of the right side's first node with this id.
-  func rightNode(id: String) -> Int? { rightIndexByID[id].flatMap { $0 < leftForRight.count ? $0 : nil } }
 
   /// Below this share of equal configuration, two nodes are different nodes, not a rename.
   static let similarityThreshold = 0.6
@@ -83,6 +90,9 @@ struct Pairing {
     var nodeCount: Int
     var indexByID: [String: Int] = [:]
     var edges: [Edge]
+    /// Each edge's ends as indices of `entities`, looked up once, on this side's core: pairing
+    /// by structure (twice) and diff's comparison of edges each hashed every edge's two ids.
+    var edgeEnds: [EdgeEnds] = []
     var embeddedIDs: [EmbeddedIDs]
 
     init(_ version: FlowVersion, embeddedIDs: [EmbeddedIDs]) {
@@ -97,6 +107,7 @@ struct Pairing {
       self.embeddedIDs = embeddedIDs
       indexByID.reserveCapacity(entities.count)
       for (index, entity) in entities.enumerated() { indexByID.setFirst(index, forKey: entity.id) }
+      edgeEnds = edges.map { [indexByID] edge in EdgeEnds(from: indexByID[edge.from], to: indexByID[edge.to]) }
     }
 
     /// The things `text` names: itself as an id, or ids inside its expressions.
@@ -222,8 +233,8 @@ struct Pairing {
         references[index] = found
       }
       // Edges link both ends, each knowing the port and direction.
-      for edge in side.edges {
-        guard let from = side.indexByID[edge.from], let to = side.indexByID[edge.to] else { continue }
+      for (edge, ends) in zip(side.edges, side.edgeEnds) {
+        guard let from = ends.from, let to = ends.to else { continue }
         // Between two paired things, an edge labels nothing: most edges, when few nodes changed.
         if partner[from] != nil && partner[to] != nil { continue }
         var out = Hasher()
