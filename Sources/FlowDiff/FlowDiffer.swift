@@ -207,7 +207,8 @@ public enum FlowDiffer {
 
   /// The names more than one node of the flow has.
   private static func sharedNames(_ version: FlowVersion) -> Set<String> {
-    var seen: Set<String> = []
+    // Room for every name at once: growing the set rehashed every name seen at each doubling.
+    var seen = Set<String>(minimumCapacity: version.nodes.count)
     var shared: Set<String> = []
     for node in version.nodes where !seen.insert(node.name).inserted { shared.insert(node.name) }
     return shared
