@@ -25,7 +25,7 @@ enum NameCheck {
   /// each out was a retain and a release of each of its strings, most of the check.
   private static func firstNUL(in version: FlowVersion) -> (what: String, name: String)? {
     func holdsNUL(_ text: String) -> Bool {
-      text.utf8.withContiguousStorageIfAvailable { StringBytes.firstIndex(of: 0, in: $0, from: 0) < $0.count } ?? text.utf8.contains(0)
+      StringBytes.bytes(of: text) { StringBytes.firstIndex(of: 0, in: $0, from: 0) < $0.count }
     }
     if holdsNUL(version.name) { return ("flow name", version.name) }
     if let index = version.nodes.indices.first(where: { holdsNUL(version.nodes[$0].name) }) {

@@ -167,8 +167,7 @@ public enum SecretScanner {
   /// Most strings that hold an anchor (`://` in every URL) hold no pattern's whole set, and
   /// are answered without building a list.
   private static func candidates(in text: String) -> [Pattern] {
-    var text = text
-    return text.withUTF8 { bytes in
+    StringBytes.bytes(of: text) { bytes in
       let found = anchorsFound(in: bytes)
       guard anchorMasks.contains(where: { $0 & found == $0 }) else { return [] }
       return patterns.indices.filter { anchorMasks[$0] & found == anchorMasks[$0] && patterns[$0].mayMatch(bytes) }.map { patterns[$0] }
@@ -257,8 +256,7 @@ public enum SecretScanner {
   /// stand are the stems compared (every member name of every loaded document is asked, and
   /// most names hold a stem's first letter: testing that alone was a tenth of a diff).
   static func mayNameSecret(_ key: String) -> Bool {
-    var key = key
-    return key.withUTF8 { name in
+    StringBytes.bytes(of: key) { name in
       // One byte is ASCII, and no stem is that short.
       guard name.count > 1 else { return false }
       return stemsByPair.withUnsafeBufferPointer { stemsByPair in

@@ -113,8 +113,7 @@ public enum Secrets {
     let dialect = ExportFormat(rawValue: source.dialect)?.dialect
     if let markers = dialect?.secretTextMarkers {
       let found = (markers + [#"\u"#, "LoginModule"]).contains { marker in
-        var marker = marker
-        return marker.withUTF8 { StringBytes.contains($0, in: text) }
+        StringBytes.bytes(of: marker) { StringBytes.contains($0, in: text) }
       }
       if !found { return false }
     }

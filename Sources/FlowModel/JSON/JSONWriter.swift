@@ -67,8 +67,7 @@ public struct JSONWriter: Sendable {
     case .null: output.append("null")
     case .bool(let flag): output.append(flag ? "true" : "false")
     case .number(let number):
-      var text = number.text
-      text.withUTF8 { output.append($0) }
+      StringBytes.bytes(of: number.text) { output.append($0) }
     case .string(let text):
       if text.utf8.count == markerLength, let splice, text == splice.marker {
         splice.text.withUnsafeBufferPointer { output.append($0) }
@@ -109,8 +108,7 @@ public struct JSONWriter: Sendable {
   private static let hexDigits: StaticString = "0123456789abcdef"
 
   private static func writeString(_ text: String, into output: inout ByteSink) {
-    var text = text
-    text.withUTF8 { bytes in
+    StringBytes.bytes(of: text) { bytes in
       // Room for the quotes and the text as it is; each escape reserves its own few bytes.
       output.reserve(bytes.count + 2)
       output.appendReserved(UInt8(ascii: "\""))

@@ -87,9 +87,17 @@ public enum StringBytes {
   /// migration stored searched their 100 MB at about 100 MB a second. Every string of every
   /// committed document is searched too.
   public static func contains(_ literal: String, in text: String) -> Bool {
-    var text = text
-    var literal = literal
-    return text.withUTF8 { haystack in literal.withUTF8 { contains($0, in: haystack) } }
+    bytes(of: text) { haystack in bytes(of: literal) { contains($0, in: haystack) } }
+  }
+
+  /// `body` over `text`'s UTF-8, read in place. `String.withUTF8` is mutating: called on a
+  /// copy, it was a retain and a release of every string a scan or a writer looked at (a
+  /// bulk load scans every string of every file).
+  @inlinable
+  public static func bytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    var copy = text
+    return try copy.withUTF8(body)
   }
 
   /// True when `literal` stands somewhere in `bytes`. Candidates are where two of its bytes
