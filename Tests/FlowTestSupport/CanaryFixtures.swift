@@ -61,18 +61,19 @@ public enum CanaryFixtures {
       """#,
     credential: ["CNRYn8nData01", "CNRYn8nData02"], scanned: ["SCANn8nHeader0001x"])
 
-  /// Node-RED: `credentials` on a flow node and on a config node, and a config node's token in clear.
+  /// Node-RED: `credentials` on a flow node and on a config node, a config node's token in
+  /// clear, and an environment variable typed `cred` on the tab.
   public static let nodeRed = Fixture(
     file: "canary-node-red.json", flow: "Canary Node-RED",
     text: #"""
-      [{"id":"t1","type":"tab","label":"Canary Node-RED"},
+      [{"id":"t1","type":"tab","label":"Canary Node-RED","env":[{"name":"API_KEY","value":"CNRYnrEnv01","type":"cred"},{"name":"REGION","value":"eu","type":"str"}]},
        {"id":"n1","type":"mqtt in","z":"t1","name":"Sensor","topic":"s","broker":"b1","x":100,"y":100,"wires":[["n2"]]},
        {"id":"n2","type":"http request","z":"t1","name":"Post","url":"https://x.example","credentials":{"user":"me","password":"CNRYnrNode01"},"x":300,"y":100,"wires":[["n3"]]},
        {"id":"n3","type":"telegram sender","z":"t1","name":"Tell","bot":"b2","x":500,"y":100,"wires":[]},
        {"id":"b1","type":"mqtt-broker","name":"Broker","broker":"mqtt.example","port":"1883","credentials":{"user":"mq","password":"CNRYnrConfig01"}},
        {"id":"b2","type":"telegram bot","botname":"alerts","token":"CNRYnrConfig02"}]
       """#,
-    credential: ["CNRYnrNode01", "CNRYnrConfig01", "CNRYnrConfig02"], scanned: [])
+    credential: ["CNRYnrNode01", "CNRYnrConfig01", "CNRYnrConfig02", "CNRYnrEnv01"], scanned: [])
 
   /// Make: an Authorization header, secret-named parameters and mapper fields, and connection
   /// data in `metadata.restore`.

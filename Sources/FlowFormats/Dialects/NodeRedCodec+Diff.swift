@@ -50,20 +50,12 @@ extension NodeRedCodec {
     return view
   }
 
-  /// The object with stand-ins for its credentials and for the values of `cred` variables.
+  /// The object with stand-ins for its credentials. The values of `cred` variables are the
+  /// secrets of the document's own rule (`rewritingSecrets`), stand-ins already.
   static func hidingSecrets(_ config: JSONObject) -> JSONObject {
     var config = config
     // Every member of a key that repeats: a lookup finds the last alone.
     for key in credentialMembers { config.updateValues(forKey: key) { $0.standingInForSecrets() } }
-    config.updateValues(forKey: "env") { env in
-      guard case .array(var entries) = env else { return env }
-      for index in entries.indices where entries[index]["type"]?.stringValue == "cred" {
-        guard case .object(var entry) = entries[index] else { continue }
-        entry.updateValues(forKey: "value") { $0.standingInForSecrets() }
-        entries[index] = .object(entry)
-      }
-      return .array(entries)
-    }
     return config
   }
 }

@@ -84,11 +84,13 @@ enum NodeRedCodec: DialectCodec {
   }
 
   /// A node's `credentials` (flow and config nodes alike: Node-RED keeps them apart, in
-  /// flows_cred.json, but an export can carry them), and a config node's secret-named
-  /// properties written in clear (a bot `token`, a `password`).
+  /// flows_cred.json, but an export can carry them), the value of an environment variable
+  /// typed `cred` (of a tab, a subflow or a subflow's instance), and a config node's
+  /// secret-named properties written in clear (a bot `token`, a `password`).
   static func rewritingSecrets(in value: JSONValue, _ walker: SecretWalker) -> JSONValue {
     walker.walk(value) { place, key in
       if key == "credentials" { return true }
+      if key == "value", place.keys.last == "env" { return place.object["type"]?.stringValue == "cred" }
       // The name first: asked of every member of every node, looking up the node's type and
       // id each time was a sixth of a diff of Node-RED flows.
       guard SecretScanner.isSecretName(key) else { return false }
