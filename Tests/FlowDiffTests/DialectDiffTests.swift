@@ -148,6 +148,22 @@ import Testing
     #expect(!views.contains("Test-Pass") && !views.contains("Prod-Pass"), "\(views)")
   }
 
+  /// An unnamed config node goes by its broker's address, and the password in it is no part
+  /// of the name any view prints: the whole URL was the connection's name, in clear, even
+  /// when the password had not changed (a tester's find).
+  @Test func anUnnamedBrokersPasswordIsNoPartOfItsName() throws {
+    func view(_ password: String) throws -> FlowVersion {
+      // The later `name` is the one read: empty, so the broker names the node.
+      try Self.view(Self.brokerFlow(#""name":"","broker":"mqtts://admin:\#(password)@mq.example.com""#))
+    }
+    for (left, right) in [("Test-Pass-111", "Prod-Pass-222"), ("Test-Pass-111", "Test-Pass-111")] {
+      let diff = FlowDiffer.diff(try view(left), try view(right), leftLabel: "test", rightLabel: "prod")
+      #expect(try view(left).connections.map(\.name) == ["mqtts://admin:<redacted:password in URL>@mq.example.com"])
+      let views = Self.allViews(diff)
+      #expect(!views.contains("Test-Pass") && !views.contains("Prod-Pass"), "\(views)")
+    }
+  }
+
   /// NiFi queues are keyed by what they join; two that read alike (from unnamed funnels) are
   /// paired by their settings, not by the file's order, which follows the ids an instance
   /// minted: the same queues in the other order are no change, a changed threshold is one.

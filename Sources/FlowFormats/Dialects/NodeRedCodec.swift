@@ -99,11 +99,15 @@ enum NodeRedCodec: DialectCodec {
     }
   }
 
+  /// An unnamed config node goes by its broker or host, which may be a URL holding a password
+  /// (`mqtts://admin:…@broker`): that is replaced, as `--redact` replaces it, since a
+  /// reference's name is printed by `diff`, `status` and every plan.
   static func reference(for id: String, _ configNode: JSONValue) -> ConnectionRef {
     let type = configNode["type"]?.stringValue ?? "config"
-    let name =
-      configNode["name"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
-      ?? configNode["broker"]?.stringValue ?? configNode["host"]?.stringValue ?? id
+    let address = (configNode["broker"]?.stringValue ?? configNode["host"]?.stringValue).flatMap { address in
+      SecretScanner.redact(.string(address)).stringValue
+    }
+    let name = configNode["name"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? address ?? id
     return ConnectionRef(key: id, type: type, name: name, properties: ["id": .string(id)])
   }
 
