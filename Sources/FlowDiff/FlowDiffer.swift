@@ -261,13 +261,15 @@ public enum FlowDiffer {
     [
       "subflows": .array(dependencies.subflows.map(JSONValue.string)), "events": .array(dependencies.events),
       "forms": .array(dependencies.forms), "rules": .array(dependencies.rules),
-      "variables": .array(dependencies.variables), "environment": .array(dependencies.environment.map(secretValueHidden)),
+      "variables": .array(dependencies.variables.map(secretValueHidden)),
+      "environment": .array(dependencies.environment.map(secretValueHidden)),
       "guardrails": .array(dependencies.guardrails), "schedule": dependencies.schedule ?? .null,
       "slaGoals": .array(dependencies.slaGoals),
     ]
   }
 
-  /// A secret variable with a stand-in for its value: a change shows as `changed (secret)`.
+  /// A variable marked secret (of the environment or the flow) with a stand-in for its value: a
+  /// change shows as `changed (secret)`.
   private static func secretValueHidden(_ entry: JSONValue) -> JSONValue {
     guard Dependencies.isSecret(entry), var object = entry.objectValue else { return entry }
     object.updateValues(forKey: "value", SecretStandIn.standIn(for:))

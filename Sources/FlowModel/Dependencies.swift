@@ -46,7 +46,7 @@ public struct Dependencies: Hashable, Sendable {
   /// The name of a registry-like entry (event, form, rule, variable): its `name` member.
   public static func name(of entry: JSONValue) -> String? { entry["name"]?.stringValue }
 
-  /// True for an environment variable marked `"secret": true`.
+  /// True for a variable (of the environment or the flow) marked `"secret": true`.
   public static func isSecret(_ entry: JSONValue) -> Bool { entry["secret"] == .bool(true) }
 
   /// The entry as exports, bundles and diffs show it: a secret variable without its value.

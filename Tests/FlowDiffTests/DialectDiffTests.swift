@@ -164,6 +164,30 @@ import Testing
     }
   }
 
+  /// A FlowPort flow's own parts hide their secrets: its description, a variable marked secret,
+  /// an environment variable named like one, a rule's condition, a schedule's callback URL, a
+  /// member FlowPort does not know. `load` warned of each, and `diff` printed each in clear (a
+  /// tester's find).
+  @Test func aFlowPortFlowsOwnPartsHideTheirSecrets() throws {
+    func view(_ secret: String) throws -> FlowVersion {
+      try Self.view(
+        #"""
+        {"format": "flowport/1", "flow": {"name": "payments", "description": "token Bearer Ds6Fg1Hj8Kl3\#(secret)"},
+         "nodes": [{"id": "p1", "name": "Ledger", "type": "destination.http", "config": {"path": "/entries"}}], "edges": [],
+         "dependencies": {"variables": [{"name": "LEDGER_TOKEN", "value": "Lt9Xw2Qp\#(secret)", "secret": true}],
+           "environment": [{"name": "DB_PASSWORD", "value": "Pw8Hn3Jv\#(secret)"}],
+           "rules": [{"name": "r", "when": "header == 'Bearer Br4Mk9Zt2Wq7\#(secret)'", "then": "allow"}],
+           "schedule": {"cron": "*/5 * * * *", "callback": "https://ops:Ur5Ty8Gh\#(secret)@hooks.internal/x"}},
+         "x-notes": {"url": "https://ops:Ur5Ty8Gh\#(secret)@hooks.internal/x"}}
+        """#)
+    }
+    let diff = FlowDiffer.diff(try view("SideOne1"), try view("SideTwo2"), leftLabel: "test", rightLabel: "prod")
+    #expect(diff.flow.count == 2 && diff.dependencies.count == 4, "\(diff.flow.map(\.path)) \(diff.dependencies.map(\.path))")
+    #expect((diff.flow + diff.dependencies).allSatisfy { $0.isSecret })
+    let views = Self.allViews(diff)
+    #expect(!views.contains("SideOne") && !views.contains("SideTwo"), "\(views)")
+  }
+
   /// NiFi queues are keyed by what they join; two that read alike (from unnamed funnels) are
   /// paired by their settings, not by the file's order, which follows the ids an instance
   /// minted: the same queues in the other order are no change, a changed threshold is one.

@@ -72,11 +72,14 @@ public enum Secrets {
       version.connections[index].credentials = walker.all(.object(version.connections[index].credentials)).objectValue ?? [:]
       version.connections[index].properties = rewrite(.object(version.connections[index].properties)).objectValue ?? [:]
     }
-    version.dependencies.environment = version.dependencies.environment.map { entry in
+    // Environment variables and flow variables alike say themselves whether they are secret.
+    func rewritingSecret(_ entry: JSONValue) -> JSONValue {
       guard Dependencies.isSecret(entry), case .object(var object) = entry else { return entry }
       object.updateValues(forKey: "value", walker.all)
       return .object(object)
     }
+    version.dependencies.environment = version.dependencies.environment.map(rewritingSecret)
+    version.dependencies.variables = version.dependencies.variables.map(rewritingSecret)
     // An empty configuration (every node of an outlined flow) holds nothing to rewrite.
     if version.hasNodeConfigs {
       for index in version.nodes.indices where !version.nodes[index].config.isEmpty {
@@ -157,6 +160,16 @@ public enum Secrets {
       version.source = source
     }
     version.metadata = redact(.object(version.metadata)).objectValue ?? [:]
+    // A FlowPort flow's own parts too: its description, what it depends on (a token in a
+    // variable not marked secret, a rule's condition), and members FlowPort does not know.
+    version.description = version.description.map { redact(.string($0)).stringValue ?? $0 }
+    version.extensions = redact(.object(version.extensions)).objectValue ?? [:]
+    var dependencies = version.dependencies
+    for part in [\Dependencies.events, \.forms, \.rules, \.variables, \.environment, \.guardrails, \.slaGoals] {
+      dependencies[keyPath: part] = dependencies[keyPath: part].map(redact)
+    }
+    dependencies.schedule = dependencies.schedule.map(redact)
+    version.dependencies = dependencies
     version.subflowDefinitions = version.subflowDefinitions.map { scanRedacted($0, replacing: replacement) }
     return version
   }
