@@ -32,6 +32,19 @@ import Testing
     ("smtp_pass", "Mailpass9", "smtp_pass value"),
     ("password", "s3cr3t-{{ $env.SUFFIX }}", "password value"),
     ("password", "Xy${9}Lm!q", "password value"),
+    // A tester's finds: a scheme in lower case, a key written with `\n` escapes in code, a
+    // form-encoded body, an access key in a query, a SQL connector option, JSON in a text.
+    ("code", "fetch(u, { headers: { authorization: 'bearer Lw4Nq8Xs2Ke6Pz1Hb9Ty' } })", "bearer token"),
+    ("code", "const headers = { Authorization: 'token yT9bH1zP6eK2sX8qN4wL' };", "token"),
+    (
+      "code",
+      #"const pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----";"#,
+      "private key"
+    ),
+    ("body", "grant_type=password&username=ops&password=Fr3nQ8wLz5Kp2Xc7&scope=api", "secret in URL parameter"),
+    ("url", "http://api.weatherstack.com/current?access_key=7d1e2c3b4a5f6e7d8c9b&query=Oslo", "secret in URL parameter"),
+    ("statement", "CREATE TABLE t (x INT) WITH ('connector' = 'jdbc', 'password' = 'Pg7hR2mQ9sLx4Wz')", "secret in quoted option"),
+    ("jsonBody", #"{ "user": "ops", "password": "Q1mZ6yT2wP8vR5kJ" }"#, "secret in quoted option"),
   ])
   func findsSecrets(key: String, value: String, kind: String) {
     let matches = SecretScanner.scan(document(key, value))
@@ -121,6 +134,24 @@ import Testing
     }
     let code = "const q = msg.req?.query; if (q?.id == 1) { url = base + '?id=' + q.id + '&page=' + n; }"
     #expect(!Array(code.utf8).withUnsafeBufferPointer(SecretScanner.namesSecretParameter))
+  }
+
+  /// A quoted option's value is replaced alone, and one that is an expression, a placeholder
+  /// or too short is no secret; the cheap test before the expression turns away code whose
+  /// quotes close no secret name.
+  @Test func aQuotedOptionsValueIsReplacedAlone() {
+    let statement = "WITH ('connector' = 'jdbc', 'password' = 'Pg7hR2mQ9sLx4Wz', 'table-name' = 'orders')"
+    #expect(
+      SecretScanner.redact(document("statement", statement))["node"]?["statement"]
+        == .string("WITH ('connector' = 'jdbc', 'password' = '<redacted:secret in quoted option>', 'table-name' = 'orders')"))
+    for value in [
+      #"{"password": "{{ $json.pw }}"}"#, #"{"token": "<token>"}"#, "'password' = 'abc'", #"{"passwordType": "plain"}"#,
+      "the token has expired after 3600 seconds, ask for another",
+    ] {
+      #expect(SecretScanner.scan(document("text", value)).isEmpty, "\(value)")
+    }
+    let code = #"const keys = Object.keys(row); if (keys.includes("id")) { return { "name": row.name, "type": 'user' }; }"#
+    #expect(!Array(code.utf8).withUnsafeBufferPointer(SecretScanner.quotesSecretOption))
   }
 
   /// n8n's headers and query parameters are name/value pairs: the pair's name says whether its

@@ -90,7 +90,10 @@ enum NodeRedCodec: DialectCodec {
   static func rewritingSecrets(in value: JSONValue, _ walker: SecretWalker) -> JSONValue {
     walker.walk(value) { place, key in
       if key == "credentials" { return true }
-      if key == "value", place.keys.last == "env" { return place.object["type"]?.stringValue == "cred" }
+      // Lengths compared first: every member of the document is asked.
+      if JSONObject.isSameKey(key, "value"), let last = place.keys.last, JSONObject.isSameKey(last, "env") {
+        return place.object["type"]?.stringValue == "cred"
+      }
       // The name first: asked of every member of every node, looking up the node's type and
       // id each time was a sixth of a diff of Node-RED flows.
       guard SecretScanner.isSecretName(key) else { return false }

@@ -23,9 +23,13 @@ public enum SecretScanner {
   /// slow, and almost no string holds an anchor, so scanning stays a byte search.
   nonisolated(unsafe) static let patterns: [Pattern] = [
     Pattern(
-      "private key", ["PRIVATE KEY"], /-----BEGIN [A-Z ]*PRIVATE KEY-----\s*[A-Za-z0-9+\/=\s]{40,}(?:-----END [A-Z ]*PRIVATE KEY-----)?/),
+      // Its lines may be written as `\n` escapes, in code that builds the key.
+      "private key", ["PRIVATE KEY"], /-----BEGIN [A-Z ]*PRIVATE KEY-----\s*[A-Za-z0-9+\/=\s\\]{40,}(?:-----END [A-Z ]*PRIVATE KEY-----)?/),
     Pattern("JWT", ["eyJ"], /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/),
-    Pattern("bearer token", ["Bearer"], /Bearer\s+(?=[A-Za-z0-9\-._~+\/]*[0-9])[A-Za-z0-9\-._~+\/]{16,}=*/),
+    // HTTP's scheme names are case-insensitive: code writes `bearer` too.
+    Pattern("bearer token", ["earer"], /[Bb]earer\s+(?=[A-Za-z0-9\-._~+\/]*[0-9])[A-Za-z0-9\-._~+\/]{16,}=*/),
+    // The `token` scheme (GitHub's `Authorization: token …`): a long run with a digit.
+    Pattern("token", ["oken "], /[Tt]oken\s+(?=[A-Za-z0-9_\-]*[0-9])[A-Za-z0-9_\-]{20,}/),
     Pattern("API key", ["sk-"], /sk-(?:proj-|ant-)?[A-Za-z0-9_\-]{20,}/),
     Pattern("basic-auth header", ["Basic"], /Basic\s+(?=[A-Za-z0-9+\/]*[0-9+\/=])[A-Za-z0-9+\/]{12,}={0,2}/),
     Pattern("password in URL", ["://", "@"], /[A-Za-z][A-Za-z0-9+.\-]*:\/\/[^\/\s:@{}]*:[^\/\s@{}]+@/, secret: Pattern.passwordInURL),
@@ -37,12 +41,24 @@ public enum SecretScanner {
     // (`{{base}}/v1?api_key=…`).
     Pattern("secret in URL parameter", ["://", "="], sharing: urlParameter, mayMatch: namesSecretParameter, secret: Pattern.queryValue),
     Pattern("secret in URL parameter", ["?", "="], sharing: urlParameter, mayMatch: namesSecretParameter, secret: Pattern.queryValue),
+    // A form-encoded body: `grant_type=password&username=u&password=…`.
+    Pattern("secret in URL parameter", ["&", "="], sharing: urlParameter, mayMatch: namesSecretParameter, secret: Pattern.queryValue),
+    // A connector option in a SQL statement (`'password' = '…'`), a member of JSON written
+    // inside a text (`"password": "…"`, a request body).
+    Pattern("secret in quoted option", ["\""], sharing: quotedOption, mayMatch: quotesSecretOption, secret: Pattern.quotedValue),
+    Pattern("secret in quoted option", ["'"], sharing: quotedOption, mayMatch: quotesSecretOption, secret: Pattern.quotedValue),
   ]
 
   /// `?password=…`, `&api_key=…`, `;password=…` (JDBC), `&sig=…` (a signed URL); a value that
   /// is an expression or a placeholder (`{{…}}`, `${…}`, `<key>`, `YOUR_KEY`) is not a secret.
   private static let urlParameter = LazyRegex {
-    /[?&;](?:[A-Za-z0-9_\-]*[_\-])?(?i:password|passwd|passphrase|pwd|pw|pass|api[_\-]?key|access[_\-]?token|auth[_\-]?token|token|secret|client[_\-]?secret|sig|signature)=(?!YOUR|REPLACE|xxx|XXX|\*\*\*|\$\{|\{\{)[^&;\s#{}<>"']{4,}/
+    /[?&;](?:[A-Za-z0-9_\-]*[_\-])?(?i:password|passwd|passphrase|pwd|pw|pass|api[_\-]?key|access[_\-]?key|app[_\-]?key|access[_\-]?token|auth[_\-]?token|token|secret|client[_\-]?secret|sig|signature)=(?!YOUR|REPLACE|xxx|XXX|\*\*\*|\$\{|\{\{)[^&;\s#{}<>"']{4,}/
+  }
+
+  /// `'password' = '…'`, `"api_key": "…"`: a quoted secret name, `=` or `:`, a quoted value of
+  /// four characters or more that is not an expression or a placeholder.
+  private static let quotedOption = LazyRegex {
+    /"(?:[A-Za-z0-9_.\-]*[_.\-])?(?i:password|passwd|passphrase|pwd|pass|api[_\-]?key|access[_\-]?key|access[_\-]?token|auth[_\-]?token|token|secret|client[_\-]?secret)"\s*[:=]\s*"(?!YOUR|REPLACE|xxx|XXX|\*\*\*|\$\{|\{\{|<)[^"'\\]{4,}"|'(?:[A-Za-z0-9_.\-]*[_.\-])?(?i:password|passwd|passphrase|pwd|pass|api[_\-]?key|access[_\-]?key|access[_\-]?token|auth[_\-]?token|token|secret|client[_\-]?secret)'\s*[:=]\s*'(?!YOUR|REPLACE|xxx|XXX|\*\*\*|\$\{|\{\{|<)[^"'\\]{4,}'/
   }
 
   /// The ends of the names `urlParameter` takes, lower-case: every name it matches ends in one
@@ -59,13 +75,28 @@ public enum SecretScanner {
   /// through a long text slowly: it was an eighth of a diff of Node-RED flows full of
   /// function nodes, none of which passed this test.
   static func namesSecretParameter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.indices.contains { end in bytes[end] == UInt8(ascii: "=") && endsSecretName(bytes, at: end) }
+  }
+
+  /// True when some quote in `bytes` closes a name that ends as a secret's does, and `:` or `=`
+  /// follows (past spaces): `quotedOption` is worth running. Its anchor, a quote, stands in
+  /// most code.
+  static func quotesSecretOption(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     bytes.indices.contains { end in
-      bytes[end] == UInt8(ascii: "=")
-        && (bytes[end - min(end, longestEnding)..<end].contains { $0 >= 0x80 }
-          || secretParameterEndings.contains { ending in
-            end >= ending.count && ending.indices.allSatisfy { bytes[end - ending.count + $0] | 0x20 == ending[$0] }
-          })
+      guard bytes[end] == UInt8(ascii: "\"") || bytes[end] == UInt8(ascii: "'"), endsSecretName(bytes, at: end) else { return false }
+      let separator = bytes[(end + 1)...].first { $0 != UInt8(ascii: " ") }
+      return separator == UInt8(ascii: ":") || separator == UInt8(ascii: "=")
     }
+  }
+
+  /// True when the bytes before `end` end as a secret name does (`password`, `api_key`,
+  /// `sig`), ASCII case folded, or hold letters beyond ASCII, which the expressions' case
+  /// folding may take for ASCII ones (`K`, the Kelvin sign, is `k`).
+  private static func endsSecretName(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int) -> Bool {
+    bytes[end - min(end, longestEnding)..<end].contains { $0 >= 0x80 }
+      || secretParameterEndings.contains { ending in
+        end >= ending.count && ending.indices.allSatisfy { bytes[end - ending.count + $0] | 0x20 == ending[$0] }
+      }
   }
 
   /// A kind of secret written into text, found by `regex`.
@@ -103,6 +134,13 @@ public enum SecretScanner {
     static func oraclePassword(_ match: Substring) -> Substring {
       guard let slash = match.firstIndex(of: "/"), match.last == "@" else { return match }
       return match[match.index(after: slash)..<match.index(before: match.endIndex)]
+    }
+
+    /// The value of `'name' = 'value'`: between its quotes, which are the match's last and the
+    /// one before (a value holds no quote).
+    static func quotedValue(_ match: Substring) -> Substring {
+      guard let quote = match.last, let open = match.dropLast().lastIndex(of: quote) else { return match }
+      return match[match.index(after: open)..<match.index(before: match.endIndex)]
     }
 
     /// The value of `?name=value`: all after the first `=`.
