@@ -188,6 +188,30 @@ import Testing
     #expect(!views.contains("SideOne") && !views.contains("SideTwo"), "\(views)")
   }
 
+  /// A NiFi remote process group is compared as a node: a changed timeout shows, the same
+  /// group from another instance (every id new, its remote ports in another order) does not.
+  @Test func aNiFiRemoteProcessGroupIsCompared() throws {
+    func view(timeout: String, ids: String, portsReversed: Bool = false) throws -> FlowVersion {
+      var ports = [
+        #"{"identifier": "\#(ids)-p1", "groupIdentifier": "\#(ids)-r", "name": "in-a", "targetId": "t-1"}"#,
+        #"{"identifier": "\#(ids)-p2", "groupIdentifier": "\#(ids)-r", "name": "in-b", "targetId": "t-2"}"#,
+      ]
+      if portsReversed { ports.reverse() }
+      return try Self.view(
+        #"""
+        {"flowContents": {"identifier": "\#(ids)-g", "name": "root", "processors": [], "connections": [],
+          "remoteProcessGroups": [{"identifier": "\#(ids)-r", "instanceIdentifier": "\#(ids)-i", "name": "To DC2",
+            "groupIdentifier": "\#(ids)-g", "targetUris": "https://dc2:8443/nifi", "communicationsTimeout": "\#(timeout)",
+            "inputPorts": [\#(ports.joined(separator: ","))], "outputPorts": []}]}}
+        """#)
+    }
+    let before = try view(timeout: "30 sec", ids: "a")
+    let changed = FlowDiffer.diff(before, try view(timeout: "60 sec", ids: "a"), leftLabel: "test", rightLabel: "prod")
+    #expect(changed.nodes.flatMap(\.changes).map(\.path) == ["config.communicationsTimeout"])
+    let copy = FlowDiffer.diff(before, try view(timeout: "30 sec", ids: "b", portsReversed: true), leftLabel: "a", rightLabel: "b")
+    #expect(copy.isEmpty, "\(DiffRenderer.terminal(colour: false).render(copy))")
+  }
+
   /// NiFi queues are keyed by what they join; two that read alike (from unnamed funnels) are
   /// paired by their settings, not by the file's order, which follows the ids an instance
   /// minted: the same queues in the other order are no change, a changed threshold is one.

@@ -30,15 +30,14 @@ extension NiFiCodec {
     var references = ReferenceCollector()
     for group in groups {
       guard let id = group["identifier"]?.stringValue, case .object(var config) = group else { continue }
-      var position: Position?
-      if case .number(let x)? = group["position"]?["x"], case .number(let y)? = group["position"]?["y"] {
-        position = Position(x: x, y: y)
-      }
       let queues = queueSettings(in: group)
       config.removeMembers(keyedBy: instanceMembers + groupContents)
       if !queues.isEmpty { config["connections"] = .object(queues) }
       view.nodes.append(
-        Node(id: id, name: group["name"]?.stringValue ?? "process group", type: "process-group", config: config, position: position))
+        Node(
+          id: id, name: group["name"]?.stringValue ?? "process group", type: "process-group", config: config,
+          position: position(of: group)))
+      view.nodes += (group["remoteProcessGroups"]?.arrayValue ?? []).compactMap(remoteGroupNode)
       for service in group["controllerServices"]?.arrayValue ?? [] {
         guard let id = service["identifier"]?.stringValue, case .object(var config) = service else { continue }
         config.removeMembers(keyedBy: instanceMembers)
@@ -93,6 +92,27 @@ extension NiFiCodec {
   /// Two connections can read alike (unnamed funnels, two `LogAttribute`s): they are in order
   /// of their settings, not of the file, whose order follows the ids an instance minted, so
   /// the same queues from another instance pair as they are.
+  /// A remote process group as a node: where it sends (`targetUris`), its timeouts, transport
+  /// and proxy, and its remote ports by name, without the ids an instance gave them. Left out,
+  /// a changed target or timeout diffed as "no changes", and a commit skipped it (a tester's
+  /// find).
+  static func remoteGroupNode(_ remote: JSONValue) -> Node? {
+    guard let id = remote["identifier"]?.stringValue, case .object(var config) = remote else { return nil }
+    config.removeMembers(keyedBy: instanceMembers)
+    for list in ["inputPorts", "outputPorts"] {
+      guard case .array(let ports)? = config[list] else { continue }
+      let named = ports.map { port in
+        guard case .object(var port) = port else { return port }
+        port.removeMembers(keyedBy: ["identifier", "instanceIdentifier", "groupIdentifier", "position"])
+        return .object(port)
+      }
+      config[list] = .array(named.sorted { ($0["name"]?.stringValue ?? "") < ($1["name"]?.stringValue ?? "") })
+    }
+    return Node(
+      id: id, name: remote["name"]?.stringValue ?? "remote process group", type: "remote-process-group", config: config,
+      position: position(of: remote))
+  }
+
   static func queueSettings(in group: JSONValue) -> JSONObject {
     var queues: [JSONObject.Member] = []
     for connection in group["connections"]?.arrayValue ?? [] {

@@ -55,13 +55,9 @@ enum NiFiCodec: DialectCodec {
                 name: service["name"]?.stringValue ?? serviceID, properties: ["id": .string(serviceID)]))
             used.append(serviceID)
           }
-          var position: Position?
-          if case .number(let x)? = component["position"]?["x"], case .number(let y)? = component["position"]?["y"] {
-            position = Position(x: x, y: y)
-          }
           var config = component.objectValue ?? [:]
           config.removeMembers(keyedBy: instanceMembers)
-          nodes.append(Node(id: id, name: name, type: type, connection: used.first, config: config, position: position))
+          nodes.append(Node(id: id, name: name, type: type, connection: used.first, config: config, position: position(of: component)))
         }
       }
       for connection in group["connections"]?.arrayValue ?? [] {
@@ -91,6 +87,12 @@ enum NiFiCodec: DialectCodec {
       guard place.keys.last == "properties", let component = place.ancestor(1) else { return false }
       return component["propertyDescriptors"]?[key]?["sensitive"] == .bool(true)
     }
+  }
+
+  /// Where a component (a processor, a process group) sits on the canvas.
+  static func position(of component: JSONValue) -> Position? {
+    guard case .number(let x)? = component["position"]?["x"], case .number(let y)? = component["position"]?["y"] else { return nil }
+    return Position(x: x, y: y)
   }
 
   static func collectGroups(_ group: JSONValue?, into groups: inout [JSONValue]) {
