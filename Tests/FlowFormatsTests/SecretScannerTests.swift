@@ -136,6 +136,15 @@ import Testing
     #expect(!Array(code.utf8).withUnsafeBufferPointer(SecretScanner.namesSecretParameter))
   }
 
+  /// A number a secret-named member holds is a secret (a numeric password, a PIN), and is
+  /// replaced; a short one, and one a name says is about a secret, are not.
+  @Test func aSecretNamedNumberIsASecret() {
+    let value: JSONValue = ["password": 5_391_578_943, "pin": 12, "passwordLength": 12_345, "tokenExpiry": 3600, "maxTokens": 4096]
+    #expect(SecretScanner.scan(["node": value]).map(\.path) == ["node.password"])
+    #expect(SecretScanner.redact(["node": value])["node"]?["password"] == "<redacted:password>")
+    #expect(SecretScanner.redact(["node": value])["node"]?["tokenExpiry"] == 3600)
+  }
+
   /// A quoted option's value is replaced alone, and one that is an expression, a placeholder
   /// or too short is no secret; the cheap test before the expression turns away code whose
   /// quotes close no secret name.

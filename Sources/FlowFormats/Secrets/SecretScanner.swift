@@ -423,8 +423,20 @@ public enum SecretScanner {
       path.append(place)
       visit(value, root: root, path: &path, key: key, matches: &matches)
       path.removeLast()
-    case .null, .bool, .number: return
+    case .number(let number):
+      guard let key, isSecretNumber(number, key: key) else { return }
+      path.append(place)
+      matches.append(Match(path: spell(path, from: root), kind: "\(key) value"))
+      path.removeLast()
+    case .null, .bool: return
     }
+  }
+
+  /// True for a number a secret-named member holds, four digits or more: a PIN, a numeric
+  /// password (`"password": 5391578943` diffed in clear). Numbers about a secret are not
+  /// (`passwordLength`, `tokenExpiry`: their names end in a word about it), nor a flag's 0 or 1.
+  private static func isSecretNumber(_ number: JSONNumber, key: String) -> Bool {
+    number.text.utf8.count >= 4 && isSecretName(key)
   }
 
   /// What the text is: a pattern's kind when one matches (it says more: `bearer token`), else
@@ -495,6 +507,9 @@ public enum SecretScanner {
         }
       }
       return result == text ? nil : .string(result)
+    case .number(let number):
+      guard let key, isSecretNumber(number, key: key) else { return nil }
+      return .string(replacement(key, number.text))
     case .array(let elements):
       var rewritten: [JSONValue]?
       for index in elements.indices {
