@@ -22,9 +22,10 @@ public struct DiffOptions: Sendable {
   public var secretsLeftOutAreNoChange = false
   /// A node's configuration as the diff may show it: the caller's view of it with what must
   /// not be printed replaced (secrets found by scanning, as stand-ins). Asked only of the two
-  /// configurations of a paired node that differ as they are: a view replaces equal texts
-  /// alike, so configurations that compare as no change still do, and making the view of
-  /// every node of both sides was a ninth of a large diff. The configuration itself by default.
+  /// configurations of a paired node that differ as they are, and shown only where they do
+  /// (a view replaces equal texts alike, but not texts equal once ids are translated): making
+  /// the view of every node of both sides was a ninth of a large diff. The configuration
+  /// itself by default: whoever compares views must set it (`comparingViews` in the session).
   public var shownConfiguration: @Sendable (JSONObject) -> JSONObject = { $0 }
 
   /// Options for the differ; the defaults compare semantic content only, without the graph.

@@ -16,7 +16,7 @@ public struct FlowDiff: Hashable, Sendable {
   /// then removed ones; shown like nodes.
   public var connections: [NodeChange]
   /// Changes to what travels with the flow (subflows, events, variables, ...).
-  public var dependencies: [PropertyChange]
+  var dependencies: [PropertyChange]
   /// Both sides' nodes and edges with their status, for the Graphviz view (built only when
   /// `DiffOptions.includeGraph` is set).
   public var graph = DiffGraph(nodes: [], edges: [])

@@ -151,9 +151,14 @@ public enum FlowDiffer {
         leftOutIsNoChange: options.secretsLeftOutAreNoChange, into: &changes)
       return changes
     }
-    // What differs is found as the configurations are, and shown as their views show it.
-    if !configChanges(old.config, new.config).isEmpty {
-      changes += configChanges(options.shownConfiguration(old.config), options.shownConfiguration(new.config))
+    // What differs is found as the configurations are, and shown as their views show it, at
+    // those paths alone: texts equal once ids are translated get different stand-ins.
+    let found = configChanges(old.config, new.config)
+    if !found.isEmpty {
+      let paths = Set(found.map(\.components))
+      changes += configChanges(options.shownConfiguration(old.config), options.shownConfiguration(new.config)).filter {
+        paths.contains($0.components)
+      }
     }
     if options.includeVolatile {
       JSONDiff.changes(positionValue(old.position), positionValue(new.position), path: [.key("position")], into: &changes)

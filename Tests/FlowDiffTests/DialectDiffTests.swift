@@ -1,10 +1,11 @@
-import FlowDiff
 import FlowFormats
 import FlowModel
 import FlowTestSupport
 import Foundation
 import SnapshotTesting
 import Testing
+
+@testable import FlowDiff
 
 /// For each dialect, a pair as two instances export one flow (every id the instance mints
 /// different, positions moved) with known edits: a connection-level change (a config node's

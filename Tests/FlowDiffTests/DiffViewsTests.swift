@@ -194,6 +194,29 @@ import Testing
     }
   }
 
+  /// A secret-named value that is another node's id, equal once ids are translated (another
+  /// instance gave the nodes theirs), is no change, also beside a change of its node: the
+  /// shown configurations give the two ids different stand-ins, and only the paths that
+  /// differ as the configurations are may show.
+  @Test func aTranslatedIDUnderASecretNameIsNoChange() {
+    func flow(_ prefix: String, timeout: Int) -> FlowVersion {
+      let config: JSONObject = ["apiKey": .string("\(prefix)-target-node"), "timeout": .number(JSONNumber(timeout))]
+      return ExportFormat.diffView(
+        of: FlowVersion(
+          name: "f",
+          nodes: [
+            Node(id: "\(prefix)-caller-node", name: "call", type: "http", config: config),
+            Node(id: "\(prefix)-target-node", name: "target", type: "http", config: [:]),
+          ],
+          // n8n's own rule hides credential data alone: the member is the scanner's to hide.
+          source: SourceDocument(dialect: "n8n", document: .null)))
+    }
+    var options = DiffOptions()
+    options.shownConfiguration = Secrets.scannedForDiff
+    let diff = FlowDiffer.diff(flow("left", timeout: 1), flow("right", timeout: 2), leftLabel: "a", rightLabel: "b", options: options)
+    #expect(diff.nodes.flatMap(\.changes).map(\.path) == ["config.timeout"])
+  }
+
   @Test func aForeignFlowsOwnSettingsAreCompared() throws {
     let text = try String(contentsOf: Self.fixtures.appendingPathComponent("support-before.json"), encoding: .utf8)
     let changed = text.replacingOccurrences(

@@ -2,7 +2,8 @@ import FlowModel
 
 extension NodeRedCodec {
   /// Members that hold a config node's or flow node's secrets: Node-RED keeps them under
-  /// `credentials` (exported only when asked); an `env` entry typed `cred` is a secret variable.
+  /// `credentials` (exported only when asked). An `env` entry typed `cred` is a secret of the
+  /// dialect's rule (`rewritingSecrets`).
   static let credentialMembers: Set<String> = ["credentials"]
   static let viewMakesNodesFromDocument = true
 

@@ -28,8 +28,6 @@ public enum SecretScanner {
     Pattern("JWT", ["eyJ"], /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/),
     // HTTP's scheme names are case-insensitive: code writes `bearer` too.
     Pattern("bearer token", ["earer"], /[Bb]earer\s+(?=[A-Za-z0-9\-._~+\/]*[0-9])[A-Za-z0-9\-._~+\/]{16,}=*/),
-    // The `token` scheme (GitHub's `Authorization: token …`): a long run with a digit.
-    Pattern("token", ["oken "], /[Tt]oken\s+(?=[A-Za-z0-9_\-]*[0-9])[A-Za-z0-9_\-]{20,}/),
     Pattern("API key", ["sk-"], /sk-(?:proj-|ant-)?[A-Za-z0-9_\-]{20,}/),
     Pattern("basic-auth header", ["Basic"], /Basic\s+(?=[A-Za-z0-9+\/]*[0-9+\/=])[A-Za-z0-9+\/]{12,}={0,2}/),
     Pattern("password in URL", ["://", "@"], /[A-Za-z][A-Za-z0-9+.\-]*:\/\/[^\/\s:@{}]*:[^\/\s@{}]+@/, secret: Pattern.passwordInURL),
@@ -43,22 +41,12 @@ public enum SecretScanner {
     Pattern("secret in URL parameter", ["?", "="], sharing: urlParameter, mayMatch: namesSecretParameter, secret: Pattern.queryValue),
     // A form-encoded body: `grant_type=password&username=u&password=…`.
     Pattern("secret in URL parameter", ["&", "="], sharing: urlParameter, mayMatch: namesSecretParameter, secret: Pattern.queryValue),
-    // A connector option in a SQL statement (`'password' = '…'`), a member of JSON written
-    // inside a text (`"password": "…"`, a request body).
-    Pattern("secret in quoted option", ["\""], sharing: quotedOption, mayMatch: quotesSecretOption, secret: Pattern.quotedValue),
-    Pattern("secret in quoted option", ["'"], sharing: quotedOption, mayMatch: quotesSecretOption, secret: Pattern.quotedValue),
   ]
 
   /// `?password=…`, `&api_key=…`, `;password=…` (JDBC), `&sig=…` (a signed URL); a value that
   /// is an expression or a placeholder (`{{…}}`, `${…}`, `<key>`, `YOUR_KEY`) is not a secret.
   private static let urlParameter = LazyRegex {
     /[?&;](?:[A-Za-z0-9_\-]*[_\-])?(?i:password|passwd|passphrase|pwd|pw|pass|api[_\-]?key|access[_\-]?key|app[_\-]?key|access[_\-]?token|auth[_\-]?token|token|secret|client[_\-]?secret|sig|signature)=(?!YOUR|REPLACE|xxx|XXX|\*\*\*|\$\{|\{\{)[^&;\s#{}<>"']{4,}/
-  }
-
-  /// `'password' = '…'`, `"api_key": "…"`: a quoted secret name, `=` or `:`, a quoted value of
-  /// four characters or more that is not an expression or a placeholder.
-  private static let quotedOption = LazyRegex {
-    /"(?:[A-Za-z0-9_.\-]*[_.\-])?(?i:password|passwd|passphrase|pwd|pass|api[_\-]?key|access[_\-]?key|access[_\-]?token|auth[_\-]?token|token|secret|client[_\-]?secret)"\s*[:=]\s*"(?!YOUR|REPLACE|xxx|XXX|\*\*\*|\$\{|\{\{|<)[^"'\\]{4,}"|'(?:[A-Za-z0-9_.\-]*[_.\-])?(?i:password|passwd|passphrase|pwd|pass|api[_\-]?key|access[_\-]?key|access[_\-]?token|auth[_\-]?token|token|secret|client[_\-]?secret)'\s*[:=]\s*'(?!YOUR|REPLACE|xxx|XXX|\*\*\*|\$\{|\{\{|<)[^"'\\]{4,}'/
   }
 
   /// The ends of the names `urlParameter` takes, lower-case: every name it matches ends in one
@@ -76,17 +64,6 @@ public enum SecretScanner {
   /// function nodes, none of which passed this test.
   static func namesSecretParameter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     bytes.indices.contains { end in bytes[end] == UInt8(ascii: "=") && endsSecretName(bytes, at: end) }
-  }
-
-  /// True when some quote in `bytes` closes a name that ends as a secret's does, and `:` or `=`
-  /// follows (past spaces): `quotedOption` is worth running. Its anchor, a quote, stands in
-  /// most code.
-  static func quotesSecretOption(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    bytes.indices.contains { end in
-      guard bytes[end] == UInt8(ascii: "\"") || bytes[end] == UInt8(ascii: "'"), endsSecretName(bytes, at: end) else { return false }
-      let separator = bytes[(end + 1)...].first { $0 != UInt8(ascii: " ") }
-      return separator == UInt8(ascii: ":") || separator == UInt8(ascii: "=")
-    }
   }
 
   /// True when the bytes before `end` end as a secret name does (`password`, `api_key`,
@@ -134,13 +111,6 @@ public enum SecretScanner {
     static func oraclePassword(_ match: Substring) -> Substring {
       guard let slash = match.firstIndex(of: "/"), match.last == "@" else { return match }
       return match[match.index(after: slash)..<match.index(before: match.endIndex)]
-    }
-
-    /// The value of `'name' = 'value'`: between its quotes, which are the match's last and the
-    /// one before (a value holds no quote).
-    static func quotedValue(_ match: Substring) -> Substring {
-      guard let quote = match.last, let open = match.dropLast().lastIndex(of: quote) else { return match }
-      return match[match.index(after: open)..<match.index(before: match.endIndex)]
     }
 
     /// The value of `?name=value`: all after the first `=`.
@@ -448,7 +418,83 @@ public enum SecretScanner {
   /// The kind of the first pattern that matches in `text`.
   private static func patternKind(of text: String) -> String? {
     guard text.utf8.count >= 12 else { return nil }
-    return candidates(in: text).first { text.contains($0.regex) }?.kind
+    if let kind = candidates(in: text).first(where: { text.contains($0.regex) })?.kind { return kind }
+    return StringBytes.bytes(of: text) { quotedOptionValues(in: $0).isEmpty } ? nil : QuotedOption.kind
+  }
+
+  /// A connector option in a SQL statement (`'password' = '…'`), a member of JSON written
+  /// inside a text (`"api_key": "…"`, a request body): found by hand in one pass, not by a
+  /// regular expression, which was tried at every quote of a large text (seconds for one
+  /// NiFi property).
+  enum QuotedOption {
+    static let kind = "secret in quoted option"
+    /// The names taken, lower-case, alone or after a prefix ending in `_`, `.` or `-`
+    /// (`properties.ssl.truststore.password`, `db_password`).
+    static let names: [[UInt8]] = [
+      "password", "passwd", "passphrase", "pwd", "pw", "pass", "apikey", "api_key", "api-key", "accesskey", "access_key",
+      "access-key", "appkey", "app_key", "app-key", "accesstoken", "access_token", "access-token", "authtoken", "auth_token",
+      "auth-token", "token", "secret", "clientsecret", "client_secret", "client-secret",
+    ].map { Array($0.utf8) }
+  }
+
+  /// The byte ranges of the values of quoted secret options in `bytes` (see `QuotedOption`): a
+  /// quoted name, spaces, `:` or `=`, spaces, a value in the same quotes without a backslash,
+  /// that is a literal (`isLiteral`: not an expression, a placeholder or a flag).
+  static func quotedOptionValues(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var values: [Range<Int>] = []
+    var index = 0
+    while index < bytes.count {
+      let quote = bytes[index]
+      guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
+        index += 1
+        continue
+      }
+      guard let value = quotedOptionValue(in: bytes, nameQuote: index) else {
+        index += 1
+        continue
+      }
+      values.append(value)
+      index = value.upperBound + 1
+    }
+    return values
+  }
+
+  /// The value of the option whose name opens with the quote at `start`, when it is one.
+  private static func quotedOptionValue(in bytes: UnsafeBufferPointer<UInt8>, nameQuote start: Int) -> Range<Int>? {
+    let quote = bytes[start]
+    func isNameByte(_ byte: UInt8) -> Bool {
+      (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+    }
+    var end = start + 1
+    while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
+    guard end < bytes.count, bytes[end] == quote, end > start + 1 else { return nil }
+    let name = UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end])
+    let named = QuotedOption.names.contains { secret in
+      guard name.count >= secret.count else { return false }
+      let offset = name.count - secret.count
+      // Letters folded to lower case; `_` and `-` compared as they are (`_` | 0x20 is DEL).
+      let folded = { (byte: UInt8) in (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte }
+      guard secret.indices.allSatisfy({ folded(name[offset + $0]) == secret[$0] }) else { return false }
+      return offset == 0 || [UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "-")].contains(name[offset - 1])
+    }
+    guard named else { return nil }
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+    var cursor = end + 1
+    while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 }
+    guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: ":") || bytes[cursor] == UInt8(ascii: "=") else { return nil }
+    cursor += 1
+    while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 }
+    guard cursor < bytes.count, bytes[cursor] == quote else { return nil }
+    let valueStart = cursor + 1
+    var valueEnd = valueStart
+    while valueEnd < bytes.count, bytes[valueEnd] != quote {
+      if bytes[valueEnd] == UInt8(ascii: "\\") { return nil }
+      valueEnd += 1
+    }
+    guard valueEnd < bytes.count else { return nil }
+    let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self)
+    return isLiteral(value) ? valueStart..<valueEnd : nil
   }
 
   /// `oauth2Response.access_token`; built once, not at each value asked about (see `LazyRegex`).
@@ -490,6 +536,21 @@ public enum SecretScanner {
     return words.reduce(0) { $0 + $1.count } < 4
   }
 
+  /// `text` with the value of each quoted secret option (`QuotedOption`) replaced.
+  private static func replacingQuotedOptions(in text: String, _ replacement: (String, String) -> String) -> String {
+    let values = StringBytes.bytes(of: text) { quotedOptionValues(in: $0) }
+    guard !values.isEmpty else { return text }
+    let utf8 = text.utf8
+    var result = ""
+    var kept = utf8.startIndex
+    for value in values {
+      let (start, end) = (utf8.index(utf8.startIndex, offsetBy: value.lowerBound), utf8.index(utf8.startIndex, offsetBy: value.upperBound))
+      result += text[kept..<start] + replacement(QuotedOption.kind, String(text[start..<end]))
+      kept = end
+    }
+    return result + text[kept...]
+  }
+
   /// The value with its secrets redacted, or nil when it holds none: a view of a large flow
   /// rebuilt (copied) every object of it, although secrets in clear are rare.
   private static func rewrite(_ value: JSONValue, key: String?, _ replacement: (String, String) -> String) -> JSONValue? {
@@ -506,6 +567,7 @@ public enum SecretScanner {
           return match.output[..<secret.startIndex] + replacement(pattern.kind, String(secret)) + match.output[secret.endIndex...]
         }
       }
+      result = replacingQuotedOptions(in: result, replacement)
       return result == text ? nil : .string(result)
     case .number(let number):
       guard let key, isSecretNumber(number, key: key) else { return nil }

@@ -170,7 +170,9 @@ public enum Secrets {
     }
     dependencies.schedule = dependencies.schedule.map(redact)
     version.dependencies = dependencies
-    version.subflowDefinitions = version.subflowDefinitions.map { scanRedacted($0, replacing: replacement) }
+    version.subflowDefinitions = version.subflowDefinitions.map {
+      scanRedacted($0, replacing: replacement, includingNodes: includingNodes)
+    }
     return version
   }
 
