@@ -84,6 +84,26 @@ import Testing
     }
   }
 
+  /// The first quote of either kind is found at every place, across the eight-byte steps,
+  /// among bytes that are near a quote's value (`!`, `&`, `\u{A2}`'s bytes) but none.
+  @Test func theFirstQuoteIsFoundWhereverItStands() {
+    for quote in [UInt8(ascii: "\""), UInt8(ascii: "'")] {
+      for count in 1..<40 {
+        for place in 0..<count {
+          var bytes = (0..<count).map { [UInt8(ascii: "!"), UInt8(ascii: "&"), 0xC2, 0xA2][$0 % 4] }
+          bytes[place] = quote
+          if place + 1 < count { bytes[place + 1] = quote == UInt8(ascii: "'") ? UInt8(ascii: "\"") : UInt8(ascii: "'") }
+          #expect(bytes.withUnsafeBufferPointer { StringBytes.firstQuote(in: $0, from: 0) } == place, "\(place) of \(count)")
+          let next = bytes.withUnsafeBufferPointer { StringBytes.firstQuote(in: $0, from: place + 1) }
+          #expect(next == min(place + 1, count), "the other quote after \(place) of \(count)")
+          let none = bytes.withUnsafeBufferPointer { StringBytes.firstQuote(in: $0, from: min(place + 2, count)) }
+          #expect(none == count, "no quote after \(place + 1) of \(count)")
+        }
+      }
+    }
+    #expect([UInt8](repeating: 0x41, count: 17).withUnsafeBufferPointer { StringBytes.firstQuote(in: $0, from: 0) } == 17)
+  }
+
   /// In a string, the search is over its UTF-8, letters beyond ASCII and all.
   @Test func aLiteralIsFoundInAString() {
     let text = #"ünïcødé {"token":"fps:sealed:v1:abc"} ✓"#
