@@ -180,4 +180,30 @@ import Testing
     let diff = FlowDiffer.diff(left, right, leftLabel: "a", rightLabel: "b", options: DiffOptions(includeGraph: true))
     #expect(diff.graph.nodes.map(\.status) == [.unchanged, .unchanged, .changed])
   }
+
+  /// Edges are compared over the nodes pairing found for their ends: a wire to an id the file
+  /// does not hold, or to a connection reference, stays outside and is named by its id; a
+  /// repeated id stands for its first node; added edges come first, in the right side's order,
+  /// then removed ones, in the left side's.
+  @Test func edgesAreComparedOverTheirPairedEnds() {
+    func flow(_ edges: [Edge]) -> FlowVersion {
+      FlowVersion(
+        name: "f",
+        nodes: [
+          Node(id: "a", name: "A", type: "t"), Node(id: "b", name: "B", type: "t"), Node(id: "b", name: "B twice", type: "t"),
+        ],
+        edges: edges, connections: [ConnectionRef(key: "conn", type: "db", name: "Database")])
+    }
+    let left = flow([
+      Edge(from: "a", to: "b"), Edge(from: "a", to: "missing"), Edge(from: "a", to: "conn"), Edge(from: "b", to: "a", toPort: "1"),
+    ])
+    let right = flow([
+      Edge(from: "a", to: "b"), Edge(from: "b", to: "missing"), Edge(from: "a", to: "conn"), Edge(from: "b", to: "a", toPort: "2"),
+    ])
+    let diff = FlowDiffer.diff(left, right, leftLabel: "l", rightLabel: "r")
+    #expect(
+      diff.edges.map { "\($0.isAdded ? "+" : "-") \($0.from) -> \($0.to)" } == [
+        "+ B -> missing", "+ B -> A", "- A -> missing", "- B -> A",
+      ])
+  }
 }
