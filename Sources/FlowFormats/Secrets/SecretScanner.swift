@@ -424,25 +424,16 @@ public enum SecretScanner {
   private static func patternKind(of text: String) -> String? {
     guard text.utf8.count >= 12 else { return nil }
     if let kind = candidates(in: text).first(where: { text.contains($0.regex) })?.kind { return kind }
-    return StringBytes.bytes(of: text) { quotedOptionValues(in: $0).isEmpty } ? nil : QuotedOption.kind
+    return StringBytes.bytes(of: text) { quotedOptionValues(in: $0).isEmpty } ? nil : quotedOptionKind
   }
 
-  /// A connector option in a SQL statement (`'password' = '…'`), a member of JSON written
-  /// inside a text (`"api_key": "…"`, a request body): found by hand in one pass, not by a
-  /// regular expression, which was tried at every quote of a large text (seconds for one
-  /// NiFi property).
-  enum QuotedOption {
-    static let kind = "secret in quoted option"
-    /// The names taken, lower-case, alone or after a prefix ending in `_`, `.` or `-`
-    /// (`properties.ssl.truststore.password`, `db_password`).
-    static let names: [[UInt8]] = [
-      "password", "passwd", "passphrase", "pwd", "pw", "pass", "apikey", "api_key", "api-key", "accesskey", "access_key",
-      "access-key", "appkey", "app_key", "app-key", "accesstoken", "access_token", "access-token", "authtoken", "auth_token",
-      "auth-token", "token", "secret", "clientsecret", "client_secret", "client-secret",
-    ].map { Array($0.utf8) }
-  }
+  /// The kind of a connector option in a SQL statement (`'password' = '…'`) or a member of
+  /// JSON written inside a text (`"api_key": "…"`, a request body), named as a secret-holding
+  /// member is (`isSecretName`). Found by hand in one pass, not by a regular expression, which
+  /// was tried at every quote of a large text (seconds for one NiFi property).
+  static let quotedOptionKind = "secret in quoted option"
 
-  /// The byte ranges of the values of quoted secret options in `bytes` (see `QuotedOption`): a
+  /// The byte ranges of the values of quoted secret options in `bytes` (see `quotedOptionKind`): a
   /// quoted name, spaces, `:` or `=`, spaces, a value in the same quotes without a backslash,
   /// that is a literal (`isLiteral`: not an expression, a placeholder or a flag).
   /// Quotes are found eight bytes at a time (`StringBytes.firstQuote`): every string of a scan
@@ -468,20 +459,12 @@ public enum SecretScanner {
     var end = start + 1
     while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
     guard end < bytes.count, bytes[end] == quote, end > start + 1 else { return nil }
-    let name = UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end])
-    let named = QuotedOption.names.contains { secret in
-      guard name.count >= secret.count else { return false }
-      let offset = name.count - secret.count
-      // Letters folded to lower case; `_` and `-` compared as they are (`_` | 0x20 is DEL).
-      let folded = { (byte: UInt8) in (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte }
-      guard secret.indices.allSatisfy({ folded(name[offset + $0]) == secret[$0] }) else { return false }
-      return offset == 0 || [UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "-")].contains(name[offset - 1])
-    }
-    guard named else { return nil }
     func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
     var cursor = end + 1
     while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 }
     guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: ":") || bytes[cursor] == UInt8(ascii: "=") else { return nil }
+    // Named as a member is that holds a secret (`isSecretName`): one rule for both.
+    guard isSecretName(String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]), as: UTF8.self)) else { return nil }
     cursor += 1
     while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 }
     guard cursor < bytes.count, bytes[cursor] == quote else { return nil }
@@ -535,7 +518,7 @@ public enum SecretScanner {
     return words.reduce(0) { $0 + $1.count } < 4
   }
 
-  /// `text` with the value of each quoted secret option (`QuotedOption`) replaced.
+  /// `text` with the value of each quoted secret option (`quotedOptionKind`) replaced.
   private static func replacingQuotedOptions(in text: String, _ replacement: (String, String) -> String) -> String {
     let values = StringBytes.bytes(of: text) { quotedOptionValues(in: $0) }
     guard !values.isEmpty else { return text }
@@ -544,7 +527,7 @@ public enum SecretScanner {
     var kept = utf8.startIndex
     for value in values {
       let (start, end) = (utf8.index(utf8.startIndex, offsetBy: value.lowerBound), utf8.index(utf8.startIndex, offsetBy: value.upperBound))
-      result += text[kept..<start] + replacement(QuotedOption.kind, String(text[start..<end]))
+      result += text[kept..<start] + replacement(quotedOptionKind, String(text[start..<end]))
       kept = end
     }
     return result + text[kept...]
