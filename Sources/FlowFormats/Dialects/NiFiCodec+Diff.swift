@@ -86,12 +86,6 @@ extension NiFiCodec {
     "labelIndex", "zIndex", "bends",
   ]
 
-  /// The queue settings of a process group's connections, each keyed by what it joins as a
-  /// person reads it (`ConsumeKafka → MergeRecord (success)`), not by an id another instance
-  /// mints; its process group's node in a diff view holds them, so a changed threshold shows.
-  /// Two connections can read alike (unnamed funnels, two `LogAttribute`s): they are in order
-  /// of their settings, not of the file, whose order follows the ids an instance minted, so
-  /// the same queues from another instance pair as they are.
   /// A remote process group as a node: where it sends (`targetUris`), its timeouts, transport
   /// and proxy, and its remote ports by name, without the ids an instance gave them. Left out,
   /// a changed target or timeout diffed as "no changes", and a commit skipped it (a tester's
@@ -113,6 +107,12 @@ extension NiFiCodec {
       position: position(of: remote))
   }
 
+  /// The queue settings of a process group's connections, each keyed by what it joins as a
+  /// person reads it (`ConsumeKafka → MergeRecord (success)`), not by an id another instance
+  /// mints; its process group's node in a diff view holds them, so a changed threshold shows.
+  /// Two connections can read alike (unnamed funnels, two `LogAttribute`s): they are in order
+  /// of their settings, not of the file, whose order follows the ids an instance minted, so
+  /// the same queues from another instance pair as they are.
   static func queueSettings(in group: JSONValue) -> JSONObject {
     var queues: [JSONObject.Member] = []
     for connection in group["connections"]?.arrayValue ?? [] {
