@@ -20,13 +20,14 @@ public struct DiffOptions: Sendable {
   /// a placeholder for (`SecretStandIn.leftOut`), and a `credentials` member of secrets alone
   /// missing. What `diff` shows; a commit plan must see such a secret given, or blanked.
   public var secretsLeftOutAreNoChange = false
-  /// A node's configuration as the diff may show it: the caller's view of it with what must
-  /// not be printed replaced (secrets found by scanning, as stand-ins). Asked only of the two
-  /// configurations of a paired node that differ as they are, and shown only where they do
-  /// (a view replaces equal texts alike, but not texts equal once ids are translated): making
-  /// the view of every node of both sides was a ninth of a large diff. The configuration
-  /// itself by default: whoever compares views must set it (`comparingViews` in the session).
-  public var shownConfiguration: @Sendable (JSONObject) -> JSONObject = { $0 }
+  /// A node's configuration as the diff may show it, given the dialect of its flow
+  /// (`FlowVersion.source`): the caller's view of it with what must not be printed replaced
+  /// (secrets, as stand-ins). Asked only of the two configurations of a paired node that
+  /// differ as they are, and shown only where they do (a view replaces equal texts alike, but
+  /// not texts equal once ids are translated): making the view of every node of both sides
+  /// was a ninth of a large diff. The configuration itself by default: whoever compares views
+  /// must set it (`comparingViews` in the session).
+  public var shownConfiguration: @Sendable (JSONObject, _ dialect: String?) -> JSONObject = { config, _ in config }
 
   /// Options for the differ; the defaults compare semantic content only, without the graph.
   public init(

@@ -156,7 +156,10 @@ public enum FlowDiffer {
     let found = configChanges(old.config, new.config)
     if !found.isEmpty {
       let paths = Set(found.map(\.components))
-      changes += configChanges(options.shownConfiguration(old.config), options.shownConfiguration(new.config)).filter {
+      let shown = (
+        options.shownConfiguration(old.config, left.source?.dialect), options.shownConfiguration(new.config, right.source?.dialect)
+      )
+      changes += configChanges(shown.0, shown.1).filter {
         paths.contains($0.components)
       }
     }

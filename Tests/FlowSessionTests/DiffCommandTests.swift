@@ -33,6 +33,29 @@ import Testing
     #expect(!printed.contains("0123OLD") && !printed.contains("0123NEW") && !printed.contains("\u{FFFF}"), "\(printed)")
   }
 
+  /// A secret by the dialect's own rule in a node's configuration (credential data in an n8n
+  /// parameter, a secret-named option of a FlowPort node), which scanning alone would not
+  /// find, shows as a changed secret, and its value never: these views leave nodes as
+  /// decoded, and the differ stands in for secrets in the nodes it shows.
+  @Test(arguments: ["diff", "diff --json", "diff --base ${dir}/a.json"])
+  func aSecretByRuleInANodeChangedShowsAsASecret(command: String) throws {
+    let harness = try SessionHarness()
+    for (file, password) in [("a", "s3cr3tOLD"), ("b", "s3cr3tNEW")] {
+      let n8n =
+        #"{"name": "calls", "nodes": [{"id": "1", "name": "Send", "type": "n8n-nodes-base.httpRequest", "parameters": {"credentials": {"api": {"data": "\#(password)"}}}}], "connections": {}}"#
+      try n8n.write(toFile: harness.path("\(file).json"), atomically: true, encoding: .utf8)
+      let native =
+        #"{"format": "flowport/1", "flow": {"name": "calls"}, "nodes": [{"id": "1", "name": "Send", "type": "sink.http", "config": {"url": "https://api.example.com", "password": "\#(password)"}}], "edges": []}"#
+      try native.write(toFile: harness.path("native-\(file).json"), atomically: true, encoding: .utf8)
+    }
+    for prefix in ["", "native-"] {
+      let line = command.replacingOccurrences(of: "${dir}/a.json", with: "${dir}/\(prefix)a.json")
+      let printed = try harness.output(of: "\(line) ${dir}/\(prefix)a.json ${dir}/\(prefix)b.json").standardOutput
+      #expect(printed.contains(command.contains("--json") ? #""secret": true"# : "changed (secret)"), "\(printed)")
+      #expect(!printed.contains("s3cr3t") && !printed.contains("\u{FFFF}"), "\(printed)")
+    }
+  }
+
   /// An export that names no flow is named by its file, so two copies of it under other file
   /// names differ in nothing; one that names its flow against one that does not does differ.
   @Test func aNameTakenFromTheFileIsNoChange() throws {

@@ -40,6 +40,10 @@ protocol DialectCodec: DocumentCodec {
   /// True when `diffView` makes every node again from the document, keeping of the model's
   /// nodes only their ids and connections: their configurations are not worth rewriting first.
   static var viewMakesNodesFromDocument: Bool { get }
+  /// True when `diffView` leaves the nodes' configurations as decoded: their secrets by
+  /// `rewritingSecrets` can then be stood in for by the differ, in the configurations it
+  /// shows alone (`Secrets.scannedForDiff`), not in every node of both files.
+  static var viewKeepsNodeConfigurations: Bool { get }
   /// Where the dialect writes node ids inside longer strings (Make's `{{3.field}}`), so diff
   /// can follow a node that another instance renumbered: digits followed by `suffix` inside
   /// `open` … `close` (see `FlowDiff.EmbeddedIDs`).
@@ -89,6 +93,7 @@ extension DialectCodec {
   /// By default diff compares the model as decoded.
   static func diffView(of version: FlowVersion, document: () -> JSONValue) -> FlowVersion { version }
   static var viewMakesNodesFromDocument: Bool { false }
+  static var viewKeepsNodeConfigurations: Bool { false }
   static var asDialectCodec: (any DialectCodec.Type)? { Self.self }
   static var embeddedIDs: (open: String, close: String, suffix: Character)? { nil }
 

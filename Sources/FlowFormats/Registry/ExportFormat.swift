@@ -57,18 +57,19 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// Nodes' configurations are not scanned for secret-looking values here: the differ has that
   /// done to the configurations of the nodes it shows (`Secrets.scannedForDiff`, set in
   /// `DiffOptions.shownConfiguration` by whoever compares views), most of a large flow's nodes
-  /// being unchanged.
+  /// being unchanged. Nor are their secrets by rule stood in for, where the view keeps the
+  /// configurations as decoded (n8n, FlowPort's own): walking every node of two large n8n
+  /// files for them was a seventh of the diff, and the differ does it where it shows.
   public static func diffView(of version: FlowVersion) -> FlowVersion {
     // Every secret, by the flow's own rules, becomes a stand-in first: a changed one shows as
     // `changed (secret)` and its value never reaches the diff. Secret-looking values found by
     // scanning (a token in code, a password in a URL) become stand-ins last, in place.
-    var standIn = SecretWalker { SecretStandIn.standIn(forTextIn: $0) }
-    standIn.placeholder = SecretStandIn.leftOut
+    let standIn = Secrets.diffStandIns()
     let scanned = { (version: FlowVersion) in
       Secrets.scanRedacted(version, replacing: Secrets.standIn(kind:secret:), includingNodes: false)
     }
     guard let source = version.source, let dialect = ExportFormat(rawValue: source.dialect)?.dialect else {
-      return scanned(Secrets.rewriting(version, standIn))
+      return scanned(Secrets.rewriting(version, standIn, includingNodes: false))
     }
     // The document is walked only if the dialect's view reads it (Node-RED, NiFi): it holds
     // the nodes' configurations again (n8n, Make and EP views read the model alone).
@@ -81,7 +82,8 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     }
     // Connection settings are scanned with the rest (`scanRedacted`): a bot's `token`, a
     // password in a config node's URL.
-    return scanned(dialect.diffView(of: Secrets.rewriting(bare, standIn)) { dialect.rewritingSecrets(in: source.document, standIn) })
+    let rewritten = Secrets.rewriting(bare, standIn, includingNodes: !dialect.viewKeepsNodeConfigurations)
+    return scanned(dialect.diffView(of: rewritten) { dialect.rewritingSecrets(in: source.document, standIn) })
   }
 
   /// The dialect's codec, for a foreign dialect.
@@ -222,12 +224,13 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     return try dialect.renamingNode(old, to: new, in: version, document: source.document)
   }
 
-  /// A version as `diff` and a commit plan compare it: its diff view without its source
-  /// document, which the view has read all it needs from, and the format it was read in, for
-  /// its volatile paths (`DiffOptions.comparingViews`).
+  /// A version as `diff` and a commit plan compare it: its diff view, which keeps of the
+  /// source its dialect alone (the differ stands in for secrets by its rule, and shows a
+  /// change of format), and the format it was read in, for its volatile paths
+  /// (`DiffOptions.comparingViews`).
   public static func comparedView(of version: FlowVersion) -> (view: FlowVersion, format: ExportFormat) {
     var view = diffView(of: version)
-    view.source = nil
+    view.source?.document = .null
     return (view, natural(for: version))
   }
 

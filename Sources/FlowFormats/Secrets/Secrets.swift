@@ -59,12 +59,15 @@ public enum Secrets {
     rewriting(version, SecretWalker(transform: transform, number: number))
   }
 
-  /// The version with every secret rewritten by `walker`, by the rules of its own dialect.
-  static func rewriting(_ version: FlowVersion, _ walker: SecretWalker) -> FlowVersion {
-    rewriting(version, dialect: version.source?.dialect, walker)
+  /// The version with every secret rewritten by `walker`, by the rules of its own dialect;
+  /// the nodes' configurations left as they are unless `includingNodes`.
+  static func rewriting(_ version: FlowVersion, _ walker: SecretWalker, includingNodes: Bool = true) -> FlowVersion {
+    rewriting(version, dialect: version.source?.dialect, walker, includingNodes: includingNodes)
   }
 
-  private static func rewriting(_ version: FlowVersion, dialect name: String?, _ walker: SecretWalker) -> FlowVersion {
+  private static func rewriting(
+    _ version: FlowVersion, dialect name: String?, _ walker: SecretWalker, includingNodes: Bool = true
+  ) -> FlowVersion {
     var version = version
     let dialect = name.flatMap { ExportFormat(rawValue: $0)?.dialect }
     func rewrite(_ value: JSONValue) -> JSONValue { rewriting(value, by: dialect, walker) }
@@ -81,7 +84,7 @@ public enum Secrets {
     version.dependencies.environment = version.dependencies.environment.map(rewritingSecret)
     version.dependencies.variables = version.dependencies.variables.map(rewritingSecret)
     // An empty configuration (every node of an outlined flow) holds nothing to rewrite.
-    if version.hasNodeConfigs {
+    if includingNodes, version.hasNodeConfigs {
       for index in version.nodes.indices where !version.nodes[index].config.isEmpty {
         version.nodes[index].config = rewrite(.object(version.nodes[index].config)).objectValue ?? [:]
       }
@@ -92,7 +95,9 @@ public enum Secrets {
     }
     version.metadata = rewrite(.object(version.metadata)).objectValue ?? [:]
     version.extensions = NativeJSONCodec.rewritingSecrets(in: .object(version.extensions), walker).objectValue ?? [:]
-    version.subflowDefinitions = version.subflowDefinitions.map { rewriting($0, dialect: $0.source?.dialect, walker) }
+    version.subflowDefinitions = version.subflowDefinitions.map {
+      rewriting($0, dialect: $0.source?.dialect, walker, includingNodes: includingNodes)
+    }
     return version
   }
 
@@ -181,10 +186,23 @@ public enum Secrets {
   /// and `SecretScanner.redact` take there.
   static func standIn(kind _: String, secret: String) -> String { SecretStandIn.standIn(forTextIn: secret) }
 
-  /// A node's configuration with the secrets found by scanning as stand-ins: what a diff view
-  /// leaves to the differ to make of the configurations it shows (`ExportFormat.diffView`).
-  public static func scannedForDiff(_ config: JSONObject) -> JSONObject {
-    SecretScanner.redact(.object(config), replacing: standIn(kind:secret:)).objectValue ?? [:]
+  /// A node's configuration, of a flow of `dialect`, with its secrets as stand-ins: what a diff
+  /// view leaves to the differ to make of the configurations it shows (`ExportFormat.diffView`).
+  /// Those found by scanning always; those the dialect's rule names where its view kept the
+  /// configurations as decoded (`DialectCodec.viewKeepsNodeConfigurations`, FlowPort's own).
+  public static func scannedForDiff(_ config: JSONObject, dialect name: String?) -> JSONObject {
+    var config = JSONValue.object(config)
+    let dialect = name.flatMap { ExportFormat(rawValue: $0)?.dialect }
+    if dialect?.viewKeepsNodeConfigurations ?? true { config = rewriting(config, by: dialect, diffStandIns()) }
+    return SecretScanner.redact(config, replacing: standIn(kind:secret:)).objectValue ?? [:]
+  }
+
+  /// The walker a diff view stands in for secrets with: an export's placeholder is
+  /// `SecretStandIn.leftOut`, so a secret one export left out is no change.
+  static func diffStandIns() -> SecretWalker {
+    var walker = SecretWalker { SecretStandIn.standIn(forTextIn: $0) }
+    walker.placeholder = SecretStandIn.leftOut
+    return walker
   }
 
   /// The version as a view shows it (`show --json`, `diff`): secrets, and secret-looking values
