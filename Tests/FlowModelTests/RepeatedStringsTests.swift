@@ -54,6 +54,29 @@ import Testing
     }
   }
 
+  /// Strings of up to 15 bytes are kept by their bytes as two words: every length, prefixes of
+  /// one another, non-ASCII, as keys and values, repeated, and at the end of the text (where
+  /// fewer than 16 bytes are left to read) each reads as its own.
+  @Test func shortStringsOfEveryLengthReadAsTheirOwnBytes() throws {
+    let texts = (0...15).map { String("abcdefghijklmnop".prefix($0)) } + ["é", "aé", "ééééééé", "x\u{1F600}y", "0", "00", "true"]
+    let members = texts.enumerated().map { #""\#($1)": "\#(texts[texts.count - 1 - $0])""# }.joined(separator: ", ")
+    let document = try JSONParser.parse("[{\(members)}, {\(members)}, \"\(texts[15])\", \"\(texts[3])\"]")
+    let objects = try #require(document.arrayValue)
+    for object in objects.prefix(2) {
+      #expect(object.objectValue?.keys == texts)
+      #expect(object.objectValue?.members.map(\.value.stringValue) == texts.reversed())
+    }
+    #expect(objects.suffix(2).map(\.stringValue) == [texts[15], texts[3]])
+    #expect(try JSONParser.parse(#""abc""#) == .string("abc"), "a document shorter than two words")
+  }
+
+  @Test func invalidShortUTF8IsRefusedAlsoWhereAValidStringOfTheSameLengthWasKept() {
+    let valid = Array(#"["abé", "#.utf8)
+    let invalid = Array(#""ab"#.utf8) + [0xC3, 0x28] + Array(#"", "padding to read two words past it"]"#.utf8)
+    let error = #expect(throws: JSONParseError.self) { try JSONParser.parse(valid + invalid) }
+    #expect(error?.description.hasSuffix("invalid UTF-8 in string (is this a binary file?)") == true)
+  }
+
   @Test func invalidUTF8IsRefusedAlsoWhereAValidStringOfTheSameLengthWasKept() {
     let valid = Array(#"["abcdefghijklmnopqrstuvwxyzé", "#.utf8)
     let invalid = Array(#""abcdefghijklmnopqrstuvwxyz"#.utf8) + [0xC3, 0x28] + Array(#""]"#.utf8)

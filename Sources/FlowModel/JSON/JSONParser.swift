@@ -290,6 +290,11 @@ private struct Reader: ~Copyable {
     if byte == UInt8(ascii: "\"") {
       let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
       index += 1
+      if slice.count <= RepeatedStrings.shortLength, start + 16 <= bytes.count, let base = bytes.baseAddress {
+        return try repeated.shortString(at: UnsafeRawPointer(base + start), count: slice.count) { () throws(JSONParseError) in
+          try Self.makeString(slice, validate: sawNonASCII, startingAt: start, in: bytes)
+        }
+      }
       guard RepeatedStrings.lengths.contains(slice.count) else {
         return try Self.makeString(slice, validate: sawNonASCII, startingAt: start, in: bytes)
       }

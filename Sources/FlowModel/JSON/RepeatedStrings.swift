@@ -13,6 +13,10 @@ import Dispatch
 /// A table is direct-mapped by a hash of the bytes. A slot's string is handed out only when its
 /// bytes are the ones asked for; a collision makes the string as before and takes the slot.
 /// The slots are made at the first string asked for: most documents a session parses are small.
+///
+/// Strings of up to 15 bytes (keys, most of all) have a table of their own (`shortString`):
+/// they cost no allocation, but making one checks its bytes as UTF-8 and packs them one at a
+/// time, where a slot compares two words.
 final class RepeatedStrings {
   /// The lengths kept. The repeats measured are 16 to 32 bytes (types, credential names); the
   /// range reaches 48 for longer type names (`@n8n/n8n-nodes-langchain.lmChatOpenAi`, 37) and
@@ -21,13 +25,54 @@ final class RepeatedStrings {
   static let lengths = 16...48
   private let slotBits: Int
   private var slots: UnsafeMutablePointer<String>?
+  private var shortSlots: UnsafeMutablePointer<ShortSlot>?
 
-  /// A table of `2^slotBits` slots.
+  /// A string of up to 15 bytes, with its bytes as two little-endian words, zero beyond its
+  /// end. The words tell such strings apart: a plain JSON string holds no NUL byte.
+  private struct ShortSlot {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    var text = ""
+  }
+
+  /// A table of `2^slotBits` slots of each kind.
   init(slotBits: Int) { self.slotBits = slotBits }
 
   deinit {
     slots?.deinitialize(count: 1 << slotBits)
     slots?.deallocate()
+    shortSlots?.deinitialize(count: 1 << slotBits)
+    shortSlots?.deallocate()
+  }
+
+  /// The longest string `shortString` keeps: the longest Swift stores inline.
+  static let shortLength = 15
+
+  /// The string of the `count` bytes at `start` (at most `shortLength`, written without
+  /// escapes): the one kept for the same bytes, or the one `make` returns, kept from now on.
+  /// Sixteen bytes must be readable from `start`.
+  @inline(__always)
+  func shortString<Failure>(
+    at start: UnsafeRawPointer, count: Int, orMake make: () throws(Failure) -> String
+  ) throws(Failure) -> String {
+    let lowMask: UInt64 = count >= 8 ? .max : (1 &<< UInt64(truncatingIfNeeded: count &* 8)) &- 1
+    let highMask: UInt64 = count <= 8 ? 0 : (1 &<< UInt64(truncatingIfNeeded: (count &- 8) &* 8)) &- 1
+    let low = start.loadUnaligned(as: UInt64.self).littleEndian & lowMask
+    let high = start.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian & highMask
+    let hash = ((low &* 0x9E37_79B9_7F4A_7C15) ^ high) &* 0xFF51_AFD7_ED55_8CCD
+    let slot = shortTable() + Int(truncatingIfNeeded: hash >> UInt64(64 - slotBits))
+    if slot.pointee.low == low, slot.pointee.high == high { return slot.pointee.text }
+    let text = try make()
+    slot.pointee = ShortSlot(low: low, high: high, text: text)
+    return text
+  }
+
+  private func shortTable() -> UnsafeMutablePointer<ShortSlot> {
+    if let shortSlots { return shortSlots }
+    let made = UnsafeMutablePointer<ShortSlot>.allocate(capacity: 1 << slotBits)
+    made.initialize(repeating: ShortSlot(), count: 1 << slotBits)
+    shortSlots = made
+    return made
   }
 
   /// The string of `bytes` (of a length in `lengths`): the one kept for the same bytes, or the
