@@ -194,6 +194,21 @@ import Testing
     }
   }
 
+  /// A value that is a secret on one side hides the other side's value too, in every view:
+  /// the rules may not recognize the same secret there (a JWT rotated to an opaque token).
+  @Test func aSecretOnOneSideHidesTheOtherSide() throws {
+    func flow(_ token: JSONValue) -> FlowVersion {
+      FlowVersion(name: "f", nodes: [Node(id: "1", name: "call", type: "http", config: ["token": token])])
+    }
+    let recognized = SecretStandIn.standIn(for: .string("eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl"))
+    let diff = FlowDiffer.diff(flow(recognized), flow("opaque-rotated-secret"), leftLabel: "a", rightLabel: "b")
+    #expect(diff.nodes.flatMap(\.changes).map(\.isSecret) == [true])
+    for renderer in [DiffRenderer.json, .terminal(colour: false)] {
+      let text = renderer.render(diff)
+      #expect(!text.contains("opaque") && !text.contains("\u{FFFF}"), "\(text)")
+    }
+  }
+
   /// A secret-named value that is another node's id, equal once ids are translated (another
   /// instance gave the nodes theirs), is no change, also beside a change of its node: the
   /// shown configurations give the two ids different stand-ins, and only the paths that
