@@ -47,18 +47,15 @@ enum DiffLauncher {
     exit(0)
   }
 
-  /// `diff -u` of two files that are not flows, under git's labels; its exit status 1 (they
-  /// differ) is no trouble for git.
+  /// `diff -u` of two files that are not flows, under git's labels, secret-looking values
+  /// redacted (`Session.plainDiff`); that they differ is no trouble for git.
   private static func plainDiff(_ old: String, _ new: String, labels: [String], in session: Session) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["diff", "-u", "--label", labels[0], "--label", labels[1], old, new]
-    do { try process.run() } catch {
-      session.output.writeError("fps: cannot run diff -u for \(labels[1]): \(error.localizedDescription)\n")
+    do {
+      if let text = try Session.plainDiff(old, new, labels: labels) { session.output.write(text) }
+    } catch {
+      session.output.writeError("fps: \(error)\n")
       throw ExitCode(2)
     }
-    process.waitUntilExit()
-    guard process.terminationStatus <= 1 else { throw ExitCode(2) }
     exit(0)
   }
 

@@ -457,5 +457,20 @@ import Testing
     #expect(
       becameFlow.standardOutput.contains("--- a/flows/notes.json (not a flow)\n+++ b/flows/notes.json\n"), "\(becameFlow.standardOutput)")
     #expect(!becameFlow.standardOutput.contains("pwTEST123"), "\(becameFlow.standardOutput)")
+
+    // A file FlowPort refuses (a lone surrogate) diffs as text, its secret-looking values
+    // redacted: git shows the driver's output as it is.
+    _ = try git("add", ".")
+    _ = try git("commit", "-qm", "four")
+    try write(
+      #"{"name": "calls", "nodes": [{"id": "1", "name": "Call \ud800", "type": "n8n-nodes-base.httpRequest", "#
+        + #""parameters": {"headers": "Authorization: Bearer abcdefghijklmnop0123TOKEN", "body": "{\"password\": \"pwBODY1234\"}"}}], "#
+        + #""connections": {}}"#, "flows/refused.json")
+    _ = try git("add", ".")
+    let refused = try git("diff", "--cached", "--no-color", "--", "flows/refused.json")
+    #expect(refused.status == 0, "\(refused.standardError)")
+    #expect(refused.standardOutput.contains("+++ b/flows/refused.json\n@@"), "\(refused.standardOutput)")
+    #expect(refused.standardOutput.contains("<redacted:"), "\(refused.standardOutput)")
+    #expect(!refused.standardOutput.contains("0123TOKEN") && !refused.standardOutput.contains("pwBODY"), "\(refused.standardOutput)")
   }
 }
