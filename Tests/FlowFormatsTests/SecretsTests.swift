@@ -112,6 +112,19 @@ import Testing
     #expect(Secrets.rewritingJAAS("password=\"x\" but no login module") { _ in "" } == nil, "no login line: unchanged")
   }
 
+  /// A password holding its quote escaped (`pa\"ss`, which Kafka's JAAS parser reads as
+  /// `pa"ss`) is taken whole, in a line as it is and in one written inside another string.
+  @Test func aJAASPasswordWithAnEscapedQuoteIsTakenWhole() throws {
+    for line in [
+      #"org.apache.kafka.common.security.plain.PlainLoginModule required username="u" password="pa\"ssTAIL";"#,
+      #"org.apache.kafka.common.security.plain.PlainLoginModule required username='u' password='pa\'ssTAIL';"#,
+      #"PlainLoginModule required username=\"u\" password=\"paTAIL\";"#,
+    ] {
+      let rewritten = try #require(Secrets.rewritingJAAS(line) { _ in "<secret removed>" }, "\(line)")
+      #expect(!rewritten.contains("TAIL") && rewritten.contains("<secret removed>"), "\(rewritten)")
+    }
+  }
+
   @Test func referencesToSecretsKeptElsewhereAreNotSecrets() {
     for text in ["#{db.password}", "${env:PW}", "{{1.token}}", "", "<secret>", "fps-sealed:v1:abc"] {
       #expect(!Secrets.isValue(text), "\(text)")

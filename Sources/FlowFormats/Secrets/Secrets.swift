@@ -225,5 +225,9 @@ public enum Secrets {
 
   /// The word every JAAS login line holds.
   private static let loginModule = "LoginModule"
-  nonisolated(unsafe) private static let jaasPassword = /(?<head>password\s*=\s*(?<quote>\\?["']))(?<value>.*?)\k<quote>/
+  /// A JAAS password in its quotes, written as they are or escaped (a login line inside a JSON
+  /// string): up to the first quote like its opening one that is not itself escaped (`pa\"ss`
+  /// is one password, as Kafka's parser reads it).
+  nonisolated(unsafe) private static let jaasPassword =
+    /(?<head>password\s*=\s*(?<quote>\\?["']))(?<value>(?:\\.|(?!\k<quote>).)*?)\k<quote>/
 }
