@@ -211,22 +211,10 @@ extension Session {
 
   /// The bytes of a file and its stamp as it was when they were read: one `stat(2)` tells a
   /// missing file, a folder and a pipe apart, and dates the file for a restored session.
-  /// Files this large and larger are read mapped into memory; smaller ones (a bulk load's
-  /// thousands of exports) cost less to copy than to map and unmap.
-  static let mappedFileSize: UInt64 = 1 << 20
-
   static func readStampedFile(at path: String) throws -> (bytes: Data, stamp: FileStamp) {
     guard let status = FileStatus(of: path) else { throw SessionError.fileNotFound(path) }
     switch status.kind {
     case .directory: throw SessionError.isDirectory(path)
-    case .regularFile where status.stamp.size >= mappedFileSize:
-      // Mapped, not copied: the parse reads each page once, from the system's file cache, and
-      // a copy into fresh memory was a zeroed page and a fault for every 4 KB of the file
-      // (a tenth of a large diff's work on its two cores).
-      guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
-        throw SessionError.unreadable(path, "permission denied")
-      }
-      return (data, status.stamp)
     case .regularFile:
       guard let data = FileManager.default.contents(atPath: path) else { throw SessionError.unreadable(path, "permission denied") }
       return (data, status.stamp)
