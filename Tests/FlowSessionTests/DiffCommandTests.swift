@@ -56,6 +56,19 @@ import Testing
     }
   }
 
+  /// A side that does not exist (`/dev/null`: a new or deleted file) is an empty flow of the
+  /// other side's format: the diff shows what the flow has, not a change of format.
+  @Test func aNewFileShowsNoChangeOfFormat() throws {
+    let harness = try SessionHarness()
+    let export =
+      #"{"name": "calls", "nodes": [{"id": "1", "name": "Call", "type": "n8n-nodes-base.httpRequest", "parameters": {}}], "connections": {}}"#
+    try export.write(toFile: harness.path("a.json"), atomically: true, encoding: .utf8)
+    for command in ["diff /dev/null ${dir}/a.json", "diff ${dir}/a.json /dev/null", "diff --base /dev/null /dev/null ${dir}/a.json"] {
+      let printed = try harness.output(of: command).standardOutput
+      #expect(printed.contains("Call") && !printed.contains("format"), "\(command): \(printed)")
+    }
+  }
+
   /// An export that names no flow is named by its file, so two copies of it under other file
   /// names differ in nothing; one that names its flow against one that does not does differ.
   @Test func aNameTakenFromTheFileIsNoChange() throws {

@@ -157,7 +157,7 @@ struct Diff: Command {
       let pending = session.imports[try session.importIndex(named: left)]
       let (after, format) = modelOnly(try session.operand(of: pending))
       guard case .newVersion(of: let flow) = pending.mode else {
-        let empty = FlowVersion(name: pending.mode.flowName)
+        let empty = Self.empty(named: pending.mode.flowName, beside: after.version)
         let before = FlowOperand(label: "\(pending.workspace) (no flow '\(pending.mode.flowName)' yet)", version: empty, origin: "")
         return (before, after, [format])
       }
@@ -183,7 +183,7 @@ struct Diff: Command {
       }
     }
     var views = try views(of: located).makeIterator()
-    return located.map { side in
+    var sides = located.map { side in
       switch side {
       case .flow(let operand): return modelOnly(operand)
       case .file(let path):
@@ -191,6 +191,21 @@ struct Diff: Command {
         return (FlowOperand(file: path, version: version), format)
       }
     }
+    if let flow = sides.first(where: { $0.0.origin != Self.nothing })?.0.version {
+      for index in sides.indices where sides[index].0.origin == Self.nothing {
+        sides[index].0.version = Self.empty(named: "", beside: flow)
+      }
+    }
+    return sides
+  }
+
+  /// The empty flow a side that does not exist stands for (a new or deleted file, a flow not
+  /// yet in its target), of the format of the flow it is compared with: it has no format of
+  /// its own to show as changed.
+  private static func empty(named name: String, beside flow: FlowVersion) -> FlowVersion {
+    var empty = FlowVersion(name: name)
+    empty.source = flow.source.map { SourceDocument(dialect: $0.dialect, document: .null) }
+    return empty
   }
 
   /// What a word names as a side: `/dev/null` is an empty flow (a file new or deleted), the
