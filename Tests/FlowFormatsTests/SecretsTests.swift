@@ -119,6 +119,7 @@ import Testing
       #"org.apache.kafka.common.security.plain.PlainLoginModule required username="u" password="pa\"ssTAIL";"#,
       #"org.apache.kafka.common.security.plain.PlainLoginModule required username='u' password='pa\'ssTAIL';"#,
       #"PlainLoginModule required username=\"u\" password=\"paTAIL\";"#,
+      "org.apache.kafka.common.security.plain.PlainLoginModule required username=u password=paTAIL;",
     ] {
       let rewritten = try #require(Secrets.rewritingJAAS(line) { _ in "<secret removed>" }, "\(line)")
       #expect(!rewritten.contains("TAIL") && rewritten.contains("<secret removed>"), "\(rewritten)")
@@ -126,9 +127,21 @@ import Testing
   }
 
   @Test func referencesToSecretsKeptElsewhereAreNotSecrets() {
-    for text in ["#{db.password}", "${env:PW}", "{{1.token}}", "", "<secret>", "fps-sealed:v1:abc"] {
+    for text in [
+      "#{db.password}", "${env:PW}", "{{1.token}}", "", "<secret>", "fps-sealed:v1:abc", "={{ $json.pw }}", "Bearer {{ $json.t }}",
+    ] {
       #expect(!Secrets.isValue(text), "\(text)")
     }
     #expect(Secrets.isValue("hunter2"))
+  }
+
+  /// Text of its own between references or placeholders is a secret, by a rule and by its
+  /// name alike: only the text's two ends looked like a reference.
+  @Test func textBetweenReferencesIsASecret() {
+    for text in ["{{ $env.A }}S3CRET{{ $env.B }}", "${A}S3CRET${B}", "#{a}S3CRET#{b}", "<x>S3CRET<y>", "pw{{ $env.SUFFIX }}"] {
+      #expect(Secrets.isValue(text), "\(text)")
+      let found = SecretScanner.scan(["apiPassword": .string(text)])
+      #expect(found.count == (text.hasPrefix("pw") ? 0 : 1), "\(text): \(found)")
+    }
   }
 }

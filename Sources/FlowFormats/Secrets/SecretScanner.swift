@@ -488,26 +488,30 @@ public enum SecretScanner {
     if SecretStandIn.isStandIn(.string(text)) { return false }
     let trimmed = text.trimmingPrefix(" ")
     guard trimmed.count >= 4 else { return false }
-    for marker in ["{{", "={{", "${", "#{", "<", "$(", "YOUR", "REPLACE", "xxx", "XXX", "***", "env."] where trimmed.hasPrefix(marker) {
+    for marker in ["YOUR", "REPLACE", "xxx", "XXX", "***", "env."] where trimmed.hasPrefix(marker) {
       return false
     }
     // A value made of templates is computed when the flow runs (n8n's expressions start with
     // `=`: `=Bearer {{ $json.api_key }}`); redacting it whole broke exported flows. One with
-    // letters or digits of its own beside them (`s3cr3t-{{ $env.SUFFIX }}`) still is a secret.
-    if isComputed(trimmed) { return false }
+    // letters or digits of its own beside them (`s3cr3t-{{ $env.SUFFIX }}`, and as well
+    // `{{ $env.A }}s3cr3t{{ $env.B }}`) still is a secret, as is one in angle brackets beside
+    // text of its own (`<a>s3cr3t<b>`).
+    if isComputed(trimmed) || isBracketed(trimmed) { return false }
     // `Use Default Credentials: "false"` says whether a secret is used, not what it is.
     if ["true", "false", "null"].contains(trimmed.lowercased()) { return false }
     // `oauth2Response.access_token`: a property path naming where the secret is, not the secret.
     return trimmed.wholeMatch(of: propertyPath) == nil
   }
 
-  /// True when `text` holds a template the platform fills in (`{{ … }}`, `${ … }`) and, beside
-  /// its templates, a leading `=` and the words of an authorization scheme (`Bearer`, `Basic`,
-  /// `Token`), fewer than four letters or digits: nothing of a secret in clear.
-  private static func isComputed(_ text: Substring) -> Bool {
+  /// True when `text` holds a template the platform fills in or a reference to a value kept
+  /// elsewhere (`{{ … }}`, `${ … }`, `#{ … }`, `$( … )`) and, beside them, a leading `=` and
+  /// the words of an authorization scheme (`Bearer`, `Basic`, `Token`), fewer than `limit`
+  /// letters or digits: nothing of a secret in clear. A value found by its looks alone may
+  /// have a few (`v{{ $json.n }}`); one a rule calls secret has none.
+  static func isComputed(_ text: Substring, ownLetters limit: Int = 4) -> Bool {
     var rest = text
     var sawTemplate = false
-    for (open, close) in [("{{", "}}"), ("${", "}")] {
+    for (open, close) in [("{{", "}}"), ("${", "}"), ("#{", "}"), ("$(", ")")] {
       while let start = rest.firstRange(of: open), let end = rest[start.upperBound...].firstRange(of: close) {
         rest = rest[..<start.lowerBound] + rest[end.upperBound...]
         sawTemplate = true
@@ -515,7 +519,14 @@ public enum SecretScanner {
     }
     guard sawTemplate else { return false }
     let words = rest.split { !($0.isLetter || $0.isNumber) }.filter { !["bearer", "basic", "token"].contains($0.lowercased()) }
-    return words.reduce(0) { $0 + $1.count } < 4
+    return words.reduce(0) { $0 + $1.count } < limit
+  }
+
+  /// True for a placeholder in angle brackets, one pair around the whole text (`<your token>`,
+  /// `<secret removed>`), not text between pairs (`<a>s3cr3t<b>`).
+  static func isBracketed(_ text: Substring) -> Bool {
+    guard text.hasPrefix("<"), text.hasSuffix(">"), text.count >= 2 else { return false }
+    return !text.dropFirst().dropLast().contains { $0 == "<" || $0 == ">" }
   }
 
   /// `text` with the value of each quoted secret option (`quotedOptionKind`) replaced.

@@ -24,16 +24,14 @@ public enum Secrets {
     [placeholder, ConfigYAML.secretPlaceholder] + FormatRegistry.dialects.map { $0.secretPlaceholder })
 
   /// True for text that is a value to protect, not a placeholder, an empty value or a
-  /// reference to one kept elsewhere (`#{param}`, `${env:X}`, `{{1.token}}`).
+  /// reference to one kept elsewhere (`#{param}`, `${env:X}`, `{{1.token}}`). Text of its
+  /// own between references (`{{ $env.A }}s3cr3t{{ $env.B }}`, `<a>s3cr3t<b>`) is a value:
+  /// the text's two ends alone said it was not.
   static func isValue(_ text: String) -> Bool {
     let trimmed = text.trimmingPrefix(" ")
-    if trimmed.isEmpty { return false }
-    if trimmed.hasPrefix("<") && trimmed.hasSuffix(">") { return false }
+    if trimmed.isEmpty || SecretScanner.isBracketed(trimmed) { return false }
     if trimmed.hasPrefix(SealedSecret.prefix) || SecretStandIn.isStandIn(.string(text)) { return false }
-    for (open, close) in [("#{", "}"), ("${", "}"), ("{{", "}}"), ("={{", "}}")] where trimmed.hasPrefix(open) && trimmed.hasSuffix(close) {
-      return false
-    }
-    return true
+    return !SecretScanner.isComputed(trimmed, ownLetters: 1)
   }
 
   /// The version with every secret replaced by `placeholder`: what every export and view shows
@@ -216,10 +214,15 @@ public enum Secrets {
   static func rewritingJAAS(_ text: String, _ transform: (String) -> String) -> String? {
     // Most strings are shorter than the word (every string of every document is asked).
     guard text.utf8.count >= loginModule.utf8.count, StringBytes.contains(loginModule, in: text) else { return nil }
-    return text.replacing(jaasPassword) { match in
+    let quoted = text.replacing(jaasPassword) { match in
       let value = String(match.output.value)
       guard isValue(value) else { return String(match.output.0) }
       return "\(match.output.head)\(transform(value))\(match.output.quote)"
+    }
+    return quoted.replacing(unquotedJAASPassword) { match in
+      let value = String(match.output.value)
+      guard isValue(value) else { return String(match.output.0) }
+      return "\(match.output.head)\(transform(value))"
     }
   }
 
@@ -230,4 +233,7 @@ public enum Secrets {
   /// is one password, as Kafka's parser reads it).
   nonisolated(unsafe) private static let jaasPassword =
     /(?<head>password\s*=\s*(?<quote>\\?["']))(?<value>(?:\\.|(?!\k<quote>).)*?)\k<quote>/
+  /// A JAAS password written without quotes (`password=s3cr3t;`, which Kafka's parser reads
+  /// too): up to a space, a `;` or a quote.
+  nonisolated(unsafe) private static let unquotedJAASPassword = /(?<head>\bpassword\s*=\s*)(?<value>[^\s;"'\\]+)/
 }
