@@ -176,11 +176,18 @@ struct Pairing {
     /// yet taken (a right id that repeats pairs once, as by the queues). Hashing every id and
     /// type again into a table of its own was a third of a large diff's pairing.
     private mutating func pairByUniqueID() {
-      for (index, entity) in right.entities.enumerated() {
-        guard let match = left.indexByID[entity.id], rightForLeft[match] == nil else { continue }
-        let candidate = left.entities[match]
-        if candidate.isConnection == entity.isConnection, candidate.type == entity.type { pair(match, index) }
+      // Things are read in place: copying one out retained and released each of its texts.
+      let pairs = left.entities.withUnsafeBufferPointer { lefts in
+        right.entities.withUnsafeBufferPointer { rights in
+          rights.indices.compactMap { index -> (Int, Int)? in
+            guard let match = left.indexByID[rights[index].id], lefts[match].isConnection == rights[index].isConnection,
+              lefts[match].type == rights[index].type
+            else { return nil }
+            return (match, index)
+          }
+        }
       }
+      for (match, index) in pairs where rightForLeft[match] == nil { pair(match, index) }
     }
 
     /// Names (with the type, for connections) that occur once among the unpaired on both sides.
