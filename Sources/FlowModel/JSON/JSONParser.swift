@@ -50,7 +50,9 @@ public struct JSONParser {
   private static func parseBuffer(
     _ buffer: UnsafeBufferPointer<UInt8>, sharing: SharedStrings?, keepingText: Bool
   ) throws(JSONParseError) -> (JSONValue, [UInt8]?) {
-    guard let sharing else { return try parseBuffer(buffer, repeating: RepeatedStrings(slotBits: 10), keepingText: keepingText) }
+    guard let sharing else {
+      return try parseBuffer(buffer, repeating: RepeatedStrings(forDocumentOf: buffer.count), keepingText: keepingText)
+    }
     return try sharing.borrowed { table throws(JSONParseError) in try parseBuffer(buffer, repeating: table, keepingText: keepingText) }
   }
 
@@ -290,7 +292,7 @@ private struct Reader: ~Copyable {
     if byte == UInt8(ascii: "\"") {
       let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
       index += 1
-      if slice.count <= RepeatedStrings.shortLength, start + 16 <= bytes.count, let base = bytes.baseAddress {
+      if slice.count <= RepeatedStrings.shortLength, start + RepeatedStrings.shortReadLength <= bytes.count, let base = bytes.baseAddress {
         return try repeated.shortString(at: UnsafeRawPointer(base + start), count: slice.count) { () throws(JSONParseError) in
           try Self.makeString(slice, validate: sawNonASCII, startingAt: start, in: bytes)
         }

@@ -28,7 +28,8 @@ final class RepeatedStrings {
   private var shortSlots: UnsafeMutablePointer<ShortSlot>?
 
   /// A string of up to 15 bytes, with its bytes as two little-endian words, zero beyond its
-  /// end. The words tell such strings apart: a plain JSON string holds no NUL byte.
+  /// end, and its length in the top byte of the second (where no byte of the string is): the
+  /// words tell such strings apart, also ones that would end in NUL bytes.
   private struct ShortSlot {
     var low: UInt64 = 0
     var high: UInt64 = 0
@@ -37,6 +38,13 @@ final class RepeatedStrings {
 
   /// A table of `2^slotBits` slots of each kind.
   init(slotBits: Int) { self.slotBits = slotBits }
+
+  /// A table for one document of `count` bytes: about a slot for every 32 bytes, up to 1,024.
+  /// The slots are made at the first string of each kind, and a session parses many small
+  /// documents (settings, each stored version a plan reads) for which 32 KB was too many.
+  convenience init(forDocumentOf count: Int) {
+    self.init(slotBits: max(4, min(10, Int.bitWidth - (count / 32).leadingZeroBitCount)))
+  }
 
   deinit {
     slots?.deinitialize(count: 1 << slotBits)
@@ -47,10 +55,12 @@ final class RepeatedStrings {
 
   /// The longest string `shortString` keeps: the longest Swift stores inline.
   static let shortLength = 15
+  /// How many bytes `shortString` reads from a string's start, whatever its length.
+  static let shortReadLength = 16
 
   /// The string of the `count` bytes at `start` (at most `shortLength`, written without
   /// escapes): the one kept for the same bytes, or the one `make` returns, kept from now on.
-  /// Sixteen bytes must be readable from `start`.
+  /// `shortReadLength` bytes must be readable from `start`.
   @inline(__always)
   func shortString<Failure>(
     at start: UnsafeRawPointer, count: Int, orMake make: () throws(Failure) -> String
@@ -58,7 +68,9 @@ final class RepeatedStrings {
     let lowMask: UInt64 = count >= 8 ? .max : (1 &<< UInt64(truncatingIfNeeded: count &* 8)) &- 1
     let highMask: UInt64 = count <= 8 ? 0 : (1 &<< UInt64(truncatingIfNeeded: (count &- 8) &* 8)) &- 1
     let low = start.loadUnaligned(as: UInt64.self).littleEndian & lowMask
-    let high = start.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian & highMask
+    let high =
+      start.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian & highMask
+      | UInt64(truncatingIfNeeded: count) &<< 56
     let hash = ((low &* 0x9E37_79B9_7F4A_7C15) ^ high) &* 0xFF51_AFD7_ED55_8CCD
     let slot = shortTable() + Int(truncatingIfNeeded: hash >> UInt64(64 - slotBits))
     if slot.pointee.low == low, slot.pointee.high == high { return slot.pointee.text }
