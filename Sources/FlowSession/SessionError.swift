@@ -93,6 +93,8 @@ public enum SessionError: Error, CustomStringConvertible {
   case cancelled
   /// A file could not be written, with the reason.
   case writeFailed(String, String)
+  /// `diff -u` of two files that are not flows could not run or failed, with the reason.
+  case plainDiffFailed(old: String, new: String, reason: String)
   /// A flow export was given where a `.fps` script was expected (`fps flow.json`).
   case exportGivenAsScript(String)
   /// A `.fps` script was given where an export was expected (`load mapping.fps`).
@@ -178,6 +180,7 @@ public enum SessionError: Error, CustomStringConvertible {
       return "\(flow) cannot be written as \(format); nothing was written:\n" + findings.map { "  - \($0)" }.joined(separator: "\n")
     case .missingSubflow(let caller, let subflow, let workspace):
       return "\(caller) calls subflow '\(subflow)', which \(workspace) does not have"
+    case .plainDiffFailed(let old, let new, let reason): return "diff -u \(old) \(new): \(reason)"
     case .damagedVersion(let location, let flow, let number, let error):
       return "\(location): flow '\(flow)' version \(number) is damaged: \(error)"
     case .noMatches(let pattern): return "\(pattern): no files match"

@@ -51,7 +51,7 @@ enum DiffLauncher {
   /// redacted (`Session.plainDiff`); that they differ is no trouble for git.
   private static func plainDiff(_ old: String, _ new: String, labels: [String], in session: Session) throws {
     do {
-      if let text = try Session.plainDiff(old, new, labels: labels) { session.output.write(text) }
+      if let text = try Session.plainDiff(old, labelled: labels[0], new, labelled: labels[1]) { session.output.write(text) }
     } catch {
       session.output.writeError("fps: \(error)\n")
       throw ExitCode(2)

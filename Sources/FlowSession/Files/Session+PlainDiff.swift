@@ -5,25 +5,26 @@ import Foundation
 extension Session {
   /// `diff -u` of two files that are not flows (a `package.json` under git's `*.json
   /// diff=flowport`, or a file FlowPort refuses to read: a lone surrogate, an unknown shape),
-  /// under `labels`, with what looks like a secret in each line redacted by the scanner that
-  /// `load` warns with (`<redacted:bearer token>`): git shows the driver's output as the diff,
-  /// and a plain diff printed a token in a refused export in clear. Nil when the files are
-  /// equal; a failure of `diff` itself (a missing file, no `diff` installed) throws.
-  public static func plainDiff(_ old: String, _ new: String, labels: [String]) throws -> String? {
+  /// under the labels git gives them, with what looks like a secret in each line redacted by
+  /// the scanner `load` warns with (`<redacted:bearer token>`): git shows the driver's output
+  /// as the diff, and a plain diff printed a token in a refused export in clear. Each line is
+  /// searched alone, so a secret written over several (a PEM key's body) is not found. Nil
+  /// when the files are equal; a failure of `diff` itself (a missing file, no `diff`) throws.
+  public static func plainDiff(_ old: String, labelled oldLabel: String, _ new: String, labelled newLabel: String) throws -> String? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["diff", "-u", "--label", labels[0], "--label", labels[1], old, new]
+    process.arguments = ["diff", "-u", "--label", oldLabel, "--label", newLabel, old, new]
     let output = Pipe()
     process.standardOutput = output
     do { try process.run() } catch {
-      throw SessionError.unreadable(labels[1], "cannot run diff -u: \(error.localizedDescription)")
+      throw SessionError.plainDiffFailed(old: oldLabel, new: newLabel, reason: "cannot run it: \(error.localizedDescription)")
     }
     let text = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     switch process.terminationStatus {
     case 0: return nil
     case 1: break
-    default: throw SessionError.unreadable(labels[1], "diff -u failed with status \(process.terminationStatus)")
+    default: throw SessionError.plainDiffFailed(old: oldLabel, new: newLabel, reason: "it failed with status \(process.terminationStatus)")
     }
     return String(decoding: text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map { redacted(String($0)) }
       .joined(separator: "\n")
