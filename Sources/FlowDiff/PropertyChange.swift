@@ -30,19 +30,22 @@ public struct PropertyChange: Hashable, Sendable {
 
   /// A change at `components` from `old` to `new`, either nil when that side lacks the value;
   /// secret stand-ins in either value are masked, and a change of a secret itself is marked so.
-  /// Where one side is a secret whole, the other side's value is masked whole too: it is the
-  /// same secret, which the rules may not have recognized there (a token rotated to one
-  /// without a digit, a password replaced by an object).
+  /// Where a value changed from or to a secret whole (a stand-in, or secrets alone: Node-RED's
+  /// `credentials`), the other side's value is masked whole too: it is the same secret, which
+  /// the rules may not have recognized there (a token rotated to one without a digit, a
+  /// password replaced by an object). A secret replaced by a reference (`{{ $env.PW }}`) or by
+  /// null is masked so too. A value added or removed whole keeps its shape, its secrets masked.
   public init(components: [Component], old: JSONValue?, new: JSONValue?) {
     self.components = components
     outcome = new
-    let wholeSecret = old.map(SecretStandIn.isStandIn) == true || new.map(SecretStandIn.isStandIn) == true
-    self.old = old.map { wholeSecret ? Self.secretText : SecretStandIn.masked($0, with: Self.secretText) }
-    self.new = new.map { wholeSecret ? Self.secretText : SecretStandIn.masked($0, with: Self.secretText) }
+    let standsIn = old.map(SecretStandIn.isStandIn) == true || new.map(SecretStandIn.isStandIn) == true
+    let replaced = old != nil && new != nil && [old, new].contains { $0.map(SecretStandIn.holdsOnlySecrets) == true }
+    self.old = old.map { replaced ? Self.secretText : SecretStandIn.masked($0, with: Self.secretText) }
+    self.new = new.map { replaced ? Self.secretText : SecretStandIn.masked($0, with: Self.secretText) }
     // A secret inside a value (a password in a URL) that alone changed leaves the masked
     // values equal where the values were not: the change is the secret's.
     let onlyMaskedDiffer = self.old == self.new && (self.old != old || self.new != new)
-    isSecret = wholeSecret || onlyMaskedDiffer
+    isSecret = standsIn || replaced || onlyMaskedDiffer
     if !isSecret, let old, let new { secretChangedWithin = SecretStandIn.standIns(in: old) != SecretStandIn.standIns(in: new) }
   }
 

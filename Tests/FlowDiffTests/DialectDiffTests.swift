@@ -27,7 +27,7 @@ import Testing
     let (_, after) = try read("after")
     var options = DiffOptions(
       includeVolatile: includeVolatile, ignoredPaths: ignoredPaths, volatilePaths: DiffOptions.commonVolatilePaths + format.volatilePaths)
-    options.shownConfiguration = Secrets.scannedForDiff
+    options.shownConfiguration = Secrets.shownInDiff
     options.embeddedIDs = format.embeddedIDs.map { [EmbeddedIDs(open: $0.open, close: $0.close, suffix: $0.suffix)] } ?? []
     return FlowDiffer.diff(before, after, leftLabel: "test", rightLabel: "prod", options: options)
   }

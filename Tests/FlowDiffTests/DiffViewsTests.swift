@@ -168,7 +168,7 @@ import Testing
     }
     // As `diff` compares views: the configurations of nodes shown scanned for secrets.
     var options = DiffOptions()
-    options.shownConfiguration = Secrets.scannedForDiff
+    options.shownConfiguration = Secrets.shownInDiff
     let before = flow(password: "pwOLD1234", host: "nas.local", token: "abcdefghijklmnop0123OLD")
     let after = flow(password: "pwNEW5678", host: "nas.local", token: "abcdefghijklmnop0123NEW")
     let text = DiffRenderer.terminal(colour: false).render(
@@ -201,11 +201,14 @@ import Testing
       FlowVersion(name: "f", nodes: [Node(id: "1", name: "call", type: "http", config: ["token": token])])
     }
     let recognized = SecretStandIn.standIn(for: .string("eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl"))
-    let diff = FlowDiffer.diff(flow(recognized), flow("opaque-rotated-secret"), leftLabel: "a", rightLabel: "b")
-    #expect(diff.nodes.flatMap(\.changes).map(\.isSecret) == [true])
-    for renderer in [DiffRenderer.json, .terminal(colour: false)] {
-      let text = renderer.render(diff)
-      #expect(!text.contains("opaque") && !text.contains("\u{FFFF}"), "\(text)")
+    let secretsAlone: JSONValue = ["user": SecretStandIn.standIn(for: "u"), "password": SecretStandIn.standIn(for: "p")]
+    for old in [recognized, secretsAlone] {
+      let diff = FlowDiffer.diff(flow(old), flow("opaque-rotated-secret"), leftLabel: "a", rightLabel: "b")
+      #expect(diff.nodes.flatMap(\.changes).map(\.isSecret) == [true])
+      for renderer in [DiffRenderer.json, .terminal(colour: false)] {
+        let text = renderer.render(diff)
+        #expect(!text.contains("opaque") && !text.contains("\u{FFFF}"), "\(text)")
+      }
     }
   }
 
@@ -227,7 +230,7 @@ import Testing
           source: SourceDocument(dialect: "n8n", document: .null)))
     }
     var options = DiffOptions()
-    options.shownConfiguration = Secrets.scannedForDiff
+    options.shownConfiguration = Secrets.shownInDiff
     let diff = FlowDiffer.diff(flow("left", timeout: 1), flow("right", timeout: 2), leftLabel: "a", rightLabel: "b", options: options)
     #expect(diff.nodes.flatMap(\.changes).map(\.path) == ["config.timeout"])
   }

@@ -83,6 +83,25 @@ import Testing
     #expect(DiffRenderer.terminal(colour: false).render(renamed).contains("Post"))
   }
 
+  /// Pairing by id pairs things of one kind and type only, and an id one side repeats pairs
+  /// once, in order; without a repeated left id it reads the left side's index alone
+  /// (`pairByUniqueID`), and pairs as the queues of repeats do.
+  @Test(arguments: [false, true]) func idsPairThingsOfOneKindAndTypeOnce(leftRepeatsAnID: Bool) {
+    func node(_ id: String, _ name: String, _ type: String, _ step: Int = 1) -> Node {
+      Node(id: id, name: name, type: type, config: ["step": .number(JSONNumber(step))])
+    }
+    // Names differ on each side, so that nothing pairs but by id or by likeness of type.
+    var left = [node("a", "first", "t1"), node("b", "second", "t2")]
+    if leftRepeatsAnID { left.append(node("x", "other", "t9")); left.append(node("x", "other again", "t9")) }
+    let right = [node("a", "first'", "t1", 2), node("a", "copy of first", "t1", 3), node("b", "second'", "t3")]
+    let diff = FlowDiffer.diff(
+      FlowVersion(name: "f", nodes: left), FlowVersion(name: "f", nodes: right), leftLabel: "l", rightLabel: "r")
+    let changed = diff.nodes.filter { $0.kind == .changed }.map { "\($0.oldName ?? $0.name) -> \($0.name)" }
+    #expect(changed == ["first -> first'"])
+    #expect(diff.nodes.filter { $0.kind == .added }.map(\.name) == ["copy of first", "second'"])
+    #expect(diff.nodes.filter { $0.kind == .removed }.map(\.name) == ["second"] + (leftRepeatsAnID ? ["other", "other again"] : []))
+  }
+
   @Test func sameFlowFromAnotherInstanceIsNoChange() {
     var other = Fixtures.flow(ids: ["x", "y", "z"])
     other.nodes.reverse()

@@ -118,7 +118,7 @@ import Testing
     for line in [
       #"org.apache.kafka.common.security.plain.PlainLoginModule required username="u" password="pa\"ssTAIL";"#,
       #"org.apache.kafka.common.security.plain.PlainLoginModule required username='u' password='pa\'ssTAIL';"#,
-      #"PlainLoginModule required username=\"u\" password=\"paTAIL\";"#,
+      #"PlainLoginModule required username=\"u\" password=\"pa\\\"ssTAIL\";"#,
       "org.apache.kafka.common.security.plain.PlainLoginModule required username=u password=paTAIL;",
     ] {
       let rewritten = try #require(Secrets.rewritingJAAS(line) { _ in "<secret removed>" }, "\(line)")
@@ -126,13 +126,20 @@ import Testing
     }
   }
 
+  /// A long run of backslashes with no closing quote (a damaged or hostile export) is read in
+  /// time linear in its length: every string holding the word is searched so.
+  @Test(.timeLimit(.minutes(1))) func aJAASPasswordOfBackslashesWithoutItsQuoteEnds() {
+    for quote in [#"""#, #"\""#] {
+      let line = "PlainLoginModule required password=\(quote)" + String(repeating: #"\"#, count: 20_000)
+      #expect(Secrets.rewritingJAAS(line) { _ in "<secret removed>" } != nil)
+    }
+  }
+
   @Test func referencesToSecretsKeptElsewhereAreNotSecrets() {
-    for text in [
-      "#{db.password}", "${env:PW}", "{{1.token}}", "", "<secret>", "fps-sealed:v1:abc", "={{ $json.pw }}", "Bearer {{ $json.t }}",
-    ] {
+    for text in ["#{db.password}", "${env:PW}", "{{1.token}}", "", "<secret>", "fps-sealed:v1:abc", "={{ $json.pw }}"] {
       #expect(!Secrets.isValue(text), "\(text)")
     }
-    #expect(Secrets.isValue("hunter2"))
+    for text in ["hunter2", "Bearer {{ $json.t }}", "$(cat pw)"] { #expect(Secrets.isValue(text), "\(text)") }
   }
 
   /// Text of its own between references or placeholders is a secret, by a rule and by its

@@ -40,19 +40,20 @@ import Testing
   @Test(arguments: ["diff", "diff --json", "diff --base ${dir}/a.json"])
   func aSecretByRuleInANodeChangedShowsAsASecret(command: String) throws {
     let harness = try SessionHarness()
+    // The scanner takes no value of fewer than four characters for a secret by its name alone.
     for (file, password) in [("a", "s3cr3tOLD"), ("b", "s3cr3tNEW")] {
       let n8n =
         #"{"name": "calls", "nodes": [{"id": "1", "name": "Send", "type": "n8n-nodes-base.httpRequest", "parameters": {"credentials": {"api": {"data": "\#(password)"}}}}], "connections": {}}"#
       try n8n.write(toFile: harness.path("\(file).json"), atomically: true, encoding: .utf8)
       let native =
-        #"{"format": "flowport/1", "flow": {"name": "calls"}, "nodes": [{"id": "1", "name": "Send", "type": "sink.http", "config": {"url": "https://api.example.com", "password": "\#(password)"}}], "edges": []}"#
+        #"{"format": "flowport/1", "flow": {"name": "calls"}, "nodes": [{"id": "1", "name": "Send", "type": "sink.http", "config": {"url": "https://api.example.com", "password": "s3\#(file)"}}], "edges": []}"#
       try native.write(toFile: harness.path("native-\(file).json"), atomically: true, encoding: .utf8)
     }
     for prefix in ["", "native-"] {
       let line = command.replacingOccurrences(of: "${dir}/a.json", with: "${dir}/\(prefix)a.json")
       let printed = try harness.output(of: "\(line) ${dir}/\(prefix)a.json ${dir}/\(prefix)b.json").standardOutput
       #expect(printed.contains(command.contains("--json") ? #""secret": true"# : "changed (secret)"), "\(printed)")
-      #expect(!printed.contains("s3cr3t") && !printed.contains("\u{FFFF}"), "\(printed)")
+      #expect(!printed.contains("s3") && !printed.contains("\u{FFFF}"), "\(printed)")
     }
   }
 

@@ -42,8 +42,8 @@ protocol DialectCodec: DocumentCodec {
   static var viewMakesNodesFromDocument: Bool { get }
   /// True when `diffView` leaves the nodes' configurations as decoded: their secrets by
   /// `rewritingSecrets` can then be stood in for by the differ, in the configurations it
-  /// shows alone (`Secrets.scannedForDiff`), not in every node of both files.
-  static var viewKeepsNodeConfigurations: Bool { get }
+  /// shows alone (`Secrets.shownInDiff`), not in every node of both files.
+  static var defersNodeSecretsToDiffer: Bool { get }
   /// Where the dialect writes node ids inside longer strings (Make's `{{3.field}}`), so diff
   /// can follow a node that another instance renumbered: digits followed by `suffix` inside
   /// `open` … `close` (see `FlowDiff.EmbeddedIDs`).
@@ -93,7 +93,7 @@ extension DialectCodec {
   /// By default diff compares the model as decoded.
   static func diffView(of version: FlowVersion, document: () -> JSONValue) -> FlowVersion { version }
   static var viewMakesNodesFromDocument: Bool { false }
-  static var viewKeepsNodeConfigurations: Bool { false }
+  static var defersNodeSecretsToDiffer: Bool { false }
   static var asDialectCodec: (any DialectCodec.Type)? { Self.self }
   static var embeddedIDs: (open: String, close: String, suffix: Character)? { nil }
 

@@ -132,7 +132,7 @@ enum N8nCodec: DialectCodec {
   static var secretTextMarkers: [String]? { [#""data""#] }
 
   /// Diff compares n8n's model as decoded (the default `diffView`).
-  static let viewKeepsNodeConfigurations = true
+  static let defersNodeSecretsToDiffer = true
 
   /// How many targets the sources of the `connections` object wire: one edge each.
   private static func edgeCount(of sources: [JSONObject.Member]) -> Int {

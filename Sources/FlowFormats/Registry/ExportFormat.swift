@@ -55,21 +55,23 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// nobody reads was a tenth of a large diff.
   ///
   /// Nodes' configurations are not scanned for secret-looking values here: the differ has that
-  /// done to the configurations of the nodes it shows (`Secrets.scannedForDiff`, set in
+  /// done to the configurations of the nodes it shows (`Secrets.shownInDiff`, set in
   /// `DiffOptions.shownConfiguration` by whoever compares views), most of a large flow's nodes
   /// being unchanged. Nor are their secrets by rule stood in for, where the view keeps the
   /// configurations as decoded (n8n, FlowPort's own): walking every node of two large n8n
   /// files for them was a seventh of the diff, and the differ does it where it shows.
   public static func diffView(of version: FlowVersion) -> FlowVersion {
-    // Every secret, by the flow's own rules, becomes a stand-in first: a changed one shows as
-    // `changed (secret)` and its value never reaches the diff. Secret-looking values found by
-    // scanning (a token in code, a password in a URL) become stand-ins last, in place.
+    // Every secret, by the flow's own rules, becomes a stand-in first (in node configurations
+    // too, unless the differ is left to do it): a changed one shows as `changed (secret)` and
+    // its value never reaches the diff. Secret-looking values found by scanning (a token in
+    // code, a password in a URL) become stand-ins last, in place.
     let standIn = Secrets.diffStandIns()
     let scanned = { (version: FlowVersion) in
       Secrets.scanRedacted(version, replacing: Secrets.standIn(kind:secret:), includingNodes: false)
     }
+    let name = version.source?.dialect
     guard let source = version.source, let dialect = ExportFormat(rawValue: source.dialect)?.dialect else {
-      return scanned(Secrets.rewriting(version, standIn, includingNodes: false))
+      return scanned(Secrets.rewriting(version, standIn, includingNodes: !Secrets.differStandsInNodeSecrets(of: name)))
     }
     // The document is walked only if the dialect's view reads it (Node-RED, NiFi): it holds
     // the nodes' configurations again (n8n, Make and EP views read the model alone).
@@ -82,7 +84,7 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     }
     // Connection settings are scanned with the rest (`scanRedacted`): a bot's `token`, a
     // password in a config node's URL.
-    let rewritten = Secrets.rewriting(bare, standIn, includingNodes: !dialect.viewKeepsNodeConfigurations)
+    let rewritten = Secrets.rewriting(bare, standIn, includingNodes: !Secrets.differStandsInNodeSecrets(of: name))
     return scanned(dialect.diffView(of: rewritten) { dialect.rewritingSecrets(in: source.document, standIn) })
   }
 

@@ -504,28 +504,30 @@ public enum SecretScanner {
   }
 
   /// True when `text` holds a template the platform fills in or a reference to a value kept
-  /// elsewhere (`{{ … }}`, `${ … }`, `#{ … }`, `$( … )`) and, beside them, a leading `=` and
-  /// the words of an authorization scheme (`Bearer`, `Basic`, `Token`), fewer than `limit`
-  /// letters or digits: nothing of a secret in clear. A value found by its looks alone may
-  /// have a few (`v{{ $json.n }}`); one a rule calls secret has none.
-  static func isComputed(_ text: Substring, ownLetters limit: Int = 4) -> Bool {
+  /// elsewhere (`{{ … }}`, `${ … }`, `#{ … }`, and a command's `$( … )`) and, beside them, a
+  /// leading `=` and the words of an authorization scheme (`Bearer`, `Basic`, `Token`), fewer
+  /// than four letters or digits: nothing of a secret in clear (`v{{ $json.n }}`). `strictly`,
+  /// for a value a rule calls secret: references alone, without a command or a letter beside
+  /// them (`Bearer {{ $json.t }}` and `$(cat pw)` are values, as they always were there).
+  static func isComputed(_ text: Substring, strictly: Bool = false) -> Bool {
     var rest = text
     var sawTemplate = false
-    for (open, close) in [("{{", "}}"), ("${", "}"), ("#{", "}"), ("$(", ")")] {
+    for (open, close) in [("{{", "}}"), ("${", "}"), ("#{", "}"), ("$(", ")")] where !strictly || open != "$(" {
       while let start = rest.firstRange(of: open), let end = rest[start.upperBound...].firstRange(of: close) {
         rest = rest[..<start.lowerBound] + rest[end.upperBound...]
         sawTemplate = true
       }
     }
     guard sawTemplate else { return false }
-    let words = rest.split { !($0.isLetter || $0.isNumber) }.filter { !["bearer", "basic", "token"].contains($0.lowercased()) }
-    return words.reduce(0) { $0 + $1.count } < limit
+    let words = rest.split { !($0.isLetter || $0.isNumber) }
+    if strictly { return words.isEmpty }
+    return words.filter { !["bearer", "basic", "token"].contains($0.lowercased()) }.reduce(0) { $0 + $1.count } < 4
   }
 
   /// True for a placeholder in angle brackets, one pair around the whole text (`<your token>`,
   /// `<secret removed>`), not text between pairs (`<a>s3cr3t<b>`).
   static func isBracketed(_ text: Substring) -> Bool {
-    guard text.hasPrefix("<"), text.hasSuffix(">"), text.count >= 2 else { return false }
+    guard text.hasPrefix("<"), text.hasSuffix(">") else { return false }
     return !text.dropFirst().dropLast().contains { $0 == "<" || $0 == ">" }
   }
 

@@ -31,7 +31,7 @@ public enum Secrets {
     let trimmed = text.trimmingPrefix(" ")
     if trimmed.isEmpty || SecretScanner.isBracketed(trimmed) { return false }
     if trimmed.hasPrefix(SealedSecret.prefix) || SecretStandIn.isStandIn(.string(text)) { return false }
-    return !SecretScanner.isComputed(trimmed, ownLetters: 1)
+    return !SecretScanner.isComputed(trimmed, strictly: true)
   }
 
   /// The version with every secret replaced by `placeholder`: what every export and view shows
@@ -187,12 +187,22 @@ public enum Secrets {
   /// A node's configuration, of a flow of `dialect`, with its secrets as stand-ins: what a diff
   /// view leaves to the differ to make of the configurations it shows (`ExportFormat.diffView`).
   /// Those found by scanning always; those the dialect's rule names where its view kept the
-  /// configurations as decoded (`DialectCodec.viewKeepsNodeConfigurations`, FlowPort's own).
-  public static func scannedForDiff(_ config: JSONObject, dialect name: String?) -> JSONObject {
+  /// configurations as decoded (`DialectCodec.defersNodeSecretsToDiffer`, FlowPort's own).
+  public static func shownInDiff(_ config: JSONObject, dialect name: String?) -> JSONObject {
     var config = JSONValue.object(config)
-    let dialect = name.flatMap { ExportFormat(rawValue: $0)?.dialect }
-    if dialect?.viewKeepsNodeConfigurations ?? true { config = rewriting(config, by: dialect, diffStandIns()) }
+    if differStandsInNodeSecrets(of: name) {
+      config = rewriting(config, by: name.flatMap { ExportFormat(rawValue: $0)?.dialect }, diffStandIns())
+    }
     return SecretScanner.redact(config, replacing: standIn(kind:secret:)).objectValue ?? [:]
+  }
+
+  /// True when the secrets a flow of `dialect` holds by its rule in node configurations are
+  /// stood in for by the differ (`shownInDiff`), not by its diff view: the one place both ask,
+  /// so the two cannot disagree and leave such a secret to neither. FlowPort's own flows, and a
+  /// dialect whose view keeps the configurations as decoded (`defersNodeSecretsToDiffer`).
+  static func differStandsInNodeSecrets(of dialect: String?) -> Bool {
+    guard let dialect else { return true }
+    return ExportFormat(rawValue: dialect).map { $0.dialect?.defersNodeSecretsToDiffer ?? true } ?? true
   }
 
   /// The walker a diff view stands in for secrets with: an export's placeholder is
@@ -230,10 +240,13 @@ public enum Secrets {
   private static let loginModule = "LoginModule"
   /// A JAAS password in its quotes, written as they are or escaped (a login line inside a JSON
   /// string): up to the first quote like its opening one that is not itself escaped (`pa\"ss`
-  /// is one password, as Kafka's parser reads it).
+  /// is one password, as Kafka's parser reads it, and `pa\\\"ss` one inside an escaped line).
+  /// Each step of the value is atomic, one escape or one other character: where two steps could
+  /// both take a backslash, a run of them without a closing quote was tried every way there is
+  /// to split it, exponential in its length.
   nonisolated(unsafe) private static let jaasPassword =
-    /(?<head>password\s*=\s*(?<quote>\\?["']))(?<value>(?:\\.|(?!\k<quote>).)*?)\k<quote>/
+    /(?<head>password\s*=\s*(?<quote>\\?["']))(?<value>(?>\\\\\\"|\\.|[^\\])*?)\k<quote>/
   /// A JAAS password written without quotes (`password=s3cr3t;`, which Kafka's parser reads
-  /// too): up to a space, a `;` or a quote.
+  /// too): up to a space, a `;`, a quote or a backslash (which opens an escaped quote).
   nonisolated(unsafe) private static let unquotedJAASPassword = /(?<head>\bpassword\s*=\s*)(?<value>[^\s;"'\\]+)/
 }

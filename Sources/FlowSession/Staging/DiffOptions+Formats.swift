@@ -10,7 +10,7 @@ extension DiffOptions {
   /// of what it compares.
   func comparingViews(of formats: some Sequence<ExportFormat>) -> DiffOptions {
     var options = self
-    options.shownConfiguration = Secrets.scannedForDiff
+    options.shownConfiguration = Secrets.shownInDiff
     var seen: Set<ExportFormat> = []
     for format in formats where seen.insert(format).inserted {
       options.volatilePaths += format.volatilePaths
