@@ -25,9 +25,26 @@ public struct DiffOptions: Sendable {
   /// (secrets, as stand-ins). Asked only of the two configurations of a paired node that
   /// differ as they are, and shown only where they do (a view replaces equal texts alike, but
   /// not texts equal once ids are translated): making the view of every node of both sides
-  /// was a ninth of a large diff. The configuration itself by default: whoever compares views
-  /// must set it (`comparingViews` in the session).
-  public var shownConfiguration: @Sendable (JSONObject, _ dialect: String?) -> JSONObject = { config, _ in config }
+  /// was a ninth of a large diff.
+  ///
+  /// By default every value stands in for a secret: a caller that forgets to say how its
+  /// configurations are shown (`comparingViews` in the session) prints `changed (secret)`
+  /// where it changed, never a secret. One that compares configurations holding none says so
+  /// (`configurationAsItIs`).
+  public var shownConfiguration: @Sendable (JSONObject, _ dialect: String?) -> JSONObject = { config, _ in
+    SecretStandIn.standingInForEveryValue(of: config)
+  }
+
+  /// `shownConfiguration` for configurations shown as they are: flows that hold no secret
+  /// (the differ's own tests, a model built by hand).
+  public static let configurationAsItIs: @Sendable (JSONObject, _ dialect: String?) -> JSONObject = { config, _ in config }
+
+  /// These options with configurations shown as they are (`configurationAsItIs`).
+  public var showingConfigurationsAsTheyAre: DiffOptions {
+    var options = self
+    options.shownConfiguration = Self.configurationAsItIs
+    return options
+  }
 
   /// Options for the differ; the defaults compare semantic content only, without the graph.
   public init(

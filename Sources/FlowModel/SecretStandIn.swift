@@ -17,6 +17,20 @@ public enum SecretStandIn {
     return .string(marker + String(UInt64(bitPattern: Int64(hasher.finalize())), radix: 16) + String(end))
   }
 
+  /// `object` with a stand-in for every text and number in it, whatever its name: what a diff
+  /// shows of a configuration nobody said how to show (`DiffOptions.shownConfiguration`).
+  public static func standingInForEveryValue(of object: JSONObject) -> JSONObject {
+    func standingIn(_ value: JSONValue) -> JSONValue {
+      switch value {
+      case .string, .number: standIn(for: value)
+      case .array(let elements): .array(elements.map(standingIn))
+      case .object(let object): .object(standingInForEveryValue(of: object))
+      case .null, .bool: value
+      }
+    }
+    return JSONObject(object.members.map { JSONObject.Member($0.key, standingIn($0.value)) })
+  }
+
   /// The stand-in for a secret written inside a longer text, to be put in its place there.
   public static func standIn(forTextIn secret: String) -> String {
     standIn(for: .string(secret)).stringValue ?? ""

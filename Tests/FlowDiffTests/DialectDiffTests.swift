@@ -17,6 +17,13 @@ import Testing
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
   /// What `diff` does for two files of one dialect: each side's diff view, the format's options.
+  /// As `diff` compares views: the configurations of nodes shown with their secrets as stand-ins.
+  static let shown = {
+    var options = DiffOptions()
+    options.shownConfiguration = Secrets.shownInDiff
+    return options
+  }()
+
   static func diff(_ dialect: String, includeVolatile: Bool = false, ignoring ignoredPaths: [String] = []) throws -> FlowDiff {
     func read(_ name: String) throws -> (ExportFormat, FlowVersion) {
       let (format, decoded) = try ExportFormat.read(
@@ -130,7 +137,7 @@ import Testing
     }
     let diff = FlowDiffer.diff(
       try view("before", password: "param-A-abcdefgh"), try view("after", password: "param-B-abcdefgh"), leftLabel: "test",
-      rightLabel: "prod")
+      rightLabel: "prod", options: Self.shown)
     let change = try #require(diff.connections.flatMap(\.changes).first { $0.path.contains("Admin Password") })
     #expect(change.isSecret)
     let views = Self.allViews(diff)
@@ -143,7 +150,8 @@ import Testing
     func view(_ password: String) throws -> FlowVersion {
       try Self.view(Self.brokerFlow(#""broker":"mqtt://ops:\#(password)@mq.example.com:1883""#))
     }
-    let diff = FlowDiffer.diff(try view("Test-Pass-111"), try view("Prod-Pass-222"), leftLabel: "test", rightLabel: "prod")
+    let diff = FlowDiffer.diff(
+      try view("Test-Pass-111"), try view("Prod-Pass-222"), leftLabel: "test", rightLabel: "prod", options: Self.shown)
     #expect(diff.connections.flatMap(\.changes).contains { $0.isSecret })
     let views = Self.allViews(diff)
     #expect(!views.contains("Test-Pass") && !views.contains("Prod-Pass"), "\(views)")
@@ -158,7 +166,7 @@ import Testing
       try Self.view(Self.brokerFlow(#""name":"","broker":"mqtts://admin:\#(password)@mq.example.com""#))
     }
     for (left, right) in [("Test-Pass-111", "Prod-Pass-222"), ("Test-Pass-111", "Test-Pass-111")] {
-      let diff = FlowDiffer.diff(try view(left), try view(right), leftLabel: "test", rightLabel: "prod")
+      let diff = FlowDiffer.diff(try view(left), try view(right), leftLabel: "test", rightLabel: "prod", options: Self.shown)
       #expect(try view(left).connections.map(\.name) == ["mqtts://admin:<redacted:password in URL>@mq.example.com"])
       let views = Self.allViews(diff)
       #expect(!views.contains("Test-Pass") && !views.contains("Prod-Pass"), "\(views)")
@@ -182,7 +190,7 @@ import Testing
          "x-notes": {"url": "https://ops:Ur5Ty8Gh\#(secret)@hooks.internal/x"}}
         """#)
     }
-    let diff = FlowDiffer.diff(try view("SideOne1"), try view("SideTwo2"), leftLabel: "test", rightLabel: "prod")
+    let diff = FlowDiffer.diff(try view("SideOne1"), try view("SideTwo2"), leftLabel: "test", rightLabel: "prod", options: Self.shown)
     #expect(diff.flow.count == 2 && diff.dependencies.count == 4, "\(diff.flow.map(\.path)) \(diff.dependencies.map(\.path))")
     #expect((diff.flow + diff.dependencies).allSatisfy { $0.isSecret })
     let views = Self.allViews(diff)
@@ -207,9 +215,10 @@ import Testing
         """#)
     }
     let before = try view(timeout: "30 sec", ids: "a")
-    let changed = FlowDiffer.diff(before, try view(timeout: "60 sec", ids: "a"), leftLabel: "test", rightLabel: "prod")
+    let changed = FlowDiffer.diff(before, try view(timeout: "60 sec", ids: "a"), leftLabel: "test", rightLabel: "prod", options: Self.shown)
     #expect(changed.nodes.flatMap(\.changes).map(\.path) == ["config.communicationsTimeout"])
-    let copy = FlowDiffer.diff(before, try view(timeout: "30 sec", ids: "b", portsReversed: true), leftLabel: "a", rightLabel: "b")
+    let copy = FlowDiffer.diff(
+      before, try view(timeout: "30 sec", ids: "b", portsReversed: true), leftLabel: "a", rightLabel: "b", options: Self.shown)
     #expect(copy.isEmpty, "\(DiffRenderer.terminal(colour: false).render(copy))")
   }
 
@@ -232,9 +241,9 @@ import Testing
          "processors": [{"identifier": "p", "name": "Log", "type": "org.apache.nifi.processors.standard.LogAttribute"}]}}
         """)
     }
-    #expect(FlowDiffer.diff(try view([10, 20]), try view([20, 10]), leftLabel: "a", rightLabel: "b").isEmpty)
+    #expect(FlowDiffer.diff(try view([10, 20]), try view([20, 10]), leftLabel: "a", rightLabel: "b", options: Self.shown).isEmpty)
     let changed = DiffRenderer.terminal(colour: false).render(
-      FlowDiffer.diff(try view([10, 20]), try view([30, 10]), leftLabel: "a", rightLabel: "b"))
+      FlowDiffer.diff(try view([10, 20]), try view([30, 10]), leftLabel: "a", rightLabel: "b", options: Self.shown))
     #expect(changed.contains(#"config.connections["funnel → Log"].backPressureObjectThreshold: 20 -> 30"#), "\(changed)")
   }
 
@@ -248,7 +257,7 @@ import Testing
             + #""credentials": {"password": "Last-Copy-\#(side)"}, "#
             + #""env": [{"name": "KEY", "type": "cred", "value": "Env-First-\#(side)", "value": "Env-Last-\#(side)"}]"#))
     }
-    let diff = FlowDiffer.diff(try view("A"), try view("B"), leftLabel: "test", rightLabel: "prod")
+    let diff = FlowDiffer.diff(try view("A"), try view("B"), leftLabel: "test", rightLabel: "prod", options: Self.shown)
     #expect(diff.connections.flatMap(\.changes).contains { $0.isSecret })
     let views = Self.allViews(diff)
     for copy in ["First-Copy", "Last-Copy", "Env-First", "Env-Last"] { #expect(!views.contains(copy), "\(copy): \(views)") }
@@ -261,7 +270,7 @@ import Testing
     func view(_ credentials: String) throws -> FlowVersion {
       try Self.view(Self.brokerFlow(#""broker":"mq.example.com""# + credentials))
     }
-    var reading = DiffOptions()
+    var reading = Self.shown
     reading.secretsLeftOutAreNoChange = true
     func diff(_ left: FlowVersion, _ right: FlowVersion, options: DiffOptions) -> FlowDiff {
       FlowDiffer.diff(left, right, leftLabel: "a", rightLabel: "b", options: options)
@@ -277,8 +286,8 @@ import Testing
       // blanked, is a change it writes. (A secret member missing altogether, `{}`, is none
       // for it either.)
       guard leftOut != #", "credentials": {}"# else { continue }
-      #expect(!diff(present, try view(leftOut), options: DiffOptions()).isEmpty, "\(leftOut)")
-      #expect(!diff(try view(leftOut), present, options: DiffOptions()).isEmpty, "\(leftOut)")
+      #expect(!diff(present, try view(leftOut), options: Self.shown).isEmpty, "\(leftOut)")
+      #expect(!diff(try view(leftOut), present, options: Self.shown).isEmpty, "\(leftOut)")
     }
     let changed = try view(#", "credentials": {"user": "ops", "password": "Pw-Secret-2"}"#)
     #expect(diff(present, changed, options: reading).connections.flatMap(\.changes).map(\.isSecret) == [true])

@@ -17,7 +17,13 @@ import Testing
   }
 
   /// The default options for two n8n flows: what the session passes (n8n's volatile paths).
-  static let n8n = DiffOptions(volatilePaths: DiffOptions.commonVolatilePaths + ExportFormat(rawValue: "n8n")!.volatilePaths)
+  /// As `diff` compares two n8n views: their volatile paths left out, the configurations of
+  /// nodes shown with their secrets as stand-ins.
+  static let n8n = {
+    var options = DiffOptions(volatilePaths: DiffOptions.commonVolatilePaths + ExportFormat(rawValue: "n8n")!.volatilePaths)
+    options.shownConfiguration = Secrets.shownInDiff
+    return options
+  }()
 
   func supportDiff(_ options: DiffOptions = Self.n8n) throws -> FlowDiff {
     FlowDiffer.diff(
@@ -56,7 +62,8 @@ import Testing
     let render = { (old: [String], new: [String]) in
       DiffRenderer.terminal(colour: false).render(
         FlowDiffer.diff(
-          flow(old.joined(separator: "\n")), flow(new.joined(separator: "\n")), leftLabel: "a", rightLabel: "b", options: DiffOptions()))
+          flow(old.joined(separator: "\n")), flow(new.joined(separator: "\n")), leftLabel: "a", rightLabel: "b",
+          options: DiffOptions().showingConfigurationsAsTheyAre))
     }
     #expect(
       render(lines, edited).contains(
@@ -69,11 +76,15 @@ import Testing
     let windows = { (text: [String]) in text.joined(separator: "\r\n") }
     #expect(
       DiffRenderer.terminal(colour: false).render(
-        FlowDiffer.diff(flow(windows(lines)), flow(windows(edited)), leftLabel: "a", rightLabel: "b", options: DiffOptions())
+        FlowDiffer.diff(
+          flow(windows(lines)), flow(windows(edited)), leftLabel: "a", rightLabel: "b",
+          options: DiffOptions().showingConfigurationsAsTheyAre)
       ).contains("~ config.func: 2 of 60 lines changed\n"), "CRLF lines too")
     #expect(
       DiffRenderer.terminal(colour: false).render(
-        FlowDiffer.diff(flow(lines.joined(separator: "\n")), flow(windows(lines)), leftLabel: "a", rightLabel: "b", options: DiffOptions())
+        FlowDiffer.diff(
+          flow(lines.joined(separator: "\n")), flow(windows(lines)), leftLabel: "a", rightLabel: "b",
+          options: DiffOptions().showingConfigurationsAsTheyAre)
       ).contains("~ config.func: only the line endings changed\n"))
     var oneLine = lines
     oneLine[4] = "const v5 = msg.payload.f5 * 2;"
@@ -88,7 +99,7 @@ import Testing
     }
     let old = (1...40).map { "line \($0) " + String(repeating: "a", count: 40) }
     let new = old.map { $0 + " " + String(repeating: "x", count: 150) }
-    let diff = FlowDiffer.diff(flow(old), flow(new), leftLabel: "a", rightLabel: "b", options: DiffOptions())
+    let diff = FlowDiffer.diff(flow(old), flow(new), leftLabel: "a", rightLabel: "b", options: DiffOptions().showingConfigurationsAsTheyAre)
     let cut = DiffRenderer.terminal(colour: false).render(diff)
     #expect(
       cut.contains("      … and 16 more lines (`diff --all` shows them, with positions and ids)\n") && !cut.contains("~ 25:"), "\(cut)")
@@ -148,7 +159,7 @@ import Testing
     let before = FlowVersion(name: "f", nodes: [Node(id: "1", name: hostile, type: "function", config: ["code": .string(code)])])
     let after = FlowVersion(
       name: "f", nodes: [Node(id: "1", name: hostile, type: "function", config: ["code": .string(code + hostile)])])
-    let diff = FlowDiffer.diff(before, after, leftLabel: "a", rightLabel: "b", options: DiffOptions())
+    let diff = FlowDiffer.diff(before, after, leftLabel: "a", rightLabel: "b", options: DiffOptions().showingConfigurationsAsTheyAre)
     for text in [DiffRenderer.terminal(colour: false).render(diff), DiffRenderer.stat.render(diff)] {
       #expect(!text.contains("\u{1B}") && !text.contains("\r") && !text.contains("\t"), "\(text)")
       #expect(text.contains(#"lamp\u001b[2J\u001b[31m\r\n\tx"#), "\(text)")

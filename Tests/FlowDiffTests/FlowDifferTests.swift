@@ -11,7 +11,9 @@ import Testing
   }
 
   @Test func ordersV1ToV2() throws {
-    let diff = FlowDiffer.diff(try example("orders-v1.json"), try example("orders-v2.json"), leftLabel: "v1", rightLabel: "v2")
+    let diff = FlowDiffer.diff(
+      try example("orders-v1.json"), try example("orders-v2.json"), leftLabel: "v1", rightLabel: "v2",
+      options: DiffOptions().showingConfigurationsAsTheyAre)
     #expect(
       DiffRenderer.terminal(colour: false).render(diff) == """
         --- v1
@@ -44,7 +46,8 @@ import Testing
     }
     let old = try flow(#""mode": "raw", "mode": "first""#)
     func render(_ new: FlowVersion) -> String {
-      DiffRenderer.terminal(colour: false).render(FlowDiffer.diff(old, new, leftLabel: "a", rightLabel: "b"))
+      DiffRenderer.terminal(colour: false).render(
+        FlowDiffer.diff(old, new, leftLabel: "a", rightLabel: "b", options: DiffOptions().showingConfigurationsAsTheyAre))
     }
     #expect(render(try flow(#""mode": "raw", "mode": "second""#)).contains(#"~ config.parameters.mode: "first" -> "second""#))
     #expect(!render(try flow(#""mode": "raw", "mode": "second""#)).contains(#""raw""#))
@@ -57,7 +60,9 @@ import Testing
     func repeated(_ last: String) -> String {
       (0..<40).map { #""k": \#($0), "other\#($0)": 0"# }.joined(separator: ", ") + #", "k": "\#(last)""#
     }
-    let large = FlowDiffer.diff(try flow(repeated("a")), try flow(repeated("b")), leftLabel: "a", rightLabel: "b")
+    let large = FlowDiffer.diff(
+      try flow(repeated("a")), try flow(repeated("b")), leftLabel: "a", rightLabel: "b",
+      options: DiffOptions().showingConfigurationsAsTheyAre)
     #expect(DiffRenderer.terminal(colour: false).render(large).contains(#"~ config.parameters.k: "a" -> "b""#))
     #expect(large.nodes.count == 1)
   }
@@ -176,8 +181,19 @@ import Testing
     #expect(diff.edges.map { "\($0.isAdded) \($0.from) -> \($0.to)" } == ["false Filter -> Out"])
   }
 
-  @Test func jsonViewIsStable() throws {
+  /// A caller that does not say how configurations are shown prints none of their values:
+  /// every value stands in for a secret, and a change shows as `changed (secret)`.
+  @Test func configurationsAreShownAsSecretsUnlessSaidOtherwise() {
     let diff = FlowDiffer.diff(Fixtures.flow(), Fixtures.flow(condition: "amount > 5"), leftLabel: "a", rightLabel: "b")
+    let text = DiffRenderer.terminal(colour: false).render(diff) + DiffRenderer.json.render(diff)
+    #expect(text.contains("~ config.condition: changed (secret)"), "\(text)")
+    #expect(!text.contains("amount") && !text.contains("\u{FFFF}"), "\(text)")
+  }
+
+  @Test func jsonViewIsStable() throws {
+    let diff = FlowDiffer.diff(
+      Fixtures.flow(), Fixtures.flow(condition: "amount > 5"), leftLabel: "a", rightLabel: "b",
+      options: DiffOptions().showingConfigurationsAsTheyAre)
     let document = try JSONParser.parse(DiffRenderer.json.render(diff))
     #expect(document["equal"] == false)
     #expect(document["summary"]?["nodesChanged"] == 1)

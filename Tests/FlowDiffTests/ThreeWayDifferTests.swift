@@ -13,7 +13,8 @@ import Testing
   }
 
   func diff(target: FlowVersion, new: FlowVersion) -> ThreeWayDiff {
-    ThreeWayDiffer.diff(base: flow(), target: target, new: new, labels: ("base", "target", "new"))
+    ThreeWayDiffer.diff(
+      base: flow(), target: target, new: new, labels: ("base", "target", "new"), options: DiffOptions().showingConfigurationsAsTheyAre)
   }
 
   /// `~ Filter: config.condition`, `+ Audit`, `- Out`: a part's nodes in a few words.

@@ -68,7 +68,7 @@ import Testing
       let mutated = Self.adding(JSONObject.Member("flowportMutation", "x"), at: path[...], in: original)
       let before = try ExportFormat.read(bytes, fallbackName: "a").1.version
       let after = try ExportFormat.read(JSONWriter().bytes(mutated), fallbackName: "a").1.version
-      let diff = FlowDiffer.diff(before, after, leftLabel: "a", rightLabel: "b")
+      let diff = FlowDiffer.diff(before, after, leftLabel: "a", rightLabel: "b", options: DiffOptions().showingConfigurationsAsTheyAre)
       checked += 1
       let expected = [PropertyChange(path: "config.flowportMutation", old: nil, new: "x")]
       if diff.nodes.count != 1 || diff.nodes.first?.changes != expected || !diff.edges.isEmpty || !diff.connections.isEmpty
