@@ -19,6 +19,19 @@ public struct DiffStat: Hashable, Sendable {
   /// Flow and dependency changes.
   public var otherChanges = 0
 
+  /// Adds another's counts: a carried subflow's nodes count with the flow's.
+  mutating func add(_ other: DiffStat) {
+    nodesAdded += other.nodesAdded
+    nodesRemoved += other.nodesRemoved
+    nodesChanged += other.nodesChanged
+    edgesAdded += other.edgesAdded
+    edgesRemoved += other.edgesRemoved
+    connectionsAdded += other.connectionsAdded
+    connectionsRemoved += other.connectionsRemoved
+    connectionsChanged += other.connectionsChanged
+    otherChanges += other.otherChanges
+  }
+
   /// `3 nodes changed, 1 node added, 2 edges removed`, or `no changes`.
   public var summary: String {
     var parts: [String] = []

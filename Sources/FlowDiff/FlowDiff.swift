@@ -17,13 +17,17 @@ public struct FlowDiff: Hashable, Sendable {
   public var connections: [NodeChange]
   /// Changes to what travels with the flow (subflows, events, variables, ...).
   var dependencies: [PropertyChange]
+  /// Each subflow both sides carry under one name whose definition differs, as a diff of its
+  /// own, both sides labelled with its name: a carried subflow changed on its own (a lookup's
+  /// table) is a change to what the flow runs.
+  public var subflows: [FlowDiff] = []
   /// Both sides' nodes and edges with their status, for the Graphviz view (built only when
   /// `DiffOptions.includeGraph` is set).
   public var graph = DiffGraph(nodes: [], edges: [])
 
   /// True when the two sides are the same flow for every purpose diff looks at.
   public var isEmpty: Bool {
-    flow.isEmpty && nodes.isEmpty && edges.isEmpty && connections.isEmpty && dependencies.isEmpty
+    flow.isEmpty && nodes.isEmpty && edges.isEmpty && connections.isEmpty && dependencies.isEmpty && subflows.isEmpty
   }
 
   /// Counts for the summary line and `--stat`.
@@ -47,6 +51,7 @@ public struct FlowDiff: Hashable, Sendable {
       }
     }
     stat.otherChanges = flow.count + dependencies.count
+    for subflow in subflows { stat.add(subflow.stat) }
     return stat
   }
 }

@@ -31,8 +31,22 @@ public enum FlowDiffer {
       into: &result.dependencies)
     result.dependencies.removeAll { options.ignores($0.path) }
     result.flow.removeAll { options.ignores($0.path) }
+    result.subflows = subflowChanges(left, right, options: options)
     if options.includeGraph { result.graph = graph(left, right, pairing: pairing, changedRight: changedRight) }
     return result
+  }
+
+  /// The diff of each subflow both sides carry under one name, where it differs, in the right
+  /// side's order; one side alone carrying a subflow is packaging, not a change (its reference
+  /// is a dependency).
+  private static func subflowChanges(_ left: FlowVersion, _ right: FlowVersion, options: DiffOptions) -> [FlowDiff] {
+    guard !left.subflowDefinitions.isEmpty, !right.subflowDefinitions.isEmpty else { return [] }
+    let lefts = Dictionary(left.subflowDefinitions.map { ($0.name, $0) }) { first, _ in first }
+    return right.subflowDefinitions.compactMap { subflow in
+      guard let old = lefts[subflow.name] else { return nil }
+      let changes = diff(old, subflow, leftLabel: subflow.name, rightLabel: subflow.name, options: options, usingCores: false)
+      return changes.isEmpty ? nil : changes
+    }
   }
 
   /// Each node added, changed (renamed, or a property changed) or removed, and which right

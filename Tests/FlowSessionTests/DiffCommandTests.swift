@@ -57,6 +57,35 @@ import Testing
     }
   }
 
+  /// A subflow both exports carry, changed on its own, shows under its name, counted with the
+  /// flow's nodes; its secrets stand in as the flow's do. Before, such a diff said `no changes`.
+  @Test(arguments: ["diff", "diff --json", "diff --stat"])
+  func aChangedCarriedSubflowShows(command: String) throws {
+    let harness = try SessionHarness()
+    for (file, table, password) in [("a", "customers", "pwOLD1"), ("b", "clients", "pwNEW2")] {
+      let export = #"""
+        {"format": "flowport/1", "flow": {"name": "orders"},
+         "nodes": [{"id": "1", "name": "Enrich", "type": "subflow", "config": {"flow": "enrich"}}], "edges": [],
+         "dependencies": {"subflows": ["enrich"]},
+         "subflowDefinitions": [{"format": "flowport/1", "flow": {"name": "enrich"},
+           "nodes": [{"id": "s1", "name": "Lookup", "type": "source.jdbc", "config": {"table": "\#(table)", "password": "\#(password)"}}],
+           "edges": []}]}
+        """#
+      try export.write(toFile: harness.path("\(file).json"), atomically: true, encoding: .utf8)
+    }
+    let result = try harness.output(of: "\(command) ${dir}/a.json ${dir}/b.json")
+    let printed = result.standardOutput
+    switch command {
+    case "diff":
+      #expect(
+        printed.contains("~ subflow \"enrich\"\n  ~ node \"Lookup\"\n    ~ config.table: \"customers\" -> \"clients\"\n"), "\(printed)")
+      #expect(printed.contains("~ config.password: changed (secret)") && printed.hasSuffix("1 node changed\n"), "\(printed)")
+    case "diff --json": #expect(printed.contains(#""subflows": ["#) && printed.contains(#""clients""#), "\(printed)")
+    default: #expect(printed.contains(" subflow enrich | 1 node changed\n"), "\(printed)")
+    }
+    #expect(!printed.contains("pwOLD") && !printed.contains("pwNEW"), "\(printed)")
+  }
+
   /// A side that does not exist (`/dev/null`: a new or deleted file) is an empty flow of the
   /// other side's format: the diff shows what the flow has, not a change of format.
   @Test func aNewFileShowsNoChangeOfFormat() throws {

@@ -8,7 +8,8 @@ import FlowModel
 ///      "edges": [{"kind": "added", "from": "...", "fromPort": "0", "to": "...", "toPort": "0"}],
 ///      (with "fromId"/"toId" where another node of that side has the same name)
 ///      "connections": [{"kind": "changed", "name": "...", "type": "...", "oldName": "...", "changes": [change]}],
-///      "dependencies": [change]}
+///      "dependencies": [change],
+///      "subflows": [a document like this one for each carried subflow that changed]}
 ///
 /// where a change is `{"path": ["config", "rules", 0, "v"], "old": value, "new": value}` (keys
 /// and indices), a missing side is left out, and a secret is `"secret": true` with `"(secret)"`
@@ -32,6 +33,7 @@ enum DiffJSON {
       "edges": .array(diff.edges.map(encode)),
       "connections": .array(diff.connections.map(encode)),
       "dependencies": .array(diff.dependencies.map(encode)),
+      "subflows": .array(diff.subflows.map(encode)),
     ]
   }
 

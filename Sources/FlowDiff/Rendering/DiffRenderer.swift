@@ -23,6 +23,7 @@ public struct DiffRenderer: Sendable {
         ? node.kind.rawValue : node.oldName.map { "renamed from \($0.escapedAsInJSON), \(properties)" } ?? properties
       lines.append(" \(node.name.escapedAsInJSON) | \(detail)")
     }
+    for subflow in diff.subflows { lines.append(" subflow \(subflow.right.escapedAsInJSON) | \(subflow.stat.summary)") }
     lines.append(diff.stat.summary)
     return lines.joined(separator: "\n") + "\n"
   }

@@ -49,6 +49,10 @@ struct TerminalDiffView {
       lines.append("dependencies")
       lines += diff.dependencies.map(propertyLine)
     }
+    for subflow in diff.subflows {
+      lines.append("\(palette.changed)~ subflow \(quoted(subflow.right))\(palette.reset)")
+      lines += TerminalDiffView(diff: subflow, palette: palette, whole: whole).body.map { "  " + $0 }
+    }
     return lines
   }
 
