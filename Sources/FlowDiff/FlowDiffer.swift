@@ -38,12 +38,13 @@ public enum FlowDiffer {
 
   /// The diff of each subflow both sides carry under one name, where it differs, in the right
   /// side's order; one side alone carrying a subflow is packaging, not a change (its reference
-  /// is a dependency).
+  /// is a dependency). A name carried twice pairs in order, the second with the second.
   private static func subflowChanges(_ left: FlowVersion, _ right: FlowVersion, options: DiffOptions) -> [FlowDiff] {
     guard !left.subflowDefinitions.isEmpty, !right.subflowDefinitions.isEmpty else { return [] }
-    let lefts = Dictionary(left.subflowDefinitions.map { ($0.name, $0) }) { first, _ in first }
+    var lefts = Dictionary(grouping: left.subflowDefinitions, by: \.name)
     return right.subflowDefinitions.compactMap { subflow in
-      guard let old = lefts[subflow.name] else { return nil }
+      guard let old = lefts[subflow.name]?.first else { return nil }
+      lefts[subflow.name]?.removeFirst()
       let changes = diff(old, subflow, leftLabel: subflow.name, rightLabel: subflow.name, options: options, usingCores: false)
       return changes.isEmpty ? nil : changes
     }

@@ -190,6 +190,23 @@ import Testing
     #expect(!text.contains("amount") && !text.contains("\u{FFFF}"), "\(text)")
   }
 
+  /// Carried subflows pair by name, a name carried twice in order: the second with the second.
+  @Test func subflowsOfOneNamePairInOrder() {
+    func subflow(_ table: String) -> FlowVersion {
+      FlowVersion(name: "enrich", nodes: [Node(id: "s1", name: "Lookup", type: "source.jdbc", config: ["table": .string(table)])])
+    }
+    func flow(_ tables: [String]) -> FlowVersion {
+      var flow = Fixtures.flow()
+      flow.subflowDefinitions = tables.map(subflow)
+      return flow
+    }
+    let diff = FlowDiffer.diff(
+      flow(["same", "other"]), flow(["same", "other2"]), leftLabel: "a", rightLabel: "b",
+      options: DiffOptions().showingConfigurationsAsTheyAre)
+    #expect(diff.subflows.count == 1)
+    #expect(diff.subflows.first?.nodes.flatMap(\.changes) == [PropertyChange(path: "config.table", old: "other", new: "other2")])
+  }
+
   @Test func jsonViewIsStable() throws {
     let diff = FlowDiffer.diff(
       Fixtures.flow(), Fixtures.flow(condition: "amount > 5"), leftLabel: "a", rightLabel: "b",

@@ -126,6 +126,32 @@ import Testing
     }
   }
 
+  /// A secret-named option in JSON or SQL written inside a text is taken to its closing quote,
+  /// past escapes and escaped quotes; a JAAS client secret and a broker's user passwords are
+  /// secrets like its password; a line of a file that is not a flow is redacted alike.
+  @Test func escapedOptionsAndOtherJAASSecretsAreTakenWhole() {
+    for text in [
+      #"{"password": "pa\"ssTAIL", "db": "x"}"#, #"{"api_key": "C:\\dir\\TAIL"}"#,
+      "WITH ('password' = 'it''sTAIL', 'topic' = 't')",
+      #"OAuthBearerLoginModule required clientId="c" clientSecret="csTAIL";"#,
+      #"PlainLoginModule required username="admin" password="pw1" user_alice="aliceTAIL";"#,
+    ] {
+      let redacted = Secrets.redacted(text: text)
+      #expect(!redacted.contains("TAIL") && redacted.contains("<redacted:"), "\(text) -> \(redacted)")
+    }
+  }
+
+  /// A value of thousands of references, or of openings never closed, is read in time linear
+  /// in its length: every string under a secret name is asked whether it is computed.
+  @Test(.timeLimit(.minutes(1))) func manyReferencesInAValueAreReadInLinearTime() {
+    for text in [
+      String(repeating: "{{a}}x", count: 40_000), String(repeating: "${a}x", count: 40_000), String(repeating: "{{", count: 100_000),
+    ] {
+      _ = SecretScanner.scan(["password": .string(text)])
+      _ = Secrets.isValue(text)
+    }
+  }
+
   /// A long run of backslashes with no closing quote (a damaged or hostile export) is read in
   /// time linear in its length: every string holding the word is searched so.
   @Test(.timeLimit(.minutes(1))) func aJAASPasswordOfBackslashesWithoutItsQuoteEnds() {

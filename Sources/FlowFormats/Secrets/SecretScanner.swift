@@ -434,8 +434,9 @@ public enum SecretScanner {
   static let quotedOptionKind = "secret in quoted option"
 
   /// The byte ranges of the values of quoted secret options in `bytes` (see `quotedOptionKind`): a
-  /// quoted name, spaces, `:` or `=`, spaces, a value in the same quotes without a backslash,
-  /// that is a literal (`isLiteral`: not an expression, a placeholder or a flag).
+  /// quoted name, spaces, `:` or `=`, spaces, a value in the same quotes (its escapes and
+  /// escaped quotes in it), that is a literal (`isLiteral`: not an expression, a placeholder or
+  /// a flag).
   /// Quotes are found eight bytes at a time (`StringBytes.firstQuote`): every string of a scan
   /// is asked, and a loop over every byte was two fifths of a NiFi diff.
   static func quotedOptionValues(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
@@ -468,11 +469,19 @@ public enum SecretScanner {
     cursor += 1
     while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 }
     guard cursor < bytes.count, bytes[cursor] == quote else { return nil }
+    // The value runs to its closing quote, past an escaped one (`pa\"ss` in JSON, `it''s` in
+    // SQL) and past any escape (`C:\\dir`): stopping there printed the rest in clear.
     let valueStart = cursor + 1
     var valueEnd = valueStart
-    while valueEnd < bytes.count, bytes[valueEnd] != quote {
-      if bytes[valueEnd] == UInt8(ascii: "\\") { return nil }
-      valueEnd += 1
+    while valueEnd < bytes.count {
+      if bytes[valueEnd] == UInt8(ascii: "\\") {
+        valueEnd += 2
+      } else if bytes[valueEnd] == quote {
+        guard quote == UInt8(ascii: "'"), valueEnd + 1 < bytes.count, bytes[valueEnd + 1] == quote else { break }
+        valueEnd += 2
+      } else {
+        valueEnd += 1
+      }
     }
     guard valueEnd < bytes.count else { return nil }
     let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self)
@@ -510,16 +519,30 @@ public enum SecretScanner {
   /// for a value a rule calls secret: references alone, without a command or a letter beside
   /// them (`Bearer {{ $json.t }}` and `$(cat pw)` are values, as they always were there).
   static func isComputed(_ text: Substring, strictly: Bool = false) -> Bool {
-    var rest = text
+    let templates = strictly ? [("{{", "}}"), ("${", "}"), ("#{", "}")] : [("{{", "}}"), ("${", "}"), ("#{", "}"), ("$(", ")")]
+    // One pass: each template is stepped over where it opens, the text between them kept. Taking
+    // each out of the whole text in turn copied the rest of it every time, quadratic in a value
+    // of thousands of them; and a kind whose close is nowhere further is not looked for again.
+    var own = ""
     var sawTemplate = false
-    for (open, close) in [("{{", "}}"), ("${", "}"), ("#{", "}"), ("$(", ")")] where !strictly || open != "$(" {
-      while let start = rest.firstRange(of: open), let end = rest[start.upperBound...].firstRange(of: close) {
-        rest = rest[..<start.lowerBound] + rest[end.upperBound...]
-        sawTemplate = true
+    var unclosed = Set<Int>()
+    var rest = text
+    while !rest.isEmpty {
+      let opening = templates.indices.first { !unclosed.contains($0) && rest.hasPrefix(templates[$0].0) }
+      guard let opening else {
+        own.append(rest.removeFirst())
+        continue
       }
+      guard let end = rest.dropFirst(2).firstRange(of: templates[opening].1) else {
+        unclosed.insert(opening)
+        continue
+      }
+      sawTemplate = true
+      own.append(" ")
+      rest = rest[end.upperBound...]
     }
     guard sawTemplate else { return false }
-    let words = rest.split { !($0.isLetter || $0.isNumber) }
+    let words = own.split { !($0.isLetter || $0.isNumber) }
     if strictly { return words.isEmpty }
     return words.filter { !["bearer", "basic", "token"].contains($0.lowercased()) }.reduce(0) { $0 + $1.count } < 4
   }

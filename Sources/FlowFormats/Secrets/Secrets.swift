@@ -236,8 +236,17 @@ public enum Secrets {
     }
   }
 
+  /// `text` (a line of a file FlowPort does not read as a flow) with what looks like a secret
+  /// redacted: JAAS passwords by the rule every view applies, the rest as the scanner finds it.
+  public static func redacted(text: String) -> String {
+    let jaas = rewritingJAAS(text) { _ in "<redacted:JAAS password>" } ?? text
+    return SecretScanner.redact(.string(jaas)).stringValue ?? jaas
+  }
+
   /// The word every JAAS login line holds.
   private static let loginModule = "LoginModule"
+  /// A JAAS option that holds a secret: the password, an OAuth client's secret (Kafka's
+  /// `OAuthBearerLoginModule`), and a broker's `user_<name>`, that user's password.
   /// A JAAS password in its quotes, written as they are or escaped (a login line inside a JSON
   /// string): up to the first quote like its opening one that is not itself escaped (`pa\"ss`
   /// is one password, as Kafka's parser reads it, and `pa\\\"ss` one inside an escaped line).
@@ -245,8 +254,9 @@ public enum Secrets {
   /// both take a backslash, a run of them without a closing quote was tried every way there is
   /// to split it, exponential in its length.
   nonisolated(unsafe) private static let jaasPassword =
-    /(?<head>password\s*=\s*(?<quote>\\?["']))(?<value>(?>\\\\\\"|\\.|[^\\])*?)\k<quote>/
+    /(?<head>\b(?:password|clientSecret|user_[A-Za-z0-9_.-]+)\s*=\s*(?<quote>\\?["']))(?<value>(?>\\\\\\"|\\.|[^\\])*?)\k<quote>/
   /// A JAAS password written without quotes (`password=s3cr3t;`, which Kafka's parser reads
   /// too): up to a space, a `;`, a quote or a backslash (which opens an escaped quote).
-  nonisolated(unsafe) private static let unquotedJAASPassword = /(?<head>\bpassword\s*=\s*)(?<value>[^\s;"'\\]+)/
+  nonisolated(unsafe) private static let unquotedJAASPassword =
+    /(?<head>\b(?:password|clientSecret|user_[A-Za-z0-9_.-]+)\s*=\s*)(?<value>[^\s;"'\\]+)/
 }

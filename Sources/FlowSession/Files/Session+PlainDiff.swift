@@ -1,12 +1,11 @@
 import FlowFormats
-import FlowModel
 import Foundation
 
 extension Session {
   /// `diff -u` of two files that are not flows (a `package.json` under git's `*.json
   /// diff=flowport`, or a file FlowPort refuses to read: a lone surrogate, an unknown shape),
-  /// under the labels git gives them, with what looks like a secret in each line redacted by
-  /// the scanner `load` warns with (`<redacted:bearer token>`): git shows the driver's output
+  /// under the labels git gives them, with what looks like a secret in each line redacted
+  /// (`Secrets.redacted(text:)`: `<redacted:bearer token>`): git shows the driver's output
   /// as the diff, and a plain diff printed a token in a refused export in clear. Each line is
   /// searched alone, so a secret written over several (a PEM key's body) is not found. Nil
   /// when the files are equal; a failure of `diff` itself (a missing file, no `diff`) throws.
@@ -34,7 +33,7 @@ extension Session {
   /// string of the file (a request body) has its quotes escaped there: such a line is also
   /// read with them unescaped, and shown so where that finds a secret.
   private static func redacted(_ line: String) -> String {
-    func scanned(_ text: String) -> String { SecretScanner.redact(.string(text)).stringValue ?? text }
+    func scanned(_ text: String) -> String { Secrets.redacted(text: text) }
     let escapedQuote = "\\\""
     if line.contains(escapedQuote) {
       let unescaped = line.replacing(escapedQuote, with: "\"")
