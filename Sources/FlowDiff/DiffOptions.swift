@@ -30,19 +30,16 @@ public struct DiffOptions: Sendable {
   /// By default every value stands in for a secret: a caller that forgets to say how its
   /// configurations are shown (`comparingViews` in the session) prints `changed (secret)`
   /// where it changed, never a secret. One that compares configurations holding none says so
-  /// (`configurationAsItIs`).
+  /// (`showingConfigurationsAsTheyAre`).
   public var shownConfiguration: @Sendable (JSONObject, _ dialect: String?) -> JSONObject = { config, _ in
-    SecretStandIn.standingInForEveryValue(of: config)
+    JSONValue.object(config).standingInForSecrets().objectValue ?? [:]
   }
 
-  /// `shownConfiguration` for configurations shown as they are: flows that hold no secret
-  /// (the differ's own tests, a model built by hand).
-  public static let configurationAsItIs: @Sendable (JSONObject, _ dialect: String?) -> JSONObject = { config, _ in config }
-
-  /// These options with configurations shown as they are (`configurationAsItIs`).
+  /// These options with configurations shown as they are: for flows that hold no secret (the
+  /// differ's own tests, a model built by hand).
   public var showingConfigurationsAsTheyAre: DiffOptions {
     var options = self
-    options.shownConfiguration = Self.configurationAsItIs
+    options.shownConfiguration = { config, _ in config }
     return options
   }
 

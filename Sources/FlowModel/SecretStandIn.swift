@@ -17,20 +17,6 @@ public enum SecretStandIn {
     return .string(marker + String(UInt64(bitPattern: Int64(hasher.finalize())), radix: 16) + String(end))
   }
 
-  /// `object` with a stand-in for every text and number in it, whatever its name: what a diff
-  /// shows of a configuration nobody said how to show (`DiffOptions.shownConfiguration`).
-  public static func standingInForEveryValue(of object: JSONObject) -> JSONObject {
-    func standingIn(_ value: JSONValue) -> JSONValue {
-      switch value {
-      case .string, .number: standIn(for: value)
-      case .array(let elements): .array(elements.map(standingIn))
-      case .object(let object): .object(standingInForEveryValue(of: object))
-      case .null, .bool: value
-      }
-    }
-    return JSONObject(object.members.map { JSONObject.Member($0.key, standingIn($0.value)) })
-  }
-
   /// The stand-in for a secret written inside a longer text, to be put in its place there.
   public static func standIn(forTextIn secret: String) -> String {
     standIn(for: .string(secret)).stringValue ?? ""
@@ -117,6 +103,30 @@ public enum SecretStandIn {
       for index in object.members.indices { object.members[index].value = masked(object.members[index].value, with: replacement) }
       return .object(object)
     default: return value
+    }
+  }
+}
+
+extension JSONValue {
+  /// The value with `SecretStandIn`s for the values of the members named in `keys`, wherever
+  /// they sit below it; with no keys, every scalar in it (a dialect's view of its credentials,
+  /// and what a diff shows of a configuration nobody said how to show).
+  public func standingInForSecrets(named keys: Set<String>? = nil) -> JSONValue {
+    switch self {
+    case .object(var object):
+      for index in object.members.indices {
+        let value = object.members[index].value
+        if let keys, keys.contains(object.members[index].key) {
+          object.members[index].value = value.standingInForSecrets()
+        } else {
+          object.members[index].value = value.standingInForSecrets(named: keys)
+        }
+      }
+      return .object(object)
+    case .array(let elements): return .array(elements.map { $0.standingInForSecrets(named: keys) })
+    case .null: return self
+    case .string(let text) where text.isEmpty: return self
+    default: return keys == nil ? SecretStandIn.standIn(for: self) : self
     }
   }
 }

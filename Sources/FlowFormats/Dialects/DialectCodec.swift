@@ -193,26 +193,3 @@ struct ReferenceCollector {
     if seen.insert(reference.key).inserted { references.append(reference) }
   }
 }
-
-extension JSONValue {
-  /// The value with `SecretStandIn`s for the values of the members named in `keys`, wherever
-  /// they sit below it; with no keys, every scalar in it.
-  func standingInForSecrets(named keys: Set<String>? = nil) -> JSONValue {
-    switch self {
-    case .object(var object):
-      for index in object.members.indices {
-        let value = object.members[index].value
-        if let keys, keys.contains(object.members[index].key) {
-          object.members[index].value = value.standingInForSecrets()
-        } else {
-          object.members[index].value = value.standingInForSecrets(named: keys)
-        }
-      }
-      return .object(object)
-    case .array(let elements): return .array(elements.map { $0.standingInForSecrets(named: keys) })
-    case .null: return self
-    case .string(let text) where text.isEmpty: return self
-    default: return keys == nil ? SecretStandIn.standIn(for: self) : self
-    }
-  }
-}
