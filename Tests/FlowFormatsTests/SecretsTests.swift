@@ -132,6 +132,7 @@ import Testing
   @Test func escapedOptionsAndOtherJAASSecretsAreTakenWhole() {
     for text in [
       #"{"password": "pa\"ssTAIL", "db": "x"}"#, #"{"api_key": "C:\\dir\\TAIL"}"#,
+      #"{"body": "{\"password\": \"pa\\\"ssTAIL\", \"db\": \"x\"}"}"#,
       "WITH ('password' = 'it''sTAIL', 'topic' = 't')",
       #"OAuthBearerLoginModule required clientId="c" clientSecret="csTAIL";"#,
       #"PlainLoginModule required username="admin" password="pw1" user_alice="aliceTAIL";"#,

@@ -436,7 +436,9 @@ public enum SecretScanner {
   /// The byte ranges of the values of quoted secret options in `bytes` (see `quotedOptionKind`): a
   /// quoted name, spaces, `:` or `=`, spaces, a value in the same quotes (its escapes and
   /// escaped quotes in it), that is a literal (`isLiteral`: not an expression, a placeholder or
-  /// a flag).
+  /// a flag). Quotes may be escaped themselves (`\"password\": \"…\"`): JSON written in a
+  /// string of JSON written in a string (a request body in an inline workflow), or a line of a
+  /// file FlowPort does not read.
   /// Quotes are found eight bytes at a time (`StringBytes.firstQuote`): every string of a scan
   /// is asked, and a loop over every byte was two fifths of a NiFi diff.
   static func quotedOptionValues(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
@@ -450,35 +452,45 @@ public enum SecretScanner {
     return values
   }
 
-  /// The value of the option whose name opens with the quote at `start`, when it is one.
+  /// The value of the option whose name opens with the quote at `start`, when it is one; the
+  /// quote escaped (`\"`) where a backslash stands before it, and then all its quotes are.
   private static func quotedOptionValue(in bytes: UnsafeBufferPointer<UInt8>, nameQuote start: Int) -> Range<Int>? {
     let quote = bytes[start]
+    let backslash = UInt8(ascii: "\\")
+    let escaped = start > 0 && bytes[start - 1] == backslash
+    /// The index just past the quote (`"`, or `\"` when escaped) standing at `index`, if one does.
+    func pastQuote(at index: Int) -> Int? {
+      if escaped { return index + 1 < bytes.count && bytes[index] == backslash && bytes[index + 1] == quote ? index + 2 : nil }
+      return index < bytes.count && bytes[index] == quote ? index + 1 : nil
+    }
     func isNameByte(_ byte: UInt8) -> Bool {
       (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
         || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
     }
     var end = start + 1
     while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
-    guard end < bytes.count, bytes[end] == quote, end > start + 1 else { return nil }
+    guard end > start + 1, var cursor = pastQuote(at: end) else { return nil }
     func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-    var cursor = end + 1
     while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 }
     guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: ":") || bytes[cursor] == UInt8(ascii: "=") else { return nil }
     // Named as a member is that holds a secret (`isSecretName`): one rule for both.
     guard isSecretName(String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]), as: UTF8.self)) else { return nil }
     cursor += 1
     while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 }
-    guard cursor < bytes.count, bytes[cursor] == quote else { return nil }
+    guard let valueStart = pastQuote(at: cursor) else { return nil }
     // The value runs to its closing quote, past an escaped one (`pa\"ss` in JSON, `it''s` in
-    // SQL) and past any escape (`C:\\dir`): stopping there printed the rest in clear.
-    let valueStart = cursor + 1
+    // SQL, `pa\\\"ss` where the quotes are escaped) and past any escape (`C:\\dir`): stopping
+    // there printed the rest in clear.
     var valueEnd = valueStart
     while valueEnd < bytes.count {
-      if bytes[valueEnd] == UInt8(ascii: "\\") {
-        valueEnd += 2
-      } else if bytes[valueEnd] == quote {
-        guard quote == UInt8(ascii: "'"), valueEnd + 1 < bytes.count, bytes[valueEnd + 1] == quote else { break }
-        valueEnd += 2
+      if let past = pastQuote(at: valueEnd) {
+        guard !escaped, quote == UInt8(ascii: "'"), pastQuote(at: past) != nil else { break }
+        valueEnd = past + 1
+      } else if bytes[valueEnd] == backslash {
+        let quoteWithin =
+          escaped && valueEnd + 3 < bytes.count && bytes[valueEnd + 1] == backslash && bytes[valueEnd + 2] == backslash
+          && bytes[valueEnd + 3] == quote
+        valueEnd += quoteWithin ? 4 : 2
       } else {
         valueEnd += 1
       }

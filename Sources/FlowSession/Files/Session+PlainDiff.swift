@@ -25,21 +25,7 @@ extension Session {
     case 1: break
     default: throw SessionError.plainDiffFailed(old: oldLabel, new: newLabel, reason: "it failed with status \(process.terminationStatus)")
     }
-    return String(decoding: text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map { redacted(String($0)) }
-      .joined(separator: "\n")
-  }
-
-  /// A line of a plain diff with its secret-looking values redacted. JSON written inside a
-  /// string of the file (a request body) has its quotes escaped there: such a line is also
-  /// read with them unescaped, and shown so where that finds a secret.
-  private static func redacted(_ line: String) -> String {
-    func scanned(_ text: String) -> String { Secrets.redacted(text: text) }
-    let escapedQuote = "\\\""
-    if line.contains(escapedQuote) {
-      let unescaped = line.replacing(escapedQuote, with: "\"")
-      let found = scanned(unescaped)
-      if found != unescaped { return found }
-    }
-    return scanned(line)
+    return String(decoding: text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+      .map { Secrets.redacted(text: String($0)) }.joined(separator: "\n")
   }
 }
