@@ -224,15 +224,10 @@ public enum Secrets {
   static func rewritingJAAS(_ text: String, _ transform: (String) -> String) -> String? {
     // Most strings are shorter than the word (every string of every document is asked).
     guard text.utf8.count >= loginModule.utf8.count, StringBytes.contains(loginModule, in: text) else { return nil }
-    let quoted = text.replacing(jaasPassword) { match in
-      let value = String(match.output.value)
-      guard isValue(value) else { return String(match.output.0) }
-      return "\(match.output.head)\(transform(value))\(match.output.quote)"
-    }
-    return quoted.replacing(unquotedJAASPassword) { match in
-      let value = String(match.output.value)
-      guard isValue(value) else { return String(match.output.0) }
-      return "\(match.output.head)\(transform(value))"
+    return text.replacing(jaasPassword) { match in
+      let (head, quote) = (match.output.head, match.output.quote ?? "")
+      guard let value = (match.output.value ?? match.output.bare).map(String.init), isValue(value) else { return String(match.output.0) }
+      return "\(head)\(quote)\(transform(value))\(quote)"
     }
   }
 
@@ -245,18 +240,15 @@ public enum Secrets {
 
   /// The word every JAAS login line holds.
   private static let loginModule = "LoginModule"
-  /// A JAAS option that holds a secret: the password, an OAuth client's secret (Kafka's
-  /// `OAuthBearerLoginModule`), and a broker's `user_<name>`, that user's password.
-  /// A JAAS password in its quotes, written as they are or escaped (a login line inside a JSON
-  /// string): up to the first quote like its opening one that is not itself escaped (`pa\"ss`
-  /// is one password, as Kafka's parser reads it, and `pa\\\"ss` one inside an escaped line).
-  /// Each step of the value is atomic, one escape or one other character: where two steps could
-  /// both take a backslash, a run of them without a closing quote was tried every way there is
-  /// to split it, exponential in its length.
+  /// A JAAS option that holds a secret (the password, an OAuth client's secret in Kafka's
+  /// `OAuthBearerLoginModule`, and a broker's `user_<name>`, that user's password) and its
+  /// value: in quotes, written as they are or escaped (a login line inside a JSON string), up
+  /// to the first quote like its opening one that is not itself escaped (`pa\"ss` is one
+  /// password, as Kafka's parser reads it, and `pa\\\"ss` one inside an escaped line); or bare
+  /// (`password=s3cr3t;`, which Kafka's parser reads too), up to a space, a `;`, a quote or a
+  /// backslash. Each step of a quoted value is atomic, one escape or one other character: where
+  /// two steps could both take a backslash, a run of them without a closing quote was tried
+  /// every way there is to split it, exponential in its length.
   nonisolated(unsafe) private static let jaasPassword =
-    /(?<head>\b(?:password|clientSecret|user_[A-Za-z0-9_.-]+)\s*=\s*(?<quote>\\?["']))(?<value>(?>\\\\\\"|\\.|[^\\])*?)\k<quote>/
-  /// A JAAS password written without quotes (`password=s3cr3t;`, which Kafka's parser reads
-  /// too): up to a space, a `;`, a quote or a backslash (which opens an escaped quote).
-  nonisolated(unsafe) private static let unquotedJAASPassword =
-    /(?<head>\b(?:password|clientSecret|user_[A-Za-z0-9_.-]+)\s*=\s*)(?<value>[^\s;"'\\]+)/
+    /(?<head>\b(?:password|clientSecret|user_[A-Za-z0-9_.-]+)\s*=\s*)(?:(?<quote>\\?["'])(?<value>(?>\\\\\\"|\\.|[^\\])*?)\k<quote>|(?<bare>[^\s;"'\\]+))/
 }
