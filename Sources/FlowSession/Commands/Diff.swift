@@ -218,9 +218,10 @@ struct Diff: Command {
   /// The file sides among `located` read, at once, each as `ExportFormat.comparedView` makes
   /// it; the first side's error, if any, is thrown. Each file's document is let go in the
   /// background (`BackgroundRelease`): freeing it on the reading core held up the diff by a
-  /// twentieth, while the other core waits for most of pairing. A flow its export names none of is named by
-  /// its file, as `load` names it, but when neither file names its flow both take the first
-  /// file's name: two copies of an unnamed export diffed as `~ name: "orders-v1" -> "orders-v2"`.
+  /// twentieth, while the other core waits for most of pairing. A flow its export names none
+  /// of is named by its file, as `load` names it, but when neither file names its flow both
+  /// take the first file's name: two copies of an unnamed export diffed as
+  /// `~ name: "orders-v1" -> "orders-v2"`.
   private func views(of located: [LocatedOperand]) throws -> [(FlowVersion, ExportFormat)] {
     let files = located.compactMap { side in if case .file(let path) = side { path } else { nil } }
     var views = try files.concurrentMap { path in
