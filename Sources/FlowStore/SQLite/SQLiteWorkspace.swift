@@ -140,6 +140,7 @@ public final class SQLiteWorkspace: TableWorkspace {
     configuration.busyMode = .timeout(5)
     // The default rollback journal, not WAL: a workspace stays one file, and a user who may
     // read but not write its folder can still open it (WAL needs a -shm file beside it).
+    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
     return configuration
   }
 
