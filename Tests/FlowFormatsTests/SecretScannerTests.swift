@@ -212,4 +212,41 @@ import Testing
   func leavesOrdinaryTextAlone(key: String, value: String) {
     #expect(SecretScanner.scan(document(key, value)).isEmpty)
   }
+
+  /// The hand-written JWT finder finds what the expression it replaces finds, where the
+  /// expression finds it: runs of `eyJ`, parts too short, a dot missing, a token after a
+  /// failed one in the same run.
+  @Test func aJWTIsFoundWhereTheExpressionFindsIt() {
+    let expression = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/
+    let token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
+    let texts = [
+      token, "x" + token + "!", "eyJeyJ" + token, "eyJabc." + token, "eyJabcdefgh.eyJabcdefgh.abcdefg", "eyJabcdefgh.eyJabcdefg.abcdefgh",
+      "eyJabcdefg.eyJabcdefgh.abcdefgh", "eyJabcdefgh.eyJabcdefgh.abcdefgh", "eyJabcdefgh..eyJabcdefgh.abcdefgh",
+      "eyJabcdefgh.eyabcdefgh.abcdefgh",
+      "é eyJabcdefgh.eyJabcdefgh.abcdefgh é", "eyJabcdefgh.eyJabcdefgh.eyJabcdefgh.abcdefgh", String(repeating: "eyJ", count: 9) + ".eyJ.x",
+      "",
+    ]
+    for text in texts {
+      let expected = text.firstMatch(of: expression).map {
+        text.distance(from: text.startIndex, to: $0.range.lowerBound)..<text.distance(from: text.startIndex, to: $0.range.upperBound)
+      }
+      let found = JSONWebToken.first(in: text[...]).map {
+        text.distance(from: text.startIndex, to: $0.lowerBound)..<text.distance(from: text.startIndex, to: $0.upperBound)
+      }
+      #expect(found == expected, "\(text)")
+    }
+  }
+
+  /// Long texts that nearly hold a secret are scanned in time linear in their length: a run of
+  /// letters before `://`, of `eyJ`, of `sk-`, of `Bearer`s; each took seconds to minutes.
+  @Test(.timeLimit(.minutes(1))) func textsThatNearlyHoldASecretAreScannedInLinearTime() {
+    for text in [
+      String(repeating: "a", count: 200_000) + " ://@", String(repeating: "a", count: 200_000) + "://x:y",
+      String(repeating: "eyJ", count: 70_000),
+      String(repeating: "eyJ", count: 70_000) + ".eyJabcdefgh.x", String(repeating: "sk-", count: 70_000),
+      String(repeating: "Bearer ", count: 30_000),
+    ] {
+      #expect(SecretScanner.scan(document("code", text)).isEmpty || text.hasPrefix("sk-"))
+    }
+  }
 }

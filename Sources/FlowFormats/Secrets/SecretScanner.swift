@@ -25,14 +25,17 @@ public enum SecretScanner {
     Pattern(
       // Its lines may be written as `\n` escapes, in code that builds the key.
       "private key", ["PRIVATE KEY"], /-----BEGIN [A-Z ]*PRIVATE KEY-----\s*[A-Za-z0-9+\/=\s\\]{40,}(?:-----END [A-Z ]*PRIVATE KEY-----)?/),
-    Pattern("JWT", ["eyJ"], /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/),
+    Pattern("JWT", ["eyJ"], finding: JSONWebToken.first(in:)),
     // HTTP's scheme names are case-insensitive: code writes `bearer` too. Two anchors, not
     // `earer`: `e` begins most words, and each is a candidate to compare.
     Pattern("bearer token", ["Bearer"], sharing: bearer),
     Pattern("bearer token", ["bearer"], sharing: bearer),
     Pattern("API key", ["sk-"], /sk-(?:proj-|ant-)?[A-Za-z0-9_\-]{20,}/),
     Pattern("basic-auth header", ["Basic"], /Basic\s+(?=[A-Za-z0-9+\/]*[0-9+\/=])[A-Za-z0-9+\/]{12,}={0,2}/),
-    Pattern("password in URL", ["://", "@"], /[A-Za-z][A-Za-z0-9+.\-]*:\/\/[^\/\s:@{}]*:[^\/\s@{}]+@/, secret: Pattern.passwordInURL),
+    // A scheme of at most 32 characters: unbounded, a run of letters was read to its end from
+    // each of its letters in turn, and a 40 KB one took 39 s.
+    Pattern(
+      "password in URL", ["://", "@"], /[A-Za-z][A-Za-z0-9+.\-]{0,31}:\/\/[^\/\s:@{}]*:[^\/\s@{}]+@/, secret: Pattern.passwordInURL),
     // Oracle's thin driver writes `jdbc:oracle:thin:user/password@host:1521:sid`, without `//`.
     Pattern("password in URL", ["jdbc:oracle", "@"], /jdbc:oracle:thin:[^\/\s@:]+\/[^\/\s@]+@/, secret: Pattern.oraclePassword),
     // Google's API keys.
@@ -81,15 +84,15 @@ public enum SecretScanner {
       }
   }
 
-  /// A kind of secret written into text, found by `regex`.
+  /// A kind of secret written into text, found by a regular expression or by hand.
   struct Pattern {
     let kind: String
     /// Literals every match holds, looked for first.
     let anchors: [String]
     /// A cheaper test every match passes, asked of the text's UTF-8 once its anchors are found.
     let mayMatch: @Sendable (UnsafeBufferPointer<UInt8>) -> Bool
-    private let lazyRegex: LazyRegex
-    var regex: Regex<Substring> { lazyRegex.regex }
+    /// The range of the first match in a text, or nil.
+    let firstMatch: @Sendable (Substring) -> Range<String.Index>?
     /// The secret inside a match: all of it but for a URL, whose scheme, user and host stay
     /// readable around a replaced password (`https://ana:<secret removed>@nas.local/`).
     let secret: (Substring) -> Substring
@@ -108,7 +111,31 @@ public enum SecretScanner {
       mayMatch: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true },
       secret: @escaping (Substring) -> Substring = { $0 }
     ) {
-      (self.kind, self.anchors, self.lazyRegex, self.mayMatch, self.secret) = (kind, anchors, regex, mayMatch, secret)
+      self.init(kind, anchors, finding: { $0.firstMatch(of: regex.regex)?.range }, mayMatch: mayMatch, secret: secret)
+    }
+
+    /// A pattern found by hand, where a regular expression would take time quadratic in the
+    /// length of some texts.
+    init(
+      _ kind: String, _ anchors: [String], finding firstMatch: @escaping @Sendable (Substring) -> Range<String.Index>?,
+      mayMatch: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true },
+      secret: @escaping (Substring) -> Substring = { $0 }
+    ) {
+      (self.kind, self.anchors, self.firstMatch, self.mayMatch, self.secret) = (kind, anchors, firstMatch, mayMatch, secret)
+    }
+
+    /// True when the pattern matches somewhere in `text`.
+    func matches(_ text: String) -> Bool { firstMatch(text[...]) != nil }
+
+    /// `text` with each match replaced by what `replacement` makes of it. No pattern matches
+    /// an empty text (each needs characters of a secret), so each match moves on.
+    func replacingMatches(in text: String, _ replacement: (Substring) -> String) -> String {
+      var (result, rest) = ("", text[...])
+      while let match = firstMatch(rest), !match.isEmpty {
+        result += rest[..<match.lowerBound] + replacement(rest[match])
+        rest = rest[match.upperBound...]
+      }
+      return result + rest
     }
 
     /// The password of Oracle's `jdbc:oracle:thin:user/password@host`: between the `/` and
@@ -423,7 +450,7 @@ public enum SecretScanner {
   /// The kind of the first pattern that matches in `text`.
   private static func patternKind(of text: String) -> String? {
     guard text.utf8.count >= 12 else { return nil }
-    if let kind = candidates(in: text).first(where: { text.contains($0.regex) })?.kind { return kind }
+    if let kind = candidates(in: text).first(where: { $0.matches(text) })?.kind { return kind }
     return StringBytes.bytes(of: text) { quotedOptionValues(in: $0).isEmpty } ? nil : quotedOptionKind
   }
 
@@ -592,9 +619,9 @@ public enum SecretScanner {
       if let key, isSecretName(key), isLiteral(text) { return .string(replacement(patternKind(of: text) ?? key, text)) }
       var result = text
       for pattern in candidates(in: text) {
-        result = result.replacing(pattern.regex) { match in
-          let secret = pattern.secret(match.output)
-          return match.output[..<secret.startIndex] + replacement(pattern.kind, String(secret)) + match.output[secret.endIndex...]
+        result = pattern.replacingMatches(in: result) { match in
+          let secret = pattern.secret(match)
+          return match[..<secret.startIndex] + replacement(pattern.kind, String(secret)) + match[secret.endIndex...]
         }
       }
       result = replacingQuotedOptions(in: result, replacement)
