@@ -57,6 +57,25 @@ import Testing
     }
   }
 
+  /// Credential material an export carries beside its references (n8n's
+  /// `credentials.<type>.data` and `oauthTokenData`, a Make connection's `metadata.restore`
+  /// data) changed alone shows as a secret change, never its value. Before, the diff said
+  /// `no changes`: the references were compared, what they carried was not.
+  @Test(arguments: [
+    (CanaryFixtures.n8n, "CNRYn8nData02"), (CanaryFixtures.n8n, "CNRYn8nOAuth01"), (CanaryFixtures.make, "CNRYmkConn01"),
+  ])
+  func credentialMaterialChangedAloneShowsAsASecret(fixture: CanaryFixtures.Fixture, canary: String) throws {
+    let harness = try SessionHarness()
+    try fixture.text.write(toFile: harness.path("a.json"), atomically: true, encoding: .utf8)
+    try fixture.text.replacingOccurrences(of: canary, with: canary + "x").write(
+      toFile: harness.path("b.json"), atomically: true, encoding: .utf8)
+    for command in ["diff", "diff --json"] {
+      let result = try harness.output(of: "\(command) ${dir}/a.json ${dir}/b.json")
+      #expect(result.standardOutput.contains(command == "diff" ? "changed (secret)" : #""secret": true"#), "\(result.standardOutput)")
+      #expect(!result.standardOutput.contains(canary), "\(result.standardOutput)")
+    }
+  }
+
   /// A subflow both exports carry, changed on its own, shows under its name, counted with the
   /// flow's nodes; its secrets stand in as the flow's do. Before, such a diff said `no changes`.
   @Test(arguments: ["diff", "diff --json", "diff --stat"])

@@ -56,10 +56,10 @@ public enum CanaryFixtures {
         "parameters":{"url":"https://api.example.com","headerParameters":{"parameters":[{"name":"Authorization","value":"Bearer SCANn8nHeader0001x"}]}},
         "credentials":{"httpHeaderAuth":{"id":"c1","name":"Header auth","data":{"name":"X-API-Key","value":"CNRYn8nData01"}}}},
        {"id":"a3","name":"DB","type":"n8n-nodes-base.postgres","typeVersion":2,"position":[400,0],"parameters":{"query":"select 1"},
-        "credentials":{"postgres":{"id":"c2","name":"PG","data":{"host":"db","user":"u","password":"CNRYn8nData02"}}}}
+        "credentials":{"postgres":{"id":"c2","name":"PG","data":{"host":"db","user":"u","password":"CNRYn8nData02"},"oauthTokenData":{"access_token":"CNRYn8nOAuth01"}}}}
       ],"connections":{"Webhook":{"main":[[{"node":"Call API","type":"main","index":0}]]},"Call API":{"main":[[{"node":"DB","type":"main","index":0}]]}}}
       """#,
-    credential: ["CNRYn8nData01", "CNRYn8nData02"], scanned: ["SCANn8nHeader0001x"])
+    credential: ["CNRYn8nData01", "CNRYn8nData02", "CNRYn8nOAuth01"], scanned: ["SCANn8nHeader0001x"])
 
   /// Node-RED: `credentials` on a flow node and on a config node, a config node's token in
   /// clear, and an environment variable typed `cred` on the tab.

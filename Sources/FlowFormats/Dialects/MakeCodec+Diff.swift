@@ -6,9 +6,11 @@ extension MakeCodec {
   static let embeddedIDs: (open: String, close: String, suffix: Character)? = ("{{", "}}", ".")
 
   /// Modules without their canvas place (`metadata.designer`: `x`, `y`, and `name`, which is
-  /// the node's name) and without their connection (`parameters.__IMTCONN__`/`__IMTKEY__` and
-  /// its `metadata.restore` entry): the node's `connection` and the connection reference say
-  /// it once, the reference with its id.
+  /// the node's name) and without their connection (`parameters.__IMTCONN__`/`__IMTKEY__`, and
+  /// its `metadata.restore` entry's label and type): the node's `connection` and the
+  /// connection reference say it once, the reference with its id. What else the entry's data
+  /// holds stays (an access token a tool wrote there diffs as `changed (secret)`, not as no
+  /// change).
   static func diffView(of version: FlowVersion, document: () -> JSONValue) -> FlowVersion {
     var view = version
     for index in view.nodes.indices {
@@ -20,7 +22,7 @@ extension MakeCodec {
           metadata["designer"] = designer.isEmpty ? nil : .object(designer)
         }
         if case .object(var restore)? = metadata["restore"], case .object(var parameters)? = restore["parameters"] {
-          parameters.removeMembers(keyedBy: referenceKeys)
+          for key in referenceKeys { parameters[key] = parameters[key].flatMap(restoredData) }
           restore["parameters"] = parameters.isEmpty ? nil : .object(parameters)
           metadata["restore"] = restore.isEmpty ? nil : .object(restore)
         }
@@ -33,5 +35,17 @@ extension MakeCodec {
       view.nodes[index].config = config
     }
     return view
+  }
+
+  /// A connection's `metadata.restore` entry without what the reference says (its `label`,
+  /// its data's `connection` type), or nil when nothing else is left.
+  private static func restoredData(_ entry: JSONValue) -> JSONValue? {
+    guard case .object(var entry) = entry else { return entry }
+    entry["label"] = nil
+    if case .object(var data)? = entry["data"] {
+      data["connection"] = nil
+      entry["data"] = data.isEmpty ? nil : .object(data)
+    }
+    return entry.isEmpty ? nil : .object(entry)
   }
 }

@@ -59,7 +59,8 @@ enum N8nCodec: DialectCodec {
         references.add(reference)
         return reference.key
       }
-      let config = JSONObject((raw.objectValue ?? [:]).members.filter { !isModelMember($0.key) })
+      var config = JSONObject((raw.objectValue ?? [:]).members.filter { !isModelMember($0.key) })
+      if let material = credentialMaterial(of: raw) { config.members.append(.init("credentials", material)) }
       nodes.append(
         Node(
           id: id, name: name, type: raw["type"]?.stringValue ?? "unknown", connection: credentialKeys.first,
@@ -121,15 +122,37 @@ enum N8nCodec: DialectCodec {
     }
   }
 
-  /// Credential data exported with a workflow: `credentials.<type>.data` (references are only
-  /// `{id, name}`; `n8n export:credentials --decrypted` and some tools add the values).
+  /// What a node's credential references carry beyond `{id, name}`, by type
+  /// (`{"postgres": {"data": …}}`), or nil when they carry nothing more: the model keeps the
+  /// references, and this stays in the node's configuration, where a diff sees it change (as
+  /// a secret, by `rewritingSecrets`). Left out, a changed password diffed as no change.
+  private static func credentialMaterial(of node: JSONValue) -> JSONValue? {
+    guard let entries = node["credentials"]?.objectValue?.members, entries.contains(where: { carriesMaterial($0.value) }) else {
+      return nil
+    }
+    let material = entries.compactMap { entry -> JSONObject.Member? in
+      guard case .object(let reference) = entry.value, carriesMaterial(entry.value) else { return nil }
+      return .init(entry.key, .object(JSONObject(reference.members.filter { !isReferenceMember($0.key) })))
+    }
+    return .object(JSONObject(material))
+  }
+
+  private static func carriesMaterial(_ reference: JSONValue) -> Bool {
+    reference.objectValue?.members.contains { !isReferenceMember($0.key) } ?? false
+  }
+
+  private static func isReferenceMember(_ key: String) -> Bool { key == "id" || key == "name" }
+
+  /// Credential data exported with a workflow: `credentials.<type>.data`, and the OAuth tokens
+  /// some tools write beside it (`oauthTokenData`). References are only `{id, name}`;
+  /// `n8n export:credentials --decrypted` and some tools add the values.
   static func rewritingSecrets(in value: JSONValue, _ walker: SecretWalker) -> JSONValue {
     walker.walk(value) { place, key in
-      key == "data" && place.keys.count >= 2 && place.keys[place.keys.count - 2] == "credentials"
+      (key == "data" || key == "oauthTokenData") && place.keys.count >= 2 && place.keys[place.keys.count - 2] == "credentials"
     }
   }
 
-  static var secretTextMarkers: [String]? { [#""data""#] }
+  static var secretTextMarkers: [String]? { [#""data""#, #""oauthTokenData""#] }
 
   /// Diff compares n8n's model as decoded (the default `diffView`).
   static let defersNodeSecretsToDiffer = true
