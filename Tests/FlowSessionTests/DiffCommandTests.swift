@@ -76,6 +76,45 @@ import Testing
     }
   }
 
+  /// An inline workflow written as a text (n8n's `workflowJson`) carries its credentials' data
+  /// as JSON in a string: neither a diff nor an export shows it, as they do not when it is
+  /// an object. Before, only its members named as secrets were found.
+  @Test func credentialDataInAnInlineWorkflowTextIsASecret() throws {
+    let harness = try SessionHarness()
+    for (file, token) in [("a", "CNRYinline01"), ("b", "CNRYinline02")] {
+      let inner: JSONValue = [
+        "nodes": [
+          [
+            "id": "i1", "name": "Inner", "type": "n8n-nodes-base.httpRequest",
+            "credentials": [
+              "httpHeaderAuth": ["id": "c1", "name": "hdr", "data": ["name": "Authorization", "value": .string("Token \(token)")]]
+            ],
+          ]
+        ],
+        "connections": [:],
+      ]
+      let outer: JSONValue = [
+        "name": "outer", "connections": [:],
+        "nodes": [
+          [
+            "id": "1", "name": "Exec", "type": "n8n-nodes-base.executeWorkflow",
+            "parameters": ["workflowJson": .string(JSONWriter().string(inner))],
+          ]
+        ],
+      ]
+      try JSONWriter().string(outer).write(toFile: harness.path("\(file).json"), atomically: true, encoding: .utf8)
+    }
+    for command in ["diff ${dir}/a.json ${dir}/b.json", "diff ${dir}/a.json ${dir}/b.json --json"] {
+      let printed = try harness.output(of: command).standardOutput
+      #expect(printed.contains("changed (secret)") || printed.contains(#""secret": true"#), "\(printed)")
+      #expect(!printed.contains("CNRYinline"), "\(printed)")
+    }
+    try harness.run("load ${dir}/a.json as a")
+    try harness.run("export a to ${dir}/out.json")
+    let exported = try String(contentsOfFile: harness.path("out.json"), encoding: .utf8)
+    #expect(!exported.contains("CNRYinline") && exported.contains("Exec"), "\(exported)")
+  }
+
   /// A subflow both exports carry, changed on its own, shows under its name, counted with the
   /// flow's nodes; its secrets stand in as the flow's do. Before, such a diff said `no changes`.
   @Test(arguments: ["diff", "diff --json", "diff --stat"])

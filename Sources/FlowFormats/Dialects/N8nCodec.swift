@@ -152,7 +152,8 @@ enum N8nCodec: DialectCodec {
     }
   }
 
-  static var secretTextMarkers: [String]? { [#""data""#, #""oauthTokenData""#] }
+  /// Also as JSON written inside a text (`workflowJson`) writes them, quotes escaped.
+  static var secretTextMarkers: [String]? { [#""data""#, #""oauthTokenData""#, #""data""#, #""oauthTokenData""#] }
 
   /// Diff compares n8n's model as decoded (the default `diffView`).
   static let defersNodeSecretsToDiffer = true

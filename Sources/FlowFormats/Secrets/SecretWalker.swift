@@ -67,6 +67,24 @@ struct SecretWalker {
   }
   private let kept = KeptPlace()
 
+  /// JSON written inside a text (n8n's `workflowJson`: an inline workflow, its credentials'
+  /// data with it) rewritten by the same rule, and written again in the text's layout (on
+  /// lines when it was), or nil when it is not JSON or holds no secret. Only a text that
+  /// begins as an object or an array does is parsed; the scanner alone read such a text, and
+  /// found only members named as secrets.
+  private func rewritingEmbeddedJSON(_ text: String, _ rule: (Place, String) -> Bool) -> String? {
+    guard let first = text.utf8.first(where: { !Self.isWhitespace($0) }), first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
+      let embedded = try? JSONParser.parse(text)
+    else { return nil }
+    var place = Place(keys: [], objects: [])
+    guard let rewritten = walk(embedded, place: &place, rule) else { return nil }
+    return JSONWriter(layout: text.utf8.contains(UInt8(ascii: "\n")) ? .indented(2) : .minified).string(rewritten)
+  }
+
+  private static func isWhitespace(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\t")
+  }
+
   /// The rewritten value, or nil when nothing under it is a secret: most of a document has
   /// none, and rebuilding (copying) every object of every document at each commit and export
   /// was a tenth of a bulk migration. `place` is one stack, pushed and popped, not copied per
@@ -74,7 +92,8 @@ struct SecretWalker {
   private func walk(_ value: JSONValue, place: inout Place, _ rule: (Place, String) -> Bool) -> JSONValue? {
     switch value {
     case .string(let text):
-      return Secrets.rewritingJAAS(text, transform).map(JSONValue.string)
+      let jaas = Secrets.rewritingJAAS(text, transform)
+      return (rewritingEmbeddedJSON(jaas ?? text, rule) ?? jaas).map(JSONValue.string)
     case .array(let elements):
       var rewritten: [JSONValue]?
       elements.withUnsafeBufferPointer { elements in
