@@ -285,4 +285,18 @@ extension Session {
     guard path != Diff.nothing, let bytes = FileManager.default.contents(atPath: path) else { return false }
     return (try? ExportFormat.read(bytes, fallbackName: "flow")) != nil
   }
+
+  /// Why the file at `path` cannot be read as JSON (`line:column: reason`), or nil when it can,
+  /// or is no JSON to begin with: a file git's diff driver must not show line by line, since
+  /// a flow that cannot be read (a lone surrogate in a note) shows its secrets there.
+  public static func unreadableJSON(atPath path: String) -> String? {
+    guard path != Diff.nothing, let bytes = FileManager.default.contents(atPath: path) else { return nil }
+    do {
+      _ = try ExportFormat.read(bytes, fallbackName: "flow")
+      return nil
+    } catch {
+      guard case .syntax = error else { return nil }
+      return error.description
+    }
+  }
 }
