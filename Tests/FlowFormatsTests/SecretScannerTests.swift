@@ -73,6 +73,14 @@ import Testing
     ("jdbc:oracle:thin:sa/Secr3tpw@db.example.com:1521:orcl", "password in URL"),
     ("https://example.com/v1?api_key=abcd1234efgh", "secret in URL parameter"),
     ("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "JWT"),
+    ("ghp_Q2x5aW5nQ2F0c0FyZUJldHRlcjEyMzQ1Njc4OTA", "GitHub token"),
+    ("xoxb-1234567890-1234567890-AbCdEfGhIjKl", "Slack token"),
+    ("AKIAIOSFODNN7EXAMPLE", "AWS access key"),
+    ("https://api.telegram.org/bot110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/sendMessage", "Telegram bot token"),
+    ("https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", "webhook URL"),
+    ("https://discord.com/api/webhooks/1439062964773584988/q4GaG2AEdSs6LKcfRmImVdd0ib0ss8qHrk", "webhook URL"),
+    ("curl -H 'Authorization: Token 9f8e7d6c5b4a3f2e1d0c'", "authorization header"),
+    ("Authorization: key=AAAAbbbbCCCCdddd1234", "authorization header"),
   ])
   func findsAPatternAtEveryOffset(secret: String, kind: String) {
     for before in 0..<34 {
@@ -81,6 +89,42 @@ import Testing
         #expect(SecretScanner.scan(document("note", text)).map(\.kind) == [kind], "\(text)")
       }
     }
+  }
+
+  /// A header's value, a webhook's path: only the secret is replaced, its name and where it
+  /// points stay readable.
+  @Test(arguments: [
+    (
+      "curl -H 'Authorization: Token 9f8e7d6c5b4a3f2e1d0c' https://x",
+      "curl -H 'Authorization: Token <redacted:authorization header>' https://x"
+    ),
+    ("Authorization:9f8e7d6c5b4a3f2e1d0c", "Authorization:<redacted:authorization header>"),
+    ("https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXX", "https://hooks.slack.com/services/<redacted:webhook URL>"),
+    (
+      "https://discord.com/api/webhooks/14390629/q4GaG2AEdSs6LKcfRmImVdd0",
+      "https://discord.com/api/webhooks/14390629/<redacted:webhook URL>"
+    ),
+    ("Authorization: Bearer {{ $json.token }}", "Authorization: Bearer {{ $json.token }}"),
+  ])
+  func aHeaderOrAWebhookKeepsAllButItsSecret(text: String, redacted: String) {
+    #expect(SecretScanner.redact(document("code", text))["node"]?["code"] == .string(redacted))
+  }
+
+  /// The values of Node-RED's headers and change rules go by the names beside them.
+  @Test func nodeREDHeadersAndChangeRulesGoByTheirNames() {
+    let node: JSONValue = [
+      "headers": [
+        ["keyType": "Authorization", "keyValue": "", "valueType": "other", "valueValue": "Token abcd1234"],
+        ["keyType": "other", "keyValue": "X-API-Key", "valueType": "other", "valueValue": "abcd1234"],
+        ["keyType": "other", "keyValue": "Accept", "valueType": "other", "valueValue": "application/json"],
+      ],
+      "rules": [
+        ["t": "set", "p": "headers.Authorization", "pt": "msg", "to": "Token abcd1234", "tot": "str"],
+        ["t": "set", "p": "password", "pt": "msg", "to": "API_PASSWORD", "tot": "env"],
+        ["t": "set", "p": "topic", "pt": "msg", "to": "abcd1234", "tot": "str"],
+      ],
+    ]
+    #expect(SecretScanner.scan(node).map(\.path) == ["headers[0].valueValue", "headers[1].valueValue", "rules[0].to"])
   }
 
   /// Only a URL's password is replaced: where it points, and as whom, stay readable.

@@ -46,7 +46,27 @@ public enum SecretScanner {
     Pattern("secret in URL parameter", ["?", "="], sharing: urlParameter, mayMatch: namesSecretParameter, secret: Pattern.queryValue),
     // A form-encoded body: `grant_type=password&username=u&password=…`.
     Pattern("secret in URL parameter", ["&", "="], sharing: urlParameter, mayMatch: namesSecretParameter, secret: Pattern.queryValue),
+    // Tokens a service marks by their prefix: GitHub's (`ghp_`, `github_pat_`), Slack's
+    // (`xoxb-`), AWS access key ids (`AKIA`, `ASIA`), Telegram bots' (`123456789:AA…`).
+    Pattern("GitHub token", ["gh", "_"], /gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}/),
+    Pattern("Slack token", ["xox"], /xox[abposr]-[A-Za-z0-9\-]{10,}/),
+    Pattern("AWS access key", ["AKIA"], sharing: awsAccessKey),
+    Pattern("AWS access key", ["ASIA"], sharing: awsAccessKey),
+    Pattern("Telegram bot token", [":AA"], /[0-9]{8,10}:AA[A-Za-z0-9_\-]{26,}/),
+    // Webhook URLs whose path is the secret: anyone who has one can post.
+    Pattern(
+      "webhook URL", ["hooks.slack.com/services/"], /hooks\.slack\.com\/services\/[A-Za-z0-9_\/\-]{16,}/,
+      secret: Pattern.afterLast("services/")),
+    Pattern(
+      "webhook URL", ["/api/webhooks/"], /\/api\/webhooks\/[0-9]+\/[A-Za-z0-9_\-]{16,}/, secret: Pattern.afterLast("/")),
+    // A header written in code or a command line (`curl -H 'Authorization: Token …'`,
+    // `{Authorization: 'key=…'}`); a reference (`{{ … }}`, `$…`) is not a token.
+    Pattern(
+      "authorization header", ["uthorization"],
+      /(?i:authorization)["']?\s*[:=]\s*["']?(?:(?i:token|bot|digest)\s+)?[A-Za-z0-9\-._~+\/=:]{12,}/, secret: Pattern.lastWord),
   ]
+
+  private static let awsAccessKey = LazyRegex { /(?:AKIA|ASIA)[0-9A-Z]{16}/ }
 
   /// `Bearer …` or `bearer …`: a token of 16 characters or more, a digit among them.
   private static let bearer = LazyRegex { /[Bb]earer\s+(?=[A-Za-z0-9\-._~+\/]*[0-9])[A-Za-z0-9\-._~+\/]{16,}=*/ }
@@ -143,6 +163,18 @@ public enum SecretScanner {
     static func oraclePassword(_ match: Substring) -> Substring {
       guard let slash = match.firstIndex(of: "/"), match.last == "@" else { return match }
       return match[match.index(after: slash)..<match.index(before: match.endIndex)]
+    }
+
+    /// What follows the last `marker` in the match: a webhook's path after `services/`.
+    static func afterLast(_ marker: String) -> (Substring) -> Substring {
+      { match in match.ranges(of: marker).last.map { match[$0.upperBound...] } ?? match }
+    }
+
+    /// A header's value after its name and scheme: the match's last word, or what follows its
+    /// first `:` or `=` when it has one word (`Authorization:abc…`).
+    static func lastWord(_ match: Substring) -> Substring {
+      let before = match.lastIndex { " '\"\t".contains($0) } ?? match.firstIndex { $0 == ":" || $0 == "=" }
+      return before.map { match[match.index(after: $0)...] } ?? match
     }
 
     /// The value of `?name=value`: all after the first `=`.
@@ -394,18 +426,31 @@ public enum SecretScanner {
     }
   }
 
-  /// The name a member's value goes by: its key, but for the `value` of a name/value pair the
-  /// pair's `name`. n8n writes headers and query parameters so (`{"name": "x-api-key", "value":
-  /// "..."}`), and the key `value` alone says nothing of a secret. A pair that says itself
-  /// whether it is a secret (an environment variable's `"secret": false`) is taken at its word.
+  /// The name a member's value goes by: its key, but for the value of a name/value pair the
+  /// pair's name, since the key alone says nothing of a secret:
+  /// - `value` beside `name` or `key`: n8n's and Make's headers and query parameters
+  ///   (`{"name": "x-api-key", "value": "..."}`). A pair that says itself whether it is a
+  ///   secret (an environment variable's `"secret": false`) is taken at its word.
+  /// - `valueValue` beside `keyType` (`Authorization`), or `keyValue` where that type is
+  ///   `other`: Node-RED's http request headers.
+  /// - `to` of a Node-RED change rule, a literal (`tot` of `str` or `json`), beside the path it
+  ///   sets (`p`: `headers.Authorization` goes by `Authorization`).
   /// Keys are told apart by their length first: a comparison of two strings is a call.
   @inline(__always)
   private static func name<Members: RandomAccessCollection<JSONObject.Member>>(at index: Members.Index, in members: Members) -> String {
     let key = members[index].key
     // The pair's own members as the platform reads them: the last of a key that repeats.
-    guard JSONObject.isSameKey(key, "value"), members.last(where: { JSONObject.isSameKey($0.key, "secret") })?.value != .bool(false)
-    else { return key }
-    if case .string(let name)? = members.last(where: { JSONObject.isSameKey($0.key, "name") })?.value { return name }
+    func member(_ name: String) -> String? { members.last { JSONObject.isSameKey($0.key, name) }?.value.stringValue }
+    if JSONObject.isSameKey(key, "value") {
+      guard members.last(where: { JSONObject.isSameKey($0.key, "secret") })?.value != .bool(false) else { return key }
+      return member("name") ?? member("key") ?? key
+    }
+    if JSONObject.isSameKey(key, "valueValue"), let type = member("keyType") {
+      return type == "other" ? member("keyValue") ?? key : type
+    }
+    if JSONObject.isSameKey(key, "to"), let path = member("p"), ["str", "json"].contains(member("tot") ?? "str") {
+      return path.split(separator: ".").last.map(String.init) ?? key
+    }
     return key
   }
 
