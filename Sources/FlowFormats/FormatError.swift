@@ -12,6 +12,8 @@ public enum FormatError: Error, Hashable, Sendable, CustomStringConvertible {
   case unrecognized(String)
   /// The bytes are a format FlowPort only writes.
   case writeOnly(String)
+  /// The document is a platform's credentials, not a flow (`n8n export:credentials`).
+  case credentialsExport(platform: String)
   /// The bytes are not text at all.
   case binary
   case noSuchNode(String)
@@ -47,6 +49,9 @@ public enum FormatError: Error, Hashable, Sendable, CustomStringConvertible {
       return "format \"\(format)\" is not supported by this fps (it reads flowport/1); update fps"
     case .unrecognized(let hint): return "not a flow export: \(hint)"
     case .writeOnly(let format): return "\(format) is write-only: it can be exported but not loaded"
+    case .credentialsExport(let platform):
+      return "this is an export of \(platform) credentials, not a flow export: FlowPort keeps no credentials of a platform's;"
+        + " add each connection to a workspace with `connection add`"
     case .binary: return "this is a binary file, not a flow export"
     case .noSuchNode(let name): return "no node named '\(name)'"
     case .nodeExists(let name): return "a node named '\(name)' exists already"

@@ -38,8 +38,8 @@ enum DiffLauncher {
     // `/dev/null` (a new or deleted file) is a flow only beside one: a new package.json is text.
     let flows = [old, new].map(Session.isFlowFile)
     guard flows.contains(true) else {
-      let unreadable = zip(labels, [old, new]).compactMap { label, file in Session.unreadableJSON(atPath: file).map { (label, $0) } }
-      guard unreadable.isEmpty else { notShown(unreadable, labels: labels, in: session) }
+      let hidden = zip(labels, [old, new]).compactMap { label, file in Session.notShownAsText(atPath: file).map { (label, $0) } }
+      guard hidden.isEmpty else { notShown(hidden, labels: labels, in: session) }
       return try plainDiff(old, new, labels: labels, in: session)
     }
     // A flow against a file that is not one (JSON that became a flow, or stopped being one) is
@@ -63,14 +63,12 @@ enum DiffLauncher {
     exit(0)
   }
 
-  /// In place of a plain diff, when a side is JSON that cannot be read (a flow with a lone
-  /// surrogate, a file cut short): why, and how to see its lines. Its secrets would show in
-  /// them: a line-by-line redaction finds a password beside its name, not a header's value
-  /// under `"name": "Authorization"` nor n8n's credential data on their own lines.
-  private static func notShown(_ unreadable: [(label: String, reason: String)], labels: [String], in session: Session) -> Never {
+  /// In place of a plain diff, when a side must not be shown as text
+  /// (`Session.notShownAsText`): why, and how to see its lines.
+  private static func notShown(_ hidden: [(label: String, reason: String)], labels: [String], in session: Session) -> Never {
     session.output.line("--- \(labels[0])\n+++ \(labels[1])")
-    for (label, reason) in unreadable {
-      session.output.line("fps: \(label) cannot be read as JSON (\(reason)); its lines are not shown, as a flow's secrets would be")
+    for (label, reason) in hidden {
+      session.output.line("fps: \(label): \(reason); its lines are not shown, as its secrets would be")
     }
     session.output.line("(git diff --no-ext-diff shows them as text)")
     exit(0)

@@ -435,7 +435,7 @@ import Testing
         || output.contains("-  \"version\": \"1.0.0\"\n+  \"version\": \"1.1.0\"\n"))
     #expect(!output.contains("/tmp/"), "no temporary file names: \(output)")
     #expect(!output.contains("CNRYgit"), "\(output)")
-    #expect(output.contains("fps: b/flows/hook.json cannot be read as JSON (1:"), "\(output)")
+    #expect(output.contains("fps: b/flows/hook.json: it cannot be read as JSON (1:"), "\(output)")
     #expect(output.contains("lone surrogate"), "the reason, not a guess that it is SQL: \(output)")
 
     // Renamed and edited: git passes nine arguments, the new path among them.
@@ -481,8 +481,22 @@ import Testing
     let refused = try git("diff", "--cached", "--no-color", "--", "flows/refused.json")
     #expect(refused.status == 0, "\(refused.standardError)")
     #expect(
-      refused.standardOutput.contains("--- /dev/null\n+++ b/flows/refused.json\nfps: b/flows/refused.json cannot be read as JSON"),
+      refused.standardOutput.contains("--- /dev/null\n+++ b/flows/refused.json\nfps: b/flows/refused.json: it cannot be read as JSON"),
       "\(refused.standardOutput)")
     #expect(!refused.standardOutput.contains("0123TOKEN") && !refused.standardOutput.contains("pwBODY"), "\(refused.standardOutput)")
+
+    // `n8n export:credentials --decrypted` kept beside the flows: not a flow (Node-RED's
+    // detection took it for one), and not shown as text.
+    try write(
+      #"[{"id": "c1", "name": "Header", "type": "httpHeaderAuth", "data": {"name": "X-Token", "value": "Token CNRYcreds01"}}]"#,
+      "flows/credentials.json")
+    _ = try git("add", ".")
+    let credentials = try git("diff", "--cached", "--no-color", "--", "flows/credentials.json")
+    #expect(credentials.standardOutput.contains("fps: b/flows/credentials.json: it holds credentials;"), "\(credentials.standardOutput)")
+    #expect(!credentials.standardOutput.contains("CNRYcreds"), "\(credentials.standardOutput)")
+    let loaded = try fps.run(["-c", "load \(flows.appendingPathComponent("credentials.json").path)"])
+    #expect(
+      loaded.status == 1 && loaded.standardError.contains("this is an export of n8n credentials, not a flow export"),
+      "\(loaded.standardError)")
   }
 }

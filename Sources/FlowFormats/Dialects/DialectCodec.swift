@@ -29,6 +29,11 @@ protocol DialectCodec: DocumentCodec {
   static func nodeRole(ofType type: String) -> NodeRole?
   /// Properties a node of a type of this dialect must have to count as configured, by type.
   static var requiredNodeConfig: [String: [String]] { get }
+  /// Refuses a document this dialect recognizes whose structure is not its own, at the first
+  /// place it breaks (`nodes[2]: expected an object, found a string`): decoding reads what it
+  /// can and skips the rest, and made "4 nodes" of unknown type out of `"nodes": [1, 2, "x",
+  /// null]`, loaded without a word.
+  static func checkShape(_ document: JSONValue) throws(FormatError)
   /// The flow as diff compares it (`document` gives its source, secrets already stand-ins:
   /// called only by a view that reads it, as walking a whole file for secrets costs as much as
   /// the model's): every connection-level object of
@@ -89,6 +94,9 @@ extension DialectCodec {
     walker.walk(value) { _, _ in false }
   }
   static var requiredNodeConfig: [String: [String]] { [:] }
+
+  /// By default any document the dialect recognizes is its own.
+  static func checkShape(_ document: JSONValue) throws(FormatError) {}
 
   /// By default diff compares the model as decoded.
   static func diffView(of version: FlowVersion, document: () -> JSONValue) -> FlowVersion { version }

@@ -25,6 +25,23 @@ enum N8nCodec: DialectCodec {
     }
   }
 
+  /// True for what `n8n export:credentials` writes: a list of credentials, each with an id, a
+  /// name, a type and its `data` (encrypted text, or an object with `--decrypted`), none wired
+  /// into a flow. Node-RED's detection took it for a flow of config nodes, and its diff showed
+  /// the data of every credential whose members were not named as secrets.
+  static func isCredentialsExport(_ document: JSONValue) -> Bool {
+    guard case .array(let elements) = document, !elements.isEmpty else { return false }
+    return elements.allSatisfy { element in
+      guard case .object(let object) = element, object["id"] != nil, object["name"]?.stringValue != nil,
+        object["type"]?.stringValue != nil
+      else { return false }
+      switch object["data"] {
+      case .object?, .string?: return object["wires"] == nil && object["z"] == nil && object["x"] == nil
+      default: return false
+      }
+    }
+  }
+
   static func recognizes(_ document: JSONValue) -> Bool {
     guard case .object(let object) = document, object["nodes"]?.arrayValue != nil else { return false }
     return object["connections"]?.objectValue != nil

@@ -166,10 +166,12 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
       guard format == NativeJSONCodec.formatTag else { throw .unsupportedVersion(format) }
       return (.json, DecodedExport(version: try NativeJSONCodec.decode(document), documentText: text))
     }
+    if N8nCodec.isCredentialsExport(document) { throw .credentialsExport(platform: N8nCodec.platform) }
     guard let codec = FormatRegistry.detectionOrder.first(where: { $0.recognizes(document) }) else {
       throw .unrecognized(
         "it is \(document.kindName) that is neither \(NativeJSONCodec.formatTag) nor an \(Self.platformList) export")
     }
+    try codec.checkShape(document)
     var decoded = codec.decode(document, fallbackName: fallbackName)
     decoded.version.metadata = codec.metadata(document)
     decoded.documentText = text

@@ -286,17 +286,22 @@ extension Session {
     return (try? ExportFormat.read(bytes, fallbackName: "flow")) != nil
   }
 
-  /// Why the file at `path` cannot be read as JSON (`line:column: reason`), or nil when it can,
-  /// or is no JSON to begin with: a file git's diff driver must not show line by line, since
-  /// a flow that cannot be read (a lone surrogate in a note) shows its secrets there.
-  public static func unreadableJSON(atPath path: String) -> String? {
+  /// Why git's diff driver must not show the file at `path` line by line, or nil when it may:
+  /// JSON that cannot be read (`line:column: reason`; a flow with a lone surrogate in a note),
+  /// or a platform's credentials. Their secrets would show in the lines: a redaction line by
+  /// line finds a password beside its name, not a header's value under `"name":
+  /// "Authorization"`, nor credential data on lines of their own.
+  public static func notShownAsText(atPath path: String) -> String? {
     guard path != Diff.nothing, let bytes = FileManager.default.contents(atPath: path) else { return nil }
     do {
       _ = try ExportFormat.read(bytes, fallbackName: "flow")
       return nil
     } catch {
-      guard case .syntax = error else { return nil }
-      return error.description
+      switch error {
+      case .syntax: return "it cannot be read as JSON (\(error))"
+      case .credentialsExport: return "it holds credentials"
+      default: return nil
+      }
     }
   }
 }
