@@ -45,8 +45,9 @@ public enum CanaryFixtures {
     list.filter { text.contains($0) }
   }
 
-  /// n8n: credential data exported with a workflow (`credentials.<type>.data`), and a bearer
-  /// token typed into a header parameter.
+  /// n8n: credential data exported with a workflow (`credentials.<type>.data`, OAuth tokens
+  /// beside it, and inside an inline workflow written as JSON in a text, a quote and a line
+  /// break in its value), and a bearer token typed into a header parameter.
   public static let n8n = Fixture(
     file: "canary-n8n.json", flow: "Canary n8n",
     text: #"""
@@ -56,10 +57,11 @@ public enum CanaryFixtures {
         "parameters":{"url":"https://api.example.com","headerParameters":{"parameters":[{"name":"Authorization","value":"Bearer SCANn8nHeader0001x"}]}},
         "credentials":{"httpHeaderAuth":{"id":"c1","name":"Header auth","data":{"name":"X-API-Key","value":"CNRYn8nData01"}}}},
        {"id":"a3","name":"DB","type":"n8n-nodes-base.postgres","typeVersion":2,"position":[400,0],"parameters":{"query":"select 1"},
-        "credentials":{"postgres":{"id":"c2","name":"PG","data":{"host":"db","user":"u","password":"CNRYn8nData02"},"oauthTokenData":{"access_token":"CNRYn8nOAuth01"}}}}
+        "credentials":{"postgres":{"id":"c2","name":"PG","data":{"host":"db","user":"u","password":"CNRYn8nData02"},"oauthTokenData":{"access_token":"CNRYn8nOAuth01"}}}},
+       {"id":"a4","name":"Run inline","type":"n8n-nodes-base.executeWorkflow","typeVersion":1,"position":[600,0],"parameters":{"source":"parameter","workflowJson":"{\"nodes\": [{\"id\": \"i1\", \"name\": \"Inner\", \"type\": \"n8n-nodes-base.httpRequest\", \"credentials\": {\"httpHeaderAuth\": {\"id\": \"c9\", \"name\": \"hdr\", \"data\": {\"name\": \"X-Key\", \"value\": \"CNRYn8nInline01\\\"q\\nline2\"}}}}], \"connections\": {}}"}}
       ],"connections":{"Webhook":{"main":[[{"node":"Call API","type":"main","index":0}]]},"Call API":{"main":[[{"node":"DB","type":"main","index":0}]]}}}
       """#,
-    credential: ["CNRYn8nData01", "CNRYn8nData02", "CNRYn8nOAuth01"], scanned: ["SCANn8nHeader0001x"])
+    credential: ["CNRYn8nData01", "CNRYn8nData02", "CNRYn8nOAuth01", "CNRYn8nInline01"], scanned: ["SCANn8nHeader0001x"])
 
   /// Node-RED: `credentials` on a flow node and on a config node, a config node's token in
   /// clear, and an environment variable typed `cred` on the tab.

@@ -38,12 +38,13 @@ extension MakeCodec {
   }
 
   /// A connection's `metadata.restore` entry without what the reference says (its `label`,
-  /// its data's `connection` type), or nil when nothing else is left.
+  /// its data's `connection` type) and the editor's `scoped` flag, which every entry holds and
+  /// an entry left out does not; nil when nothing else is left.
   private static func restoredData(_ entry: JSONValue) -> JSONValue? {
     guard case .object(var entry) = entry else { return entry }
     entry["label"] = nil
     if case .object(var data)? = entry["data"] {
-      data["connection"] = nil
+      data.removeMembers(keyedBy: ["connection", "scoped"])
       entry["data"] = data.isEmpty ? nil : .object(data)
     }
     return entry.isEmpty ? nil : .object(entry)

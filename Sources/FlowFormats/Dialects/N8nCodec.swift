@@ -15,9 +15,10 @@ enum N8nCodec: DialectCodec {
   static let volatilePaths = ["config.webhookId", "versionId", "meta.instanceId", "activeVersionId", "versionCounter"]
   static let graphMembers: Set<String> = ["name", "nodes", "connections", "pinData"]
 
-  /// True for a node member the model holds itself; the rest is the node's configuration. A
-  /// switch, not a set: it is asked of every member of every node, and hashing each key cost
-  /// more than comparing it with five short names.
+  /// True for a node member the model holds itself; the rest is the node's configuration
+  /// (and what `credentials` carries beyond its references, `credentialMaterial`). A switch,
+  /// not a set: it is asked of every member of every node, and hashing each key cost more
+  /// than comparing it with five short names.
   static func isModelMember(_ key: String) -> Bool {
     switch key {
     case "id", "name", "type", "position", "credentials": true
@@ -25,20 +26,26 @@ enum N8nCodec: DialectCodec {
     }
   }
 
-  /// True for what `n8n export:credentials` writes: a list of credentials, each with an id, a
-  /// name, a type and its `data` (encrypted text, or an object with `--decrypted`), none wired
-  /// into a flow. Node-RED's detection took it for a flow of config nodes, and its diff showed
-  /// the data of every credential whose members were not named as secrets.
+  /// True for what `n8n export:credentials` writes: a list of credentials (one credential a
+  /// file with `--separate` or `--backup`), each with an id, a name, a type and its `data`
+  /// (encrypted text, or an object with `--decrypted`), none wired into a flow. Node-RED's
+  /// detection took a list for a flow of config nodes, and its diff showed the data of every
+  /// credential whose members were not named as secrets.
   static func isCredentialsExport(_ document: JSONValue) -> Bool {
-    guard case .array(let elements) = document, !elements.isEmpty else { return false }
-    return elements.allSatisfy { element in
-      guard case .object(let object) = element, object["id"] != nil, object["name"]?.stringValue != nil,
-        object["type"]?.stringValue != nil
-      else { return false }
-      switch object["data"] {
-      case .object?, .string?: return object["wires"] == nil && object["z"] == nil && object["x"] == nil
-      default: return false
-      }
+    switch document {
+    case .array(let elements): return !elements.isEmpty && elements.allSatisfy(isCredential)
+    case .object: return isCredential(document)
+    default: return false
+    }
+  }
+
+  private static func isCredential(_ element: JSONValue) -> Bool {
+    guard case .object(let object) = element, object["id"] != nil, object["name"]?.stringValue != nil, object["type"]?.stringValue != nil,
+      object["nodes"] == nil
+    else { return false }
+    switch object["data"] {
+    case .object?, .string?: return object["wires"] == nil && object["z"] == nil && object["x"] == nil
+    default: return false
     }
   }
 
@@ -144,7 +151,7 @@ enum N8nCodec: DialectCodec {
   /// references, and this stays in the node's configuration, where a diff sees it change (as
   /// a secret, by `rewritingSecrets`). Left out, a changed password diffed as no change.
   private static func credentialMaterial(of node: JSONValue) -> JSONValue? {
-    guard let entries = node["credentials"]?.objectValue?.members, entries.contains(where: { carriesMaterial($0.value) }) else {
+    guard let entries = node["credentials"]?.objectValue?.lastOfEachKey, entries.contains(where: { carriesMaterial($0.value) }) else {
       return nil
     }
     let material = entries.compactMap { entry -> JSONObject.Member? in
@@ -164,13 +171,19 @@ enum N8nCodec: DialectCodec {
   /// some tools write beside it (`oauthTokenData`). References are only `{id, name}`;
   /// `n8n export:credentials --decrypted` and some tools add the values.
   static func rewritingSecrets(in value: JSONValue, _ walker: SecretWalker) -> JSONValue {
-    walker.walk(value) { place, key in
+    var walker = walker
+    walker.embeddedDocumentKeys = embeddedWorkflowKeys
+    return walker.walk(value) { place, key in
       (key == "data" || key == "oauthTokenData") && place.keys.count >= 2 && place.keys[place.keys.count - 2] == "credentials"
     }
   }
 
-  /// Also as JSON written inside a text (`workflowJson`) writes them, quotes escaped.
-  static var secretTextMarkers: [String]? { [#""data""#, #""oauthTokenData""#, #""data""#, #""oauthTokenData""#] }
+  /// Parameters whose text is a workflow written as JSON: the Execute Workflow node's
+  /// `workflowJson`, its credentials' data with it.
+  static let embeddedWorkflowKeys: Set<String> = ["workflowJson"]
+
+  /// Without their closing quote: JSON written in a text (`workflowJson`) escapes it.
+  static var secretTextMarkers: [String]? { [#""data"#, #""oauthTokenData"#] }
 
   /// Diff compares n8n's model as decoded (the default `diffView`).
   static let defersNodeSecretsToDiffer = true

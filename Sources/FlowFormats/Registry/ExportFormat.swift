@@ -245,10 +245,7 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
 
   private static func looksLikeSQL(_ bytes: some Collection<UInt8>) -> Bool {
     // JSON that cannot be read is not SQL for a query it holds (`"query": "SELECT 1"`).
-    if let first = bytes.first(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }), first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
-    {
-      return false
-    }
+    if StringBytes.beginsAsJSONContainer(bytes) { return false }
     let head = String(decoding: bytes.prefix(4096), as: UTF8.self).uppercased()
     return ["CREATE TABLE", "INSERT INTO", "CREATE TEMPORARY", "SELECT ", "-- IBM EVENT AUTOMATION"].contains { head.contains($0) }
   }

@@ -48,8 +48,15 @@ public enum SecretScanner {
     Pattern("secret in URL parameter", ["&", "="], sharing: urlParameter, mayMatch: namesSecretParameter, secret: Pattern.queryValue),
     // Tokens a service marks by their prefix: GitHub's (`ghp_`, `github_pat_`), Slack's
     // (`xoxb-`), AWS access key ids (`AKIA`, `ASIA`), Telegram bots' (`123456789:AA…`).
-    Pattern("GitHub token", ["gh", "_"], /gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}/),
-    Pattern("Slack token", ["xox"], /xox[abposr]-[A-Za-z0-9\-]{10,}/),
+    // One pattern a prefix, not `gh` and `_`: those two stand in most code.
+    Pattern("GitHub token", ["ghp_"], sharing: gitHubToken),
+    Pattern("GitHub token", ["gho_"], sharing: gitHubToken),
+    Pattern("GitHub token", ["ghu_"], sharing: gitHubToken),
+    Pattern("GitHub token", ["ghs_"], sharing: gitHubToken),
+    Pattern("GitHub token", ["ghr_"], sharing: gitHubToken),
+    Pattern("GitHub token", ["github_pat_"], sharing: gitHubToken),
+    // Slack's token kinds (bot, user, app, refresh, session), with a digit: `xoxo-…` is a kiss.
+    Pattern("Slack token", ["xox"], /xox[abprs]-(?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9\-]{10,}/),
     Pattern("AWS access key", ["AKIA"], sharing: awsAccessKey),
     Pattern("AWS access key", ["ASIA"], sharing: awsAccessKey),
     Pattern("Telegram bot token", [":AA"], /[0-9]{8,10}:AA[A-Za-z0-9_\-]{26,}/),
@@ -60,13 +67,18 @@ public enum SecretScanner {
     Pattern(
       "webhook URL", ["/api/webhooks/"], /\/api\/webhooks\/[0-9]+\/[A-Za-z0-9_\-]{16,}/, secret: Pattern.afterLast("/")),
     // A header written in code or a command line (`curl -H 'Authorization: Token …'`,
-    // `{Authorization: 'key=…'}`); a reference (`{{ … }}`, `$…`) is not a token.
-    Pattern(
-      "authorization header", ["uthorization"],
-      /(?i:authorization)["']?\s*[:=]\s*["']?(?:(?i:token|bot|digest)\s+)?[A-Za-z0-9\-._~+\/=:]{12,}/, secret: Pattern.lastWord),
+    // `{Authorization: 'key=…'}`), a digit in its token: a reference (`{{ … }}`, `$…`), a
+    // property (`msg.payload.token`), a call or a placeholder (`YOUR_API_TOKEN`) is not one.
+    Pattern("authorization header", ["uthorization"], sharing: authorizationHeader, secret: Pattern.lastWord),
+    Pattern("authorization header", ["UTHORIZATION"], sharing: authorizationHeader, secret: Pattern.lastWord),
   ]
 
-  private static let awsAccessKey = LazyRegex { /(?:AKIA|ASIA)[0-9A-Z]{16}/ }
+  private static let gitHubToken = LazyRegex { /gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}/ }
+  /// Twenty letters and digits, a digit among them, not part of a longer word.
+  private static let awsAccessKey = LazyRegex { /(?:AKIA|ASIA)(?=[0-9A-Z]{0,15}[0-9])[0-9A-Z]{16}(?![0-9A-Za-z])/ }
+  private static let authorizationHeader = LazyRegex {
+    /(?i:authorization)["']?\s*[:=]\s*["']?(?:(?i:token|bot|digest)\s+)?(?=[A-Za-z0-9\-._~+\/=:]*[0-9])[A-Za-z0-9\-._~+\/=:]{12,}(?![A-Za-z0-9(])/
+  }
 
   /// `Bearer …` or `bearer …`: a token of 16 characters or more, a digit among them.
   private static let bearer = LazyRegex { /[Bb]earer\s+(?=[A-Za-z0-9\-._~+\/]*[0-9])[A-Za-z0-9\-._~+\/]{16,}=*/ }
@@ -432,7 +444,7 @@ public enum SecretScanner {
   ///   (`{"name": "x-api-key", "value": "..."}`). A pair that says itself whether it is a
   ///   secret (an environment variable's `"secret": false`) is taken at its word.
   /// - `valueValue` beside `keyType` (`Authorization`), or `keyValue` where that type is
-  ///   `other`: Node-RED's http request headers.
+  ///   `other`: Node-RED's http request headers, a value typed as a literal (`other`).
   /// - `to` of a Node-RED change rule, a literal (`tot` of `str` or `json`), beside the path it
   ///   sets (`p`: `headers.Authorization` goes by `Authorization`).
   /// Keys are told apart by their length first: a comparison of two strings is a call.
@@ -445,7 +457,8 @@ public enum SecretScanner {
       guard members.last(where: { JSONObject.isSameKey($0.key, "secret") })?.value != .bool(false) else { return key }
       return member("name") ?? member("key") ?? key
     }
-    if JSONObject.isSameKey(key, "valueValue"), let type = member("keyType") {
+    // A header's value of type `msg`, `env`, … names where it comes from.
+    if JSONObject.isSameKey(key, "valueValue"), let type = member("keyType"), (member("valueType") ?? "other") == "other" {
       return type == "other" ? member("keyValue") ?? key : type
     }
     if JSONObject.isSameKey(key, "to"), let path = member("p"), ["str", "json"].contains(member("tot") ?? "str") {

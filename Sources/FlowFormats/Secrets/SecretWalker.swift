@@ -28,6 +28,14 @@ struct SecretWalker {
   /// default it stays; a diff's view makes it `SecretStandIn.leftOut`, so that a secret an
   /// export left out is no change.
   var placeholder: JSONValue? = nil
+  /// Members whose text may be a document of the dialect written as JSON (n8n's
+  /// `workflowJson`, an inline workflow, its credentials' data with it), walked by the same
+  /// rule. Only these are parsed: every string of every walked document is not.
+  var embeddedDocumentKeys: Set<String> = []
+  /// True when a secret in such a document transforms the whole text: a seal must be opened
+  /// where it was made, and a seal inside JSON inside a string would be opened one escape short
+  /// (a password with a quote or a newline breaking the inner JSON).
+  var transformsEmbeddedDocumentsWhole = false
 
   /// Every string and number under `value` rewritten: the whole member is a secret. Booleans
   /// and nulls are left: they say whether a secret is set (`has_password`), never what it is.
@@ -67,22 +75,17 @@ struct SecretWalker {
   }
   private let kept = KeptPlace()
 
-  /// JSON written inside a text (n8n's `workflowJson`: an inline workflow, its credentials'
-  /// data with it) rewritten by the same rule, and written again in the text's layout (on
-  /// lines when it was), or nil when it is not JSON or holds no secret. Only a text that
-  /// begins as an object or an array does is parsed; the scanner alone read such a text, and
-  /// found only members named as secrets.
-  private func rewritingEmbeddedJSON(_ text: String, _ rule: (Place, String) -> Bool) -> String? {
-    guard let first = text.utf8.first(where: { !Self.isWhitespace($0) }), first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
-      let embedded = try? JSONParser.parse(text)
-    else { return nil }
+  /// A document written as JSON in a text (`embeddedDocumentKeys`) rewritten by the same rule
+  /// and written again in the text's layout (on lines when it was), or the whole text
+  /// transformed (`transformsEmbeddedDocumentsWhole`); nil when it is not JSON or nothing in
+  /// it changes. Before, only the scanner read such a text, and found only members named as
+  /// secrets.
+  private func rewritingEmbeddedDocument(_ text: String, _ rule: (Place, String) -> Bool) -> JSONValue? {
+    guard StringBytes.bytes(of: text, StringBytes.beginsAsJSONContainer), let embedded = try? JSONParser.parse(text) else { return nil }
     var place = Place(keys: [], objects: [])
-    guard let rewritten = walk(embedded, place: &place, rule) else { return nil }
-    return JSONWriter(layout: text.utf8.contains(UInt8(ascii: "\n")) ? .indented(2) : .minified).string(rewritten)
-  }
-
-  private static func isWhitespace(_ byte: UInt8) -> Bool {
-    byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\t")
+    guard let rewritten = walk(embedded, place: &place, rule), rewritten != embedded else { return nil }
+    if transformsEmbeddedDocumentsWhole { return .string(transform(text)) }
+    return .string(JSONWriter(layout: text.utf8.contains(UInt8(ascii: "\n")) ? .indented(2) : .minified).string(rewritten))
   }
 
   /// The rewritten value, or nil when nothing under it is a secret: most of a document has
@@ -92,8 +95,7 @@ struct SecretWalker {
   private func walk(_ value: JSONValue, place: inout Place, _ rule: (Place, String) -> Bool) -> JSONValue? {
     switch value {
     case .string(let text):
-      let jaas = Secrets.rewritingJAAS(text, transform)
-      return (rewritingEmbeddedJSON(jaas ?? text, rule) ?? jaas).map(JSONValue.string)
+      return Secrets.rewritingJAAS(text, transform).map(JSONValue.string)
     case .array(let elements):
       var rewritten: [JSONValue]?
       elements.withUnsafeBufferPointer { elements in
@@ -115,6 +117,8 @@ struct SecretWalker {
           let value: JSONValue?
           switch members[index].value {
           case .null, .bool: continue
+          case .string(let text) where embeddedDocumentKeys.contains(members[index].key) && !rule(place, members[index].key):
+            value = rewritingEmbeddedDocument(text, rule) ?? walk(members[index].value, place: &place, rule)
           case .string, .number:
             value = rule(place, members[index].key) ? all(members[index].value) : walk(members[index].value, place: &place, rule)
           case .array, .object:

@@ -47,14 +47,18 @@ public enum Secrets {
     return rewriting(version, dialect: dialect, SecretWalker(transform: { _ in text }))
   }
 
-  /// The version with every secret's text passed through `transform` (a placeholder, a seal):
+  /// The version with every secret's text passed through `transform` (a seal, to be undone):
   /// connection credentials, secret environment variables, and in nodes, the source document
   /// and the flow's settings whatever the flow's dialect calls secret. A secret that is a JSON
-  /// number goes through `number` when given (sealing keeps its type that way).
+  /// number goes through `number` when given (sealing keeps its type that way); a document
+  /// written as JSON in a text that holds one goes through whole, so that opening it gives the
+  /// text back as it was (`SecretWalker.transformsEmbeddedDocumentsWhole`).
   public static func rewriting(
     _ version: FlowVersion, number: ((String) -> String)? = nil, _ transform: @escaping (String) -> String
   ) -> FlowVersion {
-    rewriting(version, SecretWalker(transform: transform, number: number))
+    var walker = SecretWalker(transform: transform, number: number)
+    walker.transformsEmbeddedDocumentsWhole = true
+    return rewriting(version, walker)
   }
 
   /// The version with every secret rewritten by `walker`, by the rules of its own dialect;

@@ -80,6 +80,13 @@ public enum StringBytes {
     byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
   }
 
+  /// True when the bytes begin, past JSON's whitespace, as an object or an array does: a text
+  /// that may be a document written as JSON, or a file that is JSON even where it cannot be read.
+  public static func beginsAsJSONContainer(_ bytes: some Collection<UInt8>) -> Bool {
+    guard let first = bytes.first(where: { !isWhitespace($0) }) else { return false }
+    return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
+  }
+
   private static let eightSpaces: UInt64 = 0x2020_2020_2020_2020
 
   /// True when `literal` stands somewhere in `text`: `contains` over their UTF-8. Foundation's
