@@ -36,9 +36,13 @@ enum DiffLauncher {
   private static func gitDriver(path: String, newPath: String, old: String, new: String, options: [String], in session: Session) throws {
     var labels = [old == "/dev/null" ? old : "a/\(path)", new == "/dev/null" ? new : "b/\(newPath)"]
     // `/dev/null` (a new or deleted file) is a flow only beside one: a new package.json is text.
-    let flows = [old, new].map(Session.isFlowFile)
+    let kinds = [old, new].map(DiffFileKind.init(atPath:))
+    let flows = kinds.map { $0 == .flow }
     guard flows.contains(true) else {
-      let hidden = zip(labels, [old, new]).compactMap { label, file in Session.notShownAsText(atPath: file).map { (label, $0) } }
+      let hidden = zip(labels, kinds).compactMap { label, kind -> (label: String, reason: String)? in
+        guard case .hidden(let reason) = kind else { return nil }
+        return (label, reason)
+      }
       guard hidden.isEmpty else { notShown(hidden, labels: labels, in: session) }
       return try plainDiff(old, new, labels: labels, in: session)
     }
@@ -63,8 +67,8 @@ enum DiffLauncher {
     exit(0)
   }
 
-  /// In place of a plain diff, when a side must not be shown as text
-  /// (`Session.notShownAsText`): why, and how to see its lines.
+  /// In place of a plain diff, when a side must not be shown as text (`DiffFileKind.hidden`):
+  /// why, and how to see its lines.
   private static func notShown(_ hidden: [(label: String, reason: String)], labels: [String], in session: Session) -> Never {
     session.output.line("--- \(labels[0])\n+++ \(labels[1])")
     for (label, reason) in hidden {

@@ -494,6 +494,20 @@ import Testing
     let credentials = try git("diff", "--cached", "--no-color", "--", "flows/credentials.json")
     #expect(credentials.standardOutput.contains("fps: b/flows/credentials.json: it holds credentials;"), "\(credentials.standardOutput)")
     #expect(!credentials.standardOutput.contains("CNRYcreds"), "\(credentials.standardOutput)")
+    // One credential a file (`--separate`), and a flow of the wrong shape with a header's
+    // value on a line of its own: neither shown as text.
+    try write(#"{"id": "c2", "name": "PG", "type": "postgres", "data": {"host": "db", "user": "CNRYcreds02"}}"#, "flows/pg.json")
+    try write(
+      #"{"nodes": [{"id": "1", "name": "HTTP", "type": "n8n-nodes-base.httpRequest", "parameters": {"headers": [{"name": "Authorization","#
+        + "\n" + #""value": "Token CNRYcreds03"}]}}, 1], "connections": {}}"#, "flows/broken.json")
+    _ = try git("add", ".")
+    for (file, reason) in [
+      ("pg.json", "it holds credentials;"), ("broken.json", "it cannot be read as a flow (nodes[1]: expected an object"),
+    ] {
+      let shown = try git("diff", "--cached", "--no-color", "--", "flows/\(file)")
+      #expect(shown.standardOutput.contains("fps: b/flows/\(file): \(reason)"), "\(shown.standardOutput)")
+      #expect(!shown.standardOutput.contains("CNRYcreds"), "\(shown.standardOutput)")
+    }
     let loaded = try fps.run(["-c", "load \(flows.appendingPathComponent("credentials.json").path)"])
     #expect(
       loaded.status == 1 && loaded.standardError.contains("this is an export of n8n credentials, not a flow export"),

@@ -41,6 +41,19 @@ import Testing
     _ = Secrets.forViewing(decoded.version)
   }
 
+  /// The decoders read, without a crash, documents no shape check has seen (a value set in a
+  /// node, a rename read again) with every member of the wrong kind.
+  @Test func decodersReadDocumentsOfTheWrongShapeWithoutCrashing() throws {
+    for raw in [
+      #"{"nodes":[1,"x",null,{"credentials":7,"name":[],"id":{}}],"connections":{"a":{"main":[null,[1],[{"node":3}]]}}}"#,
+      #"{"pipelineState":[],"contextState":{"nodes":[{"nodeId":1,"configuration":{"credentials":{"data":[1]}}}],"edges":[{}]}}"#,
+    ] {
+      let document = try JSONParser.parse(raw)
+      _ = N8nCodec.decode(document, fallbackName: "x")
+      _ = IBMEventProcessingCodec.decode(document, fallbackName: "x")
+    }
+  }
+
   /// A document a dialect recognizes, whose lists hold what is not the dialect's (a number
   /// for a node, text for a router's routes), is refused at the first such place. Before,
   /// it loaded as nodes of unknown type, or as none, without a word.

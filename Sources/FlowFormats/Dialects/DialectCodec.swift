@@ -95,7 +95,8 @@ extension DialectCodec {
   }
   static var requiredNodeConfig: [String: [String]] { [:] }
 
-  /// By default any document the dialect recognizes is its own.
+  /// By default any document the dialect recognizes is its own: Node-RED's recognition takes
+  /// only a list of objects, each with a text id and type.
   static func checkShape(_ document: JSONValue) throws(FormatError) {}
 
   /// By default diff compares the model as decoded.

@@ -276,32 +276,3 @@ struct Diff: Command {
     }
   }
 }
-
-extension Session {
-  /// True when the file at `path` is a flow export of a format FlowPort reads: what git's diff
-  /// driver compares semantically, and not a `package.json` (nor `/dev/null`, which stands
-  /// for an empty side of either).
-  public static func isFlowFile(atPath path: String) -> Bool {
-    guard path != Diff.nothing, let bytes = FileManager.default.contents(atPath: path) else { return false }
-    return (try? ExportFormat.read(bytes, fallbackName: "flow")) != nil
-  }
-
-  /// Why git's diff driver must not show the file at `path` line by line, or nil when it may:
-  /// JSON that cannot be read (`line:column: reason`; a flow with a lone surrogate in a note),
-  /// or a platform's credentials. Their secrets would show in the lines: a redaction line by
-  /// line finds a password beside its name, not a header's value under `"name":
-  /// "Authorization"`, nor credential data on lines of their own.
-  public static func notShownAsText(atPath path: String) -> String? {
-    guard path != Diff.nothing, let bytes = FileManager.default.contents(atPath: path) else { return nil }
-    do {
-      _ = try ExportFormat.read(bytes, fallbackName: "flow")
-      return nil
-    } catch {
-      switch error {
-      case .syntax: return "it cannot be read as JSON (\(error))"
-      case .credentialsExport: return "it holds credentials"
-      default: return nil
-      }
-    }
-  }
-}

@@ -1,0 +1,34 @@
+import FlowFormats
+import FlowModel
+import Foundation
+
+/// What git's diff driver makes of a file it is given: a flow to compare semantically, text
+/// to show as a plain diff (a `package.json`, `/dev/null`), or a file it must not show line by
+/// line. A redaction line by line finds a password beside its name, not a header's value under
+/// `"name": "Authorization"`, nor credential data on lines of their own.
+public enum DiffFileKind: Equatable, Sendable {
+  case flow
+  case text
+  /// Not shown, for this reason: JSON that cannot be read (a flow with a lone surrogate in a
+  /// note), a dialect's document of the wrong shape, a platform's credentials.
+  case hidden(String)
+
+  /// The kind of the file at `path`, read once.
+  public init(atPath path: String) {
+    guard path != Diff.nothing, let bytes = FileManager.default.contents(atPath: path) else {
+      self = .text
+      return
+    }
+    do {
+      _ = try ExportFormat.read(bytes, fallbackName: "flow")
+      self = .flow
+    } catch {
+      switch error {
+      case .unrecognized, .binary, .writeOnly: self = .text
+      case .syntax: self = StringBytes.beginsAsJSONContainer(bytes) ? .hidden("it cannot be read as JSON (\(error))") : .text
+      case .credentialsExport: self = .hidden("it holds credentials")
+      default: self = .hidden("it cannot be read as a flow (\(error))")
+      }
+    }
+  }
+}
