@@ -81,6 +81,10 @@ import Testing
     ("https://discord.com/api/webhooks/1439062964773584988/q4GaG2AEdSs6LKcfRmImVdd0ib0ss8qHrk", "webhook URL"),
     ("curl -H 'Authorization: Token 9f8e7d6c5b4a3f2e1d0c'", "authorization header"),
     ("Authorization: key=AAAAbbbbCCCCdddd1234", "authorization header"),
+    ("curl -H \"X-API-Key: 9f8e7d6c5b4a3f2e1d0c\"", "API key header"),
+    ("const apiKey = 'Zk81Jd02mQ';", "secret in quoted option"),
+    ("{password: \"hunter2hunter2\"}", "secret in quoted option"),
+    ("export API_TOKEN=\"abcd1234efgh\"\n", "secret in quoted option"),
   ])
   func findsAPatternAtEveryOffset(secret: String, kind: String) {
     for before in 0..<34 {
@@ -262,6 +266,10 @@ import Testing
     ("code", "EURASIAPACIFICREGIONCODES and AKIAEXAMPLEWITHOUTDIGITS"),
     ("code", "the right_hand side of a github_pat_ like name"),
     ("note", "Tel: 0123456789:AA and more text"),
+    ("code", "if (password == 'admin') { label = 'Password:'; type = 'password' }"),
+    ("code", "const token = '{{ $json.token }}'; const password = ''; const secret = process.env.S"),
+    ("code", "{ selectCredentials: \"Select credentials\", credentials: \"Credentials\" }; r.credentials=\"omit\""),
+    ("code", "message = \"Access Token: \" + response.access_token;\ndocument.cookie = \"access_token=\" + t;"),
   ])
   func leavesOrdinaryTextAlone(key: String, value: String) {
     #expect(SecretScanner.scan(document(key, value)).isEmpty)

@@ -71,11 +71,19 @@ public enum SecretScanner {
     // property (`msg.payload.token`), a call or a placeholder (`YOUR_API_TOKEN`) is not one.
     Pattern("authorization header", ["uthorization"], sharing: authorizationHeader, secret: Pattern.lastWord),
     Pattern("authorization header", ["UTHORIZATION"], sharing: authorizationHeader, secret: Pattern.lastWord),
+    // `X-API-Key: …` as a header is written in any case.
+    Pattern("API key header", ["pi-key"], sharing: apiKeyHeader, secret: Pattern.lastWord),
+    Pattern("API key header", ["pi-Key"], sharing: apiKeyHeader, secret: Pattern.lastWord),
+    Pattern("API key header", ["PI-Key"], sharing: apiKeyHeader, secret: Pattern.lastWord),
+    Pattern("API key header", ["PI-KEY"], sharing: apiKeyHeader, secret: Pattern.lastWord),
   ]
 
   private static let gitHubToken = LazyRegex { /gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}/ }
   /// Twenty letters and digits, a digit among them, not part of a longer word.
   private static let awsAccessKey = LazyRegex { /(?:AKIA|ASIA)(?=[0-9A-Z]{0,15}[0-9])[0-9A-Z]{16}(?![0-9A-Za-z])/ }
+  private static let apiKeyHeader = LazyRegex {
+    /(?i:api-key)["']?\s*:\s*["']?(?=[A-Za-z0-9\-._~+\/=]*[0-9])[A-Za-z0-9\-._~+\/=]{12,}(?![A-Za-z0-9(])/
+  }
   private static let authorizationHeader = LazyRegex {
     /(?i:authorization)["']?\s*[:=]\s*["']?(?:(?i:token|bot|digest)\s+)?(?=[A-Za-z0-9\-._~+\/=:]*[0-9])[A-Za-z0-9\-._~+\/=:]{12,}(?![A-Za-z0-9(])/
   }
@@ -530,7 +538,7 @@ public enum SecretScanner {
     var values: [Range<Int>] = []
     var index = StringBytes.firstQuote(in: bytes, from: 0)
     while index < bytes.count {
-      let value = quotedOptionValue(in: bytes, nameQuote: index)
+      let value = quotedOptionValue(in: bytes, nameQuote: index) ?? assignedValue(in: bytes, valueQuote: index)
       if let value { values.append(value) }
       index = StringBytes.firstQuote(in: bytes, from: value.map { $0.upperBound + 1 } ?? index + 1)
     }
@@ -548,14 +556,9 @@ public enum SecretScanner {
       if escaped { return index + 1 < bytes.count && bytes[index] == backslash && bytes[index + 1] == quote ? index + 2 : nil }
       return index < bytes.count && bytes[index] == quote ? index + 1 : nil
     }
-    func isNameByte(_ byte: UInt8) -> Bool {
-      (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-        || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
-    }
     var end = start + 1
     while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
     guard end > start + 1, var cursor = pastQuote(at: end) else { return nil }
-    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
     while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 }
     guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: ":") || bytes[cursor] == UInt8(ascii: "=") else { return nil }
     // Named as a member is that holds a secret (`isSecretName`): one rule for both.
@@ -584,6 +587,50 @@ public enum SecretScanner {
     let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self)
     return isLiteral(value) ? valueStart..<valueEnd : nil
   }
+
+  /// The value opening with the quote at `start` when a secret name written without quotes is
+  /// given it in code or a command line (`const apiKey = '…'`, `{password: "…"}`,
+  /// `API_TOKEN="…"`): a name, spaces, `:` or `=` (not a comparison), spaces, the quote, a
+  /// literal up to the same quote that ends the statement or the member. Code names secrets
+  /// in its words too (`credentials: "Credentials"`, a label; `r.credentials="omit"`), so the
+  /// value must look like one: a word holding a digit.
+  private static func assignedValue(in bytes: UnsafeBufferPointer<UInt8>, valueQuote start: Int) -> Range<Int>? {
+    let (quote, backslash) = (bytes[start], UInt8(ascii: "\\"))
+    guard start > 0, bytes[start - 1] != backslash else { return nil }
+    var cursor = start - 1
+    while cursor > 0, isSpace(bytes[cursor]) { cursor -= 1 }
+    guard cursor > 0, bytes[cursor] == UInt8(ascii: ":") || bytes[cursor] == UInt8(ascii: "=") else { return nil }
+    if bytes[cursor] == UInt8(ascii: "="),
+      [UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">")].contains(bytes[cursor - 1])
+    {
+      return nil
+    }
+    cursor -= 1
+    while cursor > 0, isSpace(bytes[cursor]) { cursor -= 1 }
+    let nameEnd = cursor + 1
+    while cursor >= 0, isNameByte(bytes[cursor]) { cursor -= 1 }
+    // A name right after a quote is text in quotes (`'Password:'`), its closing quote no value's.
+    guard cursor + 1 < nameEnd, cursor < 0 || ![UInt8(ascii: "'"), UInt8(ascii: "\""), backslash].contains(bytes[cursor]),
+      isSecretName(String(decoding: UnsafeBufferPointer(rebasing: bytes[(cursor + 1)..<nameEnd]), as: UTF8.self))
+    else { return nil }
+    var end = start + 1
+    while end < bytes.count, bytes[end] != quote, !isSpace(bytes[end]) { end += bytes[end] == backslash ? 2 : 1 }
+    guard end < bytes.count, bytes[end] == quote, bytes[(start + 1)..<end].contains(where: { (0x30...0x39).contains($0) }) else {
+      return nil
+    }
+    var after = end + 1
+    while after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x09 { after += 1 }
+    guard after == bytes.count || Array(",;})]\r\n".utf8).contains(bytes[after]) else { return nil }
+    return isLiteral(String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]), as: UTF8.self)) ? (start + 1)..<end : nil
+  }
+
+  /// A byte of an option's name: a letter, a digit, `_`, `.`, `-`.
+  private static func isNameByte(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+      || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+  }
+
+  private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
   /// `oauth2Response.access_token`; built once, not at each value asked about (see `LazyRegex`).
   nonisolated(unsafe) private static let propertyPath = /[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+/
