@@ -485,6 +485,14 @@ import Testing
       "\(refused.standardOutput)")
     #expect(!refused.standardOutput.contains("0123TOKEN") && !refused.standardOutput.contains("pwBODY"), "\(refused.standardOutput)")
 
+    // JSON with comments (a tsconfig.json) is text, shown as such.
+    try write("{\n  // strict\n  \"strict\": true\n}\n", "tsconfig.json")
+    _ = try git("add", ".")
+    _ = try git("commit", "-qm", "five")
+    try write("{\n  // strict\n  \"strict\": false\n}\n", "tsconfig.json")
+    let commented = try git("diff", "--no-color", "--", "tsconfig.json")
+    #expect(commented.standardOutput.contains("-  \"strict\": true\n+  \"strict\": false\n"), "\(commented.standardOutput)")
+
     // `n8n export:credentials --decrypted` kept beside the flows: not a flow (Node-RED's
     // detection took it for one), and not shown as text.
     try write(

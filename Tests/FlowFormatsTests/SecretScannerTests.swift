@@ -75,9 +75,9 @@ import Testing
     ("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "JWT"),
     ("ghp_Q2x5aW5nQ2F0c0FyZUJldHRlcjEyMzQ1Njc4OTA", "GitHub token"),
     ("xoxb-1234567890-1234567890-AbCdEfGhIjKl", "Slack token"),
-    ("AKIAIOSFODNN7EXAMPLE", "AWS access key"),
+    ("AKIA2E0A8F3B244C9986", "AWS access key"),
     ("https://api.telegram.org/bot110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/sendMessage", "Telegram bot token"),
-    ("https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", "webhook URL"),
+    ("https://hooks.slack.com/services/T024BE7LD/B08ABCD12/q1w2e3r4t5y6u7i8o9p0", "webhook URL"),
     ("https://discord.com/api/webhooks/1439062964773584988/q4GaG2AEdSs6LKcfRmImVdd0ib0ss8qHrk", "webhook URL"),
     ("curl -H 'Authorization: Token 9f8e7d6c5b4a3f2e1d0c'", "authorization header"),
     ("Authorization: key=AAAAbbbbCCCCdddd1234", "authorization header"),
@@ -103,7 +103,7 @@ import Testing
       "curl -H 'Authorization: Token <redacted:authorization header>' https://x"
     ),
     ("Authorization:9f8e7d6c5b4a3f2e1d0c", "Authorization:<redacted:authorization header>"),
-    ("https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXX", "https://hooks.slack.com/services/<redacted:webhook URL>"),
+    ("https://hooks.slack.com/services/T024BE7LD/B08ABCD12/q1w2e3r4", "https://hooks.slack.com/services/<redacted:webhook URL>"),
     (
       "https://discord.com/api/webhooks/14390629/q4GaG2AEdSs6LKcfRmImVdd0",
       "https://discord.com/api/webhooks/14390629/<redacted:webhook URL>"
@@ -270,6 +270,13 @@ import Testing
     ("code", "const token = '{{ $json.token }}'; const password = ''; const secret = process.env.S"),
     ("code", "{ selectCredentials: \"Select credentials\", credentials: \"Credentials\" }; r.credentials=\"omit\""),
     ("code", "message = \"Access Token: \" + response.access_token;\ndocument.cookie = \"access_token=\" + t;"),
+    (
+      "code",
+      "const passwordRegex = '^(?=.*[0-9])'; const secretColor = '#ff0000'; const pass = 'step2'; const password_hash_algo = 'bcrypt2';"
+    ),
+    ("code", "const passwordChars = 'abcdefghijklmnopqrstuvwxyz0123456789';"),
+    ("url", "https://hooks.slack.com/services/YOUR_SLACK_WEBHOOK and T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"),
+    ("code", "AKIAIOSFODNN7EXAMPLE ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"),
   ])
   func leavesOrdinaryTextAlone(key: String, value: String) {
     #expect(SecretScanner.scan(document(key, value)).isEmpty)

@@ -39,12 +39,16 @@ enum N8nCodec: DialectCodec {
     }
   }
 
+  /// A credential as n8n exports it: its type one camel-cased word (`httpHeaderAuth`, where
+  /// Node-RED's config nodes are `mqtt-broker`), its data an object or encrypted text.
   private static func isCredential(_ element: JSONValue) -> Bool {
-    guard case .object(let object) = element, object["id"] != nil, object["name"]?.stringValue != nil, object["type"]?.stringValue != nil,
-      object["nodes"] == nil
+    guard case .object(let object) = element, object["id"] != nil, object["name"]?.stringValue != nil,
+      let type = object["type"]?.stringValue, type.allSatisfy({ $0.isLetter || $0.isNumber }), object["nodes"] == nil,
+      object["wires"] == nil, object["z"] == nil, object["x"] == nil
     else { return false }
     switch object["data"] {
-    case .object?, .string?: return object["wires"] == nil && object["z"] == nil && object["x"] == nil
+    case .object?: return true
+    case .string(let encrypted)?: return !encrypted.isEmpty
     default: return false
     }
   }

@@ -62,10 +62,11 @@ public enum SecretScanner {
     Pattern("Telegram bot token", [":AA"], /[0-9]{8,10}:AA[A-Za-z0-9_\-]{26,}/),
     // Webhook URLs whose path is the secret: anyone who has one can post.
     Pattern(
-      "webhook URL", ["hooks.slack.com/services/"], /hooks\.slack\.com\/services\/[A-Za-z0-9_\/\-]{16,}/,
+      "webhook URL", ["hooks.slack.com/services/"], /hooks\.slack\.com\/services\/(?=[A-Za-z0-9_\/\-]*[0-9])[A-Za-z0-9_\/\-]{16,}/,
       secret: Pattern.afterLast("services/")),
     Pattern(
-      "webhook URL", ["/api/webhooks/"], /\/api\/webhooks\/[0-9]+\/[A-Za-z0-9_\-]{16,}/, secret: Pattern.afterLast("/")),
+      "webhook URL", ["/api/webhooks/"], /\/api\/webhooks\/[0-9]+\/(?=[A-Za-z_\-]*[0-9])[A-Za-z0-9_\-]{16,}/, secret: Pattern.afterLast("/")
+    ),
     // A header written in code or a command line (`curl -H 'Authorization: Token …'`,
     // `{Authorization: 'key=…'}`), a digit in its token: a reference (`{{ … }}`, `$…`), a
     // property (`msg.payload.token`), a call or a placeholder (`YOUR_API_TOKEN`) is not one.
@@ -78,9 +79,12 @@ public enum SecretScanner {
     Pattern("API key header", ["PI-KEY"], sharing: apiKeyHeader, secret: Pattern.lastWord),
   ]
 
-  private static let gitHubToken = LazyRegex { /gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}/ }
-  /// Twenty letters and digits, a digit among them, not part of a longer word.
-  private static let awsAccessKey = LazyRegex { /(?:AKIA|ASIA)(?=[0-9A-Z]{0,15}[0-9])[0-9A-Z]{16}(?![0-9A-Za-z])/ }
+  private static let gitHubToken = LazyRegex {
+    /gh[pousr]_(?=[A-Za-z]*[0-9])[A-Za-z0-9]{30,}|github_pat_(?=[A-Za-z_]*[0-9])[A-Za-z0-9_]{40,}/
+  }
+  /// Twenty letters and digits, a digit among them, not part of a longer word, and not AWS's
+  /// documentation's example (`AKIAIOSFODNN7EXAMPLE`).
+  private static let awsAccessKey = LazyRegex { /(?:AKIA|ASIA)(?=[0-9A-Z]{0,15}[0-9])(?![0-9A-Z]*EXAMPLE)[0-9A-Z]{16}(?![0-9A-Za-z])/ }
   private static let apiKeyHeader = LazyRegex {
     /(?i:api-key)["']?\s*:\s*["']?(?=[A-Za-z0-9\-._~+\/=]*[0-9])[A-Za-z0-9\-._~+\/=]{12,}(?![A-Za-z0-9(])/
   }
@@ -592,8 +596,9 @@ public enum SecretScanner {
   /// given it in code or a command line (`const apiKey = '…'`, `{password: "…"}`,
   /// `API_TOKEN="…"`): a name, spaces, `:` or `=` (not a comparison), spaces, the quote, a
   /// literal up to the same quote that ends the statement or the member. Code names secrets
-  /// in its words too (`credentials: "Credentials"`, a label; `r.credentials="omit"`), so the
-  /// value must look like one: a word holding a digit.
+  /// in its words too (`credentials: "Credentials"`, a label; `r.credentials="omit"`;
+  /// `passwordRegex = '[A-Za-z0-9]+'`), so the name must end in a secret's word and the value
+  /// look like one: a word of eight characters or more, letters and a digit among them.
   private static func assignedValue(in bytes: UnsafeBufferPointer<UInt8>, valueQuote start: Int) -> Range<Int>? {
     let (quote, backslash) = (bytes[start], UInt8(ascii: "\\"))
     guard start > 0, bytes[start - 1] != backslash else { return nil }
@@ -611,17 +616,26 @@ public enum SecretScanner {
     while cursor >= 0, isNameByte(bytes[cursor]) { cursor -= 1 }
     // A name right after a quote is text in quotes (`'Password:'`), its closing quote no value's.
     guard cursor + 1 < nameEnd, cursor < 0 || ![UInt8(ascii: "'"), UInt8(ascii: "\""), backslash].contains(bytes[cursor]),
-      isSecretName(String(decoding: UnsafeBufferPointer(rebasing: bytes[(cursor + 1)..<nameEnd]), as: UTF8.self))
+      endsInSecretWord(String(decoding: UnsafeBufferPointer(rebasing: bytes[(cursor + 1)..<nameEnd]), as: UTF8.self))
     else { return nil }
     var end = start + 1
     while end < bytes.count, bytes[end] != quote, !isSpace(bytes[end]) { end += bytes[end] == backslash ? 2 : 1 }
-    guard end < bytes.count, bytes[end] == quote, bytes[(start + 1)..<end].contains(where: { (0x30...0x39).contains($0) }) else {
-      return nil
-    }
+    guard end < bytes.count, bytes[end] == quote else { return nil }
+    let value = bytes[(start + 1)..<end]
+    guard value.count >= 8, value.contains(where: { (0x30...0x39).contains($0) }),
+      value.contains(where: { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) })
+    else { return nil }
     var after = end + 1
     while after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x09 { after += 1 }
     guard after == bytes.count || Array(",;})]\r\n".utf8).contains(bytes[after]) else { return nil }
     return isLiteral(String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]), as: UTF8.self)) ? (start + 1)..<end : nil
+  }
+
+  /// True when the name's last word is a secret's (`apiKey`, `db_password`, `TOKEN`), not a
+  /// word about one (`passwordRegex`, `secretColor`).
+  private static func endsInSecretWord(_ name: String) -> Bool {
+    guard isSecretName(name), let last = words(of: name).last else { return false }
+    return secretWords.contains(last) || secretLastWords.contains(last) || last == "key"
   }
 
   /// A byte of an option's name: a letter, a digit, `_`, `.`, `-`.

@@ -9,6 +9,15 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
   /// 0-based byte offset of the offending byte.
   let offset: Int
 
+  /// True when the text is JSON other readers take, refused here only to keep it exactly (a
+  /// lone surrogate) or to bound the reader (nesting deeper than it goes): git's diff driver
+  /// does not show such a file as text, where JSON with comments or one value a line is just
+  /// text.
+  public var isJSONRefusedHere: Bool { reason.hasPrefix(Self.loneSurrogate) || reason.hasPrefix(Self.tooDeep) }
+
+  static let loneSurrogate = "lone surrogate"
+  static let tooDeep = "nesting deeper than"
+
   /// `line:column: reason`, for messages that prefix the file name.
   public var description: String { "\(line):\(column): \(reason)" }
 

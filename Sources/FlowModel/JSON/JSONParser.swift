@@ -187,7 +187,7 @@ private struct Reader: ~Copyable {
   }
 
   mutating func object(depth: Int) throws(JSONParseError) -> JSONValue {
-    guard depth <= JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth) levels") }
+    guard depth <= JSONParser.maximumDepth else { throw error("\(JSONParseError.tooDeep) \(JSONParser.maximumDepth) levels") }
     index += 1
     skipWhitespace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
@@ -222,7 +222,7 @@ private struct Reader: ~Copyable {
   }
 
   mutating func array(depth: Int) throws(JSONParseError) -> JSONValue {
-    guard depth <= JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth) levels") }
+    guard depth <= JSONParser.maximumDepth else { throw error("\(JSONParseError.tooDeep) \(JSONParser.maximumDepth) levels") }
     index += 1
     skipWhitespace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
@@ -390,7 +390,7 @@ private struct Reader: ~Copyable {
     guard let scalar = Unicode.Scalar(high) else {
       let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<start + 6]), as: UTF8.self)
       throw error(
-        "lone surrogate \(text) in string: it stands for no character and cannot be kept (a pair is \\uD800-\\uDBFF then \\uDC00-\\uDFFF)",
+        "\(JSONParseError.loneSurrogate) \(text) in string: it stands for no character and cannot be kept (a pair is \\uD800-\\uDBFF then \\uDC00-\\uDFFF)",
         at: start)
     }
     return scalar

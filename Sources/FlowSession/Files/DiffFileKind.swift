@@ -9,8 +9,10 @@ import Foundation
 public enum DiffFileKind: Equatable, Sendable {
   case flow
   case text
-  /// Not shown, for this reason: JSON that cannot be read (a flow with a lone surrogate in a
-  /// note), a dialect's document of the wrong shape, a platform's credentials.
+  /// Not shown, for this reason: JSON FlowPort refuses that other readers take (a flow with a
+  /// lone surrogate in a note; `JSONParseError.isJSONRefusedHere`), a dialect's document of the
+  /// wrong shape, a platform's credentials. JSON with comments (`tsconfig.json`) or one value
+  /// a line is text.
   case hidden(String)
 
   /// The kind of the file at `path`, read once.
@@ -25,7 +27,7 @@ public enum DiffFileKind: Equatable, Sendable {
     } catch {
       switch error {
       case .unrecognized, .binary, .writeOnly: self = .text
-      case .syntax: self = StringBytes.beginsAsJSONContainer(bytes) ? .hidden("it cannot be read as JSON (\(error))") : .text
+      case .syntax(let parse): self = parse.isJSONRefusedHere ? .hidden("it cannot be read as JSON (\(error))") : .text
       case .credentialsExport: self = .hidden("it holds credentials")
       default: self = .hidden("it cannot be read as a flow (\(error))")
       }
