@@ -18,6 +18,7 @@ import Testing
       return
     }
     #expect(parse.description == "1:\(column): nesting deeper than 512 levels")
+    #expect(parse.isJSONRefusedHere, "JSON other readers take")
   }
 
   /// Each dialect's decoder on its own shape nested as deep as JSON allows, and on members of

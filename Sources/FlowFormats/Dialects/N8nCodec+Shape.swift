@@ -4,10 +4,7 @@ import FlowModel
 extension N8nCodec {
   static func checkShape(_ document: JSONValue) throws(FormatError) {
     let root = try JSONPathReader(document, path: "")
-    for node in try root.objects("nodes") {
-      _ = try node.optionalString("name")
-      _ = try node.optionalString("type")
-    }
+    try root.requireObjects("nodes", textMembers: ["name", "type"])
     _ = try root.optionalObject("connections")
   }
 }

@@ -10,7 +10,7 @@ extension NiFiCodec {
   private static func checkGroup(_ group: JSONValue, at path: String) throws(FormatError) {
     let reader = try JSONPathReader(group, path: path)
     for key in ["processors", "inputPorts", "outputPorts", "funnels", "connections", "controllerServices", "remoteProcessGroups"] {
-      _ = try reader.objects(key)
+      try reader.requireObjects(key)
     }
     for child in try reader.objects("processGroups") { try checkGroup(.object(child.object), at: child.path) }
   }

@@ -65,6 +65,26 @@ struct JSONPathReader {
     return try JSONPathReader(value, path: childPath(key))
   }
 
+  /// Refuses the array at `key` unless each of its elements is an object whose `textMembers`
+  /// are texts where they are set, at the first place that breaks. Read in place: a path is
+  /// spelled only for a document that breaks, where `objects` spells one for every element
+  /// (every node of every file of a bulk load is checked).
+  func requireObjects(_ key: String, textMembers: [String] = []) throws(FormatError) {
+    let holds = try array(key).allSatisfy { element in
+      guard case .object(let object) = element else { return false }
+      return textMembers.allSatisfy { member in
+        switch object[member] {
+        case nil, .null?, .string?: true
+        default: false
+        }
+      }
+    }
+    if holds { return }
+    for reader in try objects(key) {
+      for member in textMembers { _ = try reader.optionalString(member) }
+    }
+  }
+
   /// Each element of an array member read as an object, with its index in the path.
   func objects(_ key: String) throws(FormatError) -> [JSONPathReader] {
     var readers: [JSONPathReader] = []

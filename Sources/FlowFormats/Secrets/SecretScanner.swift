@@ -563,12 +563,12 @@ public enum SecretScanner {
     var end = start + 1
     while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
     guard end > start + 1, var cursor = pastQuote(at: end) else { return nil }
-    while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 }
+    while cursor < bytes.count, StringBytes.isWhitespace(bytes[cursor]) { cursor += 1 }
     guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: ":") || bytes[cursor] == UInt8(ascii: "=") else { return nil }
     // Named as a member is that holds a secret (`isSecretName`): one rule for both.
     guard isSecretName(String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]), as: UTF8.self)) else { return nil }
     cursor += 1
-    while cursor < bytes.count, isSpace(bytes[cursor]) { cursor += 1 }
+    while cursor < bytes.count, StringBytes.isWhitespace(bytes[cursor]) { cursor += 1 }
     guard let valueStart = pastQuote(at: cursor) else { return nil }
     // The value runs to its closing quote, past an escaped one (`pa\"ss` in JSON, `it''s` in
     // SQL, `pa\\\"ss` where the quotes are escaped) and past any escape (`C:\\dir`): stopping
@@ -603,7 +603,7 @@ public enum SecretScanner {
     let (quote, backslash) = (bytes[start], UInt8(ascii: "\\"))
     guard start > 0, bytes[start - 1] != backslash else { return nil }
     var cursor = start - 1
-    while cursor > 0, isSpace(bytes[cursor]) { cursor -= 1 }
+    while cursor > 0, StringBytes.isWhitespace(bytes[cursor]) { cursor -= 1 }
     guard cursor > 0, bytes[cursor] == UInt8(ascii: ":") || bytes[cursor] == UInt8(ascii: "=") else { return nil }
     if bytes[cursor] == UInt8(ascii: "="),
       [UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">")].contains(bytes[cursor - 1])
@@ -611,7 +611,7 @@ public enum SecretScanner {
       return nil
     }
     cursor -= 1
-    while cursor > 0, isSpace(bytes[cursor]) { cursor -= 1 }
+    while cursor > 0, StringBytes.isWhitespace(bytes[cursor]) { cursor -= 1 }
     let nameEnd = cursor + 1
     while cursor >= 0, isNameByte(bytes[cursor]) { cursor -= 1 }
     // A name right after a quote is text in quotes (`'Password:'`), its closing quote no value's.
@@ -619,7 +619,7 @@ public enum SecretScanner {
       endsInSecretWord(String(decoding: UnsafeBufferPointer(rebasing: bytes[(cursor + 1)..<nameEnd]), as: UTF8.self))
     else { return nil }
     var end = start + 1
-    while end < bytes.count, bytes[end] != quote, !isSpace(bytes[end]) { end += bytes[end] == backslash ? 2 : 1 }
+    while end < bytes.count, bytes[end] != quote, !StringBytes.isWhitespace(bytes[end]) { end += bytes[end] == backslash ? 2 : 1 }
     guard end < bytes.count, bytes[end] == quote else { return nil }
     let value = bytes[(start + 1)..<end]
     guard value.count >= 8, value.contains(where: { (0x30...0x39).contains($0) }),
@@ -627,9 +627,12 @@ public enum SecretScanner {
     else { return nil }
     var after = end + 1
     while after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x09 { after += 1 }
-    guard after == bytes.count || Array(",;})]\r\n".utf8).contains(bytes[after]) else { return nil }
+    guard after == bytes.count || statementEnds.contains(bytes[after]) else { return nil }
     return isLiteral(String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]), as: UTF8.self)) ? (start + 1)..<end : nil
   }
+
+  /// What may follow a value given in code: the end of a statement, a member, a line.
+  private static let statementEnds = Array(",;})]\r\n".utf8)
 
   /// True when the name's last word is a secret's (`apiKey`, `db_password`, `TOKEN`), not a
   /// word about one (`passwordRegex`, `secretColor`).
@@ -643,8 +646,6 @@ public enum SecretScanner {
     (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
       || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
   }
-
-  private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
   /// `oauth2Response.access_token`; built once, not at each value asked about (see `LazyRegex`).
   nonisolated(unsafe) private static let propertyPath = /[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+/

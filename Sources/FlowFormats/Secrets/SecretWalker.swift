@@ -117,7 +117,9 @@ struct SecretWalker {
           let value: JSONValue?
           switch members[index].value {
           case .null, .bool: continue
-          case .string(let text) where embeddedDocumentKeys.contains(members[index].key) && !rule(place, members[index].key):
+          // Most walks name no such member: no key of theirs is hashed to look.
+          case .string(let text)
+          where !embeddedDocumentKeys.isEmpty && embeddedDocumentKeys.contains(members[index].key) && !rule(place, members[index].key):
             value = rewritingEmbeddedDocument(text, rule) ?? walk(members[index].value, place: &place, rule)
           case .string, .number:
             value = rule(place, members[index].key) ? all(members[index].value) : walk(members[index].value, place: &place, rule)

@@ -47,16 +47,16 @@ public enum Secrets {
     return rewriting(version, dialect: dialect, SecretWalker(transform: { _ in text }))
   }
 
-  /// The version with every secret's text passed through `transform` (a seal, to be undone):
-  /// connection credentials, secret environment variables, and in nodes, the source document
-  /// and the flow's settings whatever the flow's dialect calls secret. A secret that is a JSON
-  /// number goes through `number` when given (sealing keeps its type that way); a document
-  /// written as JSON in a text that holds one goes through whole, so that opening it gives the
-  /// text back as it was (`SecretWalker.transformsEmbeddedDocumentsWhole`).
-  public static func rewriting(
-    _ version: FlowVersion, number: ((String) -> String)? = nil, _ transform: @escaping (String) -> String
+  /// The version with every secret's text sealed by `seal`, to be opened again: connection
+  /// credentials, secret environment variables, and in nodes, the source document and the
+  /// flow's settings whatever the flow's dialect calls secret. A secret that is a JSON number
+  /// goes through `number` (so that it opens as a number); a document written as JSON in a text
+  /// that holds one goes through whole, so that opening it gives the text back as it was
+  /// (`SecretWalker.transformsEmbeddedDocumentsWhole`).
+  public static func sealing(
+    _ version: FlowVersion, number: @escaping (String) -> String, _ seal: @escaping (String) -> String
   ) -> FlowVersion {
-    var walker = SecretWalker(transform: transform, number: number)
+    var walker = SecretWalker(transform: seal, number: number)
     walker.transformsEmbeddedDocumentsWhole = true
     return rewriting(version, walker)
   }
@@ -107,10 +107,12 @@ public enum Secrets {
   public static func count(in version: FlowVersion) -> Int {
     final class Counter { var value = 0 }
     let counter = Counter()
-    _ = rewriting(version) { text in
-      counter.value += 1
-      return text
-    }
+    _ = rewriting(
+      version,
+      SecretWalker { text in
+        counter.value += 1
+        return text
+      })
     return counter.value
   }
 

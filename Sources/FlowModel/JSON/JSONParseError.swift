@@ -12,11 +12,8 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
   /// True when the text is JSON other readers take, refused here only to keep it exactly (a
   /// lone surrogate) or to bound the reader (nesting deeper than it goes): git's diff driver
   /// does not show such a file as text, where JSON with comments or one value a line is just
-  /// text.
-  public var isJSONRefusedHere: Bool { reason.hasPrefix(Self.loneSurrogate) || reason.hasPrefix(Self.tooDeep) }
-
-  static let loneSurrogate = "lone surrogate"
-  static let tooDeep = "nesting deeper than"
+  /// text. Said by the reader where it refuses, not read back out of `reason`.
+  public var isJSONRefusedHere = false
 
   /// `line:column: reason`, for messages that prefix the file name.
   public var description: String { "\(line):\(column): \(reason)" }
@@ -24,7 +21,9 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
   /// Makes an error for a byte offset, finding line and column by counting newlines before it.
   /// Done only on failure, so the parser's hot path never tracks lines. Public for problems
   /// found in a document after it parsed (a name a workspace cannot keep), said the same way.
-  public static func at(_ offset: Int, in bytes: some Collection<UInt8>, _ reason: String) -> JSONParseError {
+  public static func at(
+    _ offset: Int, in bytes: some Collection<UInt8>, _ reason: String, isJSONRefusedHere: Bool = false
+  ) -> JSONParseError {
     var line = 1
     var lineStart = 0
     var end = 0
@@ -35,6 +34,7 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
         lineStart = end
       }
     }
-    return JSONParseError(reason: reason, line: line, column: end - lineStart + 1, offset: offset)
+    return JSONParseError(
+      reason: reason, line: line, column: end - lineStart + 1, offset: offset, isJSONRefusedHere: isJSONRefusedHere)
   }
 }

@@ -102,8 +102,10 @@ private struct Reader: ~Copyable {
     self.minified = minified
   }
 
-  func error(_ reason: String, at offset: Int? = nil) -> JSONParseError {
-    .at(offset ?? index, in: bytes, reason)
+  /// An error at `offset` (where the reader stands, by default); `refusingJSON` when other
+  /// readers would take the text (`JSONParseError.isJSONRefusedHere`).
+  func error(_ reason: String, at offset: Int? = nil, refusingJSON: Bool = false) -> JSONParseError {
+    .at(offset ?? index, in: bytes, reason, isJSONRefusedHere: refusingJSON)
   }
 
   /// Steps over whitespace between tokens, the only place the reader does: when the minified
@@ -187,7 +189,7 @@ private struct Reader: ~Copyable {
   }
 
   mutating func object(depth: Int) throws(JSONParseError) -> JSONValue {
-    guard depth <= JSONParser.maximumDepth else { throw error("\(JSONParseError.tooDeep) \(JSONParser.maximumDepth) levels") }
+    guard depth <= JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth) levels", refusingJSON: true) }
     index += 1
     skipWhitespace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
@@ -222,7 +224,7 @@ private struct Reader: ~Copyable {
   }
 
   mutating func array(depth: Int) throws(JSONParseError) -> JSONValue {
-    guard depth <= JSONParser.maximumDepth else { throw error("\(JSONParseError.tooDeep) \(JSONParser.maximumDepth) levels") }
+    guard depth <= JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth) levels", refusingJSON: true) }
     index += 1
     skipWhitespace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
@@ -390,8 +392,8 @@ private struct Reader: ~Copyable {
     guard let scalar = Unicode.Scalar(high) else {
       let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<start + 6]), as: UTF8.self)
       throw error(
-        "\(JSONParseError.loneSurrogate) \(text) in string: it stands for no character and cannot be kept (a pair is \\uD800-\\uDBFF then \\uDC00-\\uDFFF)",
-        at: start)
+        "lone surrogate \(text) in string: it stands for no character and cannot be kept (a pair is \\uD800-\\uDBFF then \\uDC00-\\uDFFF)",
+        at: start, refusingJSON: true)
     }
     return scalar
   }

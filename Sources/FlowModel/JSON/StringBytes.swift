@@ -76,7 +76,7 @@ public enum StringBytes {
   }
 
   /// True for the bytes JSON allows between tokens: space, line feed, carriage return, tab.
-  @inline(__always) static func isWhitespace(_ byte: UInt8) -> Bool {
+  @inline(__always) public static func isWhitespace(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
   }
 

@@ -144,7 +144,7 @@ struct Commit: Command {
     CommitRequest.VersionWrite(flow: stored.outline.name, mode: mode, source: source) { number, publishedAt in
       // Secrets are sealed with the workspace key, never left in the stored document.
       var written = stored.outline
-      if let sealer { written = Secrets.rewriting(written, number: sealer.sealNumber) { sealer.seal($0) } }
+      if let sealer { written = Secrets.sealing(written, number: sealer.sealNumber) { sealer.seal($0) } }
       written.number = number
       written.published = publishedAt
       switch stored {

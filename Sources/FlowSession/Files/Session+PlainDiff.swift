@@ -2,11 +2,11 @@ import FlowFormats
 import Foundation
 
 extension Session {
-  /// `diff -u` of two files that are not flows (a `package.json` under git's `*.json
-  /// diff=flowport`, or a file FlowPort refuses to read: a lone surrogate, an unknown shape),
-  /// under the labels git gives them, with what looks like a secret in each line redacted
+  /// `diff -u` of two files that are text to git's driver (`DiffFileKind.text`: a
+  /// `package.json` under git's `*.json diff=flowport`, JSON with comments, JSON of no format
+  /// FlowPort knows), under the labels git gives them, with what looks like a secret in each line redacted
   /// (`Secrets.redacted(text:)`: `<redacted:bearer token>`): git shows the driver's output
-  /// as the diff, and a plain diff printed a token in a refused export in clear. Each line is
+  /// as the diff, and a plain diff printed a token in such a file in clear. Each line is
   /// searched alone, so a secret written over several (a PEM key's body) is not found. Nil
   /// when the files are equal; a failure of `diff` itself (a missing file, no `diff`) throws.
   public static func plainDiff(_ old: String, labelled oldLabel: String, _ new: String, labelled newLabel: String) throws -> String? {
