@@ -184,7 +184,7 @@ import Testing
 
   /// A named pipe in a folder or among a pattern's matches is passed over: reading it would
   /// wait for a writer forever (the time limit fails the test rather than hang it). Named
-  /// itself, a pipe is read (`load <(cat x.json)`).
+  /// itself, a pipe is read (`load <(cat x.json)`); a device or a socket is refused.
   @Test(.timeLimit(.minutes(1))) func aFoldersPipesAreNotReadAsExports() throws {
     let harness = try SessionHarness()
     try FileManager.default.createDirectory(atPath: harness.path("in"), withIntermediateDirectories: true)
@@ -207,6 +207,10 @@ import Testing
     }
     #expect(bound == 0)
     #expect(harness.failure("load ${dir}/in/sock.json").hasSuffix("cannot be read: it is a socket, not a file or a pipe"))
+    // A device is said to be one at once: /dev/zero read to its end took all the memory there was.
+    for device in ["/dev/zero", "/dev/urandom"] {
+      #expect(harness.failure("load \(device)").hasSuffix("cannot be read: it is a device, not a file or a pipe"))
+    }
     // A link back up the tree is not followed round and round.
     try FileManager.default.createSymbolicLink(atPath: harness.path("in/up"), withDestinationPath: "..")
     let loaded = try harness.output(of: "load ${dir}/in").standardOutput

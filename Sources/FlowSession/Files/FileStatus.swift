@@ -18,6 +18,9 @@ struct FileStatus {
   }
 
   let kind: Kind
+  /// True for a character or block device (`/dev/zero`, a terminal): `Kind.other`, but no
+  /// export, and a stream with no end.
+  let isDevice: Bool
   let stamp: FileStamp
   /// Who may read, write and run it (`0o644`).
   let permissions: mode_t
@@ -39,6 +42,7 @@ struct FileStatus {
     case .directory: kind = .directory
     default: kind = .other
     }
+    isDevice = status.type == .characterSpecial || status.type == .blockSpecial
     // As a Duration: the members of `timespec` are seen through the first module that read its
     // header, CoreFoundation or CDispatch as it happens, and could not be named portably.
     let modified = Duration(status.st_mtim).components

@@ -219,6 +219,9 @@ extension Session {
       guard let data = FileManager.default.contents(atPath: path) else { throw SessionError.unreadable(path, "permission denied") }
       return (data, status.stamp)
     case .other:
+      // A device (`/dev/zero`, `/dev/urandom`, a terminal) is read by no export, and reading
+      // `/dev/zero` to its end took all the memory there was.
+      if status.isDevice { throw SessionError.unreadable(path, "it is a device, not a file or a pipe") }
       // A pipe (`<(cat b.json)`, `/dev/stdin`, a named FIFO) has no size to read up to: it is
       // opened once and read to its end (opened twice, a writer that left after the first
       // would never come back to the second). Opening one waits for its writer; Ctrl-C ends
@@ -232,9 +235,30 @@ extension Session {
         }
       }
       let handle = FileHandle(fileDescriptor: descriptor.rawValue, closeOnDealloc: true)
-      do { return (try handle.readToEnd() ?? Data(), status.stamp) } catch {
-        throw SessionError.unreadable(path, error.localizedDescription)
-      }
+      return (try readPipe(handle, at: path), status.stamp)
     }
+  }
+
+  /// The most a pipe is read for one export: a stream that does not end (`<(yes)`) is refused
+  /// here rather than held in memory until there is none left. An export this large is a file.
+  static let pipeReadLimit = 1 << 30
+
+  /// A pipe's bytes to its end, in chunks, up to `pipeReadLimit`.
+  private static func readPipe(_ handle: FileHandle, at path: String) throws -> Data {
+    var bytes = Data()
+    do {
+      while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+        guard bytes.count + chunk.count <= pipeReadLimit else {
+          throw SessionError.unreadable(
+            path, "the pipe gave more than \(pipeReadLimit >> 30) GiB, the most an export read from a pipe may hold; write it to a file")
+        }
+        bytes.append(chunk)
+      }
+    } catch let error as SessionError {
+      throw error
+    } catch {
+      throw SessionError.unreadable(path, error.localizedDescription)
+    }
+    return bytes
   }
 }
