@@ -10,7 +10,7 @@ struct Shell {
   /// `--restore`: bring back the last abandoned session without asking.
   let restore: Bool
   /// Holds each command's output for `$PAGER` when it is long; nil when paging is off.
-  var pager: Pager? { (session.output as? TerminalOutput)?.pager }
+  var pager: Pager? { (session.destination as? TerminalOutput)?.pager }
 
   func run() throws {
     guard isatty(0) == 1 else {

@@ -55,6 +55,36 @@ import Testing
     #expect(try credentials == JSONParser.parse(#"{"user":"me","password":73519.25,"pin":4711,"tls":true}"#))
   }
 
+  /// A flow, a node and a config node named by a URL with its password: every command prints
+  /// names, and `export` names its file by the flow. No command prints the password and no
+  /// file is named with it; the file holds it, as it holds everything else that was loaded.
+  @Test func aPasswordInANameIsPrintedByNoCommandAndNamesNoFile() throws {
+    let harness = try SessionHarness()
+    let flow = #"""
+      [{"id":"t1","type":"tab","label":"Flow mqtt://admin:Canary7Name@broker.example.com"},
+       {"id":"b1","type":"mqtt-broker","name":"mqtts://admin:Canary7Name@broker.example.com","broker":"broker.example.com","port":"1883"},
+       {"id":"n1","type":"mqtt in","z":"t1","name":"in https://bob:Canary7Name@api.example.com/x","topic":"a","broker":"b1","x":100,"y":100,"wires":[]}]
+      """#
+    try flow.write(toFile: harness.path("named.json"), atomically: true, encoding: .utf8)
+    let edited = flow.replacingOccurrences(of: #""topic":"a""#, with: #""topic":"b""#)
+    try edited.write(toFile: harness.path("edited.json"), atomically: true, encoding: .utf8)
+    try harness.run("workspace new ${dir}/w.fpsw as w")
+    let name = "'Flow mqtt://admin:Canary7Name@broker.example.com'"
+    var printed: [String] = []
+    for line in [
+      "load ${dir}/named.json into w", "status", "match", "list exports", "diff ${dir}/named.json ${dir}/edited.json",
+      "diff ${dir}/named.json ${dir}/edited.json --json", "show \(name)", "export \(name) to ${dir}/out/",
+    ] {
+      let output = try harness.output(of: line)
+      printed.append(output.standardOutput + output.standardError)
+    }
+    #expect(printed.allSatisfy { !$0.contains("Canary7Name") }, "\(printed.filter { $0.contains("Canary7Name") })")
+    #expect(printed[0].contains("Flow mqtt://admin:<redacted:password in URL>@broker.example.com"), "\(printed[0])")
+    let files = try FileManager.default.contentsOfDirectory(atPath: harness.path("out"))
+    #expect(files.count == 1 && !files[0].contains("Canary7Name"), "\(files)")
+    #expect(try String(contentsOfFile: harness.path("out/\(files[0])"), encoding: .utf8).contains("Canary7Name"))
+  }
+
   @Test func aKeyFileThatHoldsNoKeyIsAnErrorNamingItNotAWorkspaceWithoutAKey() throws {
     let harness = try SessionHarness()
     let keyFile = harness.path("config/flowport/key")

@@ -394,6 +394,23 @@ public enum SecretScanner {
     return matches
   }
 
+  /// `text` with the password of each URL in it replaced as `redact` replaces it
+  /// (`mqtt://admin:<redacted:password in URL>@broker`). Names are identities, shown by every
+  /// command, and a flow, node or connection may be named by a URL that holds its password:
+  /// what a session prints, and the file names `export` makes, go through this.
+  public static func redactingPasswordsInURLs(_ text: String) -> String {
+    guard StringBytes.contains("@", in: text) else { return text }
+    return urlPasswordPatterns.reduce(text) { text, pattern in
+      guard pattern.anchors.allSatisfy({ StringBytes.contains($0, in: text) }) else { return text }
+      return pattern.replacingMatches(in: text) { match in
+        let secret = pattern.secret(match)
+        return match[..<secret.startIndex] + "<redacted:\(pattern.kind)>" + match[secret.endIndex...]
+      }
+    }
+  }
+
+  nonisolated(unsafe) private static let urlPasswordPatterns = patterns.filter { $0.kind == "password in URL" }
+
   /// The value with every secret replaced by `<redacted:kind>`.
   public static func redact(_ value: JSONValue) -> JSONValue {
     redact(value) { kind, _ in "<redacted:\(kind)>" }

@@ -1,4 +1,5 @@
 import Crypto
+import FlowFormats
 import FlowModel
 import Foundation
 
@@ -14,7 +15,12 @@ enum ExportFileName {
   /// spaces, more than `maximumStemBytes`) keeps what it can and gains a short hash of the
   /// whole name: `a/b` and `a_b`, `..` and three spaces, two long names alike in their first
   /// 200 bytes, all get files of their own, the same ones at every run.
+  ///
+  /// A password in a URL in the name is replaced first (`SecretScanner.redactingPasswordsInURLs`):
+  /// file names are listed, shown by every shell and kept by git. The hash is of the name so
+  /// redacted, since eight hex digits of a hash of the password would let it be guessed.
   static func name(for flowName: String, extension fileExtension: String) -> String {
+    let flowName = SecretScanner.redactingPasswordsInURLs(flowName)
     var stem = String(flowName.map(Self.safe)).trimmingCharacters(in: .whitespaces)
     if stem.hasPrefix(".") { stem = "_" + stem.drop(while: { $0 == "." }) }
     let tooLong = stem.utf8.count > maximumStemBytes
