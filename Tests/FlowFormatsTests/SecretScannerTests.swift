@@ -165,6 +165,31 @@ import Testing
     #expect(SecretScanner.redact(document("url", url))["node"]?["url"] == .string(redacted))
   }
 
+  /// A password given on a command line (an Execute Command node, a shell step) is found, and
+  /// only it is replaced: the command stays readable.
+  @Test(arguments: [
+    ("mysqldump -u root -pS3cretPw9 shop > /tmp/shop.sql", "mysqldump -u root -p<redacted:password in command line> shop > /tmp/shop.sql"),
+    ("mariadb -h db -p'S3cretPw9' shop", "mariadb -h db -p'<redacted:password in command line>' shop"),
+    ("mysql --user=root --password=S3cretPw9 shop", "mysql --user=root --password=<redacted:password in command line> shop"),
+    ("deploy --api-key 9f8e7d6c5b4a --env prod", "deploy --api-key <redacted:password in command line> --env prod"),
+    (
+      "kafka-avro-console-consumer --property basic.auth.user.info='svc:S3cretPw9' --topic t",
+      "kafka-avro-console-consumer --property basic.auth.user.info='svc:<redacted:password in command line>' --topic t"
+    ),
+    (
+      "curl -sS -u admin:S3cretPw9 https://api.example.com/x",
+      "curl -sS -u admin:<redacted:password in command line> https://api.example.com/x"
+    ),
+    ("sshpass -p 'S3cretPw9' ssh root@host", "sshpass -p '<redacted:password in command line>' ssh root@host"),
+    ("PGPASSWORD=S3cretPw9 psql -h db -U app", "PGPASSWORD=<redacted:password in command line> psql -h db -U app"),
+    ("cd /app && export API_TOKEN=ab12cd34ef56; ./run", "cd /app && export API_TOKEN=<redacted:password in command line>; ./run"),
+    ("redis-cli -h cache -a S3cretPw9 ping", "redis-cli -h cache -a <redacted:password in command line> ping"),
+  ])
+  func aPasswordOnACommandLineIsReplacedAlone(command: String, redacted: String) {
+    #expect(SecretScanner.scan(document("command", command)).map(\.kind) == ["password in command line"])
+    #expect(SecretScanner.redact(document("command", command))["node"]?["command"] == .string(redacted))
+  }
+
   /// The cheap test before the URL parameter's regular expression passes every name it takes,
   /// in any case (even one folded from beyond ASCII) and after any prefix, and turns away code
   /// full of `?` and `=`.
@@ -277,6 +302,13 @@ import Testing
     ("code", "const passwordChars = 'abcdefghijklmnopqrstuvwxyz0123456789';"),
     ("url", "https://hooks.slack.com/services/YOUR_SLACK_WEBHOOK and T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"),
     ("code", "AKIAIOSFODNN7EXAMPLE ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"),
+    // Command lines that ask for a password, or take it from elsewhere, and prose about options.
+    ("command", "mysql -u root -p shop; mysql -u root -p$MYSQL_PWD -P3306 shop"),
+    ("command", "curl -u \"$USER:$PASS\" https://x; curl -u {{user}}:{{pass}} https://x; curl -u admin https://x"),
+    ("command", "sshpass -p {{ $json.pw }} ssh h; redis-cli -a $REDIS_PASSWORD ping; redis-cli -a -n 2"),
+    ("command", "PGPASSWORD=$PGPASS psql; DB_PASSWORD=<your password>; const API_TOKEN=process.env.API_TOKEN"),
+    ("note", "Pass it with the --api-key option, or --password-file /run/secrets/db2; i--; x = y -- a comment"),
+    ("command", "deploy --token=YOUR_TOKEN_123 --password <password1> --secret ${SECRET2}"),
   ])
   func leavesOrdinaryTextAlone(key: String, value: String) {
     #expect(SecretScanner.scan(document(key, value)).isEmpty)

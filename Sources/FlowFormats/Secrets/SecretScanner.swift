@@ -21,63 +21,132 @@ public enum SecretScanner {
   ///
   /// Each has a literal anchor every match contains, checked first: regular expressions are
   /// slow, and almost no string holds an anchor, so scanning stays a byte search.
-  nonisolated(unsafe) static let patterns: [Pattern] = [
-    Pattern(
-      // Its lines may be written as `\n` escapes, in code that builds the key.
-      "private key", ["PRIVATE KEY"], /-----BEGIN [A-Z ]*PRIVATE KEY-----\s*[A-Za-z0-9+\/=\s\\]{40,}(?:-----END [A-Z ]*PRIVATE KEY-----)?/),
-    Pattern("JWT", ["eyJ"], finding: JSONWebToken.first(in:)),
-    // HTTP's scheme names are case-insensitive: code writes `bearer` too. Two anchors, not
-    // `earer`: `e` begins most words, and each is a candidate to compare.
-    Pattern("bearer token", ["Bearer"], sharing: bearer),
-    Pattern("bearer token", ["bearer"], sharing: bearer),
-    Pattern("API key", ["sk-"], /sk-(?:proj-|ant-)?[A-Za-z0-9_\-]{20,}/),
-    Pattern("basic-auth header", ["Basic"], /Basic\s+(?=[A-Za-z0-9+\/]*[0-9+\/=])[A-Za-z0-9+\/]{12,}={0,2}/),
-    // A scheme of at most 32 characters: unbounded, a run of letters was read to its end from
-    // each of its letters in turn, and a 40 KB one took 39 s.
-    Pattern(
-      "password in URL", ["://", "@"], /[A-Za-z][A-Za-z0-9+.\-]{0,31}:\/\/[^\/\s:@{}]*:[^\/\s@{}]+@/, secret: Pattern.passwordInURL),
-    // Oracle's thin driver writes `jdbc:oracle:thin:user/password@host:1521:sid`, without `//`.
-    Pattern("password in URL", ["jdbc:oracle", "@"], /jdbc:oracle:thin:[^\/\s@:]+\/[^\/\s@]+@/, secret: Pattern.oraclePassword),
-    // Google's API keys.
-    Pattern("API key", ["AIza"], /AIza[0-9A-Za-z_\-]{35}/),
-    // In a URL (JDBC's `;password=` too), or in a query after a path that is not one yet
-    // (`{{base}}/v1?api_key=…`).
-    Pattern("secret in URL parameter", ["://", "="], sharing: urlParameter, mayMatch: namesSecretParameter, secret: Pattern.queryValue),
-    Pattern("secret in URL parameter", ["?", "="], sharing: urlParameter, mayMatch: namesSecretParameter, secret: Pattern.queryValue),
-    // A form-encoded body: `grant_type=password&username=u&password=…`.
-    Pattern("secret in URL parameter", ["&", "="], sharing: urlParameter, mayMatch: namesSecretParameter, secret: Pattern.queryValue),
-    // Tokens a service marks by their prefix: GitHub's (`ghp_`, `github_pat_`), Slack's
-    // (`xoxb-`), AWS access key ids (`AKIA`, `ASIA`), Telegram bots' (`123456789:AA…`).
-    // One pattern a prefix, not `gh` and `_`: those two stand in most code.
-    Pattern("GitHub token", ["ghp_"], sharing: gitHubToken),
-    Pattern("GitHub token", ["gho_"], sharing: gitHubToken),
-    Pattern("GitHub token", ["ghu_"], sharing: gitHubToken),
-    Pattern("GitHub token", ["ghs_"], sharing: gitHubToken),
-    Pattern("GitHub token", ["ghr_"], sharing: gitHubToken),
-    Pattern("GitHub token", ["github_pat_"], sharing: gitHubToken),
-    // Slack's token kinds (bot, user, app, refresh, session), with a digit: `xoxo-…` is a kiss.
-    Pattern("Slack token", ["xox"], /xox[abprs]-(?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9\-]{10,}/),
-    Pattern("AWS access key", ["AKIA"], sharing: awsAccessKey),
-    Pattern("AWS access key", ["ASIA"], sharing: awsAccessKey),
-    Pattern("Telegram bot token", [":AA"], /[0-9]{8,10}:AA[A-Za-z0-9_\-]{26,}/),
-    // Webhook URLs whose path is the secret: anyone who has one can post.
-    Pattern(
-      "webhook URL", ["hooks.slack.com/services/"], /hooks\.slack\.com\/services\/(?=[A-Za-z0-9_\/\-]*[0-9])[A-Za-z0-9_\/\-]{16,}/,
-      secret: Pattern.afterLast("services/")),
-    Pattern(
-      "webhook URL", ["/api/webhooks/"], /\/api\/webhooks\/[0-9]+\/(?=[A-Za-z_\-]*[0-9])[A-Za-z0-9_\-]{16,}/, secret: Pattern.afterLast("/")
-    ),
-    // A header written in code or a command line (`curl -H 'Authorization: Token …'`,
-    // `{Authorization: 'key=…'}`), a digit in its token: a reference (`{{ … }}`, `$…`), a
-    // property (`msg.payload.token`), a call or a placeholder (`YOUR_API_TOKEN`) is not one.
-    Pattern("authorization header", ["uthorization"], sharing: authorizationHeader, secret: Pattern.lastWord),
-    Pattern("authorization header", ["UTHORIZATION"], sharing: authorizationHeader, secret: Pattern.lastWord),
-    // `X-API-Key: …` as a header is written in any case.
-    Pattern("API key header", ["pi-key"], sharing: apiKeyHeader, secret: Pattern.lastWord),
-    Pattern("API key header", ["pi-Key"], sharing: apiKeyHeader, secret: Pattern.lastWord),
-    Pattern("API key header", ["PI-Key"], sharing: apiKeyHeader, secret: Pattern.lastWord),
-    Pattern("API key header", ["PI-KEY"], sharing: apiKeyHeader, secret: Pattern.lastWord),
-  ]
+  nonisolated(unsafe) static let patterns: [Pattern] =
+    [
+      Pattern(
+        // Its lines may be written as `\n` escapes, in code that builds the key.
+        "private key", ["PRIVATE KEY"], /-----BEGIN [A-Z ]*PRIVATE KEY-----\s*[A-Za-z0-9+\/=\s\\]{40,}(?:-----END [A-Z ]*PRIVATE KEY-----)?/
+      ),
+      Pattern("JWT", ["eyJ"], finding: JSONWebToken.first(in:)),
+      // HTTP's scheme names are case-insensitive: code writes `bearer` too. Two anchors, not
+      // `earer`: `e` begins most words, and each is a candidate to compare.
+      Pattern("bearer token", ["Bearer"], sharing: bearer),
+      Pattern("bearer token", ["bearer"], sharing: bearer),
+      Pattern("API key", ["sk-"], /sk-(?:proj-|ant-)?[A-Za-z0-9_\-]{20,}/),
+      Pattern("basic-auth header", ["Basic"], /Basic\s+(?=[A-Za-z0-9+\/]*[0-9+\/=])[A-Za-z0-9+\/]{12,}={0,2}/),
+      // A scheme of at most 32 characters: unbounded, a run of letters was read to its end from
+      // each of its letters in turn, and a 40 KB one took 39 s.
+      Pattern(
+        "password in URL", ["://", "@"], /[A-Za-z][A-Za-z0-9+.\-]{0,31}:\/\/[^\/\s:@{}]*:[^\/\s@{}]+@/, secret: Pattern.passwordInURL),
+      // Oracle's thin driver writes `jdbc:oracle:thin:user/password@host:1521:sid`, without `//`.
+      Pattern("password in URL", ["jdbc:oracle", "@"], /jdbc:oracle:thin:[^\/\s@:]+\/[^\/\s@]+@/, secret: Pattern.oraclePassword),
+      // Google's API keys.
+      Pattern("API key", ["AIza"], /AIza[0-9A-Za-z_\-]{35}/),
+      // In a URL (JDBC's `;password=` too), or in a query after a path that is not one yet
+      // (`{{base}}/v1?api_key=…`).
+      Pattern("secret in URL parameter", ["://", "="], sharing: urlParameter, mayMatch: namesSecretParameter, secret: Pattern.queryValue),
+      Pattern("secret in URL parameter", ["?", "="], sharing: urlParameter, mayMatch: namesSecretParameter, secret: Pattern.queryValue),
+      // A form-encoded body: `grant_type=password&username=u&password=…`.
+      Pattern("secret in URL parameter", ["&", "="], sharing: urlParameter, mayMatch: namesSecretParameter, secret: Pattern.queryValue),
+      // Tokens a service marks by their prefix: GitHub's (`ghp_`, `github_pat_`), Slack's
+      // (`xoxb-`), AWS access key ids (`AKIA`, `ASIA`), Telegram bots' (`123456789:AA…`).
+      // One pattern a prefix, not `gh` and `_`: those two stand in most code.
+      Pattern("GitHub token", ["ghp_"], sharing: gitHubToken),
+      Pattern("GitHub token", ["gho_"], sharing: gitHubToken),
+      Pattern("GitHub token", ["ghu_"], sharing: gitHubToken),
+      Pattern("GitHub token", ["ghs_"], sharing: gitHubToken),
+      Pattern("GitHub token", ["ghr_"], sharing: gitHubToken),
+      Pattern("GitHub token", ["github_pat_"], sharing: gitHubToken),
+      // Slack's token kinds (bot, user, app, refresh, session), with a digit: `xoxo-…` is a kiss.
+      Pattern("Slack token", ["xox"], /xox[abprs]-(?=[A-Za-z0-9\-]*[0-9])[A-Za-z0-9\-]{10,}/),
+      Pattern("AWS access key", ["AKIA"], sharing: awsAccessKey),
+      Pattern("AWS access key", ["ASIA"], sharing: awsAccessKey),
+      Pattern("Telegram bot token", [":AA"], /[0-9]{8,10}:AA[A-Za-z0-9_\-]{26,}/),
+      // Webhook URLs whose path is the secret: anyone who has one can post.
+      Pattern(
+        "webhook URL", ["hooks.slack.com/services/"], /hooks\.slack\.com\/services\/(?=[A-Za-z0-9_\/\-]*[0-9])[A-Za-z0-9_\/\-]{16,}/,
+        secret: Pattern.afterLast("services/")),
+      Pattern(
+        "webhook URL", ["/api/webhooks/"], /\/api\/webhooks\/[0-9]+\/(?=[A-Za-z_\-]*[0-9])[A-Za-z0-9_\-]{16,}/,
+        secret: Pattern.afterLast("/")
+      ),
+      // A header written in code or a command line (`curl -H 'Authorization: Token …'`,
+      // `{Authorization: 'key=…'}`), a digit in its token: a reference (`{{ … }}`, `$…`), a
+      // property (`msg.payload.token`), a call or a placeholder (`YOUR_API_TOKEN`) is not one.
+      Pattern("authorization header", ["uthorization"], sharing: authorizationHeader, secret: Pattern.lastWord),
+      Pattern("authorization header", ["UTHORIZATION"], sharing: authorizationHeader, secret: Pattern.lastWord),
+      // `X-API-Key: …` as a header is written in any case.
+      Pattern("API key header", ["pi-key"], sharing: apiKeyHeader, secret: Pattern.lastWord),
+      Pattern("API key header", ["pi-Key"], sharing: apiKeyHeader, secret: Pattern.lastWord),
+      Pattern("API key header", ["PI-Key"], sharing: apiKeyHeader, secret: Pattern.lastWord),
+      Pattern("API key header", ["PI-KEY"], sharing: apiKeyHeader, secret: Pattern.lastWord),
+      // A password given on a command line (an Execute Command node, a shell step, a script):
+      // a long option named as a secret's (`--password=…`, `--api-key …`), MySQL's `-p…`,
+      // sshpass's `-p`, redis-cli's `-a`, curl's `-u user:…`, Kafka's `basic.auth.user.info`,
+      // and a variable set for a command (`PGPASSWORD=… psql`). A value that begins as a
+      // reference (`$PW`, `{{ … }}`, `%PW%`) or a placeholder (`<password>`, `YOUR_…`, `***`)
+      // is none, nor is a prompt (`mysql -p`).
+      // Anchors that stand in few texts: a tool's name, a variable's ending in capitals. `--`
+      // stands in SQL comments and Markdown rules too: the name after it is read first.
+      Pattern("password in command line", ["--"], sharing: longOption, mayMatch: namesSecretOption, secret: Pattern.optionValue),
+      Pattern("password in command line", ["mysql"], sharing: mysqlPassword, secret: Pattern.shortOptionValue("-p")),
+      Pattern("password in command line", ["mariadb"], sharing: mysqlPassword, secret: Pattern.shortOptionValue("-p")),
+      Pattern(
+        "password in command line", ["sshpass"], /sshpass[ \t]+-p[ \t]*["']?(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,}/,
+        secret: Pattern.lastRun),
+      Pattern(
+        "password in command line", ["redis-cli"],
+        /redis-cli(?:[ \t][^\n|;&]*?)?[ \t]-a[ \t]+["']?(?!-)(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,}/,
+        secret: Pattern.lastRun),
+      Pattern(
+        "password in command line", ["curl"],
+        /curl(?:[ \t][^\n|;&]*?)?[ \t](?:-u|--user)[ \t]*["']?[^\s:"'$]+:(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,}/,
+        secret: Pattern.afterUser),
+      Pattern(
+        "password in command line", ["basic.auth.user.info"],
+        /basic\.auth\.user\.info["']?[ \t]*[=:][ \t]*["']?[^\s:"'$]+:(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"',;&|]{3,}/,
+        secret: Pattern.afterUser),
+    ]
+    + ["WORD=", "WD=", "PHRASE=", "PASS=", "TOKEN=", "SECRET=", "KEY="].map { ending in
+      Pattern("password in command line", [ending], sharing: secretVariable, secret: Pattern.afterFirst("="))
+    }
+
+  /// `--password=…`, `--db-password …`, `--api-key …`, in lower case as options are written: a
+  /// value of six characters or more with a digit, since prose names options too ("pass it
+  /// with the --api-key option").
+  private static let longOption = LazyRegex {
+    /--(?:[A-Za-z0-9]+[\-_])*(?:password|passwd|passphrase|pass|pwd|token|api[\-_]?key|secret|client[\-_]?secret|access[\-_]?key|secret[\-_]?key|auth[\-_]?token|access[\-_]?token)(?:=|[ \t]+)["']?(?!-)(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)(?=[^\s"'&|;<>`]*[0-9])[^\s"'&|;<>`]{6,}/
+  }
+  /// MySQL's and MariaDB's tools take the password joined to `-p` (`-pS3cret`); `-p` alone asks.
+  private static let mysqlPassword = LazyRegex {
+    /(?:mysql|mariadb)[A-Za-z\-]*(?:\.exe)?[ \t](?:[^\n|;&]*?[ \t])?-p["']?(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,}/
+  }
+  /// A variable set for a command or exported (`PGPASSWORD=… psql`, `export API_TOKEN=…`),
+  /// named in capitals as shells name them, its value a word of eight characters or more with
+  /// letters and a digit, as a value given to a name in code must be (`assignedValue`).
+  private static let secretVariable = LazyRegex {
+    /(?:^|[\s;&|(])[A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|SECRET|API_KEY|APIKEY|ACCESS_KEY|SECRET_KEY)=(?!YOUR|REPLACE|xxx|XXX)(?=[^\s"'`;&|()\[\]$<>{}]*[0-9])(?=[^\s"'`;&|()\[\]$<>{}]*[A-Za-z])[^\s"'`;&|()\[\]$<>{}]{8,}/
+  }
+
+  /// True when some `--` in `bytes` opens an option whose name ends as a secret's does
+  /// (`--password`, `--api-key`), followed by `=` or a space: `longOption` is worth running.
+  /// `--` stands in SQL comments, decrements and Markdown rules.
+  static func namesSecretOption(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index + 2 < bytes.count {
+      guard bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-") else {
+        index += 1
+        continue
+      }
+      var end = index + 2
+      while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
+      if end < bytes.count, bytes[end] == UInt8(ascii: "=") || bytes[end] == 0x20 || bytes[end] == 0x09, endsSecretName(bytes, at: end) {
+        return true
+      }
+      index = max(end, index + 2)
+    }
+    return false
+  }
 
   private static let gitHubToken = LazyRegex {
     /gh[pousr]_(?=[A-Za-z]*[0-9])[A-Za-z0-9]{30,}|github_pat_(?=[A-Za-z_]*[0-9])[A-Za-z0-9_]{40,}/
@@ -187,6 +256,37 @@ public enum SecretScanner {
     static func oraclePassword(_ match: Substring) -> Substring {
       guard let slash = match.firstIndex(of: "/"), match.last == "@" else { return match }
       return match[match.index(after: slash)..<match.index(before: match.endIndex)]
+    }
+
+    /// The value of a long option: what follows its name, `=` or spaces, and an opening quote.
+    static func optionValue(_ match: Substring) -> Substring {
+      guard let end = match.firstIndex(where: { $0 == "=" || $0 == " " || $0 == "\t" }) else { return match }
+      return match[end...].drop { "= \t\"'".contains($0) }
+    }
+
+    /// The match's last run of characters between spaces and quotes: the value a short option
+    /// was given (`sshpass -p '…'`).
+    static func lastRun(_ match: Substring) -> Substring {
+      match.lastIndex { " \t'\"".contains($0) }.map { match[match.index(after: $0)...] } ?? match
+    }
+
+    /// The value joined to a short option (`-pS3cret`), or given it in quotes (`-p'S3cret'`).
+    static func shortOptionValue(_ option: String) -> (Substring) -> Substring {
+      { match in
+        let run = lastRun(match)
+        return run.hasPrefix(option) ? run.dropFirst(option.count) : run
+      }
+    }
+
+    /// The password of a user's `name:password` given last in the match (`curl -u ana:…`).
+    static func afterUser(_ match: Substring) -> Substring {
+      let run = lastRun(match)
+      return run.firstIndex(of: ":").map { run[run.index(after: $0)...] } ?? run
+    }
+
+    /// What follows the first `marker` in the match: a variable's value after `=`.
+    static func afterFirst(_ marker: Character) -> (Substring) -> Substring {
+      { match in match.firstIndex(of: marker).map { match[match.index(after: $0)...] } ?? match }
     }
 
     /// What follows the last `marker` in the match: a webhook's path after `services/`.
