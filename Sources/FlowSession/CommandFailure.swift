@@ -37,7 +37,7 @@ public struct CommandFailure: Error, CustomStringConvertible {
   public var exitStatus: Int32 {
     switch reason {
     case is UsageError: 2
-    case SessionError.cancelled: 130
+    case SessionError.cancelled, StoreError.cancelled: 130
     default: 1
     }
   }

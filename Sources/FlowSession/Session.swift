@@ -42,7 +42,7 @@ public final class Session {
   /// Where long commands show how far they are; nil for none.
   public var progress: (any ProgressDisplay)?
   /// Polled by long commands; true once the user pressed Ctrl-C.
-  public var isCancelled: () -> Bool = { false }
+  public var isCancelled: @Sendable () -> Bool = { false }
   /// Set by `quit`; the shell stops reading after the command.
   public internal(set) var quitRequested = false
   /// Whether the last `diff` found a difference, for `fps diff`'s exit status.

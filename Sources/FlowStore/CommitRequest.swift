@@ -44,13 +44,18 @@ public struct CommitRequest: Sendable {
   var kept: [KeptValue]
   /// Told how many of the versions are written, and of how many, on the committing thread.
   var onProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+  /// Asked after each version written, and before the transaction ends: true rolls it back
+  /// (`StoreError.cancelled`). A bulk commit takes seconds, and Ctrl-C then must not leave
+  /// the user believing nothing was written when all of it was.
+  var isCancelled: @Sendable () -> Bool
 
   /// A commit of `writes`, `registryWrites` and `changes`, journaled under `message` and `author`,
-  /// planned at `expectedRevision`; `onProgress` is told how far the writes are.
+  /// planned at `expectedRevision`; `onProgress` is told how far the writes are, and
+  /// `isCancelled` asked whether to go on.
   public init(
     message: String, author: String, expectedRevision: Int, writes: [VersionWrite], registryWrites: [RegistryEntry] = [],
     changes: [WorkspaceChange] = [], remembered: [RememberedBinding] = [], kept: [KeptValue] = [],
-    onProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+    onProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil, isCancelled: @escaping @Sendable () -> Bool = { false }
   ) {
     self.message = message
     self.author = author
@@ -61,5 +66,6 @@ public struct CommitRequest: Sendable {
     self.remembered = remembered
     self.kept = kept
     self.onProgress = onProgress
+    self.isCancelled = isCancelled
   }
 }

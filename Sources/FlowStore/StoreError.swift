@@ -42,6 +42,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case loginRefused(location: String, reason: String)
   /// The database login may not do this (a viewer writing, say); the server said no.
   case notPermitted(location: String, user: String, reason: String)
+  /// Ctrl-C while a commit was being written: its transaction was rolled back.
+  case cancelled(path: String)
 
   /// The message shown to the user, naming the workspace and, where there is one, what to do.
   public var description: String {
@@ -59,8 +61,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
       // --read-only` either way.
       let why = WorkspaceStores.isURL(path) ? "the login's role only reads (an owner grants the editor role)" : "the file's permissions"
       return "\(path) is read-only: nothing was written (opened with `load --read-only`, or \(why))"
+    case .cancelled(let path): return "interrupted (Ctrl-C): nothing was written to \(path)"
     case .movedOn(let path):
-      return "\(path) was changed by another process since it was opened; nothing was written (load it again and retry)"
+      return
+        "\(path) was changed by another process since it was opened; nothing was written (run the command again: it plans against what is there now)"
     case .flowExists(let name): return "a flow named '\(name)' already exists"
     case .noSuchFlow(let name): return "no flow named '\(name)'"
     case .noSuchVersion(let flow, let number): return "flow '\(flow)' has no version \(number)"

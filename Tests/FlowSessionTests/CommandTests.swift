@@ -243,6 +243,42 @@ import Testing
     #expect(harness.failure("commit") == "nothing is pending for prod: stage exports with `load <file> into prod`")
   }
 
+  /// Ctrl-C while a commit's plan is made (seconds, for thousands of flows) stops it before a
+  /// write: exit status 130, and the imports still pending.
+  @Test func aCommitInterruptedBeforeItWritesWritesNothing() throws {
+    let harness = try SessionHarness()
+    try harness.stageOrders()
+    try harness.run("match --auto", "match finance-db-test finance-db-prod")
+    harness.session.isCancelled = { true }
+    do {
+      try harness.session.execute("commit --yes -m interrupted")
+      Issue.record("the commit should have been interrupted")
+    } catch {
+      #expect(error.message == "interrupted (Ctrl-C): nothing was written to \(harness.path("prod.fpsw"))")
+      #expect(error.exitStatus == 130)
+    }
+    harness.session.isCancelled = { false }
+    #expect(try harness.output(of: "log").standardOutput.contains("interrupted") == false)
+    #expect(harness.session.prompt == "fps prod (1 pending)> ")
+  }
+
+  /// Ctrl-C once a script's last command has run, before the empty line after its last
+  /// newline or a comment, interrupts nothing: the script succeeded.
+  @Test func anInterruptAfterAScriptsLastCommandInterruptsNothing() throws {
+    let harness = try SessionHarness()
+    let asked = Recorder<Int>()
+    harness.session.isCancelled = {
+      asked.record(1)
+      return asked.all.count > 1
+    }
+    let script = harness.path("s.fps")
+    try "echo one\n\n  # done\n".write(toFile: script, atomically: true, encoding: .utf8)
+    let (printed, error) = harness.output(ofScript: script)
+    #expect(error == nil)
+    #expect(printed.standardOutput == "one\n")
+    #expect(asked.all.count == 1)
+  }
+
   @Test func scriptsStopAtTheFirstFailureWithFileAndLine() throws {
     let harness = try SessionHarness()
     let script = harness.path("s.fps")

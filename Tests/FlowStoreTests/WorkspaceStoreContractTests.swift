@@ -113,6 +113,28 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
     #expect(try store.revision() == 0)
   }
 
+  /// Ctrl-C while a commit is written rolls it back: asked after each version written and once
+  /// more before the journal ends, the tenth answer yes or the last.
+  @Test(arguments: StoreUnderTest.all) func aCommitCancelledWhileWrittenLeavesNothingBehind(kind: StoreUnderTest) throws {
+    let store = try WorkspaceStores.create(try kind.location(folder, "w"))
+    let location = store.location
+    let writes = (0..<30).map { write("f\($0)", .newFlow) }
+    for cancelAt in [10, writes.count + 1] {
+      let asked = Recorder<Int>()
+      let request = CommitRequest(
+        message: "m", author: "a", expectedRevision: 0, writes: writes,
+        isCancelled: {
+          asked.record(1)
+          return asked.all.count == cancelAt
+        })
+      #expect(throws: StoreError.cancelled(path: location)) { try store.commit(request) }
+      #expect(asked.all.count == cancelAt)
+      #expect(try store.flows().isEmpty)
+      #expect(try store.journal().isEmpty)
+      #expect(try store.revision() == 0)
+    }
+  }
+
   @Test(arguments: StoreUnderTest.all) func aSecondWriterIsToldTheWorkspaceMovedOn(kind: StoreUnderTest) throws {
     let location = try kind.location(folder, "w")
     let first = try WorkspaceStores.create(location)

@@ -84,6 +84,9 @@ struct Commit: Command {
         "commit \(plan.summary) to \(open.name)?", assumeYes: assumeYes, otherwise: "not committed: nothing was written")
     else { return }
 
+    // Ctrl-C while the plan was made (seconds, for thousands of flows) stops here, before a
+    // write; during the writes the store rolls back (`CommitRequest.isCancelled`).
+    if session.isCancelled() { throw StoreError.cancelled(path: open.store.location) }
     let progress = session.progress
     defer { progress?.finish() }
     let writing = plan.writing
@@ -98,10 +101,8 @@ struct Commit: Command {
     let request = CommitRequest(
       message: message ?? plan.defaultMessage, author: session.user, expectedRevision: open.revision,
       writes: writes, registryWrites: state.dependencies.registryWrites, changes: changes, remembered: plan.rememberedBindings,
-      kept: plan.keptValues
-    ) { done, total in
-      progress?.show("writing flows", done: done, total: total)
-    }
+      kept: plan.keptValues, onProgress: { done, total in progress?.show("writing flows", done: done, total: total) },
+      isCancelled: session.isCancelled)
     let record = try session.writing(to: open) { () throws(StoreError) in try open.store.commit(request) }
     session.imports.removeAll { $0.workspace == open.name }
     session.changes[open.name] = nil

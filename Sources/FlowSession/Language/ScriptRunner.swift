@@ -80,6 +80,11 @@ struct ScriptRunner {
   /// Runs one logical line; false when it failed under `set on-error continue` (reported
   /// here, once); any other failure stops the run.
   private func runOne(_ command: String, source: String, number: Int) throws -> Bool {
+    // A blank line or a comment runs nothing, so Ctrl-C before it interrupts nothing: a file's
+    // last line ends in a newline, and a Ctrl-C once its last command had committed ended the
+    // script with "interrupted" and 130.
+    let start = command.drop { $0 == " " || $0 == "\t" }
+    if start.isEmpty || start.hasPrefix("#") { return true }
     if session.isCancelled() { throw SessionError.cancelled }
     do {
       try session.execute(command, source: source, number: number)

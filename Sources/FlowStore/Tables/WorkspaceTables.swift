@@ -152,6 +152,7 @@ struct WorkspaceTables: Sendable {
         [placement.flowID, placement.number, document, now, id, placement.write.source])
       done += 1
       request.onProgress?(done, request.writes.count)
+      if request.isCancelled() { throw StoreError.cancelled(path: location) }
     }
     for entry in request.registryWrites {
       if try db.row("SELECT 1 FROM registry WHERE kind = ? AND name = ?", [entry.kind.rawValue, entry.name]) != nil {
@@ -178,6 +179,7 @@ struct WorkspaceTables: Sendable {
         SET value = excluded.value, create_path = excluded.create_path, commit_id = excluded.commit_id
         """, [value.flow, value.nodeType, value.nodeName, value.path, value.value, value.create ? 1 : 0, id])
     }
+    if request.isCancelled() { throw StoreError.cancelled(path: location) }
     try Self.finishJournal(db, commit: id, changes: changes)
     return CommitRecord(id: Int(id), author: author, at: now, message: request.message, changes: changes)
   }
