@@ -87,6 +87,8 @@ public enum SessionError: Error, CustomStringConvertible {
   case flowsExist([FlowInTarget], workspace: String, total: Int)
   /// `undo` in a workspace whose journal has nothing left to undo.
   case nothingToUndo(String)
+  /// `undo` without a commit where the latest commit is an undo itself (`commit` undid `undid`).
+  case latestIsAnUndo(workspace: String, commit: Int, undid: Int)
   /// A confirmation in a script was answered no; nothing was written.
   case declined
   /// The user pressed Ctrl-C.
@@ -198,6 +200,10 @@ public enum SessionError: Error, CustomStringConvertible {
     case .cancelled: return "interrupted (Ctrl-C)"
     case .declined: return "not confirmed; nothing was written"
     case .nothingToUndo(let workspace): return "\(workspace) has no commit left to undo (see `log`)"
+    case .latestIsAnUndo(let workspace, let commit, let undid):
+      return "the latest commit to \(workspace), #\(commit), undid #\(undid); nothing was written. `undo` alone takes back the latest "
+        + "commit only, so a rollback run again takes back no more: name an earlier commit to take it back too (see `log`), "
+        + "or load the exports again to redo #\(undid)"
     case .writeFailed(let path, let reason): return "\(path): cannot be written: \(reason)"
     case .exportGivenAsScript(let path):
       return "\(path) is a flow export, not a .fps script: open it with `fps -c 'load \(path)'`, or `load \(path)` in the shell"

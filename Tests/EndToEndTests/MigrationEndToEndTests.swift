@@ -102,6 +102,11 @@ struct MigrationEndToEndTests {
     #expect(undone.standardOutput.hasSuffix("committed #3 to prod: undid #2 (3 removed versions)\n"))
     #expect(try count("SELECT COUNT(*) FROM versions", in: workspace) == 40)
     #expect(try count("SELECT COUNT(*) FROM flows WHERE current_version = 1", in: workspace) == 40)
+    // The rollback run again takes back no more: the latest commit is the undo itself.
+    let again = try fps.run(["-c", "load \(workspace)", "-c", "undo --yes"])
+    #expect(again.status == 1)
+    #expect(again.standardError.contains("the latest commit to prod, #3, undid #2; nothing was written."), "\(again.standardError)")
+    #expect(try count("SELECT COUNT(*) FROM commits", in: workspace) == 3)
 
     let all = try fps.run(["-c", "load \(workspace)", "-c", "undo #1", "-c", "log"])
     #expect(all.status == 0, "\(all.standardError)")

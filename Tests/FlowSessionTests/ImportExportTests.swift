@@ -168,7 +168,8 @@ import Testing
     try owner.run("member remove vera")
     #expect(
       owner.failure("commit --yes").hasSuffix(
-        "was changed by another process since it was opened; nothing was written (load it again and retry)"))
+        "was changed by another process since it was opened; nothing was written (run the command again: it plans against what is there now)"
+      ))
     let fresh = try SessionHarness(in: owner.folder)
     try fresh.run("load ${dir}/test.fpsw", "member remove vera", "commit --yes")
     #expect(try fresh.output(of: "member list").standardOutput == "ed\teditor\ntester\towner\n")

@@ -16,7 +16,8 @@ struct Undo: Command {
     name: "undo", synopsis: "[#N] [--dry-run [--json]] [--yes] [in <workspace>]",
     summary: "Take a commit back (the latest by default) as a new commit: nothing is lost, and `log` shows both.",
     discussion: """
-      Flows the commit created are removed, versions it added are removed (the previous version
+      Without a number, the latest commit; refused when that is an undo itself, so a rollback
+      script run twice takes back one release, not two. Flows the commit created are removed, versions it added are removed (the previous version
       is current again), flows, connections and members it removed or changed are put back as
       they were, and registry entries it added are removed, all in one transaction. Refused,
       naming them, while later commits changed what it would take back: undo those first.
@@ -52,7 +53,7 @@ struct Undo: Command {
 
   func run(in session: Session) throws {
     let open = try session.workspace(workspaceName)
-    guard let number = try commit ?? Self.latest(in: open) else { throw SessionError.nothingToUndo(open.name) }
+    let number = try commit ?? Self.latest(in: open)
     let plan = try open.store.undoPlan(of: number)
     if json { return session.output.line(JSONWriter().string(Self.json(plan))) }
     session.output.line("undo #\(number) (\(plan.message)) in \(open.name):")
@@ -68,9 +69,12 @@ struct Undo: Command {
     session.output.outcome("committed #\(record.id) to \(open.name): undid #\(number) (\(Describe.tally(record.changes)))")
   }
 
-  /// The newest commit that is neither undone nor an undo itself.
-  private static func latest(in open: OpenWorkspace) throws -> Int? {
-    try open.store.journal().first { $0.undoneBy == nil && $0.undoes == nil }?.id
+  /// The newest commit, when it is no undo itself. Going on to the newest one not undone took a
+  /// tester's rollback, run twice, back two releases.
+  private static func latest(in open: OpenWorkspace) throws -> Int {
+    guard let newest = try open.store.journal().first else { throw SessionError.nothingToUndo(open.name) }
+    if let undid = newest.undoes { throw SessionError.latestIsAnUndo(workspace: open.name, commit: newest.id, undid: undid) }
+    return newest.id
   }
 
   /// The plan for `undo --dry-run --json`.
