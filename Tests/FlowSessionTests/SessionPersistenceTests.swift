@@ -46,6 +46,27 @@ import Testing
         == "no change: extra (http) exists in prod as given\n", "stored with the secret given again")
   }
 
+  /// A binding taken away by hand stays away when the session comes back, though the workspace
+  /// remembers it from an earlier commit and would bind it again; `match --auto` binds it.
+  @Test func aReferenceUnboundByHandStaysUnboundOnRestore() throws {
+    let first = try SessionHarness()
+    first.session.keeper = SessionKeeper(folder: first.path("sessions"))
+    try first.prepareProd()
+    try first.run("load ${examples}/orders-v1.json into prod", "match --auto", "match finance-db-test finance-db-prod", "commit --yes")
+    try first.run("load ${examples}/orders-v2.json into prod --on-conflict version")
+    #expect(try first.output(of: "status").standardOutput.contains("2/2 references matched"), "remembered from the commit")
+    try first.run("match --unbind kafka-test")
+    let record = first.session.record(processID: 0)
+    #expect(record.imports.first?.unbound == ["kafka-test"])
+
+    let second = try SessionHarness(in: first.folder)
+    second.session.restore(record)
+    #expect(try second.output(of: "status").standardOutput.contains("1/2 references matched"))
+    try second.run("match --auto")
+    #expect(try second.output(of: "status").standardOutput.contains("2/2 references matched"))
+    #expect(second.session.record(processID: 0).imports.first?.unbound == nil)
+  }
+
   /// A shell that ends with nothing pending (its work committed) removes its record and its
   /// lock; a lock that guards no record and that no shell holds (left by an older fps) is swept
   /// away.

@@ -111,7 +111,7 @@ struct Match: Command {
     let file = try session.readEnvironment(at: path)
     session.environments[open.name] = file
     let before = session.imports.filter { $0.workspace == open.name }.reduce(0) { $0 + $1.bindings.count }
-    try session.applyEnvironment(to: open.name)
+    try session.applyEnvironment(to: open.name, overridingUnbinds: true)
     let pending = session.imports.filter { $0.workspace == open.name }
     let bound = pending.reduce(0) { $0 + $1.bindings.count }
     session.output.line(
@@ -235,6 +235,7 @@ struct Match: Command {
     }
     for index in using {
       session.imports[index].bindings[reference] = Binding(connection: connectionName, reason: Binding.byHand)
+      session.imports[index].unbound.remove(reference)
     }
     let names = using.map { session.imports[$0].name }.joined(separator: ", ")
     session.output.line(fitting: "bound \(name: reference) -> \(name: connectionName) in \(name: names)")
@@ -263,6 +264,7 @@ struct Match: Command {
           continue
         }
         session.imports[index].bindings[ref.key] = binding
+        session.imports[index].unbound.remove(ref.key)
         bound += 1
         guard !binding.isRoutine else {
           routine += 1
@@ -281,7 +283,10 @@ struct Match: Command {
   private func unbind(_ reference: String, in session: Session) throws {
     let indices = try session.importIndices(importName).filter { session.imports[$0].bindings[reference] != nil }
     guard !indices.isEmpty else { throw SessionError.notBound(reference: reference) }
-    for index in indices { session.imports[index].bindings[reference] = nil }
+    for index in indices {
+      session.imports[index].bindings[reference] = nil
+      session.imports[index].unbound.insert(reference)
+    }
     session.output.line("unbound \(reference) in \(indices.map { session.imports[$0].name }.joined(separator: ", "))")
   }
 }

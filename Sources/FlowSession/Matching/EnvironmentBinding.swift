@@ -22,8 +22,10 @@ extension Session {
   /// stays; then the environment file (exact entries before rules, first match wins); then what
   /// the workspace remembers from earlier commits. `--auto` only fills what is left. Each
   /// binding says why. Also sets the environment's values in the nodes they select.
-  /// `only` limits it to the named imports (those a load just staged).
-  func applyEnvironment(to workspaceName: String, only names: Set<String>? = nil) throws {
+  /// `only` limits it to the named imports (those a load just staged). A reference unbound by
+  /// hand stays unbound, but for the file's own entries when `overridingUnbinds` (`match load`,
+  /// asked for by name; not the same file applied again on restore).
+  func applyEnvironment(to workspaceName: String, only names: Set<String>? = nil, overridingUnbinds: Bool = false) throws {
     let open = try workspace(workspaceName)
     let snapshot = try open.snapshot()
     let connections = try self.connections(of: workspaceName)
@@ -35,6 +37,8 @@ extension Session {
       var pending = imports[index]
       for reference in pending.outline.connections {
         if let binding = pending.bindings[reference.key], binding.reason == Binding.byHand { continue }
+        let unboundByHand = pending.unbound.contains(reference.key)
+        if unboundByHand, !overridingUnbinds { continue }
         if let environment, let (entry, target) = environment.entry(for: reference) {
           guard let connection = connections.first(where: { $0.name == target }) else {
             throw SessionError.environmentTarget(
@@ -48,7 +52,8 @@ extension Session {
           }
           pending.bindings[reference.key] = Binding(
             connection: target, reason: "\(entry.label), \(PathText.name(of: environment.path)):\(entry.line)")
-        } else if pending.bindings[reference.key] == nil, let known = remembered["\(reference.type)\u{0}\(reference.key)"],
+          pending.unbound.remove(reference.key)
+        } else if pending.bindings[reference.key] == nil, !unboundByHand, let known = remembered["\(reference.type)\u{0}\(reference.key)"],
           connections.contains(where: { $0.name == known.connection })
         {
           pending.bindings[reference.key] = Binding(connection: known.connection, reason: Binding.remembered(from: known.commit))

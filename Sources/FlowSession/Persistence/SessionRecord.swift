@@ -32,6 +32,9 @@ public struct SessionRecord: Codable, Equatable, Sendable {
     var flow: String
     var newFlow: Bool
     var bindings: [String: Binding]
+    /// References unbound by hand (`PendingImport.unbound`); nil for none, and in files kept
+    /// before there was this member.
+    var unbound: [String]? = nil
     var renames: [NodeRename]
     var parentImport: String?
     var stamp: FileStamp?
@@ -97,7 +100,8 @@ extension Session {
       imports: imports.map {
         .init(
           name: $0.name, path: Self.absolute($0.path), workspace: $0.workspace, flow: $0.mode.flowName, newFlow: $0.mode.isNewFlow,
-          bindings: $0.bindings, renames: $0.renames, parentImport: $0.parentImport, stamp: $0.stamp)
+          bindings: $0.bindings, unbound: $0.unbound.isEmpty ? nil : $0.unbound.sorted(), renames: $0.renames,
+          parentImport: $0.parentImport, stamp: $0.stamp)
       },
       changes: changes.sorted { $0.key < $1.key }.flatMap { workspace, staged in staged.map { Self.record(of: $0, in: workspace) } },
       environments: environments.isEmpty ? nil : environments.mapValues { Self.absolute($0.path) }, variables: variables, target: targetName

@@ -70,6 +70,7 @@ extension Session {
       }
       let keys = Set(pending.outline.connections.map(\.key))
       pending.bindings = saved.bindings.filter { keys.contains($0.key) }
+      pending.unbound = Set(saved.unbound ?? []).intersection(keys)
       for (key, binding) in saved.bindings where !keys.contains(key) {
         output.warning("\(saved.name): \(key) -> \(binding.connection) was not kept: the export no longer has \(key)")
       }

@@ -37,6 +37,10 @@ struct PendingImport: Sendable {
   var notes: [String] = []
   /// Reference key -> the target connection it is bound to.
   var bindings: [String: Binding] = [:]
+  /// References unbound by hand (`match --unbind`): neither a binding the workspace remembers
+  /// nor the environment applied again on restore binds them back; a binding by hand,
+  /// `match --auto` or `match load` does.
+  var unbound: Set<String> = []
   /// Node renames applied since the file was read, in order.
   var renames: [NodeRename] = []
   /// The pending import whose export carried this one as a subflow; nil for a file of its own.
