@@ -26,6 +26,22 @@ import Testing
       "connection add chat-api-test --type http in copy", "commit --yes in copy")
   }
 
+  /// A flow its export names with nothing is named by its file, as one named not at all, in
+  /// FlowPort's JSON and a dialect alike; `--name` refuses an empty name.
+  @Test func aFlowNamedWithNothingIsNamedByItsFile() throws {
+    let harness = try SessionHarness()
+    try harness.prepareProd()
+    let native = try String(contentsOf: Corpus.examples.appendingPathComponent("orders-v1.json"), encoding: .utf8)
+      .replacingOccurrences(of: #""name": "orders""#, with: #""name": "  ""#)
+    #expect(!native.contains(#""name": "orders""#))
+    try native.write(toFile: harness.path("unnamed-orders.json"), atomically: true, encoding: .utf8)
+    try #"{"name": "", "nodes": [], "connections": {}}"#.write(toFile: harness.path("unnamed-n8n.json"), atomically: true, encoding: .utf8)
+    #expect(try harness.output(of: "load ${dir}/unnamed-orders.json into prod").standardOutput.hasPrefix("staged unnamed-orders: new flow"))
+    #expect(try harness.output(of: "load ${dir}/unnamed-n8n.json into prod").standardOutput.hasPrefix("staged unnamed-n8n: new flow"))
+    #expect(
+      harness.failure("load ${dir}/unnamed-n8n.json into prod --name ''").hasPrefix("--name takes the new flow's name, not an empty one"))
+  }
+
   @Test func theDefaultFileNameIsTheFlowsNameAndToOverridesIt() throws {
     let harness = try testWorkspace()
     try harness.run("export fraud-alerts to ${dir}/", "export fraud-alerts to ${dir}/x/renamed.json")
@@ -39,7 +55,7 @@ import Testing
   @Test func flowsWhoseNamesCannotBeFileNamesEachGetAFileOfTheirOwn() throws {
     let harness = try SessionHarness()
     let long = String(repeating: "x", count: 250)
-    let names = ["..", "   ", "a/b", "a_b", long + "1", long + "2", "ok"]
+    let names = ["..", " spaced ", "a/b", "a_b", long + "1", long + "2", "ok"]
     try FileManager.default.createDirectory(atPath: harness.path("in"), withIntermediateDirectories: true)
     for (index, name) in names.enumerated() {
       let json = String(

@@ -145,11 +145,14 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   }
 
   /// The flow built from what was parsed; a name the workspace could not keep is refused at
-  /// its place in `file` (the bytes parsed, asked for only then).
+  /// its place in `file` (the bytes parsed, asked for only then). A flow its export names with
+  /// nothing (`"name": ""`) is named by `fallbackName`, as one it does not name: a flow named
+  /// nothing was staged, committed and listed as a blank line.
   private static func decode(_ parsed: Parsed, fallbackName: String, file: () -> [UInt8]) throws(FormatError) -> (
     ExportFormat, DecodedExport
   ) {
-    let (format, decoded) = try flow(from: parsed, fallbackName: fallbackName)
+    var (format, decoded) = try flow(from: parsed, fallbackName: fallbackName)
+    if decoded.version.name.allSatisfy(\.isWhitespace) { decoded.version.name = fallbackName }
     try NameCheck.refuseNUL(in: decoded.version, file: file, isBundle: format == .bundle)
     return (format, decoded)
   }

@@ -81,6 +81,9 @@ struct Load: Command {
     target = arguments.value(Option.into)
     versionOf = arguments.value(Option.asVersionOf)
     newName = arguments.value(Option.name)
+    if let newName, newName.allSatisfy(\.isWhitespace) {
+      throw UsageError("--name takes the new flow's name, not an empty one", command: "load")
+    }
     readOnly = arguments.flag(Option.readOnly)
     renames = try arguments.values(Option.renameNode).map { pair in
       let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
