@@ -56,6 +56,27 @@ import Testing
     #expect(!listing.contains("kafka-prod"), "a connection of another type is never a candidate")
   }
 
+  /// A reference is named by its key or by the name it had in its export, as `match` shows
+  /// both; a name two references share names neither.
+  @Test func aReferenceIsBoundAndUnboundByTheNameItHadInItsExport() throws {
+    let harness = try SessionHarness()
+    try write(Self.n8n, as: "leads.json", in: harness)
+    try harness.run(
+      "workspace new ${dir}/prod.fpsw as prod", "connection add sheets-prod --type googleSheetsOAuth2Api",
+      "load ${dir}/leads.json into prod")
+    #expect(
+      try harness.output(of: "match 'Sheets (test)' sheets-prod").standardOutput
+        == "bound googleSheetsOAuth2Api:TESTcred0000001 -> sheets-prod in Leads\n")
+    #expect(
+      try harness.output(of: "match --unbind 'Sheets (test)'").standardOutput == "unbound googleSheetsOAuth2Api:TESTcred0000001 in Leads\n")
+    let twice = Self.n8n.replacingOccurrences(of: #""slackApi":"Slack (test)""#, with: #""slackApi":"Sheets (test)""#)
+    try write(twice, as: "twice.json", in: harness)
+    try harness.run("load ${dir}/twice.json into prod --name twice")
+    #expect(
+      harness.failure("match 'Sheets (test)' sheets-prod").hasPrefix(
+        "'Sheets (test)' names 2 references: googleSheetsOAuth2Api:TESTcred0000001, slackApi:Sheets (test); name one by its key"))
+  }
+
   @Test func anN8nFlowIsMatchedCommittedAndExportedWithTheTargetsCredentials() throws {
     let harness = try SessionHarness()
     try write(Self.n8n, as: "leads.json", in: harness)

@@ -27,7 +27,9 @@ struct Match: Command {
       exists in the target workspace. With no arguments, lists every reference of the pending
       imports with candidates (same type first, ranked by name similarity). `match <ref> <conn>`
       binds a reference in every pending import of the target that uses it (or in one, with
-      --import). `--auto` binds by name and type, then by the only connection of the type; it
+      --import); `<ref>` is its key or, when no other reference has it, the name `match` shows
+      beside the key. `--unbind` takes one away, and it stays away: what the workspace remembers
+      does not bind it again. `--auto` binds by name and type, then by the only connection of the type; it
       prints each guess (the only connection of the type) for review and counts the others,
       which `match` then lists.
 
@@ -213,8 +215,9 @@ struct Match: Command {
     }
   }
 
-  private func bind(_ reference: String, to connectionName: String, in session: Session) throws {
+  private func bind(_ word: String, to connectionName: String, in session: Session) throws {
     let indices = try session.importIndices(importName)
+    let reference = try Self.referenceKey(named: word, in: indices.map { session.imports[$0] })
     let using = indices.filter { session.imports[$0].outline.connection(key: reference) != nil }
     guard !using.isEmpty else {
       let known = Set(indices.flatMap { session.imports[$0].outline.connections.map(\.key) })
@@ -280,13 +283,28 @@ struct Match: Command {
     for item in left { session.output.line(fitting: "  unmatched: \(name: item.importName): \(name: item.reference)") }
   }
 
-  private func unbind(_ reference: String, in session: Session) throws {
-    let indices = try session.importIndices(importName).filter { session.imports[$0].bindings[reference] != nil }
+  private func unbind(_ word: String, in session: Session) throws {
+    let all = try session.importIndices(importName)
+    let reference = try Self.referenceKey(named: word, in: all.map { session.imports[$0] })
+    let indices = all.filter { session.imports[$0].bindings[reference] != nil }
     guard !indices.isEmpty else { throw SessionError.notBound(reference: reference) }
     for index in indices {
       session.imports[index].bindings[reference] = nil
       session.imports[index].unbound.insert(reference)
     }
     session.output.line("unbound \(reference) in \(indices.map { session.imports[$0].name }.joined(separator: ", "))")
+  }
+
+  /// The key of the reference `word` names: its key (`httpHeaderAuth:xSwMnm3OFH6znkts`), or
+  /// the name it had in its export (`header-fal-ai`), which `match` shows beside the key, when
+  /// that names one reference only. A word that is neither is returned as it is, for the
+  /// caller to say it names nothing.
+  static func referenceKey(named word: String, in imports: [PendingImport]) throws -> String {
+    let references = imports.flatMap(\.outline.connections)
+    if references.contains(where: { $0.key == word }) { return word }
+    let keys = Set(references.filter { $0.name == word }.map(\.key))
+    guard keys.count > 1 else { return keys.first ?? word }
+    throw UsageError(
+      "'\(word)' names \(keys.count) references: \(keys.sorted().joined(separator: ", ")); name one by its key", command: "match")
   }
 }
