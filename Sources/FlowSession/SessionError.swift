@@ -81,8 +81,9 @@ public enum SessionError: Error, CustomStringConvertible {
   case noMatches(String)
   /// Flow names that repeat among the files of one load, each with both files; nothing was staged.
   case repeatedFlowNames([String])
-  /// Some files of a bulk load failed; nothing was staged.
-  case bulk(failed: [String], total: Int)
+  /// Some files of a bulk load failed; nothing was staged. The flow names that repeat among
+  /// the files that did read come with them (`repeatedFlowNames`), so one run shows all.
+  case bulk(failed: [String], total: Int, repeatedNames: [String] = [])
   /// Flows of a bulk load that the target has already, loaded without `--on-conflict`.
   case flowsExist([FlowInTarget], workspace: String, total: Int)
   /// `undo` in a workspace whose journal has nothing left to undo.
@@ -186,12 +187,10 @@ public enum SessionError: Error, CustomStringConvertible {
     case .damagedVersion(let location, let flow, let number, let error):
       return "\(location): flow '\(flow)' version \(number) is damaged: \(error)"
     case .noMatches(let pattern): return "\(pattern): no files match"
-    case .repeatedFlowNames(let repeats):
-      return "\(repeats.count == 1 ? "1 flow name repeats" : "\(repeats.count) flow names repeat") in this load; nothing was staged "
-        + "(`--on-conflict rename` names the later ones after their files):\n" + repeats.map { "  \($0)" }.joined(separator: "\n")
-    case .bulk(let failed, let total):
+    case .repeatedFlowNames(let repeats): return Self.repeating(repeats, " in this load; nothing was staged")
+    case .bulk(let failed, let total, let repeatedNames):
       return "\(failed.count) of \(total) files could not be loaded; nothing was staged:\n"
-        + failed.map { "  \($0)" }.joined(separator: "\n")
+        + failed.map { "  \($0)" }.joined(separator: "\n") + (repeatedNames.isEmpty ? "" : "\nand " + Self.repeating(repeatedNames, ""))
     case .flowsExist(let flows, let workspace, let total):
       return "\(flows.count) of \(total) flows are in \(workspace) already; nothing was staged. Load with `--on-conflict version` to "
         + "stage each as its flow's next version (one that has not changed is skipped at commit), `--on-conflict skip` to leave them "
@@ -217,4 +216,12 @@ public enum SessionError: Error, CustomStringConvertible {
       return "\(source): \(failures) command\(failures == 1 ? "" : "s") failed (reported above)"
     }
   }
+
+  /// How many flow names repeat, `place`, what names the later ones after their files, and
+  /// each repeat on a line of its own.
+  private static func repeating(_ repeats: [String], _ place: String) -> String {
+    "\(repeats.count == 1 ? "1 flow name repeats" : "\(repeats.count) flow names repeat")\(place) "
+      + "(`--on-conflict rename` names the later ones after their files):\n" + repeats.map { "  \($0)" }.joined(separator: "\n")
+  }
+
 }

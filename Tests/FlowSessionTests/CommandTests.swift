@@ -176,6 +176,12 @@ import Testing
       message.hasPrefix(
         "1 of 2 files could not be loaded; nothing was staged:\n  \(harness.path("bad.json")):1:1: expected 'null', found 'not'"))
     #expect(try harness.output(of: "status").standardOutput.hasSuffix("\nnothing pending\n"))
+    // A flow name that repeats among the files that did read is said in the same run.
+    try FileManager.default.copyItem(atPath: harness.path("payments.json"), toPath: harness.path("payments-copy.json"))
+    #expect(
+      harness.failure("load ${dir} into prod").hasSuffix(
+        "\nand 1 flow name repeats (`--on-conflict rename` names the later ones after their files):\n"
+          + "  'payments' in \(harness.path("payments-copy.json")) and \(harness.path("payments.json"))"))
     try harness.run(#"load "${examples}/orders-*.json""#)
     #expect(
       try harness.output(of: "list exports").standardOutput

@@ -147,7 +147,15 @@ struct Load: Command {
         failures.append("\(error)")
       }
     }
-    if !failures.isEmpty { throw SessionError.bulk(failed: failures, total: files.count) }
+    if !failures.isEmpty {
+      var repeated: [String] = []
+      do { _ = try Self.flowNames(of: read, newName: newName, renaming: onConflict == .rename) } catch SessionError.repeatedFlowNames(
+        let repeats)
+      {
+        repeated = repeats
+      }
+      throw SessionError.bulk(failed: failures, total: files.count, repeatedNames: repeated)
+    }
     if let target {
       try stage(read, into: try session.workspace(target), in: session)
     } else {
