@@ -120,6 +120,24 @@ import Testing
     #expect(try FileManager.default.attributesOfItem(atPath: harness.path("fa.json"))[.posixPermissions] as? Int == 0o600)
   }
 
+  /// A file that holds another flow is not replaced without a word, and a file standing where
+  /// a folder must be is named.
+  @Test func anExportReplacesNoOtherFlowsFile() throws {
+    let harness = try testWorkspace()
+    try harness.run("export fraud-alerts to ${dir}/fa.json")
+    let written = try Data(contentsOf: URL(fileURLWithPath: harness.path("fa.json")))
+    #expect(
+      harness.failure("export notify-fraud-team to ${dir}/fa.json")
+        == "\(harness.path("fa.json")): cannot be written: it holds another flow, 'fraud-alerts', which this export would replace: "
+        + "export to another file, or remove it first")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: harness.path("fa.json"))) == written)
+    #expect(
+      harness.failure("export notify-fraud-team to ${dir}/fa.json/n.json")
+        == "\(harness.path("fa.json/n.json")): cannot be written: \(harness.path("fa.json")) is a file, not a folder")
+    try "not an export".write(toFile: harness.path("notes.txt"), atomically: true, encoding: .utf8)
+    #expect(try harness.output(of: "export notify-fraud-team to ${dir}/notes.txt").standardOutput.hasPrefix("wrote "))
+  }
+
   @Test func thePlanListsEveryFlowNodeDependencyAndBinding() throws {
     let harness = try testWorkspace()
     try prepareCopy(harness)

@@ -37,7 +37,8 @@ struct Export: Command {
       `validate`); nothing is written if any check fails. A JSON or dialect file that already
       holds the flow, its export time aside, is left as it was (`unchanged`): exporting again
       rewrites nothing (a bundle or SQL file is written anew, and one with credentials unless it
-      is private already). A file replaced keeps its permissions.
+      is private already). A file replaced keeps its permissions; an export of another flow is
+      not replaced.
 
       Credentials and secret values are never written unless `--with-credentials` is given
       (JSON and dialects only): the file is then written with mode 0600 and a warning. Members
@@ -114,11 +115,16 @@ struct Export: Command {
     // Only a file is read back (a pipe there would wait for a writer); one to hold credentials
     // only when it is private already, or it is written anew to make it so.
     let existing = FileStatus(of: path)
-    if existing?.kind == .regularFile, !withCredentials || existing.map({ $0.permissions & 0o777 == 0o600 }) == true,
-      let previous = FileManager.default.contents(atPath: path), try Self.holds(previous, bytes, stamp, render)
+    let previous = existing?.kind == .regularFile ? FileManager.default.contents(atPath: path) : nil
+    if let previous, !withCredentials || existing.map({ $0.permissions & 0o777 == 0o600 }) == true,
+      try Self.holds(previous, bytes, stamp, render)
     {
       return session.output.line(
         fitting: "unchanged \(path: path) (\(name: operand.label) as \(format.displayName)): it holds this flow already")
+    }
+    if let previous, let other = Self.flowName(in: previous), other != version.name {
+      throw SessionError.writeFailed(
+        path, "it holds another flow, '\(other)', which this export would replace: export to another file, or remove it first")
     }
     try Self.write(bytes, to: path, privately: withCredentials, replacing: existing)
     if withCredentials {
@@ -154,6 +160,14 @@ struct Export: Command {
     return try render(ExportStamp(at: at, from: stamp.from, by: stamp.by)) == previous
   }
 
+  /// The name of the flow an export file holds; nil for a file that is no export (a SQL
+  /// export, which cannot be read back, or anything else), which `to` may replace as before.
+  private static func flowName(in file: Data) -> String? {
+    let unnamed = "\u{FFFF}"
+    guard let name = try? ExportFormat.read(Array(file), fallbackName: unnamed).1.version.name, name != unnamed else { return nil }
+    return name
+  }
+
   /// Writes the file whole or not at all (a temporary file beside it, renamed into place); a
   /// private one is created with mode 0600, so it is never readable by others, not even briefly.
   /// A file replaced (`replacing` says what stands at `path`) keeps its mode: an export someone
@@ -183,17 +197,26 @@ struct Export: Command {
     var isDirectory: ObjCBool = false
     let exists = FileManager.default.fileExists(atPath: destination, isDirectory: &isDirectory)
     if destination.hasSuffix("/") || (exists && isDirectory.boolValue) {
-      do {
-        try FileManager.default.createDirectory(atPath: destination, withIntermediateDirectories: true)
-      } catch { throw SessionError.writeFailed(destination, error.localizedDescription) }
+      try Self.makeFolder(destination, for: destination)
       return PathText.join(destination, fileName)
     }
     let folder = PathText.folder(of: destination)
-    if !folder.isEmpty {
-      do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-        throw SessionError.writeFailed(destination, error.localizedDescription)
-      }
-    }
+    if !folder.isEmpty { try Self.makeFolder(folder, for: destination) }
     return destination
+  }
+
+  /// Makes `folder` and those above it. A file standing where a folder must be is named:
+  /// Foundation said only "A file with the same name already exists".
+  private static func makeFolder(_ folder: String, for destination: String) throws {
+    do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+      var path = folder
+      while !path.isEmpty, path != "/" {
+        if let status = FileStatus(of: path), status.kind != .directory {
+          throw SessionError.writeFailed(destination, "\(path) is a file, not a folder")
+        }
+        path = PathText.folder(of: path)
+      }
+      throw SessionError.writeFailed(destination, error.localizedDescription)
+    }
   }
 }
