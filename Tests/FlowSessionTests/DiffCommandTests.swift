@@ -271,6 +271,9 @@ import Testing
     try harness.run("diff ${examples}/orders-v1.json ${examples}/orders-v2.json --svg ${dir}/orders.svg")
     let svg = try String(contentsOfFile: harness.path("orders.svg"), encoding: .utf8)
     #expect(svg.contains("<svg") && svg.contains("Audit trail") && svg.contains("#c8f7c5"))
+    #expect(
+      harness.failure("diff ${examples}/orders-v1.json ${examples}/orders-v2.json --svg ${dir}/nowhere/orders.svg")
+        == "\(harness.path("nowhere/orders.svg")): cannot be written: there is no folder \(harness.path("nowhere"))")
   }
 
   @Test func oneViewAtATime() throws {

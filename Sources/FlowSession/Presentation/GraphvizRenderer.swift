@@ -9,6 +9,11 @@ enum GraphvizRenderer {
       throw SessionError.toolMissing(
         tool: "Graphviz's `dot`", hint: "--svg needs it (apt-get install graphviz); --dot prints the picture's source instead")
     }
+    // Said here, not in Graphviz's words (`Could not open "x/y.svg" for writing`).
+    let folder = PathText.folder(of: path)
+    if !folder.isEmpty, FileStatus(of: folder)?.kind != .directory {
+      throw SessionError.writeFailed(path, "there is no folder \(folder)")
+    }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = ["-Tsvg", "-o", path]
@@ -20,6 +25,7 @@ enum GraphvizRenderer {
     input.fileHandleForWriting.write(Data(dot.utf8))
     try? input.fileHandleForWriting.close()
     let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
     process.waitUntilExit()
     guard process.terminationStatus == 0 else { throw SessionError.writeFailed(path, message.isEmpty ? "dot failed" : message) }
   }
