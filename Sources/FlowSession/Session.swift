@@ -175,8 +175,13 @@ public final class Session {
     try ScriptRunner(session: self).run(path: path)
   }
 
-  /// Runs lines as a script named `source` (`-c` commands, standard input when it is not a
-  /// terminal); each line's bytes must be UTF-8.
+  /// Runs `-c` commands as a script named `source`, each checked before any runs.
+  public func runCommands(_ commands: [String], source: String) throws {
+    try ScriptRunner(session: self).run(commands: commands, source: source)
+  }
+
+  /// Runs lines as a script named `source` (standard input when it is not a terminal), each
+  /// as it arrives; each line's bytes must be UTF-8.
   public func runScript(lines: some Sequence<[UInt8]>, source: String) throws {
     try ScriptRunner(session: self).run(lines: lines, source: source)
   }

@@ -54,7 +54,7 @@ struct Launch: Equatable {
     if words.first == "diff" { return try DiffLauncher.run(Array(words.dropFirst()), in: session) }
     if !commands.isEmpty {
       // Like a script: stops at the first failure unless `set on-error continue` came first.
-      try Launcher.exit(on: session) { try session.runScript(lines: commands.map { Array($0.utf8) }, source: "-c") }
+      try Launcher.exit(on: session) { try session.runCommands(commands, source: "-c") }
       if script == nil || session.quitRequested { return }
     }
     if let script {

@@ -102,6 +102,18 @@ import Testing
     #expect(pending.standardError.hasPrefix("-c:3: diff: 'orders' is both a file in this folder and the pending import 'orders': "))
   }
 
+  /// `-c` commands are each checked before any runs, as a script's lines are: a typo in the
+  /// last leaves no workspace made by the first.
+  @Test func aMalformedCommandStopsEveryCommandBeforeAnyRuns() throws {
+    let fps = try FPSProcess()
+    let result = try fps.run(["-c", "workspace new n1.fpsw", "-c", "match --bogus"], in: fps.home)
+    #expect(result.status == 2)
+    #expect(
+      result.standardError
+        == "-c:2: match: unknown option '--bogus' (see `help match`)\nfps: -c: nothing was run, since the line above is malformed\n")
+    #expect(!FileManager.default.fileExists(atPath: fps.home.appendingPathComponent("n1.fpsw").path))
+  }
+
   /// Bytes that are not UTF-8 (here U+D800 as CESU-8) in an argument or on standard input are
   /// refused, never read as U+FFFD.
   @Test func aLoneSurrogateInAnArgumentOrOnStandardInputIsRefused() throws {

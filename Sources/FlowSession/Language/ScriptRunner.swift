@@ -12,15 +12,28 @@ struct ScriptRunner {
       throw SessionError.sourcesItself(path: path, chain: session.sourceStack.map { PathText.name(of: $0) })
     }
     let lines = try lines(ofScriptAt: path)
-    var checked: Set<String> = [absolute]
-    let malformed = malformedLines(in: lines, source: path, checked: &checked)
-    if malformed > 0 {
-      let lines = malformed == 1 ? "the line above is" : "the \(malformed) lines above are"
-      throw CommandFailure(UsageError("\(path): nothing was run, since \(lines) malformed"))
-    }
+    try refuseMalformed(lines, source: path, checked: [absolute])
     session.sourceStack.append(absolute)
     defer { session.sourceStack.removeLast() }
     try run(lines: lines, source: path)
+  }
+
+  /// Runs commands given whole (`-c`), each checked before any runs, as a script file's lines
+  /// are: a typo in the last no longer left the work of those before it done.
+  func run(commands: [String], source: String) throws {
+    let lines = commands.map { Array($0.utf8) }
+    // One command alone is refused by its run, with nothing before it to keep from running.
+    if lines.count > 1 { try refuseMalformed(lines, source: source, checked: []) }
+    try run(lines: lines, source: source)
+  }
+
+  /// Refuses the lines, running none, when any is malformed (each said with its place).
+  private func refuseMalformed(_ lines: [[UInt8]], source: String, checked: Set<String>) throws {
+    var checked = checked
+    let malformed = malformedLines(in: lines, source: source, checked: &checked)
+    guard malformed > 0 else { return }
+    let lines = malformed == 1 ? "the line above is" : "the \(malformed) lines above are"
+    throw CommandFailure(UsageError("\(source): nothing was run, since \(lines) malformed"))
   }
 
   /// A script file's lines, without the byte order mark an editor on Windows may put first;
