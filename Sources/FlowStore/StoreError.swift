@@ -44,6 +44,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   case notPermitted(location: String, user: String, reason: String)
   /// Ctrl-C while a commit was being written: its transaction was rolled back.
   case cancelled(path: String)
+  /// A PostgreSQL URL whose password is the `***` the shell's history keeps for it.
+  case passwordFromHistory(location: String)
 
   /// The message shown to the user, naming the workspace and, where there is one, what to do.
   public var description: String {
@@ -62,6 +64,9 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
       let why = WorkspaceStores.isURL(path) ? "the login's role only reads (an owner grants the editor role)" : "the file's permissions"
       return "\(path) is read-only: nothing was written (opened with `load --read-only`, or \(why))"
     case .cancelled(let path): return "interrupted (Ctrl-C): nothing was written to \(path)"
+    case .passwordFromHistory(let location):
+      return "\(location): its password is \(PostgresSettings.maskedInHistory), as the shell's history keeps it: "
+        + "type the password itself, or keep it in PGPASSWORD or ~/.pgpass"
     case .movedOn(let path):
       return
         "\(path) was changed by another process since it was opened; nothing was written (run the command again: it plans against what is there now)"

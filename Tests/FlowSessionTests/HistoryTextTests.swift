@@ -26,6 +26,8 @@ import Testing
     ("connection add k --secret=password hunter12", "connection add k --secret=password ***"),
     ("connection set --secret password hunter12", "connection set --secret password ***"),
     ("connection add k --secret token --prop host=h", "connection add k --secret token --prop host=h"),
+    ("workspace new postgres://ana:S3cret@db.internal/prod as prod", "workspace new postgres://ana:***@db.internal/prod as prod"),
+    ("load 'postgresql://ana:pw%20x@db/prod'", "load 'postgresql://ana:***@db/prod'"),
   ])
   func secretsAreMaskedBeforeHistoryKeepsALine(line: String, kept: String) {
     #expect(HistoryText.masked(line) == kept)

@@ -30,6 +30,10 @@ import Testing
     #expect(PostgresSettings.password(in: file, host: "db.internal", port: 5432, database: "test", user: "ci") == nil)
     #expect(throws: StoreError.self) { try PostgresSettings("postgres://h/db?sslmode=sometimes", environment: [:]) }
     #expect(PostgresSettings.redacting("postgres://ana:se cret@h/db") == "postgres://ana@h/db")
+    // A line run again from the shell's history, which keeps the password as `***`.
+    #expect(throws: StoreError.passwordFromHistory(location: "postgres://ana@h/db")) {
+      try PostgresSettings("postgres://ana:***@h/db", environment: [:])
+    }
   }
 
   @Test(.enabled(if: PostgresTestServer.isAvailable, PostgresTestServer.unavailable))

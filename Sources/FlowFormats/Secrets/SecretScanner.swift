@@ -497,14 +497,15 @@ public enum SecretScanner {
   /// `text` with the password of each URL in it replaced as `redact` replaces it
   /// (`mqtt://admin:<redacted:password in URL>@broker`). Names are identities, shown by every
   /// command, and a flow, node or connection may be named by a URL that holds its password:
-  /// what a session prints, and the file names `export` makes, go through this.
-  public static func redactingPasswordsInURLs(_ text: String) -> String {
+  /// what a session prints, and the file names `export` makes, go through this. `mask`, when
+  /// given, stands for each password instead (the shell's history writes `***`).
+  public static func redactingPasswordsInURLs(_ text: String, mask: String? = nil) -> String {
     guard StringBytes.contains("@", in: text) else { return text }
     return urlPasswordPatterns.reduce(text) { text, pattern in
       guard pattern.anchors.allSatisfy({ StringBytes.contains($0, in: text) }) else { return text }
       return pattern.replacingMatches(in: text) { match in
         let secret = pattern.secret(match)
-        return match[..<secret.startIndex] + "<redacted:\(pattern.kind)>" + match[secret.endIndex...]
+        return match[..<secret.startIndex] + (mask ?? "<redacted:\(pattern.kind)>") + match[secret.endIndex...]
       }
     }
   }

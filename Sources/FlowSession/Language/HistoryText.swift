@@ -1,3 +1,5 @@
+import FlowFormats
+
 /// What the shell's history keeps of a line: the line with every secret typed into it masked,
 /// so `connection add k --secret password=hunter2` is remembered as
 /// `connection add k --secret password=***`. A reference such as `${env:KAFKA_PASSWORD}` is
@@ -22,7 +24,10 @@ public enum HistoryText {
   /// `line` with the value of every secret `key=value` (`--secret key=value`, also
   /// `--secret=key=value`, and `--prop` with a secret's name) masked; quoting is followed as
   /// the tokenizer does, so a quoted value with spaces is masked whole.
+  /// The password of a URL anywhere in the line is masked too (`workspace new
+  /// postgres://ana:***@db/prod`).
   public static func masked(_ line: String) -> String {
+    let line = SecretScanner.redactingPasswordsInURLs(line, mask: mask)
     let tokens = rawTokens(line)
     guard tokens.contains(where: { token in pairOptions.contains { token.text.hasPrefix($0) } }) else { return line }
     var result = ""
