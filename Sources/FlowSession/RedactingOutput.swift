@@ -1,7 +1,7 @@
 import FlowFormats
 
 /// A session's output on its way to where it goes: every text with the passwords of URLs in it
-/// replaced (`SecretScanner.redactingPasswordsInURLs`). A name is printed as it is by every
+/// replaced (`URLPassword`). A name is printed as it is by every
 /// command, its load warnings and its plans; one that holds a URL with its password (a flow
 /// or a config node named `mqtt://admin:…@broker`) printed the password everywhere.
 final class RedactingOutput: Output {
@@ -13,8 +13,10 @@ final class RedactingOutput: Output {
   var usesColour: Bool { destination.usesColour }
   var lineWidth: Int? { destination.lineWidth }
 
-  func write(_ text: String) { destination.write(SecretScanner.redactingPasswordsInURLs(text)) }
-  func writeError(_ text: String) { destination.writeError(SecretScanner.redactingPasswordsInURLs(text)) }
-  func writeOutcome(_ text: String) { destination.writeOutcome(SecretScanner.redactingPasswordsInURLs(text)) }
-  func writeWarning(_ text: String) { destination.writeWarning(SecretScanner.redactingPasswordsInURLs(text)) }
+  func write(_ text: String) { destination.write(Self.redacted(text)) }
+  func writeError(_ text: String) { destination.writeError(Self.redacted(text)) }
+  func writeOutcome(_ text: String) { destination.writeOutcome(Self.redacted(text)) }
+  func writeWarning(_ text: String) { destination.writeWarning(Self.redacted(text)) }
+
+  private static func redacted(_ text: String) -> String { URLPassword.masking(in: text, with: URLPassword.redacted) }
 }

@@ -34,8 +34,6 @@ public final class Session {
   /// Where command output and warnings go, the passwords of URLs in them replaced
   /// (`RedactingOutput`).
   public let output: any Output
-  /// The output the session was given, which `output` writes to (the terminal's, with its pager).
-  public let destination: any Output
   /// How confirmations and secrets are asked for, if anyone can answer.
   public let interaction: any Interaction
   let configuration: Configuration
@@ -83,7 +81,6 @@ public final class Session {
   public init(configuration: Configuration, output: any Output, interaction: any Interaction = NoInteraction()) {
     self.configuration = configuration
     self.output = RedactingOutput(output)
-    self.destination = output
     self.interaction = interaction
     self.variables = configuration.variables
   }

@@ -47,6 +47,10 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
   /// A PostgreSQL URL whose password is the `***` the shell's history keeps for it.
   case passwordFromHistory(location: String)
 
+  /// What the shell's history writes for a secret typed into a line (FlowSession's
+  /// `HistoryText`); a PostgreSQL URL whose password it is, run again from there, is refused.
+  public static let maskedInHistory = "***"
+
   /// The message shown to the user, naming the workspace and, where there is one, what to do.
   public var description: String {
     switch self {
@@ -65,7 +69,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
       return "\(path) is read-only: nothing was written (opened with `load --read-only`, or \(why))"
     case .cancelled(let path): return "interrupted (Ctrl-C): nothing was written to \(path)"
     case .passwordFromHistory(let location):
-      return "\(location): its password is \(PostgresSettings.maskedInHistory), as the shell's history keeps it: "
+      return "\(location): its password is \(Self.maskedInHistory), as the shell's history keeps it: "
         + "type the password itself, or keep it in PGPASSWORD or ~/.pgpass"
     case .movedOn(let path):
       return

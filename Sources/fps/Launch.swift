@@ -50,7 +50,7 @@ struct Launch: Equatable {
 
   /// Runs the commands, the script, `diff`, or the interactive shell.
   func run() throws {
-    let session = makeSession()
+    let (session, pager) = makeSession()
     if words.first == "diff" { return try DiffLauncher.run(Array(words.dropFirst()), in: session) }
     if !commands.isEmpty {
       // Like a script: stops at the first failure unless `set on-error continue` came first.
@@ -61,13 +61,14 @@ struct Launch: Equatable {
       if restore { session.restoreAbandoned(keptIn: paths.sessionsFolder, asking: false) }
       return try Launcher.exit(on: session) { try session.runScript(at: script) }
     }
-    try Shell(session: session, paths: paths, restore: restore).run()
+    try Shell(session: session, paths: paths, restore: restore, pager: pager).run()
   }
 
   private var paths: Paths { Paths(environment: ProcessInfo.processInfo.environment) }
 
-  /// A session wired to the terminal: output, questions, Ctrl-C.
-  private func makeSession() -> Session {
+  /// A session wired to the terminal (output, questions, Ctrl-C), and the pager its output
+  /// holds long output for at the prompt.
+  private func makeSession() -> (Session, Pager?) {
     let environment = ProcessInfo.processInfo.environment
     var defined: [String: String] = [:]
     for pair in variables {
@@ -87,6 +88,6 @@ struct Launch: Equatable {
       interaction: TerminalInteraction(pager: pager))
     session.isCancelled = { LineEditor.interruptPending }
     session.progress = progress
-    return session
+    return (session, pager)
   }
 }

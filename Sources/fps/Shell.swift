@@ -10,7 +10,7 @@ struct Shell {
   /// `--restore`: bring back the last abandoned session without asking.
   let restore: Bool
   /// Holds each command's output for `$PAGER` when it is long; nil when paging is off.
-  var pager: Pager? { (session.destination as? TerminalOutput)?.pager }
+  let pager: Pager?
 
   func run() throws {
     guard isatty(0) == 1 else {

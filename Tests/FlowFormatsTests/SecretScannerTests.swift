@@ -184,6 +184,11 @@ import Testing
     ("PGPASSWORD=S3cretPw9 psql -h db -U app", "PGPASSWORD=<redacted:password in command line> psql -h db -U app"),
     ("cd /app && export API_TOKEN=ab12cd34ef56; ./run", "cd /app && export API_TOKEN=<redacted:password in command line>; ./run"),
     ("redis-cli -h cache -a S3cretPw9 ping", "redis-cli -h cache -a <redacted:password in command line> ping"),
+    ("sshpass -pS3cretPw9 ssh host", "sshpass -p<redacted:password in command line> ssh host"),
+    (
+      "PASSWORD=S3cretPw9 ./run && SECRET_KEY=ab12cd34ef56 ./go",
+      "PASSWORD=<redacted:password in command line> ./run && SECRET_KEY=<redacted:password in command line> ./go"
+    ),
   ])
   func aPasswordOnACommandLineIsReplacedAlone(command: String, redacted: String) {
     #expect(SecretScanner.scan(document("command", command)).map(\.kind) == ["password in command line"])
@@ -309,6 +314,7 @@ import Testing
     ("command", "PGPASSWORD=$PGPASS psql; DB_PASSWORD=<your password>; const API_TOKEN=process.env.API_TOKEN"),
     ("note", "Pass it with the --api-key option, or --password-file /run/secrets/db2; i--; x = y -- a comment"),
     ("command", "deploy --token=YOUR_TOKEN_123 --password <password1> --secret ${SECRET2}"),
+    ("command", "cd /srv/app2 && OLDPWD=/home/user1 PWD=/srv/app2 ./start"),
   ])
   func leavesOrdinaryTextAlone(key: String, value: String) {
     #expect(SecretScanner.scan(document(key, value)).isEmpty)
@@ -339,15 +345,24 @@ import Testing
   }
 
   /// Long texts that nearly hold a secret are scanned in time linear in their length: a run of
-  /// letters before `://`, of `eyJ`, of `sk-`, of `Bearer`s; each took seconds to minutes.
+  /// letters before `://`, of `eyJ`, of `sk-`, of `Bearer`s, a tool named again and again on
+  /// one line; each took seconds to minutes.
   @Test(.timeLimit(.minutes(1))) func textsThatNearlyHoldASecretAreScannedInLinearTime() {
     for text in [
       String(repeating: "a", count: 200_000) + " ://@", String(repeating: "a", count: 200_000) + "://x@",
       String(repeating: "eyJ", count: 70_000),
       String(repeating: "eyJ", count: 70_000) + ".eyJabcdefgh.x", String(repeating: "sk-", count: 70_000),
-      String(repeating: "Bearer ", count: 30_000),
+      String(repeating: "Bearer ", count: 30_000), String(repeating: "use mysql with care ", count: 8_000),
+      String(repeating: "curl it ", count: 20_000), String(repeating: "redis-cli ", count: 16_000),
+      String(repeating: "--pass word ", count: 16_000), String(repeating: "A TOKEN=x ", count: 16_000),
     ] {
       #expect(SecretScanner.scan(document("code", text)).isEmpty || text.hasPrefix("sk-"))
     }
+  }
+
+  /// Each pattern's anchors are bits of one 64-bit mask: a 65th anchor's bit would be lost, and
+  /// its patterns never run.
+  @Test func everyAnchorHasABit() {
+    #expect(Set(SecretScanner.patterns.flatMap(\.anchors)).count <= 64)
   }
 }

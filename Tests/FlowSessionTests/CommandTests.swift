@@ -263,6 +263,14 @@ import Testing
       #expect(error.message == "interrupted (Ctrl-C): nothing was written to \(harness.path("prod.fpsw"))")
       #expect(error.exitStatus == 130)
     }
+    // Ctrl-C once the plan is made, while the versions are written: the store rolls back.
+    let asked = Recorder<Int>()
+    harness.session.isCancelled = {
+      asked.record(1)
+      return asked.all.count > 1
+    }
+    #expect(harness.failure("commit --yes -m interrupted") == "interrupted (Ctrl-C): nothing was written to \(harness.path("prod.fpsw"))")
+    #expect(asked.all.count == 2, "asked once of the plan, once after the first version written")
     harness.session.isCancelled = { false }
     #expect(try harness.output(of: "log").standardOutput.contains("interrupted") == false)
     #expect(harness.session.prompt == "fps prod (1 pending)> ")

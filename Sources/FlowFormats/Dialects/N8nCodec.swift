@@ -146,11 +146,8 @@ enum N8nCodec: DialectCodec {
     }
   }
 
-  /// The references of one node's `credentials` member, in both shapes n8n has written.
-  static func credentials(of node: JSONValue) -> [ConnectionRef] { connectionReferences(in: node["credentials"]) }
-
-  /// The references a `credentials` member holds. Of a type named twice, the last: the one n8n
-  /// reads, and the one `encode` rebinds.
+  /// The references a node's `credentials` member holds, in both shapes n8n has written. Of a
+  /// type named twice, the last: the one n8n reads, and the one `encode` rebinds.
   private static func connectionReferences(in credentials: JSONValue?) -> [ConnectionRef] {
     (credentials?.objectValue?.lastOfEachKey ?? []).compactMap { member in
       switch member.value {
@@ -233,7 +230,7 @@ enum N8nCodec: DialectCodec {
     guard !bound.isEmpty, case .object(var root) = document, var nodes = root["nodes"]?.arrayValue else { return document }
     for index in nodes.indices {
       guard case .object(var node) = nodes[index], var entries = node["credentials"]?.objectValue else { continue }
-      for reference in credentials(of: nodes[index]) {
+      for reference in connectionReferences(in: nodes[index]["credentials"]) {
         guard let target = bound[reference.key] else { continue }
         switch entries[reference.type] {
         case .string?:

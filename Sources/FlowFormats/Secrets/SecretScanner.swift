@@ -93,14 +93,14 @@ public enum SecretScanner {
       Pattern("password in command line", ["mariadb"], sharing: mysqlPassword, secret: Pattern.shortOptionValue("-p")),
       Pattern(
         "password in command line", ["sshpass"], /sshpass[ \t]+-p[ \t]*["']?(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,}/,
-        secret: Pattern.lastRun),
+        secret: Pattern.shortOptionValue("-p")),
       Pattern(
         "password in command line", ["redis-cli"],
-        /redis-cli(?:[ \t][^\n|;&]*?)?[ \t]-a[ \t]+["']?(?!-)(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,}/,
+        /redis-cli(?:[ \t][^\n|;&]{0,200}?)?[ \t]-a[ \t]+["']?(?!-)(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,}/,
         secret: Pattern.lastRun),
       Pattern(
         "password in command line", ["curl"],
-        /curl(?:[ \t][^\n|;&]*?)?[ \t](?:-u|--user)[ \t]*["']?[^\s:"'$]+:(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,}/,
+        /curl(?:[ \t][^\n|;&]{0,200}?)?[ \t](?:-u|--user)[ \t]*["']?[^\s:"'$]+:(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,}/,
         secret: Pattern.afterUser),
       Pattern(
         "password in command line", ["basic.auth.user.info"],
@@ -118,14 +118,17 @@ public enum SecretScanner {
     /--(?:[A-Za-z0-9]+[\-_])*(?:password|passwd|passphrase|pass|pwd|token|api[\-_]?key|secret|client[\-_]?secret|access[\-_]?key|secret[\-_]?key|auth[\-_]?token|access[\-_]?token)(?:=|[ \t]+)["']?(?!-)(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)(?=[^\s"'&|;<>`]*[0-9])[^\s"'&|;<>`]{6,}/
   }
   /// MySQL's and MariaDB's tools take the password joined to `-p` (`-pS3cret`); `-p` alone asks.
+  /// What stands between the tool and its option is bounded, as for redis-cli and curl: tried
+  /// from each time the tool is named to the end of a long line, a 160 KB note took 70 s.
   private static let mysqlPassword = LazyRegex {
-    /(?:mysql|mariadb)[A-Za-z\-]*(?:\.exe)?[ \t](?:[^\n|;&]*?[ \t])?-p["']?(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,}/
+    /(?:mysql|mariadb)[A-Za-z\-]{0,16}(?:\.exe)?[ \t](?:[^\n|;&]{0,200}?[ \t])?-p["']?(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,}/
   }
-  /// A variable set for a command or exported (`PGPASSWORD=… psql`, `export API_TOKEN=…`),
-  /// named in capitals as shells name them, its value a word of eight characters or more with
-  /// letters and a digit, as a value given to a name in code must be (`assignedValue`).
+  /// A variable set for a command or exported (`PGPASSWORD=… psql`, `export API_TOKEN=…`,
+  /// `PASSWORD=… ./run`), named in capitals as shells name them, its value a word of eight
+  /// characters or more with letters and a digit, as a value given to a name in code must be
+  /// (`assignedValue`). The shell's working folders (`PWD`, `OLDPWD`) are none.
   private static let secretVariable = LazyRegex {
-    /(?:^|[\s;&|(])[A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|SECRET|API_KEY|APIKEY|ACCESS_KEY|SECRET_KEY)=(?!YOUR|REPLACE|xxx|XXX)(?=[^\s"'`;&|()\[\]$<>{}]*[0-9])(?=[^\s"'`;&|()\[\]$<>{}]*[A-Za-z])[^\s"'`;&|()\[\]$<>{}]{8,}/
+    /(?:^|[\s;&|(])(?!(?:OLD)?PWD=)[A-Z0-9_]{0,64}(?:PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|SECRET|API_KEY|APIKEY|ACCESS_KEY|SECRET_KEY)=(?!YOUR|REPLACE|xxx|XXX|\*\*\*)(?=[^\s"'`;&|()\[\]$<>{}]*[0-9])(?=[^\s"'`;&|()\[\]$<>{}]*[A-Za-z])[^\s"'`;&|()\[\]$<>{}]{8,}/
   }
 
   /// True when some `--` in `bytes` opens an option whose name ends as a secret's does
@@ -493,24 +496,6 @@ public enum SecretScanner {
     visit(value, root: value, path: &path, key: nil, matches: &matches)
     return matches
   }
-
-  /// `text` with the password of each URL in it replaced as `redact` replaces it
-  /// (`mqtt://admin:<redacted:password in URL>@broker`). Names are identities, shown by every
-  /// command, and a flow, node or connection may be named by a URL that holds its password:
-  /// what a session prints, and the file names `export` makes, go through this. `mask`, when
-  /// given, stands for each password instead (the shell's history writes `***`).
-  public static func redactingPasswordsInURLs(_ text: String, mask: String? = nil) -> String {
-    guard StringBytes.contains("@", in: text) else { return text }
-    return urlPasswordPatterns.reduce(text) { text, pattern in
-      guard pattern.anchors.allSatisfy({ StringBytes.contains($0, in: text) }) else { return text }
-      return pattern.replacingMatches(in: text) { match in
-        let secret = pattern.secret(match)
-        return match[..<secret.startIndex] + (mask ?? "<redacted:\(pattern.kind)>") + match[secret.endIndex...]
-      }
-    }
-  }
-
-  nonisolated(unsafe) private static let urlPasswordPatterns = patterns.filter { $0.kind == "password in URL" }
 
   /// The value with every secret replaced by `<redacted:kind>`.
   public static func redact(_ value: JSONValue) -> JSONValue {

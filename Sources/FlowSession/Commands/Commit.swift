@@ -68,6 +68,9 @@ struct Commit: Command {
       decode: { stored in try Session.decode(stored, from: location) })
     let findings = SecretsToGive.findings(in: changes) + plan.writing.map(\.pending).concurrentMap(state.findings).joined()
     let blockers = findings.filter(\.isError).map(\.message)
+    // Ctrl-C while the plan was made (seconds, for thousands of flows) stops here, before it is
+    // shown or asked about; during the writes the store rolls back (`CommitRequest.isCancelled`).
+    if session.isCancelled() { throw StoreError.cancelled(path: open.store.location) }
     if json { return session.output.line(JSONWriter().string(plan.json(workspace: open.name, blockers: blockers))) }
     session.output.write(plan.text(workspace: open.name, verbose: verbose, width: session.output.lineWidth))
     if !blockers.isEmpty { throw SessionError.commitBlocked(workspace: open.name, blockers: blockers) }
@@ -84,9 +87,6 @@ struct Commit: Command {
         "commit \(plan.summary) to \(open.name)?", assumeYes: assumeYes, otherwise: "not committed: nothing was written")
     else { return }
 
-    // Ctrl-C while the plan was made (seconds, for thousands of flows) stops here, before a
-    // write; during the writes the store rolls back (`CommitRequest.isCancelled`).
-    if session.isCancelled() { throw StoreError.cancelled(path: open.store.location) }
     let progress = session.progress
     defer { progress?.finish() }
     let writing = plan.writing

@@ -128,7 +128,8 @@ struct Diff: Command {
     case .json: session.output.write(DiffRenderer.json.render(diff))
     case .dot: session.output.write(DiffRenderer.dot.render(diff))
     case .svg(let path):
-      try GraphvizRenderer.svg(DiffRenderer.dot.render(diff), to: path)
+      // Names are drawn in the picture, which no output redaction sees.
+      try GraphvizRenderer.svg(URLPassword.masking(in: DiffRenderer.dot.render(diff), with: URLPassword.redacted), to: path)
       session.output.line("wrote \(path) (\(diff.stat.summary))")
     }
   }

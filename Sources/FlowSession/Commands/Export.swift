@@ -122,7 +122,9 @@ struct Export: Command {
       return session.output.line(
         fitting: "unchanged \(path: path) (\(name: operand.label) as \(format.displayName)): it holds this flow already")
     }
-    if let previous, let other = Self.flowName(in: previous), other != version.name {
+    // Named as each file reads back: a dialect's file keeps its own name for a flow staged
+    // under another (`--as-version-of`, `--name`).
+    if let previous, let other = Self.flowName(in: previous), other != Self.flowName(in: bytes) {
       throw SessionError.writeFailed(
         path, "it holds another flow, '\(other)', which this export would replace: export to another file, or remove it first")
     }
@@ -160,12 +162,10 @@ struct Export: Command {
     return try render(ExportStamp(at: at, from: stamp.from, by: stamp.by)) == previous
   }
 
-  /// The name of the flow an export file holds; nil for a file that is no export (a SQL
-  /// export, which cannot be read back, or anything else), which `to` may replace as before.
+  /// The name of the flow an export file holds as it reads back, or nil for a file that is no
+  /// export (a SQL export, which cannot be read back, or anything else), which `to` replaces.
   private static func flowName(in file: Data) -> String? {
-    let unnamed = "\u{FFFF}"
-    guard let name = try? ExportFormat.read(Array(file), fallbackName: unnamed).1.version.name, name != unnamed else { return nil }
-    return name
+    try? ExportFormat.read(file, fallbackName: "").1.version.name
   }
 
   /// Writes the file whole or not at all (a temporary file beside it, renamed into place); a
@@ -209,7 +209,9 @@ struct Export: Command {
   /// Foundation said only "A file with the same name already exists".
   private static func makeFolder(_ folder: String, for destination: String) throws {
     do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+      // `fa.json/` is asked about as `fa.json`: a file's stat fails with a slash after it.
       var path = folder
+      while path.count > 1, path.hasSuffix("/") { path.removeLast() }
       while !path.isEmpty, path != "/" {
         if let status = FileStatus(of: path), status.kind != .directory {
           throw SessionError.writeFailed(destination, "\(path) is a file, not a folder")

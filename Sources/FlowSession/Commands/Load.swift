@@ -148,12 +148,7 @@ struct Load: Command {
       }
     }
     if !failures.isEmpty {
-      var repeated: [String] = []
-      do { _ = try Self.flowNames(of: read, newName: newName, renaming: onConflict == .rename) } catch SessionError.repeatedFlowNames(
-        let repeats)
-      {
-        repeated = repeats
-      }
+      let repeated = Self.namedFlows(of: read, newName: newName, renaming: onConflict == .rename).repeated
       throw SessionError.bulk(failed: failures, total: files.count, repeatedNames: repeated)
     }
     if let target {
@@ -284,6 +279,15 @@ struct Load: Command {
   /// file's name where it repeats another's. Names that repeat among the files are all reported
   /// at once, each with both files (not one per run).
   static func flowNames(of read: [ReadExport], newName: String?, renaming: Bool) throws -> [(ReadExport, String)] {
+    let (named, repeated) = namedFlows(of: read, newName: newName, renaming: renaming)
+    if !repeated.isEmpty { throw SessionError.repeatedFlowNames(repeated) }
+    return named
+  }
+
+  /// Each export with the flow it names, and the names that repeat, each with both its files.
+  private static func namedFlows(of read: [ReadExport], newName: String?, renaming: Bool) -> (
+    named: [(ReadExport, String)], repeated: [String]
+  ) {
     var firstFile: [String: String] = [:]
     var repeated: [String] = []
     var named: [(ReadExport, String)] = []
@@ -303,8 +307,7 @@ struct Load: Command {
       firstFile[flow] = file.path
       named.append((file, flow))
     }
-    if !repeated.isEmpty { throw SessionError.repeatedFlowNames(repeated) }
-    return named
+    return (named, repeated)
   }
 
   /// The subflows an export carries that the target lacks, each to be staged as a new flow of its

@@ -29,9 +29,10 @@ struct Match: Command {
       binds a reference in every pending import of the target that uses it (or in one, with
       --import); `<ref>` is its key or, when no other reference has it, the name `match` shows
       beside the key. `--unbind` takes one away, and it stays away: what the workspace remembers
-      does not bind it again. `--auto` binds by name and type, then by the only connection of the type; it
-      prints each guess (the only connection of the type) for review and counts the others,
-      which `match` then lists.
+      does not bind it again. `--auto` binds by name and type, then by the only connection of
+      the type; it prints each guess (the only connection of the type) for review and counts
+      the others, which `match` then lists. `match save` writes a reference whose name holds a
+      URL's password by its id.
 
       `match load prod.yaml` applies an environment file to every pending import of the target,
       and to later loads: its connection entries (by name, type or source id, and rules such as
@@ -139,8 +140,18 @@ struct Match: Command {
         guard let binding = pending.bindings[reference.key], existing?.entry(for: reference)?.target != binding.connection else {
           continue
         }
-        entries.removeAll { if case .name(reference.name) = $0.source { true } else { false } }
-        entries.append(EnvironmentFile.ConnectionEntry(source: .name(reference.name), target: binding.connection, line: 0))
+        // The file is kept in git: a name holding a URL's password is written by its id.
+        let source: EnvironmentFile.ConnectionEntry.Source
+        if URLPassword.masking(in: reference.name, with: "").utf8.count == reference.name.utf8.count {
+          source = .name(reference.name)
+        } else if let id = reference.properties["id"]?.stringValue {
+          source = .id(id)
+        } else {
+          session.output.warning("\(reference.key) is not saved: its name holds a password, and it has no id to be saved by")
+          continue
+        }
+        entries.removeAll { $0.source == source }
+        entries.append(EnvironmentFile.ConnectionEntry(source: source, target: binding.connection, line: 0))
         written += 1
       }
     }
@@ -156,7 +167,17 @@ struct Match: Command {
   /// Stages forgetting what the workspace remembers for a reference.
   private func forget(_ reference: String, in session: Session) throws {
     let open = try session.workspace()
-    let remembered = try open.snapshot().remembered.filter { $0.key == reference || $0.name == reference }
+    // By its key, or by its name where that names one reference's, as binding takes it.
+    let all = try open.snapshot().remembered
+    var remembered = all.filter { $0.key == reference }
+    if remembered.isEmpty {
+      remembered = all.filter { $0.name == reference }
+      let keys = Set(remembered.map(\.key)).sorted()
+      if keys.count > 1 {
+        throw UsageError(
+          "'\(reference)' names \(keys.count) remembered bindings: \(keys.joined(separator: ", ")); name one by its key", command: "match")
+      }
+    }
     guard !remembered.isEmpty else {
       throw SessionError.unknownName(
         kind: "remembered binding in \(open.name)", name: reference, known: try open.snapshot().remembered.map(\.key))

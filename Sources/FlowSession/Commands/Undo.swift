@@ -17,10 +17,11 @@ struct Undo: Command {
     summary: "Take a commit back (the latest by default) as a new commit: nothing is lost, and `log` shows both.",
     discussion: """
       Without a number, the latest commit; refused when that is an undo itself, so a rollback
-      script run twice takes back one release, not two. Flows the commit created are removed, versions it added are removed (the previous version
-      is current again), flows, connections and members it removed or changed are put back as
-      they were, and registry entries it added are removed, all in one transaction. Refused,
-      naming them, while later commits changed what it would take back: undo those first.
+      script run twice takes back one release, not two. Flows the commit created are removed,
+      versions it added are removed (the previous version is current again), flows, connections
+      and members it removed or changed are put back as they were, and registry entries it
+      added are removed, all in one transaction. Refused, naming them, while later commits
+      changed what it would take back: undo those first.
 
         undo --dry-run
         undo #4

@@ -16,11 +16,13 @@ enum ExportFileName {
   /// whole name: `a/b` and `a_b`, `..` and three spaces, two long names alike in their first
   /// 200 bytes, all get files of their own, the same ones at every run.
   ///
-  /// A password in a URL in the name is replaced first (`SecretScanner.redactingPasswordsInURLs`):
-  /// file names are listed, shown by every shell and kept by git. The hash is of the name so
-  /// redacted, since eight hex digits of a hash of the password would let it be guessed.
+  /// A password in a URL in the name is replaced first (`URLPassword`), by a word a file name
+  /// holds: file names are listed, shown by every shell and kept by git. The hash is of the
+  /// name so redacted, since eight hex digits of a hash of the password would let it be
+  /// guessed; two names alike but for a password share a file, and `export` refuses to replace
+  /// one flow's with another's.
   static func name(for flowName: String, extension fileExtension: String) -> String {
-    let flowName = SecretScanner.redactingPasswordsInURLs(flowName)
+    let flowName = URLPassword.masking(in: flowName, with: "redacted")
     var stem = String(flowName.map(Self.safe)).trimmingCharacters(in: .whitespaces)
     if stem.hasPrefix(".") { stem = "_" + stem.drop(while: { $0 == "." }) }
     let tooLong = stem.utf8.count > maximumStemBytes

@@ -13,7 +13,8 @@ struct FileStatus {
   enum Kind {
     case regularFile
     case directory
-    /// A pipe (`<(cat b.json)`, `/dev/stdin`, a named FIFO), a device or a socket: read once.
+    /// A pipe (`<(cat b.json)`, `/dev/stdin`, a named FIFO), read once; a device or a socket,
+    /// refused (`isDevice`).
     case other
   }
 

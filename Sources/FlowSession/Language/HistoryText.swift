@@ -1,4 +1,5 @@
 import FlowFormats
+import FlowStore
 
 /// What the shell's history keeps of a line: the line with every secret typed into it masked,
 /// so `connection add k --secret password=hunter2` is remembered as
@@ -6,7 +7,7 @@ import FlowFormats
 /// kept, since it names where the secret is, not the secret.
 public enum HistoryText {
   /// What a masked value reads.
-  public static let mask = "***"
+  public static let mask = StoreError.maskedInHistory
 
   /// The options whose `key=value` argument holds a secret: always for `--secret`; for
   /// `--prop` when its key names one or its value holds one (`--prop password=...`,
@@ -27,7 +28,7 @@ public enum HistoryText {
   /// The password of a URL anywhere in the line is masked too (`workspace new
   /// postgres://ana:***@db/prod`).
   public static func masked(_ line: String) -> String {
-    let line = SecretScanner.redactingPasswordsInURLs(line, mask: mask)
+    let line = URLPassword.masking(in: line, with: mask)
     let tokens = rawTokens(line)
     guard tokens.contains(where: { token in pairOptions.contains { token.text.hasPrefix($0) } }) else { return line }
     var result = ""

@@ -1,3 +1,4 @@
+import FlowFormats
 import FlowModel
 
 /// A line of per-flow output (`staged`, a plan's headline, `created`) that fits the terminal.
@@ -35,12 +36,19 @@ struct FittedLine: ExpressibleByStringInterpolation {
     mutating func appendLiteral(_ literal: String) { parts.append(.fixed(literal)) }
     /// Text that stays whole: a workspace's name, a count.
     mutating func appendInterpolation(_ value: some CustomStringConvertible) { parts.append(.fixed(value.description)) }
-    /// A flow's or an import's name: gives way from the middle.
-    mutating func appendInterpolation(name: String) { parts.append(.name(TerminalText.visible(name))) }
+    /// A flow's or an import's name: gives way from the middle. A password in a URL in it is
+    /// replaced first: cut short, the URL was no longer found by the output's own redaction
+    /// (`RedactingOutput`), and the end of the password was printed.
+    mutating func appendInterpolation(name: String) { parts.append(.name(Self.shown(name))) }
     /// A file's path: gives way from the front, down to its last `shortestPath` columns.
-    mutating func appendInterpolation(path: String) { parts.append(.path(TerminalText.visible(path))) }
+    mutating func appendInterpolation(path: String) { parts.append(.path(Self.shown(path))) }
     /// Another fitted line within this one, its parts giving way as they would there.
     mutating func appendInterpolation(_ line: FittedLine) { parts += line.parts }
+
+    /// A name or path as a terminal may show it: no password, nothing the terminal acts on.
+    private static func shown(_ text: String) -> String {
+      TerminalText.visible(URLPassword.masking(in: text, with: URLPassword.redacted))
+    }
   }
 
   /// The fewest columns a name keeps: `Workf…ders` still tells most names apart.

@@ -12,7 +12,8 @@ enum GraphvizRenderer {
     // Said here, not in Graphviz's words (`Could not open "x/y.svg" for writing`).
     let folder = PathText.folder(of: path)
     if !folder.isEmpty, FileStatus(of: folder)?.kind != .directory {
-      throw SessionError.writeFailed(path, "there is no folder \(folder)")
+      throw SessionError.writeFailed(
+        path, FileStatus(of: folder) == nil ? "there is no folder \(folder)" : "\(folder) is a file, not a folder")
     }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)

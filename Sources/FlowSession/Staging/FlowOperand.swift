@@ -240,8 +240,9 @@ extension Session {
   }
 
   /// The most a pipe is read for one export: a stream that does not end (`<(yes)`) is refused
-  /// here rather than held in memory until there is none left. An export this large is a file.
-  static let pipeReadLimit = 1 << 30
+  /// here rather than held in memory until there is none left (data grown to a limit holds up
+  /// to twice it). An export this large is a file; the largest seen are tens of megabytes.
+  static let pipeReadLimit = 256 << 20
 
   /// A pipe's bytes to its end, in chunks, up to `pipeReadLimit`.
   private static func readPipe(_ handle: FileHandle, at path: String) throws -> Data {
@@ -250,7 +251,7 @@ extension Session {
       while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
         guard bytes.count + chunk.count <= pipeReadLimit else {
           throw SessionError.unreadable(
-            path, "the pipe gave more than \(pipeReadLimit >> 30) GiB, the most an export read from a pipe may hold; write it to a file")
+            path, "the pipe gave more than \(pipeReadLimit >> 20) MiB, the most an export read from a pipe may hold; write it to a file")
         }
         bytes.append(chunk)
       }

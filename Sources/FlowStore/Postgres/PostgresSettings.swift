@@ -56,15 +56,12 @@ struct PostgresSettings: Hashable, Sendable {
       ?? Self.passwordFile(environment).flatMap { Self.password(in: $0, host: host, port: port, database: database, user: user) }
     url.password = nil
     redacted = url.string ?? Self.redacting(location)
-    // The shell's history keeps a URL's password as `***` (FlowSession's `HistoryText`): a line
-    // run again from it would log in with that.
-    if password == Self.maskedInHistory {
+    // The shell's history keeps a URL's password masked: a line run again from it would log in
+    // with the mask.
+    if password == StoreError.maskedInHistory {
       throw .passwordFromHistory(location: redacted)
     }
   }
-
-  /// What the shell's history writes for a URL's password.
-  static let maskedInHistory = "***"
 
   /// An IPv6 address as a URL writes it, `[::1]`, without its brackets: the resolver asked for
   /// the host `[::1]` found none.
