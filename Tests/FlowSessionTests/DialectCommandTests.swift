@@ -91,6 +91,20 @@ import Testing
     #expect(try String(contentsOfFile: harness.path("out.json"), encoding: .utf8).contains("v2/leads"))
   }
 
+  /// An environment file is kept in git: a reference named by a URL holding its password is
+  /// saved by its id, and the password is in no line of it.
+  @Test func aReferenceNamedWithAPasswordIsSavedByItsID() throws {
+    let harness = try SessionHarness()
+    try write(
+      Self.nodeRed.replacingOccurrences(of: #""name":"test broker""#, with: #""name":"mqtts://admin:Pw9secret@mqtt.test""#),
+      as: "sensors.json", in: harness)
+    try harness.run(
+      "workspace new ${dir}/prod.fpsw as prod", "connection add broker-prod --type mqtt-broker", "commit --yes",
+      "load ${dir}/sensors.json into prod", "match b1 broker-prod", "match save ${dir}/prod.yaml")
+    let saved = try String(contentsOfFile: harness.path("prod.yaml"), encoding: .utf8)
+    #expect(!saved.contains("Pw9secret") && saved.contains("b1"), "\(saved)")
+  }
+
   @Test func anN8nFlowIsMatchedCommittedAndExportedWithTheTargetsCredentials() throws {
     let harness = try SessionHarness()
     try write(Self.n8n, as: "leads.json", in: harness)
