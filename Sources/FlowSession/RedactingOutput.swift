@@ -1,4 +1,4 @@
-import FlowFormats
+import FlowModel
 
 /// A session's output on its way to where it goes: every text with the passwords of URLs in it
 /// replaced (`URLPassword`). A name is printed as it is by every

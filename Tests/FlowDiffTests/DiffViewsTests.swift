@@ -151,6 +151,16 @@ import Testing
     #expect(text.contains(#"~ config.parameters.prompt: "…t ticket as billing, bug{+, outage+} or question. Answer wit…""#))
   }
 
+  /// A long name whose URL's password changed: marked up as an edit, the URL was cut in two
+  /// and the output's redaction missed it. The password is masked on both sides first.
+  @Test func anInlineEditMasksAURLsPassword() {
+    let name = { (password: String) in "Nightly sync of every customer table to mqtt://admin:\(password)@broker.local" }
+    let diff = FlowDiffer.diff(
+      FlowVersion(name: name("Hunter2pw")), FlowVersion(name: name("Hunter3pw")), leftLabel: "a", rightLabel: "b", options: DiffOptions())
+    let text = DiffRenderer.terminal(colour: false).render(diff)
+    #expect(text.contains("~ name: changed (secret)") && !text.contains("Hunter"), "\(text)")
+  }
+
   /// Text from a flow file reaches the terminal with its control characters escaped: a value
   /// or a name could otherwise clear the screen, recolour it or fake a line.
   @Test func controlCharactersInValuesAndNamesAreEscaped() {

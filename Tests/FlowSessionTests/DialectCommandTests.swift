@@ -105,6 +105,25 @@ import Testing
     #expect(!saved.contains("Pw9secret") && saved.contains("b1"), "\(saved)")
   }
 
+  /// `export --redact` of an n8n node named by a URL with its password rewrites the name where
+  /// `connections` and `pinData` name the node as well: the file keeps no password, and its
+  /// wiring still names its nodes.
+  @Test func aRedactedN8nExportRewritesTheKeysThatNameANode() throws {
+    let harness = try SessionHarness()
+    let node = "Get https://bob:Hunter2pw@api.example.com/x"
+    let flow = #"""
+      {"name":"Keys","nodes":[
+      {"parameters":{},"id":"a1","name":"NODE","type":"n8n-nodes-base.httpRequest","typeVersion":4,"position":[0,0]},
+      {"parameters":{},"id":"b2","name":"Save","type":"n8n-nodes-base.noOp","typeVersion":1,"position":[200,0]}],
+      "connections":{"NODE":{"main":[[{"node":"Save","type":"main","index":0}]]}},"pinData":{"NODE":[{"json":{"n":1}}]}}
+      """#.replacingOccurrences(of: "NODE", with: node)
+    try write(flow, as: "keys.json", in: harness)
+    try harness.run("export ${dir}/keys.json to ${dir}/redacted.json --redact")
+    let text = try String(contentsOfFile: harness.path("redacted.json"), encoding: .utf8)
+    #expect(!text.contains("Hunter2pw"), "\(text)")
+    #expect(try harness.output(of: "load ${dir}/redacted.json").standardOutput.contains("2 nodes, 1 edge"))
+  }
+
   @Test func anN8nFlowIsMatchedCommittedAndExportedWithTheTargetsCredentials() throws {
     let harness = try SessionHarness()
     try write(Self.n8n, as: "leads.json", in: harness)

@@ -92,19 +92,19 @@ public enum SecretScanner {
       Pattern("password in command line", ["mysql"], sharing: mysqlPassword, secret: Pattern.shortOptionValue("-p")),
       Pattern("password in command line", ["mariadb"], sharing: mysqlPassword, secret: Pattern.shortOptionValue("-p")),
       Pattern(
-        "password in command line", ["sshpass"], /sshpass[ \t]+-p[ \t]*["']?(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,}/,
+        "password in command line", ["sshpass"], /sshpass[ \t]+-p[ \t]*["']?(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,256}/,
         secret: Pattern.shortOptionValue("-p")),
       Pattern(
         "password in command line", ["redis-cli"],
-        /redis-cli(?:[ \t][^\n|;&]{0,200}?)?[ \t]-a[ \t]+["']?(?!-)(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,}/,
+        /redis-cli(?:[ \t][^\n|;&]{0,200}?)?[ \t]-a[ \t]+["']?(?!-)(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,256}/,
         secret: Pattern.lastRun),
       Pattern(
         "password in command line", ["curl"],
-        /curl(?:[ \t][^\n|;&]{0,200}?)?[ \t](?:-u|--user)[ \t]*["']?[^\s:"'$]+:(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,}/,
+        /curl(?:[ \t][^\n|;&]{0,200}?)?[ \t](?:-u|--user)[ \t]*["']?[^\s:"'$]{1,128}:(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,256}/,
         secret: Pattern.afterUser),
       Pattern(
         "password in command line", ["basic.auth.user.info"],
-        /basic\.auth\.user\.info["']?[ \t]*[=:][ \t]*["']?[^\s:"'$]+:(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"',;&|]{3,}/,
+        /basic\.auth\.user\.info["']?[ \t]*[=:][ \t]*["']?[^\s:"'$]{1,128}:(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"',;&|]{3,256}/,
         secret: Pattern.afterUser),
     ]
     + ["WORD=", "WD=", "PHRASE=", "PASS=", "TOKEN=", "SECRET=", "KEY="].map { ending in
@@ -115,20 +115,22 @@ public enum SecretScanner {
   /// value of six characters or more with a digit, since prose names options too ("pass it
   /// with the --api-key option").
   private static let longOption = LazyRegex {
-    /--(?:[A-Za-z0-9]+[\-_])*(?:password|passwd|passphrase|pass|pwd|token|api[\-_]?key|secret|client[\-_]?secret|access[\-_]?key|secret[\-_]?key|auth[\-_]?token|access[\-_]?token)(?:=|[ \t]+)["']?(?!-)(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)(?=[^\s"'&|;<>`]*[0-9])[^\s"'&|;<>`]{6,}/
+    /--(?:[A-Za-z0-9]+[\-_])*(?:password|passwd|passphrase|pass|pwd|token|api[\-_]?key|secret|client[\-_]?secret|access[\-_]?key|secret[\-_]?key|auth[\-_]?token|access[\-_]?token)(?:=|[ \t]+)["']?(?!-)(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)(?=[^\s"'&|;<>`]{0,255}[0-9])[^\s"'&|;<>`]{6,256}/
   }
-  /// MySQL's and MariaDB's tools take the password joined to `-p` (`-pS3cret`); `-p` alone asks.
-  /// What stands between the tool and its option is bounded, as for redis-cli and curl: tried
-  /// from each time the tool is named to the end of a long line, a 160 KB note took 70 s.
+  /// MySQL's and MariaDB's tools, named as a command (not `mysqlRowsLeft`), take the password
+  /// joined to `-p` (`-pS3cret`); `-p` alone asks, and `-p3306:3306` is a port (docker's), as
+  /// `-pno:cacheprovider` is pytest's: a value with a colon is none. Every run of these
+  /// expressions is bounded, as for redis-cli and curl: tried from each time the tool is named
+  /// to the end of a long line, a 160 KB note took 70 s; a secret is shorter than 256 bytes.
   private static let mysqlPassword = LazyRegex {
-    /(?:mysql|mariadb)[A-Za-z\-]{0,16}(?:\.exe)?[ \t](?:[^\n|;&]{0,200}?[ \t])?-p["']?(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,}/
+    /(?:^|[\s;&|(])(?:mysql(?:dump|admin|import|check|show|sh)?|mariadb(?:-dump|-admin)?)(?:\.exe)?[ \t](?:[^\n|;&]{0,200}?[ \t])?-p["']?(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&:]{3,256}(?![^\s"'|;&])/
   }
   /// A variable set for a command or exported (`PGPASSWORD=… psql`, `export API_TOKEN=…`,
   /// `PASSWORD=… ./run`), named in capitals as shells name them, its value a word of eight
   /// characters or more with letters and a digit, as a value given to a name in code must be
   /// (`assignedValue`). The shell's working folders (`PWD`, `OLDPWD`) are none.
   private static let secretVariable = LazyRegex {
-    /(?:^|[\s;&|(])(?!(?:OLD)?PWD=)[A-Z0-9_]{0,64}(?:PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|SECRET|API_KEY|APIKEY|ACCESS_KEY|SECRET_KEY)=(?!YOUR|REPLACE|xxx|XXX|\*\*\*)(?=[^\s"'`;&|()\[\]$<>{}]*[0-9])(?=[^\s"'`;&|()\[\]$<>{}]*[A-Za-z])[^\s"'`;&|()\[\]$<>{}]{8,}/
+    /(?:^|[\s;&|(])(?!(?:OLD)?PWD=)[A-Z0-9_]{0,64}(?:PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|SECRET|API_KEY|APIKEY|ACCESS_KEY|SECRET_KEY)=(?!YOUR|REPLACE|xxx|XXX|\*\*\*)(?=[^\s"'`;&|()\[\]$<>{}]{0,255}[0-9])(?=[^\s"'`;&|()\[\]$<>{}]{0,255}[A-Za-z])[^\s"'`;&|()\[\]$<>{}]{8,256}/
   }
 
   /// True when some `--` in `bytes` opens an option whose name ends as a secret's does
@@ -158,10 +160,10 @@ public enum SecretScanner {
   /// documentation's example (`AKIAIOSFODNN7EXAMPLE`).
   private static let awsAccessKey = LazyRegex { /(?:AKIA|ASIA)(?=[0-9A-Z]{0,15}[0-9])(?![0-9A-Z]*EXAMPLE)[0-9A-Z]{16}(?![0-9A-Za-z])/ }
   private static let apiKeyHeader = LazyRegex {
-    /(?i:api-key)["']?\s*:\s*["']?(?=[A-Za-z0-9\-._~+\/=]*[0-9])[A-Za-z0-9\-._~+\/=]{12,}(?![A-Za-z0-9(])/
+    /(?i:api-key)["']?\s*:\s*["']?(?=[A-Za-z0-9\-._~+\/=]{0,1023}[0-9])[A-Za-z0-9\-._~+\/=]{12,1024}(?![A-Za-z0-9(])/
   }
   private static let authorizationHeader = LazyRegex {
-    /(?i:authorization)["']?\s*[:=]\s*["']?(?:(?i:token|bot|digest)\s+)?(?=[A-Za-z0-9\-._~+\/=:]*[0-9])[A-Za-z0-9\-._~+\/=:]{12,}(?![A-Za-z0-9(])/
+    /(?i:authorization)["']?\s*[:=]\s*["']?(?:(?i:token|bot|digest)\s+)?(?=[A-Za-z0-9\-._~+\/=:]{0,1023}[0-9])[A-Za-z0-9\-._~+\/=:]{12,1024}(?![A-Za-z0-9(])/
   }
 
   /// `Bearer …` or `bearer …`: a token of 16 characters or more, a digit among them.
@@ -833,6 +835,20 @@ public enum SecretScanner {
 
   /// The value with its secrets redacted, or nil when it holds none: a view of a large flow
   /// rebuilt (copied) every object of it, although secrets in clear are rare.
+  /// `text` with what each pattern matched in it replaced (a URL keeps all but its password),
+  /// or nil when nothing was.
+  private static func rewritingPatterns(in text: String, _ replacement: (String, String) -> String) -> String? {
+    var result = text
+    for pattern in candidates(in: text) {
+      result = pattern.replacingMatches(in: result) { match in
+        let secret = pattern.secret(match)
+        return match[..<secret.startIndex] + replacement(pattern.kind, String(secret)) + match[secret.endIndex...]
+      }
+    }
+    result = replacingQuotedOptions(in: result, replacement)
+    return result == text ? nil : result
+  }
+
   private static func rewrite(_ value: JSONValue, key: String?, _ replacement: (String, String) -> String) -> JSONValue? {
     switch value {
     case .string(let text):
@@ -840,15 +856,7 @@ public enum SecretScanner {
       // finds in it), named by the kind of what is in it when a pattern knows; elsewhere only
       // what a pattern matched (a URL keeps all but its password).
       if let key, isSecretName(key), isLiteral(text) { return .string(replacement(patternKind(of: text) ?? key, text)) }
-      var result = text
-      for pattern in candidates(in: text) {
-        result = pattern.replacingMatches(in: result) { match in
-          let secret = pattern.secret(match)
-          return match[..<secret.startIndex] + replacement(pattern.kind, String(secret)) + match[secret.endIndex...]
-        }
-      }
-      result = replacingQuotedOptions(in: result, replacement)
-      return result == text ? nil : .string(result)
+      return rewritingPatterns(in: text, replacement).map(JSONValue.string)
     case .number(let number):
       guard let key, isSecretNumber(number, key: key) else { return nil }
       return .string(replacement(key, number.text))
@@ -863,6 +871,14 @@ public enum SecretScanner {
     case .object(let object):
       var rewritten: JSONObject?
       for index in object.members.indices {
+        // A key that names a node by a URL with its password (n8n's `connections` and
+        // `pinData`) is rewritten as the node's name is: left as it was, the file kept the
+        // password and its wiring no longer named its node.
+        let key = object.members[index].key
+        if StringBytes.contains("://", in: key), let masked = rewritingPatterns(in: key, replacement) {
+          if rewritten == nil { rewritten = object }
+          rewritten?.members[index].key = masked
+        }
         guard let value = rewrite(object.members[index].value, key: name(at: index, in: object.members), replacement) else { continue }
         if rewritten == nil { rewritten = object }
         rewritten?.members[index].value = value

@@ -102,6 +102,9 @@ struct Export: Command {
       if format == .json || format == .bundle { version.subflowDefinitions = try session.subflowDefinitions(of: version, in: open) }
       if withCredentials { version = try session.withCredentials(version, from: open) }
     }
+    // A bundle and Flink SQL carry no secret, but write names (a comment, a table): a URL's
+    // password in one is masked there as wherever fps prints it.
+    if format.needsValidation { version = Self.maskingPasswords(inNamesOf: version) }
     let path = try outputPath(for: version.name, format: format)
     if operand.isBound, format.isDialect { Self.warnOfSourceIdentities(in: version, session: session) }
     let stamp = ExportStamp(at: Date().formatted(.iso8601), from: operand.origin, by: session.user)
@@ -160,6 +163,16 @@ struct Export: Command {
       return false
     }
     return try render(ExportStamp(at: at, from: stamp.from, by: stamp.by)) == previous
+  }
+
+  /// `version` with the password of each URL in its name and its nodes' names masked.
+  private static func maskingPasswords(inNamesOf version: FlowVersion) -> FlowVersion {
+    var version = version
+    version.name = URLPassword.masking(in: version.name, with: "redacted")
+    for index in version.nodes.indices {
+      version.nodes[index].name = URLPassword.masking(in: version.nodes[index].name, with: "redacted")
+    }
+    return version
   }
 
   /// The name of the flow an export file holds as it reads back, or nil for a file that is no

@@ -1,5 +1,4 @@
 import Crypto
-import FlowFormats
 import FlowModel
 import Foundation
 

@@ -1,4 +1,4 @@
-import FlowFormats
+import FlowModel
 import FlowStore
 
 /// What the shell's history keeps of a line: the line with every secret typed into it masked,

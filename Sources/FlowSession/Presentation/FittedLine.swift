@@ -1,4 +1,3 @@
-import FlowFormats
 import FlowModel
 
 /// A line of per-flow output (`staged`, a plan's headline, `created`) that fits the terminal.

@@ -1,7 +1,6 @@
-import FlowModel
 import Testing
 
-@testable import FlowFormats
+@testable import FlowModel
 
 /// A URL's password is found in any text by hand (`URLPassword`): what fps prints, the file names
 /// it makes and the shell's history mask it.

@@ -1,5 +1,3 @@
-import FlowModel
-
 /// The passwords of URLs written in a text (`scheme://user:password@host`), found by hand in one
 /// pass from each `://`. What a session prints, the file names `export` makes and the shell's
 /// history have them masked: names are identities, shown by every command, and a flow, node or
