@@ -7,8 +7,9 @@
 /// megabyte, and where text has no spaces it matched across fields
 /// (`"url":"https://h:8443","owner":"ops@x.io"`).
 public enum URLPassword {
-  /// `text` with the password of each URL in it replaced by `mask`.
-  public static func masking(in text: String, with mask: String) -> String {
+  /// `text` with the password of each URL in it replaced by `mask` (by default as `export
+  /// --redact` replaces it in a file).
+  public static func masking(in text: String, with mask: String = redacted) -> String {
     let found = StringBytes.bytes(of: text) { Self.ranges(in: $0) }
     guard !found.isEmpty else { return text }
     var bytes = Array(text.utf8)
@@ -16,9 +17,17 @@ public enum URLPassword {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// What `RedactingOutput` and the names of fitted lines put in a password's place, as
-  /// `export --redact` does in a file.
+  /// True when a URL in `text` holds a password.
+  public static func isFound(in text: String) -> Bool {
+    StringBytes.bytes(of: text) { !Self.ranges(in: $0).isEmpty }
+  }
+
+  /// What output puts in a password's place, as `export --redact` does in a file.
   public static let redacted = "<redacted:password in URL>"
+
+  /// What a name written into a file name, a bundle or Flink SQL holds in a password's place:
+  /// a word, where `redacted`'s brackets, colon and spaces need quoting in a shell.
+  public static let redactedWord = "redacted"
 
   /// The longest scheme looked back for, as the scanner's expression allows.
   private static let longestScheme = 32

@@ -223,5 +223,4 @@ public enum SessionError: Error, CustomStringConvertible {
     "\(repeats.count == 1 ? "1 flow name repeats" : "\(repeats.count) flow names repeat")\(place) "
       + "(`--on-conflict rename` names the later ones after their files):\n" + repeats.map { "  \($0)" }.joined(separator: "\n")
   }
-
 }

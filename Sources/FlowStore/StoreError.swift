@@ -72,8 +72,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
       return "\(location): its password is \(Self.maskedInHistory), as the shell's history keeps it: "
         + "type the password itself, or keep it in PGPASSWORD or ~/.pgpass"
     case .movedOn(let path):
-      return
-        "\(path) was changed by another process since it was opened; nothing was written (run the command again: it plans against what is there now)"
+      return "\(path) was changed by another process since it was opened; nothing was written "
+        + "(run the command again: it plans against what is there now)"
     case .flowExists(let name): return "a flow named '\(name)' already exists"
     case .noSuchFlow(let name): return "no flow named '\(name)'"
     case .noSuchVersion(let flow, let number): return "flow '\(flow)' has no version \(number)"

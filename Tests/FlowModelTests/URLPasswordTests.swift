@@ -15,6 +15,7 @@ import Testing
   ])
   func aPasswordIsMasked(text: String, masked: String) {
     #expect(URLPassword.masking(in: text, with: "***") == masked)
+    #expect(URLPassword.isFound(in: text))
   }
 
   /// Text that only looks like a URL with a password around its `://` is left as it is.
@@ -24,5 +25,6 @@ import Testing
   ])
   func textWithoutAPasswordIsLeftAlone(text: String) {
     #expect(URLPassword.masking(in: text, with: "***") == text)
+    #expect(!URLPassword.isFound(in: text))
   }
 }

@@ -21,12 +21,13 @@ struct InlineStringDiff {
 
   /// The edit with `context` characters of unchanged text each side of it (all of them for
   /// `diff --all`).
+  ///
   /// A URL's password is masked on both sides first: marked up as an edit, the URL is no
   /// longer one the output's redaction finds, and a name's changed password was printed. Two
   /// texts alike but for a password are `changed (secret)`.
   func text(palette: Palette, context: Int = Self.context) -> String {
-    let oldCharacters = Array(URLPassword.masking(in: old, with: URLPassword.redacted))
-    let newCharacters = Array(URLPassword.masking(in: new, with: URLPassword.redacted))
+    let oldCharacters = Array(URLPassword.masking(in: old))
+    let newCharacters = Array(URLPassword.masking(in: new))
     if oldCharacters == newCharacters { return "changed (secret)" }
     let (prefix, suffix) = Self.commonEnds(oldCharacters, newCharacters)
     let head = String(oldCharacters[..<prefix].suffix(context))

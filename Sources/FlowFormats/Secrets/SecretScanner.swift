@@ -833,8 +833,6 @@ public enum SecretScanner {
     return result + text[kept...]
   }
 
-  /// The value with its secrets redacted, or nil when it holds none: a view of a large flow
-  /// rebuilt (copied) every object of it, although secrets in clear are rare.
   /// `text` with what each pattern matched in it replaced (a URL keeps all but its password),
   /// or nil when nothing was.
   private static func rewritingPatterns(in text: String, _ replacement: (String, String) -> String) -> String? {
@@ -849,6 +847,8 @@ public enum SecretScanner {
     return result == text ? nil : result
   }
 
+  /// The value with its secrets redacted, or nil when it holds none: a view of a large flow
+  /// rebuilt (copied) every object of it, although secrets in clear are rare.
   private static func rewrite(_ value: JSONValue, key: String?, _ replacement: (String, String) -> String) -> JSONValue? {
     switch value {
     case .string(let text):

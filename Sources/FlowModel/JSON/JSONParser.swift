@@ -108,6 +108,9 @@ private struct Reader: ~Copyable {
     .at(offset ?? index, in: bytes, reason, isJSONRefusedHere: refusingJSON)
   }
 
+  /// Nesting deeper than the reader goes: JSON other readers may take.
+  func tooDeep() -> JSONParseError { error("nesting deeper than \(JSONParser.maximumDepth) levels", refusingJSON: true) }
+
   /// Steps over whitespace between tokens, the only place the reader does: when the minified
   /// text is kept, what stands between the last run of whitespace and this one goes into it.
   /// Most tokens have none before them (`"key":`, `,`): that answer is inlined, one test.
@@ -189,7 +192,7 @@ private struct Reader: ~Copyable {
   }
 
   mutating func object(depth: Int) throws(JSONParseError) -> JSONValue {
-    guard depth <= JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth) levels", refusingJSON: true) }
+    guard depth <= JSONParser.maximumDepth else { throw tooDeep() }
     index += 1
     skipWhitespace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
@@ -224,7 +227,7 @@ private struct Reader: ~Copyable {
   }
 
   mutating func array(depth: Int) throws(JSONParseError) -> JSONValue {
-    guard depth <= JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth) levels", refusingJSON: true) }
+    guard depth <= JSONParser.maximumDepth else { throw tooDeep() }
     index += 1
     skipWhitespace()
     if index < bytes.count, bytes[index] == UInt8(ascii: "]") {

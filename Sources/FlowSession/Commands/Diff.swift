@@ -129,7 +129,7 @@ struct Diff: Command {
     case .dot: session.output.write(DiffRenderer.dot.render(diff))
     case .svg(let path):
       // Names are drawn in the picture, which no output redaction sees.
-      try GraphvizRenderer.svg(URLPassword.masking(in: DiffRenderer.dot.render(diff), with: URLPassword.redacted), to: path)
+      try GraphvizRenderer.svg(URLPassword.masking(in: DiffRenderer.dot.render(diff)), to: path)
       session.output.line("wrote \(path) (\(diff.stat.summary))")
     }
   }

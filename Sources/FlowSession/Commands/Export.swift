@@ -168,9 +168,9 @@ struct Export: Command {
   /// `version` with the password of each URL in its name and its nodes' names masked.
   private static func maskingPasswords(inNamesOf version: FlowVersion) -> FlowVersion {
     var version = version
-    version.name = URLPassword.masking(in: version.name, with: "redacted")
+    version.name = URLPassword.masking(in: version.name, with: URLPassword.redactedWord)
     for index in version.nodes.indices {
-      version.nodes[index].name = URLPassword.masking(in: version.nodes[index].name, with: "redacted")
+      version.nodes[index].name = URLPassword.masking(in: version.nodes[index].name, with: URLPassword.redactedWord)
     }
     return version
   }

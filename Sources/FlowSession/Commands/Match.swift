@@ -142,7 +142,7 @@ struct Match: Command {
         }
         // The file is kept in git: a name holding a URL's password is written by its id.
         let source: EnvironmentFile.ConnectionEntry.Source
-        if URLPassword.masking(in: reference.name, with: "").utf8.count == reference.name.utf8.count {
+        if !URLPassword.isFound(in: reference.name) {
           source = .name(reference.name)
         } else if let id = reference.properties["id"]?.stringValue {
           source = .id(id)

@@ -15,9 +15,9 @@ public enum DiffFileKind: Equatable, Sendable {
   /// a line is text.
   case hidden(String)
 
-  /// The kind of the file at `path`, read once.
+  /// The kind of the file at `path`, read once, as `load` reads it: a device is not read.
   public init(atPath path: String) {
-    guard path != Diff.nothing, let bytes = FileManager.default.contents(atPath: path) else {
+    guard path != Diff.nothing, let bytes = try? Session.readFile(at: path) else {
       self = .text
       return
     }

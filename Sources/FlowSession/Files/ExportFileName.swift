@@ -21,7 +21,7 @@ enum ExportFileName {
   /// guessed; two names alike but for a password share a file, and `export` refuses to replace
   /// one flow's with another's.
   static func name(for flowName: String, extension fileExtension: String) -> String {
-    let flowName = URLPassword.masking(in: flowName, with: "redacted")
+    let flowName = URLPassword.masking(in: flowName, with: URLPassword.redactedWord)
     var stem = String(flowName.map(Self.safe)).trimmingCharacters(in: .whitespaces)
     if stem.hasPrefix(".") { stem = "_" + stem.drop(while: { $0 == "." }) }
     let tooLong = stem.utf8.count > maximumStemBytes

@@ -1,3 +1,4 @@
+import FlowModel
 import Foundation
 
 /// Runs a `.fps` file: one command per line, `#` comments, a trailing `\` continues the line.
@@ -41,8 +42,7 @@ struct ScriptRunner {
   private func lines(ofScriptAt path: String) throws -> [[UInt8]] {
     var bytes = try session.readFile(at: path)[...]
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-    if let first = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
-    {
+    if StringBytes.beginsAsJSONContainer(bytes) {
       throw SessionError.exportGivenAsScript(path)
     }
     return bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)

@@ -46,7 +46,7 @@ struct FittedLine: ExpressibleByStringInterpolation {
 
     /// A name or path as a terminal may show it: no password, nothing the terminal acts on.
     private static func shown(_ text: String) -> String {
-      TerminalText.visible(URLPassword.masking(in: text, with: URLPassword.redacted))
+      TerminalText.visible(URLPassword.masking(in: text))
     }
   }
 
