@@ -84,7 +84,9 @@ import Testing
     ("curl -H \"X-API-Key: 9f8e7d6c5b4a3f2e1d0c\"", "API key header"),
     ("const apiKey = 'Zk81Jd02mQ';", "secret in quoted option"),
     ("{password: \"hunter2hunter2\"}", "secret in quoted option"),
-    ("export API_TOKEN=\"abcd1234efgh\"\n", "secret in quoted option"),
+    ("const api_token=\"abcd1234efgh\"\n", "secret in quoted option"),
+    ("export API_TOKEN=\"abcd1234efgh\" && ./run", "password in command line"),
+    ("psql 'host=db dbname=app password=S3cretPw9'", "password in connection string"),
   ])
   func findsAPatternAtEveryOffset(secret: String, kind: String) {
     for before in 0..<34 {
@@ -189,10 +191,49 @@ import Testing
       "PASSWORD=S3cretPw9 ./run && SECRET_KEY=ab12cd34ef56 ./go",
       "PASSWORD=<redacted:password in command line> ./run && SECRET_KEY=<redacted:password in command line> ./go"
     ),
+    ("PGPASSWORD=\"S3cretPw9\" psql -h db", "PGPASSWORD=\"<redacted:password in command line>\" psql -h db"),
+    (
+      "docker run -e \"POSTGRES_PASSWORD=S3cretPw9\" postgres:16",
+      "docker run -e \"POSTGRES_PASSWORD=<redacted:password in command line>\" postgres:16"
+    ),
+    (
+      "sqlcmd -S db -U sa -P 'S3cretPw9' -Q \"select 1\"",
+      "sqlcmd -S db -U sa -P '<redacted:password in command line>' -Q \"select 1\""
+    ),
+    ("mongosh mongodb://db/app -u admin -p S3cretPw9", "mongosh mongodb://db/app -u admin -p <redacted:password in command line>"),
+    (
+      "keytool -list -keystore k.jks -storepass S3cretPw9",
+      "keytool -list -keystore k.jks -storepass <redacted:password in command line>"
+    ),
+    (
+      "openssl pkcs12 -in a.p12 -passin pass:S3cretPw9 -nodes",
+      "openssl pkcs12 -in a.p12 -passin pass:<redacted:password in command line> -nodes"
+    ),
   ])
   func aPasswordOnACommandLineIsReplacedAlone(command: String, redacted: String) {
     #expect(SecretScanner.scan(document("command", command)).map(\.kind) == ["password in command line"])
     #expect(SecretScanner.redact(document("command", command))["node"]?["command"] == .string(redacted))
+  }
+
+  /// libpq's connection string names its password among `keyword=value` pairs, quoted or not.
+  @Test(arguments: [
+    ("host=db dbname=app user=app password=S3cretPw9", "host=db dbname=app user=app password=<redacted:password in connection string>"),
+    (
+      "psql \"host=db port=5432 password = 'S3cret Pw9' sslmode=require\"",
+      "psql \"host=db port=5432 password = '<redacted:password in connection string>' sslmode=require\""
+    ),
+  ])
+  func aConnectionStringsPasswordIsReplacedAlone(text: String, redacted: String) {
+    #expect(SecretScanner.scan(document("command", text)).map(\.kind) == ["password in connection string"])
+    #expect(SecretScanner.redact(document("command", text))["node"]?["command"] == .string(redacted))
+  }
+
+  /// Kafka's `basic.auth.user.info`, written as a member of its own, holds `user:password`.
+  @Test func basicAuthUserInfoIsASecretsName() {
+    #expect(SecretScanner.isSecretName("basic.auth.user.info"))
+    #expect(SecretScanner.isSecretName("schema.registry.basic.auth.user.info"))
+    #expect(!SecretScanner.isSecretName("userInfo"))
+    #expect(!SecretScanner.isSecretName("author"))
   }
 
   /// The cheap test before the URL parameter's regular expression passes every name it takes,
@@ -315,6 +356,11 @@ import Testing
     ("note", "Pass it with the --api-key option, or --password-file /run/secrets/db2; i--; x = y -- a comment"),
     ("command", "deploy --token=YOUR_TOKEN_123 --password <password1> --secret ${SECRET2}"),
     ("command", "cd /srv/app2 && OLDPWD=/home/user1 PWD=/srv/app2 ./start"),
+    // The newer tools' prompts and passwords kept elsewhere, and code that names libpq's keyword.
+    ("command", "sqlcmd -S db -U sa -P $SQL_PW; mongosh -u admin -p; mongosh --port 27017 -p --quiet"),
+    ("command", "keytool -list -storepass:env STOREPASS; openssl rsa -passin env:KEY_PW; openssl rsa -passin file:/run/pw2"),
+    ("code", "psycopg2.connect(host=h, dbname=d, password=pw)\nconnect(host=h, password=os.environ['PW'])"),
+    ("command", "psql \"host=db dbname=app password=$PGPASS\"; psql 'host=db password=<password>'"),
     // A name that begins as MySQL's, a port mapping, another tool's option after MySQL is named.
     ("code", "const mysqlRowsLeft = total -pageSize * page;"),
     ("command", "docker run --name mysql -p3306:3306 mysql:8; after mysql comes up run pytest -pno:cacheprovider"),
@@ -360,6 +406,9 @@ import Testing
       String(repeating: "--pass word ", count: 16_000), String(repeating: "A TOKEN=x ", count: 16_000),
       String(repeating: "--password=x", count: 8_000), String(repeating: "basic.auth.user.info=", count: 5_000),
       String(repeating: "authorization:", count: 7_000), String(repeating: "X_TOKEN=", count: 12_000),
+      String(repeating: "sqlcmd -x ", count: 10_000), String(repeating: "mongo sh ", count: 11_000),
+      String(repeating: "-storepass -keypass ", count: 5_000), String(repeating: "-passin pass: ", count: 8_000),
+      "host= " + String(repeating: "password='x\n", count: 9_000), "dbname= " + String(repeating: " password=ab", count: 8_000),
     ] {
       #expect(SecretScanner.scan(document("code", text)).isEmpty || text.hasPrefix("sk-"))
     }

@@ -106,9 +106,31 @@ public enum SecretScanner {
         "password in command line", ["basic.auth.user.info"],
         /basic\.auth\.user\.info["']?[ \t]*[=:][ \t]*["']?[^\s:"'$]{1,128}:(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"',;&|]{3,256}/,
         secret: Pattern.afterUser),
+      Pattern(
+        "password in command line", ["sqlcmd"],
+        /sqlcmd(?:\.exe)?[ \t](?:[^\n|;&]{0,200}?[ \t])?-P[ \t]*["']?(?!-)(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,256}/,
+        secret: Pattern.shortOptionValue("-P")),
+      // MongoDB's tools take the password as the word after `-p`; `-p` last, or before another
+      // option, asks for it.
+      Pattern(
+        "password in command line", ["mongo"],
+        /(?:^|[\s;&|(])mongo(?:sh|dump|restore|export|import|stat|top|files)?(?:\.exe)?[ \t](?:[^\n|;&]{0,200}?[ \t])?-p[ \t]+["']?(?!-)(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,256}/,
+        secret: Pattern.lastRun),
+      // keytool's and jarsigner's `-storepass`, `-keypass`, `-srcstorepass`, …; `-storepass:env
+      // NAME` and `-storepass:file path` name where it is.
+      Pattern("password in command line", ["storepass"], sharing: keystorePassword, secret: Pattern.lastRun),
+      Pattern("password in command line", ["keypass"], sharing: keystorePassword, secret: Pattern.lastRun),
+      // OpenSSL's `-passin pass:…`; `env:NAME`, `file:path` and `stdin` name where it is.
+      Pattern(
+        "password in command line", ["pass:"],
+        #/-pass(?:in|out)?[ \t]+["']?pass:(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,256}/#,
+        secret: Pattern.afterLast("pass:")),
+      // libpq's connection string, `host=db dbname=app password=…`, as psql and the drivers take it.
+      Pattern("password in connection string", ["password", "host="], sharing: keywordPassword, secret: Pattern.keywordValue),
+      Pattern("password in connection string", ["password", "dbname="], sharing: keywordPassword, secret: Pattern.keywordValue),
     ]
     + ["WORD=", "WD=", "PHRASE=", "PASS=", "TOKEN=", "SECRET=", "KEY="].map { ending in
-      Pattern("password in command line", [ending], sharing: secretVariable, secret: Pattern.afterFirst("="))
+      Pattern("password in command line", [ending], sharing: secretVariable, secret: Pattern.keywordValue)
     }
 
   /// `--password=…`, `--db-password …`, `--api-key …`, in lower case as options are written: a
@@ -126,11 +148,20 @@ public enum SecretScanner {
     /(?:^|[\s;&|(])(?:mysql(?:dump|admin|import|check|show|sh)?|mariadb(?:-dump|-admin)?)(?:\.exe)?[ \t](?:[^\n|;&]{0,200}?[ \t])?-p["']?(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&:]{3,256}(?![^\s"'|;&])/
   }
   /// A variable set for a command or exported (`PGPASSWORD=… psql`, `export API_TOKEN=…`,
-  /// `PASSWORD=… ./run`), named in capitals as shells name them, its value a word of eight
-  /// characters or more with letters and a digit, as a value given to a name in code must be
-  /// (`assignedValue`). The shell's working folders (`PWD`, `OLDPWD`) are none.
+  /// `PASSWORD=… ./run`, docker's `-e "POSTGRES_PASSWORD=…"`), named in capitals as shells
+  /// name them, its value a word of eight characters or more with letters and a digit, quoted
+  /// or not, as a value given to a name in code must be (`assignedValue`). The shell's working
+  /// folders (`PWD`, `OLDPWD`) are none.
   private static let secretVariable = LazyRegex {
-    /(?:^|[\s;&|(])(?!(?:OLD)?PWD=)[A-Z0-9_]{0,64}(?:PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|SECRET|API_KEY|APIKEY|ACCESS_KEY|SECRET_KEY)=(?!YOUR|REPLACE|xxx|XXX|\*\*\*)(?=[^\s"'`;&|()\[\]$<>{}]{0,255}[0-9])(?=[^\s"'`;&|()\[\]$<>{}]{0,255}[A-Za-z])[^\s"'`;&|()\[\]$<>{}]{8,256}/
+    /(?:^|[\s;&|("'])(?!(?:OLD)?PWD=)[A-Z0-9_]{0,64}(?:PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|SECRET|API_KEY|APIKEY|ACCESS_KEY|SECRET_KEY)=["']?(?!YOUR|REPLACE|xxx|XXX|\*\*\*)(?=[^\s"'`;&|()\[\]$<>{}]{0,255}[0-9])(?=[^\s"'`;&|()\[\]$<>{}]{0,255}[A-Za-z])[^\s"'`;&|()\[\]$<>{}]{8,256}/
+  }
+  private static let keystorePassword = LazyRegex {
+    #/-(?:src|dest)?(?:store|key)pass[ \t]+["']?(?!-)(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,256}/#
+  }
+  /// `password=…` among libpq's `keyword=value` pairs, quoted in single quotes or not; a value
+  /// that runs into code (`password=pw)`, `password=os.environ[…]`) is none.
+  private static let keywordPassword = LazyRegex {
+    /(?:^|[\s"'])password[ \t]*=[ \t]*(?:'(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^'\\\n]{3,256}'|(?!['"$<%{]|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s'"()\[\]{},;]{3,256}(?![^\s'"]))/
   }
 
   /// True when some `--` in `bytes` opens an option whose name ends as a secret's does
@@ -289,9 +320,12 @@ public enum SecretScanner {
       return run.firstIndex(of: ":").map { run[run.index(after: $0)...] } ?? run
     }
 
-    /// What follows the first `marker` in the match: a variable's value after `=`.
-    static func afterFirst(_ marker: Character) -> (Substring) -> Substring {
-      { match in match.firstIndex(of: marker).map { match[match.index(after: $0)...] } ?? match }
+    /// The value after the match's first `=`, without the spaces and quotes around it: a
+    /// variable's (`PGPASSWORD="…"`), a connection string's (`password = '…'`).
+    static func keywordValue(_ match: Substring) -> Substring {
+      guard let equals = match.firstIndex(of: "=") else { return match }
+      let value = match[match.index(after: equals)...].drop { " \t\"'".contains($0) }
+      return value.last == "'" ? value.dropLast() : value
     }
 
     /// What follows the last `marker` in the match: a webhook's path after `services/`.
@@ -442,13 +476,16 @@ public enum SecretScanner {
   private static func namesSecret(_ words: [String]) -> Bool {
     guard let last = words.last, !aboutWords.contains(last) else { return false }
     if words.contains(where: secretWords.contains) || secretLastWords.contains(last) { return true }
+    // Kafka's `basic.auth.user.info` holds `user:password`.
+    if words.suffix(3).elementsEqual(["auth", "user", "info"]) { return true }
     return last == "key" && words.count > 1 && keyQualifiers.contains(words[words.count - 2])
   }
 
-  /// What every secret name holds somewhere, in any case: a word of `secretWords`, or the
-  /// `token`, `key`, `secret`, `authorization` or `cookie` every last word ends in. Each is two or more lower-case ASCII
-  /// letters: `mayNameSecret` finds them by their first two, case folded.
-  static let secretStems: [StaticString] = ["pass", "pw", "secret", "jaas", "credential", "token", "key", "authorization", "cookie"]
+  /// What every secret name holds somewhere, in any case: a word of `secretWords`, the
+  /// `token`, `key`, `secret`, `authorization` or `cookie` every last word ends in, or
+  /// `basic.auth.user.info`'s `auth`. Each is two or more lower-case ASCII letters:
+  /// `mayNameSecret` finds them by their first two, case folded.
+  static let secretStems: [StaticString] = ["pass", "pw", "secret", "jaas", "credential", "token", "key", "auth", "cookie"]
 
   /// A cheap first test of `isSecretName` over the name's bytes, ASCII case folded: almost no
   /// member name (`parameters`, `type`, `url`) holds a stem, and splitting every name of a
