@@ -14,6 +14,8 @@ import Foundation
 /// and exits 0 on a difference, since git stops at a driver that fails.
 enum DiffLauncher {
   static func run(_ arguments: [String], in session: Session) throws {
+    // The process ends after this one diff: its documents need not be freed.
+    BackgroundRelease.holdUntilExit()
     let positionals = arguments.filter { !$0.hasPrefix("-") }
     let count = positionals.count
     if count == 7 || count == 9, positionals == Array(arguments.prefix(count)) {
