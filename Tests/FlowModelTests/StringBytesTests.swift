@@ -37,6 +37,22 @@ import Testing
     }
   }
 
+  /// Two bytes that borrow and compare near each other within a word (a control byte before a
+  /// space or a quote, a byte beyond ASCII before or after one) are told apart as one at a time.
+  @Test func neighbouringBytesAreFoundAsOneAtATimeWould() {
+    let values: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xC3, 0xFF]
+    for first in values {
+      for second in values {
+        for place in 0..<17 {
+          var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 19)
+          (bytes[place], bytes[place + 1]) = (first, second)
+          let (expected, found) = (Self.naive(bytes, from: 0), Self.scanned(bytes, from: 0))
+          #expect(found == expected, "bytes \(first), \(second) at \(place)")
+        }
+      }
+    }
+  }
+
   @Test func aSoughtByteIsFoundWhereverItStandsAndNowhereElse() {
     for sought: UInt8 in [0x00, UInt8(ascii: "L"), 0x7F, 0x80, 0xFF] {
       for place in 0..<19 {

@@ -12,7 +12,8 @@ import Dispatch
 ///
 /// A table is direct-mapped by a hash of the bytes. A slot's string is handed out only when its
 /// bytes are the ones asked for; a collision makes the string as before and takes the slot.
-/// The slots are made at the first string asked for: most documents a session parses are small.
+/// The slots for longer strings are made at the first one asked for: most documents a session
+/// parses are small, and hold few.
 ///
 /// Strings of up to 15 bytes (keys, most of all) have a table of their own (`shortString`):
 /// they cost no allocation, but making one checks its bytes as UTF-8 and packs them one at a
@@ -25,7 +26,9 @@ final class RepeatedStrings {
   static let lengths = 16...48
   private let slotBits: Int
   private var slots: UnsafeMutablePointer<String>?
-  private var shortSlots: UnsafeMutablePointer<ShortSlot>?
+  /// Made with the table: every document has keys, and asking whether they were made yet cost
+  /// a call for each key read.
+  private let shortSlots: UnsafeMutablePointer<ShortSlot>
 
   /// A string of up to 15 bytes, with its bytes as two little-endian words, zero beyond its
   /// end, and its length in the top byte of the second (where no byte of the string is): the
@@ -37,11 +40,15 @@ final class RepeatedStrings {
   }
 
   /// A table of `2^slotBits` slots of each kind.
-  init(slotBits: Int) { self.slotBits = slotBits }
+  init(slotBits: Int) {
+    self.slotBits = slotBits
+    shortSlots = .allocate(capacity: 1 << slotBits)
+    shortSlots.initialize(repeating: ShortSlot(), count: 1 << slotBits)
+  }
 
   /// A table for one document of `count` bytes: about a slot for every 32 bytes, up to 1,024.
-  /// The slots are made at the first string of each kind, and a session parses many small
-  /// documents (settings, each stored version a plan reads) for which 32 KB was too many.
+  /// A session parses many small documents (settings, each stored version a plan reads) for
+  /// which 32 KB was too many.
   convenience init(forDocumentOf count: Int) {
     self.init(slotBits: max(4, min(10, Int.bitWidth - (count / 32).leadingZeroBitCount)))
   }
@@ -49,8 +56,8 @@ final class RepeatedStrings {
   deinit {
     slots?.deinitialize(count: 1 << slotBits)
     slots?.deallocate()
-    shortSlots?.deinitialize(count: 1 << slotBits)
-    shortSlots?.deallocate()
+    shortSlots.deinitialize(count: 1 << slotBits)
+    shortSlots.deallocate()
   }
 
   /// The longest string `shortString` keeps: the longest Swift stores inline.
@@ -72,19 +79,11 @@ final class RepeatedStrings {
       start.loadUnaligned(fromByteOffset: 8, as: UInt64.self).littleEndian & highMask
       | UInt64(truncatingIfNeeded: count) &<< 56
     let hash = ((low &* 0x9E37_79B9_7F4A_7C15) ^ high) &* 0xFF51_AFD7_ED55_8CCD
-    let slot = shortTable() + Int(truncatingIfNeeded: hash >> UInt64(64 - slotBits))
+    let slot = shortSlots + Int(truncatingIfNeeded: hash >> UInt64(64 - slotBits))
     if slot.pointee.low == low, slot.pointee.high == high { return slot.pointee.text }
     let text = try make()
     slot.pointee = ShortSlot(low: low, high: high, text: text)
     return text
-  }
-
-  private func shortTable() -> UnsafeMutablePointer<ShortSlot> {
-    if let shortSlots { return shortSlots }
-    let made = UnsafeMutablePointer<ShortSlot>.allocate(capacity: 1 << slotBits)
-    made.initialize(repeating: ShortSlot(), count: 1 << slotBits)
-    shortSlots = made
-    return made
   }
 
   /// The string of `bytes` (of a length in `lengths`): the one kept for the same bytes, or the

@@ -14,14 +14,22 @@ public enum StringBytes {
   }
 
   /// The index of the first special byte at or after `start`, or `bytes.count`; `sawNonASCII`
-  /// is set when a byte at 0x80 or above was passed on the way.
+  /// is set when a byte at 0x80 or above was passed on the way. The word that holds the special
+  /// byte says where it is: the lowest bit of `specials` lies in it (most strings are keys and
+  /// short values, ended in their first or second word, where a byte at a time took a test of
+  /// each of their last bytes).
   @inline(__always)
   static func firstSpecial(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, sawNonASCII: inout Bool) -> Int {
     var index = start
     if let base = bytes.baseAddress {
       while index + 8 <= bytes.count {
-        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-        if holdsSpecial(word) { break }
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self).littleEndian
+        let found = specials(in: word)
+        if found != 0 {
+          let bitsBefore = UInt64(truncatingIfNeeded: found.trailingZeroBitCount & ~7)
+          if word & highs & ((1 &<< bitsBefore) &- 1) != 0 { sawNonASCII = true }
+          return index + found.trailingZeroBitCount >> 3
+        }
         if word & highs != 0 { sawNonASCII = true }
         index += 8
       }
@@ -141,11 +149,13 @@ public enum StringBytes {
     return false
   }
 
-  /// True when a byte of `word` is special. Each test is exact (no false positives): a byte is
-  /// below `n` when subtracting `n` borrows into a high bit that was clear.
-  @inline(__always) private static func holdsSpecial(_ word: UInt64) -> Bool {
+  /// Nonzero when a byte of `word` (little-endian) is special; its lowest bit set is the high
+  /// bit of the first such byte. A byte is below 0x20 when subtracting 0x20 borrows into a high
+  /// bit that was clear; a borrow runs upward only, so bits above the first may be off, never
+  /// the lowest.
+  @inline(__always) private static func specials(in word: UInt64) -> UInt64 {
     let control = (word &- ones &* 0x20) & ~word & highs
-    return control | bytesEqual(to: UInt8(ascii: "\""), in: word) | bytesEqual(to: UInt8(ascii: "\\"), in: word) != 0
+    return control | bytesEqual(to: UInt8(ascii: "\""), in: word) | bytesEqual(to: UInt8(ascii: "\\"), in: word)
   }
 
   /// The index of the first `"` or `'` at or after `start`, or `bytes.count`: one pass for both,
@@ -161,12 +171,6 @@ public enum StringBytes {
     }
     while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "'") { index += 1 }
     return index
-  }
-
-  /// Nonzero when a byte of `word` is a quote or a backslash; the lowest bit set is in the first
-  /// such byte (bits above it may be off).
-  @inline(__always) static func quotesOrBackslashes(in word: UInt64) -> UInt64 {
-    bytesEqual(to: UInt8(ascii: "\""), in: word) | bytesEqual(to: UInt8(ascii: "\\"), in: word)
   }
 
   /// Nonzero when a byte of `word` is `byte`: exact as a yes or no (the bit set may be off by
