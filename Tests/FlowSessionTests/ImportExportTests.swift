@@ -120,8 +120,8 @@ import Testing
     #expect(try FileManager.default.attributesOfItem(atPath: harness.path("fa.json"))[.posixPermissions] as? Int == 0o600)
   }
 
-  /// A file that holds another flow is not replaced without a word, and a file standing where
-  /// a folder must be is named.
+  /// A file that holds another flow, or no flow at all, is not replaced without a word (an
+  /// empty one is), and a file standing where a folder must be is named.
   @Test func anExportReplacesNoOtherFlowsFile() throws {
     let harness = try testWorkspace()
     try harness.run("export fraud-alerts to ${dir}/fa.json")
@@ -134,8 +134,20 @@ import Testing
     #expect(
       harness.failure("export notify-fraud-team to ${dir}/fa.json/n.json")
         == "\(harness.path("fa.json/n.json")): cannot be written: \(harness.path("fa.json")) is a file, not a folder")
-    try "not an export".write(toFile: harness.path("notes.txt"), atomically: true, encoding: .utf8)
-    #expect(try harness.output(of: "export notify-fraud-team to ${dir}/notes.txt").standardOutput.hasPrefix("wrote "))
+    try #"{"name": "my-app", "version": "1.0.0"}"#.write(toFile: harness.path("package.json"), atomically: true, encoding: .utf8)
+    #expect(
+      harness.failure("export notify-fraud-team to ${dir}/package.json")
+        == "\(harness.path("package.json")): cannot be written: it is not an export of a flow, and this export would replace it: "
+        + "export to another file, or remove it first")
+    #expect(try String(contentsOfFile: harness.path("package.json"), encoding: .utf8) == #"{"name": "my-app", "version": "1.0.0"}"#)
+    try "".write(toFile: harness.path("empty.json"), atomically: true, encoding: .utf8)
+    #expect(try harness.output(of: "export notify-fraud-team to ${dir}/empty.json").standardOutput.hasPrefix("wrote "))
+    // Flink SQL is not read back: its first line says which flow it is for.
+    try harness.run("export fraud-alerts --format sql to ${dir}/fa.sql")
+    // Written anew, or left as it was within the second of the first (its stamp is the same).
+    let again = try harness.output(of: "export fraud-alerts --format sql to ${dir}/fa.sql").standardOutput
+    #expect(again.hasPrefix("wrote ") || again.hasPrefix("unchanged "), "\(again)")
+    #expect(harness.failure("export notify-fraud-team to ${dir}/fa.sql").contains("it holds another flow, 'fraud-alerts'"))
   }
 
   @Test func thePlanListsEveryFlowNodeDependencyAndBinding() throws {

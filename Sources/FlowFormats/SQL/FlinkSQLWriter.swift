@@ -33,6 +33,22 @@ public enum FlinkSQLWriter {
     return try ScriptWriter(version: version).write(stamp: stamp)
   }
 
+  /// The first line of every file written: `-- Flink SQL for flow <name>, version <n>,
+  /// written by FlowPort.`, the name as a comment holds it (`comment`).
+  static let headerOpening = "-- Flink SQL for flow "
+  static let headerVersion = ", version "
+  static let headerClosing = ", written by FlowPort."
+
+  /// The name of the flow a file written here is for, as its first line names it; nil for any
+  /// other file. SQL is not read back, and `export` must tell its own file from one it would
+  /// replace.
+  public static func flowName(in file: Data) -> String? {
+    guard file.starts(with: headerOpening.utf8), let end = file.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+    let line = String(decoding: file[file.startIndex..<end], as: UTF8.self)
+    guard line.hasSuffix(headerClosing), let version = line.range(of: headerVersion, options: .backwards) else { return nil }
+    return String(line[line.index(line.startIndex, offsetBy: headerOpening.count)..<version.lowerBound])
+  }
+
   /// `name` quoted as a Flink identifier.
   static func identifier(_ name: String) -> String { "`" + name.replacingOccurrences(of: "`", with: "``") + "`" }
 
@@ -90,7 +106,10 @@ private struct ScriptWriter {
       let select = try inlined.map(query) ?? "SELECT * FROM \(input(of: destination))"
       statements.append("INSERT INTO \(name(of: destination))\n\(select);")
     }
-    var header = ["-- Flink SQL for flow \(FlinkSQLWriter.comment(version.name)), version \(version.number), written by FlowPort."]
+    var header = [
+      FlinkSQLWriter.headerOpening + FlinkSQLWriter.comment(version.name) + FlinkSQLWriter.headerVersion + "\(version.number)"
+        + FlinkSQLWriter.headerClosing
+    ]
     if let stamp {
       header.append("-- Exported from \(FlinkSQLWriter.comment(stamp.from)) by \(FlinkSQLWriter.comment(stamp.by)) at \(stamp.at).")
     }

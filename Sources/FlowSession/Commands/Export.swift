@@ -37,8 +37,8 @@ struct Export: Command {
       `validate`); nothing is written if any check fails. A JSON or dialect file that already
       holds the flow, its export time aside, is left as it was (`unchanged`): exporting again
       rewrites nothing (a bundle or SQL file is written anew, and one with credentials unless it
-      is private already). A file replaced keeps its permissions; an export of another flow is
-      not replaced.
+      is private already). A file replaced keeps its permissions; an export of another flow, or a
+      file that is no export, is not replaced.
 
       Credentials and secret values are never written unless `--with-credentials` is given
       (JSON and dialects only): the file is then written with mode 0600 and a warning. Members
@@ -126,10 +126,17 @@ struct Export: Command {
         fitting: "unchanged \(path: path) (\(name: operand.label) as \(format.displayName)): it holds this flow already")
     }
     // Named as each file reads back: a dialect's file keeps its own name for a flow staged
-    // under another (`--as-version-of`, `--name`).
-    if let previous, let other = Self.flowName(in: previous), other != Self.flowName(in: bytes) {
-      throw SessionError.writeFailed(
-        path, "it holds another flow, '\(other)', which this export would replace: export to another file, or remove it first")
+    // under another (`--as-version-of`, `--name`). A file that is no export at all (a
+    // `package.json`, notes) is kept as well; an empty one holds nothing to lose.
+    if let previous, !previous.allSatisfy(StringBytes.isWhitespace) {
+      guard let other = Self.flowName(in: previous) else {
+        throw SessionError.writeFailed(
+          path, "it is not an export of a flow, and this export would replace it: export to another file, or remove it first")
+      }
+      if other != Self.flowName(in: bytes) {
+        throw SessionError.writeFailed(
+          path, "it holds another flow, '\(other)', which this export would replace: export to another file, or remove it first")
+      }
     }
     try Self.write(bytes, to: path, privately: withCredentials, replacing: existing)
     if withCredentials {
@@ -175,10 +182,11 @@ struct Export: Command {
     return version
   }
 
-  /// The name of the flow an export file holds as it reads back, or nil for a file that is no
-  /// export (a SQL export, which cannot be read back, or anything else), which `to` replaces.
+  /// The name of the flow an export file holds as it reads back, or, for Flink SQL, which is
+  /// not read back, as its first line names it; nil for a file that is no export.
   private static func flowName(in file: Data) -> String? {
-    try? ExportFormat.read(file, fallbackName: "").1.version.name
+    if let name = FlinkSQLWriter.flowName(in: file) { return name }
+    return try? ExportFormat.read(file, fallbackName: "").1.version.name
   }
 
   /// Writes the file whole or not at all (a temporary file beside it, renamed into place); a
