@@ -1,5 +1,5 @@
 import Dispatch
-import Synchronization
+import Foundation
 
 /// Lets go of a large value on a background thread, so the thread that answers the user does
 /// not spend its time freeing trees of thousands of nodes (a tenth of a 10,000-node diff). A
@@ -7,8 +7,8 @@ import Synchronization
 public enum BackgroundRelease {
   private static let queue = DispatchQueue(label: "flowport.release", qos: .utility)
 
-  /// The values let go since `holdUntilExit()`, or nil before it (they are freed then).
-  private static let held = Mutex<[AnyObject]?>(nil)
+  /// The values let go since `holdUntilExit()`.
+  private static let held = HeldValues()
 
   /// Ends the caller's hold on `value`; it is freed on the background queue, or, after
   /// `holdUntilExit()`, never.
@@ -19,11 +19,7 @@ public enum BackgroundRelease {
   /// diff's samples, on the thread the user waits for).
   static func release<Value: Sendable>(_ value: consuming Value) {
     let box = Box(value)
-    let isHeld = held.withLock { values in
-      values?.append(box)
-      return values != nil
-    }
-    if !isHeld { queue.async { box.empty() } }
+    if !held.keep(box) { queue.async { box.empty() } }
   }
 
   /// From now on, what is let go is kept until the process ends: for a process that ends
@@ -33,7 +29,24 @@ public enum BackgroundRelease {
   /// memory the system takes back at exit anyway. The peak grows by the part of each document
   /// the diff does not use (3 MB of 80); holding only what is let go at the end saved nothing.
   public static func holdUntilExit() {
-    held.withLock { values in values = values ?? [] }
+    held.start()
+  }
+
+  /// What is let go once `start()` is called, kept for the rest of the process. `values` is
+  /// guarded by `lock` (not `Mutex`, which needs macOS 15).
+  private final class HeldValues: @unchecked Sendable {
+    private var values: [AnyObject]?
+    private let lock = NSLock()
+
+    func start() { lock.withLock { values = values ?? [] } }
+
+    /// Keeps `value` and says so once `start()` was called; false before.
+    func keep(_ value: AnyObject) -> Bool {
+      lock.withLock {
+        values?.append(value)
+        return values != nil
+      }
+    }
   }
 
   /// Holds the value until the queue takes it out. It is `@unchecked Sendable` because it is

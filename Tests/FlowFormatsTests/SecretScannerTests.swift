@@ -209,6 +209,18 @@ import Testing
       "openssl pkcs12 -in a.p12 -passin pass:S3cretPw9 -nodes",
       "openssl pkcs12 -in a.p12 -passin pass:<redacted:password in command line> -nodes"
     ),
+    // A value in quotes is replaced whole, spaces and the other quote in it.
+    ("sshpass -p \"p@ss w0rd\" ssh h", "sshpass -p \"<redacted:password in command line>\" ssh h"),
+    ("sqlcmd -S db -P \"S3cr'etPw37\" -Q x", "sqlcmd -S db -P \"<redacted:password in command line>\" -Q x"),
+    ("curl -u 'admin:p@ss w0rd' https://x", "curl -u 'admin:<redacted:password in command line>' https://x"),
+    ("mysql -u root -p\"S3cr et9\" shop", "mysql -u root -p\"<redacted:password in command line>\" shop"),
+    ("openssl rsa -passin 'pass:p@ss w0rd' -in k", "openssl rsa -passin 'pass:<redacted:password in command line>' -in k"),
+    ("openssl rsa -passout pass:'S3cretPw12' -in k", "openssl rsa -passout pass:'<redacted:password in command line>' -in k"),
+    ("deploy --password=\"p@ss w0rd\" --env prod", "deploy --password=\"<redacted:password in command line>\" --env prod"),
+    ("PGPASSWORD='p@ss w0rd' psql", "PGPASSWORD='<redacted:password in command line>' psql"),
+    ("curl --user=admin:S3cretPw9 https://x", "curl --user=admin:<redacted:password in command line> https://x"),
+    // A word ends before a template, which stays whole.
+    ("=sqlcmd -S db -P S3cretPwK1{{ $json.suffix }}", "=sqlcmd -S db -P <redacted:password in command line>{{ $json.suffix }}"),
   ])
   func aPasswordOnACommandLineIsReplacedAlone(command: String, redacted: String) {
     #expect(SecretScanner.scan(document("command", command)).map(\.kind) == ["password in command line"])
@@ -361,6 +373,17 @@ import Testing
     ("command", "keytool -list -storepass:env STOREPASS; openssl rsa -passin env:KEY_PW; openssl rsa -passin file:/run/pw2"),
     ("code", "psycopg2.connect(host=h, dbname=d, password=pw)\nconnect(host=h, password=os.environ['PW'])"),
     ("command", "psql \"host=db dbname=app password=$PGPASS\"; psql 'host=db password=<password>'"),
+    ("command", "psql 'host=db dbname=app password=env:PGPW'"),
+    // Kafka's options that are no secret, or hold a reference or a secret already redacted.
+    ("code", "{'basic.auth.credentials.source': 'USER_INFO', 'basic.auth.user.info': 'user:${SR_PASSWORD}'}"),
+    ("code", "--property basic.auth.user.info='svc:<redacted:password in command line>'"),
+    // The start of a value computed in code.
+    ("code", "const headers = {\"Cookie\": \"sid=\" + msg.sid};"),
+    // What to write in a secret's place, as exported templates hold it.
+    ("Authorization", "Bearer $OPENAI_API_KEY"), ("Authorization", "Bearer ****"), ("Authorization", "Bearer YOUR_TOKEN"),
+    ("Authorization", "Bearer <your-api-key>"), ("Authorization", "Bearer "), ("Authorization", "Bearer [YOUR API KEY HERE]"),
+    ("Authorization", "Bearer 你的飞书应用Token"), ("password", "yourPassword"), ("apiKey", "ENTER API KEY"),
+    ("api_key", "insert elevenlabs api key"), ("token", "dummy-key-123"),
     // A name that begins as MySQL's, a port mapping, another tool's option after MySQL is named.
     ("code", "const mysqlRowsLeft = total -pageSize * page;"),
     ("command", "docker run --name mysql -p3306:3306 mysql:8; after mysql comes up run pytest -pno:cacheprovider"),

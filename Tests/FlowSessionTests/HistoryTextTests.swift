@@ -28,6 +28,12 @@ import Testing
     ("connection add k --secret token --prop host=h", "connection add k --secret token --prop host=h"),
     ("workspace new postgres://ana:S3cret@db.internal/prod as prod", "workspace new postgres://ana:***@db.internal/prod as prod"),
     ("load 'postgresql://ana:pw%20x@db/prod'", "load 'postgresql://ana:***@db/prod'"),
+    // Any secret the scanner finds, and a variable named as one.
+    ("echo mysql -u root -pTypedSecret24", "echo mysql -u root -p***"),
+    ("load 'PGPASSWORD=TypedSecret25 psql'", "load 'PGPASSWORD=*** psql'"),
+    ("set db_password TypedSecret21", "set db_password ***"),
+    ("set api_token 'Typed Secret 22'", "set api_token ***"),
+    ("set region eu-west-1", "set region eu-west-1"),
   ])
   func secretsAreMaskedBeforeHistoryKeepsALine(line: String, kept: String) {
     #expect(HistoryText.masked(line) == kept)

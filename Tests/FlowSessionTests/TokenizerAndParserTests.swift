@@ -89,6 +89,18 @@ import Testing
     #expect(try harness.output(of: "echo ${greeting}!") == Printed(standardOutput: "hello there!\n"))
   }
 
+  /// `set` lists a secret's value as a secret; the history's mask, run again, is refused.
+  @Test func aSecretVariableIsNotShown() throws {
+    let harness = try SessionHarness()
+    try harness.run("set db_password S3cretPw9", "set region eu")
+    let listed = try harness.output(of: "set").standardOutput
+    let lines = listed.split(separator: "\n")
+    #expect(lines.contains("db_password=(secret)") && lines.contains("region=eu") && !listed.contains("S3cret"), "\(listed)")
+    #expect(
+      harness.failure("set db_password ***") == "'***' is what the shell's history keeps of a secret: type the value again (see `help set`)"
+    )
+  }
+
   @Test(arguments: [
     ("echo ${nope}", "undefined variable ${nope} (define it with `set nope <value>` or `--var nope=<value>`)"),
     ("echo ${env:FLOWPORT_SURELY_UNSET}", "environment variable FLOWPORT_SURELY_UNSET is not set"),

@@ -80,89 +80,7 @@ public enum SecretScanner {
       Pattern("API key header", ["pi-Key"], sharing: apiKeyHeader, secret: Pattern.lastWord),
       Pattern("API key header", ["PI-Key"], sharing: apiKeyHeader, secret: Pattern.lastWord),
       Pattern("API key header", ["PI-KEY"], sharing: apiKeyHeader, secret: Pattern.lastWord),
-      // A password given on a command line (an Execute Command node, a shell step, a script):
-      // a long option named as a secret's (`--password=…`, `--api-key …`), MySQL's `-p…`,
-      // sshpass's `-p`, redis-cli's `-a`, curl's `-u user:…`, Kafka's `basic.auth.user.info`,
-      // and a variable set for a command (`PGPASSWORD=… psql`). A value that begins as a
-      // reference (`$PW`, `{{ … }}`, `%PW%`) or a placeholder (`<password>`, `YOUR_…`, `***`)
-      // is none, nor is a prompt (`mysql -p`).
-      // Anchors that stand in few texts: a tool's name, a variable's ending in capitals. `--`
-      // stands in SQL comments and Markdown rules too: the name after it is read first.
-      Pattern("password in command line", ["--"], sharing: longOption, mayMatch: namesSecretOption, secret: Pattern.optionValue),
-      Pattern("password in command line", ["mysql"], sharing: mysqlPassword, secret: Pattern.shortOptionValue("-p")),
-      Pattern("password in command line", ["mariadb"], sharing: mysqlPassword, secret: Pattern.shortOptionValue("-p")),
-      Pattern(
-        "password in command line", ["sshpass"], /sshpass[ \t]+-p[ \t]*["']?(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,256}/,
-        secret: Pattern.shortOptionValue("-p")),
-      Pattern(
-        "password in command line", ["redis-cli"],
-        /redis-cli(?:[ \t][^\n|;&]{0,200}?)?[ \t]-a[ \t]+["']?(?!-)(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,256}/,
-        secret: Pattern.lastRun),
-      Pattern(
-        "password in command line", ["curl"],
-        /curl(?:[ \t][^\n|;&]{0,200}?)?[ \t](?:-u|--user)[ \t]*["']?[^\s:"'$]{1,128}:(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,256}/,
-        secret: Pattern.afterUser),
-      Pattern(
-        "password in command line", ["basic.auth.user.info"],
-        /basic\.auth\.user\.info["']?[ \t]*[=:][ \t]*["']?[^\s:"'$]{1,128}:(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"',;&|]{3,256}/,
-        secret: Pattern.afterUser),
-      Pattern(
-        "password in command line", ["sqlcmd"],
-        /sqlcmd(?:\.exe)?[ \t](?:[^\n|;&]{0,200}?[ \t])?-P[ \t]*["']?(?!-)(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,256}/,
-        secret: Pattern.shortOptionValue("-P")),
-      // MongoDB's tools take the password as the word after `-p`; `-p` last, or before another
-      // option, asks for it.
-      Pattern(
-        "password in command line", ["mongo"],
-        /(?:^|[\s;&|(])mongo(?:sh|dump|restore|export|import|stat|top|files)?(?:\.exe)?[ \t](?:[^\n|;&]{0,200}?[ \t])?-p[ \t]+["']?(?!-)(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,256}/,
-        secret: Pattern.lastRun),
-      // keytool's and jarsigner's `-storepass`, `-keypass`, `-srcstorepass`, …; `-storepass:env
-      // NAME` and `-storepass:file path` name where it is.
-      Pattern("password in command line", ["storepass"], sharing: keystorePassword, secret: Pattern.lastRun),
-      Pattern("password in command line", ["keypass"], sharing: keystorePassword, secret: Pattern.lastRun),
-      // OpenSSL's `-passin pass:…`; `env:NAME`, `file:path` and `stdin` name where it is.
-      Pattern(
-        "password in command line", ["pass:"],
-        #/-pass(?:in|out)?[ \t]+["']?pass:(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,256}/#,
-        secret: Pattern.afterLast("pass:")),
-      // libpq's connection string, `host=db dbname=app password=…`, as psql and the drivers take it.
-      Pattern("password in connection string", ["password", "host="], sharing: keywordPassword, secret: Pattern.keywordValue),
-      Pattern("password in connection string", ["password", "dbname="], sharing: keywordPassword, secret: Pattern.keywordValue),
-    ]
-    + ["WORD=", "WD=", "PHRASE=", "PASS=", "TOKEN=", "SECRET=", "KEY="].map { ending in
-      Pattern("password in command line", [ending], sharing: secretVariable, secret: Pattern.keywordValue)
-    }
-
-  /// `--password=…`, `--db-password …`, `--api-key …`, in lower case as options are written: a
-  /// value of six characters or more with a digit, since prose names options too ("pass it
-  /// with the --api-key option").
-  private static let longOption = LazyRegex {
-    /--(?:[A-Za-z0-9]+[\-_])*(?:password|passwd|passphrase|pass|pwd|token|api[\-_]?key|secret|client[\-_]?secret|access[\-_]?key|secret[\-_]?key|auth[\-_]?token|access[\-_]?token)(?:=|[ \t]+)["']?(?!-)(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)(?=[^\s"'&|;<>`]{0,255}[0-9])[^\s"'&|;<>`]{6,256}/
-  }
-  /// MySQL's and MariaDB's tools, named as a command (not `mysqlRowsLeft`), take the password
-  /// joined to `-p` (`-pS3cret`); `-p` alone asks, and `-p3306:3306` is a port (docker's), as
-  /// `-pno:cacheprovider` is pytest's: a value with a colon is none. Every run of these
-  /// expressions is bounded, as for redis-cli and curl: tried from each time the tool is named
-  /// to the end of a long line, a 160 KB note took 70 s; a secret is shorter than 256 bytes.
-  private static let mysqlPassword = LazyRegex {
-    /(?:^|[\s;&|(])(?:mysql(?:dump|admin|import|check|show|sh)?|mariadb(?:-dump|-admin)?)(?:\.exe)?[ \t](?:[^\n|;&]{0,200}?[ \t])?-p["']?(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&:]{3,256}(?![^\s"'|;&])/
-  }
-  /// A variable set for a command or exported (`PGPASSWORD=… psql`, `export API_TOKEN=…`,
-  /// `PASSWORD=… ./run`, docker's `-e "POSTGRES_PASSWORD=…"`), named in capitals as shells
-  /// name them, its value a word of eight characters or more with letters and a digit, quoted
-  /// or not, as a value given to a name in code must be (`assignedValue`). The shell's working
-  /// folders (`PWD`, `OLDPWD`) are none.
-  private static let secretVariable = LazyRegex {
-    /(?:^|[\s;&|("'])(?!(?:OLD)?PWD=)[A-Z0-9_]{0,64}(?:PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|SECRET|API_KEY|APIKEY|ACCESS_KEY|SECRET_KEY)=["']?(?!YOUR|REPLACE|xxx|XXX|\*\*\*)(?=[^\s"'`;&|()\[\]$<>{}]{0,255}[0-9])(?=[^\s"'`;&|()\[\]$<>{}]{0,255}[A-Za-z])[^\s"'`;&|()\[\]$<>{}]{8,256}/
-  }
-  private static let keystorePassword = LazyRegex {
-    #/-(?:src|dest)?(?:store|key)pass[ \t]+["']?(?!-)(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s"'|;&]{3,256}/#
-  }
-  /// `password=…` among libpq's `keyword=value` pairs, quoted in single quotes or not; a value
-  /// that runs into code (`password=pw)`, `password=os.environ[…]`) is none.
-  private static let keywordPassword = LazyRegex {
-    /(?:^|[\s"'])password[ \t]*=[ \t]*(?:'(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*)[^'\\\n]{3,256}'|(?!['"$<%{]|YOUR|REPLACE|xxx|XXX|\*\*\*)[^\s'"()\[\]{},;]{3,256}(?![^\s'"]))/
-  }
+    ] + commandLinePatterns
 
   /// True when some `--` in `bytes` opens an option whose name ends as a secret's does
   /// (`--password`, `--api-key`), followed by `=` or a space: `longOption` is worth running.
@@ -294,40 +212,6 @@ public enum SecretScanner {
       return match[match.index(after: slash)..<match.index(before: match.endIndex)]
     }
 
-    /// The value of a long option: what follows its name, `=` or spaces, and an opening quote.
-    static func optionValue(_ match: Substring) -> Substring {
-      guard let end = match.firstIndex(where: { $0 == "=" || $0 == " " || $0 == "\t" }) else { return match }
-      return match[end...].drop { "= \t\"'".contains($0) }
-    }
-
-    /// The match's last run of characters between spaces and quotes: the value a short option
-    /// was given (`sshpass -p '…'`).
-    static func lastRun(_ match: Substring) -> Substring {
-      match.lastIndex { " \t'\"".contains($0) }.map { match[match.index(after: $0)...] } ?? match
-    }
-
-    /// The value joined to a short option (`-pS3cret`), or given it in quotes (`-p'S3cret'`).
-    static func shortOptionValue(_ option: String) -> (Substring) -> Substring {
-      { match in
-        let run = lastRun(match)
-        return run.hasPrefix(option) ? run.dropFirst(option.count) : run
-      }
-    }
-
-    /// The password of a user's `name:password` given last in the match (`curl -u ana:…`).
-    static func afterUser(_ match: Substring) -> Substring {
-      let run = lastRun(match)
-      return run.firstIndex(of: ":").map { run[run.index(after: $0)...] } ?? run
-    }
-
-    /// The value after the match's first `=`, without the spaces and quotes around it: a
-    /// variable's (`PGPASSWORD="…"`), a connection string's (`password = '…'`).
-    static func keywordValue(_ match: Substring) -> Substring {
-      guard let equals = match.firstIndex(of: "=") else { return match }
-      let value = match[match.index(after: equals)...].drop { " \t\"'".contains($0) }
-      return value.last == "'" ? value.dropLast() : value
-    }
-
     /// What follows the last `marker` in the match: a webhook's path after `services/`.
     static func afterLast(_ marker: String) -> (Substring) -> Substring {
       { match in match.ranges(of: marker).last.map { match[$0.upperBound...] } ?? match }
@@ -425,11 +309,11 @@ public enum SecretScanner {
     "api", "access", "secret", "private", "client", "auth", "signing", "encryption", "master", "account", "subscription", "shared",
   ]
   /// Last words that name something about a secret, not the secret: `tokenUrl`, `passwordType`,
-  /// `credentialsId`, `AWS Credentials Provider service`.
+  /// `credentialsId`, `AWS Credentials Provider service`, `basic.auth.credentials.source`.
   static let aboutWords: Set<String> = [
     "url", "uri", "endpoint", "type", "name", "names", "path", "file", "id", "ids", "expiry", "expires", "expiration", "header",
     "location", "field", "prefix", "length", "mode", "provider", "service", "strategy", "algorithm", "format", "policy", "ref",
-    "reference", "required", "enabled", "set",
+    "reference", "required", "enabled", "set", "source",
   ]
 
   /// The words of a member name, lower-cased: split at anything not a letter or digit and
@@ -656,7 +540,7 @@ public enum SecretScanner {
   /// What the text is: a pattern's kind when one matches (it says more: `bearer token`), else
   /// a secret by its member's name.
   private static func kind(of text: String, key: String?) -> String? {
-    patternKind(of: text) ?? key.flatMap { isSecretName($0) && isLiteral(text) ? "\($0) value" : nil }
+    patternKind(of: text) ?? key.flatMap { isSecretName($0) && isLiteral(secretPart(of: text, named: $0)) ? "\($0) value" : nil }
   }
 
   /// The kind of the first pattern that matches in `text`.
@@ -708,7 +592,8 @@ public enum SecretScanner {
     while cursor < bytes.count, StringBytes.isWhitespace(bytes[cursor]) { cursor += 1 }
     guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: ":") || bytes[cursor] == UInt8(ascii: "=") else { return nil }
     // Named as a member is that holds a secret (`isSecretName`): one rule for both.
-    guard isSecretName(String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]), as: UTF8.self)) else { return nil }
+    let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]), as: UTF8.self)
+    guard isSecretName(name) else { return nil }
     cursor += 1
     while cursor < bytes.count, StringBytes.isWhitespace(bytes[cursor]) { cursor += 1 }
     guard let valueStart = pastQuote(at: cursor) else { return nil }
@@ -730,8 +615,20 @@ public enum SecretScanner {
       }
     }
     guard valueEnd < bytes.count else { return nil }
+    // `"sid=" + msg.sid`: the start of a value computed in code.
+    var after = valueEnd + 1
+    while after < bytes.count, StringBytes.isWhitespace(bytes[after]) { after += 1 }
+    if after < bytes.count, bytes[after] == UInt8(ascii: "+") { return nil }
     let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self)
-    return isLiteral(value) ? valueStart..<valueEnd : nil
+    return isLiteral(secretPart(of: value, named: name)) ? valueStart..<valueEnd : nil
+  }
+
+  /// The part of a value that holds the secret: the password of `user:password` for a name that
+  /// holds both (Kafka's `basic.auth.user.info`), where `user:${SR_PASSWORD}` is a reference;
+  /// the whole value for any other.
+  private static func secretPart(of value: String, named name: String) -> String {
+    guard words(of: name).suffix(3).elementsEqual(["auth", "user", "info"]), let colon = value.firstIndex(of: ":") else { return value }
+    return String(value[value.index(after: colon)...])
   }
 
   /// The value opening with the quote at `start` when a secret name written without quotes is
@@ -796,11 +693,17 @@ public enum SecretScanner {
   private static func isLiteral(_ text: String) -> Bool {
     // A diff's stand-in for a secret already hidden is not a secret in clear.
     if SecretStandIn.isStandIn(.string(text)) { return false }
-    let trimmed = text.trimmingPrefix(" ")
-    guard trimmed.count >= 4 else { return false }
-    for marker in ["YOUR", "REPLACE", "xxx", "XXX", "***", "env."] where trimmed.hasPrefix(marker) {
+    let whole = text.trimmingPrefix(" ")
+    guard whole.count >= 4 else { return false }
+    // An authorization scheme (`Bearer `, `Basic `) is no part of a secret: what follows it is.
+    let trimmed = droppingScheme(whole)
+    guard !trimmed.isEmpty else { return false }
+    for marker in ["YOUR", "REPLACE", "xxx", "XXX", "***", "env.", "env:"] where trimmed.hasPrefix(marker) {
       return false
     }
+    // A shell's variable (`$OPENAI_API_KEY`) names where the secret is kept.
+    if trimmed.first == "$", trimmed.dropFirst().allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { return false }
+    if isPlaceholderText(trimmed) { return false }
     // A value made of templates is computed when the flow runs (n8n's expressions start with
     // `=`: `=Bearer {{ $json.api_key }}`); redacting it whole broke exported flows. One with
     // letters or digits of its own beside them (`s3cr3t-{{ $env.SUFFIX }}`, and as well
@@ -812,6 +715,27 @@ public enum SecretScanner {
     // `oauth2Response.access_token`: a property path naming where the secret is, not the secret.
     return trimmed.wholeMatch(of: propertyPath) == nil
   }
+
+  /// `text` without an authorization scheme and the spaces after it (`Bearer …`, `token …`).
+  private static func droppingScheme(_ text: Substring) -> Substring {
+    guard let space = text.firstIndex(of: " "), authorizationSchemes.contains(text[..<space].lowercased()) else { return text }
+    return text[space...].drop { $0 == " " }
+  }
+  private static let authorizationSchemes: Set<String> = ["bearer", "basic", "token", "bot", "digest"]
+
+  /// True for text that says what to write in a secret's place, as exported templates do
+  /// (`yourPassword`, `Your API Key`, `ENTER API KEY`, `[YOUR API KEY HERE]`, `dummy-key`,
+  /// `<__PLACEHOLDER_VALUE__…>`, `你的…Token`: "your …"): a word of `placeholderWords`, or
+  /// text that begins as `your` or `你的` does. A key made of random letters holds no such word
+  /// between its non-letters.
+  private static func isPlaceholderText(_ text: Substring) -> Bool {
+    let lowered = text.lowercased()
+    if lowered.hasPrefix("your") || lowered.hasPrefix("你的") { return true }
+    return lowered.split { !$0.isLetter }.contains { placeholderWords.contains(String($0)) }
+  }
+  private static let placeholderWords: Set<String> = [
+    "your", "you", "enter", "insert", "placeholder", "dummy", "changeme", "example", "here",
+  ]
 
   /// True when `text` holds a template the platform fills in or a reference to a value kept
   /// elsewhere (`{{ … }}`, `${ … }`, `#{ … }`, and a command's `$( … )`) and, beside them, a

@@ -1,3 +1,5 @@
+import FlowFormats
+
 /// `set`: session variables for `${name}`, and the `on-error` setting of scripts.
 struct SetVariable: Command {
   static let spec = CommandSpec(
@@ -20,12 +22,18 @@ struct SetVariable: Command {
     if name == "on-error", !["continue", "stop"].contains(value) {
       throw UsageError("on-error is continue or stop, not '\(value)'", command: "set")
     }
+    if value == HistoryText.mask {
+      throw UsageError("'\(value)' is what the shell's history keeps of a secret: type the value again", command: "set")
+    }
   }
 
   func run(in session: Session) throws {
     guard let name else {
       if session.variables.isEmpty { return session.output.line("no variables") }
-      return session.variables.sorted { $0.key < $1.key }.forEach { session.output.line("\($0.key)=\($0.value)") }
+      // A secret's value is not shown (`db_password=(secret)`), as the history does not keep it.
+      return session.variables.sorted { $0.key < $1.key }.forEach { name, value in
+        session.output.line("\(name)=\(SecretScanner.isSecretName(name) ? "(secret)" : value)")
+      }
     }
     if name == "on-error" { return session.continueOnError = value == "continue" }
     session.variables[name] = value

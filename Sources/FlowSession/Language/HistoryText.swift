@@ -1,3 +1,4 @@
+import FlowFormats
 import FlowModel
 import FlowStore
 
@@ -26,9 +27,16 @@ public enum HistoryText {
   /// `--secret=key=value`, and `--prop` with a secret's name) masked; quoting is followed as
   /// the tokenizer does, so a quoted value with spaces is masked whole.
   /// The password of a URL anywhere in the line is masked too (`workspace new
-  /// postgres://ana:***@db/prod`).
+  /// postgres://ana:***@db/prod`), as is any secret the scanner finds in it (`echo mysql
+  /// -p***`, `load 'PGPASSWORD=*** psql'`) and the value of a variable named as a secret
+  /// (`set db_password ***`).
   public static func masked(_ line: String) -> String {
-    let line = URLPassword.masking(in: line, with: mask)
+    let paired = maskingPairs(in: URLPassword.masking(in: line, with: mask))
+    return maskingSecretVariable(in: SecretScanner.redact(.string(paired)) { _, _ in mask }.stringValue ?? paired)
+  }
+
+  /// `line` with the value of every secret `key=value` of an option in `pairOptions` masked.
+  private static func maskingPairs(in line: String) -> String {
     let tokens = rawTokens(line)
     guard tokens.contains(where: { token in pairOptions.contains { token.text.hasPrefix($0) } }) else { return line }
     var result = ""
@@ -71,6 +79,13 @@ public enum HistoryText {
     }
     result += line[cursor...]
     return result
+  }
+
+  /// `set <name> <value>` with the value masked when the name is a secret's (`db_password`).
+  private static func maskingSecretVariable(in line: String) -> String {
+    let tokens = rawTokens(line)
+    guard tokens.count > 2, tokens[0].text == SetVariable.spec.name, SecretScanner.isSecretName(tokens[1].text) else { return line }
+    return line[..<tokens[2].range.lowerBound] + mask
   }
 
   /// `key=value` as history keeps it: `key=***`; a bare `key` (asked for without echo) and an
