@@ -70,6 +70,7 @@ import Testing
     ("sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789", "API key"),
     ("Basic dXNlcjpzM2NyZXQxMjM=", "basic-auth header"),
     ("postgres://admin:hunter2@db.example.com:5432/app", "password in URL"),
+    ("postgresql://app:p@ss@db/app", "password in URL"),
     ("jdbc:oracle:thin:sa/Secr3tpw@db.example.com:1521:orcl", "password in URL"),
     ("https://example.com/v1?api_key=abcd1234efgh", "secret in URL parameter"),
     ("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "JWT"),
@@ -219,6 +220,19 @@ import Testing
     ("deploy --password=\"p@ss w0rd\" --env prod", "deploy --password=\"<redacted:password in command line>\" --env prod"),
     ("PGPASSWORD='p@ss w0rd' psql", "PGPASSWORD='<redacted:password in command line>' psql"),
     ("curl --user=admin:S3cretPw9 https://x", "curl --user=admin:<redacted:password in command line> https://x"),
+    (
+      "const cmd = \"sqlcmd -S db -P \\\"S3cretPwJ2\\\" -Q x\";",
+      "const cmd = \"sqlcmd -S db -P \\\"<redacted:password in command line>\\\" -Q x\";"
+    ),
+    ("SQLCMD.EXE -S db -U sa -P S3cretPwJ7", "SQLCMD.EXE -S db -U sa -P <redacted:password in command line>"),
+    (
+      "docker login -u me -p S3cretPw registry.example.com",
+      "docker login -u me -p <redacted:password in command line> registry.example.com"
+    ),
+    (
+      "java -Djavax.net.ssl.keyStorePassword=S3cretPwJ -jar app.jar",
+      "java -Djavax.net.ssl.keyStorePassword=<redacted:password in command line> -jar app.jar"
+    ),
     // A word ends before a template, which stays whole.
     ("=sqlcmd -S db -P S3cretPwK1{{ $json.suffix }}", "=sqlcmd -S db -P <redacted:password in command line>{{ $json.suffix }}"),
   ])
@@ -227,8 +241,13 @@ import Testing
     #expect(SecretScanner.redact(document("command", command))["node"]?["command"] == .string(redacted))
   }
 
-  /// libpq's connection string names its password among `keyword=value` pairs, quoted or not.
+  /// libpq's connection string names its password among `keyword=value` pairs, quoted or not;
+  /// ADO.NET's among `key=value;` pairs.
   @Test(arguments: [
+    (
+      "Server=db;Database=app;User Id=sa;Password=S3cretPw44;",
+      "Server=db;Database=app;User Id=sa;Password=<redacted:password in connection string>;"
+    ),
     ("host=db dbname=app user=app password=S3cretPw9", "host=db dbname=app user=app password=<redacted:password in connection string>"),
     (
       "psql \"host=db port=5432 password = 'S3cret Pw9' sslmode=require\"",
@@ -238,6 +257,17 @@ import Testing
   func aConnectionStringsPasswordIsReplacedAlone(text: String, redacted: String) {
     #expect(SecretScanner.scan(document("command", text)).map(\.kind) == ["password in connection string"])
     #expect(SecretScanner.redact(document("command", text))["node"]?["command"] == .string(redacted))
+  }
+
+  /// A command whose arguments stand in a member of their own (Node-RED's exec node) is read
+  /// whole: the tool's password option is known by the tool.
+  @Test func anExecNodesArgumentsAreReadAfterItsCommand() {
+    let node: JSONValue = ["type": "exec", "command": "sqlcmd", "append": "-S db -U sa -P S3cretPwA1 -Q x"]
+    #expect(SecretScanner.scan(node).map(\.description) == ["password in command line in clear at append"])
+    #expect(SecretScanner.redact(node)["append"] == .string("-S db -U sa -P <redacted:password in command line> -Q x"))
+    #expect(SecretScanner.redact(node)["command"] == .string("sqlcmd"))
+    let prompt: JSONValue = ["type": "exec", "command": "mongosh", "append": "-u admin -p"]
+    #expect(SecretScanner.scan(prompt).isEmpty)
   }
 
   /// Kafka's `basic.auth.user.info`, written as a member of its own, holds `user:password`.

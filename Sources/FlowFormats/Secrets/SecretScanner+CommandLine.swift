@@ -59,6 +59,23 @@ extension SecretScanner {
           #"-pass(?:in|out)?[ \t]+(?:"pass:"# + CommandLineText.notPlaceholder + #"[^"\n]{3,256}"|'pass:"# + CommandLineText.notPlaceholder
             + #"[^'\n]{3,256}'|pass:"# + CommandLineText.value(3) + ")"),
         secret: Pattern.endingValue(after: "pass:")),
+      Pattern(
+        "password in command line", ["SQLCMD"],
+        sharing: CommandLineText.expression(
+          #"SQLCMD(?:\.EXE)?[ \t]"# + CommandLineText.optionsBefore + #"-P[ \t]*(?!-)"# + CommandLineText.value(3)),
+        secret: Pattern.endingValue(after: "-P")),
+      Pattern(
+        "password in command line", ["docker"],
+        sharing: CommandLineText.expression(
+          #"docker(?:\.exe)?[ \t]+login[ \t]"# + CommandLineText.optionsBefore + #"(?:-p|--password)[ \t]+(?!-)"# + CommandLineText.value(3)
+        ),
+        secret: Pattern.endingValue(after: "")),
+      // A Java system property named as a secret's (`-Djavax.net.ssl.keyStorePassword=…`).
+      Pattern(
+        "password in command line", ["-D", "="],
+        sharing: CommandLineText.expression(
+          #"-D[A-Za-z0-9_.\-]{0,128}(?i:password|passwd|secret|token|apikey|api\.key)="# + CommandLineText.value(3)),
+        mayMatch: namesSecretParameter, secret: Pattern.valueAfterEquals),
       // libpq's connection string, `host=db dbname=app password=…`, as psql and the drivers take it.
       Pattern("password in connection string", ["password", "host="], sharing: keywordPassword, secret: Pattern.valueAfterEquals),
       Pattern("password in connection string", ["password", "dbname="], sharing: keywordPassword, secret: Pattern.valueAfterEquals),
@@ -75,11 +92,13 @@ extension SecretScanner {
     /// Other options and words between a tool's name and the option that takes the password.
     static let optionsBefore = #"(?:[^\n|;&]{0,200}?[ \t])?"#
 
-    /// A value of `minimum` characters or more: in double or single quotes, whole, or a word
-    /// up to a space, a quote, a shell operator or a template's `{`.
+    /// A value of `minimum` characters or more: in double or single quotes, whole (also quotes
+    /// escaped in code, `-P \"…\"`), or a word up to a space, a quote, a backslash, a shell
+    /// operator or a template's `{`.
     static func value(_ minimum: Int) -> String {
-      #"(?:""# + notPlaceholder + #"[^"\n]{\#(minimum),256}"|'"# + notPlaceholder + #"[^'\n]{\#(minimum),256}'|"#
-        + notPlaceholder + #"[^\s"'|;&{]{\#(minimum),256})"#
+      #"(?:""# + notPlaceholder + #"[^"\n]{\#(minimum),256}"|'"# + notPlaceholder + #"[^'\n]{\#(minimum),256}'|\\""# + notPlaceholder
+        + #"[^"\\\n]{\#(minimum),256}\\"|\\'"# + notPlaceholder + #"[^'\\\n]{\#(minimum),256}\\'|"# + notPlaceholder
+        + #"[^\s"'|;&{\\]{\#(minimum),256})"#
     }
 
     /// `user:password`, in quotes or not, the password's characters outside quotes being
@@ -134,10 +153,11 @@ extension SecretScanner {
 }
 
 extension SecretScanner.Pattern {
-  /// What a match's closing quote encloses, when it ends with one; else nil.
+  /// What a match's closing quote encloses, when it ends with one (escaped, `\"`, or not); else nil.
   private static func quoted(_ match: Substring) -> Substring? {
     guard let quote = match.last, quote == "\"" || quote == "'" else { return nil }
-    let body = match.dropLast()
+    var body = match.dropLast()
+    if body.last == "\\" { body = body.dropLast() }
     return body.lastIndex(of: quote).map { body[body.index(after: $0)...] }
   }
 

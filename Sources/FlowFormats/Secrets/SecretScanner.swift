@@ -35,9 +35,11 @@ public enum SecretScanner {
       Pattern("API key", ["sk-"], /sk-(?:proj-|ant-)?[A-Za-z0-9_\-]{20,}/),
       Pattern("basic-auth header", ["Basic"], /Basic\s+(?=[A-Za-z0-9+\/]*[0-9+\/=])[A-Za-z0-9+\/]{12,}={0,2}/),
       // A scheme of at most 32 characters: unbounded, a run of letters was read to its end from
-      // each of its letters in turn, and a 40 KB one took 39 s.
+      // each of its letters in turn, and a 40 KB one took 39 s. The password runs to the last
+      // `@` before the path, the query or a quote: one written unencoded (`app:p@ss@db`) left
+      // the rest of it in clear.
       Pattern(
-        "password in URL", ["://", "@"], /[A-Za-z][A-Za-z0-9+.\-]{0,31}:\/\/[^\/\s:@{}]*:[^\/\s@{}]+@/, secret: Pattern.passwordInURL),
+        "password in URL", ["://", "@"], /[A-Za-z][A-Za-z0-9+.\-]{0,31}:\/\/[^\/\s:@{}]*:[^\/\s{}"?#]+@/, secret: Pattern.passwordInURL),
       // Oracle's thin driver writes `jdbc:oracle:thin:user/password@host:1521:sid`, without `//`.
       Pattern("password in URL", ["jdbc:oracle", "@"], /jdbc:oracle:thin:[^\/\s@:]+\/[^\/\s@]+@/, secret: Pattern.oraclePassword),
       // Google's API keys.
@@ -48,6 +50,9 @@ public enum SecretScanner {
       Pattern("secret in URL parameter", ["?", "="], sharing: urlParameter, mayMatch: namesSecretParameter, secret: Pattern.queryValue),
       // A form-encoded body: `grant_type=password&username=u&password=…`.
       Pattern("secret in URL parameter", ["&", "="], sharing: urlParameter, mayMatch: namesSecretParameter, secret: Pattern.queryValue),
+      // A connection string of `key=value;` pairs (ADO.NET's, ODBC's): `…;Password=…;`.
+      Pattern(
+        "password in connection string", [";", "="], sharing: urlParameter, mayMatch: namesSecretParameter, secret: Pattern.queryValue),
       // Tokens a service marks by their prefix: GitHub's (`ghp_`, `github_pat_`), Slack's
       // (`xoxb-`), AWS access key ids (`AKIA`, `ASIA`), Telegram bots' (`123456789:AA…`).
       // One pattern a prefix, not `gh` and `_`: those two stand in most code.
@@ -472,8 +477,46 @@ public enum SecretScanner {
           visit(members[index].value, at: index, root: root, path: &path, key: name(at: index, in: members), matches: &matches)
         }
       }
+      if let (index, kind) = argumentsFinding(in: object) {
+        path.append(index)
+        matches.append(Match(path: spell(path, from: root), kind: kind))
+        path.removeLast()
+      }
     default: break
     }
+  }
+
+  /// A command whose arguments stand in a member of their own, as Node-RED's exec node has
+  /// them (`command` `sqlcmd`, `append` `-S db -P …`): the arguments, read after the command's
+  /// name (a tool's password option is known by the tool), and the place of their member.
+  private static func commandArguments(in object: JSONObject) -> (command: String, arguments: String, index: Int)? {
+    guard let index = object.members.lastIndex(where: { $0.key == "append" }), case .string(let arguments) = object.members[index].value,
+      let command = object["command"]?.stringValue, !command.isEmpty
+    else { return nil }
+    return (command, arguments, index)
+  }
+
+  /// The place and kind of a secret the arguments of a command (`commandArguments`) hold only
+  /// when read after it; nil when they hold none, or one found in them alone.
+  private static func argumentsFinding(in object: JSONObject) -> (index: Int, kind: String)? {
+    guard let (command, arguments, index) = commandArguments(in: object), patternKind(of: arguments) == nil,
+      rewritingArguments(of: object, { kind, _ in kind }) != nil,
+      let kind = patternKind(of: command + " " + arguments)
+    else { return nil }
+    return (index, kind)
+  }
+
+  /// `object` with the secrets its command's arguments hold when read after the command
+  /// replaced in them; nil when they hold none.
+  private static func rewritingArguments(of object: JSONObject, _ replacement: (String, String) -> String) -> JSONObject? {
+    guard let (command, arguments, index) = commandArguments(in: object) else { return nil }
+    let prefix = command + " "
+    guard let rewritten = rewritingPatterns(in: prefix + arguments, replacement), rewritten.hasPrefix(prefix),
+      case let replaced = String(rewritten.dropFirst(prefix.count)), replaced != arguments
+    else { return nil }
+    var object = object
+    object.members[index].value = .string(replaced)
+    return object
   }
 
   /// The name a member's value goes by: its key, but for the value of a name/value pair the
@@ -844,6 +887,7 @@ public enum SecretScanner {
         if rewritten == nil { rewritten = object }
         rewritten?.members[index].value = value
       }
+      if let arguments = rewritingArguments(of: rewritten ?? object, replacement) { rewritten = arguments }
       return rewritten.map(JSONValue.object)
     default: return nil
     }
