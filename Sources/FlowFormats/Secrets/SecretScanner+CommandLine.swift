@@ -35,11 +35,8 @@ extension SecretScanner {
         sharing: CommandLineText.expression(
           #"basic\.auth\.user\.info["']?[ \t]*[=:][ \t]*"# + CommandLineText.userAndPassword(#"[^\s"',;&|{]"#)),
         secret: Pattern.passwordAfterUser),
-      Pattern(
-        "password in command line", ["sqlcmd"],
-        sharing: CommandLineText.expression(
-          #"sqlcmd(?:\.exe)?[ \t]"# + CommandLineText.optionsBefore + #"-P[ \t]*(?!-)"# + CommandLineText.value(3)),
-        secret: Pattern.endingValue(after: "-P")),
+      Pattern("password in command line", ["sqlcmd"], sharing: sqlcmdPassword, secret: Pattern.endingValue(after: "-P")),
+      Pattern("password in command line", ["SQLCMD"], sharing: sqlcmdPassword, secret: Pattern.endingValue(after: "-P")),
       // MongoDB's tools take the password as the word after `-p`; `-p` last, or before another
       // option, asks for it.
       Pattern(
@@ -59,11 +56,6 @@ extension SecretScanner {
           #"-pass(?:in|out)?[ \t]+(?:"pass:"# + CommandLineText.notPlaceholder + #"[^"\n]{3,256}"|'pass:"# + CommandLineText.notPlaceholder
             + #"[^'\n]{3,256}'|pass:"# + CommandLineText.value(3) + ")"),
         secret: Pattern.endingValue(after: "pass:")),
-      Pattern(
-        "password in command line", ["SQLCMD"],
-        sharing: CommandLineText.expression(
-          #"SQLCMD(?:\.EXE)?[ \t]"# + CommandLineText.optionsBefore + #"-P[ \t]*(?!-)"# + CommandLineText.value(3)),
-        secret: Pattern.endingValue(after: "-P")),
       Pattern(
         "password in command line", ["docker"],
         sharing: CommandLineText.expression(
@@ -142,6 +134,9 @@ extension SecretScanner {
       + CommandLineText.notPlaceholder + #"[^"\n]{8,256}"|'"# + CommandLineText.notPlaceholder
       + #"[^'\n]{8,256}'|(?!YOUR|REPLACE|xxx|XXX|\*\*\*)(?=[^\s"'`;&|()\[\]$<>{}]{0,255}[0-9])(?=[^\s"'`;&|()\[\]$<>{}]{0,255}[A-Za-z])[^\s"'`;&|()\[\]$<>{}]{8,256})"#
   )
+  /// sqlcmd's `-P`, its name in either case as Windows runs it (`SQLCMD.EXE`).
+  private static let sqlcmdPassword = CommandLineText.expression(
+    #"(?i:sqlcmd(?:\.exe)?)[ \t]"# + CommandLineText.optionsBefore + #"-P[ \t]*(?!-)"# + CommandLineText.value(3))
   private static let keystorePassword = CommandLineText.expression(
     #"-(?:src|dest)?(?:store|key)pass[ \t]+(?!-)"# + CommandLineText.value(3))
   /// `password=…` among libpq's `keyword=value` pairs, quoted in single quotes or not; a value
