@@ -233,6 +233,12 @@ import Testing
       "java -Djavax.net.ssl.keyStorePassword=S3cretPwJ -jar app.jar",
       "java -Djavax.net.ssl.keyStorePassword=<redacted:password in command line> -jar app.jar"
     ),
+    // A command right after a quote or a backtick; a word ends before what closes code around it.
+    ("execSync(`PGPASSWORD=S3cretPw9x pg_dump`);", "execSync(`PGPASSWORD=<redacted:password in command line> pg_dump`);"),
+    ("execSync(`sqlcmd -S db -P S3cretPwB6`);", "execSync(`sqlcmd -S db -P <redacted:password in command line>`);"),
+    ("\"mysql -u root -pS3cretPw9\"", "\"mysql -u root -p<redacted:password in command line>\""),
+    // A template in a quoted value stays.
+    ("=sshpass -p \"S3cretPwT1{{ $json.sfx }}\" ssh h", "=sshpass -p \"<redacted:password in command line>{{ $json.sfx }}\" ssh h"),
     // A word ends before a template, which stays whole.
     ("=sqlcmd -S db -P S3cretPwK1{{ $json.suffix }}", "=sqlcmd -S db -P <redacted:password in command line>{{ $json.suffix }}"),
   ])
@@ -414,6 +420,12 @@ import Testing
     ("Authorization", "Bearer <your-api-key>"), ("Authorization", "Bearer "), ("Authorization", "Bearer [YOUR API KEY HERE]"),
     ("Authorization", "Bearer 你的飞书应用Token"), ("password", "yourPassword"), ("apiKey", "ENTER API KEY"),
     ("api_key", "insert elevenlabs api key"), ("token", "dummy-key-123"),
+    // Prose and placeholders where a command line's value stands; a URL's query after its host.
+    ("note", "Run sqlcmd -P flag to pass it; keytool -storepass option; redis-cli -a password; sshpass -p yourPassword"),
+    ("note", "java -Djavax.net.ssl.keyStorePassword=... -jar a.jar; openssl rsa -passin pass:..."),
+    ("url", "https://www.google.com?q=from:bob@example.com"), ("x-api-key", "your-json2video-api-key"),
+    ("shareCookies", "chose"),
+    ("code", "{'basic.auth.user.info': '<redacted:secret in quoted option>'}"),
     // A name that begins as MySQL's, a port mapping, another tool's option after MySQL is named.
     ("code", "const mysqlRowsLeft = total -pageSize * page;"),
     ("command", "docker run --name mysql -p3306:3306 mysql:8; after mysql comes up run pytest -pno:cacheprovider"),

@@ -34,6 +34,7 @@ import Testing
     ("set db_password TypedSecret21", "set db_password ***"),
     ("set api_token 'Typed Secret 22'", "set api_token ***"),
     ("set region eu-west-1", "set region eu-west-1"),
+    ("set PGPASSWORD S3cretHistP1", "set PGPASSWORD ***"),
   ])
   func secretsAreMaskedBeforeHistoryKeepsALine(line: String, kept: String) {
     #expect(HistoryText.masked(line) == kept)

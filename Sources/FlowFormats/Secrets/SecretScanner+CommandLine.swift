@@ -42,7 +42,7 @@ extension SecretScanner {
       Pattern(
         "password in command line", ["mongo"],
         sharing: CommandLineText.expression(
-          #"(?:^|[\s;&|(])mongo(?:sh|dump|restore|export|import|stat|top|files)?(?:\.exe)?[ \t]"# + CommandLineText.optionsBefore
+          #"(?:^|[\s;&|("'`])mongo(?:sh|dump|restore|export|import|stat|top|files)?(?:\.exe)?[ \t]"# + CommandLineText.optionsBefore
             + #"-p[ \t]+(?!-)"# + CommandLineText.value(3)),
         secret: Pattern.endingValue(after: "")),
       // keytool's and jarsigner's `-storepass`, `-keypass`, `-srcstorepass`, …; `-storepass:env
@@ -86,11 +86,12 @@ extension SecretScanner {
 
     /// A value of `minimum` characters or more: in double or single quotes, whole (also quotes
     /// escaped in code, `-P \"…\"`), or a word up to a space, a quote, a backslash, a shell
-    /// operator or a template's `{`.
+    /// operator, a template's `{`, or what closes code or markup around it (`` ` ``, `)`, `]`,
+    /// `}`, `<`, `,`): the redaction took those with it.
     static func value(_ minimum: Int) -> String {
       #"(?:""# + notPlaceholder + #"[^"\n]{\#(minimum),256}"|'"# + notPlaceholder + #"[^'\n]{\#(minimum),256}'|\\""# + notPlaceholder
         + #"[^"\\\n]{\#(minimum),256}\\"|\\'"# + notPlaceholder + #"[^'\\\n]{\#(minimum),256}\\'|"# + notPlaceholder
-        + #"[^\s"'|;&{\\]{\#(minimum),256})"#
+        + #"[^\s"'|;&{\\`()\[\]}<>,]{\#(minimum),256})"#
     }
 
     /// `user:password`, in quotes or not, the password's characters outside quotes being
@@ -121,7 +122,7 @@ extension SecretScanner {
   /// joined to `-p` (`-pS3cret`); `-p` alone asks, and `-p3306:3306` is a port (docker's), as
   /// `-pno:cacheprovider` is pytest's: a word with a colon is none.
   private static let mysqlPassword = CommandLineText.expression(
-    #"(?:^|[\s;&|(])(?:mysql(?:dump|admin|import|check|show|sh)?|mariadb(?:-dump|-admin)?)(?:\.exe)?[ \t]"#
+    #"(?:^|[\s;&|("'`])(?:mysql(?:dump|admin|import|check|show|sh)?|mariadb(?:-dump|-admin)?)(?:\.exe)?[ \t]"#
       + CommandLineText.optionsBefore + #"-p(?:""# + CommandLineText.notPlaceholder + #"[^"\n]{3,256}"|'"# + CommandLineText.notPlaceholder
       + #"[^'\n]{3,256}'|"# + CommandLineText.notPlaceholder + #"[^\s"'|;&:{]{3,256}(?![^\s"'|;&]))"#)
   /// A variable set for a command or exported (`PGPASSWORD=… psql`, `export API_TOKEN=…`,
@@ -130,7 +131,7 @@ extension SecretScanner {
   /// with letters and a digit, as a value given to a name in code must be (`assignedValue`).
   /// The shell's working folders (`PWD`, `OLDPWD`) are none.
   private static let secretVariable = CommandLineText.expression(
-    #"(?:^|[\s;&|("'])(?!(?:OLD)?PWD=)[A-Z0-9_]{0,64}(?:PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|SECRET|API_KEY|APIKEY|ACCESS_KEY|SECRET_KEY)=(?:""#
+    #"(?:^|[\s;&|("'`])(?!(?:OLD)?PWD=)[A-Z0-9_]{0,64}(?:PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|SECRET|API_KEY|APIKEY|ACCESS_KEY|SECRET_KEY)=(?:""#
       + CommandLineText.notPlaceholder + #"[^"\n]{8,256}"|'"# + CommandLineText.notPlaceholder
       + #"[^'\n]{8,256}'|(?!YOUR|REPLACE|xxx|XXX|\*\*\*)(?=[^\s"'`;&|()\[\]$<>{}]{0,255}[0-9])(?=[^\s"'`;&|()\[\]$<>{}]{0,255}[A-Za-z])[^\s"'`;&|()\[\]$<>{}]{8,256})"#
   )
@@ -148,12 +149,15 @@ extension SecretScanner {
 }
 
 extension SecretScanner.Pattern {
-  /// What a match's closing quote encloses, when it ends with one (escaped, `\"`, or not); else nil.
+  /// What a match's closing quote encloses, when it ends with one (escaped, `\"`, or not), up
+  /// to a template in it (`"s3cret{{ $json.n }}"` keeps its expression); else nil.
   private static func quoted(_ match: Substring) -> Substring? {
     guard let quote = match.last, quote == "\"" || quote == "'" else { return nil }
     var body = match.dropLast()
     if body.last == "\\" { body = body.dropLast() }
-    return body.lastIndex(of: quote).map { body[body.index(after: $0)...] }
+    guard let open = body.lastIndex(of: quote) else { return nil }
+    let value = body[body.index(after: open)...]
+    return value.firstRange(of: "{{").map { value[..<$0.lowerBound] } ?? value
   }
 
   /// The value a match ends with, in quotes or a word (after its last space or quote), without

@@ -39,7 +39,7 @@ public enum SecretScanner {
       // `@` before the path, the query or a quote: one written unencoded (`app:p@ss@db`) left
       // the rest of it in clear.
       Pattern(
-        "password in URL", ["://", "@"], /[A-Za-z][A-Za-z0-9+.\-]{0,31}:\/\/[^\/\s:@{}]*:[^\/\s{}"?#]+@/, secret: Pattern.passwordInURL),
+        "password in URL", ["://", "@"], /[A-Za-z][A-Za-z0-9+.\-]{0,31}:\/\/[^\/\s:@{}?#]*:[^\/\s{}"?#]+@/, secret: Pattern.passwordInURL),
       // Oracle's thin driver writes `jdbc:oracle:thin:user/password@host:1521:sid`, without `//`.
       Pattern("password in URL", ["jdbc:oracle", "@"], /jdbc:oracle:thin:[^\/\s@:]+\/[^\/\s@]+@/, secret: Pattern.oraclePassword),
       // Google's API keys.
@@ -197,14 +197,23 @@ public enum SecretScanner {
     }
 
     /// True when the pattern matches somewhere in `text`.
-    func matches(_ text: String) -> Bool { firstMatch(text[...]) != nil }
+    func matches(_ text: String) -> Bool {
+      var rest = text[...]
+      while let match = firstMatch(rest), !match.isEmpty {
+        if !SecretScanner.isPlaceholderText(secret(rest[match])) { return true }
+        rest = rest[match.upperBound...]
+      }
+      return false
+    }
 
-    /// `text` with each match replaced by what `replacement` makes of it. No pattern matches
-    /// an empty text (each needs characters of a secret), so each match moves on.
+    /// `text` with each match replaced by what `replacement` makes of it; a match whose
+    /// secret is a placeholder or prose (`-p yourPassword`, `-P flag`, `…=...`) is left. No
+    /// pattern matches an empty text (each needs characters of a secret), so each match moves on.
     func replacingMatches(in text: String, _ replacement: (Substring) -> String) -> String {
       var (result, rest) = ("", text[...])
       while let match = firstMatch(rest), !match.isEmpty {
-        result += rest[..<match.lowerBound] + replacement(rest[match])
+        let matched = rest[match]
+        result += rest[..<match.lowerBound] + (SecretScanner.isPlaceholderText(secret(matched)) ? String(matched) : replacement(matched))
         rest = rest[match.upperBound...]
       }
       return result + rest
@@ -321,6 +330,10 @@ public enum SecretScanner {
     "reference", "required", "enabled", "set", "source",
   ]
 
+  /// First words that make a name a setting about secrets, not one: Make's `shareCookies`,
+  /// `useToken`, `sendPassword`.
+  static let settingVerbs: Set<String> = ["share", "use", "send", "save", "store", "enable", "allow", "include", "keep", "ask"]
+
   /// The words of a member name, lower-cased: split at anything not a letter or digit and
   /// between a lower-case letter and an upper-case one (`clientSecret` -> client, secret).
   static func words(of name: String) -> [String] {
@@ -363,7 +376,7 @@ public enum SecretScanner {
 
   /// True when these words, in order, name a secret.
   private static func namesSecret(_ words: [String]) -> Bool {
-    guard let last = words.last, !aboutWords.contains(last) else { return false }
+    guard let last = words.last, !aboutWords.contains(last), !settingVerbs.contains(words[0]) else { return false }
     if words.contains(where: secretWords.contains) || secretLastWords.contains(last) { return true }
     // Kafka's `basic.auth.user.info` holds `user:password`.
     if words.suffix(3).elementsEqual(["auth", "user", "info"]) { return true }
@@ -382,7 +395,10 @@ public enum SecretScanner {
   /// bytes takes the full test. One pass over pairs of letters: only where a stem's first two
   /// stand are the stems compared (every member name of every loaded document is asked, and
   /// most names hold a stem's first letter: testing that alone was a tenth of a diff).
-  static func mayNameSecret(_ key: String) -> Bool {
+  /// Also the test for a name whose value is best not shown, where hiding one too many costs
+  /// nothing (the shell's variables: `PGPASSWORD`, `openaiKey`, which `isSecretName`, reading
+  /// words, does not take).
+  public static func mayNameSecret(_ key: String) -> Bool {
     StringBytes.bytes(of: key) { name in
       // One byte is ASCII, and no stem is that short.
       guard name.count > 1 else { return false }
@@ -583,7 +599,8 @@ public enum SecretScanner {
   /// What the text is: a pattern's kind when one matches (it says more: `bearer token`), else
   /// a secret by its member's name.
   private static func kind(of text: String, key: String?) -> String? {
-    patternKind(of: text) ?? key.flatMap { isSecretName($0) && isLiteral(secretPart(of: text, named: $0)) ? "\($0) value" : nil }
+    patternKind(of: text)
+      ?? key.flatMap { isSecretName($0) && isLiteral(text) && isLiteral(secretPart(of: text, named: $0)) ? "\($0) value" : nil }
   }
 
   /// The kind of the first pattern that matches in `text`.
@@ -663,7 +680,7 @@ public enum SecretScanner {
     while after < bytes.count, StringBytes.isWhitespace(bytes[after]) { after += 1 }
     if after < bytes.count, bytes[after] == UInt8(ascii: "+") { return nil }
     let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self)
-    return isLiteral(secretPart(of: value, named: name)) ? valueStart..<valueEnd : nil
+    return isLiteral(value) && isLiteral(secretPart(of: value, named: name)) ? valueStart..<valueEnd : nil
   }
 
   /// The part of a value that holds the secret: the password of `user:password` for a name that
@@ -768,16 +785,18 @@ public enum SecretScanner {
 
   /// True for text that says what to write in a secret's place, as exported templates do
   /// (`yourPassword`, `Your API Key`, `ENTER API KEY`, `[YOUR API KEY HERE]`, `dummy-key`,
-  /// `<__PLACEHOLDER_VALUE__…>`, `你的…Token`: "your …"): a word of `placeholderWords`, or
-  /// text that begins as `your` or `你的` does. A key made of random letters holds no such word
-  /// between its non-letters.
-  private static func isPlaceholderText(_ text: Substring) -> Bool {
+  /// `<__PLACEHOLDER_VALUE__…>`, `你的…Token`: "your …"), or prose about one (`-P flag`,
+  /// `-a password`, `=...`): a word of `placeholderWords`, text that begins as `your` or `你的`
+  /// does, or text without a letter or a digit. A key made of random letters holds no such
+  /// word between its non-letters.
+  static func isPlaceholderText(_ text: Substring) -> Bool {
     let lowered = text.lowercased()
-    if lowered.hasPrefix("your") || lowered.hasPrefix("你的") { return true }
+    if lowered.hasPrefix("your") || lowered.hasPrefix("你的") || !lowered.contains(where: { $0.isLetter || $0.isNumber }) { return true }
     return lowered.split { !$0.isLetter }.contains { placeholderWords.contains(String($0)) }
   }
   private static let placeholderWords: Set<String> = [
-    "your", "you", "enter", "insert", "placeholder", "dummy", "changeme", "example", "here",
+    "your", "you", "enter", "insert", "placeholder", "dummy", "changeme", "example", "here", "password", "passwd", "secret",
+    "flag", "option", "prompt", "prompts", "value",
   ]
 
   /// True when `text` holds a template the platform fills in or a reference to a value kept

@@ -30,9 +30,10 @@ struct SetVariable: Command {
   func run(in session: Session) throws {
     guard let name else {
       if session.variables.isEmpty { return session.output.line("no variables") }
-      // A secret's value is not shown (`db_password=(secret)`), as the history does not keep it.
+      // A secret's value is not shown (`db_password=(secret)`), as the history does not keep it;
+      // a name that may be a secret's (`PGPASSWORD`, `openaiKey`) is taken for one.
       return session.variables.sorted { $0.key < $1.key }.forEach { name, value in
-        session.output.line("\(name)=\(SecretScanner.isSecretName(name) ? "(secret)" : value)")
+        session.output.line("\(name)=\(SecretScanner.mayNameSecret(name) ? "(secret)" : value)")
       }
     }
     if name == "on-error" { return session.continueOnError = value == "continue" }

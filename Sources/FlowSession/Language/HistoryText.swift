@@ -31,7 +31,8 @@ public enum HistoryText {
   /// -p***`, `load 'PGPASSWORD=*** psql'`) and the value of a variable named as a secret
   /// (`set db_password ***`).
   public static func masked(_ line: String) -> String {
-    let paired = maskingPairs(in: URLPassword.masking(in: line, with: mask))
+    // Pairs first: a pair whose value is a URL with a password is masked whole.
+    let paired = URLPassword.masking(in: maskingPairs(in: line), with: mask)
     return maskingSecretVariable(in: SecretScanner.redact(.string(paired)) { _, _ in mask }.stringValue ?? paired)
   }
 
@@ -81,10 +82,11 @@ public enum HistoryText {
     return result
   }
 
-  /// `set <name> <value>` with the value masked when the name is a secret's (`db_password`).
+  /// `set <name> <value>` with the value masked when the name may be a secret's (`db_password`,
+  /// `PGPASSWORD`, `openaiKey`: `SecretScanner.mayNameSecret`).
   private static func maskingSecretVariable(in line: String) -> String {
     let tokens = rawTokens(line)
-    guard tokens.count > 2, tokens[0].text == SetVariable.spec.name, SecretScanner.isSecretName(tokens[1].text) else { return line }
+    guard tokens.count > 2, tokens[0].text == SetVariable.spec.name, SecretScanner.mayNameSecret(tokens[1].text) else { return line }
     return line[..<tokens[2].range.lowerBound] + mask
   }
 
