@@ -17,6 +17,8 @@ import Testing
     ("cache", "redis://:hunter2TEST@cache.local:6379/0", "password in URL"),
     ("Authorization", "Bearer TOKtest111", "Authorization value"),
     ("Proxy-Authorization", "Basic abc", "Proxy-Authorization value"),
+    // A password may hold a word of prose (a demo's, kept in an IBM Event Processing flow).
+    ("password", "kafka-demo-apps-password", "password value"),
     ("Cookie", "session=abc123", "Cookie value"),
     (
       "Cookie", "csrftoken=ab12cd34ef; sid=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",

@@ -787,17 +787,19 @@ public enum SecretScanner {
   /// (`yourPassword`, `Your API Key`, `ENTER API KEY`, `[YOUR API KEY HERE]`, `dummy-key`,
   /// `<__PLACEHOLDER_VALUE__…>`, `你的…Token`: "your …"), or prose about one (`-P flag`,
   /// `-a password`, `=...`): a word of `placeholderWords`, text that begins as `your` or `你的`
-  /// does, or text without a letter or a digit. A key made of random letters holds no such
-  /// word between its non-letters.
+  /// does, one of `proseWords` alone, or text without a letter or a digit. A key made of
+  /// random letters holds no such word between its non-letters; a password may hold a prose
+  /// word (`kafka-demo-apps-password`).
   static func isPlaceholderText(_ text: Substring) -> Bool {
     let lowered = text.lowercased()
-    if lowered.hasPrefix("your") || lowered.hasPrefix("你的") || !lowered.contains(where: { $0.isLetter || $0.isNumber }) { return true }
+    if lowered.hasPrefix("your") || lowered.hasPrefix("你的") || proseWords.contains(lowered) { return true }
+    if !lowered.contains(where: { $0.isLetter || $0.isNumber }) { return true }
     return lowered.split { !$0.isLetter }.contains { placeholderWords.contains(String($0)) }
   }
   private static let placeholderWords: Set<String> = [
-    "your", "you", "enter", "insert", "placeholder", "dummy", "changeme", "example", "here", "password", "passwd", "secret",
-    "flag", "option", "prompt", "prompts", "value",
+    "your", "you", "enter", "insert", "placeholder", "dummy", "changeme", "example", "here",
   ]
+  private static let proseWords: Set<String> = ["password", "passwd", "secret", "flag", "option", "prompt", "prompts", "value"]
 
   /// True when `text` holds a template the platform fills in or a reference to a value kept
   /// elsewhere (`{{ … }}`, `${ … }`, `#{ … }`, and a command's `$( … )`) and, beside them, a
