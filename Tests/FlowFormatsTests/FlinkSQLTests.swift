@@ -79,6 +79,17 @@ import Testing
     #expect(script.hasPrefix("-- Flink SQL for flow alerts DROP TABLE `accounts`; -- , version 1"))
   }
 
+  /// A script names its flow on its first line, read back by `export` to tell its own file: a
+  /// name holding `, version `, and lines given Windows' ends.
+  @Test func theFirstLineNamesTheFlow() throws {
+    var version = example
+    version.name = "alerts, version 2, final"
+    let script = try FlinkSQLWriter.script(for: version, stamp: nil)
+    #expect(FlinkSQLWriter.flowName(in: Data(script.utf8)) == "alerts, version 2, final")
+    #expect(FlinkSQLWriter.flowName(in: Data(script.replacingOccurrences(of: "\n", with: "\r\n").utf8)) == "alerts, version 2, final")
+    #expect(FlinkSQLWriter.flowName(in: Data("-- a comment\nSELECT 1;\n".utf8)) == nil)
+  }
+
   @Test func refusesWhatItCannotTranslate() throws {
     var version = example
     version.nodes[3].config["window"] = ["type": "tumble", "column": "ts", "size": "1 MINUTE; DROP TABLE x"]

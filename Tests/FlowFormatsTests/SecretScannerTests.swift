@@ -17,8 +17,10 @@ import Testing
     ("cache", "redis://:hunter2TEST@cache.local:6379/0", "password in URL"),
     ("Authorization", "Bearer TOKtest111", "Authorization value"),
     ("Proxy-Authorization", "Basic abc", "Proxy-Authorization value"),
-    // A password may hold a word of prose (a demo's, kept in an IBM Event Processing flow).
-    ("password", "kafka-demo-apps-password", "password value"),
+    // A password may hold a word of prose (a demo's, kept in an IBM Event Processing flow), or
+    // be one.
+    ("password", "kafka-demo-apps-password", "password value"), ("password", "password", "password value"),
+    ("storePassword", "S3cretPw9", "storePassword value"),
     ("Cookie", "session=abc123", "Cookie value"),
     (
       "Cookie", "csrftoken=ab12cd34ef; sid=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
@@ -72,7 +74,9 @@ import Testing
     ("sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789", "API key"),
     ("Basic dXNlcjpzM2NyZXQxMjM=", "basic-auth header"),
     ("postgres://admin:hunter2@db.example.com:5432/app", "password in URL"),
-    ("postgresql://app:p@ss@db/app", "password in URL"),
+    ("postgresql://app:p@ss@db/app", "password in URL"), ("postgres://postgres:password@db.example.com/app", "password in URL"),
+    // Key material is never taken for a placeholder, whatever words it holds.
+    ("-----BEGIN PRIVATE KEY-----\nMIIEv+you/QIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----", "private key"),
     ("jdbc:oracle:thin:sa/Secr3tpw@db.example.com:1521:orcl", "password in URL"),
     ("https://example.com/v1?api_key=abcd1234efgh", "secret in URL parameter"),
     ("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "JWT"),
@@ -239,8 +243,14 @@ import Testing
     ("execSync(`PGPASSWORD=S3cretPw9x pg_dump`);", "execSync(`PGPASSWORD=<redacted:password in command line> pg_dump`);"),
     ("execSync(`sqlcmd -S db -P S3cretPwB6`);", "execSync(`sqlcmd -S db -P <redacted:password in command line>`);"),
     ("\"mysql -u root -pS3cretPw9\"", "\"mysql -u root -p<redacted:password in command line>\""),
+    ("execSync(`mysql -u root -pS3cretPw9`);", "execSync(`mysql -u root -p<redacted:password in command line>`);"),
+    ("curl -u admin:S3cretPw9`)", "curl -u admin:<redacted:password in command line>`)"),
+    ("deploy --token=abc12345xyz)", "deploy --token=<redacted:password in command line>)"),
+    // An escaped quote inside a quoted value is part of it.
+    ("sqlcmd -P \"S3cr\\\"etPw\" -Q x", "sqlcmd -P \"<redacted:password in command line>\" -Q x"),
     // A template in a quoted value stays.
     ("=sshpass -p \"S3cretPwT1{{ $json.sfx }}\" ssh h", "=sshpass -p \"<redacted:password in command line>{{ $json.sfx }}\" ssh h"),
+    ("mysql -u root -pS3cretPw{{ $json.x }}", "mysql -u root -p<redacted:password in command line>{{ $json.x }}"),
     // A word ends before a template, which stays whole.
     ("=sqlcmd -S db -P S3cretPwK1{{ $json.suffix }}", "=sqlcmd -S db -P <redacted:password in command line>{{ $json.suffix }}"),
   ])
@@ -479,6 +489,12 @@ import Testing
     ] {
       #expect(SecretScanner.scan(document("code", text)).isEmpty || text.hasPrefix("sk-"))
     }
+  }
+
+  /// Every pattern's expression compiles: those built from text (`CommandLineText`) are
+  /// checked only when first matched, and one that did not would end the process there.
+  @Test func everyPatternCompiles() {
+    for pattern in SecretScanner.patterns { _ = pattern.matches("") }
   }
 
   /// Each pattern's anchors are bits of one 64-bit mask: a 65th anchor's bit would be lost, and

@@ -92,10 +92,13 @@ import Testing
   /// `set` lists a secret's value as a secret; the history's mask, run again, is refused.
   @Test func aSecretVariableIsNotShown() throws {
     let harness = try SessionHarness()
-    try harness.run("set db_password S3cretPw9", "set region eu")
+    try harness.run("set db_password S3cretPw9", "set PGPASSWORD S3cretPw8", "set region eu", "set author Ana", "set mark ***")
     let listed = try harness.output(of: "set").standardOutput
     let lines = listed.split(separator: "\n")
-    #expect(lines.contains("db_password=(secret)") && lines.contains("region=eu") && !listed.contains("S3cret"), "\(listed)")
+    for line in ["db_password=(secret)", "PGPASSWORD=(secret)", "region=eu", "author=Ana", "mark=***"] {
+      #expect(lines.contains(Substring(line)), "\(listed)")
+    }
+    #expect(!listed.contains("S3cret"), "\(listed)")
     #expect(
       harness.failure("set db_password ***") == "'***' is what the shell's history keeps of a secret: type the value again (see `help set`)"
     )

@@ -44,7 +44,9 @@ public enum FlinkSQLWriter {
   /// replace.
   public static func flowName(in file: Data) -> String? {
     guard file.starts(with: headerOpening.utf8), let end = file.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-    let line = String(decoding: file[file.startIndex..<end], as: UTF8.self)
+    // A file whose lines were given Windows' ends keeps its name.
+    var line = String(decoding: file[file.startIndex..<end], as: UTF8.self)
+    if line.hasSuffix("\r") { line.removeLast() }
     guard line.hasSuffix(headerClosing), let version = line.range(of: headerVersion, options: .backwards) else { return nil }
     return String(line[line.index(line.startIndex, offsetBy: headerOpening.count)..<version.lowerBound])
   }

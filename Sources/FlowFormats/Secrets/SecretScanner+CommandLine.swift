@@ -13,7 +13,7 @@ extension SecretScanner {
   /// bounded: tried from each time a tool is named to the end of a long line, a 160 KB note
   /// took 70 s; a secret is shorter than 256 bytes.
   nonisolated(unsafe) static let commandLinePatterns: [Pattern] =
-    [
+    ([
       Pattern(
         "password in command line", ["--"], sharing: longOption, mayMatch: namesSecretOption, secret: Pattern.valueAfterName),
       Pattern("password in command line", ["mysql"], sharing: mysqlPassword, secret: Pattern.endingValue(after: "-p")),
@@ -28,12 +28,13 @@ extension SecretScanner {
       Pattern(
         "password in command line", ["curl"],
         sharing: CommandLineText.expression(
-          #"curl(?:[ \t][^\n|;&]{0,200}?)?[ \t](?:-u|--user)(?:[ \t]*|=)"# + CommandLineText.userAndPassword(#"[^\s"'|;&{]"#)),
+          #"curl(?:[ \t][^\n|;&]{0,200}?)?[ \t](?:-u|--user)(?:[ \t]*|=)"#
+            + CommandLineText.userAndPassword("[^" + CommandLineText.wordEnd + "]")),
         secret: Pattern.passwordAfterUser),
       Pattern(
         "password in command line", ["basic.auth.user.info"],
         sharing: CommandLineText.expression(
-          #"basic\.auth\.user\.info["']?[ \t]*[=:][ \t]*"# + CommandLineText.userAndPassword(#"[^\s"',;&|{]"#)),
+          #"basic\.auth\.user\.info["']?[ \t]*[=:][ \t]*"# + CommandLineText.userAndPassword("[^" + CommandLineText.wordEnd + "]")),
         secret: Pattern.passwordAfterUser),
       Pattern("password in command line", ["sqlcmd"], sharing: sqlcmdPassword, secret: Pattern.endingValue(after: "-P")),
       Pattern("password in command line", ["SQLCMD"], sharing: sqlcmdPassword, secret: Pattern.endingValue(after: "-P")),
@@ -74,7 +75,7 @@ extension SecretScanner {
     ]
     + ["WORD=", "WD=", "PHRASE=", "PASS=", "TOKEN=", "SECRET=", "KEY="].map { ending in
       Pattern("password in command line", [ending], sharing: secretVariable, secret: Pattern.valueAfterEquals)
-    }
+    }).map { $0.leavingPlaceholders() }
 
   /// The pieces the command-line expressions share, as expression text: Swift's expression
   /// literals cannot take a piece from elsewhere, and each spelled the same placeholders.
@@ -84,14 +85,23 @@ extension SecretScanner {
     /// Other options and words between a tool's name and the option that takes the password.
     static let optionsBefore = #"(?:[^\n|;&]{0,200}?[ \t])?"#
 
-    /// A value of `minimum` characters or more: in double or single quotes, whole (also quotes
-    /// escaped in code, `-P \"…\"`), or a word up to a space, a quote, a backslash, a shell
-    /// operator, a template's `{`, or what closes code or markup around it (`` ` ``, `)`, `]`,
-    /// `}`, `<`, `,`): the redaction took those with it.
+    /// The characters a word ends before, as an expression's class holds them: a space, a quote,
+    /// a backslash, a shell operator, a template's `{`, and what closes code or markup around
+    /// it (`` ` ``, `)`, `]`, `}`, `<`, `,`), which the redaction took with it.
+    static let wordEnd = #"\s"'|;&{\\`()\[\]}<>,"#
+
+    /// A value of `minimum` characters or more in quotes, whole: escapes in it (`"pa\"ss"`), or
+    /// the quotes themselves escaped in code (`\"…\"`); `after` follows a closing quote.
+    static func quotedValue(_ minimum: Int, after: String = "") -> String {
+      "\"" + notPlaceholder + #"(?:[^"\\\n]|\\.){\#(minimum),256}""# + after + #"|'"# + notPlaceholder
+        + #"(?:[^'\\\n]|\\.){\#(minimum),256}'"# + after + #"|\\""# + notPlaceholder + #"[^"\\\n]{\#(minimum),256}\\"|\\'"#
+        + notPlaceholder + #"[^'\\\n]{\#(minimum),256}\\'"#
+    }
+
+    /// A value of `minimum` characters or more: in quotes (`quotedValue`), or a word up to a
+    /// `wordEnd`.
     static func value(_ minimum: Int) -> String {
-      #"(?:""# + notPlaceholder + #"[^"\n]{\#(minimum),256}"|'"# + notPlaceholder + #"[^'\n]{\#(minimum),256}'|\\""# + notPlaceholder
-        + #"[^"\\\n]{\#(minimum),256}\\"|\\'"# + notPlaceholder + #"[^'\\\n]{\#(minimum),256}\\'|"# + notPlaceholder
-        + #"[^\s"'|;&{\\`()\[\]}<>,]{\#(minimum),256})"#
+      "(?:" + quotedValue(minimum) + "|" + notPlaceholder + "[^" + wordEnd + #"]{\#(minimum),256})"#
     }
 
     /// `user:password`, in quotes or not, the password's characters outside quotes being
@@ -115,26 +125,25 @@ extension SecretScanner {
   /// `--secret 'my key'=…` has); outside them, one with a digit too, since prose names options
   /// ("pass it with the --api-key option").
   private static let longOption = CommandLineText.expression(
-    #"--(?:[A-Za-z0-9]+[\-_])*(?:password|passwd|passphrase|pass|pwd|token|api[\-_]?key|secret|client[\-_]?secret|access[\-_]?key|secret[\-_]?key|auth[\-_]?token|access[\-_]?token)(?:=|[ \t]+)(?:""#
-      + CommandLineText.notPlaceholder + #"[^"\n]{6,256}"(?!=)|'"# + CommandLineText.notPlaceholder + #"[^'\n]{6,256}'(?!=)|(?!-)"#
-      + CommandLineText.notPlaceholder + #"(?=[^\s"'&|;<>`{]{0,255}[0-9])[^\s"'&|;<>`{]{6,256})"#)
+    #"--(?:[A-Za-z0-9]+[\-_])*(?:password|passwd|passphrase|pass|pwd|token|api[\-_]?key|secret|client[\-_]?secret|access[\-_]?key|secret[\-_]?key|auth[\-_]?token|access[\-_]?token)(?:=|[ \t]+)(?:"#
+      + CommandLineText.quotedValue(6, after: "(?!=)") + "|(?!-)" + CommandLineText.notPlaceholder + "(?=[^" + CommandLineText.wordEnd
+      + "]{0,255}[0-9])[^" + CommandLineText.wordEnd + "]{6,256})")
   /// MySQL's and MariaDB's tools, named as a command (not `mysqlRowsLeft`), take the password
   /// joined to `-p` (`-pS3cret`); `-p` alone asks, and `-p3306:3306` is a port (docker's), as
-  /// `-pno:cacheprovider` is pytest's: a word with a colon is none.
+  /// `-pno:cacheprovider` is pytest's: a word that goes on with a colon is none.
   private static let mysqlPassword = CommandLineText.expression(
     #"(?:^|[\s;&|("'`])(?:mysql(?:dump|admin|import|check|show|sh)?|mariadb(?:-dump|-admin)?)(?:\.exe)?[ \t]"#
-      + CommandLineText.optionsBefore + #"-p(?:""# + CommandLineText.notPlaceholder + #"[^"\n]{3,256}"|'"# + CommandLineText.notPlaceholder
-      + #"[^'\n]{3,256}'|"# + CommandLineText.notPlaceholder + #"[^\s"'|;&:{]{3,256}(?![^\s"'|;&]))"#)
+      + CommandLineText.optionsBefore + "-p(?:" + CommandLineText.quotedValue(3) + "|" + CommandLineText.notPlaceholder + "[^"
+      + CommandLineText.wordEnd + ":]{3,256}(?![^" + CommandLineText.wordEnd + "]))")
   /// A variable set for a command or exported (`PGPASSWORD=… psql`, `export API_TOKEN=…`,
   /// `PASSWORD=… ./run`, docker's `-e "POSTGRES_PASSWORD=…"`), named in capitals as shells
   /// name them: its value in quotes, of eight characters or more, or a word of eight or more
   /// with letters and a digit, as a value given to a name in code must be (`assignedValue`).
   /// The shell's working folders (`PWD`, `OLDPWD`) are none.
   private static let secretVariable = CommandLineText.expression(
-    #"(?:^|[\s;&|("'`])(?!(?:OLD)?PWD=)[A-Z0-9_]{0,64}(?:PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|SECRET|API_KEY|APIKEY|ACCESS_KEY|SECRET_KEY)=(?:""#
-      + CommandLineText.notPlaceholder + #"[^"\n]{8,256}"|'"# + CommandLineText.notPlaceholder
-      + #"[^'\n]{8,256}'|(?!YOUR|REPLACE|xxx|XXX|\*\*\*)(?=[^\s"'`;&|()\[\]$<>{}]{0,255}[0-9])(?=[^\s"'`;&|()\[\]$<>{}]{0,255}[A-Za-z])[^\s"'`;&|()\[\]$<>{}]{8,256})"#
-  )
+    #"(?:^|[\s;&|("'`])(?!(?:OLD)?PWD=)[A-Z0-9_]{0,64}(?:PASSWORD|PASSWD|PASSPHRASE|PWD|PASS|TOKEN|SECRET|API_KEY|APIKEY|ACCESS_KEY|SECRET_KEY)=(?:"#
+      + CommandLineText.quotedValue(8) + "|" + CommandLineText.notPlaceholder + "(?=[^" + CommandLineText.wordEnd + "$]{0,255}[0-9])(?=[^"
+      + CommandLineText.wordEnd + "$]{0,255}[A-Za-z])[^" + CommandLineText.wordEnd + "$]{8,256})")
   /// sqlcmd's `-P`, its name in either case as Windows runs it (`SQLCMD.EXE`).
   private static let sqlcmdPassword = CommandLineText.expression(
     #"(?i:sqlcmd(?:\.exe)?)[ \t]"# + CommandLineText.optionsBefore + #"-P[ \t]*(?!-)"# + CommandLineText.value(3))
@@ -149,13 +158,20 @@ extension SecretScanner {
 }
 
 extension SecretScanner.Pattern {
-  /// What a match's closing quote encloses, when it ends with one (escaped, `\"`, or not), up
-  /// to a template in it (`"s3cret{{ $json.n }}"` keeps its expression); else nil.
+  /// What a match's closing quote encloses, when it ends with one, up to a template in it
+  /// (`"s3cret{{ $json.n }}"` keeps its expression); else nil. A closing quote escaped in code
+  /// (`\"…\"`) opens with one escaped too, and holds no backslash; any other opens at the last
+  /// quote before it that no backslash escapes (`"pa\"ss"` is all of `pa\"ss`).
   private static func quoted(_ match: Substring) -> Substring? {
     guard let quote = match.last, quote == "\"" || quote == "'" else { return nil }
     var body = match.dropLast()
-    if body.last == "\\" { body = body.dropLast() }
-    guard let open = body.lastIndex(of: quote) else { return nil }
+    let escaped = body.last == "\\"
+    if escaped { body = body.dropLast() }
+    var open = body.endIndex
+    repeat {
+      guard let found = body[..<open].lastIndex(of: quote) else { return nil }
+      open = found
+    } while !escaped && open > body.startIndex && body[body.index(before: open)] == "\\"
     let value = body[body.index(after: open)...]
     return value.firstRange(of: "{{").map { value[..<$0.lowerBound] } ?? value
   }

@@ -30,8 +30,8 @@ public enum SecretScanner {
       Pattern("JWT", ["eyJ"], finding: JSONWebToken.first(in:)),
       // HTTP's scheme names are case-insensitive: code writes `bearer` too. Two anchors, not
       // `earer`: `e` begins most words, and each is a candidate to compare.
-      Pattern("bearer token", ["Bearer"], sharing: bearer),
-      Pattern("bearer token", ["bearer"], sharing: bearer),
+      Pattern("bearer token", ["Bearer"], sharing: bearer).leavingPlaceholders(),
+      Pattern("bearer token", ["bearer"], sharing: bearer).leavingPlaceholders(),
       Pattern("API key", ["sk-"], /sk-(?:proj-|ant-)?[A-Za-z0-9_\-]{20,}/),
       Pattern("basic-auth header", ["Basic"], /Basic\s+(?=[A-Za-z0-9+\/]*[0-9+\/=])[A-Za-z0-9+\/]{12,}={0,2}/),
       // A scheme of at most 32 characters: unbounded, a run of letters was read to its end from
@@ -78,13 +78,13 @@ public enum SecretScanner {
       // A header written in code or a command line (`curl -H 'Authorization: Token …'`,
       // `{Authorization: 'key=…'}`), a digit in its token: a reference (`{{ … }}`, `$…`), a
       // property (`msg.payload.token`), a call or a placeholder (`YOUR_API_TOKEN`) is not one.
-      Pattern("authorization header", ["uthorization"], sharing: authorizationHeader, secret: Pattern.lastWord),
-      Pattern("authorization header", ["UTHORIZATION"], sharing: authorizationHeader, secret: Pattern.lastWord),
+      Pattern("authorization header", ["uthorization"], sharing: authorizationHeader, secret: Pattern.lastWord).leavingPlaceholders(),
+      Pattern("authorization header", ["UTHORIZATION"], sharing: authorizationHeader, secret: Pattern.lastWord).leavingPlaceholders(),
       // `X-API-Key: …` as a header is written in any case.
-      Pattern("API key header", ["pi-key"], sharing: apiKeyHeader, secret: Pattern.lastWord),
-      Pattern("API key header", ["pi-Key"], sharing: apiKeyHeader, secret: Pattern.lastWord),
-      Pattern("API key header", ["PI-Key"], sharing: apiKeyHeader, secret: Pattern.lastWord),
-      Pattern("API key header", ["PI-KEY"], sharing: apiKeyHeader, secret: Pattern.lastWord),
+      Pattern("API key header", ["pi-key"], sharing: apiKeyHeader, secret: Pattern.lastWord).leavingPlaceholders(),
+      Pattern("API key header", ["pi-Key"], sharing: apiKeyHeader, secret: Pattern.lastWord).leavingPlaceholders(),
+      Pattern("API key header", ["PI-Key"], sharing: apiKeyHeader, secret: Pattern.lastWord).leavingPlaceholders(),
+      Pattern("API key header", ["PI-KEY"], sharing: apiKeyHeader, secret: Pattern.lastWord).leavingPlaceholders(),
     ] + commandLinePatterns
 
   /// True when some `--` in `bytes` opens an option whose name ends as a secret's does
@@ -168,6 +168,22 @@ public enum SecretScanner {
     /// The secret inside a match: all of it but for a URL, whose scheme, user and host stay
     /// readable around a replaced password (`https://ana:<secret removed>@nas.local/`).
     let secret: (Substring) -> Substring
+    /// True for a pattern whose match is no secret when its secret is a placeholder or prose
+    /// (`-P flag`, `X-API-Key: your-…-key`; `leavingPlaceholders()`): one that reads a value
+    /// given to an option or a header, not key material (a private key, a JWT, a URL).
+    private(set) var leavesPlaceholders = false
+
+    /// The pattern, leaving matches whose secret is a placeholder or prose.
+    func leavingPlaceholders() -> Pattern {
+      var pattern = self
+      pattern.leavesPlaceholders = true
+      return pattern
+    }
+
+    /// True when `match` holds a secret by this pattern (see `leavesPlaceholders`).
+    private func holdsSecret(_ match: Substring) -> Bool {
+      !leavesPlaceholders || !SecretScanner.isPlaceholderOrProse(secret(match))
+    }
 
     init(
       _ kind: String, _ anchors: [String], _ regex: @autoclosure @escaping @Sendable () -> Regex<Substring>,
@@ -200,20 +216,20 @@ public enum SecretScanner {
     func matches(_ text: String) -> Bool {
       var rest = text[...]
       while let match = firstMatch(rest), !match.isEmpty {
-        if !SecretScanner.isPlaceholderText(secret(rest[match])) { return true }
+        if holdsSecret(rest[match]) { return true }
         rest = rest[match.upperBound...]
       }
       return false
     }
 
-    /// `text` with each match replaced by what `replacement` makes of it; a match whose
-    /// secret is a placeholder or prose (`-p yourPassword`, `-P flag`, `…=...`) is left. No
-    /// pattern matches an empty text (each needs characters of a secret), so each match moves on.
+    /// `text` with each match that holds a secret (`holdsSecret`) replaced by what
+    /// `replacement` makes of it. No pattern matches an empty text (each needs characters of a
+    /// secret), so each match moves on.
     func replacingMatches(in text: String, _ replacement: (Substring) -> String) -> String {
       var (result, rest) = ("", text[...])
       while let match = firstMatch(rest), !match.isEmpty {
         let matched = rest[match]
-        result += rest[..<match.lowerBound] + (SecretScanner.isPlaceholderText(secret(matched)) ? String(matched) : replacement(matched))
+        result += rest[..<match.lowerBound] + (holdsSecret(matched) ? replacement(matched) : String(matched))
         rest = rest[match.upperBound...]
       }
       return result + rest
@@ -330,9 +346,14 @@ public enum SecretScanner {
     "reference", "required", "enabled", "set", "source",
   ]
 
+  /// True for the words of Kafka's `basic.auth.user.info`, which holds `user:password`.
+  private static func isUserInfoName(_ words: [String]) -> Bool {
+    words.suffix(3).elementsEqual(["auth", "user", "info"])
+  }
+
   /// First words that make a name a setting about secrets, not one: Make's `shareCookies`,
-  /// `useToken`, `sendPassword`.
-  static let settingVerbs: Set<String> = ["share", "use", "send", "save", "store", "enable", "allow", "include", "keep", "ask"]
+  /// `useToken`, `askPassword`. Not `store` or `save`: `storePassword` is a keystore's.
+  static let settingVerbs: Set<String> = ["share", "use", "enable", "allow", "include", "ask"]
 
   /// The words of a member name, lower-cased: split at anything not a letter or digit and
   /// between a lower-case letter and an upper-case one (`clientSecret` -> client, secret).
@@ -378,8 +399,7 @@ public enum SecretScanner {
   private static func namesSecret(_ words: [String]) -> Bool {
     guard let last = words.last, !aboutWords.contains(last), !settingVerbs.contains(words[0]) else { return false }
     if words.contains(where: secretWords.contains) || secretLastWords.contains(last) { return true }
-    // Kafka's `basic.auth.user.info` holds `user:password`.
-    if words.suffix(3).elementsEqual(["auth", "user", "info"]) { return true }
+    if isUserInfoName(words) { return true }
     return last == "key" && words.count > 1 && keyQualifiers.contains(words[words.count - 2])
   }
 
@@ -389,16 +409,22 @@ public enum SecretScanner {
   /// `mayNameSecret` finds them by their first two, case folded.
   static let secretStems: [StaticString] = ["pass", "pw", "secret", "jaas", "credential", "token", "key", "auth", "cookie"]
 
+  /// True for a variable's name whose value is best not shown (the shell's `set`, its
+  /// history): a secret's name (`isSecretName`), or one that ends as one in a single word, as
+  /// environment variables are named (`PGPASSWORD`, `SSHPASS`, `openaiKey`, `dbpassword`).
+  public static func isSecretVariableName(_ name: String) -> Bool {
+    let lowered = name.lowercased()
+    return isSecretName(name) || secretVariableEndings.contains { lowered.hasSuffix($0) }
+  }
+  private static let secretVariableEndings = ["password", "passwd", "passphrase", "pwd", "secret", "token", "key", "_pass", "sshpass"]
+
   /// A cheap first test of `isSecretName` over the name's bytes, ASCII case folded: almost no
   /// member name (`parameters`, `type`, `url`) holds a stem, and splitting every name of a
   /// large document into lower-cased words was a fifth of a bulk load. A name with non-ASCII
   /// bytes takes the full test. One pass over pairs of letters: only where a stem's first two
   /// stand are the stems compared (every member name of every loaded document is asked, and
   /// most names hold a stem's first letter: testing that alone was a tenth of a diff).
-  /// Also the test for a name whose value is best not shown, where hiding one too many costs
-  /// nothing (the shell's variables: `PGPASSWORD`, `openaiKey`, which `isSecretName`, reading
-  /// words, does not take).
-  public static func mayNameSecret(_ key: String) -> Bool {
+  static func mayNameSecret(_ key: String) -> Bool {
     StringBytes.bytes(of: key) { name in
       // One byte is ASCII, and no stem is that short.
       guard name.count > 1 else { return false }
@@ -506,8 +532,10 @@ public enum SecretScanner {
   /// them (`command` `sqlcmd`, `append` `-S db -P …`): the arguments, read after the command's
   /// name (a tool's password option is known by the tool), and the place of their member.
   private static func commandArguments(in object: JSONObject) -> (command: String, arguments: String, index: Int)? {
-    guard let index = object.members.lastIndex(where: { $0.key == "append" }), case .string(let arguments) = object.members[index].value,
-      let command = object["command"]?.stringValue, !command.isEmpty
+    // Every object of every scanned document is asked: keys are told apart by length first.
+    guard let index = object.members.lastIndex(where: { JSONObject.isSameKey($0.key, "append") }),
+      case .string(let arguments) = object.members[index].value,
+      case .string(let command)? = object.members.last(where: { JSONObject.isSameKey($0.key, "command") })?.value, !command.isEmpty
     else { return nil }
     return (command, arguments, index)
   }
@@ -687,7 +715,7 @@ public enum SecretScanner {
   /// holds both (Kafka's `basic.auth.user.info`), where `user:${SR_PASSWORD}` is a reference;
   /// the whole value for any other.
   private static func secretPart(of value: String, named name: String) -> String {
-    guard words(of: name).suffix(3).elementsEqual(["auth", "user", "info"]), let colon = value.firstIndex(of: ":") else { return value }
+    guard isUserInfoName(words(of: name)), let colon = value.firstIndex(of: ":") else { return value }
     return String(value[value.index(after: colon)...])
   }
 
@@ -785,16 +813,22 @@ public enum SecretScanner {
 
   /// True for text that says what to write in a secret's place, as exported templates do
   /// (`yourPassword`, `Your API Key`, `ENTER API KEY`, `[YOUR API KEY HERE]`, `dummy-key`,
-  /// `<__PLACEHOLDER_VALUE__…>`, `你的…Token`: "your …"), or prose about one (`-P flag`,
-  /// `-a password`, `=...`): a word of `placeholderWords`, text that begins as `your` or `你的`
-  /// does, one of `proseWords` alone, or text without a letter or a digit. A key made of
-  /// random letters holds no such word between its non-letters; a password may hold a prose
-  /// word (`kafka-demo-apps-password`).
+  /// `<__PLACEHOLDER_VALUE__…>`, `你的…Token`: "your …"): a word of `placeholderWords` between
+  /// other characters than letters and digits, or text that begins as `your` or `你的` does. A
+  /// key of random letters and digits seldom holds such a word whole.
   static func isPlaceholderText(_ text: Substring) -> Bool {
     let lowered = text.lowercased()
-    if lowered.hasPrefix("your") || lowered.hasPrefix("你的") || proseWords.contains(lowered) { return true }
-    if !lowered.contains(where: { $0.isLetter || $0.isNumber }) { return true }
-    return lowered.split { !$0.isLetter }.contains { placeholderWords.contains(String($0)) }
+    if lowered.hasPrefix("your") || lowered.hasPrefix("你的") { return true }
+    return lowered.split { !($0.isLetter || $0.isNumber) }.contains { placeholderWords.contains(String($0)) }
+  }
+
+  /// `isPlaceholderText`, or prose where an option's value stands (`-P flag`, `-a password`,
+  /// `=...`): one of `proseWords` alone, or text without a letter or a digit. A password may
+  /// hold a prose word (`kafka-demo-apps-password`), and a member named as a secret's may hold
+  /// one alone (`"password": "password"`), which is still reported.
+  static func isPlaceholderOrProse(_ text: Substring) -> Bool {
+    let lowered = text.lowercased()
+    return isPlaceholderText(text) || proseWords.contains(lowered) || !lowered.contains { $0.isLetter || $0.isNumber }
   }
   private static let placeholderWords: Set<String> = [
     "your", "you", "enter", "insert", "placeholder", "dummy", "changeme", "example", "here",

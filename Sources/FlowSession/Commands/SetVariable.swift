@@ -22,7 +22,7 @@ struct SetVariable: Command {
     if name == "on-error", !["continue", "stop"].contains(value) {
       throw UsageError("on-error is continue or stop, not '\(value)'", command: "set")
     }
-    if value == HistoryText.mask {
+    if let name, value == HistoryText.mask, SecretScanner.isSecretVariableName(name) {
       throw UsageError("'\(value)' is what the shell's history keeps of a secret: type the value again", command: "set")
     }
   }
@@ -31,9 +31,9 @@ struct SetVariable: Command {
     guard let name else {
       if session.variables.isEmpty { return session.output.line("no variables") }
       // A secret's value is not shown (`db_password=(secret)`), as the history does not keep it;
-      // a name that may be a secret's (`PGPASSWORD`, `openaiKey`) is taken for one.
+      // a name that ends as one (`PGPASSWORD`, `openaiKey`) is taken for one.
       return session.variables.sorted { $0.key < $1.key }.forEach { name, value in
-        session.output.line("\(name)=\(SecretScanner.mayNameSecret(name) ? "(secret)" : value)")
+        session.output.line("\(name)=\(SecretScanner.isSecretVariableName(name) ? "(secret)" : value)")
       }
     }
     if name == "on-error" { return session.continueOnError = value == "continue" }

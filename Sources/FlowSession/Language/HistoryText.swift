@@ -82,11 +82,11 @@ public enum HistoryText {
     return result
   }
 
-  /// `set <name> <value>` with the value masked when the name may be a secret's (`db_password`,
-  /// `PGPASSWORD`, `openaiKey`: `SecretScanner.mayNameSecret`).
+  /// `set <name> <value>` with the value masked when the name is a secret's (`db_password`,
+  /// `PGPASSWORD`, `openaiKey`: `SecretScanner.isSecretVariableName`).
   private static func maskingSecretVariable(in line: String) -> String {
     let tokens = rawTokens(line)
-    guard tokens.count > 2, tokens[0].text == SetVariable.spec.name, SecretScanner.mayNameSecret(tokens[1].text) else { return line }
+    guard tokens.count > 2, tokens[0].text == SetVariable.spec.name, SecretScanner.isSecretVariableName(tokens[1].text) else { return line }
     return line[..<tokens[2].range.lowerBound] + mask
   }
 
