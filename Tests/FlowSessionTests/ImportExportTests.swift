@@ -150,6 +150,23 @@ import Testing
     #expect(harness.failure("export notify-fraud-team to ${dir}/fa.sql").contains("it holds another flow, 'fraud-alerts'"))
   }
 
+  /// A file written with secrets the scanner finds in clear says so, and where; `--redact`
+  /// writes none.
+  @Test func anExportSaysWhichSecretsItHoldsInClear() throws {
+    let harness = try SessionHarness()
+    let flow = #"""
+      {"name": "backup", "nodes": [{"id": "a", "name": "Dump", "type": "n8n-nodes-base.executeCommand", "typeVersion": 1,
+        "position": [0, 0], "parameters": {"command": "sshpass -p S3cretPw9 ssh db pg_dump app"}}], "connections": {}}
+      """#
+    try flow.write(toFile: harness.path("backup.json"), atomically: true, encoding: .utf8)
+    try harness.run("load ${dir}/backup.json")
+    #expect(
+      try harness.output(of: "export backup to ${dir}/out.json").standardError
+        == "warning: \(harness.path("out.json")) holds 1 secret found in clear (nodes[0].parameters.command); export --redact replaces them\n"
+    )
+    #expect(try harness.output(of: "export backup --redact to ${dir}/redacted.json").standardError == "")
+  }
+
   @Test func thePlanListsEveryFlowNodeDependencyAndBinding() throws {
     let harness = try testWorkspace()
     try prepareCopy(harness)

@@ -41,8 +41,10 @@ struct Export: Command {
       file that is no export, is not replaced.
 
       Credentials and secret values are never written unless `--with-credentials` is given
-      (JSON and dialects only): the file is then written with mode 0600 and a warning. Members
-      with the viewer role cannot export from a workspace.
+      (JSON and dialects only): the file is then written with mode 0600 and a warning. A secret
+      found in clear outside them (a password in a command, a token in code) is written with a
+      warning naming where; `--redact` replaces it. Members with the viewer role cannot export
+      from a workspace.
 
         export orders
         export orders@1 to backups/
@@ -142,10 +144,27 @@ struct Export: Command {
     if withCredentials {
       session.output.warning("\(path) holds credentials in clear: it was written readable by you only; keep it out of version control")
     }
+    if !redact, !withCredentials, !format.needsValidation { Self.warnOfSecretsInClear(in: bytes, path: path, session: session) }
     let subflows = version.subflowDefinitions.isEmpty ? "" : ", with \(Describe.count(version.subflowDefinitions.count, "subflow"))"
     session.output.line(
       fitting: "wrote \(path: path) (\(name: operand.label) as \(format.displayName), \(Describe.shape(version))\(subflows))")
   }
+
+  /// Says so when the file written holds secrets the scanner finds in clear (a password in a
+  /// command, a token in code), which no dialect's rules took out: `load` warned of them, but
+  /// the file is where they leave the tool. A bundle and Flink SQL always redact them.
+  private static func warnOfSecretsInClear(in bytes: Data, path: String, session: Session) {
+    guard let document = try? JSONParser.parse(bytes) else { return }
+    let found = SecretScanner.scan(document)
+    guard !found.isEmpty else { return }
+    let places = found.prefix(Self.placesShown).map(\.path).joined(separator: ", ")
+    let more = found.count > Self.placesShown ? ", …" : ""
+    session.output.warning(
+      "\(path) holds \(Describe.count(found.count, "secret")) found in clear (\(places)\(more)); export --redact replaces them")
+  }
+
+  /// How many places of secrets in clear a warning names.
+  private static let placesShown = 3
 
   /// A bound reference whose connection has no `id` property keeps the source's identity in a
   /// dialect's file (an n8n credential id, a Make connection id, a Node-RED config node id): the
