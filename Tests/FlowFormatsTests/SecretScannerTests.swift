@@ -294,6 +294,10 @@ import Testing
     #expect(SecretScanner.isSecretName("schema.registry.basic.auth.user.info"))
     #expect(!SecretScanner.isSecretName("userInfo"))
     #expect(!SecretScanner.isSecretName("author"))
+    // Its password a reference, it is reported and redacted alike: not at all.
+    let reference: JSONValue = ["basic.auth.user.info": "user:${SR_PASSWORD}"]
+    #expect(SecretScanner.scan(reference).isEmpty)
+    #expect(SecretScanner.redact(reference) == reference)
   }
 
   /// The cheap test before the URL parameter's regular expression passes every name it takes,

@@ -24,7 +24,7 @@ extension SecretScanner {
       Pattern(
         "password in command line", ["redis-cli"],
         sharing: CommandLineText.expression(#"redis-cli"# + CommandLineText.optionsBefore + #"-a[ \t]+(?!-)"# + CommandLineText.value(3)),
-        secret: Pattern.endingValue(after: "")),
+        secret: Pattern.lastValue),
       Pattern(
         "password in command line", ["curl"],
         sharing: CommandLineText.expression(
@@ -45,11 +45,11 @@ extension SecretScanner {
         sharing: CommandLineText.expression(
           #"(?:^|[\s;&|("'`])mongo(?:sh|dump|restore|export|import|stat|top|files)?(?:\.exe)?[ \t]"# + CommandLineText.optionsBefore
             + #"-p[ \t]+(?!-)"# + CommandLineText.value(3)),
-        secret: Pattern.endingValue(after: "")),
+        secret: Pattern.lastValue),
       // keytool's and jarsigner's `-storepass`, `-keypass`, `-srcstorepass`, …; `-storepass:env
       // NAME` and `-storepass:file path` name where it is.
-      Pattern("password in command line", ["storepass"], sharing: keystorePassword, secret: Pattern.endingValue(after: "")),
-      Pattern("password in command line", ["keypass"], sharing: keystorePassword, secret: Pattern.endingValue(after: "")),
+      Pattern("password in command line", ["storepass"], sharing: keystorePassword, secret: Pattern.lastValue),
+      Pattern("password in command line", ["keypass"], sharing: keystorePassword, secret: Pattern.lastValue),
       // OpenSSL's `-passin pass:…`; `env:NAME`, `file:path` and `stdin` name where it is.
       Pattern(
         "password in command line", ["pass:"],
@@ -62,7 +62,7 @@ extension SecretScanner {
         sharing: CommandLineText.expression(
           #"docker(?:\.exe)?[ \t]+login[ \t]"# + CommandLineText.optionsBefore + #"(?:-p|--password)[ \t]+(?!-)"# + CommandLineText.value(3)
         ),
-        secret: Pattern.endingValue(after: "")),
+        secret: Pattern.lastValue),
       // A Java system property named as a secret's (`-Djavax.net.ssl.keyStorePassword=…`).
       Pattern(
         "password in command line", ["-D", "="],
@@ -153,8 +153,8 @@ extension SecretScanner {
   /// that runs into code (`password=pw)`, `password=os.environ[…]`) is none, nor one that
   /// names where the password is (`env:`, `file:`).
   private static let keywordPassword = CommandLineText.expression(
-    #"(?:^|[\s"'])password[ \t]*=[ \t]*(?:'(?!\$|\{\{|<|%|YOUR|REPLACE|xxx|XXX|\*\*\*|env:|file:)[^'\\\n]{3,256}'|(?!['"$<%{]|YOUR|REPLACE|xxx|XXX|\*\*\*|env:|file:)[^\s'"()\[\]{},;]{3,256}(?![^\s'"]))"#
-  )
+    #"(?:^|[\s"'])password[ \t]*=[ \t]*(?:'"# + CommandLineText.notPlaceholder + #"(?!env:|file:)[^'\\\n]{3,256}'|(?!['"{])"#
+      + CommandLineText.notPlaceholder + #"(?!env:|file:)[^\s'"()\[\]{},;]{3,256}(?![^\s'"]))"#)
 }
 
 extension SecretScanner.Pattern {
@@ -185,10 +185,13 @@ extension SecretScanner.Pattern {
     }
   }
 
+  /// The value a match ends with, in quotes or a word (`endingValue`).
+  static func lastValue(_ match: Substring) -> Substring { endingValue(after: "")(match) }
+
   /// The password of `user:password` a match ends with (`curl -u ana:…`, `-u 'ana:pa ss'`,
   /// `--user=ana:…`): a user holds no colon.
   static func passwordAfterUser(_ match: Substring) -> Substring {
-    let value = endingValue(after: "")(match)
+    let value = lastValue(match)
     return value.firstIndex(of: ":").map { value[value.index(after: $0)...] } ?? value
   }
 

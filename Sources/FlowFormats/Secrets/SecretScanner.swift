@@ -543,11 +543,14 @@ public enum SecretScanner {
   /// The place and kind of a secret the arguments of a command (`commandArguments`) hold only
   /// when read after it; nil when they hold none, or one found in them alone.
   private static func argumentsFinding(in object: JSONObject) -> (index: Int, kind: String)? {
-    guard let (command, arguments, index) = commandArguments(in: object), patternKind(of: arguments) == nil,
-      rewritingArguments(of: object, { kind, _ in kind }) != nil,
-      let kind = patternKind(of: command + " " + arguments)
-    else { return nil }
-    return (index, kind)
+    guard let (_, arguments, index) = commandArguments(in: object), patternKind(of: arguments) == nil else { return nil }
+    // The rewrite says both whether the arguments hold a secret and which kind it is.
+    var found: String?
+    _ = rewritingArguments(of: object) { kind, _ in
+      found = found ?? kind
+      return kind
+    }
+    return found.map { (index, $0) }
   }
 
   /// `object` with the secrets its command's arguments hold when read after the command
@@ -628,7 +631,7 @@ public enum SecretScanner {
   /// a secret by its member's name.
   private static func kind(of text: String, key: String?) -> String? {
     patternKind(of: text)
-      ?? key.flatMap { isSecretName($0) && isLiteral(text) && isLiteral(secretPart(of: text, named: $0)) ? "\($0) value" : nil }
+      ?? key.flatMap { isSecretName($0) && isLiteralSecret(text, named: $0) ? "\($0) value" : nil }
   }
 
   /// The kind of the first pattern that matches in `text`.
@@ -708,15 +711,16 @@ public enum SecretScanner {
     while after < bytes.count, StringBytes.isWhitespace(bytes[after]) { after += 1 }
     if after < bytes.count, bytes[after] == UInt8(ascii: "+") { return nil }
     let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd]), as: UTF8.self)
-    return isLiteral(value) && isLiteral(secretPart(of: value, named: name)) ? valueStart..<valueEnd : nil
+    return isLiteralSecret(value, named: name) ? valueStart..<valueEnd : nil
   }
 
-  /// The part of a value that holds the secret: the password of `user:password` for a name that
-  /// holds both (Kafka's `basic.auth.user.info`), where `user:${SR_PASSWORD}` is a reference;
-  /// the whole value for any other.
-  private static func secretPart(of value: String, named name: String) -> String {
-    guard isUserInfoName(words(of: name)), let colon = value.firstIndex(of: ":") else { return value }
-    return String(value[value.index(after: colon)...])
+  /// True when a value given to a name that holds a secret is one in clear (`isLiteral`):
+  /// for Kafka's `basic.auth.user.info`, its password after `user:` must be too, since
+  /// `user:${SR_PASSWORD}` is a reference.
+  private static func isLiteralSecret(_ value: String, named name: String) -> Bool {
+    guard isLiteral(value) else { return false }
+    guard isUserInfoName(words(of: name)), let colon = value.firstIndex(of: ":") else { return true }
+    return isLiteral(String(value[value.index(after: colon)...]))
   }
 
   /// The value opening with the quote at `start` when a secret name written without quotes is
@@ -816,8 +820,9 @@ public enum SecretScanner {
   /// `<__PLACEHOLDER_VALUE__…>`, `你的…Token`: "your …"): a word of `placeholderWords` between
   /// other characters than letters and digits, or text that begins as `your` or `你的` does. A
   /// key of random letters and digits seldom holds such a word whole.
-  static func isPlaceholderText(_ text: Substring) -> Bool {
-    let lowered = text.lowercased()
+  static func isPlaceholderText(_ text: Substring) -> Bool { isPlaceholder(lowered: text.lowercased()) }
+
+  private static func isPlaceholder(lowered: String) -> Bool {
     if lowered.hasPrefix("your") || lowered.hasPrefix("你的") { return true }
     return lowered.split { !($0.isLetter || $0.isNumber) }.contains { placeholderWords.contains(String($0)) }
   }
@@ -828,7 +833,7 @@ public enum SecretScanner {
   /// one alone (`"password": "password"`), which is still reported.
   static func isPlaceholderOrProse(_ text: Substring) -> Bool {
     let lowered = text.lowercased()
-    return isPlaceholderText(text) || proseWords.contains(lowered) || !lowered.contains { $0.isLetter || $0.isNumber }
+    return isPlaceholder(lowered: lowered) || proseWords.contains(lowered) || !lowered.contains { $0.isLetter || $0.isNumber }
   }
   private static let placeholderWords: Set<String> = [
     "your", "you", "enter", "insert", "placeholder", "dummy", "changeme", "example", "here",
@@ -914,7 +919,7 @@ public enum SecretScanner {
       // A secret-named member's value goes whole (a cookie holds more than the JWT a pattern
       // finds in it), named by the kind of what is in it when a pattern knows; elsewhere only
       // what a pattern matched (a URL keeps all but its password).
-      if let key, isSecretName(key), isLiteral(text) { return .string(replacement(patternKind(of: text) ?? key, text)) }
+      if let key, isSecretName(key), isLiteralSecret(text, named: key) { return .string(replacement(patternKind(of: text) ?? key, text)) }
       return rewritingPatterns(in: text, replacement).map(JSONValue.string)
     case .number(let number):
       guard let key, isSecretNumber(number, key: key) else { return nil }
