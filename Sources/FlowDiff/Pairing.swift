@@ -98,12 +98,21 @@ struct Pairing {
     var embeddedIDs: [EmbeddedIDs]
 
     init(_ version: FlowVersion, embeddedIDs: [EmbeddedIDs]) {
-      entities = version.nodes.map {
-        Entity(id: $0.id, isConnection: false, type: $0.type, name: $0.name, content: .object($0.config), connection: $0.connection)
+      // Made at its size: the nodes' list grown by the references doubled its room, held to
+      // the end of a diff (2 MB of a 10,000-node pair's peak).
+      entities = []
+      entities.reserveCapacity(version.nodes.count + version.connections.count)
+      for node in version.nodes {
+        entities.append(
+          Entity(
+            id: node.id, isConnection: false, type: node.type, name: node.name, content: .object(node.config), connection: node.connection))
       }
       nodeCount = entities.count
-      entities += version.connections.map {
-        Entity(id: $0.key, isConnection: true, type: $0.type, name: $0.name, content: .object($0.properties), connection: nil)
+      for reference in version.connections {
+        entities.append(
+          Entity(
+            id: reference.key, isConnection: true, type: reference.type, name: reference.name, content: .object(reference.properties),
+            connection: nil))
       }
       edges = version.edges
       self.embeddedIDs = embeddedIDs

@@ -16,6 +16,10 @@ protocol DialectCodec: DocumentCodec {
   /// True when the document has this dialect's structure (detection by content).
   static func recognizes(_ document: JSONValue) -> Bool
   static func decode(_ document: JSONValue, fallbackName: String) -> DecodedExport
+  /// `decode` of a flow that is only compared (`ExportFormat.read`'s `onlyToCompare`): a
+  /// dialect whose view makes its nodes again from the document (`viewMakesNodesFromDocument`)
+  /// leaves out their configurations, which the view drops.
+  static func decodeToCompare(_ document: JSONValue, fallbackName: String) -> DecodedExport
   static func encode(_ version: FlowVersion, document: JSONValue, options: EncodeOptions) -> JSONValue
   /// Top-level members that hold the graph (already in the model) and are not metadata.
   static var graphMembers: Set<String> { get }
@@ -102,6 +106,9 @@ extension DialectCodec {
   /// By default diff compares the model as decoded.
   static func diffView(of version: FlowVersion, document: () -> JSONValue) -> FlowVersion { version }
   static var viewMakesNodesFromDocument: Bool { false }
+  static func decodeToCompare(_ document: JSONValue, fallbackName: String) -> DecodedExport {
+    decode(document, fallbackName: fallbackName)
+  }
   static var defersNodeSecretsToDiffer: Bool { false }
   static var asDialectCodec: (any DialectCodec.Type)? { Self.self }
   static var embeddedIDs: (open: String, close: String, suffix: Character)? { nil }

@@ -24,6 +24,7 @@ extension NodeRedCodec {
     let usedBy = Dictionary(version.nodes.map { ($0.id, $0.connection) }, uniquingKeysWith: { first, _ in first })
     var view = version
     view.nodes = []
+    view.nodes.reserveCapacity(objects.count)
     view.connections = []
     view.metadata = [:]
     for object in objects {

@@ -31,6 +31,16 @@ enum NodeRedCodec: DialectCodec {
   }
 
   static func decode(_ document: JSONValue, fallbackName: String) -> DecodedExport {
+    decode(document, fallbackName: fallbackName, keepingConfigurations: true)
+  }
+
+  /// Without the nodes' configurations: the view makes them again from the document, and
+  /// copying every node's members for it to drop was a tenth of a diff's peak of memory.
+  static func decodeToCompare(_ document: JSONValue, fallbackName: String) -> DecodedExport {
+    decode(document, fallbackName: fallbackName, keepingConfigurations: false)
+  }
+
+  private static func decode(_ document: JSONValue, fallbackName: String, keepingConfigurations: Bool) -> DecodedExport {
     let objects = document.arrayValue ?? []
     let ids = Set(objects.compactMap { $0["id"]?.stringValue })
     let configNodes = Dictionary(
@@ -43,15 +53,18 @@ enum NodeRedCodec: DialectCodec {
     // id in its probe sequence, and that was a twentieth of a Node-RED diff.
     let configIDLengths = UTF8Lengths(configNodes.keys)
     var findings: [String] = []
+    // Room for every object at once: most are flow nodes, and a list grown by doubling keeps
+    // up to half its room unused while the flow is held.
     var nodes: [Node] = []
+    nodes.reserveCapacity(objects.count)
     var edges: [Edge] = []
     var references = ReferenceCollector()
     for object in objects where isFlowNode(object) {
       guard let id = object["id"]?.stringValue, let type = object["type"]?.stringValue, !structural.contains(type) else { continue }
       let name = object["name"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? "\(type) \(id)"
       var used: [String] = []
-      var config = object.objectValue ?? [:]
-      for member in config where member.key != "z" && member.key != "g" && member.key != "id" {
+      let members = object.objectValue ?? [:]
+      for member in members where member.key != "z" && member.key != "g" && member.key != "id" {
         guard let target = member.value.stringValue, configIDLengths.mayContain(target), let configNode = configNodes[target]
         else { continue }
         references.add(reference(for: target, configNode))
@@ -71,9 +84,13 @@ enum NodeRedCodec: DialectCodec {
           edges.append(Edge(from: id, fromPort: "link", to: targetID))
         }
       }
+      var config: JSONObject = [:]
       var position: Position?
-      if case .number(let x)? = object["x"], case .number(let y)? = object["y"] { position = Position(x: x, y: y) }
-      config.removeMembers(keyedBy: ["id", "type", "name", "x", "y", "wires", "z"])
+      if keepingConfigurations {
+        config = members
+        config.removeMembers(keyedBy: ["id", "type", "name", "x", "y", "wires", "z"])
+        if case .number(let x)? = object["x"], case .number(let y)? = object["y"] { position = Position(x: x, y: y) }
+      }
       nodes.append(Node(id: id, name: name, type: type, connection: used.first, config: config, position: position))
     }
     let tabName = objects.first { $0["type"]?.stringValue == "tab" }?["label"]?.stringValue

@@ -106,14 +106,16 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// peak of memory). `reread` gives them back, asked only to place an error found later: a
   /// name the workspace could not keep. The files of one bulk read share their repeated
   /// strings through `sharing`. With `keepingText`, a JSON document's minified text comes
-  /// back in `DecodedExport.documentText` (for `OutlinedFlow`).
+  /// back in `DecodedExport.documentText` (for `OutlinedFlow`). With `onlyToCompare`, the flow
+  /// is read for its `comparedView` alone, and may lack what that view makes again from the
+  /// document (`DialectCodec.decodeToCompare`).
   public static func read(
     taking bytes: consuming Data, fallbackName: String, sharing: SharedStrings? = nil, keepingText: Bool = false,
-    reread: () -> Data?
+    onlyToCompare: Bool = false, reread: () -> Data?
   ) throws(FormatError) -> (ExportFormat, DecodedExport) {
     let parsed = try parse(bytes, sharing: sharing, keepingText: keepingText)
     _ = consume bytes
-    return try decode(parsed, fallbackName: fallbackName) { reread().map(Array.init) ?? [] }
+    return try decode(parsed, fallbackName: fallbackName, onlyToCompare: onlyToCompare) { reread().map(Array.init) ?? [] }
   }
 
   /// An export as parsed, before its flow is built: a bundle's flow, or a JSON document (with
@@ -148,17 +150,19 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// its place in `file` (the bytes parsed, asked for only then). A flow its export names with
   /// nothing (`"name": ""`) is named by `fallbackName`, as one it does not name: a flow named
   /// nothing was staged, committed and listed as a blank line.
-  private static func decode(_ parsed: Parsed, fallbackName: String, file: () -> [UInt8]) throws(FormatError) -> (
-    ExportFormat, DecodedExport
-  ) {
-    var (format, decoded) = try flow(from: parsed, fallbackName: fallbackName)
+  private static func decode(_ parsed: Parsed, fallbackName: String, onlyToCompare: Bool = false, file: () -> [UInt8])
+    throws(FormatError) -> (ExportFormat, DecodedExport)
+  {
+    var (format, decoded) = try flow(from: parsed, fallbackName: fallbackName, onlyToCompare: onlyToCompare)
     if decoded.version.name.allSatisfy(\.isWhitespace) { decoded.version.name = fallbackName }
     try NameCheck.refuseNUL(in: decoded.version, file: file, isBundle: format == .bundle)
     return (format, decoded)
   }
 
   /// The flow a parsed export holds, and its format.
-  private static func flow(from parsed: Parsed, fallbackName: String) throws(FormatError) -> (ExportFormat, DecodedExport) {
+  private static func flow(from parsed: Parsed, fallbackName: String, onlyToCompare: Bool) throws(FormatError) -> (
+    ExportFormat, DecodedExport
+  ) {
     let document: JSONValue
     let text: [UInt8]?
     switch parsed {
@@ -175,7 +179,8 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
         "it is \(document.kindName) that is neither \(NativeJSONCodec.formatTag) nor an \(Self.platformList) export")
     }
     try codec.checkShape(document)
-    var decoded = codec.decode(document, fallbackName: fallbackName)
+    var decoded =
+      onlyToCompare ? codec.decodeToCompare(document, fallbackName: fallbackName) : codec.decode(document, fallbackName: fallbackName)
     decoded.version.metadata = codec.metadata(document)
     decoded.documentText = text
     return (ExportFormat(codec), decoded)

@@ -227,7 +227,7 @@ struct Diff: Command {
     let files = located.compactMap { side in if case .file(let path) = side { path } else { nil } }
     var views = try files.concurrentMap { path in
       Result {
-        let read = try Session.readExport(at: path, scanningSecrets: false, fallbackName: Self.unnamed).version
+        let read = try Session.readExport(at: path, scanningSecrets: false, fallbackName: Self.unnamed, onlyToCompare: true).version
         let view = ExportFormat.comparedView(of: read)
         BackgroundRelease.release(consume read)
         return view

@@ -155,23 +155,28 @@ extension Session {
   /// `readExport(at:scanningSecrets:)` without a session: it reads no session state, so a bulk
   /// load runs it for several files at once (see `readExports`). A flow the export names none
   /// of takes `fallbackName`, by default the file's stem.
-  static func readExport(at path: String, scanningSecrets: Bool, fallbackName: String? = nil) throws -> ReadExport {
+  static func readExport(at path: String, scanningSecrets: Bool, fallbackName: String? = nil, onlyToCompare: Bool = false) throws
+    -> ReadExport
+  {
     let (bytes, stamp) = try readStampedFile(at: path)
     // Handed over, not copied: the parse lets the file's bytes go once it has read them.
-    return try readExport(taking: consume bytes, at: path, stamp: stamp, scanningSecrets: scanningSecrets, fallbackName: fallbackName)
+    return try readExport(
+      taking: consume bytes, at: path, stamp: stamp, scanningSecrets: scanningSecrets, fallbackName: fallbackName,
+      onlyToCompare: onlyToCompare)
   }
 
   /// `readExport(at:scanningSecrets:fallbackName:)` of bytes already read from `path` when it
   /// had `stamp`; the files of one bulk load share their repeated strings through `sharing`.
-  /// With `keepingText`, the document's minified text is kept for `ReadExport.outline()`.
+  /// With `keepingText`, the document's minified text is kept for `ReadExport.outline()`;
+  /// with `onlyToCompare`, the flow is fit for its `ExportFormat.comparedView` alone.
   static func readExport(
     taking bytes: consuming Data, at path: String, stamp: FileStamp, scanningSecrets: Bool, sharing: SharedStrings? = nil,
-    keepingText: Bool = false, fallbackName: String? = nil
+    keepingText: Bool = false, fallbackName: String? = nil, onlyToCompare: Bool = false
   ) throws -> ReadExport {
     do {
       let fallbackName = fallbackName ?? Self.fallbackName(of: path)
       let (format, decoded) = try ExportFormat.read(
-        taking: consume bytes, fallbackName: fallbackName, sharing: sharing, keepingText: keepingText
+        taking: consume bytes, fallbackName: fallbackName, sharing: sharing, keepingText: keepingText, onlyToCompare: onlyToCompare
       ) {
         try? readFile(at: path)
       }
