@@ -66,6 +66,27 @@ import Testing
   }
 }
 
+/// A side of a diff read only to be compared (`onlyToCompare`: Node-RED's nodes come without
+/// their configurations, which its view makes again) is compared as a full read is.
+@Suite struct ComparedReadTests {
+  @Test func aReadOnlyToCompareHasTheViewOfAFullRead() throws {
+    try #require(Corpus.missingReason == nil, "\(Corpus.missingReason ?? "")")
+    var compared = 0
+    var differing: [String] = []
+    for file in Corpus.files(withExtension: "json") {
+      let data = try Data(contentsOf: file)
+      guard let full = try? ExportFormat.read(taking: data, fallbackName: "f", reread: { data }).1.version else { continue }
+      let toCompare = try ExportFormat.read(taking: data, fallbackName: "f", onlyToCompare: true, reread: { data }).1.version
+      compared += 1
+      if ExportFormat.comparedView(of: toCompare).view != ExportFormat.comparedView(of: full).view {
+        differing.append(file.lastPathComponent)
+      }
+    }
+    #expect(compared > 500)
+    #expect(differing.isEmpty, "\(differing.count) views differ: \(differing.prefix(10))")
+  }
+}
+
 extension String.StringInterpolation {
   fileprivate mutating func appendInterpolation(_ value: Int, width: Int) {
     let text = String(value)
