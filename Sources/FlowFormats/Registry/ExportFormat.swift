@@ -101,9 +101,10 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     try decode(parse(bytes), fallbackName: fallbackName) { Array(bytes) }
   }
 
-  /// `read(_:fallbackName:)` for a file's bytes the caller gives up: they are let go once
+  /// `read(_:fallbackName:)` for a file's bytes the caller gives up: the parse gives their
+  /// pages back as it passes them (`JSONParser.parse(handingOver:)`), and they are let go once
   /// parsed, before the flow is built (held to the end, they were a tenth of a large diff's
-  /// peak of memory). `reread` gives them back, asked only to place an error found later: a
+  /// peak of memory, and then a sixth while the tree was built). `reread` gives them back, asked only to place an error found later: a
   /// name the workspace could not keep. The files of one bulk read share their repeated
   /// strings through `sharing`. With `keepingText`, a JSON document's minified text comes
   /// back in `DecodedExport.documentText` (for `OutlinedFlow`). With `onlyToCompare`, the flow
@@ -113,8 +114,18 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     taking bytes: consuming Data, fallbackName: String, sharing: SharedStrings? = nil, keepingText: Bool = false,
     onlyToCompare: Bool = false, reread: () -> Data?
   ) throws(FormatError) -> (ExportFormat, DecodedExport) {
-    let parsed = try parse(bytes, sharing: sharing, keepingText: keepingText)
-    _ = consume bytes
+    var owned = bytes
+    // Mutable access makes the bytes this read's alone (copied, were they shared), so the
+    // parse may give their pages back.
+    let parsed = try owned.withUnsafeMutableBytes { raw in
+      let bytes = raw.assumingMemoryBound(to: UInt8.self)
+      return Result { () throws(FormatError) in
+        try parse(UnsafeBufferPointer(bytes)) { () throws(JSONParseError) in
+          try JSONParser.parse(handingOver: bytes, sharing: sharing, keepingText: keepingText)
+        }
+      }
+    }.get()
+    _ = consume owned
     return try decode(parsed, fallbackName: fallbackName, onlyToCompare: onlyToCompare) { reread().map(Array.init) ?? [] }
   }
 
@@ -131,17 +142,24 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     bytes.withContiguousStorageIfAvailable { $0.prefix(4096).contains(0) } ?? bytes.prefix(4096).contains(0)
   }
 
-  private static func parse(_ bytes: some Collection<UInt8>, sharing: SharedStrings? = nil, keepingText: Bool = false) throws(FormatError)
-    -> Parsed
+  private static func parse(_ bytes: some Collection<UInt8>) throws(FormatError) -> Parsed {
+    try parse(bytes) { () throws(JSONParseError) in (try JSONParser.parse(bytes), nil) }
+  }
+
+  /// A bundle, or the JSON document `json` reads from `bytes` (and its minified text, when
+  /// asked for); what is neither is said as what it looks like (binary, SQL).
+  private static func parse(_ bytes: some Collection<UInt8>, json: () throws(JSONParseError) -> (JSONValue, [UInt8]?))
+    throws(FormatError) -> Parsed
   {
     if BundleCodec.isBundle(bytes) { return .bundle(try BundleCodec.decode(Data(bytes))) }
     if startsBinary(bytes) { throw .binary }
+    // Asked before the parse, which may give back the pages it passed: SQL is no JSON container.
+    let mayBeSQL = !StringBytes.beginsAsJSONContainer(bytes)
     do {
-      guard keepingText else { return .document(try JSONParser.parse(bytes, sharing: sharing), text: nil) }
-      let (value, text) = try JSONParser.parseKeepingMinifiedText(bytes, sharing: sharing)
+      let (value, text) = try json()
       return .document(value, text: text)
     } catch {
-      if looksLikeSQL(bytes) { throw .writeOnly(FlinkSQLWriter.displayName) }
+      if mayBeSQL, looksLikeSQL(bytes) { throw .writeOnly(FlinkSQLWriter.displayName) }
       throw .syntax(error)
     }
   }
@@ -251,9 +269,9 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     version.source.flatMap { ExportFormat(rawValue: $0.dialect) } ?? .json
   }
 
+  /// True when text that is no JSON container (JSON that cannot be read is not SQL for a
+  /// query it holds, `"query": "SELECT 1"`) begins as SQL does.
   private static func looksLikeSQL(_ bytes: some Collection<UInt8>) -> Bool {
-    // JSON that cannot be read is not SQL for a query it holds (`"query": "SELECT 1"`).
-    if StringBytes.beginsAsJSONContainer(bytes) { return false }
     let head = String(decoding: bytes.prefix(4096), as: UTF8.self).uppercased()
     return ["CREATE TABLE", "INSERT INTO", "CREATE TEMPORARY", "SELECT ", "-- IBM EVENT AUTOMATION"].contains { head.contains($0) }
   }

@@ -24,17 +24,32 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
   public static func at(
     _ offset: Int, in bytes: some Collection<UInt8>, _ reason: String, isJSONRefusedHere: Bool = false
   ) -> JSONParseError {
-    var line = 1
-    var lineStart = 0
-    var end = 0
-    for byte in bytes.prefix(offset) {
-      end += 1
-      if byte == UInt8(ascii: "\n") {
-        line += 1
-        lineStart = end
-      }
+    let error = bytes.withContiguousStorageIfAvailable { bytes in
+      at(offset, in: bytes, counted: LineCount(), reason, isJSONRefusedHere: isJSONRefusedHere)
     }
-    return JSONParseError(
-      reason: reason, line: line, column: end - lineStart + 1, offset: offset, isJSONRefusedHere: isJSONRefusedHere)
+    return error
+      ?? Array(bytes.prefix(offset)).withUnsafeBufferPointer { bytes in
+        at(offset, in: bytes, counted: LineCount(), reason, isJSONRefusedHere: isJSONRefusedHere)
+      }
+  }
+
+  /// An error at `offset` of `bytes`, whose lines are `counted` up to some offset before it
+  /// (those of pages a parse gave back, `PassedPages`).
+  static func at(
+    _ offset: Int, in bytes: UnsafeBufferPointer<UInt8>, counted: LineCount, _ reason: String, isJSONRefusedHere: Bool = false
+  ) -> JSONParseError {
+    let (line, column) = counted.position(of: min(offset, bytes.count), in: bytes)
+    return JSONParseError(reason: reason, line: line, column: column, offset: offset, isJSONRefusedHere: isJSONRefusedHere)
+  }
+
+  /// An error the parser found at `offset`, its line and column not yet known: they are
+  /// counted once, where the parse ends (`placed`), from what the parse counted as it went.
+  static func unplaced(_ reason: String, at offset: Int, isJSONRefusedHere: Bool = false) -> JSONParseError {
+    JSONParseError(reason: reason, line: 0, column: 0, offset: offset, isJSONRefusedHere: isJSONRefusedHere)
+  }
+
+  /// This error with its line and column, counted on from `counted` over `bytes`.
+  func placed(in bytes: UnsafeBufferPointer<UInt8>, counted: LineCount) -> JSONParseError {
+    .at(offset, in: bytes, counted: counted, reason, isJSONRefusedHere: isJSONRefusedHere)
   }
 }

@@ -34,45 +34,64 @@ public struct JSONParser {
     return (value, text ?? [])
   }
 
+  /// `parse(_:sharing:)`, or with `keepingText` `parseKeepingMinifiedText`, of bytes handed
+  /// over to the parse: the caller reads them no more (a file read for this parse alone), and
+  /// the parse gives the pages it has passed back to the system as it goes (`PassedPages`), so
+  /// a large file's bytes and its tree are not held at once.
+  public static func parse(
+    handingOver bytes: UnsafeMutableBufferPointer<UInt8>, sharing: SharedStrings? = nil, keepingText: Bool = false
+  ) throws(JSONParseError) -> (value: JSONValue, minifiedText: [UInt8]?) {
+    try parseBuffer(UnsafeBufferPointer(bytes), sharing: sharing, keepingText: keepingText, givingBack: true)
+  }
+
   /// The bytes parsed in place when they lie in one buffer, from a copy when not.
   private static func parse(
     _ bytes: some Collection<UInt8>, sharing: SharedStrings?, keepingText: Bool
   ) throws(JSONParseError) -> (value: JSONValue, text: [UInt8]?) {
     let result: Result<(JSONValue, [UInt8]?), JSONParseError>? = bytes.withContiguousStorageIfAvailable { buffer in
-      Result { () throws(JSONParseError) in try parseBuffer(buffer, sharing: sharing, keepingText: keepingText) }
+      Result { () throws(JSONParseError) in try parseBuffer(buffer, sharing: sharing, keepingText: keepingText, givingBack: false) }
     }
     if let result { return try result.get() }
     return try Array(bytes).withUnsafeBufferPointer { buffer throws(JSONParseError) in
-      try parseBuffer(buffer, sharing: sharing, keepingText: keepingText)
+      try parseBuffer(buffer, sharing: sharing, keepingText: keepingText, givingBack: false)
     }
   }
 
   private static func parseBuffer(
-    _ buffer: UnsafeBufferPointer<UInt8>, sharing: SharedStrings?, keepingText: Bool
+    _ buffer: UnsafeBufferPointer<UInt8>, sharing: SharedStrings?, keepingText: Bool, givingBack: Bool
   ) throws(JSONParseError) -> (JSONValue, [UInt8]?) {
     guard let sharing else {
-      return try parseBuffer(buffer, repeating: RepeatedStrings(forDocumentOf: buffer.count), keepingText: keepingText)
+      return try parseBuffer(
+        buffer, repeating: RepeatedStrings(forDocumentOf: buffer.count), keepingText: keepingText, givingBack: givingBack)
     }
-    return try sharing.borrowed { table throws(JSONParseError) in try parseBuffer(buffer, repeating: table, keepingText: keepingText) }
+    return try sharing.borrowed { table throws(JSONParseError) in
+      try parseBuffer(buffer, repeating: table, keepingText: keepingText, givingBack: givingBack)
+    }
   }
 
   private static func parseBuffer(
-    _ buffer: UnsafeBufferPointer<UInt8>, repeating repeated: RepeatedStrings, keepingText: Bool
+    _ buffer: UnsafeBufferPointer<UInt8>, repeating repeated: RepeatedStrings, keepingText: Bool, givingBack: Bool
   ) throws(JSONParseError) -> (JSONValue, [UInt8]?) {
     // The minified text is never longer than the bytes: written into room for all of them,
     // then copied out exactly as long as it is.
     let scratch = keepingText ? UnsafeMutablePointer<UInt8>.allocate(capacity: max(buffer.count, 1)) : nil
     defer { scratch?.deallocate() }
     var reader = Reader(bytes: buffer, repeated: repeated, minified: scratch)
+    if givingBack { reader.giveBackAt = PassedPages.step }
     if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
       reader.index = 3
       reader.minifiedUpTo = 3
     }
-    reader.skipWhitespace()
-    guard reader.index < buffer.count else { throw reader.error("the document is empty") }
-    let value = try reader.value(depth: 0)
-    reader.skipWhitespace()
-    guard reader.index == buffer.count else { throw reader.error("unexpected text after the JSON value") }
+    let value: JSONValue
+    do throws(JSONParseError) {
+      reader.skipWhitespace()
+      guard reader.index < buffer.count else { throw reader.error("the document is empty") }
+      value = try reader.value(depth: 0)
+      reader.skipWhitespace()
+      guard reader.index == buffer.count else { throw reader.error("unexpected text after the JSON value") }
+    } catch {
+      throw error.placed(in: buffer, counted: reader.passed.lines)
+    }
     guard let scratch else { return (value, nil) }
     reader.keepText(upTo: reader.index, in: scratch)
     return (value, Array(UnsafeBufferPointer(start: scratch, count: reader.minifiedCount)))
@@ -95,6 +114,11 @@ private struct Reader: ~Copyable {
   var minifiedCount = 0
   /// Every byte before this is in the minified text, or was whitespace between tokens.
   var minifiedUpTo = 0
+  /// The pages behind the reader given back, when the bytes were handed over to the parse.
+  var passed = PassedPages()
+  /// Where the reader gives back the pages it passed next; never, unless the bytes were
+  /// handed over. Asked between the elements and members of every container: one comparison.
+  var giveBackAt = Int.max
 
   init(bytes: UnsafeBufferPointer<UInt8>, repeated: RepeatedStrings, minified: UnsafeMutablePointer<UInt8>?) {
     self.bytes = bytes
@@ -102,10 +126,11 @@ private struct Reader: ~Copyable {
     self.minified = minified
   }
 
-  /// An error at `offset` (where the reader stands, by default); `refusingJSON` when other
-  /// readers would take the text (`JSONParseError.isJSONRefusedHere`).
+  /// An error at `offset` (where the reader stands, by default), placed where the parse ends
+  /// (`JSONParseError.placed`); `refusingJSON` when other readers would take the text
+  /// (`JSONParseError.isJSONRefusedHere`).
   func error(_ reason: String, at offset: Int? = nil, refusingJSON: Bool = false) -> JSONParseError {
-    .at(offset ?? index, in: bytes, reason, isJSONRefusedHere: refusingJSON)
+    .unplaced(reason, at: offset ?? index, isJSONRefusedHere: refusingJSON)
   }
 
   /// Nesting deeper than the reader goes: JSON other readers may take.
@@ -151,6 +176,13 @@ private struct Reader: ~Copyable {
       target.copyMemory(from: source, byteCount: count)
     }
     minifiedCount += count
+  }
+
+  /// Gives back the pages before the reader (`PassedPages`), but for bytes not yet copied into
+  /// the minified text.
+  mutating func givePassedPagesBack() {
+    passed.giveBack(below: minified == nil ? index : min(index, minifiedUpTo), of: bytes)
+    giveBackAt = index + PassedPages.step
   }
 
   func describeByte(at offset: Int) -> String {
@@ -217,7 +249,9 @@ private struct Reader: ~Copyable {
       skipWhitespace()
       guard index < bytes.count else { throw error("expected ',' or '}' in object, found \(describeByte(at: index))") }
       switch bytes[index] {
-      case UInt8(ascii: ","): index += 1
+      case UInt8(ascii: ","):
+        index += 1
+        if index >= giveBackAt { givePassedPagesBack() }
       case UInt8(ascii: "}"):
         index += 1
         return .object(JSONObject(members.pop(from: start)))
@@ -242,7 +276,9 @@ private struct Reader: ~Copyable {
       skipWhitespace()
       guard index < bytes.count else { throw error("expected ',' or ']' in array, found \(describeByte(at: index))") }
       switch bytes[index] {
-      case UInt8(ascii: ","): index += 1
+      case UInt8(ascii: ","):
+        index += 1
+        if index >= giveBackAt { givePassedPagesBack() }
       case UInt8(ascii: "]"):
         index += 1
         return .array(elements.pop(from: start))
@@ -326,7 +362,7 @@ private struct Reader: ~Copyable {
   ) throws(JSONParseError) -> String {
     if !validate { return String(decoding: slice, as: UTF8.self) }
     guard let text = String(validating: slice, as: UTF8.self) else {
-      throw .at(start, in: bytes, "invalid UTF-8 in string (is this a binary file?)")
+      throw .unplaced("invalid UTF-8 in string (is this a binary file?)", at: start)
     }
     return text
   }

@@ -173,6 +173,15 @@ public enum StringBytes {
     return index
   }
 
+  /// The high bit of every byte of `word` that is `byte`, and of no other: a byte of the
+  /// difference is zero when adding 0x7F to its low bits carries into no high bit, nor is
+  /// one there already (carries never cross bytes, unlike `bytesEqual`'s borrows).
+  @inline(__always) static func matches(of byte: UInt8, in word: UInt64) -> UInt64 {
+    let difference = word ^ (ones &* UInt64(byte))
+    let low = highs ^ (ones &* 0xFF)
+    return ~(((difference & low) &+ low) | difference) & highs
+  }
+
   /// Nonzero when a byte of `word` is `byte`: exact as a yes or no (the bit set may be off by
   /// one byte after the first match: a caller reads the lowest bit set).
   @inline(__always) private static func bytesEqual(to byte: UInt8, in word: UInt64) -> UInt64 {
