@@ -10,29 +10,33 @@ struct LineCount {
   /// The offset just past the last of them: the start of the line `upTo` stands on.
   private(set) var lineStart = 0
 
-  /// Counts on over `bytes` up to `end` (at or past `upTo`).
+  /// Counts on over `bytes` up to `end` (at or past `upTo`): sixteen bytes at a time, compared
+  /// as a vector and summed in lanes (a word at a time, counting a 10,000-node diff's given-back
+  /// pages was a twentieth of its instructions). The last line feed is found afterwards, from
+  /// the end back, when the bytes hold one.
   mutating func count(_ bytes: UnsafeBufferPointer<UInt8>, upTo end: Int) {
-    var index = upTo
-    var lastFeed: Int?
+    let (start, counted) = (upTo, lineFeeds)
+    var index = start
     if let base = bytes.baseAddress {
-      while index + 8 <= end {
-        let feeds = StringBytes.matches(
-          of: UInt8(ascii: "\n"), in: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self).littleEndian)
-        if feeds != 0 {
-          lineFeeds += feeds.nonzeroBitCount
-          lastFeed = index + (63 - feeds.leadingZeroBitCount) >> 3
+      let lineFeed = SIMD16<UInt8>(repeating: UInt8(ascii: "\n"))
+      while index + 16 <= end {
+        // Lanes count to 255 at most before they are added up.
+        var lanes = SIMD16<UInt8>()
+        let stop = min(end, index + 255 * 16)
+        while index + 16 <= stop {
+          let chunk = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+          lanes &-= unsafeBitCast(chunk .== lineFeed, to: SIMD16<UInt8>.self)
+          index += 16
         }
-        index += 8
+        lineFeeds += Int(SIMD16<UInt16>(truncatingIfNeeded: lanes).wrappedSum())
       }
     }
     while index < end {
-      if bytes[index] == UInt8(ascii: "\n") {
-        lineFeeds += 1
-        lastFeed = index
-      }
+      if bytes[index] == UInt8(ascii: "\n") { lineFeeds += 1 }
       index += 1
     }
-    if let lastFeed { lineStart = lastFeed + 1 }
+    // Only where there is one: a minified text has none to find.
+    if lineFeeds > counted, let last = bytes[start..<end].lastIndex(of: UInt8(ascii: "\n")) { lineStart = last + 1 }
     upTo = end
   }
 
