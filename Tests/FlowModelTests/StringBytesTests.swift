@@ -91,23 +91,3 @@ import Testing
     #expect(try JSONParser.parse(written) == .string(text))
   }
 }
-
-/// `StringBytes.matches(of:in:)` marks exactly the bytes of a word that are the one sought,
-/// whatever stands beside them (a borrow or a carry must not reach a neighbour).
-@Suite struct ExactMatchTests {
-  @Test func marksEveryByteThatIsTheOneSoughtAndNoOther() {
-    for sought: UInt8 in [0x00, 0x0A, 0x22, 0x7F, 0x80, 0xFF] {
-      for first in 0...255 {
-        for second: UInt8 in [0x00, 0x01, sought, sought &- 1, sought &+ 1, 0x7F, 0x80, 0xFF] {
-          for place in 0..<7 {
-            var bytes = [UInt8](repeating: sought &+ 0x41, count: 8)
-            (bytes[place], bytes[place + 1]) = (UInt8(first), second)
-            let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }.littleEndian
-            let expected = bytes.indices.reduce(UInt64(0)) { mask, index in bytes[index] == sought ? mask | 0x80 << (8 * index) : mask }
-            #expect(StringBytes.matches(of: sought, in: word) == expected, "\(bytes) for \(sought)")
-          }
-        }
-      }
-    }
-  }
-}

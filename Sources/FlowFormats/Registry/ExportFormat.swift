@@ -101,22 +101,24 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     try decode(parse(bytes), fallbackName: fallbackName) { Array(bytes) }
   }
 
-  /// `read(_:fallbackName:)` for a file's bytes the caller gives up: the parse gives their
-  /// pages back as it passes them (`JSONParser.parse(handingOver:)`), and they are let go once
-  /// parsed, before the flow is built (held to the end, they were a tenth of a large diff's
-  /// peak of memory, and then a sixth while the tree was built). `reread` gives them back, asked only to place an error found later: a
-  /// name the workspace could not keep. The files of one bulk read share their repeated
-  /// strings through `sharing`. With `keepingText`, a JSON document's minified text comes
-  /// back in `DecodedExport.documentText` (for `OutlinedFlow`). With `onlyToCompare`, the flow
-  /// is read for its `comparedView` alone, and may lack what that view makes again from the
-  /// document (`DialectCodec.decodeToCompare`).
-  public static func read(
+  /// `read(_:fallbackName:)` for a file's bytes the caller gives up: the parse returns their
+  /// memory to the system as it passes it (`JSONParser.parse(handingOver:)`), and they are let
+  /// go once parsed, before the flow is built (held to the end, they were a tenth of a large
+  /// diff's peak of memory; held whole while the tree was built, a sixth of a large load's).
+  /// Bytes still shared (a `Data` the caller kept a copy of) are copied first. `reread` reads
+  /// the file again, asked only to place an error found later: a name the workspace could not
+  /// keep. The files of one bulk read share their repeated strings through `sharing`. With
+  /// `keepingText`, a JSON document's minified text comes back in `DecodedExport.documentText`
+  /// (for `OutlinedFlow`). With `onlyToCompare`, the flow is read for its `comparedView`
+  /// alone, and may lack what that view makes again from the document
+  /// (`DialectCodec.decodeToCompare`): such a flow never leaves the package.
+  package static func read(
     taking bytes: consuming Data, fallbackName: String, sharing: SharedStrings? = nil, keepingText: Bool = false,
     onlyToCompare: Bool = false, reread: () -> Data?
   ) throws(FormatError) -> (ExportFormat, DecodedExport) {
-    var owned = bytes
+    var owned = consume bytes
     // Mutable access makes the bytes this read's alone (copied, were they shared), so the
-    // parse may give their pages back.
+    // parse may return their memory.
     let parsed = try owned.withUnsafeMutableBytes { raw in
       let bytes = raw.assumingMemoryBound(to: UInt8.self)
       return Result { () throws(FormatError) in
@@ -153,13 +155,15 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   {
     if BundleCodec.isBundle(bytes) { return .bundle(try BundleCodec.decode(Data(bytes))) }
     if startsBinary(bytes) { throw .binary }
-    // Asked before the parse, which may give back the pages it passed: SQL is no JSON container.
+    // Asked before the parse, which may return the memory of what it passed: JSON that cannot
+    // be read is not SQL for a query it holds (`"query": "SELECT 1"`), and a text that is no
+    // container fails before the parse returns any.
     let mayBeSQL = !StringBytes.beginsAsJSONContainer(bytes)
     do {
       let (value, text) = try json()
       return .document(value, text: text)
     } catch {
-      if mayBeSQL, looksLikeSQL(bytes) { throw .writeOnly(FlinkSQLWriter.displayName) }
+      if mayBeSQL, beginsAsSQL(bytes) { throw .writeOnly(FlinkSQLWriter.displayName) }
       throw .syntax(error)
     }
   }
@@ -269,9 +273,8 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     version.source.flatMap { ExportFormat(rawValue: $0.dialect) } ?? .json
   }
 
-  /// True when text that is no JSON container (JSON that cannot be read is not SQL for a
-  /// query it holds, `"query": "SELECT 1"`) begins as SQL does.
-  private static func looksLikeSQL(_ bytes: some Collection<UInt8>) -> Bool {
+  /// True when the text's first 4 KB read as SQL does.
+  private static func beginsAsSQL(_ bytes: some Collection<UInt8>) -> Bool {
     let head = String(decoding: bytes.prefix(4096), as: UTF8.self).uppercased()
     return ["CREATE TABLE", "INSERT INTO", "CREATE TEMPORARY", "SELECT ", "-- IBM EVENT AUTOMATION"].contains { head.contains($0) }
   }

@@ -36,9 +36,10 @@ public struct JSONParser {
 
   /// `parse(_:sharing:)`, or with `keepingText` `parseKeepingMinifiedText`, of bytes handed
   /// over to the parse: the caller reads them no more (a file read for this parse alone), and
-  /// the parse gives the pages it has passed back to the system as it goes (`PassedPages`), so
-  /// a large file's bytes and its tree are not held at once.
-  public static func parse(
+  /// the parse returns the memory of the pages it has passed to the system as it goes
+  /// (`PassedPages`), so a large file's bytes and its tree are not held at once. Their bytes
+  /// read as zeros after: only `ExportFormat`, which owns them, hands bytes over.
+  package static func parse(
     handingOver bytes: UnsafeMutableBufferPointer<UInt8>, sharing: SharedStrings? = nil, keepingText: Bool = false
   ) throws(JSONParseError) -> (value: JSONValue, minifiedText: [UInt8]?) {
     try parseBuffer(UnsafeBufferPointer(bytes), sharing: sharing, keepingText: keepingText, givingBack: true)
@@ -77,7 +78,7 @@ public struct JSONParser {
     let scratch = keepingText ? UnsafeMutablePointer<UInt8>.allocate(capacity: max(buffer.count, 1)) : nil
     defer { scratch?.deallocate() }
     var reader = Reader(bytes: buffer, repeated: repeated, minified: scratch)
-    if givingBack { reader.giveBackAt = PassedPages.step }
+    if givingBack, PassedPages.returnsMemory { reader.giveBackAt = PassedPages.step }
     if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
       reader.index = 3
       reader.minifiedUpTo = 3
@@ -178,10 +179,15 @@ private struct Reader: ~Copyable {
     minifiedCount += count
   }
 
-  /// Gives back the pages before the reader (`PassedPages`), but for bytes not yet copied into
-  /// the minified text.
+  /// Gives back the pages before the reader (`PassedPages`). Kept text is copied up to the
+  /// reader first: between the last run of whitespace and a comma stand only tokens, and a
+  /// minified file has no whitespace to copy them at.
   mutating func givePassedPagesBack() {
-    passed.giveBack(below: minified == nil ? index : min(index, minifiedUpTo), of: bytes)
+    if let minified {
+      keepText(upTo: index, in: minified)
+      minifiedUpTo = index
+    }
+    passed.giveBack(below: index, of: bytes)
     giveBackAt = index + PassedPages.step
   }
 

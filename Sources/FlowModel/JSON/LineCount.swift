@@ -1,4 +1,4 @@
-/// Line feeds counted over a text up to an offset, eight bytes at a time: where a later
+/// Line feeds counted over a text up to an offset, sixteen bytes at a time: where a later
 /// offset's line starts, for an error's line and column (`JSONParseError`), counted on from
 /// where the count stands. A parse that gives back the pages it passed (`PassedPages`) counts
 /// them first, and an error found after still says its line.

@@ -88,10 +88,12 @@ public enum StringBytes {
     byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
   }
 
-  /// True when the bytes begin, past JSON's whitespace, as an object or an array does: a text
-  /// that may be a document written as JSON, or a file that is JSON even where it cannot be read.
+  /// True when the bytes begin, past a byte order mark and JSON's whitespace, as an object or
+  /// an array does: a text that may be a document written as JSON, or a file that is JSON even
+  /// where it cannot be read.
   public static func beginsAsJSONContainer(_ bytes: some Collection<UInt8>) -> Bool {
-    guard let first = bytes.first(where: { !isWhitespace($0) }) else { return false }
+    let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+    guard let first = text.first(where: { !isWhitespace($0) }) else { return false }
     return first == UInt8(ascii: "{") || first == UInt8(ascii: "[")
   }
 
@@ -171,15 +173,6 @@ public enum StringBytes {
     }
     while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "'") { index += 1 }
     return index
-  }
-
-  /// The high bit of every byte of `word` that is `byte`, and of no other: a byte of the
-  /// difference is zero when adding 0x7F to its low bits carries into no high bit, nor is
-  /// one there already (carries never cross bytes, unlike `bytesEqual`'s borrows).
-  @inline(__always) static func matches(of byte: UInt8, in word: UInt64) -> UInt64 {
-    let difference = word ^ (ones &* UInt64(byte))
-    let low = highs ^ (ones &* 0xFF)
-    return ~(((difference & low) &+ low) | difference) & highs
   }
 
   /// Nonzero when a byte of `word` is `byte`: exact as a yes or no (the bit set may be off by
