@@ -199,11 +199,26 @@ import Testing
     #expect(loaded.standardOutput.hasPrefix("staged orders: new flow in prod, 4 nodes"), "\(loaded)")
   }
 
+  /// An export read from a pipe that holds a name a workspace cannot keep is refused at once:
+  /// the file is read again to place the name only when it is a file (a named pipe opened
+  /// again waited for a writer that never came).
+  @Test(.timeLimit(.minutes(1))) func aNameRefusedInAPipeIsNotWaitedFor() throws {
+    let harness = try SessionHarness()
+    let export = #"{"nodes": [{"name": "B\u0000", "type": "n8n-nodes-base.set", "parameters": {}}], "connections": {}}"#
+    let fifo = try Self.pipe(holding: Data(export.utf8), named: "nul.json", in: harness)
+    let failure = harness.failure("diff '\(fifo)' ${examples}/orders-v1.json")
+    #expect(failure.contains("holds a NUL character"), "\(failure)")
+  }
+
   /// A named pipe in the harness's folder that an example's bytes are written into once.
   private static func pipe(of example: String, in harness: SessionHarness) throws -> String {
-    let fifo = harness.path(example + ".fifo")
+    try pipe(holding: Data(contentsOf: Corpus.examples.appendingPathComponent(example)), named: example, in: harness)
+  }
+
+  /// A named pipe in the harness's folder that `bytes` are written into once.
+  private static func pipe(holding bytes: Data, named name: String, in harness: SessionHarness) throws -> String {
+    let fifo = harness.path(name + ".fifo")
     #expect(mkfifo(fifo, 0o600) == 0)
-    let bytes = try Data(contentsOf: Corpus.examples.appendingPathComponent(example))
     Thread {
       guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
       handle.write(bytes)

@@ -178,7 +178,8 @@ extension Session {
       let (format, decoded) = try ExportFormat.read(
         taking: consume bytes, fallbackName: fallbackName, sharing: sharing, keepingText: keepingText, onlyToCompare: onlyToCompare
       ) {
-        try? readFile(at: path)
+        // A pipe is read once: opened again, a named FIFO waited for a writer that never came.
+        isPipeOrDevice(path) ? nil : try? readFile(at: path)
       }
       var notes = decoded.findings
       if scanningSecrets {
