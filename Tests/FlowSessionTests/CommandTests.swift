@@ -276,6 +276,27 @@ import Testing
     #expect(harness.session.prompt == "fps prod (1 pending)> ")
   }
 
+  /// Ctrl-C during a load stops it before the next file, even among the few of one batch, and
+  /// stages nothing.
+  @Test func aLoadInterruptedReadsNoFurtherFile() throws {
+    let harness = try SessionHarness()
+    let folder = harness.path("exports")
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for index in 1...6 {
+      try FileManager.default.copyItem(
+        atPath: Corpus.examples.appendingPathComponent("orders-v1.json").path, toPath: folder + "/orders-\(index).json")
+    }
+    let asked = Recorder<Int>()
+    harness.session.isCancelled = {
+      asked.record(1)
+      return asked.all.count > 1
+    }
+    #expect(harness.failure("load '\(folder)/*.json'").hasPrefix("interrupted (Ctrl-C)"))
+    #expect(asked.all.count == 7, "asked before each of the six files (one batch), and once after them")
+    harness.session.isCancelled = { false }
+    #expect(try harness.output(of: "list exports").standardOutput == "no exports\n")
+  }
+
   /// Ctrl-C once a script's last command has run, before the empty line after its last
   /// newline or a comment, interrupts nothing: the script succeeded.
   @Test func anInterruptAfterAScriptsLastCommandInterruptsNothing() throws {

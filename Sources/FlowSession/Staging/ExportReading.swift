@@ -11,16 +11,24 @@ extension Session {
 
   /// Runs `read` on every path, on as many threads as the machine has cores, and gives back each
   /// result in the order of `paths` (a bulk load reports and stages files in the order given).
-  /// Files are taken in batches (`bulkBatchSize`): between batches, progress is shown and a
-  /// Ctrl-C is honoured.
+  /// Files are taken in batches (`bulkBatchSize`): between batches, progress is shown. A
+  /// Ctrl-C is honoured before each file: a load of a few large files, one batch, read them all
+  /// before it stopped.
   func readExports<Read: Sendable>(
     at paths: [String], _ read: @Sendable (String) throws -> Read
   ) throws -> [Result<Read, any Error>] {
     var results: [Result<Read, any Error>] = []
     results.reserveCapacity(paths.count)
+    let isCancelled = isCancelled
     for slice in paths.chunks(ofCount: Self.bulkBatchSize) {
+      let read = Array(slice).concurrentMap { path in
+        Result {
+          if isCancelled() { throw SessionError.cancelled }
+          return try read(path)
+        }
+      }
       if isCancelled() { throw SessionError.cancelled }
-      results += Array(slice).concurrentMap { path in Result { try read(path) } }
+      results += read
       progress?.show("reading files", done: results.count, total: paths.count)
     }
     return results
