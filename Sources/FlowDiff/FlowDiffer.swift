@@ -20,14 +20,12 @@ public enum FlowDiffer {
       connections: [],
       dependencies: [])
 
-    let names = ConnectionNames(left: left.connections, right: right.connections, pairing: pairing)
     // Nodes and edges are compared at once, each on a core of its own: neither reads the other.
     let ((nodes, changedRight), edges) = concurrently(
-      { nodeChanges(left, right, pairing: pairing, options: options, names: names) }, { edgeChanges(left, right, pairing: pairing) },
-      if: usingCores)
+      { nodeChanges(left, right, pairing: pairing, options: options) }, { edgeChanges(left, right, pairing: pairing) }, if: usingCores)
     result.nodes = nodes
     result.edges = edges
-    result.connections = connectionChanges(left.connections, right.connections, pairing: pairing, options: options, names: names)
+    result.connections = connectionChanges(left.connections, right.connections, pairing: pairing, options: options)
     JSONDiff.changes(
       dependencyValue(left.dependencies), dependencyValue(right.dependencies), path: [.key("dependencies")],
       into: &result.dependencies)
@@ -55,7 +53,7 @@ public enum FlowDiffer {
   /// Each node added, changed (renamed, or a property changed) or removed, and which right
   /// nodes changed.
   private static func nodeChanges(
-    _ left: FlowVersion, _ right: FlowVersion, pairing: Pairing, options: DiffOptions, names: ConnectionNames
+    _ left: FlowVersion, _ right: FlowVersion, pairing: Pairing, options: DiffOptions
   ) -> (changes: [NodeChange], changedRight: Set<Int>) {
     var changes: [NodeChange] = []
     var changedRight: Set<Int> = []
@@ -65,7 +63,7 @@ public enum FlowDiffer {
         continue
       }
       let old = left.nodes[leftIndex]
-      let properties = nodeChanges(old, node, options: options, pairing: pairing, left: left, right: right, names: names)
+      let properties = nodeChanges(old, node, options: options, pairing: pairing, left: left, right: right)
       let renamed = old.name != node.name && !options.ignores("name")
       if !properties.isEmpty || renamed {
         changedRight.insert(rightIndex)
@@ -148,7 +146,7 @@ public enum FlowDiffer {
   /// same (another instance gave them), and a connection paired with the node's old one is no
   /// change here: what changed in it shows once, under connections.
   private static func nodeChanges(
-    _ old: Node, _ new: Node, options: DiffOptions, pairing: Pairing, left: FlowVersion, right: FlowVersion, names: ConnectionNames
+    _ old: Node, _ new: Node, options: DiffOptions, pairing: Pairing, left: FlowVersion, right: FlowVersion
   ) -> [PropertyChange] {
     var changes: [PropertyChange] = []
     if options.includeVolatile {
@@ -157,7 +155,7 @@ public enum FlowDiffer {
     JSONDiff.changes(.string(old.type), .string(new.type), path: [.key("type")], into: &changes)
     if old.connection != new.connection, pairing.translation.translate(old.connection ?? "") != new.connection {
       let name = { (version: FlowVersion, key: String?) in
-        key.map { key in JSONValue.string(names.shown(key: key, among: version.connections)) }
+        key.map { key in JSONValue.string(version.connection(key: key)?.name ?? key) }
       }
       changes.append(PropertyChange(components: [.key("connection")], old: name(left, old.connection), new: name(right, new.connection)))
     }
@@ -243,7 +241,7 @@ public enum FlowDiffer {
   /// similarity), each shown like a node: added, removed, or changed property by property
   /// (`DiffOptions.ignoresConnectionProperty` says which are left out).
   private static func connectionChanges(
-    _ left: [ConnectionRef], _ right: [ConnectionRef], pairing: Pairing, options: DiffOptions, names: ConnectionNames
+    _ left: [ConnectionRef], _ right: [ConnectionRef], pairing: Pairing, options: DiffOptions
   ) -> [NodeChange] {
     func value(_ ref: ConnectionRef) -> JSONObject {
       var object = ref.properties
@@ -255,7 +253,7 @@ public enum FlowDiffer {
     var changes: [NodeChange] = []
     for (rightIndex, ref) in right.enumerated() {
       guard let leftIndex = pairing.connectionLeftForRight[rightIndex] else {
-        changes.append(NodeChange(kind: .added, name: names.shown(ref), type: ref.type, oldName: nil, changes: []))
+        changes.append(NodeChange(kind: .added, name: ref.name, type: ref.type, oldName: nil, changes: []))
         continue
       }
       let old = left[leftIndex]
@@ -273,12 +271,11 @@ public enum FlowDiffer {
       if !properties.isEmpty || renamed {
         changes.append(
           NodeChange(
-            kind: .changed, name: names.shown(ref), type: ref.type, oldName: renamed ? old.name : nil, changes: properties,
-            leftIndex: leftIndex))
+            kind: .changed, name: ref.name, type: ref.type, oldName: renamed ? old.name : nil, changes: properties, leftIndex: leftIndex))
       }
     }
     for (leftIndex, ref) in left.enumerated() where pairing.connectionRightForLeft[leftIndex] == nil {
-      changes.append(NodeChange(kind: .removed, name: names.shown(ref), type: ref.type, oldName: nil, changes: [], leftIndex: leftIndex))
+      changes.append(NodeChange(kind: .removed, name: ref.name, type: ref.type, oldName: nil, changes: [], leftIndex: leftIndex))
     }
     return changes
   }

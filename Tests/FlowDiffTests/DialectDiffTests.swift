@@ -296,31 +296,6 @@ import Testing
     #expect(!diff(try view(""), headers, options: reading).isEmpty)
   }
 
-  /// n8n credentials that share a display name are told apart by their keys, where a node moves
-  /// from one to another and where one is added or removed (each side holds two of one name, so
-  /// neither pairs by name); a name held once stays bare.
-  @Test func credentialsSharingANameAreShownWithTheirKeys() throws {
-    func view(_ first: String, _ second: String) throws -> FlowVersion {
-      let text = """
-        {"name": "w", "connections": {}, "nodes": [
-          {"id": "1", "name": "Q", "type": "n8n-nodes-base.postgres", "parameters": {}, "credentials": {"postgres": {"id": "\(first)", "name": "pg"}}},
-          {"id": "2", "name": "R", "type": "n8n-nodes-base.postgres", "parameters": {}, "credentials": {"postgres": {"id": "\(second)", "name": "pg"}}},
-          {"id": "3", "name": "S", "type": "n8n-nodes-base.slack", "parameters": {"x": "\(first)"}, "credentials": {"slackApi": {"id": "S1", "name": "slack"}}}]}
-        """
-      return ExportFormat.diffView(of: try ExportFormat.read(Array(text.utf8), fallbackName: "w").1.version)
-    }
-    let diff = FlowDiffer.diff(try view("A", "C"), try view("B", "D"), leftLabel: "a", rightLabel: "b", options: Self.shown)
-    #expect(diff.nodes.map(\.name) == ["Q", "R", "S"])
-    let moved = diff.nodes.prefix(2).compactMap(\.changes.first).map {
-      "\($0.path): \($0.old?.stringValue ?? "") -> \($0.new?.stringValue ?? "")"
-    }
-    #expect(moved == ["connection: pg (postgres:A) -> pg (postgres:B)", "connection: pg (postgres:C) -> pg (postgres:D)"])
-    #expect(
-      diff.connections.map { "\($0.kind) \($0.name)" } == [
-        "added pg (postgres:B)", "added pg (postgres:D)", "removed pg (postgres:A)", "removed pg (postgres:C)",
-      ])
-  }
-
   @Test func aMakeConnectionChangeShowsOnceUnderConnections() throws {
     let diff = try Self.diff("make")
     #expect(diff.nodes.flatMap(\.changes).map(\.path) == ["config.mapper.channel"])
