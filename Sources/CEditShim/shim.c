@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -13,12 +14,14 @@
 #include <unistd.h>
 #include <wchar.h>
 
-static volatile sig_atomic_t interrupted = 0;
+// Atomic, not only volatile: a bulk load asks for it from every reading thread. A lock-free
+// atomic is as safe to set in a signal handler as a sig_atomic_t.
+static atomic_int interrupted = 0;
 static volatile sig_atomic_t quit_key = 0;
 
 static void on_interrupt(int signal_number) {
   (void)signal_number;
-  interrupted = 1;
+  atomic_store_explicit(&interrupted, 1, memory_order_relaxed);
 }
 
 static void on_quit_key(int signal_number) {
@@ -222,12 +225,10 @@ int fps_terminal_rows(void) {
 }
 
 int fps_take_interrupt(void) {
-  int was = interrupted;
-  interrupted = 0;
-  return was;
+  return atomic_exchange_explicit(&interrupted, 0, memory_order_relaxed);
 }
 
-int fps_interrupt_pending(void) { return interrupted; }
+int fps_interrupt_pending(void) { return atomic_load_explicit(&interrupted, memory_order_relaxed); }
 
 long fps_read_answer(char *buffer, unsigned long size) {
   // read(2) on the descriptor, not stdio: an end of input (Ctrl-D) is not remembered by a FILE,
@@ -238,7 +239,7 @@ long fps_read_answer(char *buffer, unsigned long size) {
     ssize_t got = read(STDIN_FILENO, &byte, 1);
     if (got < 0 && errno == EINTR) {
       // Ctrl-\ answers as Ctrl-C does: the terminal dropped what was typed before it.
-      if (interrupted || quit_key) return -2;
+      if (atomic_load_explicit(&interrupted, memory_order_relaxed) || quit_key) return -2;
       continue;
     }
     if (got <= 0) {

@@ -12,8 +12,9 @@ extension Session {
   /// Runs `read` on every path, on as many threads as the machine has cores, and gives back each
   /// result in the order of `paths` (a bulk load reports and stages files in the order given).
   /// Files are taken in batches (`bulkBatchSize`): between batches, progress is shown. A
-  /// Ctrl-C is honoured before each file: a load of a few large files, one batch, read them all
-  /// before it stopped.
+  /// Ctrl-C is honoured before each file (`isCancelled` is asked on the reading threads): a load
+  /// of a few large files, one batch, read them all before it stopped. A batch interrupted is
+  /// thrown away whole, its files never reported as failed one by one.
   func readExports<Read: Sendable>(
     at paths: [String], _ read: @Sendable (String) throws -> Read
   ) throws -> [Result<Read, any Error>] {
@@ -21,14 +22,18 @@ extension Session {
     results.reserveCapacity(paths.count)
     let isCancelled = isCancelled
     for slice in paths.chunks(ofCount: Self.bulkBatchSize) {
-      let read = Array(slice).concurrentMap { path in
+      let batch = Array(slice).concurrentMap { path in
         Result {
           if isCancelled() { throw SessionError.cancelled }
           return try read(path)
         }
       }
-      if isCancelled() { throw SessionError.cancelled }
-      results += read
+      let interrupted = batch.contains { result in
+        guard case .failure(let error) = result, case .cancelled? = error as? SessionError else { return false }
+        return true
+      }
+      if interrupted || isCancelled() { throw SessionError.cancelled }
+      results += batch
       progress?.show("reading files", done: results.count, total: paths.count)
     }
     return results
