@@ -78,8 +78,9 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     var bare = version
     bare.source?.document = .null
     // Node-RED's view makes its nodes again from the document: walking their configurations
-    // in the model for secrets first was a seventh of a Node-RED diff.
-    if dialect.viewMakesNodesFromDocument {
+    // in the model for secrets first was a seventh of a Node-RED diff. A side read only to be
+    // compared has none to clear, and clearing them anyway copied every node.
+    if dialect.viewMakesNodesFromDocument, bare.hasNodeConfigs {
       for index in bare.nodes.indices { bare.nodes[index].config = [:] }
     }
     // Connection settings are scanned with the rest (`scanRedacted`): a bot's `token`, a
