@@ -17,14 +17,15 @@ import Testing
   }
 
   /// The handed-over parse of `bytes`, from memory of its own, and whether a page in its
-  /// first megabyte reads as zeros after it (its memory returned).
+  /// first megabyte reads as zeros after it (its memory returned) while its head stays.
   static func handedOver(_ bytes: [UInt8], keepingText: Bool = false) -> (Result<(JSONValue, [UInt8]?), JSONParseError>, gaveBack: Bool) {
     let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
     defer { buffer.deallocate() }
     _ = buffer.initialize(from: bytes)
     let result = Result { () throws(JSONParseError) in try JSONParser.parse(handingOver: buffer, keepingText: keepingText) }
     let middle = buffer[(PassedPages.step / 2)..<(PassedPages.step / 2 + 4096)]
-    return (result.map { ($0.value, $0.minifiedText) }, middle.allSatisfy { $0 == 0 })
+    let headKept = buffer.prefix(PassedPages.keptHead).elementsEqual(bytes.prefix(PassedPages.keptHead))
+    return (result.map { ($0.value, $0.minifiedText) }, middle.allSatisfy { $0 == 0 } && headKept)
   }
 
   /// The 1-based line and column of `offset`, counted a byte at a time.

@@ -156,15 +156,11 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   {
     if BundleCodec.isBundle(bytes) { return .bundle(try BundleCodec.decode(Data(bytes))) }
     if startsBinary(bytes) { throw .binary }
-    // Asked before the parse, which may return the memory of what it passed: JSON that cannot
-    // be read is not SQL for a query it holds (`"query": "SELECT 1"`), and a text that is no
-    // container fails before the parse returns any.
-    let mayBeSQL = !StringBytes.beginsAsJSONContainer(bytes)
     do {
       let (value, text) = try json()
       return .document(value, text: text)
     } catch {
-      if mayBeSQL, beginsAsSQL(bytes) { throw .writeOnly(FlinkSQLWriter.displayName) }
+      if looksLikeSQL(bytes) { throw .writeOnly(FlinkSQLWriter.displayName) }
       throw .syntax(error)
     }
   }
@@ -274,8 +270,11 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     version.source.flatMap { ExportFormat(rawValue: $0.dialect) } ?? .json
   }
 
-  /// True when the text's first 4 KB read as SQL does.
-  private static func beginsAsSQL(_ bytes: some Collection<UInt8>) -> Bool {
+  /// True when the text's head (its first 4 KB, which a parse keeps: `PassedPages.keptHead`)
+  /// reads as SQL does.
+  private static func looksLikeSQL(_ bytes: some Collection<UInt8>) -> Bool {
+    // JSON that cannot be read is not SQL for a query it holds (`"query": "SELECT 1"`).
+    if StringBytes.beginsAsJSONContainer(bytes.prefix(PassedPages.keptHead)) { return false }
     let head = String(decoding: bytes.prefix(4096), as: UTF8.self).uppercased()
     return ["CREATE TABLE", "INSERT INTO", "CREATE TEMPORARY", "SELECT ", "-- IBM EVENT AUTOMATION"].contains { head.contains($0) }
   }

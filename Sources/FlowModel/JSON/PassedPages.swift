@@ -9,8 +9,10 @@
 /// diff or a load was held whole until its tree was built, on top of the tree (one side's
 /// 11 MB at the peak of a 10,000-node diff's read). Their lines are counted first (`lines`),
 /// so an error found later still says its line and column. Returned by whole pages, which read
-/// as zeros after: the memory is the parse's alone, and its caller reads it no more.
-struct PassedPages {
+/// as zeros after: the memory is the parse's alone, and its caller reads it no more but for
+/// its first `keptHead` bytes, which stay (a text the parse refuses is told by its head: SQL,
+/// a binary file).
+package struct PassedPages {
   /// True where the system takes the memory back at once (Linux's `MADV_DONTNEED`). Darwin's
   /// only lowers the pages' priority and saves nothing: there the parse keeps the bytes, and
   /// counts no lines for nothing.
@@ -22,6 +24,8 @@ struct PassedPages {
   /// The reader gives back once it stands this far past the last give-back: a call to the
   /// system per megabyte read, and none for a file under a megabyte.
   static let step = 1 << 20
+  /// The bytes at the start that are never given back.
+  package static let keptHead = 4096
 
   /// Bytes below this offset may read as zeros.
   private(set) var givenBack = 0
@@ -35,7 +39,7 @@ struct PassedPages {
       guard let base = bytes.baseAddress else { return }
       let page = Int(sysconf(Int32(_SC_PAGESIZE)))
       let address = Int(bitPattern: base)
-      let first = (address + givenBack + page - 1) / page * page
+      let first = (address + max(givenBack, Self.keptHead) + page - 1) / page * page
       let last = (address + end) / page * page
       guard last > first, let start = UnsafeMutableRawPointer(bitPattern: first) else { return }
       lines.count(bytes, upTo: last - address)
