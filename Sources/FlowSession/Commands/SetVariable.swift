@@ -10,6 +10,9 @@ struct SetVariable: Command {
       the default, `stop`, ends the script at the first failure. `${script_dir}` is built in:
       the folder of the script being run (the current folder at the prompt), so a script can
       name its files relative to itself: `load ${script_dir}/exports/orders.json`.
+
+      A variable named as a secret's (`db_password`, `PGPASSWORD`, `openaiKey`) is listed as
+      `(secret)`, and the shell's history keeps its value as `***`, which `set` refuses as a value.
       """,
     positionals: .settings(["on-error": ["continue", "stop"]]))
 
