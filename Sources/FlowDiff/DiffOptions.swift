@@ -25,13 +25,14 @@ public struct DiffOptions: Sendable {
   /// (secrets, as stand-ins). Asked only of the two configurations of a paired node that
   /// differ as they are, and shown only where they do (a view replaces equal texts alike, but
   /// not texts equal once ids are translated): making the view of every node of both sides
-  /// was a ninth of a large diff.
+  /// was a ninth of a large diff. Only the values at `places` are shown, so the view may
+  /// leave the rest as it is.
   ///
   /// By default every value stands in for a secret: a caller that forgets to say how its
   /// configurations are shown (`comparingViews` in the session) prints `changed (secret)`
   /// where it changed, never a secret. One that compares configurations holding none says so
   /// (`showingConfigurationsAsTheyAre`).
-  public var shownConfiguration: @Sendable (JSONObject, _ dialect: String?) -> JSONObject = { config, _ in
+  public var shownConfiguration: @Sendable (JSONObject, _ dialect: String?, _ places: JSONPlaces) -> JSONObject = { config, _, _ in
     JSONValue.object(config).standingInForSecrets().objectValue ?? [:]
   }
 
@@ -39,7 +40,7 @@ public struct DiffOptions: Sendable {
   /// differ's own tests, a model built by hand).
   public var showingConfigurationsAsTheyAre: DiffOptions {
     var options = self
-    options.shownConfiguration = { config, _ in config }
+    options.shownConfiguration = { config, _, _ in config }
     return options
   }
 

@@ -167,12 +167,19 @@ public enum FlowDiffer {
       return changes
     }
     // What differs is found as the configurations are, and shown as their views show it, at
-    // those paths alone: texts equal once ids are translated get different stand-ins.
+    // those paths alone: texts equal once ids are translated get different stand-ins. Each
+    // view is asked of those places alone; the right side's may lie under translated keys.
     let found = configChanges(old.config, new.config)
     if !found.isEmpty {
       let paths = Set(found.map(\.components))
+      var places = (JSONPlaces(), JSONPlaces())
+      for path in paths {
+        places.0.insert(path.dropFirst())
+        places.1.insert(path.dropFirst(), aliasing: pairing.translation.translate)
+      }
       let shown = (
-        options.shownConfiguration(old.config, left.source?.dialect), options.shownConfiguration(new.config, right.source?.dialect)
+        options.shownConfiguration(old.config, left.source?.dialect, places.0),
+        options.shownConfiguration(new.config, right.source?.dialect, places.1)
       )
       changes += configChanges(shown.0, shown.1).filter {
         paths.contains($0.components)

@@ -3,10 +3,7 @@ import FlowModel
 /// One value that differs, at a path such as `config.query` or `nodes[2]`.
 public struct PropertyChange: Hashable, Sendable {
   /// One step of a path: an object member's key or an array element's index.
-  public enum Component: Hashable, Sendable {
-    case key(String)
-    case index(Int)
-  }
+  public typealias Component = JSONStep
 
   /// Where the value sits, step by step (`--json` writes it as an array of keys and indices).
   public var components: [Component]

@@ -256,6 +256,32 @@ import Testing
     #expect(diff.nodes.flatMap(\.changes).map(\.path) == ["config.timeout"])
   }
 
+  /// A secret in a member keyed by another node's id is shown as a secret on both sides when
+  /// the ids differ (another instance): the differ asks each side's view for the places it
+  /// shows alone, and the right side's lie under the translated key.
+  @Test func aSecretUnderATranslatedKeyIsShownAsASecret() {
+    func flow(_ prefix: String, password: String) -> FlowVersion {
+      let config: JSONObject = ["services": ["\(prefix)-target-node": ["url": .string("https://admin:\(password)@nas.local/")]]]
+      return ExportFormat.diffView(
+        of: FlowVersion(
+          name: "f",
+          nodes: [
+            Node(id: "\(prefix)-caller-node", name: "call", type: "http", config: config),
+            Node(id: "\(prefix)-target-node", name: "target", type: "http", config: [:]),
+          ],
+          source: SourceDocument(dialect: "n8n", document: .null)))
+    }
+    var options = DiffOptions()
+    options.shownConfiguration = Secrets.shownInDiff
+    let diff = FlowDiffer.diff(
+      flow("left", password: "pwOLD1234"), flow("right", password: "pwNEW5678"), leftLabel: "a", rightLabel: "b", options: options)
+    #expect(diff.nodes.flatMap(\.changes).map(\.path) == ["config.services.left-target-node.url"])
+    for renderer in [DiffRenderer.json, .terminal(colour: false)] {
+      let text = renderer.render(diff)
+      #expect(!text.contains("pwOLD") && !text.contains("pwNEW") && !text.contains("\u{FFFF}"), "\(text)")
+    }
+  }
+
   @Test func aForeignFlowsOwnSettingsAreCompared() throws {
     let text = try String(contentsOf: Self.fixtures.appendingPathComponent("support-before.json"), encoding: .utf8)
     let changed = text.replacingOccurrences(

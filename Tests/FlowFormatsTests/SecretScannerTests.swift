@@ -1,4 +1,6 @@
 import FlowModel
+import FlowTestSupport
+import Foundation
 import Testing
 
 @testable import FlowFormats
@@ -286,6 +288,77 @@ import Testing
     #expect(SecretScanner.redact(node)["command"] == .string("sqlcmd"))
     let prompt: JSONValue = ["type": "exec", "command": "mongosh", "append": "-u admin -p"]
     #expect(SecretScanner.scan(prompt).isEmpty)
+  }
+
+  /// A command's arguments redacted at their place alone are read after the command as a
+  /// redaction of the whole leaves it: here the command holds a secret of its own, which read
+  /// as it was would keep the arguments' password from being found.
+  @Test func argumentsAtAPlaceAreReadAfterTheRedactedCommand() {
+    let node: JSONValue = [
+      "type": "exec", "command": "sqlcmd --url postgres://sa:Hunter2xy@db", "append": "-S db -U sa -P S3cretPwA1 -Q x",
+    ]
+    var places = JSONPlaces()
+    places.insert([.key("append")])
+    let whole = SecretScanner.redact(node, replacing: Self.redacted)
+    #expect(whole["append"] == .string("-S db -U sa -P <redacted:password in command line> -Q x"))
+    #expect(SecretScanner.redact(node, replacing: Self.redacted, at: places)["append"] == whole["append"])
+  }
+
+  static func redacted(kind: String, secret _: String) -> String { "<redacted:\(kind)>" }
+
+  /// Redacted at some places alone, each place is as a redaction of the whole leaves it, and
+  /// the rest as it was: over every file of the corpus, every other string a redaction of the
+  /// whole changes is a place, and every seventh string it leaves.
+  @Test func aRedactionAtSomePlacesIsTheWholeOnesThere() throws {
+    try #require(Corpus.missingReason == nil, "\(Corpus.missingReason ?? "")")
+    var (placed, leftAlone) = (0, 0)
+    for file in Corpus.files(withExtension: "json") {
+      let document = try JSONParser.parse(try Data(contentsOf: file))
+      let whole = SecretScanner.redact(document, replacing: Self.redacted)
+      var places = JSONPlaces()
+      var (shown, left): ([[JSONStep]], [[JSONStep]]) = ([], [])
+      var strings = 0
+      Self.forEachString(in: document, path: []) { path, text in
+        if Self.value(at: path, in: whole) != .string(text) {
+          if (shown.count + left.count).isMultiple(of: 2) { shown.append(path) } else { left.append(path) }
+        } else {
+          strings += 1
+          if strings.isMultiple(of: 7) { shown.append(path) }
+        }
+      }
+      for path in shown { places.insert(path) }
+      let partial = SecretScanner.redact(document, replacing: Self.redacted, at: places)
+      for path in shown {
+        #expect(Self.value(at: path, in: partial) == Self.value(at: path, in: whole), "\(file.lastPathComponent) at \(path)")
+      }
+      for path in left {
+        #expect(Self.value(at: path, in: partial) == Self.value(at: path, in: document), "\(file.lastPathComponent) at \(path)")
+      }
+      placed += shown.count
+      leftAlone += left.count
+    }
+    #expect(leftAlone > 20, "the corpus holds secrets in clear to leave alone")
+    #expect(placed > 1_000)
+  }
+
+  private static func forEachString(in value: JSONValue, path: [JSONStep], _ body: ([JSONStep], String) -> Void) {
+    switch value {
+    case .string(let text): body(path, text)
+    case .array(let elements):
+      for (index, element) in elements.enumerated() { forEachString(in: element, path: path + [.index(index)], body) }
+    case .object(let object):
+      for member in object.members { forEachString(in: member.value, path: path + [.key(member.key)], body) }
+    default: break
+    }
+  }
+
+  private static func value(at path: [JSONStep], in value: JSONValue) -> JSONValue? {
+    path.reduce(value) { value, step in
+      switch step {
+      case .key(let key): value?[key]
+      case .index(let index): value?.arrayValue.flatMap { index < $0.count ? $0[index] : nil }
+      }
+    }
   }
 
   /// Kafka's `basic.auth.user.info`, written as a member of its own, holds `user:password`.

@@ -475,7 +475,16 @@ public enum SecretScanner {
   /// The value with every secret replaced by what `replacement` makes of its kind and its text
   /// (a diff's stand-in, so that a changed secret still shows as changed).
   public static func redact(_ value: JSONValue, replacing replacement: (_ kind: String, _ secret: String) -> String) -> JSONValue {
-    rewrite(value, key: nil, replacement) ?? value
+    redact(value, replacing: replacement, at: .everywhere)
+  }
+
+  /// `redact(_:replacing:)` at `places` alone; elsewhere the value is left as it is. Each
+  /// place is redacted exactly as a redaction of the whole value would: what decides a
+  /// secret there (its key, its pair's name, its command) is read from the members beside it.
+  public static func redact(
+    _ value: JSONValue, replacing replacement: (_ kind: String, _ secret: String) -> String, at places: JSONPlaces
+  ) -> JSONValue {
+    rewrite(value, key: nil, at: places, replacement) ?? value
   }
 
   /// `nodes[1].config.headers` for the path of places (a member's or an element's) from `root`;
@@ -913,7 +922,9 @@ public enum SecretScanner {
 
   /// The value with its secrets redacted, or nil when it holds none: a view of a large flow
   /// rebuilt (copied) every object of it, although secrets in clear are rare.
-  private static func rewrite(_ value: JSONValue, key: String?, _ replacement: (String, String) -> String) -> JSONValue? {
+  private static func rewrite(
+    _ value: JSONValue, key: String?, at places: JSONPlaces, _ replacement: (String, String) -> String
+  ) -> JSONValue? {
     switch value {
     case .string(let text):
       // A secret-named member's value goes whole (a cookie holds more than the JWT a pattern
@@ -927,14 +938,20 @@ public enum SecretScanner {
     case .array(let elements):
       var rewritten: [JSONValue]?
       for index in elements.indices {
-        guard let element = rewrite(elements[index], key: key, replacement) else { continue }
+        guard let below = places.element(index), let element = rewrite(elements[index], key: key, at: below, replacement) else {
+          continue
+        }
         if rewritten == nil { rewritten = elements }
         rewritten?[index] = element
       }
       return rewritten.map(JSONValue.array)
     case .object(let object):
+      // A command's arguments are read after the command as it is redacted: where they are
+      // a place, so is the command.
+      let places = places.isWhole || commandArguments(in: object) == nil ? places : .everywhere
       var rewritten: JSONObject?
       for index in object.members.indices {
+        guard let below = places.member(object.members[index].key) else { continue }
         // A key that names a node by a URL with its password (n8n's `connections` and
         // `pinData`) is rewritten as the node's name is: left as it was, the file kept the
         // password and its wiring no longer named its node.
@@ -943,7 +960,9 @@ public enum SecretScanner {
           if rewritten == nil { rewritten = object }
           rewritten?.members[index].key = masked
         }
-        guard let value = rewrite(object.members[index].value, key: name(at: index, in: object.members), replacement) else { continue }
+        guard let value = rewrite(object.members[index].value, key: name(at: index, in: object.members), at: below, replacement) else {
+          continue
+        }
         if rewritten == nil { rewritten = object }
         rewritten?.members[index].value = value
       }

@@ -192,14 +192,15 @@ public enum Secrets {
 
   /// A node's configuration, of a flow of `dialect`, with its secrets as stand-ins: what a diff
   /// view leaves to the differ to make of the configurations it shows (`ExportFormat.diffView`).
-  /// Those found by scanning always; those the dialect's rule names where its view kept the
-  /// configurations as decoded (`DialectCodec.defersNodeSecretsToDiffer`, FlowPort's own).
-  public static func shownInDiff(_ config: JSONObject, dialect name: String?) -> JSONObject {
+  /// Those found by scanning always, at the `places` the diff shows (`DiffOptions`); those the
+  /// dialect's rule names where its view kept the configurations as decoded
+  /// (`DialectCodec.defersNodeSecretsToDiffer`, FlowPort's own).
+  public static func shownInDiff(_ config: JSONObject, dialect name: String?, at places: JSONPlaces = .everywhere) -> JSONObject {
     var config = JSONValue.object(config)
     if differStandsInNodeSecrets(of: name) {
       config = rewriting(config, by: name.flatMap { ExportFormat(rawValue: $0)?.dialect }, diffStandIns())
     }
-    return SecretScanner.redact(config, replacing: standIn(kind:secret:)).objectValue ?? [:]
+    return SecretScanner.redact(config, replacing: standIn(kind:secret:), at: places).objectValue ?? [:]
   }
 
   /// True when the secrets a flow of `dialect` holds by its rule in node configurations are
