@@ -5,6 +5,12 @@ extension MakeCodec {
   /// `{{substring(3.date; 0; 10)}}`.
   static let embeddedIDs: (open: String, close: String, suffix: Character)? = ("{{", "}}", ".")
 
+  /// The view keeps each module's configuration as decoded but for what its secret rule
+  /// passes over (canvas places, connection references): standing in for the secrets of every
+  /// module of both blueprints was a fifth of diffing them, where the differ does it for the
+  /// modules it shows.
+  static let defersNodeSecretsToDiffer = true
+
   /// Modules without their canvas place (`metadata.designer`: `x`, `y`, and `name`, which is
   /// the node's name) and without their connection (`parameters.__IMTCONN__`/`__IMTKEY__`, and
   /// its `metadata.restore` entry's label and type): the node's `connection` and the
