@@ -72,6 +72,7 @@ import Testing
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: harness.path("again")) == files.filter { $0.hasPrefix("a_b-") },
       "the same file at every run")
+    #expect(files.contains("a_b-c14cddc0.json"), "and in every release: eight hex digits of SHA-256 of the name")
   }
 
   /// A copy of an example export with one node renamed, as `name` in the harness's folder: an

@@ -232,6 +232,18 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
     #expect(try WorkspaceKey.resolve(environment: [:]) == nil)
   }
 
+  /// A key's id is written beside every secret it seals: the same key keeps its id across
+  /// releases, and its text reads back with the space and line ends around it.
+  @Test func aKeysIdAndTextStayAsWritten() throws {
+    let key = WorkspaceKey(bytes: Array(0..<32))
+    #expect(key.id == "bddb15442c7fe3c0", "the first eight bytes of SHA-256 of \"flowport key id\" and the key, in hex")
+    #expect(WorkspaceKey(text: " \(key.text)\r\n").id == key.id)
+    let path = folder.appendingPathComponent("key").path
+    try Data((key.text + "\n").utf8).write(to: URL(fileURLWithPath: path))
+    #expect(try WorkspaceKey.fromFile(path).id == key.id)
+    #expect(WorkspaceKey(text: "a passphrase").id != key.id)
+  }
+
   @Test func aKeyFileThatCannotBeReadOrHoldsNoKeyIsAnErrorNamingItNotAMissingKey() throws {
     let config = folder.appendingPathComponent("config")
     let environment = ["XDG_CONFIG_HOME": config.path]

@@ -48,6 +48,6 @@ enum ExportFileName {
 
   /// Eight hex digits of the name's SHA-256: the same in every process, unlike `Hasher`.
   private static func shortHash(of name: String) -> String {
-    SHA256.hash(data: Data(name.utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
+    SHA256.hash(data: Data(name.utf8)).prefix(4).hexDigits
   }
 }

@@ -1,4 +1,5 @@
 import Crypto
+import FlowModel
 import Foundation
 
 #if canImport(Glibc)
@@ -23,17 +24,27 @@ public struct WorkspaceKey: Sendable {
   public init(bytes: [UInt8]) {
     self.bytes = bytes
     let digest = SHA256.hash(data: Array("flowport key id".utf8) + bytes)
-    id = digest.prefix(8).map { String(format: "%02x", $0) }.joined()
+    id = digest.prefix(8).hexDigits
   }
 
   /// The key `FLOWPORT_KEY` names: 32 bytes in base64 as the key file holds them, or any other
   /// text, which is hashed into a key.
   public init(text: String) {
-    if let data = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)), data.count == 32 {
+    if let data = Data(base64Encoded: Self.trimmed(text)), data.count == 32 {
       self.init(bytes: Array(data))
     } else {
       self.init(bytes: Array(SHA256.hash(data: Array(text.utf8))))
     }
+  }
+
+  /// `text` without the whitespace and line ends around it (a key file's last line feed). By
+  /// hand: Foundation's `trimmingCharacters` cost a million instructions on every command that
+  /// opens a workspace.
+  private static func trimmed(_ text: String) -> String {
+    guard let first = text.firstIndex(where: { !$0.isWhitespace }), let last = text.lastIndex(where: { !$0.isWhitespace }) else {
+      return ""
+    }
+    return String(text[first...last])
   }
 
   /// A new random key.
@@ -70,7 +81,7 @@ public struct WorkspaceKey: Sendable {
   public static func fromFile(_ path: String, creating: Bool = false) throws(StoreError) -> WorkspaceKey {
     if let bytes = try contents(of: path) {
       guard let text = String(validating: bytes, as: UTF8.self),
-        let data = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)), data.count == 32
+        let data = Data(base64Encoded: trimmed(text)), data.count == 32
       else {
         throw .keyFile(path: path, reason: "it does not hold a key (32 bytes in base64)")
       }

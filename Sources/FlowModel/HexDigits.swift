@@ -1,0 +1,15 @@
+extension Sequence<UInt8> {
+  /// The bytes as lower-case hex digits, two for each (a digest's short name). By hand:
+  /// `String(format: "%02x")` set up Foundation's formatting on every call, a million and a
+  /// half instructions for the eight bytes of a key's id, on every command that opens a
+  /// workspace.
+  public var hexDigits: String {
+    let digits = Array("0123456789abcdef".utf8)
+    var text: [UInt8] = []
+    for byte in self {
+      text.append(digits[Int(byte >> 4)])
+      text.append(digits[Int(byte & 0xF)])
+    }
+    return String(decoding: text, as: UTF8.self)
+  }
+}
