@@ -12,8 +12,8 @@ public enum JSONStep: Hashable, Sendable {
 public struct JSONPlaces: Sendable {
   /// True when every place below here is one: a path ended here.
   public private(set) var isWhole: Bool
-  private var members: [String: JSONPlaces] = [:]
-  private var elements: [Int: JSONPlaces] = [:]
+  /// The places inside each member or element that holds some, by its key or index.
+  private var inside: [JSONStep: JSONPlaces] = [:]
 
   /// No place, or with `isWhole`, the whole value.
   public init(isWhole: Bool = false) { self.isWhole = isWhole }
@@ -32,23 +32,19 @@ public struct JSONPlaces: Sendable {
       return
     }
     let rest = path.dropFirst()
-    switch step {
-    case .key(let key):
-      members[key, default: JSONPlaces()].insert(rest, aliasing: alias)
-      let other = alias(key)
-      if other != key { members[other, default: JSONPlaces()].insert(rest, aliasing: alias) }
-    case .index(let index):
-      elements[index, default: JSONPlaces()].insert(rest, aliasing: alias)
+    inside[step, default: JSONPlaces()].insert(rest, aliasing: alias)
+    if case .key(let key) = step, case let other = alias(key), other != key {
+      inside[.key(other), default: JSONPlaces()].insert(rest, aliasing: alias)
     }
   }
 
   /// The places inside the member keyed `key`, or nil when it holds none.
   public func member(_ key: String) -> JSONPlaces? {
-    isWhole ? self : members[key]
+    isWhole ? self : inside[.key(key)]
   }
 
   /// The places inside the element at `index`, or nil when it holds none.
   public func element(_ index: Int) -> JSONPlaces? {
-    isWhole ? self : elements[index]
+    isWhole ? self : inside[.index(index)]
   }
 }
