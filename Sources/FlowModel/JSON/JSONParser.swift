@@ -145,6 +145,17 @@ private struct Reader: ~Copyable {
     skipWhitespaceRun()
   }
 
+  /// `skipWhitespace` where a pretty printer writes one space (`"key": value`): half the runs
+  /// of whitespace in a pretty-printed export, each a call of `skipWhitespaceRun` that was
+  /// most of its cost. Stepped over in place when no minified text is kept.
+  @inline(__always) mutating func skipWhitespaceAfterColon() {
+    if minified == nil, index + 1 < bytes.count, bytes[index] == UInt8(ascii: " "), !StringBytes.isWhitespace(bytes[index + 1]) {
+      index += 1
+    } else {
+      skipWhitespace()
+    }
+  }
+
   mutating func skipWhitespaceRun() {
     let end = StringBytes.endOfWhitespace(in: bytes, from: index)
     if let minified {
@@ -249,7 +260,7 @@ private struct Reader: ~Copyable {
         throw error("expected ':' after member name \"\(key)\", found \(describeByte(at: index))")
       }
       index += 1
-      skipWhitespace()
+      skipWhitespaceAfterColon()
       let value = try value(depth: depth)
       members.push(JSONObject.Member(key, value))
       skipWhitespace()
