@@ -296,6 +296,25 @@ import Testing
     #expect(!diff(try view(""), headers, options: reading).isEmpty)
   }
 
+  /// A Make module's secrets are stood in for by the differ, in the modules it shows; a
+  /// header's value the rule knows by the `name` beside it, where the view takes the name out
+  /// (`metadata.designer`, the module's canvas label), is stood in for by the view.
+  @Test func aMakeModulesSecretsShowAsSecrets() throws {
+    func blueprint(_ token: String) -> String {
+      #"{"name":"S","flow":[{"id":1,"module":"http:ActionSendData","version":3,"parameters":{"password":"pw-\#(token)"},"#
+        + #""mapper":{"headers":[{"name":"Authorization","value":"Bearer \#(token)"}]},"#
+        + #""metadata":{"designer":{"x":0,"y":0,"name":"Authorization","value":"\#(token)"}}}],"metadata":{"version":1}}"#
+    }
+    let compared = FlowDiffer.diff(
+      try Self.view(blueprint("s3cr3tTokenA1")), try Self.view(blueprint("s3cr3tTokenB2")), leftLabel: "a", rightLabel: "b",
+      options: Self.shown)
+    let changes = compared.nodes.flatMap(\.changes)
+    #expect(changes.map(\.path) == ["config.parameters.password", "config.mapper.headers[0].value", "config.metadata.designer.value"])
+    #expect(changes.allSatisfy { $0.isSecret })
+    let text = Self.allViews(compared)
+    #expect(!text.contains("s3cr3tToken") && !text.contains("\u{FFFF}"), "\(text)")
+  }
+
   @Test func aMakeConnectionChangeShowsOnceUnderConnections() throws {
     let diff = try Self.diff("make")
     #expect(diff.nodes.flatMap(\.changes).map(\.path) == ["config.mapper.channel"])
