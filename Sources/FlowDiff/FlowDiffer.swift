@@ -8,7 +8,7 @@ import FlowModel
 /// and edges: every lookup is a dictionary.
 public enum FlowDiffer {
   /// The diff of `left` and `right`, named `leftLabel` and `rightLabel` in output, over what
-  /// `options` leaves in; its halves on two cores unless `usingCores` is false, for a caller
+  /// `options` leaves in; its parts on every core unless `usingCores` is false, for a caller
   /// that already keeps every core busy (a commit plan compares its imports so).
   public static func diff(
     _ left: FlowVersion, _ right: FlowVersion, leftLabel: String, rightLabel: String,

@@ -25,7 +25,7 @@ private struct Slots<Value>: @unchecked Sendable {
 
 /// `first()` and `second()`, computed at once, `first` on this thread and `second` started on
 /// another (`StartedWork`): for two independent halves of one piece of work (the two sides of
-/// a pairing, the nodes and the edges of a diff). One after the other unless `enabled`: work
+/// a pairing). One after the other unless `enabled`: work
 /// already spread over every core (`concurrentMap`) would block its threads waiting for halves
 /// that need a thread of the same pool.
 public func concurrently<First, Second: Sendable>(

@@ -4,12 +4,16 @@ extension Sequence<UInt8> {
   /// half instructions for the eight bytes of a key's id, on every command that opens a
   /// workspace.
   public var hexDigits: String {
-    let digits = Array("0123456789abcdef".utf8)
     var text: [UInt8] = []
+    text.reserveCapacity(underestimatedCount * 2)
     for byte in self {
-      text.append(digits[Int(byte >> 4)])
-      text.append(digits[Int(byte & 0xF)])
+      text.append(lowerCaseHexDigits.utf8Start[Int(byte >> 4)])
+      text.append(lowerCaseHexDigits.utf8Start[Int(byte & 0xF)])
     }
     return String(decoding: text, as: UTF8.self)
   }
 }
+
+/// The sixteen hex digits in lower case, by value: for `hexDigits`, and the `\u00XX` escapes
+/// `JSONWriter` writes.
+let lowerCaseHexDigits: StaticString = "0123456789abcdef"

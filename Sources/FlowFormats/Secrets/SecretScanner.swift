@@ -946,8 +946,8 @@ public enum SecretScanner {
       }
       return rewritten.map(JSONValue.array)
     case .object(let object):
-      // A command's arguments are read after the command as it is redacted: where they are
-      // a place, so is the command.
+      // A command's arguments are read after the command as it is redacted: an object that
+      // holds both is redacted whole.
       let places = places.isWhole || commandArguments(in: object) == nil ? places : .everywhere
       var rewritten: JSONObject?
       for index in object.members.indices {

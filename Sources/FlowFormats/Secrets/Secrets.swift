@@ -195,7 +195,7 @@ public enum Secrets {
   /// Those found by scanning always, at the `places` the diff shows (`DiffOptions`); those the
   /// dialect's rule names where its view kept the configurations as decoded
   /// (`DialectCodec.defersNodeSecretsToDiffer`, FlowPort's own).
-  public static func shownInDiff(_ config: JSONObject, dialect name: String?, at places: JSONPlaces = .everywhere) -> JSONObject {
+  public static func shownInDiff(_ config: JSONObject, dialect name: String?, at places: JSONPlaces) -> JSONObject {
     var config = JSONValue.object(config)
     if differStandsInNodeSecrets(of: name) {
       config = rewriting(config, by: name.flatMap { ExportFormat(rawValue: $0)?.dialect }, diffStandIns())

@@ -105,8 +105,6 @@ public struct JSONWriter: Sendable {
     }
   }
 
-  private static let hexDigits: StaticString = "0123456789abcdef"
-
   private static func writeString(_ text: String, into output: inout ByteSink) {
     StringBytes.bytes(of: text) { bytes in
       // Room for the quotes and the text as it is; each escape reserves its own few bytes.
@@ -137,8 +135,8 @@ public struct JSONWriter: Sendable {
           output.appendReserved(UInt8(ascii: "u"))
           output.appendReserved(UInt8(ascii: "0"))
           output.appendReserved(UInt8(ascii: "0"))
-          output.appendReserved(hexDigits.utf8Start[Int(byte >> 4)])
-          output.appendReserved(hexDigits.utf8Start[Int(byte & 0xF)])
+          output.appendReserved(lowerCaseHexDigits.utf8Start[Int(byte >> 4)])
+          output.appendReserved(lowerCaseHexDigits.utf8Start[Int(byte & 0xF)])
         }
       }
       output.append(UInt8(ascii: "\""))

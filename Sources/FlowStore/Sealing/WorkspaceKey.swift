@@ -41,10 +41,11 @@ public struct WorkspaceKey: Sendable {
   /// hand: Foundation's `trimmingCharacters` cost a million instructions on every command that
   /// opens a workspace.
   private static func trimmed(_ text: String) -> String {
-    guard let first = text.firstIndex(where: { !$0.isWhitespace }), let last = text.lastIndex(where: { !$0.isWhitespace }) else {
-      return ""
-    }
-    return String(text[first...last])
+    let scalars = text.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return String(scalars[first...last])
   }
 
   /// A new random key.
