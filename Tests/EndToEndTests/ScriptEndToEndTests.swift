@@ -10,6 +10,26 @@ import Testing
     #expect(FileManager.default.isExecutableFile(atPath: FPSProcess.executable.path), "build fps first: swift build --build-tests")
   }
 
+  /// A script starts again with glibc's malloc on huge pages, where the system gives them on
+  /// request (`HugePageHeap`), the tunables it had kept; `-c` alone does not, and a setting of
+  /// the user's own is left as it is.
+  @Test func aScriptStartsAgainWithItsHeapOnHugePagesWhereTheSystemGivesThem() throws {
+    let fps = try FPSProcess()
+    let script = fps.home.appendingPathComponent("tunables.fps")
+    try "echo [${env:GLIBC_TUNABLES}]\n".write(to: script, atomically: true, encoding: .utf8)
+    func printed(_ tunables: String, _ arguments: [String]) throws -> String {
+      let result = try fps.run(["GLIBC_TUNABLES=\(tunables)", FPSProcess.executable.path] + arguments, through: [])
+      #expect(result.status == 0, "\(result.standardError)")
+      return result.standardOutput.trimmingCharacters(in: .newlines)
+    }
+    let setting = try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled", encoding: .utf8)
+    let givenOnRequest = setting?.contains("[madvise]") ?? false
+    let own = "glibc.malloc.tcache_count=7"
+    #expect(try printed(own, [script.path]) == (givenOnRequest ? "[\(own):glibc.malloc.hugetlb=1]" : "[\(own)]"))
+    #expect(try printed(own, ["-c", "echo [${env:GLIBC_TUNABLES}]"]) == "[\(own)]")
+    #expect(try printed("glibc.malloc.hugetlb=0", [script.path]) == "[glibc.malloc.hugetlb=0]")
+  }
+
   @Test func theDemoRunsFromStartToEnd() throws {
     let fps = try FPSProcess()
     let scripts = Corpus.repositoryRoot.appendingPathComponent("scripts")
