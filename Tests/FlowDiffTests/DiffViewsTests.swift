@@ -239,21 +239,24 @@ import Testing
   /// differ as the configurations are may show.
   @Test func aTranslatedIDUnderASecretNameIsNoChange() {
     func flow(_ prefix: String, timeout: Int) -> FlowVersion {
-      let config: JSONObject = ["apiKey": .string("\(prefix)-target-node"), "timeout": .number(JSONNumber(timeout))]
-      return ExportFormat.diffView(
-        of: FlowVersion(
-          name: "f",
-          nodes: [
-            Node(id: "\(prefix)-caller-node", name: "call", type: "http", config: config),
-            Node(id: "\(prefix)-target-node", name: "target", type: "http", config: [:]),
-          ],
-          // n8n's own rule hides credential data alone: the member is the scanner's to hide.
-          source: SourceDocument(dialect: "n8n", document: .null)))
+      Self.callingFlow(prefix, config: ["apiKey": .string("\(prefix)-target-node"), "timeout": .number(JSONNumber(timeout))])
     }
-    var options = DiffOptions()
-    options.shownConfiguration = Secrets.shownInDiff
-    let diff = FlowDiffer.diff(flow("left", timeout: 1), flow("right", timeout: 2), leftLabel: "a", rightLabel: "b", options: options)
+    let diff = FlowDiffer.diff(flow("left", timeout: 1), flow("right", timeout: 2), leftLabel: "a", rightLabel: "b", options: Self.n8n)
     #expect(diff.nodes.flatMap(\.changes).map(\.path) == ["config.timeout"])
+  }
+
+  /// The diff view of an n8n flow of two nodes, `call` of this configuration and `target`,
+  /// with ids of `prefix` as an instance mints its own. n8n's own rule hides credential data
+  /// alone: the configuration's members are the scanner's to hide.
+  static func callingFlow(_ prefix: String, config: JSONObject) -> FlowVersion {
+    ExportFormat.diffView(
+      of: FlowVersion(
+        name: "f",
+        nodes: [
+          Node(id: "\(prefix)-caller-node", name: "call", type: "http", config: config),
+          Node(id: "\(prefix)-target-node", name: "target", type: "http", config: [:]),
+        ],
+        source: SourceDocument(dialect: "n8n", document: .null)))
   }
 
   /// A secret in a member keyed by another node's id is shown as a secret on both sides when
@@ -261,20 +264,10 @@ import Testing
   /// shows alone, and the right side's lie under the translated key.
   @Test func aSecretUnderATranslatedKeyIsShownAsASecret() {
     func flow(_ prefix: String, password: String) -> FlowVersion {
-      let config: JSONObject = ["services": ["\(prefix)-target-node": ["url": .string("https://admin:\(password)@nas.local/")]]]
-      return ExportFormat.diffView(
-        of: FlowVersion(
-          name: "f",
-          nodes: [
-            Node(id: "\(prefix)-caller-node", name: "call", type: "http", config: config),
-            Node(id: "\(prefix)-target-node", name: "target", type: "http", config: [:]),
-          ],
-          source: SourceDocument(dialect: "n8n", document: .null)))
+      Self.callingFlow(prefix, config: ["services": ["\(prefix)-target-node": ["url": .string("https://admin:\(password)@nas.local/")]]])
     }
-    var options = DiffOptions()
-    options.shownConfiguration = Secrets.shownInDiff
     let diff = FlowDiffer.diff(
-      flow("left", password: "pwOLD1234"), flow("right", password: "pwNEW5678"), leftLabel: "a", rightLabel: "b", options: options)
+      flow("left", password: "pwOLD1234"), flow("right", password: "pwNEW5678"), leftLabel: "a", rightLabel: "b", options: Self.n8n)
     #expect(diff.nodes.flatMap(\.changes).map(\.path) == ["config.services.left-target-node.url"])
     for renderer in [DiffRenderer.json, .terminal(colour: false)] {
       let text = renderer.render(diff)
