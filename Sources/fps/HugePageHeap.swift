@@ -14,22 +14,49 @@
     /// The tunable, as `GLIBC_TUNABLES` holds it.
     static let tunable = "glibc.malloc.hugetlb=1"
 
+    /// Where a run started again finds the `GLIBC_TUNABLES` it was first given ("" for none),
+    /// to put it back at once: glibc reads the tunable at start alone, and scripts
+    /// (`${env:GLIBC_TUNABLES}`), the pager and every program fps runs see the environment the
+    /// user gave.
+    static let firstGiven = "FLOWPORT_GLIBC_TUNABLES_GIVEN"
+
     /// Starts this program again with `tunable` set, when `buildsLargeHeap`, the system
-    /// gives huge pages on request, glibc knows the tunable (2.35 and later), and neither the
-    /// user nor a start before this one set it (to anything: `hugetlb=0` is kept). Returns
-    /// when it does not start again, or cannot: the run goes on as it is.
+    /// gives huge pages on request, glibc knows the tunable (2.35 and later), and the user set
+    /// none of `glibc.malloc.hugetlb` (to anything: `hugetlb=0` is kept). Returns when it does
+    /// not start again, or cannot: the run goes on as it is. A run started again returns at
+    /// once, its environment as first given.
     static func restart(if buildsLargeHeap: @autoclosure () -> Bool) {
-      let tunables = ProcessInfo.processInfo.environment["GLIBC_TUNABLES"] ?? ""
-      guard !tunables.contains("glibc.malloc.hugetlb"), glibcKnowsTunable, systemGivesHugePagesOnRequest, buildsLargeHeap() else {
+      let environment = ProcessInfo.processInfo.environment
+      if let given = environment[firstGiven] {
+        restore(given)
         return
       }
-      // The binary by its own path, not `/proc/self/exe`: a process is named after the file it
-      // runs (`ps`, `pkill fps`), and that one is named `exe`.
-      guard let binary = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return }
-      setenv("GLIBC_TUNABLES", tunables.isEmpty ? tunable : tunables + ":" + tunable, 1)
+      let tunables = environment["GLIBC_TUNABLES"] ?? ""
+      let entries = tunables.split(separator: ":").map(String.init)
+      guard !entries.contains(where: { $0.split(separator: "=").first == "glibc.malloc.hugetlb" }), glibcKnowsTunable,
+        systemGivesHugePagesOnRequest, buildsLargeHeap(), let binary = runningBinary
+      else { return }
+      setenv(firstGiven, tunables, 1)
+      setenv("GLIBC_TUNABLES", (entries + [tunable]).joined(separator: ":"), 1)
       execv(binary, CommandLine.unsafeArgv)
-      // Not started again (the binary replaced meanwhile): as it was.
-      if tunables.isEmpty { unsetenv("GLIBC_TUNABLES") } else { setenv("GLIBC_TUNABLES", tunables, 1) }
+      restore(tunables)
+    }
+
+    /// The environment with `GLIBC_TUNABLES` as first given, and no `firstGiven`.
+    private static func restore(_ given: String) {
+      if given.isEmpty { unsetenv("GLIBC_TUNABLES") } else { setenv("GLIBC_TUNABLES", given, 1) }
+      unsetenv(firstGiven)
+    }
+
+    /// The path of this program's binary, while it names the file running (not one removed,
+    /// or put in its place, since): started by its path, not by `/proc/self/exe`, since a
+    /// process is named after the file it runs (`ps`, `pkill fps`) and that one is `exe`.
+    private static var runningBinary: String? {
+      guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return nil }
+      var (running, named) = (stat(), stat())
+      guard stat("/proc/self/exe", &running) == 0, stat(path, &named) == 0, running.st_dev == named.st_dev, running.st_ino == named.st_ino
+      else { return nil }
+      return path
     }
 
     /// True for glibc 2.35 and later, by the version it reports (`glibc 2.36`).
