@@ -26,15 +26,17 @@
     /// not start again, or cannot: the run goes on as it is. A run started again returns at
     /// once, its environment as first given.
     static func restart(if buildsLargeHeap: @autoclosure () -> Bool) {
-      let environment = ProcessInfo.processInfo.environment
-      if let given = environment[firstGiven] {
-        restore(given)
+      // The system's own calls, and the cheapest check first: most runs are small, and each
+      // check may bring in code (and memory) a small run never needs.
+      if let given = getenv(firstGiven) {
+        restore(String(cString: given))
         return
       }
-      let tunables = environment["GLIBC_TUNABLES"] ?? ""
+      guard buildsLargeHeap() else { return }
+      let tunables = getenv("GLIBC_TUNABLES").map { String(cString: $0) } ?? ""
       let entries = tunables.split(separator: ":").map(String.init)
-      guard !entries.contains(where: { $0.split(separator: "=").first == "glibc.malloc.hugetlb" }), glibcKnowsTunable,
-        systemGivesHugePagesOnRequest, buildsLargeHeap(), let binary = runningBinary
+      guard !entries.contains(where: { $0.split(separator: "=").first == "glibc.malloc.hugetlb" }), systemGivesHugePagesOnRequest,
+        glibcKnowsTunable, let binary = runningBinary
       else { return }
       setenv(firstGiven, tunables, 1)
       setenv("GLIBC_TUNABLES", (entries + [tunable]).joined(separator: ":"), 1)
@@ -68,9 +70,14 @@
       return parts.count >= 2 && (parts[0], parts[1]) >= (2, 35)
     }
 
+    /// True when the kernel's setting is `[madvise]`; read with the system's own calls.
     private static var systemGivesHugePagesOnRequest: Bool {
-      let setting = try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled", encoding: .utf8)
-      return setting?.contains("[madvise]") ?? false
+      let descriptor = open("/sys/kernel/mm/transparent_hugepage/enabled", O_RDONLY)
+      guard descriptor >= 0 else { return false }
+      defer { close(descriptor) }
+      var bytes = [UInt8](repeating: 0, count: 128)
+      let count = read(descriptor, &bytes, bytes.count)
+      return count > 0 && String(decoding: bytes.prefix(count), as: UTF8.self).contains("[madvise]")
     }
   }
 #endif

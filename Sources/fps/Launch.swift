@@ -71,10 +71,14 @@ struct Launch: Equatable {
 
   /// True for a run whose heap grows large enough to be worth huge pages (`HugePageHeap`): a
   /// script or the shell (a bulk load), or a diff of files of `largeDiffBytes` or more in all.
-  /// Not `-c` alone: it is how scripts and tools ask a quick question.
+  /// Not `-c` alone: it is how scripts and tools ask a quick question. Sizes are asked of the
+  /// system itself: `FileManager` brought a megabyte of Foundation's code into every small diff.
   var buildsLargeHeap: Bool {
     if words.first == "diff" {
-      let sizes = words.dropFirst().map { (try? FileManager.default.attributesOfItem(atPath: $0))?[.size] as? Int ?? 0 }
+      let sizes = words.dropFirst().map { path in
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
+      }
       return sizes.reduce(0, +) >= Self.largeDiffBytes
     }
     return script != nil || commands.isEmpty
