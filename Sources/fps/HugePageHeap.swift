@@ -7,9 +7,9 @@
   /// `glibc.malloc.hugetlb` tunable is set, and it reads tunables from the environment alone,
   /// at start. So a run that will build a large heap starts itself again, at once, with the
   /// tunable set. A page fault for every 4 KB of a fresh heap was a tenth of the CPU time of
-  /// a 10,000-node diff and of a 2,000-flow migration; on huge pages the diff took 124 -> 117
-  /// ms, and the migration 751 -> 690 ms. The new start costs about a millisecond, so small
-  /// runs are left as they are.
+  /// a 10,000-node diff and of a 2,000-flow migration; started again on huge pages, the diff
+  /// took 121 -> 116 ms, and the migration 682 -> 664 ms. The new start costs a millisecond
+  /// and a half, so small runs are left as they are.
   enum HugePageHeap {
     /// The tunable, as `GLIBC_TUNABLES` holds it.
     static let tunable = "glibc.malloc.hugetlb=1"
