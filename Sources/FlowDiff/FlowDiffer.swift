@@ -22,7 +22,6 @@ public enum FlowDiffer {
 
     let compared = comparedParts(left, right, pairing: pairing, options: options, usingCores: usingCores)
     result.nodes = compared.nodes.map(\.change) + removedNodes(left, pairing: pairing)
-    let changedRight = Set(compared.nodes.lazy.filter { $0.change.kind == .changed }.map(\.index))
     result.edges = compared.edges
     result.connections = compared.connections
     JSONDiff.changes(
@@ -31,7 +30,10 @@ public enum FlowDiffer {
     result.dependencies.removeAll { options.ignores($0.path) }
     result.flow.removeAll { options.ignores($0.path) }
     result.subflows = subflowChanges(left, right, options: options)
-    if options.includeGraph { result.graph = graph(left, right, pairing: pairing, changedRight: changedRight) }
+    if options.includeGraph {
+      let changedRight = Set(compared.nodes.lazy.filter { $0.change.kind == .changed }.map(\.index))
+      result.graph = graph(left, right, pairing: pairing, changedRight: changedRight)
+    }
     return result
   }
 

@@ -15,8 +15,10 @@ public struct JSONPlaces: Sendable {
   /// The places inside each member or element that holds some, by its key or index.
   private var inside: [JSONStep: JSONPlaces] = [:]
 
-  /// No place, or with `isWhole`, the whole value.
-  public init(isWhole: Bool = false) { self.isWhole = isWhole }
+  /// No place yet.
+  public init() { isWhole = false }
+
+  private init(isWhole: Bool) { self.isWhole = isWhole }
 
   /// The whole value: every place in it.
   public static let everywhere = JSONPlaces(isWhole: true)
