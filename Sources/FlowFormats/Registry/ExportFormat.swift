@@ -273,9 +273,10 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// True when the text's head (its first 4 KB, which a parse keeps: `PassedPages.keptHead`)
   /// reads as SQL does.
   private static func looksLikeSQL(_ bytes: some Collection<UInt8>) -> Bool {
+    let head = bytes.prefix(PassedPages.keptHead)
     // JSON that cannot be read is not SQL for a query it holds (`"query": "SELECT 1"`).
-    if StringBytes.beginsAsJSONContainer(bytes.prefix(PassedPages.keptHead)) { return false }
-    let head = String(decoding: bytes.prefix(4096), as: UTF8.self).uppercased()
-    return ["CREATE TABLE", "INSERT INTO", "CREATE TEMPORARY", "SELECT ", "-- IBM EVENT AUTOMATION"].contains { head.contains($0) }
+    if StringBytes.beginsAsJSONContainer(head) { return false }
+    let text = String(decoding: head, as: UTF8.self).uppercased()
+    return ["CREATE TABLE", "INSERT INTO", "CREATE TEMPORARY", "SELECT ", "-- IBM EVENT AUTOMATION"].contains { text.contains($0) }
   }
 }
