@@ -30,22 +30,24 @@ public struct WorkspaceKey: Sendable {
   /// The key `FLOWPORT_KEY` names: 32 bytes in base64 as the key file holds them, or any other
   /// text, which is hashed into a key.
   public init(text: String) {
-    if let data = Data(base64Encoded: Self.trimmed(text)), data.count == 32 {
-      self.init(bytes: Array(data))
+    if let bytes = Self.keyBytes(in: text) {
+      self.init(bytes: bytes)
     } else {
       self.init(bytes: Array(SHA256.hash(data: Array(text.utf8))))
     }
   }
 
-  /// `text` without the whitespace and line ends around it (a key file's last line feed). By
-  /// hand: Foundation's `trimmingCharacters` cost a million instructions on every command that
-  /// opens a workspace.
-  private static func trimmed(_ text: String) -> String {
+  /// The 32 bytes `text` writes in base64, as the key file and `FLOWPORT_KEY` hold a key, with
+  /// the whitespace and line ends around them (a key file's last line feed); nil for any other
+  /// text. Trimmed by hand: Foundation's `trimmingCharacters` cost a million instructions on
+  /// every command that opens a workspace.
+  private static func keyBytes(in text: String) -> [UInt8]? {
     let scalars = text.unicodeScalars
     guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-    else { return "" }
-    return String(scalars[first...last])
+      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }),
+      let data = Data(base64Encoded: String(scalars[first...last])), data.count == 32
+    else { return nil }
+    return Array(data)
   }
 
   /// A new random key.
@@ -81,12 +83,10 @@ public struct WorkspaceKey: Sendable {
   /// it, never taken for missing, since a new key would leave every sealed secret unreadable.
   public static func fromFile(_ path: String, creating: Bool = false) throws(StoreError) -> WorkspaceKey {
     if let bytes = try contents(of: path) {
-      guard let text = String(validating: bytes, as: UTF8.self),
-        let data = Data(base64Encoded: trimmed(text)), data.count == 32
-      else {
+      guard let text = String(validating: bytes, as: UTF8.self), let key = keyBytes(in: text) else {
         throw .keyFile(path: path, reason: "it does not hold a key (32 bytes in base64)")
       }
-      return WorkspaceKey(bytes: Array(data))
+      return WorkspaceKey(bytes: key)
     }
     guard creating else { throw .keyFile(path: path, reason: "it does not exist") }
     let folder = (path as NSString).deletingLastPathComponent
