@@ -36,6 +36,11 @@ public struct DiffOptions: Sendable {
     JSONValue.object(config).standingInForSecrets().objectValue ?? [:]
   }
 
+  /// A key of a configuration as `shownConfiguration` shows it wherever it stands (a URL key
+  /// with its password stood in): what differs is found in the configurations as they are,
+  /// and found again in the shown ones at the same paths with their keys as shown.
+  public var shownKey: @Sendable (String) -> String = { $0 }
+
   /// These options with configurations shown as they are: for flows that hold no secret (the
   /// differ's own tests, a model built by hand).
   public var showingConfigurationsAsTheyAre: DiffOptions {

@@ -233,9 +233,14 @@ public enum FlowDiffer {
         options.shownConfiguration(old.config, left.source?.dialect, places.0),
         options.shownConfiguration(new.config, right.source?.dialect, places.1)
       )
-      changes += configChanges(shown.0, shown.1).filter {
-        paths.contains($0.components)
-      }
+      let shownPaths = Set(
+        paths.map { path in
+          path.map { step in
+            guard case .key(let key) = step else { return step }
+            return .key(options.shownKey(key))
+          }
+        })
+      changes += configChanges(shown.0, shown.1).filter { shownPaths.contains($0.components) }
     }
     if options.includeVolatile {
       JSONDiff.changes(positionValue(old.position), positionValue(new.position), path: [.key("position")], into: &changes)

@@ -33,6 +33,22 @@ import Testing
     #expect(!printed.contains("0123OLD") && !printed.contains("0123NEW") && !printed.contains("\u{FFFF}"), "\(printed)")
   }
 
+  /// A change below a key that holds a URL with its password shows, under the key with the
+  /// password stood in: the view rewrites such a key, and the change found under the key as it
+  /// was must be found again under the key as shown (it read "no changes", exit 0).
+  @Test(arguments: ["diff", "diff --json", "diff --base ${dir}/a.json"])
+  func aChangeBelowAKeyHoldingAPasswordShows(command: String) throws {
+    let harness = try SessionHarness()
+    for (file, mode) in [("a", "old"), ("b", "new")] {
+      let export =
+        #"{"name": "calls", "nodes": [{"id": "1", "name": "Call", "type": "n8n-nodes-base.httpRequest", "parameters": {"map": {"https://u:s3cr3tPW@example.com/x": {"mode": "\#(mode)"}}}}], "connections": {}}"#
+      try export.write(toFile: harness.path("\(file).json"), atomically: true, encoding: .utf8)
+    }
+    let printed = try harness.output(of: "\(command) ${dir}/a.json ${dir}/b.json").standardOutput
+    #expect(printed.contains(#""old""#) && printed.contains(#""new""#), "\(printed)")
+    #expect(!printed.contains("s3cr3tPW"), "\(printed)")
+  }
+
   /// A secret by the dialect's own rule in a node's configuration (credential data in an n8n
   /// parameter, a secret-named option of a FlowPort node), which scanning alone would not
   /// find, shows as a changed secret, and its value never: these views leave nodes as

@@ -487,6 +487,14 @@ public enum SecretScanner {
     rewrite(value, key: nil, at: places, replacement) ?? value
   }
 
+  /// `key` as a redaction rewrites it; nil when it holds no secret. A key that names a node by
+  /// a URL with its password (n8n's `connections` and `pinData`) is rewritten as the node's
+  /// name is: left as it was, the file kept the password and its wiring no longer named its node.
+  public static func rewritingKey(_ key: String, _ replacement: (_ kind: String, _ secret: String) -> String) -> String? {
+    guard StringBytes.contains("://", in: key) else { return nil }
+    return rewritingPatterns(in: key, replacement)
+  }
+
   /// `nodes[1].config.headers` for the path of places (a member's or an element's) from `root`;
   /// `(top level)` for the root. A scan keeps places alone, and spells the path only for a
   /// match: a step that held its key was a retain and a release per container visited.
@@ -952,11 +960,7 @@ public enum SecretScanner {
       var rewritten: JSONObject?
       for index in object.members.indices {
         guard let below = places.member(object.members[index].key) else { continue }
-        // A key that names a node by a URL with its password (n8n's `connections` and
-        // `pinData`) is rewritten as the node's name is: left as it was, the file kept the
-        // password and its wiring no longer named its node.
-        let key = object.members[index].key
-        if StringBytes.contains("://", in: key), let masked = rewritingPatterns(in: key, replacement) {
+        if let masked = rewritingKey(object.members[index].key, replacement) {
           if rewritten == nil { rewritten = object }
           rewritten?.members[index].key = masked
         }

@@ -203,6 +203,12 @@ public enum Secrets {
     return SecretScanner.redact(config, replacing: standIn(kind:secret:), at: places).objectValue ?? [:]
   }
 
+  /// A key of a node's configuration as `shownInDiff` shows it: a URL key with its password
+  /// stood in for (`SecretScanner.rewritingKey`).
+  public static func shownKeyInDiff(_ key: String) -> String {
+    SecretScanner.rewritingKey(key, standIn(kind:secret:)) ?? key
+  }
+
   /// True when the secrets a flow of `dialect` holds by its rule in node configurations are
   /// stood in for by the differ (`shownInDiff`), not by its diff view: the one place both ask,
   /// so the two cannot disagree and leave such a secret to neither. FlowPort's own flows, and a
