@@ -28,6 +28,42 @@ import Testing
     expectNoDifference(value, ["café", "😀", "日本", "tab\tnew\nline \"q\" \\ /"])
   }
 
+  /// Escaped strings of every length and mix (runs of backslashes before a quote, escapes
+  /// at either end, characters of one to four bytes, `\u` escapes of each) read as the text
+  /// they were written from: the string is unescaped straight into storage as long as the
+  /// text as written, and a run of backslashes decides where it ends.
+  @Test func escapedStringsOfEveryShapeReadAsWritten() throws {
+    var generator = MinifiedTextTests.SeededGenerator(state: 7)
+    let pieces = ["a", "\\", "\"", "\\\"", "\n", "\u{1}", "é", "日", "😀", "/", "\t", " "]
+    for length in [1, 2, 3, 7, 8, 9, 15, 16, 17, 100, 1_000, 70_000] {
+      let texts = (0..<8).map { _ in (0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined() }
+      let written = JSONWriter(layout: .minified).string(.array(texts.map(JSONValue.string)))
+      #expect(try JSONParser.parse(written) == .array(texts.map(JSONValue.string)), "length \(length)")
+      // Every character as a `\u` escape (pairs beyond the first plane), as Python writes them.
+      let escaped = texts.map { text in
+        "\"" + text.utf16.map { "\\u" + String(0x10000 + Int($0), radix: 16).dropFirst() }.joined() + "\""
+      }
+      #expect(try JSONParser.parse("[" + escaped.joined(separator: ",") + "]") == .array(texts.map(JSONValue.string)))
+    }
+  }
+
+  @Test(
+    arguments: [
+      ([0x22, 0x5C, 0x6E, 0xC3, 0x28, 0x22], "1:2: invalid UTF-8 in string"),
+      ([0x22, 0x61, 0xC3, 0x5C, 0x6E, 0x22], "1:2: invalid UTF-8 in string"),
+      ([0x22, 0x5C, 0x6E, 0xE6, 0x97, 0x22], "1:2: invalid UTF-8 in string"),
+      ([0x22, 0x5C, 0x6E, 0x61], "1:1: unterminated string starting here"),
+      ([0x22, 0x61, 0x5C], "1:1: unterminated string starting here"),
+      ([0x22, 0x5C, 0x5C, 0x5C, 0x22], "1:1: unterminated string starting here"),
+      ([0x22, 0x5C, 0x6E, 0x01, 0x22], "1:4: control character in string"),
+      ([0x22, 0x5C, 0x6E, 0x5C, 0x71, 0x22], "1:4: invalid escape '\\q' in string"),
+      ([0x22, 0x5C, 0x6E, 0x5C, 0x75, 0x30, 0x22], "1:6: expected four hex digits"),
+    ] as [([UInt8], String)])
+  func aBadEscapedStringIsRefusedWhereItGoesWrong(bytes: [UInt8], expected: String) {
+    let error = #expect(throws: JSONParseError.self) { try JSONParser.parse(bytes) }
+    #expect(error?.description.hasPrefix(expected) == true, "\(error.map(String.init(describing:)) ?? "read")")
+  }
+
   @Test(arguments: [
     (#"["ok", "a\ud800x"]"#, "1:10: lone surrogate \\ud800 in string"),
     ("{\n  \"name\": \"\\uDC00\"\n}", "2:12: lone surrogate \\uDC00 in string"),

@@ -378,47 +378,92 @@ private struct Reader: ~Copyable {
     _ slice: UnsafeBufferPointer<UInt8>, validate: Bool, startingAt start: Int, in bytes: UnsafeBufferPointer<UInt8>
   ) throws(JSONParseError) -> String {
     if !validate { return String(decoding: slice, as: UTF8.self) }
-    guard let text = String(validating: slice, as: UTF8.self) else {
-      throw .unplaced("invalid UTF-8 in string (is this a binary file?)", at: start)
-    }
+    guard let text = String(validating: slice, as: UTF8.self) else { throw invalidUTF8(at: start) }
     return text
   }
 
+  static func invalidUTF8(at start: Int) -> JSONParseError {
+    .unplaced("invalid UTF-8 in string (is this a binary file?)", at: start)
+  }
+
+  /// Reads a string from `start`, its first byte, with `index` at its first escape. The
+  /// string's storage is made once, as large as the text as written (unescaped it is never
+  /// longer), and the text is unescaped straight into it: built in a growing array and then
+  /// copied, a string of a megabyte (a NiFi template's flow) touched three.
   mutating func escapedString(from start: Int, sawNonASCII: Bool) throws(JSONParseError) -> String {
-    var scratch: [UInt8] = []
-    scratch.reserveCapacity(index - start + 16)
-    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+    // Without a closing quote the string is in error; it is read up to it all the same, so
+    // that the error is the one it meets first.
+    let capacity = (StringBytes.closingQuote(in: bytes, from: index) ?? bytes.count) - start
     var sawNonASCII = sawNonASCII
+    var failure: JSONParseError?
+    var text = String(unsafeUninitializedCapacity: capacity) { buffer in
+      do throws(JSONParseError) {
+        return try unescape(from: start, into: buffer, sawNonASCII: &sawNonASCII)
+      } catch {
+        failure = error
+        return 0
+      }
+    }
+    if let failure { throw failure }
+    // Escapes are ASCII and unescape to whole characters: the text is well-formed exactly
+    // when the bytes written are (the string repaired what was not).
+    if sawNonASCII, !StringBytes.isValidUTF8(UnsafeBufferPointer(rebasing: bytes[start..<index - 1])) {
+      throw Self.invalidUTF8(at: start)
+    }
+    // A string that unescaped to much less than was written (`\u00e9` for `é`) keeps only
+    // what it holds.
+    if text.utf8.count * 4 < capacity * 3 { text = text.withUTF8 { String(decoding: $0, as: UTF8.self) } }
+    return text
+  }
+
+  /// Unescapes the string at `start` into `buffer` up to its closing quote, which `index` is
+  /// left past; the count of bytes written.
+  private mutating func unescape(
+    from start: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, sawNonASCII: inout Bool
+  ) throws(JSONParseError) -> Int {
+    // Unescaped text is never longer than the text as written, which `buffer` holds: the
+    // checks cost a comparison a run, and stop a miscounted end writing past it.
+    var count = 0
+    func append(_ run: Range<Int>) {
+      guard !run.isEmpty, let base = bytes.baseAddress, let target = buffer.baseAddress else { return }
+      precondition(count + run.count <= buffer.count, "unescaped text longer than written")
+      (target + count).initialize(from: base + run.lowerBound, count: run.count)
+      count += run.count
+    }
+    func append(_ byte: UInt8) {
+      precondition(count < buffer.count, "unescaped text longer than written")
+      buffer[count] = byte
+      count += 1
+    }
+    append(start..<index)
     while index < bytes.count {
       // Between escapes, plain runs are found eight bytes at a time and copied whole, as in
       // `string()`: code and templates in n8n nodes escape every line end and quote.
       let runStart = index
       index = StringBytes.firstSpecial(in: bytes, from: index, sawNonASCII: &sawNonASCII)
-      if runStart < index { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+      append(runStart..<index)
       guard index < bytes.count else { break }
       let byte = bytes[index]
       switch byte {
       case UInt8(ascii: "\""):
         index += 1
-        return try scratch.withUnsafeBufferPointer { buffer throws(JSONParseError) in
-          try Self.makeString(buffer, validate: sawNonASCII, startingAt: start, in: bytes)
-        }
+        return count
       case UInt8(ascii: "\\"):
         index += 1
         guard index < bytes.count else { break }
         let escape = bytes[index]
         index += 1
         switch escape {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(escape)
-        case UInt8(ascii: "b"): scratch.append(0x08)
-        case UInt8(ascii: "f"): scratch.append(0x0C)
-        case UInt8(ascii: "n"): scratch.append(0x0A)
-        case UInt8(ascii: "r"): scratch.append(0x0D)
-        case UInt8(ascii: "t"): scratch.append(0x09)
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): append(escape)
+        case UInt8(ascii: "b"): append(0x08)
+        case UInt8(ascii: "f"): append(0x0C)
+        case UInt8(ascii: "n"): append(0x0A)
+        case UInt8(ascii: "r"): append(0x0D)
+        case UInt8(ascii: "t"): append(0x09)
         case UInt8(ascii: "u"):
           let scalar = try unicodeEscape()
           sawNonASCII = sawNonASCII || scalar.value >= 0x80
-          scratch.append(contentsOf: Array(String(Character(scalar)).utf8))
+          UTF8.encode(scalar, into: append)
         default: throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))' in string", at: index - 2)
         }
       default:

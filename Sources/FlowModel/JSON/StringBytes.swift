@@ -63,6 +63,38 @@ public enum StringBytes {
     return index
   }
 
+  /// The index of the quote that ends a JSON string whose text goes on at `start`, or nil when
+  /// none does: the first quote after an even run of backslashes (each pair an escaped
+  /// backslash; an odd run escapes the quote). `start` must not be inside an escape.
+  static func closingQuote(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    var quote = firstIndex(of: UInt8(ascii: "\""), in: bytes, from: start)
+    while quote < bytes.count {
+      var backslashes = 0
+      while quote - backslashes > start, bytes[quote - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+      if backslashes % 2 == 0 { return quote }
+      quote = firstIndex(of: UInt8(ascii: "\""), in: bytes, from: quote + 1)
+    }
+    return nil
+  }
+
+  /// True when `bytes` are well-formed UTF-8, read in place (`String(validating:)` copies
+  /// them into a string). ASCII is passed eight bytes at a time.
+  static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    if let base = bytes.baseAddress {
+      while index + 8 <= bytes.count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & highs == 0 { index += 8 }
+    }
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = UnsafeBufferPointer(rebasing: bytes[index...]).makeIterator()
+    while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid: continue
+      case .emptyInput: return true
+      case .error: return false
+      }
+    }
+  }
+
   /// The index just past the run of JSON whitespace at `start` (or `start` itself when none
   /// stands there). Spaces are counted eight at a time, pretty-printed exports being up to half
   /// indentation: the first byte that is not a space in a word of eight is its lowest that
