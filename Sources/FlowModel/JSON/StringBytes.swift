@@ -110,6 +110,14 @@ public enum StringBytes {
         let differing = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self).littleEndian ^ eightSpaces
         index += differing.trailingZeroBitCount >> 3
         if differing != 0 { break }
+        // Past a word of spaces, deep indentation (four spaces a level: nine bytes in ten of
+        // a Make blueprint) is passed two words at a time.
+        while index + 16 <= bytes.count {
+          let words = UnsafeRawPointer(bytes.baseAddress! + index)
+          guard (words.loadUnaligned(as: UInt64.self) ^ eightSpaces) | ((words + 8).loadUnaligned(as: UInt64.self) ^ eightSpaces) == 0
+          else { break }
+          index += 16
+        }
       }
     }
     return index
