@@ -307,47 +307,82 @@ import Testing
   static func redacted(kind: String, secret _: String) -> String { "<redacted:\(kind)>" }
 
   /// Redacted at some places alone, each place is as a redaction of the whole leaves it, and
-  /// the rest as it was: over every file of the corpus, every other string a redaction of the
-  /// whole changes is a place, and every seventh string it leaves.
+  /// the rest as it was, over every file of the corpus (`expectPlacesShownAsWhole`).
   @Test func aRedactionAtSomePlacesIsTheWholeOnesThere() throws {
     try #require(Corpus.missingReason == nil, "\(Corpus.missingReason ?? "")")
     var (placed, leftAlone) = (0, 0)
     for file in Corpus.files(withExtension: "json") {
       let document = try JSONParser.parse(try Data(contentsOf: file))
       let whole = SecretScanner.redact(document, replacing: Self.redacted)
-      var places = JSONPlaces()
-      var (shown, left): ([[JSONStep]], [[JSONStep]]) = ([], [])
-      var strings = 0
-      Self.forEachString(in: document, path: []) { path, text in
-        if Self.value(at: path, in: whole) != .string(text) {
-          if (shown.count + left.count).isMultiple(of: 2) { shown.append(path) } else { left.append(path) }
-        } else {
-          strings += 1
-          if strings.isMultiple(of: 7) { shown.append(path) }
-        }
+      let counts = Self.expectPlacesShownAsWhole(document, whole: whole, in: file) { places in
+        SecretScanner.redact(document, replacing: Self.redacted, at: places)
       }
-      for path in shown { places.insert(path) }
-      let partial = SecretScanner.redact(document, replacing: Self.redacted, at: places)
-      for path in shown {
-        #expect(Self.value(at: path, in: partial) == Self.value(at: path, in: whole), "\(file.lastPathComponent) at \(path)")
-      }
-      for path in left {
-        #expect(Self.value(at: path, in: partial) == Self.value(at: path, in: document), "\(file.lastPathComponent) at \(path)")
-      }
-      placed += shown.count
-      leftAlone += left.count
+      placed += counts.placed
+      leftAlone += counts.leftAlone
     }
     #expect(leftAlone > 20, "the corpus holds secrets in clear to leave alone")
     #expect(placed > 1_000)
   }
 
-  private static func forEachString(in value: JSONValue, path: [JSONStep], _ body: ([JSONStep], String) -> Void) {
+  /// A node's configuration shown in a diff at some places alone (`Secrets.shownInDiff`) is
+  /// there as it is shown whole, by the dialect's rule and by scanning, and as it was
+  /// elsewhere: over every node of every flow in the corpus, places chosen as above.
+  @Test func aConfigurationShownAtSomePlacesIsTheWholeViewThere() throws {
+    try #require(Corpus.missingReason == nil, "\(Corpus.missingReason ?? "")")
+    var (placed, leftAlone) = (0, 0)
+    for file in Corpus.files(withExtension: "json") {
+      guard let version = try? ExportFormat.read(Array(try Data(contentsOf: file)), fallbackName: "f").1.version else { continue }
+      let dialect = version.source?.dialect
+      for node in version.nodes {
+        let whole = JSONValue.object(Secrets.shownInDiff(node.config, dialect: dialect, at: .everywhere))
+        let counts = Self.expectPlacesShownAsWhole(.object(node.config), whole: whole, in: file) { places in
+          .object(Secrets.shownInDiff(node.config, dialect: dialect, at: places))
+        }
+        placed += counts.placed
+        leftAlone += counts.leftAlone
+      }
+    }
+    #expect(leftAlone > 5, "the corpus holds secrets in node configurations to leave alone")
+    #expect(placed > 1_000)
+  }
+
+  /// Checks `partial`, a view of `document` at some places alone, against `whole`, its view
+  /// everywhere: every other string or number the whole view changes is a place, as is every
+  /// seventh it leaves; each place must read as in `whole`, and each change left out as in
+  /// `document`.
+  private static func expectPlacesShownAsWhole(
+    _ document: JSONValue, whole: JSONValue, in file: URL, _ partial: (JSONPlaces) -> JSONValue
+  ) -> (placed: Int, leftAlone: Int) {
+    var places = JSONPlaces()
+    var (shown, left): ([[JSONStep]], [[JSONStep]]) = ([], [])
+    var unchanged = 0
+    forEachLeaf(in: document, path: []) { path, leaf in
+      if value(at: path, in: whole) != leaf {
+        if (shown.count + left.count).isMultiple(of: 2) { shown.append(path) } else { left.append(path) }
+      } else {
+        unchanged += 1
+        if unchanged.isMultiple(of: 7) { shown.append(path) }
+      }
+    }
+    for path in shown { places.insert(path) }
+    let viewed = partial(places)
+    for path in shown {
+      #expect(value(at: path, in: viewed) == value(at: path, in: whole), "\(file.lastPathComponent) at \(path)")
+    }
+    for path in left {
+      #expect(value(at: path, in: viewed) == value(at: path, in: document), "\(file.lastPathComponent) at \(path)")
+    }
+    return (shown.count, left.count)
+  }
+
+  /// Calls `body` with every string and number under `value`, and its path.
+  private static func forEachLeaf(in value: JSONValue, path: [JSONStep], _ body: ([JSONStep], JSONValue) -> Void) {
     switch value {
-    case .string(let text): body(path, text)
+    case .string, .number: body(path, value)
     case .array(let elements):
-      for (index, element) in elements.enumerated() { forEachString(in: element, path: path + [.index(index)], body) }
+      for (index, element) in elements.enumerated() { forEachLeaf(in: element, path: path + [.index(index)], body) }
     case .object(let object):
-      for member in object.members { forEachString(in: member.value, path: path + [.key(member.key)], body) }
+      for member in object.members { forEachLeaf(in: member.value, path: path + [.key(member.key)], body) }
     default: break
     }
   }

@@ -36,6 +36,12 @@ struct SecretWalker {
   /// where it was made, and a seal inside JSON inside a string would be opened one escape short
   /// (a password with a quote or a newline breaking the inner JSON).
   var transformsEmbeddedDocumentsWhole = false
+  /// Where values are rewritten: everywhere but for a diff, which shows the few members of a
+  /// node's configuration that changed (`Secrets.shownInDiff`); walking every member of both
+  /// configurations of each changed node was a tenth of a diff of two Make blueprints. Each
+  /// place is rewritten as a whole walk would: the rule is asked with the keys and objects
+  /// that lead to it.
+  var places = JSONPlaces.everywhere
 
   /// Every string and number under `value` rewritten: the whole member is a secret. Booleans
   /// and nulls are left: they say whether a secret is set (`has_password`), never what it is.
@@ -64,7 +70,7 @@ struct SecretWalker {
       place.objects.removeAll(keepingCapacity: true)
       swap(&place, &kept.place)
     }
-    return walk(value, place: &place, rule) ?? value
+    return (places.isWhole ? walk(value, place: &place, rule) : walk(value, place: &place, at: places, rule)) ?? value
   }
 
   /// The place stack, kept from one walk to the next: a dialect walks each node's
@@ -110,35 +116,72 @@ struct SecretWalker {
       place.objects.append(object)
       defer { place.objects.removeLast() }
       var rewritten: JSONObject?
-      // Members are read in place, and a key is pushed only to go down into an array or an
-      // object: every member of every committed document comes through here.
+      // Members are read in place: every member of every committed document comes through here.
       object.members.withUnsafeBufferPointer { members in
         for index in members.indices {
-          let value: JSONValue?
-          switch members[index].value {
-          case .null, .bool: continue
-          // Most walks name no such member: no key of theirs is hashed to look.
-          case .string(let text)
-          where !embeddedDocumentKeys.isEmpty && embeddedDocumentKeys.contains(members[index].key) && !rule(place, members[index].key):
-            value = rewritingEmbeddedDocument(text, rule) ?? walk(members[index].value, place: &place, rule)
-          case .string, .number:
-            value = rule(place, members[index].key) ? all(members[index].value) : walk(members[index].value, place: &place, rule)
-          case .array, .object:
-            if rule(place, members[index].key) {
-              value = all(members[index].value)
-            } else {
-              place.keys.append(members[index].key)
-              value = walk(members[index].value, place: &place, rule)
-              place.keys.removeLast()
-            }
-          }
-          guard let value else { continue }
+          guard let value = rewrittenMember(at: index, of: members, place: &place, below: nil, rule) else { continue }
           if rewritten == nil { rewritten = object }
           rewritten?.members[index].value = value
         }
       }
       return rewritten.map(JSONValue.object)
     default: return nil
+    }
+  }
+
+  /// `walk(_:place:_:)` of the values at `places` alone, which are not the whole value; the
+  /// containers on the way are gone through as that walk goes through them.
+  private func walk(_ value: JSONValue, place: inout Place, at places: JSONPlaces, _ rule: (Place, String) -> Bool) -> JSONValue? {
+    switch value {
+    case .array(var elements):
+      var changed = false
+      for index in elements.indices {
+        guard let below = places.element(index),
+          let element = below.isWhole
+            ? walk(elements[index], place: &place, rule) : walk(elements[index], place: &place, at: below, rule)
+        else { continue }
+        elements[index] = element
+        changed = true
+      }
+      return changed ? .array(elements) : nil
+    case .object(let object):
+      place.objects.append(object)
+      defer { place.objects.removeLast() }
+      var rewritten: JSONObject?
+      object.members.withUnsafeBufferPointer { members in
+        for index in members.indices {
+          guard let below = places.member(members[index].key),
+            let value = rewrittenMember(at: index, of: members, place: &place, below: below.isWhole ? nil : below, rule)
+          else { continue }
+          if rewritten == nil { rewritten = object }
+          rewritten?.members[index].value = value
+        }
+      }
+      return rewritten.map(JSONValue.object)
+    default: return nil
+    }
+  }
+
+  /// The member at `index` of `members`, of the object last on `place`, rewritten (whole where
+  /// `rule` calls it a secret), or nil when nothing in it is one; at `places` below it alone
+  /// when given. A key is pushed only to go down into an array or an object.
+  private func rewrittenMember(
+    at index: Int, of members: UnsafeBufferPointer<JSONObject.Member>, place: inout Place, below places: JSONPlaces?,
+    _ rule: (Place, String) -> Bool
+  ) -> JSONValue? {
+    let (key, value) = (members[index].key, members[index].value)
+    switch value {
+    case .null, .bool: return nil
+    // Most walks name no such member: no key of theirs is hashed to look.
+    case .string(let text) where !embeddedDocumentKeys.isEmpty && embeddedDocumentKeys.contains(key) && !rule(place, key):
+      return rewritingEmbeddedDocument(text, rule) ?? walk(value, place: &place, rule)
+    case .string, .number:
+      return rule(place, key) ? all(value) : walk(value, place: &place, rule)
+    case .array, .object:
+      if rule(place, key) { return all(value) }
+      place.keys.append(key)
+      defer { place.keys.removeLast() }
+      return places.map { walk(value, place: &place, at: $0, rule) } ?? walk(value, place: &place, rule)
     }
   }
 }

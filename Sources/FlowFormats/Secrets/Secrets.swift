@@ -198,7 +198,9 @@ public enum Secrets {
   public static func shownInDiff(_ config: JSONObject, dialect name: String?, at places: JSONPlaces) -> JSONObject {
     var config = JSONValue.object(config)
     if differStandsInNodeSecrets(of: name) {
-      config = rewriting(config, by: name.flatMap { ExportFormat(rawValue: $0)?.dialect }, diffStandIns())
+      var walker = diffStandIns()
+      walker.places = places
+      config = rewriting(config, by: name.flatMap { ExportFormat(rawValue: $0)?.dialect }, walker)
     }
     return SecretScanner.redact(config, replacing: standIn(kind:secret:), at: places).objectValue ?? [:]
   }
