@@ -146,6 +146,34 @@ import Testing
     #expect(!views.contains("param-A") && !views.contains("param-B"))
   }
 
+  /// Every secret Node-RED's rule finds in a flow node shows as a secret's change, and its
+  /// value in no view: the differ stands in for them where it shows (the view leaves flow
+  /// nodes as they are), the view for those of tabs and config nodes, which it shows whole.
+  @Test func aNodeRedFlowNodesSecretsByRuleShowAsSecrets() throws {
+    func view(_ secret: String) throws -> FlowVersion {
+      try Self.view(
+        #"""
+        [{"id":"t1","type":"tab","label":"Flow","env":[{"name":"TAB_KEY","type":"cred","value":"Tk\#(secret)"}]},
+         {"id":"n1","type":"subflow:s1","z":"t1","name":"Call","x":10,"y":20,"wires":[[]],
+          "env":[{"name":"API","type":"cred","value":"Ev\#(secret)"},{"name":"MODE","type":"str","value":"fast"}],
+          "credentials":{"user":"ops","password":"Cr\#(secret)"},
+          "auth":{"id":"a1","type":"basic","password":"Nd\#(secret)"}},
+         {"id":"b1","type":"mqtt-broker","name":"Broker","broker":"mq.example.com","password":"Br\#(secret)"},
+         {"id":"s1","type":"subflow","name":"Caller","in":[],"out":[]}]
+        """#)
+    }
+    let diff = FlowDiffer.diff(try view("SideOne1"), try view("SideTwo2"), leftLabel: "test", rightLabel: "prod", options: Self.shown)
+    let changes = (diff.nodes + diff.connections).flatMap { change in change.changes.map { "\(change.name) \($0.path)" } }
+    #expect(
+      changes.sorted() == [
+        "Broker password", "Call config.auth.password", "Call config.credentials.password", "Call config.env[0].value",
+        "Flow config.env[0].value",
+      ], "\(changes)")
+    #expect((diff.nodes + diff.connections).allSatisfy { $0.changes.allSatisfy { $0.isSecret } })
+    let views = Self.allViews(diff)
+    #expect(!views.contains("SideOne") && !views.contains("SideTwo"), "\(views)")
+  }
+
   /// A password in a config node's URL is found by the scanner there as in a node: a changed
   /// one shows as a secret's change, its values in no view.
   @Test func aPasswordInAConfigNodesURLShowsNoValue() throws {

@@ -38,9 +38,9 @@ protocol DialectCodec: DocumentCodec {
   /// can and skips the rest, and made "4 nodes" of unknown type out of `"nodes": [1, 2, "x",
   /// null]`, loaded without a word.
   static func checkShape(_ document: JSONValue) throws(FormatError)
-  /// The flow as diff compares it (`document` gives its source, secrets already stand-ins:
-  /// called only by a view that reads it, as walking a whole file for secrets costs as much as
-  /// the model's): every connection-level object of
+  /// The flow as diff compares it (`document` gives its source, its secrets stand-ins as
+  /// `rewritingSecretsForView` leaves them: called only by a view that reads it, as walking a
+  /// whole file for secrets costs as much as the model's): every connection-level object of
   /// the file (config nodes, controller services, parameter contexts, connection details) a
   /// connection reference with its settings as properties, ids and names that an instance
   /// mints left out of names and types, positions only in `Node.position`, each fact in one
@@ -61,6 +61,10 @@ protocol DialectCodec: DocumentCodec {
   /// secret this dialect's documents carry rewritten by `walker`: the one place a dialect says
   /// which of its fields are credentials, used by every writer, every view and the store.
   static func rewritingSecrets(in value: JSONValue, _ walker: SecretWalker) -> JSONValue
+  /// The whole document as `diffView` reads it, its secrets rewritten by `walker` as
+  /// `rewritingSecrets` does, but for those of the nodes' configurations where the differ
+  /// stands in for them (`defersNodeSecretsToDiffer`), which a dialect may leave.
+  static func rewritingSecretsForView(in document: JSONValue, _ walker: SecretWalker) -> JSONValue
   /// Texts every document holding a secret by `rewritingSecrets` contains as written (a quoted
   /// member name its rule asks for), so a document without them, and without escapes that
   /// could spell them otherwise, needs no walk; nil when the rule has none (names judged by
@@ -110,6 +114,9 @@ extension DialectCodec {
     decode(document, fallbackName: fallbackName)
   }
   static var defersNodeSecretsToDiffer: Bool { false }
+  static func rewritingSecretsForView(in document: JSONValue, _ walker: SecretWalker) -> JSONValue {
+    rewritingSecrets(in: document, walker)
+  }
   static var asDialectCodec: (any DialectCodec.Type)? { Self.self }
   static var embeddedIDs: (open: String, close: String, suffix: Character)? { nil }
 

@@ -6,6 +6,21 @@ extension NodeRedCodec {
   /// dialect's rule (`rewritingSecrets`).
   static let credentialMembers: Set<String> = ["credentials"]
   static let viewMakesNodesFromDocument = true
+  /// The view makes each flow node's configuration from its object as it is, less its id,
+  /// type, name, place and wires, none of which the rule reads of a flow node: the differ
+  /// stands in for its secrets as the rule finds them in the document.
+  static let defersNodeSecretsToDiffer = true
+
+  /// The document with the secrets of every object but the flow nodes stood in for: config
+  /// nodes (connections), tabs, subflows and groups are shown whole, and the rule reads a
+  /// config node's by its id and type, which the view takes out.
+  static func rewritingSecretsForView(in document: JSONValue, _ walker: SecretWalker) -> JSONValue {
+    var walker = walker
+    var places = JSONPlaces()
+    for (index, object) in (document.arrayValue ?? []).enumerated() where !isFlowNode(object) { places.insert([.index(index)]) }
+    walker.places = places
+    return rewritingSecrets(in: document, walker)
+  }
 
   /// Every object of the file is a node or a connection: flow nodes, and tabs, subflows,
   /// groups and comments (so a node's `z` and `g` pair with them); config nodes are connection
@@ -53,7 +68,8 @@ extension NodeRedCodec {
   }
 
   /// The object with stand-ins for its credentials. The values of `cred` variables are the
-  /// secrets of the document's own rule (`rewritingSecrets`), stand-ins already.
+  /// secrets of the document's own rule (`rewritingSecrets`), stood in for by the view's walk of
+  /// the document or, in flow nodes, by the differ.
   static func hidingSecrets(_ config: JSONObject) -> JSONObject {
     var config = config
     // Every member of a key that repeats: a lookup finds the last alone.

@@ -57,9 +57,10 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// Nodes' configurations are not scanned for secret-looking values here: the differ has that
   /// done to the configurations of the nodes it shows (`Secrets.shownInDiff`, set in
   /// `DiffOptions.shownConfiguration` by whoever compares views), most of a large flow's nodes
-  /// being unchanged. Nor are their secrets by rule stood in for, where the view keeps the
-  /// configurations as decoded (n8n, FlowPort's own): walking every node of two large n8n
-  /// files for them was a seventh of the diff, and the differ does it where it shows.
+  /// being unchanged. Nor are their secrets by rule stood in for where the differ does it,
+  /// where it shows (`defersNodeSecretsToDiffer`: n8n, Make, Node-RED, FlowPort's own): walking
+  /// every node of two large n8n files for them was a seventh of the diff, and of two Node-RED
+  /// files a quarter.
   public static func diffView(of version: FlowVersion) -> FlowVersion {
     // Every secret, by the flow's own rules, becomes a stand-in first (in node configurations
     // too, unless the differ is left to do it): a changed one shows as `changed (secret)` and
@@ -86,7 +87,7 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     // Connection settings are scanned with the rest (`scanRedacted`): a bot's `token`, a
     // password in a config node's URL.
     let rewritten = Secrets.rewriting(bare, standIn, includingNodes: !Secrets.differStandsInNodeSecrets(of: name))
-    return scanned(dialect.diffView(of: rewritten) { dialect.rewritingSecrets(in: source.document, standIn) })
+    return scanned(dialect.diffView(of: rewritten) { dialect.rewritingSecretsForView(in: source.document, standIn) })
   }
 
   /// The dialect's codec, for a foreign dialect.
