@@ -25,7 +25,9 @@ struct DependencyPlan {
     let importName: String
   }
 
-  private(set) var items: [Item] = []
+  /// The items of each import, in the order planned: asked for one import at a time, by
+  /// every check and plan line of a commit of thousands.
+  private var itemsByImport: [String: [Item]] = [:]
   private(set) var registryWrites: [RegistryEntry] = []
 
   /// The plan when nothing is pending.
@@ -34,6 +36,8 @@ struct DependencyPlan {
   /// `currentVersions`: the target's current version of each subflow it already has.
   init(imports: [PendingImport], state: WorkspaceState, currentVersions: [String: FlowVersion]) {
     var planned: [String: String] = [:]
+    // The target's entries by kind and name: looked up for every entry of every import.
+    let registry = Dictionary(state.registry.map { ("\($0.kind.rawValue)\u{0}\($0.name)", $0.definition) }) { first, _ in first }
     for pending in imports {
       for subflow in pending.outline.subflowDefinitions where state.hasFlow(named: subflow.name) {
         plan(subflow, of: pending, current: currentVersions[subflow.name])
@@ -46,7 +50,7 @@ struct DependencyPlan {
           guard let name = Dependencies.name(of: entry) else { continue }
           let definition = JSONWriter(layout: .minified).string(entry)
           let key = "\(kind.rawValue)\u{0}\(name)"
-          let existing = state.registry.first { $0.kind == kind && $0.name == name }?.definition ?? planned[key]
+          let existing = registry[key] ?? planned[key]
           let decision: Decision
           switch existing {
           case nil:
@@ -56,7 +60,8 @@ struct DependencyPlan {
           case definition?: decision = .reuse
           case _?: decision = .conflict
           }
-          items.append(Item(kind: kind.rawValue, name: name, decision: decision, importName: pending.name))
+          itemsByImport[pending.name, default: []].append(
+            Item(kind: kind.rawValue, name: name, decision: decision, importName: pending.name))
         }
       }
     }
@@ -70,12 +75,12 @@ struct DependencyPlan {
       ).isEmpty
     }
     let decision: Decision = same == false ? .keepTargets : .reuse
-    items.append(Item(kind: "subflow", name: subflow.name, decision: decision, importName: pending.name))
+    itemsByImport[pending.name, default: []].append(Item(kind: "subflow", name: subflow.name, decision: decision, importName: pending.name))
   }
 
   /// What blocks the commit of one import, and what it should warn about.
   func findings(for importName: String) -> [Finding] {
-    items.filter { $0.importName == importName }.compactMap { item in
+    (itemsByImport[importName] ?? []).compactMap { item in
       switch item.decision {
       case .conflict:
         .error("\(item.importName): \(item.kind) '\(item.name)' differs from the one of that name in the target; align them or rename one")
@@ -88,7 +93,7 @@ struct DependencyPlan {
 
   /// The plan's lines for one import: `create event 'FraudSuspected'`, `reuse subflow 'notify'`.
   func lines(for importName: String) -> [String] {
-    items.filter { $0.importName == importName }.map { item in
+    (itemsByImport[importName] ?? []).map { item in
       let verb =
         switch item.decision {
         case .create: "create"

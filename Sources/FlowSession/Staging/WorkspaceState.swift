@@ -9,6 +9,9 @@ struct WorkspaceState: Sendable {
   let flows: [FlowSummary]
   /// The flows by name, for what each import needs to know of its target flow.
   private let flowsByName: [String: FlowSummary]
+  /// Where each connection stands in `connections`, by name: every binding of every import is
+  /// looked up by it, several times in a commit.
+  private let connectionIndex: [String: Int]
   /// The events registry, forms and rules.
   let registry: [RegistryEntry]
   /// Flows that pending imports for this workspace create, so one may call another.
@@ -45,6 +48,7 @@ struct WorkspaceState: Sendable {
     self.connections = connections
     self.flows = flows
     self.flowsByName = Dictionary(flows.map { ($0.name, $0) }) { first, _ in first }
+    self.connectionIndex = Dictionary(connections.indices.map { (connections[$0].name, $0) }) { first, _ in first }
     self.registry = registry
   }
 
@@ -52,7 +56,7 @@ struct WorkspaceState: Sendable {
   func hasFlow(named name: String) -> Bool { flowsByName[name] != nil }
 
   func connection(named name: String) -> Connection? {
-    connections.first { $0.name == name }
+    connectionIndex[name].map { connections[$0] }
   }
 
   /// The version last imported from the file `pending` was loaded from, when the flow it
