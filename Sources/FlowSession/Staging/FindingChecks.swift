@@ -6,19 +6,30 @@ extension Finding {
   static func check(_ pending: PendingImport, in state: WorkspaceState) -> [Finding] {
     var findings: [Finding] = []
     let version = pending.outline
-    for ref in pending.unmatched {
-      findings.append(Finding(severity: .error, message: "\(pending.name): connection reference '\(ref.key)' (\(ref.type)) is unmatched"))
+    // Each reference is read once, in place, and the bound ones are taken in order of their
+    // keys: looking each binding's reference up by key copied every reference of every flow a
+    // bulk commit checks, a seventh of its work on one core.
+    var bound: [(key: String, index: Int, binding: Binding)] = []
+    for index in version.connections.indices {
+      let key = version.connections[index].key
+      if let binding = pending.bindings[key] {
+        bound.append((key, index, binding))
+        continue
+      }
+      let type = version.connections[index].type
+      findings.append(Finding(severity: .error, message: "\(pending.name): connection reference '\(key)' (\(type)) is unmatched"))
     }
-    for (key, binding) in pending.bindings.sorted(by: { $0.key < $1.key }) {
-      guard let ref = version.connection(key: key) else { continue }
+    bound.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
+    for (position, (key, index, binding)) in bound.enumerated() where position == 0 || bound[position - 1].key != key {
+      let type = version.connections[index].type
       guard let connection = state.connection(named: binding.connection) else {
         findings.append(
           Finding(severity: .error, message: "\(pending.name): '\(key)' is bound to '\(binding.connection)', which no longer exists"))
         continue
       }
-      if connection.type != ref.type {
+      if connection.type != type {
         findings.append(
-          Finding(severity: .error, message: "\(pending.name): '\(key)' needs \(ref.type) but '\(connection.name)' is \(connection.type)"))
+          Finding(severity: .error, message: "\(pending.name): '\(key)' needs \(type) but '\(connection.name)' is \(connection.type)"))
       }
     }
     switch pending.mode {
