@@ -79,6 +79,7 @@ public struct JSONParser {
     defer { scratch?.deallocate() }
     var reader = Reader(bytes: buffer, repeated: repeated, minified: scratch)
     if givingBack, PassedPages.returnsMemory { reader.giveBackAt = PassedPages.step }
+    if buffer.count >= 1 << 20 { ArenaReserve.make(buffer.count * 2) }
     if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
       reader.index = 3
       reader.minifiedUpTo = 3
