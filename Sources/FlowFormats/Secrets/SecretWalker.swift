@@ -112,19 +112,7 @@ struct SecretWalker {
         }
       }
       return rewritten.map(JSONValue.array)
-    case .object(let object):
-      place.objects.append(object)
-      defer { place.objects.removeLast() }
-      var rewritten: JSONObject?
-      // Members are read in place: every member of every committed document comes through here.
-      object.members.withUnsafeBufferPointer { members in
-        for index in members.indices {
-          guard let value = rewrittenMember(at: index, of: members, place: &place, below: nil, rule) else { continue }
-          if rewritten == nil { rewritten = object }
-          rewritten?.members[index].value = value
-        }
-      }
-      return rewritten.map(JSONValue.object)
+    case .object(let object): return rewritten(object, place: &place, at: nil, rule)
     default: return nil
     }
   }
@@ -144,22 +132,33 @@ struct SecretWalker {
         changed = true
       }
       return changed ? .array(elements) : nil
-    case .object(let object):
-      place.objects.append(object)
-      defer { place.objects.removeLast() }
-      var rewritten: JSONObject?
-      object.members.withUnsafeBufferPointer { members in
-        for index in members.indices {
-          guard let below = places.member(members[index].key),
-            let value = rewrittenMember(at: index, of: members, place: &place, below: below.isWhole ? nil : below, rule)
-          else { continue }
-          if rewritten == nil { rewritten = object }
-          rewritten?.members[index].value = value
-        }
-      }
-      return rewritten.map(JSONValue.object)
+    case .object(let object): return rewritten(object, place: &place, at: places, rule)
     default: return nil
     }
+  }
+
+  /// `object` with its members rewritten (those at `places` alone, when given), or nil when
+  /// nothing in it is a secret. Members are read in place: every member of every committed
+  /// document comes through here.
+  private func rewritten(_ object: JSONObject, place: inout Place, at places: JSONPlaces?, _ rule: (Place, String) -> Bool)
+    -> JSONValue?
+  {
+    place.objects.append(object)
+    defer { place.objects.removeLast() }
+    var rewritten: JSONObject?
+    object.members.withUnsafeBufferPointer { members in
+      for index in members.indices {
+        var below: JSONPlaces?
+        if let places {
+          guard let inside = places.member(members[index].key) else { continue }
+          below = inside.isWhole ? nil : inside
+        }
+        guard let value = rewrittenMember(at: index, of: members, place: &place, below: below, rule) else { continue }
+        if rewritten == nil { rewritten = object }
+        rewritten?.members[index].value = value
+      }
+    }
+    return rewritten.map(JSONValue.object)
   }
 
   /// The member at `index` of `members`, of the object last on `place`, rewritten (whole where
