@@ -46,6 +46,7 @@ public struct DiffOptions: Sendable {
   public var showingConfigurationsAsTheyAre: DiffOptions {
     var options = self
     options.shownConfiguration = { config, _, _ in config }
+    options.shownKey = { $0 }
     return options
   }
 

@@ -52,7 +52,18 @@ public struct PropertyChange: Hashable, Sendable {
   }
 
   /// Where the value sits, such as `config.query`, `nodes[2]` or `credentials["api key"]`.
-  public var path: String { Self.text(of: components) }
+  public var path: String { Self.text(of: shownComponents) }
+
+  /// The components as views show them: a secret's stand-in in a key (a token in the URL a
+  /// key names a node by) reads `(secret)`, as in a value. The components keep it, so that
+  /// two changes under keys holding different secrets stay apart.
+  public var shownComponents: [Component] {
+    components.map { component in
+      guard case .key(let key) = component, case .string(let shown) = SecretStandIn.masked(.string(key), with: Self.secretText)
+      else { return component }
+      return .key(shown)
+    }
+  }
 
   /// `config.query`, `nodes[2]`, `headers["x-api-key"]`: keys that are not plain words are quoted.
   static func text(of components: some Collection<Component>) -> String {

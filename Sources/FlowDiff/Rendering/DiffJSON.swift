@@ -40,7 +40,7 @@ enum DiffJSON {
   static func encode(_ change: PropertyChange) -> JSONValue {
     var object: JSONObject = [
       "path": .array(
-        change.components.map {
+        change.shownComponents.map {
           switch $0 {
           case .key(let key): .string(key)
           case .index(let index): .number(JSONNumber(index))

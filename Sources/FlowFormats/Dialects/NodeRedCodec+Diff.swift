@@ -7,13 +7,15 @@ extension NodeRedCodec {
   static let credentialMembers: Set<String> = ["credentials"]
   static let viewMakesNodesFromDocument = true
   /// The view makes each flow node's configuration from its object as it is, less its id,
-  /// type, name, place and wires, none of which the rule reads of a flow node: the differ
-  /// stands in for its secrets as the rule finds them in the document.
+  /// type, name, place and wires: the rule finds a flow node's secrets (its `credentials`, its
+  /// `cred` variables, what lies below) without them, in the configuration as in the document,
+  /// so the differ stands in for them where it shows.
   static let defersNodeSecretsToDiffer = true
 
-  /// The document with the secrets of every object but the flow nodes stood in for: config
-  /// nodes (connections), tabs, subflows and groups are shown whole, and the rule reads a
-  /// config node's by its id and type, which the view takes out.
+  /// The document with the secrets of every object but the flow nodes (those with wires or a
+  /// place: groups and comments too) stood in for: config nodes (connections), tabs and
+  /// subflows are shown whole, and the rule knows a config node's secret-named members by its
+  /// id and type, which the view takes out.
   static func rewritingSecretsForView(in document: JSONValue, _ walker: SecretWalker) -> JSONValue {
     var walker = walker
     var places = JSONPlaces()

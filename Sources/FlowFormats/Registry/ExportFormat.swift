@@ -86,8 +86,14 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     }
     // Connection settings are scanned with the rest (`scanRedacted`): a bot's `token`, a
     // password in a config node's URL.
-    let rewritten = Secrets.rewriting(bare, standIn, includingNodes: !Secrets.differStandsInNodeSecrets(of: name))
-    return scanned(dialect.diffView(of: rewritten) { dialect.rewritingSecretsForView(in: source.document, standIn) })
+    let differStandsIn = Secrets.differStandsInNodeSecrets(of: name)
+    let rewritten = Secrets.rewriting(bare, standIn, includingNodes: !differStandsIn)
+    // The nodes' secrets are left in the document only where the differ stands in for them.
+    return scanned(
+      dialect.diffView(of: rewritten) {
+        differStandsIn
+          ? dialect.rewritingSecretsForView(in: source.document, standIn) : dialect.rewritingSecrets(in: source.document, standIn)
+      })
   }
 
   /// The dialect's codec, for a foreign dialect.

@@ -487,12 +487,12 @@ public enum SecretScanner {
     rewrite(value, key: nil, at: places, replacement) ?? value
   }
 
-  /// `key` as a redaction rewrites it; nil when it holds no secret. A key that names a node by
-  /// a URL with its password (n8n's `connections` and `pinData`) is rewritten as the node's
-  /// name is: left as it was, the file kept the password and its wiring no longer named its node.
+  /// `key` as a redaction rewrites it; nil when it holds no secret. A key holding what a
+  /// pattern finds (n8n's `connections` and `pinData` name a node by a URL with its password, a
+  /// map may be keyed by a JDBC URL or a token) is rewritten as the node's name is: left as it
+  /// was, the file kept the secret and its wiring no longer named its node.
   public static func rewritingKey(_ key: String, _ replacement: (_ kind: String, _ secret: String) -> String) -> String? {
-    guard StringBytes.contains("://", in: key) else { return nil }
-    return rewritingPatterns(in: key, replacement)
+    rewritingPatterns(in: key, replacement)
   }
 
   /// `nodes[1].config.headers` for the path of places (a member's or an element's) from `root`;
