@@ -16,10 +16,9 @@ public struct DiffOptions: Sendable {
   /// Where ids sit inside longer strings in the formats compared (Make's `{{3.field}}`), so a
   /// reference to a node that only got another id is no change; each codec knows its own.
   public var embeddedIDs: [EmbeddedIDs] = []
-  /// True when a secret present on one side only is no change: one an export left out, or wrote
-  /// a placeholder for (`SecretStandIn.leftOut`), and a `credentials` member of secrets alone
-  /// missing. What `diff` shows; a commit plan must see such a secret given, or blanked.
-  public var secretsLeftOutAreNoChange = false
+  /// How a secret present on one side only is taken: as one an export left out, or as one
+  /// added or removed.
+  public var oneSidedSecrets = OneSidedSecrets()
   /// A node's configuration as the diff may show it, given the dialect of its flow
   /// (`FlowVersion.source`): the caller's view of it with what must not be printed replaced
   /// (secrets, as stand-ins). Asked only of the two configurations of a paired node that

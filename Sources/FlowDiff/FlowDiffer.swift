@@ -215,7 +215,7 @@ public enum FlowDiffer {
       var changes: [PropertyChange] = []
       JSONDiff.changes(
         .object(old), .object(new), path: [.key("config")], translation: pairing.translation,
-        leftOutIsNoChange: options.secretsLeftOutAreNoChange, into: &changes)
+        secrets: options.oneSidedSecrets, into: &changes)
       return changes
     }
     // What differs is found as the configurations are, and shown as their views show it, at
@@ -327,7 +327,7 @@ public enum FlowDiffer {
       }
       JSONDiff.changes(
         .object(value(old)), .object(value(ref)), path: [], translation: pairing.translation,
-        leftOutIsNoChange: options.secretsLeftOutAreNoChange, into: &properties)
+        secrets: options.oneSidedSecrets, into: &properties)
       properties.removeAll { options.ignoresConnectionProperty($0.path) }
       // Test and production name their credentials apart (`Sheets (ops@test)`): `--ignore name`
       // leaves renames out, of connections as of nodes.

@@ -2,19 +2,19 @@ import FlowModel
 
 /// Structural difference of two JSON values as property paths: objects by key, arrays by index.
 enum JSONDiff {
-  /// The changes from `old` to `new` below `path`; with `leftOutIsNoChange`, a secret present
-  /// on one side only is none (`DiffOptions.secretsLeftOutAreNoChange`).
+  /// The changes from `old` to `new` below `path`, a secret on one side only taken as
+  /// `secrets` says.
   static func changes(
     _ old: JSONValue?, _ new: JSONValue?, path: [PropertyChange.Component], translation: IDTranslation = .none,
-    leftOutIsNoChange: Bool = false, into changes: inout [PropertyChange]
+    secrets: OneSidedSecrets = OneSidedSecrets(), into changes: inout [PropertyChange]
   ) {
     var path = path
-    walk(old, new, path: &path, translation: translation, leftOutIsNoChange: leftOutIsNoChange, into: &changes)
+    walk(old, new, path: &path, translation: translation, secrets: secrets, into: &changes)
   }
 
   private static func walk(
     _ old: JSONValue?, _ new: JSONValue?, path: inout [PropertyChange.Component], translation: IDTranslation,
-    leftOutIsNoChange: Bool, into changes: inout [PropertyChange]
+    secrets: OneSidedSecrets, into changes: inout [PropertyChange]
   ) {
     if old == new { return }
     switch (old, new) {
@@ -34,18 +34,18 @@ enum JSONDiff {
           translated.insert(KeyIndex.Slot(key: key, rank: rank))
         }
         path.append(.key(member.key))
-        walk(member.value, value, path: &path, translation: translation, leftOutIsNoChange: leftOutIsNoChange, into: &changes)
+        walk(member.value, value, path: &path, translation: translation, secrets: secrets, into: &changes)
         path.removeLast()
       }
       for (position, member) in right.members.enumerated() {
         let slot = KeyIndex.Slot(key: member.key, rank: rightIndex.rank(at: position))
         guard leftIndex.value(for: slot.key, rank: slot.rank) == nil, !translated.contains(slot) else { continue }
-        record(path + [.key(member.key)], old: nil, new: member.value, leftOutIsNoChange: leftOutIsNoChange, into: &changes)
+        record(path + [.key(member.key)], old: nil, new: member.value, secrets: secrets, into: &changes)
       }
     case (.array(let left)?, .array(let right)?) where left.count == right.count:
       for index in left.indices {
         path.append(.index(index))
-        walk(left[index], right[index], path: &path, translation: translation, leftOutIsNoChange: leftOutIsNoChange, into: &changes)
+        walk(left[index], right[index], path: &path, translation: translation, secrets: secrets, into: &changes)
         path.removeLast()
       }
     case (.string(let left)?, .string(let right)?) where translation.translate(left) == right:
@@ -53,22 +53,19 @@ enum JSONDiff {
     case (.number(let left)?, .number(let right)?) where translation.translate(left.text) == right.text:
       return
     default:
-      record(path, old: old, new: new, leftOutIsNoChange: leftOutIsNoChange, into: &changes)
+      record(path, old: old, new: new, secrets: secrets, into: &changes)
     }
   }
 
-  /// Adds a change, except a secret on one side only: exports leave secrets out (a bundle, a
-  /// Node-RED flow without its credentials file), so a secret missing is not one removed. With
-  /// `leftOutIsNoChange`, neither is a placeholder written in its place (`SecretStandIn.leftOut`)
-  /// against a secret, nor a `credentials` member of secrets alone against none.
+  /// Adds a change, except a secret on one side only where `secrets` takes it for one left out.
   private static func record(
-    _ components: [PropertyChange.Component], old: JSONValue?, new: JSONValue?, leftOutIsNoChange: Bool,
+    _ components: [PropertyChange.Component], old: JSONValue?, new: JSONValue?, secrets: OneSidedSecrets,
     into changes: inout [PropertyChange]
   ) {
     let change = PropertyChange(components: components, old: old, new: new)
-    if change.isSecret && (old == nil || new == nil) { return }
-    if leftOutIsNoChange {
-      func isLeftOut(_ value: JSONValue?) -> Bool { value == nil || value == SecretStandIn.leftOut }
+    if secrets.missingIsLeftOut, change.isSecret, old == nil || new == nil { return }
+    if secrets.placeholderIsLeftOut {
+      func isLeftOut(_ value: JSONValue?) -> Bool { value.map { $0 == SecretStandIn.leftOut } ?? secrets.missingIsLeftOut }
       func isSecretAlone(_ value: JSONValue?) -> Bool {
         guard let value else { return false }
         return SecretStandIn.isStandIn(value) || components.last == .key("credentials") && SecretStandIn.holdsOnlySecrets(value)

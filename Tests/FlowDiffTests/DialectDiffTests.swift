@@ -301,7 +301,7 @@ import Testing
       try Self.view(Self.brokerFlow(#""broker":"mq.example.com""# + credentials))
     }
     var reading = Self.shown
-    reading.secretsLeftOutAreNoChange = true
+    reading.oneSidedSecrets.placeholderIsLeftOut = true
     func diff(_ left: FlowVersion, _ right: FlowVersion, options: DiffOptions) -> FlowDiff {
       FlowDiffer.diff(left, right, leftLabel: "a", rightLabel: "b", options: options)
     }

@@ -55,6 +55,35 @@ import Testing
     #expect(!printed.contains("s3cr3tPW") && !printed.contains("\u{FFFF}") && !printed.contains(#"\uffff"#), "\(printed)")
   }
 
+  /// A secret added to a node shows as one added, never its value, where the platform's
+  /// exports keep every member (n8n's parameters, a Make module's): it read "no changes", exit
+  /// 0. Node-RED's exports drop `credentials`, so one there on one side only is one left out.
+  @Test func aSecretAddedShowsWhereExportsKeepEveryMember() throws {
+    let harness = try SessionHarness()
+    let flows = [
+      "n8n": { (extra: String) in
+        #"{"name": "w", "nodes": [{"id": "1", "name": "HTTP", "type": "n8n-nodes-base.httpRequest", "parameters": {"url": "https://x"\#(extra)}}], "connections": {}}"#
+      },
+      "make": { (extra: String) in
+        #"{"name": "S", "flow": [{"id": 1, "module": "http:ActionSendData", "version": 3, "parameters": {"url": "https://x"\#(extra)}}], "metadata": {"version": 1}}"#
+      },
+      "node-red": { (extra: String) in
+        #"[{"id": "t1", "type": "tab", "label": "T"}, {"id": "n1", "type": "http request", "z": "t1", "name": "HTTP", "url": "https://x", "x": 1, "y": 1, "wires": [[]]\#(extra.isEmpty ? "" : #", "credentials": {"password": "S3cretPw123"}"#)}]"#
+      },
+    ]
+    for (dialect, flow) in flows {
+      try flow("").write(toFile: harness.path("\(dialect)-a.json"), atomically: true, encoding: .utf8)
+      try flow(#", "password": "S3cretPw123""#).write(toFile: harness.path("\(dialect)-b.json"), atomically: true, encoding: .utf8)
+      for (left, right, sign) in [("a", "b", "+"), ("b", "a", "-")] {
+        let printed = try harness.output(of: "diff ${dir}/\(dialect)-\(left).json ${dir}/\(dialect)-\(right).json").standardOutput
+        let shown =
+          dialect == "node-red" ? printed.contains("no changes") : printed.contains("\(sign) config.parameters.password: (secret)")
+        #expect(shown, "\(dialect): \(printed)")
+        #expect(!printed.contains("S3cretPw123"), "\(printed)")
+      }
+    }
+  }
+
   /// A secret by the dialect's own rule in a node's configuration (credential data in an n8n
   /// parameter, a secret-named option of a FlowPort node), which scanning alone would not
   /// find, shows as a changed secret, and its value never: these views leave nodes as

@@ -53,6 +53,10 @@ protocol DialectCodec: DocumentCodec {
   /// `rewritingSecrets` can then be stood in for by the differ, in the configurations it
   /// shows alone (`Secrets.shownInDiff`), not in every node of both files.
   static var defersNodeSecretsToDiffer: Bool { get }
+  /// True when the platform's exports drop the members that hold secrets (Node-RED's
+  /// `credentials`, NiFi's sensitive properties), so that a diff takes a secret on one side
+  /// only for one left out; false where they keep every member (n8n, Make).
+  static var exportsDropSecretMembers: Bool { get }
   /// Where the dialect writes node ids inside longer strings (Make's `{{3.field}}`), so diff
   /// can follow a node that another instance renumbered: digits followed by `suffix` inside
   /// `open` … `close` (see `FlowDiff.EmbeddedIDs`).
@@ -114,6 +118,7 @@ extension DialectCodec {
     decode(document, fallbackName: fallbackName)
   }
   static var defersNodeSecretsToDiffer: Bool { false }
+  static var exportsDropSecretMembers: Bool { true }
   static func rewritingSecretsForView(in document: JSONValue, _ walker: SecretWalker) -> JSONValue {
     rewritingSecrets(in: document, walker)
   }

@@ -11,6 +11,9 @@ extension MakeCodec {
   /// modules it shows.
   static let defersNodeSecretsToDiffer = true
 
+  /// Make keeps connections apart from blueprints: an export keeps every parameter.
+  static let exportsDropSecretMembers = false
+
   /// Modules without their canvas place (`metadata.designer`: `x`, `y`, and `name`, which is
   /// the node's name) and without their connection (`parameters.__IMTCONN__`/`__IMTKEY__`, and
   /// its `metadata.restore` entry's label and type): the node's `connection` and the

@@ -207,6 +207,9 @@ enum N8nCodec: DialectCodec {
   /// Diff compares n8n's model as decoded (the default `diffView`).
   static let defersNodeSecretsToDiffer = true
 
+  /// n8n keeps credentials apart from workflows: an export keeps every parameter.
+  static let exportsDropSecretMembers = false
+
   /// How many targets the sources of the `connections` object wire: one edge each.
   private static func edgeCount(of sources: [JSONObject.Member]) -> Int {
     var count = 0

@@ -99,6 +99,11 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   /// The dialect's codec, for a foreign dialect.
   var dialect: (any DialectCodec.Type)? { codec.asDialectCodec }
 
+  /// True when this format's exports may leave secrets out by dropping their members
+  /// (`DialectCodec.exportsDropSecretMembers`); FlowPort's own writes a placeholder, but a
+  /// file may have been cut by hand.
+  public var exportsDropSecretMembers: Bool { dialect?.exportsDropSecretMembers ?? true }
+
   /// True for a foreign platform's dialect (n8n, Node-RED, ...), whose files name connections
   /// by the platform's own ids.
   public var isDialect: Bool { dialect != nil }

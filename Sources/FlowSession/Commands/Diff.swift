@@ -104,7 +104,7 @@ struct Diff: Command {
       includeVolatile: arguments.flag(Option.all), ignoredPaths: arguments.values(Option.ignore),
       includeGraph: arguments.flag(Option.dot) || arguments.flag(Option.svg))
     // What an export left out is no change to a reader (a commit plan sees it; see the option).
-    options.secretsLeftOutAreNoChange = true
+    options.oneSidedSecrets.placeholderIsLeftOut = true
     self.options = options
   }
 
