@@ -46,6 +46,16 @@ public struct PropertyChange: Hashable, Sendable {
     if !isSecret, let old, let new { secretChangedWithin = SecretStandIn.standIns(in: old) != SecretStandIn.standIns(in: new) }
   }
 
+  /// This change shown as a secret's: its values, where it has them, masked whole.
+  var maskedAsSecret: PropertyChange {
+    var masked = self
+    masked.old = old.map { _ in Self.secretText }
+    masked.new = new.map { _ in Self.secretText }
+    masked.isSecret = true
+    masked.secretChangedWithin = false
+    return masked
+  }
+
   /// A change at a dotted `path` (`config.query`, `nodes[2]`), for callers that build one by hand.
   public init(path: String, old: JSONValue?, new: JSONValue?) {
     self.init(components: Self.components(of: path), old: old, new: new)

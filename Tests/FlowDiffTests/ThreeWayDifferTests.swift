@@ -40,6 +40,20 @@ import Testing
     #expect(result.targetOnly.isEmpty && result.incoming.isEmpty && result.agreed.isEmpty)
   }
 
+  /// A conflict where one side changed a secret shows the other side's value as one too: the
+  /// target set a header's value under `Content-Type`, the new export renamed the header to
+  /// `X-Auth-Token`, and the target's line printed the token (a tester's find).
+  @Test func aConflictWithASecretOnOneSideShowsNoValueOnEither() {
+    let token = "tok-9f8e7d6c5b"
+    let result = diff(
+      target: flow { $0.nodes[1].config["condition"] = .string(token) },
+      new: flow { $0.nodes[1].config["condition"] = SecretStandIn.standIn(for: .string(token)) })
+    let changes = [result.conflicts.first?.target, result.conflicts.first?.incoming].compactMap { $0 }.flatMap(\.changes)
+    #expect(changes.count == 2 && changes.allSatisfy { $0.isSecret }, "\(changes)")
+    let text = result.text(colour: false)
+    #expect(!text.contains(token), "\(text)")
+  }
+
   @Test func aChangeOnlyInTheTargetIsItsOwn() {
     let result = diff(target: flow { $0.nodes[2].config["table"] = "hotfix" }, new: flow { $0.nodes[0].config["topic"] = "orders.v2" })
     #expect(result.conflicts.isEmpty)
