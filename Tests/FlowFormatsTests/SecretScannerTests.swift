@@ -290,6 +290,18 @@ import Testing
     #expect(SecretScanner.scan(prompt).isEmpty)
   }
 
+  /// A command's arguments repeated under one key are each read after the command: a diff
+  /// shows every copy, and the first kept its password where the last alone was read.
+  @Test func everyCopyOfRepeatedArgumentsIsRead() {
+    let node = JSONValue.object(
+      JSONObject([
+        .init("type", "exec"), .init("command", "sqlcmd"), .init("append", "-S db -P FirstPwA1"), .init("append", "-S db -P LastPwB2"),
+      ]))
+    #expect(SecretScanner.scan(node).count == 2)
+    let redacted = SecretScanner.redact(node).objectValue?.members.filter { $0.key == "append" }.map(\.value)
+    #expect(redacted == ["-S db -P <redacted:password in command line>", "-S db -P <redacted:password in command line>"])
+  }
+
   /// A command's arguments redacted at their place alone are read after the command as a
   /// redaction of the whole leaves it: here the command holds a secret of its own, which read
   /// as it was would keep the arguments' password from being found.

@@ -536,7 +536,7 @@ public enum SecretScanner {
           visit(members[index].value, at: index, root: root, path: &path, key: name(at: index, in: members), matches: &matches)
         }
       }
-      if let (index, kind) = argumentsFinding(in: object) {
+      for (index, kind) in argumentsFindings(in: object) {
         path.append(index)
         matches.append(Match(path: spell(path, from: root), kind: kind))
         path.removeLast()
@@ -546,41 +546,59 @@ public enum SecretScanner {
   }
 
   /// A command whose arguments stand in a member of their own, as Node-RED's exec node has
-  /// them (`command` `sqlcmd`, `append` `-S db -P …`): the arguments, read after the command's
-  /// name (a tool's password option is known by the tool), and the place of their member.
-  private static func commandArguments(in object: JSONObject) -> (command: String, arguments: String, index: Int)? {
-    // Every object of every scanned document is asked: keys are told apart by length first.
-    guard let index = object.members.lastIndex(where: { JSONObject.isSameKey($0.key, "append") }),
-      case .string(let arguments) = object.members[index].value,
+  /// them (`command` `sqlcmd`, `append` `-S db -P …`): the command's name (a tool's password
+  /// option is known by the tool), and the places of the arguments' members. A key repeated,
+  /// every copy is read, as a diff shows every copy.
+  private static func commandArguments(in object: JSONObject) -> (command: String, places: [Int])? {
+    // Every object of every scanned document is asked: keys are told apart by length first,
+    // and the places are listed only for an object that has both.
+    func isArguments(_ member: JSONObject.Member) -> Bool {
+      JSONObject.isSameKey(member.key, "append") && member.value.stringValue != nil
+    }
+    guard object.members.contains(where: isArguments),
       case .string(let command)? = object.members.last(where: { JSONObject.isSameKey($0.key, "command") })?.value, !command.isEmpty
     else { return nil }
-    return (command, arguments, index)
+    return (command, object.members.indices.filter { isArguments(object.members[$0]) })
   }
 
-  /// The place and kind of a secret the arguments of a command (`commandArguments`) hold only
-  /// when read after it; nil when they hold none, or one found in them alone.
-  private static func argumentsFinding(in object: JSONObject) -> (index: Int, kind: String)? {
-    guard let (_, arguments, index) = commandArguments(in: object), patternKind(of: arguments) == nil else { return nil }
-    // The rewrite says both whether the arguments hold a secret and which kind it is.
-    var found: String?
-    _ = rewritingArguments(of: object) { kind, _ in
-      found = found ?? kind
-      return kind
+  /// The place and kind of each secret the arguments of a command (`commandArguments`) hold
+  /// only when read after it (not one found in them alone).
+  private static func argumentsFindings(in object: JSONObject) -> [(index: Int, kind: String)] {
+    guard let (command, places) = commandArguments(in: object) else { return [] }
+    return places.compactMap { index in
+      guard let arguments = object.members[index].value.stringValue, patternKind(of: arguments) == nil else { return nil }
+      // The rewrite says both whether the arguments hold a secret and which kind it is.
+      var found: String?
+      _ = rewriting(arguments, after: command) { kind, _ in
+        found = found ?? kind
+        return kind
+      }
+      return found.map { (index, $0) }
     }
-    return found.map { (index, $0) }
   }
 
   /// `object` with the secrets its command's arguments hold when read after the command
   /// replaced in them; nil when they hold none.
   private static func rewritingArguments(of object: JSONObject, _ replacement: (String, String) -> String) -> JSONObject? {
-    guard let (command, arguments, index) = commandArguments(in: object) else { return nil }
+    guard let (command, places) = commandArguments(in: object) else { return nil }
+    var rewritten: JSONObject?
+    for index in places {
+      guard let arguments = object.members[index].value.stringValue,
+        let replaced = rewriting(arguments, after: command, replacement)
+      else { continue }
+      if rewritten == nil { rewritten = object }
+      rewritten?.members[index].value = .string(replaced)
+    }
+    return rewritten
+  }
+
+  /// `arguments` with the secrets they hold when read after `command` replaced; nil when none.
+  private static func rewriting(_ arguments: String, after command: String, _ replacement: (String, String) -> String) -> String? {
     let prefix = command + " "
     guard let rewritten = rewritingPatterns(in: prefix + arguments, replacement), rewritten.hasPrefix(prefix),
       case let replaced = String(rewritten.dropFirst(prefix.count)), replaced != arguments
     else { return nil }
-    var object = object
-    object.members[index].value = .string(replaced)
-    return object
+    return replaced
   }
 
   /// The name a member's value goes by: its key, but for the value of a name/value pair the
