@@ -274,6 +274,8 @@ public enum SecretScanner {
   private static let anchorMasks: [UInt64] = patterns.map { pattern in
     pattern.anchors.reduce(0) { mask, anchor in mask | 1 << anchors.firstIndex(of: Array(anchor.utf8))! }
   }
+  /// True when some pattern has no anchor, and so may match any text.
+  private static let somePatternHasNoAnchor = anchorMasks.contains(0)
   /// For each byte value, the anchors that start with it, as bits of `anchors`.
   private static let anchorsStartingWith: [UInt64] = (0...255).map { byte in
     anchors.indices.reduce(0) { mask, index in anchors[index].first == UInt8(byte) ? mask | 1 << index : mask }
@@ -318,7 +320,8 @@ public enum SecretScanner {
   private static func candidates(in text: String) -> [Pattern] {
     StringBytes.bytes(of: text) { bytes in
       let found = anchorsFound(in: bytes)
-      guard anchorMasks.contains(where: { $0 & found == $0 }) else { return [] }
+      // Most texts hold no anchor at all (a member's name, a word): no mask is looked at.
+      guard found != 0 || somePatternHasNoAnchor, anchorMasks.contains(where: { $0 & found == $0 }) else { return [] }
       return patterns.indices.filter { anchorMasks[$0] & found == anchorMasks[$0] && patterns[$0].mayMatch(bytes) }.map { patterns[$0] }
     }
   }
