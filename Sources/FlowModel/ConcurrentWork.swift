@@ -25,9 +25,9 @@ private struct Slots<Value>: @unchecked Sendable {
 
 /// `first()` and `second()`, computed at once, `first` on this thread and `second` started on
 /// another (`StartedWork`): for two independent halves of one piece of work (the two sides of
-/// a pairing). One after the other unless `enabled`: work
-/// already spread over every core (`concurrentMap`) would block its threads waiting for halves
-/// that need a thread of the same pool.
+/// a pairing). One after the other unless `enabled`: work already spread over every core
+/// (`concurrentMap`) would block its threads waiting for halves that need a thread of the
+/// same pool.
 public func concurrently<First, Second: Sendable>(
   _ first: () -> First, _ second: @escaping @Sendable () -> Second, if enabled: Bool = true
 ) -> (First, Second) {

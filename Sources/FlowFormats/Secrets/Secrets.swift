@@ -205,8 +205,8 @@ public enum Secrets {
     return SecretScanner.redact(config, replacing: standIn(kind:secret:), at: places).objectValue ?? [:]
   }
 
-  /// A key of a node's configuration as `shownInDiff` shows it: a URL key with its password
-  /// stood in for (`SecretScanner.rewritingKey`).
+  /// A key of a node's configuration as `shownInDiff` shows it: what a pattern finds in it (a
+  /// URL's password, a token) stood in for (`SecretScanner.rewritingKey`).
   public static func shownKeyInDiff(_ key: String) -> String {
     SecretScanner.rewritingKey(key, standIn(kind:secret:)) ?? key
   }

@@ -21,12 +21,16 @@ struct DependencyPlan {
     let kind: String
     let name: String
     let decision: Decision
-    /// The import that brings it.
-    let importName: String
   }
 
-  /// The items of each import, in the order planned: asked for one import at a time, by
-  /// every check and plan line of a commit of thousands.
+  /// An event, form or rule of the registry, by its kind and name.
+  private struct RegistryName: Hashable {
+    let kind: RegistryEntry.Kind
+    let name: String
+  }
+
+  /// The items of each import by its name, in the order planned: asked for one import at a
+  /// time, by every check and plan line of a commit of thousands.
   private var itemsByImport: [String: [Item]] = [:]
   private(set) var registryWrites: [RegistryEntry] = []
 
@@ -35,9 +39,9 @@ struct DependencyPlan {
 
   /// `currentVersions`: the target's current version of each subflow it already has.
   init(imports: [PendingImport], state: WorkspaceState, currentVersions: [String: FlowVersion]) {
-    var planned: [String: String] = [:]
+    var planned: [RegistryName: String] = [:]
     // The target's entries by kind and name: looked up for every entry of every import.
-    let registry = Dictionary(state.registry.map { ("\($0.kind.rawValue)\u{0}\($0.name)", $0.definition) }) { first, _ in first }
+    let registry = Dictionary(state.registry.map { (RegistryName(kind: $0.kind, name: $0.name), $0.definition) }) { first, _ in first }
     for pending in imports {
       for subflow in pending.outline.subflowDefinitions where state.hasFlow(named: subflow.name) {
         plan(subflow, of: pending, current: currentVersions[subflow.name])
@@ -49,7 +53,7 @@ struct DependencyPlan {
         for entry in entries {
           guard let name = Dependencies.name(of: entry) else { continue }
           let definition = JSONWriter(layout: .minified).string(entry)
-          let key = "\(kind.rawValue)\u{0}\(name)"
+          let key = RegistryName(kind: kind, name: name)
           let existing = registry[key] ?? planned[key]
           let decision: Decision
           switch existing {
@@ -60,8 +64,7 @@ struct DependencyPlan {
           case definition?: decision = .reuse
           case _?: decision = .conflict
           }
-          itemsByImport[pending.name, default: []].append(
-            Item(kind: kind.rawValue, name: name, decision: decision, importName: pending.name))
+          itemsByImport[pending.name, default: []].append(Item(kind: kind.rawValue, name: name, decision: decision))
         }
       }
     }
@@ -75,7 +78,7 @@ struct DependencyPlan {
       ).isEmpty
     }
     let decision: Decision = same == false ? .keepTargets : .reuse
-    itemsByImport[pending.name, default: []].append(Item(kind: "subflow", name: subflow.name, decision: decision, importName: pending.name))
+    itemsByImport[pending.name, default: []].append(Item(kind: "subflow", name: subflow.name, decision: decision))
   }
 
   /// What blocks the commit of one import, and what it should warn about.
@@ -83,9 +86,9 @@ struct DependencyPlan {
     (itemsByImport[importName] ?? []).compactMap { item in
       switch item.decision {
       case .conflict:
-        .error("\(item.importName): \(item.kind) '\(item.name)' differs from the one of that name in the target; align them or rename one")
+        .error("\(importName): \(item.kind) '\(item.name)' differs from the one of that name in the target; align them or rename one")
       case .keepTargets:
-        .warning("\(item.importName): subflow '\(item.name)' differs from the target's current version, which is kept")
+        .warning("\(importName): subflow '\(item.name)' differs from the target's current version, which is kept")
       case .create, .reuse: nil
       }
     }
