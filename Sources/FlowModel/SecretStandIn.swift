@@ -49,26 +49,29 @@ public enum SecretStandIn {
 
   /// True for a value made by `standIn(for:)`.
   public static func isStandIn(_ value: JSONValue) -> Bool {
-    guard case .string(let text) = value, text.hasPrefix(marker), text.last == end else { return false }
-    return text.dropFirst(marker.count).dropLast().allSatisfy(\.isHexDigit)
+    guard case .string(let text) = value else { return false }
+    let bytes = text.utf8
+    return bytes.count > markerBytes.count + endBytes.count && bytes.starts(with: markerBytes)
+      && bytes.suffix(endBytes.count).elementsEqual(endBytes)
+      && bytes.dropFirst(markerBytes.count).dropLast(endBytes.count).allSatisfy(isLowerHexDigit)
   }
 
   /// The stand-ins in `value`, whole or inside its texts, in order: the values of two sides
   /// whose secrets differ have different lists, whatever else changed around them.
   public static func standIns(in value: JSONValue) -> [String] {
     switch value {
-    case .string(let text) where text.contains(marker): return found(in: text).map { String($0.hash) }
+    case .string(let text): return found(in: text).map { String($0.hash) }
     case .array(let elements): return elements.flatMap(standIns)
     case .object(let object): return object.members.flatMap { standIns(in: $0.value) }
     default: return []
     }
   }
 
-  /// `text` with every stand-in in it replaced by `words`.
-  private static func masking(_ text: String, with words: String) -> String {
+  /// `text` with its stand-ins, `found(in: text)`, replaced by `words`.
+  private static func masking(_ text: String, _ standIns: [(range: Range<String.Index>, hash: Substring)], with words: String) -> String {
     var result = ""
     var cursor = text.startIndex
-    for standIn in found(in: text) {
+    for standIn in standIns {
       result += text[cursor..<standIn.range.lowerBound] + words
       cursor = standIn.range.upperBound
     }
@@ -76,18 +79,41 @@ public enum SecretStandIn {
   }
 
   /// Each stand-in in `text`, whole (marker, hash, end) with its hash: only hex digits between
-  /// a marker and the end count.
+  /// a marker and the end count. Searched in the UTF-8 bytes: `String.contains` and
+  /// `firstRange(of:)` of a string go through `_StringProcessing`, whose searcher looks its
+  /// generic requirements up in the runtime's conformance tables, about 22,000 instructions a
+  /// call; a diff asks this of every text it prints.
   private static func found(in text: String) -> [(range: Range<String.Index>, hash: Substring)] {
-    var found: [(Range<String.Index>, Substring)] = []
-    var rest = text[...]
-    while let marked = rest.firstRange(of: marker) {
-      let hash = rest[marked.upperBound...].prefix(while: \.isHexDigit)
-      rest = rest[marked.upperBound...]
-      guard !hash.isEmpty, hash.endIndex < text.endIndex, text[hash.endIndex] == end else { continue }
-      found.append((marked.lowerBound..<text.index(after: hash.endIndex), hash))
-      rest = text[text.index(after: hash.endIndex)...]
+    var found: [(range: Range<String.Index>, hash: Substring)] = []
+    let utf8 = text.utf8
+    var text = text
+    text.withUTF8 { bytes in
+      let marker = Self.markerBytes
+      var start = 0
+      while let first = bytes[start...].firstIndex(of: marker[0]) {
+        start = first + 1
+        guard bytes.count - first > marker.count, bytes[first..<first + marker.count].elementsEqual(marker) else { continue }
+        let hashStart = first + marker.count
+        let hashEnd = bytes[hashStart...].firstIndex { !isLowerHexDigit($0) } ?? bytes.count
+        guard hashEnd > hashStart, bytes.count - hashEnd >= endBytes.count,
+          bytes[hashEnd..<hashEnd + endBytes.count].elementsEqual(endBytes)
+        else { continue }
+        let lower = utf8.index(utf8.startIndex, offsetBy: first)
+        let hash = utf8.index(utf8.startIndex, offsetBy: hashStart)..<utf8.index(utf8.startIndex, offsetBy: hashEnd)
+        found.append((lower..<utf8.index(hash.upperBound, offsetBy: endBytes.count), Substring(utf8[hash])))
+        start = hashEnd + endBytes.count
+      }
     }
     return found
+  }
+
+  /// The marker's and the end's UTF-8 bytes, searched for by `found(in:)`.
+  private static let markerBytes = Array(marker.utf8)
+  private static let endBytes = Array(String(end).utf8)
+
+  /// True for the digits `String(_:radix: 16)` writes.
+  private static func isLowerHexDigit(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
   }
 
   /// The value with every stand-in in it, whole or inside a text, replaced by `replacement`,
@@ -96,8 +122,9 @@ public enum SecretStandIn {
     switch value {
     case .string(let text):
       if isStandIn(value) { return replacement }
-      guard text.contains(marker), let words = replacement.stringValue else { return value }
-      return .string(masking(text, with: words))
+      let standIns = found(in: text)
+      guard !standIns.isEmpty, let words = replacement.stringValue else { return value }
+      return .string(masking(text, standIns, with: words))
     case .array(let elements): return .array(elements.map { masked($0, with: replacement) })
     case .object(var object):
       for index in object.members.indices { object.members[index].value = masked(object.members[index].value, with: replacement) }
