@@ -33,10 +33,11 @@ extension NodeRedCodec {
     // The model's nodes are read for their connections alone (`viewMakesNodesFromDocument`).
     let document = source()
     let objects = document.arrayValue ?? []
-    let ids = Set(objects.compactMap { $0["id"]?.stringValue })
+    let read = objects.map(NodeRedObject.init)
+    let ids = Set(read.compactMap(\.id))
     var subflowNames: [String: String] = [:]
-    for object in objects where object["type"]?.stringValue == "subflow" {
-      if let id = object["id"]?.stringValue { subflowNames[id] = object["name"]?.stringValue ?? "" }
+    for object in read where object.type == "subflow" {
+      if let id = object.id { subflowNames[id] = object.name?.stringValue ?? "" }
     }
     let usedBy = Dictionary(version.nodes.map { ($0.id, $0.connection) }, uniquingKeysWith: { first, _ in first })
     var view = version
@@ -44,29 +45,63 @@ extension NodeRedCodec {
     view.nodes.reserveCapacity(objects.count)
     view.connections = []
     view.metadata = [:]
-    for object in objects {
-      guard let id = object["id"]?.stringValue, var type = object["type"]?.stringValue, case .object(var config) = object else { continue }
+    for read in read {
+      guard let id = read.id, var type = read.type else { continue }
       if type.hasPrefix("subflow:"), let name = subflowNames[String(type.dropFirst("subflow:".count))], !name.isEmpty {
         type = "subflow:" + name
       }
-      let nameKey = type == "tab" ? "label" : "name"
-      let name = config[nameKey]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? type
-      config.removeMembers(keyedBy: ["id", "type", nameKey, "x", "y", "w", "h", "wires"])
-      if let tab = config["z"]?.stringValue, !ids.contains(tab) { config["z"] = nil }
-      config = hidingSecrets(config)
-      let isNode = isFlowNode(object) || structural.contains(type)
+      let isTab = type == "tab"
+      let name = (isTab ? read.label : read.name)?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? type
+      let isNode = read.isFlowNode || read.isStructure
+      let shown = ShownMembers(
+        isTab: isTab, keepsTab: read.z?.stringValue.map(ids.contains) ?? true,
+        keepsLinks: !(isNode && (type == "link out" || type == "link call")))
+      let config = hidingSecrets(shown.configuration(of: read.object))
       if isNode {
-        var position: Position?
-        if case .number(let x)? = object["x"], case .number(let y)? = object["y"] { position = Position(x: x, y: y) }
-        if type == "link out" || type == "link call" { config["links"] = nil }
-        view.nodes.append(Node(id: id, name: name, type: type, connection: usedBy[id] ?? nil, config: config, position: position))
+        view.nodes.append(Node(id: id, name: name, type: type, connection: usedBy[id] ?? nil, config: config, position: read.position))
       } else {
-        let reference = reference(for: id, object)
+        let reference = reference(for: id, .object(read.object))
         view.connections.append(
           ConnectionRef(key: id, type: type, name: reference.name == id ? type : reference.name, properties: config))
       }
     }
     return view
+  }
+
+  /// Which members of an object its view's configuration keeps: never its id, type, name (a
+  /// tab's label), place, size or wires, which the view holds elsewhere or ignores; its tab
+  /// (`z`) only when it is one of the file's, and a link node's targets never, since the
+  /// view's edges are made of them.
+  struct ShownMembers {
+    var isTab: Bool
+    var keepsTab: Bool
+    var keepsLinks: Bool
+
+    /// The object's members that are kept, in order, read in one pass: finding and removing
+    /// the others one key at a time was a fifth of making a Node-RED view.
+    func configuration(of object: JSONObject) -> JSONObject {
+      var kept: [JSONObject.Member] = []
+      kept.reserveCapacity(object.members.count)
+      object.members.withUnsafeBufferPointer { members in
+        for index in members.indices where keeps(members[index].key) { kept.append(members[index]) }
+      }
+      return JSONObject(kept)
+    }
+
+    /// By length and first byte, as `NodeRedObject` reads keys.
+    func keeps(_ key: String) -> Bool {
+      guard let first = key.utf8.first else { return true }
+      switch (key.utf8.count, first) {
+      case (1, UInt8(ascii: "z")): return keepsTab
+      case (1, UInt8(ascii: "x")), (1, UInt8(ascii: "y")), (1, UInt8(ascii: "w")), (1, UInt8(ascii: "h")): return false
+      case (2, UInt8(ascii: "i")): return key != "id"
+      case (4, UInt8(ascii: "t")): return key != "type"
+      case (4, UInt8(ascii: "n")): return isTab || key != "name"
+      case (5, UInt8(ascii: "w")): return key != "wires"
+      case (5, UInt8(ascii: "l")): return key == "links" ? keepsLinks : !isTab || key != "label"
+      default: return true
+      }
+    }
   }
 
   /// The object with stand-ins for its credentials. The values of `cred` variables are the

@@ -11,7 +11,6 @@ enum NodeRedCodec: DialectCodec {
   static let platform = "Node-RED"
   static let detectionRank = 0
   static let graphMembers: Set<String> = []
-  static let structural: Set<String> = ["tab", "subflow", "group", "comment"]
 
   static func recognizes(_ document: JSONValue) -> Bool {
     guard case .array(let elements) = document, !elements.isEmpty else { return false }
@@ -27,7 +26,7 @@ enum NodeRedCodec: DialectCodec {
   }
 
   static func isFlowNode(_ object: JSONValue) -> Bool {
-    object["wires"] != nil || object["x"] != nil
+    NodeRedObject(object).isFlowNode
   }
 
   static func decode(_ document: JSONValue, fallbackName: String) -> DecodedExport {
@@ -42,10 +41,11 @@ enum NodeRedCodec: DialectCodec {
 
   private static func decode(_ document: JSONValue, fallbackName: String, keepingConfigurations: Bool) -> DecodedExport {
     let objects = document.arrayValue ?? []
-    let ids = Set(objects.compactMap { $0["id"]?.stringValue })
+    let read = objects.map(NodeRedObject.init)
+    let ids = Set(read.compactMap(\.id))
     let configNodes = Dictionary(
-      objects.filter { !isFlowNode($0) && !structural.contains($0["type"]?.stringValue ?? "") }.compactMap { object in
-        object["id"]?.stringValue.map { ($0, object) }
+      read.filter { !$0.isFlowNode && !$0.isStructure }.compactMap { object in
+        object.id.map { ($0, JSONValue.object(object.object)) }
       }, uniquingKeysWith: { first, _ in first })
     // Only a string as long as some config node's id can be one: a function node's code is not
     // hashed to find out (it was a quarter of decoding a flow of function nodes), and most short
@@ -59,18 +59,22 @@ enum NodeRedCodec: DialectCodec {
     nodes.reserveCapacity(objects.count)
     var edges: [Edge] = []
     var references = ReferenceCollector()
-    for object in objects where isFlowNode(object) {
-      guard let id = object["id"]?.stringValue, let type = object["type"]?.stringValue, !structural.contains(type) else { continue }
-      let name = object["name"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? "\(type) \(id)"
+    for read in read where read.isFlowNode {
+      guard let id = read.id, let type = read.type, !read.isStructure else { continue }
+      let name = read.name?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? "\(type) \(id)"
       var used: [String] = []
-      let members = object.objectValue ?? [:]
-      for member in members where member.key != "z" && member.key != "g" && member.key != "id" {
-        guard let target = member.value.stringValue, configIDLengths.mayContain(target), let configNode = configNodes[target]
-        else { continue }
-        references.add(reference(for: target, configNode))
-        used.append(target)
+      let members = read.object
+      // Read in place, the value's length first: iterating the object copied every member out.
+      members.members.withUnsafeBufferPointer { members in
+        for member in members.indices {
+          guard case .string(let target) = members[member].value, configIDLengths.mayContain(target) else { continue }
+          let key = members[member].key
+          guard key != "z", key != "g", key != "id", let configNode = configNodes[target] else { continue }
+          references.add(reference(for: target, configNode))
+          used.append(target)
+        }
       }
-      for (port, targets) in (object["wires"]?.arrayValue ?? []).enumerated() {
+      for (port, targets) in (read.wires?.arrayValue ?? []).enumerated() {
         for target in targets.arrayValue ?? [] {
           guard let targetID = target.stringValue else { continue }
           if !ids.contains(targetID) { findings.append("node '\(name)' is wired to unknown id '\(targetID)'") }
@@ -78,7 +82,7 @@ enum NodeRedCodec: DialectCodec {
         }
       }
       if type == "link out" || type == "link call" {
-        for target in object["links"]?.arrayValue ?? [] {
+        for target in read.links?.arrayValue ?? [] {
           guard let targetID = target.stringValue else { continue }
           if !ids.contains(targetID) { findings.append("link node '\(name)' links to unknown id '\(targetID)'") }
           edges.append(Edge(from: id, fromPort: "link", to: targetID))
@@ -89,11 +93,11 @@ enum NodeRedCodec: DialectCodec {
       if keepingConfigurations {
         config = members
         config.removeMembers(keyedBy: ["id", "type", "name", "x", "y", "wires", "z"])
-        if case .number(let x)? = object["x"], case .number(let y)? = object["y"] { position = Position(x: x, y: y) }
+        position = read.position
       }
       nodes.append(Node(id: id, name: name, type: type, connection: used.first, config: config, position: position))
     }
-    let tabName = objects.first { $0["type"]?.stringValue == "tab" }?["label"]?.stringValue
+    let tabName = read.first { $0.type == "tab" }?.label?.stringValue
     let version = FlowVersion(
       name: tabName ?? fallbackName, nodes: nodes, edges: edges, connections: references.references,
       source: SourceDocument(dialect: formatName, document: document))
