@@ -131,17 +131,49 @@ enum N8nCodec: DialectCodec {
     /// Every other member, in file order.
     var config: [JSONObject.Member] = []
 
+    /// A member the model holds itself.
+    private enum Modelled { case id, name, type, position, credentials }
+
     init(_ node: JSONValue) {
       guard case .object(let object) = node else { return }
-      for member in object.members {
-        switch member.key {
-        case "id": id = member.value.identifierText
-        case "name": name = member.value.stringValue
-        case "type": type = member.value.stringValue
-        case "position": position = member.value
-        case "credentials": credentials = member.value
-        default: config.append(member)
+      var id: JSONValue?
+      var name: JSONValue?
+      var type: JSONValue?
+      var config: [JSONObject.Member] = []
+      // Read in place, and the configuration given its exact room: grown member by member, it
+      // was reallocated twice a node and kept up to half its room unused for as long as the
+      // flow is held.
+      object.members.withUnsafeBufferPointer { members in
+        config.reserveCapacity(members.count - members.count { Self.modelled($0.key) != nil })
+        for index in members.indices {
+          switch Self.modelled(members[index].key) {
+          case .id: id = members[index].value
+          case .name: name = members[index].value
+          case .type: type = members[index].value
+          case .position: position = members[index].value
+          case .credentials: credentials = members[index].value
+          case nil: config.append(members[index])
+          }
         }
+      }
+      self.id = id?.identifierText
+      self.name = name?.stringValue
+      self.type = type?.stringValue
+      self.config = config
+    }
+
+    /// Which modelled member `key` names, by length and first byte first: `switch` over
+    /// string literals compared every key with each in turn, a call into the standard library
+    /// for every pair that differs.
+    private static func modelled(_ key: String) -> Modelled? {
+      guard let first = key.utf8.first else { return nil }
+      switch (key.utf8.count, first) {
+      case (2, UInt8(ascii: "i")) where key == "id": return .id
+      case (4, UInt8(ascii: "n")) where key == "name": return .name
+      case (4, UInt8(ascii: "t")) where key == "type": return .type
+      case (8, UInt8(ascii: "p")) where key == "position": return .position
+      case (11, UInt8(ascii: "c")) where key == "credentials": return .credentials
+      default: return nil
       }
     }
   }
