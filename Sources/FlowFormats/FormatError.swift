@@ -14,8 +14,8 @@ public enum FormatError: Error, Hashable, Sendable, CustomStringConvertible {
   case writeOnly(String)
   /// The document is a platform's credentials, not a flow (`n8n export:credentials`).
   case credentialsExport(platform: String)
-  /// The bytes are not text at all.
-  case binary
+  /// The bytes are not text at all: a NUL byte stands near the start, at this line and column.
+  case binary(line: Int, column: Int)
   case noSuchNode(String)
   case nodeExists(String)
   case unsupported(String)
@@ -40,6 +40,15 @@ public enum FormatError: Error, Hashable, Sendable, CustomStringConvertible {
     return .invalid(path: path.isEmpty || path == "(top level)" ? prefix : "\(prefix).\(path)", reason: reason)
   }
 
+  /// True when the message starts with the line and column, which follow the file name as in
+  /// a compiler's message (`orders.json:3:14: …`).
+  public var saysLineAndColumn: Bool {
+    switch self {
+    case .syntax, .binary: true
+    default: false
+    }
+  }
+
   /// The message shown after the file name: where in the document, and what is wrong.
   public var description: String {
     switch self {
@@ -52,7 +61,7 @@ public enum FormatError: Error, Hashable, Sendable, CustomStringConvertible {
     case .credentialsExport(let platform):
       return "this is an export of \(platform) credentials, not a flow export: FlowPort keeps no credentials of a platform's;"
         + " add each connection to a workspace with `connection add`"
-    case .binary: return "this is a binary file, not a flow export"
+    case .binary(let line, let column): return "\(line):\(column): this is a binary file, not a flow export (a NUL byte here)"
     case .noSuchNode(let name): return "no node named '\(name)'"
     case .nodeExists(let name): return "a node named '\(name)' exists already"
     case .unsupported(let what): return "\(what) is not supported"

@@ -4,7 +4,7 @@
 public enum UTF8Text {
   /// The offset of the first byte that does not begin a valid UTF-8 scalar; nil when every
   /// byte is UTF-8.
-  public static func firstInvalidByte(in bytes: [UInt8]) -> Int? {
+  public static func firstInvalidByte(in bytes: some Sequence<UInt8>) -> Int? {
     var parser = Unicode.UTF8.ForwardParser()
     var iterator = bytes.makeIterator()
     var offset = 0

@@ -120,8 +120,7 @@ public enum SessionError: Error, CustomStringConvertible {
     case .isDirectory(let path): return "\(path) is a directory; give a file"
     case .unreadable(let path, let reason): return "\(path): cannot be read: \(reason)"
     case .unlistable(let path, let reason): return "\(path): cannot list the folder: \(reason)"
-    case .format(let file, .syntax(let error)): return "\(file):\(error)"
-    case .format(let file, let error): return "\(file): \(error)"
+    case .format(let file, let error): return error.saysLineAndColumn ? "\(file):\(error)" : "\(file): \(error)"
     case .unknownName(let kind, let name, let known):
       let hint = Suggestion.closest(to: name, among: known).map { " (did you mean '\($0)'?)" } ?? ""
       let list = known.isEmpty ? "there are none" : "known: \(known.prefix(8).joined(separator: ", "))\(known.count > 8 ? ", ..." : "")"

@@ -351,7 +351,7 @@ import Testing
       "bad.json:3:1: expected a value, found the end of the text (is the file truncated?)"
     ),
     ("{\"format\": \"flowport/1\", \"flow\": {\"name\": 7}}", "bad.json: flow.name: expected a string, found a number"),
-    ("\u{0}\u{1}ELF", "bad.json: this is a binary file, not a flow export"),
+    ("\u{0}\u{1}ELF", "bad.json:1:1: this is a binary file, not a flow export (a NUL byte here)"),
   ])
   func badExportsNameFileAndPosition(content: String, message: String) throws {
     let fps = try FPSProcess()

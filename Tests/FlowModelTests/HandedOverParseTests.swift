@@ -28,11 +28,12 @@ import Testing
     return (result.map { ($0.value, $0.minifiedText) }, middle.allSatisfy { $0 == 0 } && headKept)
   }
 
-  /// The 1-based line and column of `offset`, counted a byte at a time.
+  /// The 1-based line and column (in characters: bytes that do not continue one) of `offset`,
+  /// counted a byte at a time.
   static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
     let before = bytes[..<offset]
     let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
-    return (before.filter { $0 == UInt8(ascii: "\n") }.count + 1, offset - lineStart + 1)
+    return (before.filter { $0 == UInt8(ascii: "\n") }.count + 1, before[lineStart...].filter { $0 & 0xC0 != 0x80 }.count + 1)
   }
 
   @Test(arguments: [false, true])
@@ -78,10 +79,16 @@ import Testing
   /// of a vector and in runs long enough for a lane to be summed (255 vectors), counted on from
   /// places on both sides of that.
   @Test func linesAreCountedAsOneAtATimeWould() {
-    let short: [UInt8] = Array("ab\ncd\n\nefghij\nk\r\nlmnopqrstu\nvw\n\n\n\nxyz".utf8)
-    // Line ends alone for 5,000 bytes: every lane counts one in each of more than 255 vectors.
+    let short: [UInt8] = Array("ab\ncd\n\néfghij\nk\r\nlmnop🙂qrstu\nvw\n\n\n\nx日本yz".utf8)
+    // Line ends alone for 5,000 bytes: every lane counts one in each of more than 255 vectors;
+    // then a line of 4,000 bytes, a third of them continuing a character.
     let long = (0..<9_000).map { $0 < 5_000 || $0 % 7 == 0 ? UInt8(ascii: "\n") : UInt8(ascii: "a") }
-    for (text, offsets) in [(short, Array(0...short.count)), (long, [0, 15, 16, 4_079, 4_080, 4_081, 4_096, 8_160, 8_999, 9_000])] {
+    let wide = Array(String(repeating: "é", count: 3_000).utf8) + Array(String(repeating: "a\n", count: 10).utf8)
+    let places = [0, 15, 16, 4_079, 4_080, 4_081, 4_096, 5_999, 6_000]
+    for (text, offsets) in [
+      (short, Array(0...short.count)), (long, [0, 15, 16, 4_079, 4_080, 4_081, 4_096, 8_160, 8_999, 9_000]),
+      (wide, places + [6_011, 6_020]),
+    ] {
       text.withUnsafeBufferPointer { bytes in
         for offset in offsets {
           for from in offsets.filter({ $0 <= offset }) {

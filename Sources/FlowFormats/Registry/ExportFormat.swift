@@ -151,10 +151,18 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     case document(JSONValue, text: [UInt8]?)
   }
 
-  /// True when the first 4 KB hold a NUL byte: no text export does. Over contiguous bytes when
-  /// it can: a generic `prefix(4096).contains(0)` on `Data` was 4% of a bulk load.
-  private static func startsBinary(_ bytes: some Collection<UInt8>) -> Bool {
-    bytes.withContiguousStorageIfAvailable { $0.prefix(4096).contains(0) } ?? bytes.prefix(4096).contains(0)
+  /// The error for bytes whose first 4 KB hold a NUL byte, which no text export does, naming
+  /// where it stands (a stray one in a text is then found); nil for text. Over contiguous bytes
+  /// when it can: a generic `prefix(4096).contains(0)` on `Data` was 4% of a bulk load.
+  private static func binaryError(_ bytes: some Collection<UInt8>) -> FormatError? {
+    let nul =
+      bytes.withContiguousStorageIfAvailable { $0.prefix(4096).firstIndex(of: 0) }
+      ?? bytes.prefix(4096).firstIndex(of: 0).map {
+        bytes.distance(from: bytes.startIndex, to: $0)
+      }
+    guard let nul else { return nil }
+    let place = JSONParseError.at(nul, in: bytes, "")
+    return .binary(line: place.line, column: place.column)
   }
 
   private static func parse(_ bytes: some Collection<UInt8>) throws(FormatError) -> Parsed {
@@ -167,7 +175,7 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     throws(FormatError) -> Parsed
   {
     if BundleCodec.isBundle(bytes) { return .bundle(try BundleCodec.decode(Data(bytes))) }
-    if startsBinary(bytes) { throw .binary }
+    if let binary = binaryError(bytes) { throw binary }
     do {
       let (value, text) = try json()
       return .document(value, text: text)

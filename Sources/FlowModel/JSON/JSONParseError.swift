@@ -1,10 +1,12 @@
-/// Why a JSON text could not be read, and where: 1-based line and column (in bytes) and offset.
+/// Why a JSON text could not be read, and where: 1-based line and column (in characters) and
+/// byte offset.
 public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible {
   /// What went wrong, as a lowercase phrase a user can act on.
   public let reason: String
   /// 1-based line of the offending byte.
   public let line: Int
-  /// 1-based column of the offending byte, counted in bytes from the line start.
+  /// 1-based column of the offending byte, counted in characters from the line start (the
+  /// character it is part of).
   public let column: Int
   /// 0-based byte offset of the offending byte.
   let offset: Int

@@ -374,18 +374,23 @@ private struct Reader: ~Copyable {
   }
 
   /// The string of `slice`, validated as UTF-8 when it holds bytes beyond ASCII; an error names
-  /// `start` in `bytes`, the string's first byte. Static: it needs the bytes alone, and the table of
+  /// the first byte that is not UTF-8, `slice` standing at `start` in `bytes`. Static: it needs the bytes alone, and the table of
   /// repeated strings calls it in the middle of the reader's `string()`.
   static func makeString(
     _ slice: UnsafeBufferPointer<UInt8>, validate: Bool, startingAt start: Int, in bytes: UnsafeBufferPointer<UInt8>
   ) throws(JSONParseError) -> String {
     if !validate { return String(decoding: slice, as: UTF8.self) }
-    guard let text = String(validating: slice, as: UTF8.self) else { throw invalidUTF8(at: start) }
+    guard let text = String(validating: slice, as: UTF8.self) else { throw invalidUTF8(in: slice, at: start) }
     return text
   }
 
-  static func invalidUTF8(at start: Int) -> JSONParseError {
-    .unplaced("invalid UTF-8 in string (is this a binary file?)", at: start)
+  /// The error for a string's bytes as written, `slice`, standing at `start`: at the first byte
+  /// that is not UTF-8, which it names, not the string's start (a long text's bad byte was left
+  /// to be found by hand).
+  static func invalidUTF8(in slice: UnsafeBufferPointer<UInt8>, at start: Int) -> JSONParseError {
+    let offset = UTF8Text.firstInvalidByte(in: slice) ?? 0
+    let byte = offset < slice.count ? " (byte 0x\([slice[offset]].hexDigits))" : ""
+    return .unplaced("invalid UTF-8 in string\(byte): is this a binary file, or text in another encoding?", at: start + offset)
   }
 
   /// Reads a string from `start`, its first byte, with `index` at its first escape. The
@@ -415,9 +420,8 @@ private struct Reader: ~Copyable {
     if let failure { throw failure }
     // Escapes are ASCII and unescape to whole characters: the text is well-formed exactly
     // when the bytes written are (the string repaired what was not).
-    if sawNonASCII, !StringBytes.isValidUTF8(UnsafeBufferPointer(rebasing: bytes[start..<index - 1])) {
-      throw Self.invalidUTF8(at: start)
-    }
+    let written = UnsafeBufferPointer(rebasing: bytes[start..<index - 1])
+    if sawNonASCII, !StringBytes.isValidUTF8(written) { throw Self.invalidUTF8(in: written, at: start) }
     // A string that unescaped to much less than was written (`\u00e9` for `é`) is copied to
     // room of its own size rather than keep more than a quarter of its room unused for its life.
     if text.utf8.count < capacity - capacity / 4 { text = text.withUTF8 { String(decoding: $0, as: UTF8.self) } }
@@ -499,6 +503,11 @@ private struct Reader: ~Copyable {
       index = saved
     }
     guard let scalar = Unicode.Scalar(high) else {
+      // A first half the text ends after, before a second could: a file cut short, not a lone
+      // surrogate written so.
+      if high < 0xDC00, bytes.count - index < 6, !bytes[index...].contains(UInt8(ascii: "\"")) {
+        throw error("expected the second half of the surrogate pair, found the end of the text (is the file truncated?)", at: bytes.count)
+      }
       let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<start + 6]), as: UTF8.self)
       throw error(
         "lone surrogate \(text) in string: it stands for no character and cannot be kept (a pair is \\uD800-\\uDBFF then \\uDC00-\\uDFFF)",
