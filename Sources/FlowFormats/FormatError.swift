@@ -14,8 +14,8 @@ public enum FormatError: Error, Hashable, Sendable, CustomStringConvertible {
   case writeOnly(String)
   /// The document is a platform's credentials, not a flow (`n8n export:credentials`).
   case credentialsExport(platform: String)
-  /// The bytes are not text at all: a NUL byte stands near the start, at this line and column.
-  case binary(line: Int, column: Int)
+  /// The bytes are not text at all: a NUL byte stands near the start, at this place.
+  case binary(at: Place)
   case noSuchNode(String)
   case nodeExists(String)
   case unsupported(String)
@@ -32,6 +32,12 @@ public enum FormatError: Error, Hashable, Sendable, CustomStringConvertible {
   public struct Place: Hashable, Sendable {
     var line: Int
     var column: Int
+
+    /// Where the byte at `offset` of `bytes` stands, counted as JSON errors count (`LineCount`).
+    static func of(_ offset: Int, in bytes: some Collection<UInt8>) -> Place {
+      let place = JSONParseError.at(offset, in: bytes, "")
+      return Place(line: place.line, column: place.column)
+    }
   }
 
   /// The same error, for a document found inside another at `prefix`.
@@ -61,7 +67,7 @@ public enum FormatError: Error, Hashable, Sendable, CustomStringConvertible {
     case .credentialsExport(let platform):
       return "this is an export of \(platform) credentials, not a flow export: FlowPort keeps no credentials of a platform's;"
         + " add each connection to a workspace with `connection add`"
-    case .binary(let line, let column): return "\(line):\(column): this is a binary file, not a flow export (a NUL byte here)"
+    case .binary(let place): return "\(place.line):\(place.column): this is a binary file, not a flow export (a NUL byte here)"
     case .noSuchNode(let name): return "no node named '\(name)'"
     case .nodeExists(let name): return "a node named '\(name)' exists already"
     case .unsupported(let what): return "\(what) is not supported"

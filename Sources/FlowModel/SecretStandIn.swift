@@ -67,8 +67,11 @@ public enum SecretStandIn {
     }
   }
 
+  /// A stand-in found in a text: where it stands, whole, and its hash.
+  private typealias Found = (range: Range<String.Index>, hash: Substring)
+
   /// `text` with its stand-ins, `found(in: text)`, replaced by `words`.
-  private static func masking(_ text: String, _ standIns: [(range: Range<String.Index>, hash: Substring)], with words: String) -> String {
+  private static func masking(_ text: String, _ standIns: [Found], with words: String) -> String {
     var result = ""
     var cursor = text.startIndex
     for standIn in standIns {
@@ -78,13 +81,13 @@ public enum SecretStandIn {
     return result + text[cursor...]
   }
 
-  /// Each stand-in in `text`, whole (marker, hash, end) with its hash: only hex digits between
-  /// a marker and the end count. Searched in the UTF-8 bytes: `String.contains` and
+  /// Each stand-in in `text`, whole (marker, hash, end) with its hash: only lower-case hex
+  /// digits, as `standIn(for:)` writes them, between a marker and the end count. Searched in the UTF-8 bytes: `String.contains` and
   /// `firstRange(of:)` of a string go through `_StringProcessing`, whose searcher looks its
   /// generic requirements up in the runtime's conformance tables, about 22,000 instructions a
   /// call; a diff asks this of every text it prints.
-  private static func found(in text: String) -> [(range: Range<String.Index>, hash: Substring)] {
-    var found: [(range: Range<String.Index>, hash: Substring)] = []
+  private static func found(in text: String) -> [Found] {
+    var found: [Found] = []
     let utf8 = text.utf8
     var text = text
     text.withUTF8 { bytes in

@@ -16,4 +16,10 @@ public enum UTF8Text {
       }
     }
   }
+
+  /// The 1-based column of the byte at `offset` of one line: the characters (Unicode scalars)
+  /// before it, plus one, as JSON errors count columns (`LineCount`).
+  public static func column(of offset: Int, in line: some Collection<UInt8>) -> Int {
+    line.prefix(offset).count { $0 & 0xC0 != 0x80 } + 1
+  }
 }

@@ -49,16 +49,17 @@ import Testing
 
   @Test(
     arguments: [
-      ([0x22, 0x5C, 0x6E, 0xC3, 0x28, 0x22], "1:4: invalid UTF-8 in string (byte 0xc3)"),
-      ([0x22, 0x61, 0xC3, 0x5C, 0x6E, 0x22], "1:3: invalid UTF-8 in string (byte 0xc3)"),
-      ([0x22, 0x5C, 0x6E, 0xE6, 0x97, 0x22], "1:4: invalid UTF-8 in string (byte 0xe6)"),
-      ([0x22, 0xC3, 0xA9, 0xFF, 0x22], "1:3: invalid UTF-8 in string (byte 0xff)"),
+      ([0x22, 0x5C, 0x6E, 0xC3, 0x28, 0x22], "1:4: invalid UTF-8 in string (byte 0xC3)"),
+      ([0x22, 0x61, 0xC3, 0x5C, 0x6E, 0x22], "1:3: invalid UTF-8 in string (byte 0xC3)"),
+      ([0x22, 0x5C, 0x6E, 0xE6, 0x97, 0x22], "1:4: invalid UTF-8 in string (byte 0xE6)"),
+      ([0x22, 0xC3, 0xA9, 0xFF, 0x22], "1:3: invalid UTF-8 in string (byte 0xFF)"),
       ([0x22, 0x5C, 0x6E, 0x61], "1:1: unterminated string starting here"),
       ([0x22, 0x61, 0x5C], "1:1: unterminated string starting here"),
       ([0x22, 0x5C, 0x5C, 0x5C, 0x22], "1:1: unterminated string starting here"),
       ([0x22, 0x5C, 0x6E, 0x01, 0x22], "1:4: control character in string"),
       ([0x22, 0x5C, 0x6E, 0x5C, 0x71, 0x22], "1:4: invalid escape '\\q' in string"),
-      ([0x22, 0x5C, 0x6E, 0x5C, 0x75, 0x30, 0x22], "1:6: expected four hex digits"),
+      ([0x22, 0x5C, 0x6E, 0x5C, 0x75, 0x30, 0x22], "1:7: expected a hex digit after \\u, found '\"'"),
+      (Array(#""a\ud83d\u00"#.utf8), "1:13: expected a hex digit after \\u, found the end of the text (is the file truncated?)"),
       (Array(#""a\ud83d"#.utf8), "1:9: expected the second half of the surrogate pair, found the end of the text (is the file truncated?)"),
       (Array(#""a\ud83d""#.utf8), "1:3: lone surrogate \\ud83d in string"),
     ] as [([UInt8], String)])
@@ -67,10 +68,11 @@ import Testing
     #expect(error?.description.hasPrefix(expected) == true, "\(error.map(String.init(describing:)) ?? "read")")
   }
 
-  /// A column counts characters, as Python's and Node's errors and editors do: `é` and `🙂`
-  /// are one each, however many bytes they take.
+  /// A column counts characters (Unicode scalars, as Python's `json` does): `é`, `日` and `🙂`
+  /// are one each, however many bytes they take; a byte order mark is none.
   @Test(arguments: [
     ("{\"a\": \"ééé\" x}", "1:13: expected ',' or '}' in object, found 'x'"),
+    ("\u{FEFF}{\"🙂\": \"日本\" x}", "1:12: expected ',' or '}' in object, found 'x'"),
     ("[\n  \"🙂 日本\",\n  \"\u{7F}é\", tru]", "3:9: expected 'true', found 'tru'"),
   ])
   func aColumnCountsCharacters(text: String, expected: String) {

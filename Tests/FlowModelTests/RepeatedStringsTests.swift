@@ -74,7 +74,7 @@ import Testing
     let valid = Array(#"["abé", "#.utf8)
     let invalid = Array(#""ab"#.utf8) + [0xC3, 0x28] + Array(#"", "padding to read two words past it"]"#.utf8)
     let error = #expect(throws: JSONParseError.self) { try JSONParser.parse(valid + invalid) }
-    #expect(error?.description == "1:12: invalid UTF-8 in string (byte 0xc3): is this a binary file, or text in another encoding?")
+    #expect(error?.description == "1:12: invalid UTF-8 in string (byte 0xC3): is this a binary file, or text in another encoding?")
   }
 
   @Test func invalidUTF8IsRefusedAlsoWhereAValidStringOfTheSameLengthWasKept() {
@@ -82,7 +82,7 @@ import Testing
     let invalid = Array(#""abcdefghijklmnopqrstuvwxyz"#.utf8) + [0xC3, 0x28] + Array(#""]"#.utf8)
     let error = #expect(throws: JSONParseError.self) { try JSONParser.parse(valid + invalid) }
     #expect(
-      error?.description.hasSuffix("invalid UTF-8 in string (byte 0xc3): is this a binary file, or text in another encoding?") == true)
+      error?.description.hasSuffix("invalid UTF-8 in string (byte 0xC3): is this a binary file, or text in another encoding?") == true)
     #expect(error?.description.hasPrefix("1:60:") == true, "at the bad byte, counted in characters")
   }
 }

@@ -33,10 +33,10 @@ extension NodeRedCodec {
     // The model's nodes are read for their connections alone (`viewMakesNodesFromDocument`).
     let document = source()
     let objects = document.arrayValue ?? []
-    let read = objects.map(NodeRedObject.init)
-    let ids = Set(read.compactMap(\.id))
+    let objectsRead = objects.map(NodeRedObject.init)
+    let ids = Set(objectsRead.compactMap(\.id))
     var subflowNames: [String: String] = [:]
-    for object in read where object.type == "subflow" {
+    for object in objectsRead where object.type == "subflow" {
       if let id = object.id { subflowNames[id] = object.name?.stringValue ?? "" }
     }
     let usedBy = Dictionary(version.nodes.map { ($0.id, $0.connection) }, uniquingKeysWith: { first, _ in first })
@@ -45,7 +45,7 @@ extension NodeRedCodec {
     view.nodes.reserveCapacity(objects.count)
     view.connections = []
     view.metadata = [:]
-    for read in read {
+    for read in objectsRead {
       guard let id = read.id, var type = read.type else { continue }
       if type.hasPrefix("subflow:"), let name = subflowNames[String(type.dropFirst("subflow:".count))], !name.isEmpty {
         type = "subflow:" + name
@@ -72,7 +72,7 @@ extension NodeRedCodec {
   /// tab's label), place, size or wires, which the view holds elsewhere or ignores; its tab
   /// (`z`) only when it is one of the file's, and a link node's targets never, since the
   /// view's edges are made of them.
-  struct ShownMembers {
+  private struct ShownMembers {
     var isTab: Bool
     var keepsTab: Bool
     var keepsLinks: Bool
@@ -88,18 +88,14 @@ extension NodeRedCodec {
       return JSONObject(kept)
     }
 
-    /// By length and first byte, as `NodeRedObject` reads keys.
     func keeps(_ key: String) -> Bool {
-      guard let first = key.utf8.first else { return true }
-      switch (key.utf8.count, first) {
-      case (1, UInt8(ascii: "z")): return keepsTab
-      case (1, UInt8(ascii: "x")), (1, UInt8(ascii: "y")), (1, UInt8(ascii: "w")), (1, UInt8(ascii: "h")): return false
-      case (2, UInt8(ascii: "i")): return key != "id"
-      case (4, UInt8(ascii: "t")): return key != "type"
-      case (4, UInt8(ascii: "n")): return isTab || key != "name"
-      case (5, UInt8(ascii: "w")): return key != "wires"
-      case (5, UInt8(ascii: "l")): return key == "links" ? keepsLinks : !isTab || key != "label"
-      default: return true
+      switch NodeRedObject.key(key) {
+      case .z: keepsTab
+      case .links: keepsLinks
+      case .name: isTab
+      case .label: !isTab
+      case .id, .type, .wires, .x, .y, .w, .h: false
+      case nil: true
       }
     }
   }

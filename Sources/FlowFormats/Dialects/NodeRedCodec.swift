@@ -41,10 +41,10 @@ enum NodeRedCodec: DialectCodec {
 
   private static func decode(_ document: JSONValue, fallbackName: String, keepingConfigurations: Bool) -> DecodedExport {
     let objects = document.arrayValue ?? []
-    let read = objects.map(NodeRedObject.init)
-    let ids = Set(read.compactMap(\.id))
+    let objectsRead = objects.map(NodeRedObject.init)
+    let ids = Set(objectsRead.compactMap(\.id))
     let configNodes = Dictionary(
-      read.filter { !$0.isFlowNode && !$0.isStructure }.compactMap { object in
+      objectsRead.filter { !$0.isFlowNode && !$0.isStructure }.compactMap { object in
         object.id.map { ($0, JSONValue.object(object.object)) }
       }, uniquingKeysWith: { first, _ in first })
     // Only a string as long as some config node's id can be one: a function node's code is not
@@ -59,7 +59,7 @@ enum NodeRedCodec: DialectCodec {
     nodes.reserveCapacity(objects.count)
     var edges: [Edge] = []
     var references = ReferenceCollector()
-    for read in read where read.isFlowNode {
+    for read in objectsRead where read.isFlowNode {
       guard let id = read.id, let type = read.type, !read.isStructure else { continue }
       let name = read.name?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? "\(type) \(id)"
       var used: [String] = []
@@ -97,7 +97,7 @@ enum NodeRedCodec: DialectCodec {
       }
       nodes.append(Node(id: id, name: name, type: type, connection: used.first, config: config, position: position))
     }
-    let tabName = read.first { $0.type == "tab" }?.label?.stringValue
+    let tabName = objectsRead.first { $0.type == "tab" }?.label?.stringValue
     let version = FlowVersion(
       name: tabName ?? fallbackName, nodes: nodes, edges: edges, connections: references.references,
       source: SourceDocument(dialect: formatName, document: document))

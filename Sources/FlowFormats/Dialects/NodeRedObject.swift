@@ -1,7 +1,7 @@
 import FlowModel
 
 /// A Node-RED object with the places of the members the dialect reads of every object (id,
-/// type, name, wires, place, tab), found in one pass over its members. Looked up one by one,
+/// type, name or label, wires or links, place, tab), found in one pass over its members. Looked up one by one,
 /// each lookup scanned the object's members again: a fifth of decoding a flow and of making its
 /// diff view. It holds places, not values, so that it is copied as cheaply as the object. A key
 /// that repeats reads as a lookup reads it: its last member.
@@ -22,6 +22,31 @@ struct NodeRedObject {
     var z: Int32 = -1
   }
 
+  /// A member the dialect reads or leaves out of every object, by its key: its id and type, its
+  /// name (a tab's label), its wires and a link node's targets, its place (`x`, `y`), size
+  /// (`w`, `h`) and tab (`z`).
+  enum Key { case id, type, name, label, wires, links, x, y, z, w, h }
+
+  /// Which of them `key` is, told by length and first byte: most keys are none, and `==` on two
+  /// short strings that differ is a call into the standard library.
+  static func key(_ key: String) -> Key? {
+    guard let first = key.utf8.first else { return nil }
+    switch (key.utf8.count, first) {
+    case (1, UInt8(ascii: "x")): return .x
+    case (1, UInt8(ascii: "y")): return .y
+    case (1, UInt8(ascii: "z")): return .z
+    case (1, UInt8(ascii: "w")): return .w
+    case (1, UInt8(ascii: "h")): return .h
+    case (2, UInt8(ascii: "i")) where key == "id": return .id
+    case (4, UInt8(ascii: "t")) where key == "type": return .type
+    case (4, UInt8(ascii: "n")) where key == "name": return .name
+    case (5, UInt8(ascii: "w")) where key == "wires": return .wires
+    case (5, UInt8(ascii: "l")) where key == "links": return .links
+    case (5, UInt8(ascii: "l")) where key == "label": return .label
+    default: return nil
+    }
+  }
+
   /// `value` if it is an object; an object with no members otherwise.
   init(_ value: JSONValue) {
     self.init(value.objectValue ?? [:])
@@ -30,25 +55,21 @@ struct NodeRedObject {
   init(_ object: JSONObject) {
     self.object = object
     var places = Places()
-    // Keys read in place (iterating the object copied every member out), told apart by length
-    // and first byte: most keys are none of these, and `==` on two short strings that differ is
-    // a call into the standard library.
+    // Keys read in place: iterating the object copied every member out, key and value.
     object.members.withUnsafeBufferPointer { members in
       for index in members.indices {
-        let key = members[index].key
-        guard let first = key.utf8.first else { continue }
         let place = Int32(truncatingIfNeeded: index)
-        switch (key.utf8.count, first) {
-        case (1, UInt8(ascii: "x")): places.x = place
-        case (1, UInt8(ascii: "y")): places.y = place
-        case (1, UInt8(ascii: "z")): places.z = place
-        case (2, UInt8(ascii: "i")) where key == "id": places.id = place
-        case (4, UInt8(ascii: "t")) where key == "type": places.type = place
-        case (4, UInt8(ascii: "n")) where key == "name": places.name = place
-        case (5, UInt8(ascii: "w")) where key == "wires": places.wires = place
-        case (5, UInt8(ascii: "l")) where key == "links": places.links = place
-        case (5, UInt8(ascii: "l")) where key == "label": places.label = place
-        default: continue
+        switch Self.key(members[index].key) {
+        case .id: places.id = place
+        case .type: places.type = place
+        case .name: places.name = place
+        case .label: places.label = place
+        case .wires: places.wires = place
+        case .links: places.links = place
+        case .x: places.x = place
+        case .y: places.y = place
+        case .z: places.z = place
+        case .w, .h, nil: continue
         }
       }
     }

@@ -3,13 +3,12 @@ import Yams
 
 extension EnvironmentFile {
   /// Reads an environment file's bytes: text that is not UTF-8 is refused at its line and
-  /// column (in bytes, as JSON positions are) rather than read with replacement characters,
+  /// column (counted as JSON positions are) rather than read with replacement characters,
   /// since connection names come from it.
   public init(contents bytes: [UInt8], path: String) throws(FormatError) {
     guard let text = String(validating: bytes, as: UTF8.self) else {
-      let reason = "not UTF-8 text (a lone surrogate, or another encoding)"
-      let place = JSONParseError.at(UTF8Text.firstInvalidByte(in: bytes) ?? 0, in: bytes, reason)
-      throw .environment(file: path, at: FormatError.Place(line: place.line, column: place.column), reason)
+      let place = FormatError.Place.of(UTF8Text.firstInvalidByte(in: bytes) ?? 0, in: bytes)
+      throw .environment(file: path, at: place, "not UTF-8 text (a lone surrogate, or another encoding)")
     }
     try self.init(text: text, path: path)
   }

@@ -160,9 +160,7 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
       ?? bytes.prefix(4096).firstIndex(of: 0).map {
         bytes.distance(from: bytes.startIndex, to: $0)
       }
-    guard let nul else { return nil }
-    let place = JSONParseError.at(nul, in: bytes, "")
-    return .binary(line: place.line, column: place.column)
+    return nul.map { .binary(at: .of($0, in: bytes)) }
   }
 
   private static func parse(_ bytes: some Collection<UInt8>) throws(FormatError) -> Parsed {

@@ -1,12 +1,12 @@
-/// Why a JSON text could not be read, and where: 1-based line and column (in characters) and
-/// byte offset.
+/// Why a JSON text could not be read, and where: 1-based line and column (in Unicode scalars,
+/// as Python's `json` counts them) and byte offset.
 public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible {
   /// What went wrong, as a lowercase phrase a user can act on.
   public let reason: String
   /// 1-based line of the offending byte.
   public let line: Int
-  /// 1-based column of the offending byte, counted in characters from the line start (the
-  /// character it is part of).
+  /// 1-based column of the offending byte: the Unicode scalars from the line start to it, plus
+  /// one.
   public let column: Int
   /// 0-based byte offset of the offending byte.
   let offset: Int
@@ -20,7 +20,8 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
   /// `line:column: reason`, for messages that prefix the file name.
   public var description: String { "\(line):\(column): \(reason)" }
 
-  /// Makes an error for a byte offset, finding line and column by counting newlines before it.
+  /// Makes an error for a byte offset, finding line and column by counting the line feeds and
+  /// characters before it (`LineCount`).
   /// Done only on failure, so the parser's hot path never tracks lines. Public for problems
   /// found in a document after it parsed (a name a workspace cannot keep), said the same way.
   public static func at(

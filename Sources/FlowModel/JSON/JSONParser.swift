@@ -354,14 +354,14 @@ private struct Reader: ~Copyable {
       index += 1
       if slice.count <= RepeatedStrings.shortLength, start + RepeatedStrings.shortReadLength <= bytes.count, let base = bytes.baseAddress {
         return try repeated.shortString(at: UnsafeRawPointer(base + start), count: slice.count) { () throws(JSONParseError) in
-          try Self.makeString(slice, validate: sawNonASCII, startingAt: start, in: bytes)
+          try Self.makeString(slice, validate: sawNonASCII, startingAt: start)
         }
       }
       guard RepeatedStrings.lengths.contains(slice.count) else {
-        return try Self.makeString(slice, validate: sawNonASCII, startingAt: start, in: bytes)
+        return try Self.makeString(slice, validate: sawNonASCII, startingAt: start)
       }
       return try repeated.string(slice) { () throws(JSONParseError) in
-        try Self.makeString(slice, validate: sawNonASCII, startingAt: start, in: bytes)
+        try Self.makeString(slice, validate: sawNonASCII, startingAt: start)
       }
     }
     if byte == UInt8(ascii: "\\") { return try escapedString(from: start, sawNonASCII: sawNonASCII) }
@@ -374,11 +374,10 @@ private struct Reader: ~Copyable {
   }
 
   /// The string of `slice`, validated as UTF-8 when it holds bytes beyond ASCII; an error names
-  /// the first byte that is not UTF-8, `slice` standing at `start` in `bytes`. Static: it needs the bytes alone, and the table of
-  /// repeated strings calls it in the middle of the reader's `string()`.
-  static func makeString(
-    _ slice: UnsafeBufferPointer<UInt8>, validate: Bool, startingAt start: Int, in bytes: UnsafeBufferPointer<UInt8>
-  ) throws(JSONParseError) -> String {
+  /// the first byte that is not UTF-8, `slice` standing at offset `start` of the text. Static:
+  /// it needs the bytes alone, and the table of repeated strings calls it in the middle of the
+  /// reader's `string()`.
+  static func makeString(_ slice: UnsafeBufferPointer<UInt8>, validate: Bool, startingAt start: Int) throws(JSONParseError) -> String {
     if !validate { return String(decoding: slice, as: UTF8.self) }
     guard let text = String(validating: slice, as: UTF8.self) else { throw invalidUTF8(in: slice, at: start) }
     return text
@@ -389,7 +388,7 @@ private struct Reader: ~Copyable {
   /// to be found by hand).
   static func invalidUTF8(in slice: UnsafeBufferPointer<UInt8>, at start: Int) -> JSONParseError {
     let offset = UTF8Text.firstInvalidByte(in: slice) ?? 0
-    let byte = offset < slice.count ? " (byte 0x\([slice[offset]].hexDigits))" : ""
+    let byte = offset < slice.count ? " (byte 0x\(String(slice[offset], radix: 16, uppercase: true)))" : ""
     return .unplaced("invalid UTF-8 in string\(byte): is this a binary file, or text in another encoding?", at: start + offset)
   }
 
@@ -516,11 +515,12 @@ private struct Reader: ~Copyable {
     return scalar
   }
 
+  /// The four hex digits at `index`; an error names the first byte that is not one, or the end
+  /// of a text cut short.
   mutating func hex4() throws(JSONParseError) -> UInt32 {
-    guard index + 4 <= bytes.count else { throw error("expected four hex digits after \\u") }
     var value: UInt32 = 0
     for _ in 0..<4 {
-      let byte = bytes[index]
+      let byte = index < bytes.count ? bytes[index] : 0
       let digit: UInt8
       switch byte {
       case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")

@@ -1,10 +1,11 @@
 /// Line feeds counted over a text up to an offset, sixteen bytes at a time: where a later
 /// offset's line starts, for an error's line and column (`JSONParseError`), counted on from
 /// where the count stands. A parse that gives back the pages it passed (`PassedPages`) counts
-/// them first, and an error found after still says its line. A column counts characters, as
-/// Python's and Node's JSON errors and editors count them, not bytes: the UTF-8 continuation
-/// bytes of the line so far are counted too, only over the part of each count after its last
-/// line feed (all of a minified text, a line's tail in a pretty-printed one).
+/// them first, and an error found after still says its line. A column counts characters
+/// (Unicode scalars, as Python's `json` counts them), not bytes: the UTF-8 continuation bytes
+/// of the line so far are counted too, only over the part of each count after its last line
+/// feed (all of a minified text, a line's tail in a pretty-printed one). A byte order mark,
+/// which the reader passes over, is no character of the first line.
 struct LineCount {
   /// The bytes counted: those below this offset.
   private(set) var upTo = 0
@@ -66,6 +67,7 @@ struct LineCount {
     assert(offset >= upTo, "a line is counted on, never back")
     var counted = self
     counted.count(bytes, upTo: offset)
-    return (counted.lineFeeds + 1, offset - counted.lineStart - counted.continuationBytes + 1)
+    let byteOrderMark = counted.lineStart == 0 && offset >= 3 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 1 : 0
+    return (counted.lineFeeds + 1, offset - counted.lineStart - counted.continuationBytes - byteOrderMark + 1)
   }
 }

@@ -4,21 +4,22 @@ import FlowModel
 /// CESU-8, text in another encoding, a binary file) are refused at their column rather than read
 /// as U+FFFD: a name taken from them would be changed without a word.
 enum CommandText {
-  /// The line as text, or a usage error naming the column (in bytes) of the first byte that is
-  /// not UTF-8.
+  /// The line as text, or a usage error naming the column (in characters, as JSON errors count
+  /// them) of the first byte that is not UTF-8.
   static func decode(_ bytes: [UInt8]) throws(UsageError) -> String {
     if let offset = UTF8Text.firstInvalidByte(in: bytes) {
       throw UsageError(
-        "invalid UTF-8 at column \(offset + 1) (a lone surrogate, or text in another encoding): commands are read as UTF-8")
+        "invalid UTF-8 at column \(UTF8Text.column(of: offset, in: bytes)) (a lone surrogate, or text in another encoding): commands are read as UTF-8"
+      )
     }
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// Refuses a NUL character, at its column (in bytes, as for invalid UTF-8): no name may hold one (a workspace would keep it cut
-  /// short), and no option or path needs one.
+  /// Refuses a NUL character, at its column (counted as for invalid UTF-8): no name may hold
+  /// one (a workspace would keep it cut short), and no option or path needs one.
   static func refuseNUL(_ line: String) throws(UsageError) {
     guard let nul = line.utf8.firstIndex(of: 0) else { return }
-    let column = line.utf8.distance(from: line.utf8.startIndex, to: nul) + 1
+    let column = UTF8Text.column(of: line.utf8.distance(from: line.utf8.startIndex, to: nul), in: line.utf8)
     throw UsageError("a NUL character at column \(column): a command cannot hold one")
   }
 }
