@@ -16,12 +16,13 @@ public enum FlowDiffer {
   ) -> FlowDiff {
     let pairing = Pairing(left: left, right: right, embeddedIDs: options.embeddedIDs, usingCores: usingCores)
     var result = FlowDiff(
-      left: leftLabel, right: rightLabel, flow: flowChanges(left, right, translation: pairing.translation), nodes: [], edges: [],
+      left: leftLabel, right: rightLabel, flow: flowChanges(left, right, translation: pairing.translation, options: options), nodes: [],
+      edges: [],
       connections: [],
       dependencies: [])
 
     let compared = comparedParts(left, right, pairing: pairing, options: options, usingCores: usingCores)
-    result.nodes = compared.nodes.map(\.change) + removedNodes(left, pairing: pairing)
+    result.nodes = compared.nodes.map(\.change) + removedNodes(left, pairing: pairing, options: options)
     result.edges = compared.edges
     result.connections = compared.connections
     JSONDiff.changes(
@@ -32,7 +33,7 @@ public enum FlowDiffer {
     result.subflows = subflowChanges(left, right, options: options)
     if options.includeGraph {
       let changedRight = Set(compared.nodes.lazy.filter { $0.change.kind == .changed }.map(\.index))
-      result.graph = graph(left, right, pairing: pairing, changedRight: changedRight)
+      result.graph = graph(left, right, pairing: pairing, changedRight: changedRight, options: options)
     }
     return result
   }
@@ -46,7 +47,8 @@ public enum FlowDiffer {
     return right.subflowDefinitions.compactMap { subflow in
       guard let old = lefts[subflow.name]?.first else { return nil }
       lefts[subflow.name]?.removeFirst()
-      let changes = diff(old, subflow, leftLabel: subflow.name, rightLabel: subflow.name, options: options, usingCores: false)
+      let label = options.shownName(subflow.name)
+      let changes = diff(old, subflow, leftLabel: label, rightLabel: label, options: options, usingCores: false)
       return changes.isEmpty ? nil : changes
     }
   }
@@ -83,7 +85,7 @@ public enum FlowDiffer {
     let namesIgnored = options.ignores("name")
     let work = { @Sendable (comparison: Comparison) -> Compared in
       switch comparison {
-      case .edges: return .edges(edgeChanges(left, right, pairing: pairing))
+      case .edges: return .edges(edgeChanges(left, right, pairing: pairing, options: options))
       case .connections:
         return .connections(connectionChanges(left.connections, right.connections, pairing: pairing, options: options))
       case .nodes(let range):
@@ -112,30 +114,35 @@ public enum FlowDiffer {
     right index: Int, _ left: FlowVersion, _ right: FlowVersion, pairing: Pairing, options: DiffOptions, namesIgnored: Bool
   ) -> NodeChange? {
     guard let leftIndex = pairing.leftForRight[index] else {
-      return NodeChange(kind: .added, name: right.nodes[index].name, type: right.nodes[index].type, oldName: nil, changes: [])
+      return NodeChange(
+        kind: .added, name: options.shownName(right.nodes[index].name), type: right.nodes[index].type, oldName: nil, changes: [])
     }
     let properties = nodeChanges(left.nodes[leftIndex], right.nodes[index], options: options, pairing: pairing, left: left, right: right)
     let renamed = !namesIgnored && left.nodes[leftIndex].name != right.nodes[index].name
     guard !properties.isEmpty || renamed else { return nil }
     return NodeChange(
-      kind: .changed, name: right.nodes[index].name, type: right.nodes[index].type, oldName: renamed ? left.nodes[leftIndex].name : nil,
+      kind: .changed, name: options.shownName(right.nodes[index].name), type: right.nodes[index].type,
+      oldName: renamed ? options.shownName(left.nodes[leftIndex].name) : nil,
       changes: properties, leftIndex: leftIndex)
   }
 
   /// Each left node paired with none, as removed.
-  private static func removedNodes(_ left: FlowVersion, pairing: Pairing) -> [NodeChange] {
+  private static func removedNodes(_ left: FlowVersion, pairing: Pairing, options: DiffOptions) -> [NodeChange] {
     left.nodes.indices.compactMap { index in
       guard pairing.rightForLeft[index] == nil else { return nil }
       return NodeChange(
-        kind: .removed, name: left.nodes[index].name, type: left.nodes[index].type, oldName: nil, changes: [], leftIndex: index)
+        kind: .removed, name: options.shownName(left.nodes[index].name), type: left.nodes[index].type, oldName: nil, changes: [],
+        leftIndex: index)
     }
   }
 
   /// Every node and edge of both sides, each with its status, for pictures of the whole flow.
-  private static func graph(_ left: FlowVersion, _ right: FlowVersion, pairing: Pairing, changedRight: Set<Int>) -> DiffGraph {
+  private static func graph(
+    _ left: FlowVersion, _ right: FlowVersion, pairing: Pairing, changedRight: Set<Int>, options: DiffOptions
+  ) -> DiffGraph {
     var nodes: [DiffGraph.Node] = right.nodes.enumerated().map { index, node in
       let status: DiffGraph.Status = pairing.leftForRight[index] == nil ? .added : changedRight.contains(index) ? .changed : .unchanged
-      return DiffGraph.Node(id: "R\(index)", name: node.name, type: node.type, status: status)
+      return DiffGraph.Node(id: "R\(index)", name: options.shownName(node.name), type: node.type, status: status)
     }
     var keyForLeft: [String: String] = [:]
     for (index, node) in left.nodes.enumerated() {
@@ -143,7 +150,7 @@ public enum FlowDiffer {
         keyForLeft[node.id] = "R\(paired)"
       } else {
         keyForLeft[node.id] = "L\(index)"
-        nodes.append(DiffGraph.Node(id: "L\(index)", name: node.name, type: node.type, status: .removed))
+        nodes.append(DiffGraph.Node(id: "L\(index)", name: options.shownName(node.name), type: node.type, status: .removed))
       }
     }
     var keyForRight: [String: String] = [:]
@@ -173,14 +180,17 @@ public enum FlowDiffer {
       })
   }
 
-  private static func flowChanges(_ left: FlowVersion, _ right: FlowVersion, translation: IDTranslation) -> [PropertyChange] {
+  private static func flowChanges(
+    _ left: FlowVersion, _ right: FlowVersion, translation: IDTranslation, options: DiffOptions
+  ) -> [PropertyChange] {
     var changes: [PropertyChange] = []
     func compare(_ path: String, _ old: String?, _ new: String?) {
       if old != new {
         changes.append(PropertyChange(components: [.key(path)], old: old.map(JSONValue.string), new: new.map(JSONValue.string)))
       }
     }
-    compare("name", left.name, right.name)
+    // The name with what a pattern finds in it stood in for: the change shows it as a secret.
+    if left.name != right.name { compare("name", options.shownText(left.name), options.shownText(right.name)) }
     compare("description", left.description, right.description)
     compare("mode", left.mode, right.mode)
     if left.number != right.number {
@@ -237,7 +247,7 @@ public enum FlowDiffer {
         paths.map { path in
           path.map { step in
             guard case .key(let key) = step else { return step }
-            return .key(options.shownKey(key))
+            return .key(options.shownText(key))
           }
         })
       changes += configChanges(shown.0, shown.1).filter { shownPaths.contains($0.components) }
@@ -253,7 +263,7 @@ public enum FlowDiffer {
   }
 
   /// Edges as (source, port, target, port) over paired nodes, named by node names.
-  private static func edgeChanges(_ left: FlowVersion, _ right: FlowVersion, pairing: Pairing) -> [EdgeChange] {
+  private static func edgeChanges(_ left: FlowVersion, _ right: FlowVersion, pairing: Pairing, options: DiffOptions) -> [EdgeChange] {
     /// A node identity both sides share: the right index for paired nodes, a left index for
     /// unpaired ones, and the bare id for ends outside the flow (a wire to a node not in the file).
     enum End: Hashable {
@@ -285,7 +295,7 @@ public enum FlowDiffer {
       let (version, shared) = isAdded ? (right, rightShared) : (left, leftShared)
       let (from, to) = (nodes.from.map { version.nodes[$0].name } ?? edge.from, nodes.to.map { version.nodes[$0].name } ?? edge.to)
       return EdgeChange(
-        isAdded: isAdded, from: from, fromPort: edge.fromPort, to: to, toPort: edge.toPort,
+        isAdded: isAdded, from: options.shownName(from), fromPort: edge.fromPort, to: options.shownName(to), toPort: edge.toPort,
         fromID: shared.contains(from) ? edge.from : nil, toID: shared.contains(to) ? edge.to : nil)
     }
     return added.map { change(right.edges[$0], nodes: pairing.rightEdgeNodes[$0], isAdded: true) }
@@ -317,7 +327,7 @@ public enum FlowDiffer {
     var changes: [NodeChange] = []
     for (rightIndex, ref) in right.enumerated() {
       guard let leftIndex = pairing.connectionLeftForRight[rightIndex] else {
-        changes.append(NodeChange(kind: .added, name: ref.name, type: ref.type, oldName: nil, changes: []))
+        changes.append(NodeChange(kind: .added, name: options.shownName(ref.name), type: ref.type, oldName: nil, changes: []))
         continue
       }
       let old = left[leftIndex]
@@ -335,11 +345,13 @@ public enum FlowDiffer {
       if !properties.isEmpty || renamed {
         changes.append(
           NodeChange(
-            kind: .changed, name: ref.name, type: ref.type, oldName: renamed ? old.name : nil, changes: properties, leftIndex: leftIndex))
+            kind: .changed, name: options.shownName(ref.name), type: ref.type, oldName: renamed ? options.shownName(old.name) : nil,
+            changes: properties, leftIndex: leftIndex))
       }
     }
     for (leftIndex, ref) in left.enumerated() where pairing.connectionRightForLeft[leftIndex] == nil {
-      changes.append(NodeChange(kind: .removed, name: ref.name, type: ref.type, oldName: nil, changes: [], leftIndex: leftIndex))
+      changes.append(
+        NodeChange(kind: .removed, name: options.shownName(ref.name), type: ref.type, oldName: nil, changes: [], leftIndex: leftIndex))
     }
     return changes
   }

@@ -23,7 +23,8 @@ public struct PropertyChange: Hashable, Sendable {
   var outcome: JSONValue?
 
   /// What views show in place of a secret value.
-  static let secretText = JSONValue.string("(secret)")
+  static let secretText = JSONValue.string(secretWords)
+  static let secretWords = "(secret)"
 
   /// A change at `components` from `old` to `new`, either nil when that side lacks the value;
   /// secret stand-ins in either value are masked, and a change of a secret itself is marked so.

@@ -70,6 +70,13 @@ public enum SecretStandIn {
   /// A stand-in found in a text: where it stands, whole, and its hash.
   private typealias Found = (range: Range<String.Index>, hash: Substring)
 
+  /// `text` with every stand-in in it, whole or inside, replaced by `words`: a name as output
+  /// shows it.
+  public static func masked(_ text: String, with words: String) -> String {
+    let standIns = found(in: text)
+    return standIns.isEmpty ? text : masking(text, standIns, with: words)
+  }
+
   /// `text` with its stand-ins, `found(in: text)`, replaced by `words`.
   private static func masking(_ text: String, _ standIns: [Found], with words: String) -> String {
     var result = ""

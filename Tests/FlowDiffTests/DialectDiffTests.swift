@@ -21,7 +21,7 @@ import Testing
   static let shown = {
     var options = DiffOptions()
     options.shownConfiguration = Secrets.shownInDiff
-    options.shownKey = Secrets.shownKeyInDiff
+    options.shownText = Secrets.shownTextInDiff
     return options
   }()
 
@@ -36,7 +36,7 @@ import Testing
     var options = DiffOptions(
       includeVolatile: includeVolatile, ignoredPaths: ignoredPaths, volatilePaths: DiffOptions.commonVolatilePaths + format.volatilePaths)
     options.shownConfiguration = Secrets.shownInDiff
-    options.shownKey = Secrets.shownKeyInDiff
+    options.shownText = Secrets.shownTextInDiff
     options.embeddedIDs = format.embeddedIDs.map { [EmbeddedIDs(open: $0.open, close: $0.close, suffix: $0.suffix)] } ?? []
     return FlowDiffer.diff(before, after, leftLabel: "test", rightLabel: "prod", options: options)
   }

@@ -22,7 +22,7 @@ import Testing
   static let n8n = {
     var options = DiffOptions(volatilePaths: DiffOptions.commonVolatilePaths + ExportFormat(rawValue: "n8n")!.volatilePaths)
     options.shownConfiguration = Secrets.shownInDiff
-    options.shownKey = Secrets.shownKeyInDiff
+    options.shownText = Secrets.shownTextInDiff
     return options
   }()
 
@@ -191,7 +191,7 @@ import Testing
     // As `diff` compares views: the configurations of nodes shown scanned for secrets.
     var options = DiffOptions()
     options.shownConfiguration = Secrets.shownInDiff
-    options.shownKey = Secrets.shownKeyInDiff
+    options.shownText = Secrets.shownTextInDiff
     let before = flow(password: "pwOLD1234", host: "nas.local", token: "abcdefghijklmnop0123OLD")
     let after = flow(password: "pwNEW5678", host: "nas.local", token: "abcdefghijklmnop0123NEW")
     let text = DiffRenderer.terminal(colour: false).render(

@@ -13,7 +13,7 @@ import Testing
   static func diff(_ left: FlowVersion, _ right: FlowVersion, format: ExportFormat) -> FlowDiff {
     var options = DiffOptions(volatilePaths: DiffOptions.commonVolatilePaths + format.volatilePaths)
     options.shownConfiguration = Secrets.shownInDiff
-    options.shownKey = Secrets.shownKeyInDiff
+    options.shownText = Secrets.shownTextInDiff
     options.embeddedIDs = format.embeddedIDs.map { [EmbeddedIDs(open: $0.open, close: $0.close, suffix: $0.suffix)] } ?? []
     return FlowDiffer.diff(
       ExportFormat.diffView(of: left), ExportFormat.diffView(of: right), leftLabel: "original", rightLabel: "copy", options: options)

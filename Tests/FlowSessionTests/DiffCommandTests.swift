@@ -55,6 +55,35 @@ import Testing
     #expect(!printed.contains("s3cr3tPW") && !printed.contains("\u{FFFF}") && !printed.contains(#"\uffff"#), "\(printed)")
   }
 
+  /// A token pasted into a name (a node's, a Node-RED tab's label, a config node's, a Make
+  /// module's designer name) or a password in a flow's name shows as `(secret)` in every view
+  /// of a diff, never its value: names were printed as they were (a tester's find), though load
+  /// warned of them.
+  @Test(arguments: ["diff", "diff --json", "diff --all", "diff --stat", "diff --base ${dir}/a.json", "diff --dot"])
+  func aSecretInANameShowsAsASecret(command: String) throws {
+    let harness = try SessionHarness()
+    let token = "Bearer abcdEFGH1234567890abcdefXYZ"
+    let flows = [
+      "n8n": { (name: String) in
+        #"{"name": "\#(name == "Call" ? "w" : "w https://admin:S3cretPw99@db.example.com")", "nodes": [{"id": "1", "name": "Start", "type": "n8n-nodes-base.manualTrigger", "parameters": {}}, {"id": "2", "name": "\#(name)", "type": "n8n-nodes-base.httpRequest", "parameters": {"url": "https://x"}}], "connections": {"Start": {"main": [[{"node": "\#(name)", "type": "main", "index": 0}]]}}}"#
+      },
+      "node-red": { (name: String) in
+        #"[{"id": "t1", "type": "tab", "label": "\#(name)"}, {"id": "b1", "type": "mqtt-broker", "name": "\#(name)", "broker": "mqtt.example.com"}, {"id": "n1", "type": "mqtt in", "z": "t1", "name": "\#(name)", "broker": "b1", "x": 1, "y": 1, "wires": [["n2"]]}, {"id": "n2", "type": "debug", "z": "t1", "x": 2, "y": 1, "wires": []}]"#
+      },
+      "make": { (name: String) in
+        #"{"name": "S", "flow": [{"id": 1, "module": "http:ActionSendData", "version": 3, "parameters": {"url": "https://x"}, "metadata": {"designer": {"x": 0, "y": 0, "name": "\#(name)"}}}], "metadata": {"version": 1}}"#
+      },
+    ]
+    for (dialect, flow) in flows {
+      try flow("Call").write(toFile: harness.path("a.json"), atomically: true, encoding: .utf8)
+      try flow(token).write(toFile: harness.path("b.json"), atomically: true, encoding: .utf8)
+      let printed = try harness.output(of: "\(command) ${dir}/a.json ${dir}/b.json").standardOutput
+      #expect(printed.contains("(secret)"), "\(dialect): \(printed)")
+      #expect(!printed.contains("abcdEFGH") && !printed.contains("S3cretPw99") && !printed.contains("\u{FFFF}"), "\(dialect): \(printed)")
+      #expect(!printed.contains(#"\uffff"#), "\(dialect): \(printed)")
+    }
+  }
+
   /// A secret added to a node shows as one added, never its value, where the platform's
   /// exports keep every member (n8n's parameters, a Make module's): it read "no changes", exit
   /// 0. Node-RED's exports drop `credentials`, so one there on one side only is one left out.

@@ -490,12 +490,13 @@ public enum SecretScanner {
     rewrite(value, key: nil, at: places, replacement) ?? value
   }
 
-  /// `key` as a redaction rewrites it; nil when it holds no secret. A key holding what a
-  /// pattern finds (n8n's `connections` and `pinData` name a node by a URL with its password, a
-  /// map may be keyed by a JDBC URL or a token) is rewritten as the node's name is: left as it
-  /// was, the file kept the secret and its wiring no longer named its node.
-  public static func rewritingKey(_ key: String, _ replacement: (_ kind: String, _ secret: String) -> String) -> String? {
-    rewritingPatterns(in: key, replacement)
+  /// A key or a name as a redaction rewrites it: what a pattern finds in it replaced; nil when
+  /// it holds no secret. A key holding one (n8n's `connections` and `pinData` name a node by a
+  /// URL with its password, a map may be keyed by a JDBC URL or a token) is rewritten as the
+  /// node's name is: left as it was, the file kept the secret and its wiring no longer named its
+  /// node. A name is no secret's by its own name, so only patterns are looked for.
+  public static func rewritingText(_ text: String, _ replacement: (_ kind: String, _ secret: String) -> String) -> String? {
+    rewritingPatterns(in: text, replacement)
   }
 
   /// `nodes[1].config.headers` for the path of places (a member's or an element's) from `root`;
@@ -981,7 +982,7 @@ public enum SecretScanner {
       var rewritten: JSONObject?
       for index in object.members.indices {
         guard let below = places.member(object.members[index].key) else { continue }
-        if let masked = rewritingKey(object.members[index].key, replacement) {
+        if let masked = rewritingText(object.members[index].key, replacement) {
           if rewritten == nil { rewritten = object }
           rewritten?.members[index].key = masked
         }

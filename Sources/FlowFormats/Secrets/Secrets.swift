@@ -205,10 +205,11 @@ public enum Secrets {
     return SecretScanner.redact(config, replacing: standIn(kind:secret:), at: places).objectValue ?? [:]
   }
 
-  /// A key of a node's configuration as `shownInDiff` shows it: what a pattern finds in it (a
-  /// URL's password, a token) stood in for (`SecretScanner.rewritingKey`).
-  public static func shownKeyInDiff(_ key: String) -> String {
-    SecretScanner.rewritingKey(key, standIn(kind:secret:)) ?? key
+  /// A key of a node's configuration as `shownInDiff` shows it, or a name as a diff prints it:
+  /// what a pattern finds in it (a URL's password, a token) stood in for
+  /// (`SecretScanner.rewritingText`).
+  public static func shownTextInDiff(_ text: String) -> String {
+    SecretScanner.rewritingText(text, standIn(kind:secret:)) ?? text
   }
 
   /// True when the secrets a flow of `dialect` holds by its rule in node configurations are

@@ -12,7 +12,7 @@ extension DiffOptions {
   func comparingViews(of formats: some Sequence<ExportFormat>) -> DiffOptions {
     var options = self
     options.shownConfiguration = Secrets.shownInDiff
-    options.shownKey = Secrets.shownKeyInDiff
+    options.shownText = Secrets.shownTextInDiff
     var seen: Set<ExportFormat> = []
     for format in formats where seen.insert(format).inserted {
       options.volatilePaths += format.volatilePaths
