@@ -84,6 +84,21 @@ import Testing
     }
   }
 
+  /// `show` prints names redacted as a view shows values: it printed a token pasted into a
+  /// node's name, and a connection reference's, just below the warning that load found one.
+  @Test(arguments: ["show", "show --json"])
+  func showRedactsASecretInAName(command: String) throws {
+    let harness = try SessionHarness()
+    let token = "Bearer abcdEFGH1234567890abcdefXYZ"
+    let flow =
+      #"[{"id": "t1", "type": "tab", "label": "Flow"}, {"id": "b1", "type": "mqtt-broker", "name": "\#(token)", "broker": "mqtt.example.com"}, {"id": "n1", "type": "mqtt in", "z": "t1", "name": "\#(token)", "broker": "b1", "x": 1, "y": 1, "wires": [["n2"]]}, {"id": "n2", "type": "debug", "z": "t1", "x": 2, "y": 1, "wires": []}]"#
+    try flow.write(toFile: harness.path("f.json"), atomically: true, encoding: .utf8)
+    try harness.run("load ${dir}/f.json as f")
+    let printed = try harness.output(of: "\(command) f").standardOutput
+    #expect(printed.contains("<redacted:bearer token>"), "\(printed)")
+    #expect(!printed.contains("abcdEFGH"), "\(printed)")
+  }
+
   /// A secret added to a node shows as one added, never its value, where the platform's
   /// exports keep every member (n8n's parameters, a Make module's): it read "no changes", exit
   /// 0. Node-RED's exports drop `credentials`, so one there on one side only is one left out.

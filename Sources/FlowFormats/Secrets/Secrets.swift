@@ -230,9 +230,29 @@ public enum Secrets {
   }
 
   /// The version as a view shows it (`show --json`, `diff`): secrets, and secret-looking values
-  /// found by scanning, replaced.
+  /// found by scanning, replaced, in names too.
   public static func forViewing(_ version: FlowVersion) -> FlowVersion {
-    scanRedacted(redacted(version))
+    redactingNames(scanRedacted(redacted(version)))
+  }
+
+  /// The version with what a pattern finds in its names (the flow's, its nodes', its connection
+  /// references', its subflows') redacted as `redact` writes it (`<redacted:bearer token>`): a
+  /// token pasted into a node's name, a password in the URL an unnamed config node goes by.
+  /// `show` prints names, which the walks of configurations and documents never reach; load
+  /// warned of them, and `show` then printed them. Names without one are left as they are, so
+  /// a large flow's nodes are not copied for nothing.
+  public static func redactingNames(_ version: FlowVersion) -> FlowVersion {
+    let replacement = { (kind: String, _: String) in "<redacted:\(kind)>" }
+    var version = version
+    if let name = SecretScanner.rewritingText(version.name, replacement) { version.name = name }
+    for index in version.nodes.indices {
+      if let name = SecretScanner.rewritingText(version.nodes[index].name, replacement) { version.nodes[index].name = name }
+    }
+    for index in version.connections.indices {
+      if let name = SecretScanner.rewritingText(version.connections[index].name, replacement) { version.connections[index].name = name }
+    }
+    if !version.subflowDefinitions.isEmpty { version.subflowDefinitions = version.subflowDefinitions.map(redactingNames) }
+    return version
   }
 
   /// `text` with the password of every JAAS login line in it passed through `transform`; nil

@@ -28,8 +28,11 @@ struct Show: Command {
 
   func run(in session: Session) throws {
     let operand = try session.flowOperand(name)
-    let version = operand.version
-    if json { return session.output.line(JSONWriter().string(NativeJSONCodec.encode(Secrets.forViewing(version), stamp: nil))) }
+    if json { return session.output.line(JSONWriter().string(NativeJSONCodec.encode(Secrets.forViewing(operand.version), stamp: nil))) }
+    // Names and the description as a view shows them (a token pasted into a node's name); the
+    // configurations, which this does not print, are not scanned.
+    var version = Secrets.redactingNames(operand.version)
+    version.description = version.description.map { Secrets.redacted(text: $0) }
     let pending = session.imports.first { $0.name == name }
     let output = session.output
     output.line("\(version.name) (\(operand.label)), version \(version.number), \(ExportFormat.natural(for: version).displayName)")
