@@ -16,6 +16,9 @@ public enum FormatError: Error, Hashable, Sendable, CustomStringConvertible {
   case credentialsExport(platform: String)
   /// The bytes are not text at all: a NUL byte stands near the start, at this place.
   case binary(at: Place)
+  /// The bytes are text in UTF-16 (a byte order mark, or a NUL beside every character of the
+  /// first two), as some Windows tools save JSON: said so, rather than "binary".
+  case utf16
   case noSuchNode(String)
   case nodeExists(String)
   case unsupported(String)
@@ -68,6 +71,7 @@ public enum FormatError: Error, Hashable, Sendable, CustomStringConvertible {
       return "this is an export of \(platform) credentials, not a flow export: FlowPort keeps no credentials of a platform's;"
         + " add each connection to a workspace with `connection add`"
     case .binary(let place): return "\(place.line):\(place.column): this is a binary file, not a flow export (a NUL byte here)"
+    case .utf16: return "this is UTF-16 text, and exports are read as UTF-8: save it as UTF-8 (`iconv -f UTF-16 -t UTF-8`)"
     case .noSuchNode(let name): return "no node named '\(name)'"
     case .nodeExists(let name): return "a node named '\(name)' exists already"
     case .unsupported(let what): return "\(what) is not supported"

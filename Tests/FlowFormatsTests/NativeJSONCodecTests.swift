@@ -105,13 +105,20 @@ import Testing
     }
   }
 
-  @Test func detectsByContentNotName() {
+  @Test func detectsByContentNotName() throws {
     func read(_ text: String) throws(FormatError) { _ = try ExportFormat.read(Array(text.utf8), fallbackName: "x") }
     #expect(throws: FormatError.writeOnly("Flink SQL")) { try read("CREATE TABLE x (a INT);\nINSERT INTO y SELECT * FROM x;") }
     let binary = #expect(throws: FormatError.self) { try ExportFormat.read([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00], fallbackName: "x") }
     #expect(binary?.description == "1:4: this is a binary file, not a flow export (a NUL byte here)")
     let stray = #expect(throws: FormatError.self) { try read("{\n\"é\u{0}\": 1}") }
     #expect(stray?.description == "2:3: this is a binary file, not a flow export (a NUL byte here)")
+    // UTF-16 as Windows tools save JSON, with and without a byte order mark, in either order.
+    for (text, encoding) in [
+      ("\u{FEFF}{\"a\": 1}", String.Encoding.utf16LittleEndian), ("{\"a\": 1}", .utf16LittleEndian), ("{\"a\": 1}", .utf16BigEndian),
+    ] {
+      let bytes = try #require(text.data(using: encoding))
+      #expect(throws: FormatError.utf16) { try ExportFormat.read(Array(bytes), fallbackName: "x") }
+    }
     let unknown = "neither flowport/1 nor an n8n, Node-RED, Make, NiFi or IBM Event Processing export"
     #expect(throws: FormatError.unrecognized("it is an object that is \(unknown)")) { try read(#"{"nodes":[]}"#) }
     #expect(throws: FormatError.unrecognized("it is an array that is \(unknown)")) { try read("[]") }

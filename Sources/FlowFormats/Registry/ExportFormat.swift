@@ -152,15 +152,26 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
   }
 
   /// The error for bytes whose first 4 KB hold a NUL byte, which no text export does, naming
-  /// where it stands (a stray one in a text is then found); nil for text. Over contiguous bytes
-  /// when it can: a generic `prefix(4096).contains(0)` on `Data` was 4% of a bulk load.
+  /// where it stands (a stray one in a text is then found), or saying the text is UTF-16; nil
+  /// for text. Over contiguous bytes when it can: a generic `prefix(4096).contains(0)` on
+  /// `Data` was 4% of a bulk load.
   private static func binaryError(_ bytes: some Collection<UInt8>) -> FormatError? {
+    if isUTF16(Array(bytes.prefix(4))) { return .utf16 }
     let nul =
       bytes.withContiguousStorageIfAvailable { $0.prefix(4096).firstIndex(of: 0) }
       ?? bytes.prefix(4096).firstIndex(of: 0).map {
         bytes.distance(from: bytes.startIndex, to: $0)
       }
     return nul.map { .binary(at: .of($0, in: bytes)) }
+  }
+
+  /// True when `head`, a text's first four bytes, begins UTF-16: a byte order mark of either
+  /// order, or two characters each beside a NUL (`{` `\0` `\n` `\0`) as UTF-32 is not.
+  private static func isUTF16(_ head: [UInt8]) -> Bool {
+    if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return true }
+    guard head.count == 4 else { return false }
+    let (even, odd) = ([head[0], head[2]], [head[1], head[3]])
+    return even.allSatisfy { $0 == 0 } && odd.allSatisfy { $0 != 0 } || odd.allSatisfy { $0 == 0 } && even.allSatisfy { $0 != 0 }
   }
 
   private static func parse(_ bytes: some Collection<UInt8>) throws(FormatError) -> Parsed {

@@ -26,7 +26,7 @@ public enum DiffFileKind: Equatable, Sendable {
       self = .flow
     } catch {
       switch error {
-      case .unrecognized, .binary, .writeOnly: self = .text
+      case .unrecognized, .binary, .utf16, .writeOnly: self = .text
       case .syntax(let parse): self = parse.isJSONRefusedHere ? .hidden("it cannot be read as JSON (\(error))") : .text
       case .credentialsExport: self = .hidden("it holds credentials")
       default: self = .hidden("it cannot be read as a flow (\(error))")
