@@ -89,32 +89,29 @@ public enum SecretStandIn {
   }
 
   /// Each stand-in in `text`, whole (marker, hash, end) with its hash: only lower-case hex
-  /// digits, as `standIn(for:)` writes them, between a marker and the end count. Searched in the UTF-8 bytes: `String.contains` and
-  /// `firstRange(of:)` of a string go through `_StringProcessing`, whose searcher looks its
-  /// generic requirements up in the runtime's conformance tables, about 22,000 instructions a
-  /// call; a diff asks this of every text it prints.
+  /// digits, as `standIn(for:)` writes them, between a marker and the end count. Searched in
+  /// the UTF-8 bytes: `String.contains` and `firstRange(of:)` of a string go through
+  /// `_StringProcessing`, whose searcher looks its generic requirements up in the runtime's
+  /// conformance tables, about 22,000 instructions a call; a diff asks this of every text it
+  /// prints.
   private static func found(in text: String) -> [Found] {
-    var found: [Found] = []
     let utf8 = text.utf8
-    var text = text
-    text.withUTF8 { bytes in
-      let marker = Self.markerBytes
+    return StringBytes.bytes(of: text) { bytes in
+      var found: [Found] = []
       var start = 0
-      while let first = bytes[start...].firstIndex(of: marker[0]) {
+      while case let first = StringBytes.firstIndex(of: markerBytes[0], in: bytes, from: start), first < bytes.count {
         start = first + 1
-        guard bytes.count - first > marker.count, bytes[first..<first + marker.count].elementsEqual(marker) else { continue }
-        let hashStart = first + marker.count
+        let hashStart = first + markerBytes.count
+        guard hashStart < bytes.count, bytes[first..<hashStart].elementsEqual(markerBytes) else { continue }
         let hashEnd = bytes[hashStart...].firstIndex { !isLowerHexDigit($0) } ?? bytes.count
-        guard hashEnd > hashStart, bytes.count - hashEnd >= endBytes.count,
-          bytes[hashEnd..<hashEnd + endBytes.count].elementsEqual(endBytes)
-        else { continue }
-        let lower = utf8.index(utf8.startIndex, offsetBy: first)
-        let hash = utf8.index(utf8.startIndex, offsetBy: hashStart)..<utf8.index(utf8.startIndex, offsetBy: hashEnd)
-        found.append((lower..<utf8.index(hash.upperBound, offsetBy: endBytes.count), Substring(utf8[hash])))
-        start = hashEnd + endBytes.count
+        let end = hashEnd + endBytes.count
+        guard hashEnd > hashStart, end <= bytes.count, bytes[hashEnd..<end].elementsEqual(endBytes) else { continue }
+        let place = { (offset: Int) in utf8.index(utf8.startIndex, offsetBy: offset) }
+        found.append((place(first)..<place(end), Substring(utf8[place(hashStart)..<place(hashEnd)])))
+        start = end
       }
+      return found
     }
-    return found
   }
 
   /// The marker's and the end's UTF-8 bytes, searched for by `found(in:)`.
@@ -132,9 +129,8 @@ public enum SecretStandIn {
     switch value {
     case .string(let text):
       if isStandIn(value) { return replacement }
-      let standIns = found(in: text)
-      guard !standIns.isEmpty, let words = replacement.stringValue else { return value }
-      return .string(masking(text, standIns, with: words))
+      guard let words = replacement.stringValue else { return value }
+      return .string(masked(text, with: words))
     case .array(let elements): return .array(elements.map { masked($0, with: replacement) })
     case .object(var object):
       for index in object.members.indices { object.members[index].value = masked(object.members[index].value, with: replacement) }

@@ -63,9 +63,8 @@ enum NodeRedCodec: DialectCodec {
       guard let id = read.id, let type = read.type, !read.isStructure else { continue }
       let name = read.name?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? "\(type) \(id)"
       var used: [String] = []
-      let members = read.object
       // Read in place, the value's length first: iterating the object copied every member out.
-      members.members.withUnsafeBufferPointer { members in
+      read.object.members.withUnsafeBufferPointer { members in
         for member in members.indices {
           guard case .string(let target) = members[member].value, configIDLengths.mayContain(target) else { continue }
           let key = members[member].key
@@ -91,7 +90,7 @@ enum NodeRedCodec: DialectCodec {
       var config: JSONObject = [:]
       var position: Position?
       if keepingConfigurations {
-        config = members
+        config = read.object
         config.removeMembers(keyedBy: ["id", "type", "name", "x", "y", "wires", "z"])
         position = read.position
       }

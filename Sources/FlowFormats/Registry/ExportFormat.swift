@@ -151,18 +151,19 @@ public struct ExportFormat: Hashable, Sendable, RawRepresentable, CaseIterable {
     case document(JSONValue, text: [UInt8]?)
   }
 
-  /// The error for bytes whose first 4 KB hold a NUL byte, which no text export does, naming
-  /// where it stands (a stray one in a text is then found), or saying the text is UTF-16; nil
-  /// for text. Over contiguous bytes when it can: a generic `prefix(4096).contains(0)` on
-  /// `Data` was 4% of a bulk load.
+  /// The error for bytes whose first 4 KB hold a NUL byte, which no text export does: UTF-16
+  /// text (whose ASCII characters each stand beside one), or binary, naming where the NUL
+  /// stands (a stray one in a text is then found); nil for text, which is asked nothing more.
+  /// Over contiguous bytes when it can: a generic `prefix(4096).contains(0)` on `Data` was 4%
+  /// of a bulk load.
   private static func binaryError(_ bytes: some Collection<UInt8>) -> FormatError? {
-    if isUTF16(Array(bytes.prefix(4))) { return .utf16 }
     let nul =
       bytes.withContiguousStorageIfAvailable { $0.prefix(4096).firstIndex(of: 0) }
       ?? bytes.prefix(4096).firstIndex(of: 0).map {
         bytes.distance(from: bytes.startIndex, to: $0)
       }
-    return nul.map { .binary(at: .of($0, in: bytes)) }
+    guard let nul else { return nil }
+    return isUTF16(Array(bytes.prefix(4))) ? .utf16 : .binary(at: .of(nul, in: bytes))
   }
 
   /// True when `head`, a text's first four bytes, begins UTF-16: a byte order mark of either

@@ -472,8 +472,11 @@ public enum SecretScanner {
 
   /// The value with every secret replaced by `<redacted:kind>`.
   public static func redact(_ value: JSONValue) -> JSONValue {
-    redact(value) { kind, _ in "<redacted:\(kind)>" }
+    redact(value, replacing: redactionMark)
   }
+
+  /// What a redaction writes in a secret's place, naming its kind: `<redacted:bearer token>`.
+  public static func redactionMark(kind: String, secret _: String) -> String { "<redacted:\(kind)>" }
 
   /// The value with every secret replaced by what `replacement` makes of its kind and its text
   /// (a diff's stand-in, so that a changed secret still shows as changed).

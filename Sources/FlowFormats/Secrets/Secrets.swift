@@ -149,7 +149,7 @@ public enum Secrets {
   /// settings. Each becomes what `replacement` makes of its kind and text, `<redacted:kind>` by
   /// default. Nodes' configurations are left as they are unless `includingNodes`.
   public static func scanRedacted(
-    _ version: FlowVersion, replacing replacement: (_ kind: String, _ secret: String) -> String = { kind, _ in "<redacted:\(kind)>" },
+    _ version: FlowVersion, replacing replacement: (_ kind: String, _ secret: String) -> String = SecretScanner.redactionMark,
     includingNodes: Bool = true
   ) -> FlowVersion {
     func redact(_ value: JSONValue) -> JSONValue { SecretScanner.redact(value, replacing: replacement) }
@@ -242,7 +242,7 @@ public enum Secrets {
   /// warned of them, and `show` then printed them. Names without one are left as they are, so
   /// a large flow's nodes are not copied for nothing.
   public static func redactingNames(_ version: FlowVersion) -> FlowVersion {
-    let replacement = { (kind: String, _: String) in "<redacted:\(kind)>" }
+    let replacement = SecretScanner.redactionMark
     var version = version
     if let name = SecretScanner.rewritingText(version.name, replacement) { version.name = name }
     for index in version.nodes.indices {
