@@ -281,25 +281,38 @@ public enum SecretScanner {
     anchors.indices.reduce(0) { mask, index in anchors[index].first == UInt8(byte) ? mask | 1 << index : mask }
   }
 
-  /// Each anchor's second byte, or -1 for an anchor of one.
-  private static let anchorSecondBytes: [Int16] = anchors.map { $0.count > 1 ? Int16($0[1]) : -1 }
+  /// For each two bytes side by side, whether an anchor may start at the first: bit
+  /// `first << 8 | second` of the table is set for each anchor's first two bytes, and for
+  /// every byte after a one-byte anchor. Most bytes of a text begin some anchor (`e`, `s`,
+  /// `p`, `=`), and almost no two do.
+  private static let anchorPairs: [UInt64] = anchors.reduce(into: [UInt64](repeating: 0, count: 1 << 16 / 64)) { table, anchor in
+    for second in anchor.count > 1 ? anchor[1]...anchor[1] : 0...255 {
+      let pair = Int(anchor[0]) << 8 | Int(second)
+      table[pair >> 6] |= 1 << (pair & 63)
+    }
+  }
 
   /// Which anchors `bytes` hold, as bits of `anchors`, in one pass: a string is searched once,
-  /// not once per anchor (scanning every string of a bulk load was a seventh of it). The
-  /// tables are read through pointers: indexing the arrays themselves in this loop retained
-  /// and released a table per byte, most of the scan's cost. An anchor's second byte is
-  /// compared before the anchor is: `e` and `s` begin anchors and most words.
+  /// not once per anchor (scanning every string of a bulk load was a seventh of it). Each byte
+  /// is looked up with the one after it (`anchorPairs`, the last with a NUL, which no anchor
+  /// holds), and only where an anchor may start are its anchors compared. The tables are read
+  /// through pointers: indexing the arrays themselves in this loop retained and released a
+  /// table per byte, most of the scan's cost.
   private static func anchorsFound(in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    anchorsStartingWith.withUnsafeBufferPointer { startingWith in
-      anchorSecondBytes.withUnsafeBufferPointer { secondBytes in
+    guard !bytes.isEmpty else { return 0 }
+    return anchorsStartingWith.withUnsafeBufferPointer { startingWith in
+      anchorPairs.withUnsafeBufferPointer { pairs in
         var found: UInt64 = 0
+        var first = Int(bytes[0])
         for start in bytes.indices {
-          var candidates = startingWith[Int(bytes[start])] & ~found
+          let second = start + 1 < bytes.count ? Int(bytes[start + 1]) : 0
+          let pair = first << 8 | second
+          first = second
+          guard pairs[pair >> 6] & 1 << (pair & 63) != 0 else { continue }
+          var candidates = startingWith[pair >> 8] & ~found
           while candidates != 0 {
             let anchor = candidates.trailingZeroBitCount
             candidates &= candidates - 1
-            let second = secondBytes[anchor]
-            if second >= 0, start + 1 == bytes.count || Int16(bytes[start + 1]) != second { continue }
             if holds(anchors[anchor], at: start, in: bytes) { found |= 1 << anchor }
           }
         }
