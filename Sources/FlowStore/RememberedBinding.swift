@@ -13,6 +13,23 @@ public struct RememberedBinding: Hashable, Sendable {
   /// The commit that recorded it (0 before it is written).
   public var commit: Int
 
+  /// What a binding is remembered by: the reference's type and key (a later one replaces it).
+  public struct Reference: Hashable, Sendable {
+    /// The reference's connection type.
+    public let type: String
+    /// The reference's key in the export.
+    public let key: String
+
+    /// The reference `key` of `type`.
+    public init(type: String, key: String) {
+      self.type = type
+      self.key = key
+    }
+  }
+
+  /// The reference this binding is remembered for.
+  public var reference: Reference { Reference(type: type, key: key) }
+
   /// A binding of the reference `key` of `type` (named `name` in the export) to `connection`.
   public init(type: String, key: String, name: String, connection: String, commit: Int = 0) {
     self.type = type

@@ -29,8 +29,7 @@ extension Session {
     let open = try workspace(workspaceName)
     let snapshot = try open.snapshot()
     let connections = try self.connections(of: workspaceName)
-    let remembered = Dictionary(
-      snapshot.remembered.map { ("\($0.type)\u{0}\($0.key)", $0) }, uniquingKeysWith: { first, _ in first })
+    let remembered = Dictionary(snapshot.remembered.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
     let environment = environments[workspaceName]
     for index in imports.indices where imports[index].workspace == workspaceName && names.map({ $0.contains(imports[index].name) }) ?? true
     {
@@ -53,7 +52,8 @@ extension Session {
           pending.bindings[reference.key] = Binding(
             connection: target, reason: "\(entry.label), \(PathText.name(of: environment.path)):\(entry.line)")
           pending.unbound.remove(reference.key)
-        } else if pending.bindings[reference.key] == nil, !unboundByHand, let known = remembered["\(reference.type)\u{0}\(reference.key)"],
+        } else if pending.bindings[reference.key] == nil, !unboundByHand,
+          let known = remembered[RememberedBinding.Reference(type: reference.type, key: reference.key)],
           connections.contains(where: { $0.name == known.connection })
         {
           pending.bindings[reference.key] = Binding(connection: known.connection, reason: Binding.remembered(from: known.commit))

@@ -203,21 +203,16 @@ struct CommitPlan {
   /// thousands of references name a few dozen credentials (2,000 n8n flows: 37,644 and 30), and
   /// each row is a round trip to a PostgreSQL workspace (26 of its 34 seconds).
   var rememberedBindings: [RememberedBinding] {
-    struct Reference: Hashable {
-      let type: String
-      let key: String
-    }
-    var position: [Reference: Int] = [:]
+    var position: [RememberedBinding.Reference: Int] = [:]
     var bindings: [RememberedBinding] = []
     for entry in writing {
       for reference in entry.pending.outline.connections {
         guard let binding = entry.pending.bindings[reference.key] else { continue }
         let remembered = RememberedBinding(type: reference.type, key: reference.key, name: reference.name, connection: binding.connection)
-        let identity = Reference(type: reference.type, key: reference.key)
-        if let index = position[identity] {
+        if let index = position[remembered.reference] {
           bindings[index] = remembered
         } else {
-          position[identity] = bindings.count
+          position[remembered.reference] = bindings.count
           bindings.append(remembered)
         }
       }

@@ -134,10 +134,11 @@ struct WorkspaceTables: Sendable {
       changes.append(try apply(change, in: db, commit: id))
     }
     var numbered: [Int64: Int] = [:]
+    var newFlowIDs = NewFlowIDs()
     var placements: [VersionPlacement] = []
     placements.reserveCapacity(request.writes.count)
     for write in request.writes {
-      let placement = try place(write, in: db, numbered: numbered)
+      let placement = try place(write, in: db, numbered: numbered, newFlowIDs: &newFlowIDs)
       numbered[placement.flowID] = placement.number
       changes.append(placement.change)
       placements.append(placement)
@@ -192,18 +193,33 @@ struct WorkspaceTables: Sendable {
     var change: JournalChange
   }
 
-  /// The flow `write` goes to (created for a new flow) and its version's number: one past the
-  /// last stored, or past the one `numbered` gave it earlier in this commit.
+  /// The ids a commit gives the flows it creates: one past the last stored, read once, then
+  /// counted up (writers are serialized: none comes between). Asked of the database a flow at
+  /// a time, in an `INSERT … RETURNING`, each cost SQLite a table of its own for the answer:
+  /// 83,000 instructions a flow, a third of what a bulk commit's thread did between its inserts.
+  private struct NewFlowIDs {
+    private var next: Int64?
+
+    mutating func take(in db: any WorkspaceTransaction) throws -> Int64 {
+      let id = try next ?? (db.value("SELECT COALESCE(MAX(id), 0) + 1 FROM flows") ?? 1)
+      next = id + 1
+      return id
+    }
+  }
+
+  /// The flow `write` goes to (created for a new flow, with an id from `newFlowIDs`) and its
+  /// version's number: one past the last stored, or past the one `numbered` gave it earlier
+  /// in this commit.
   private func place(
-    _ write: CommitRequest.VersionWrite, in db: any WorkspaceTransaction, numbered: [Int64: Int]
+    _ write: CommitRequest.VersionWrite, in db: any WorkspaceTransaction, numbered: [Int64: Int], newFlowIDs: inout NewFlowIDs
   ) throws -> VersionPlacement {
     let existing = try db.row("SELECT id FROM flows WHERE name = ?", [write.flow])
     switch (write.mode, existing) {
     case (.newFlow, .some): throw StoreError.flowExists(write.flow)
     case (.newVersion, nil): throw StoreError.noSuchFlow(write.flow)
     case (.newFlow, nil):
-      let flowID = try Self.inserted(
-        db, "INSERT INTO flows (id, name, current_version) VALUES (\(Self.nextID("flows")), ?, 1) RETURNING id", [write.flow])
+      let flowID = try newFlowIDs.take(in: db)
+      try db.execute("INSERT INTO flows (id, name, current_version) VALUES (?, ?, 1)", [flowID, write.flow])
       return VersionPlacement(
         write: write, flowID: flowID, number: 1, change: JournalChange(action: .createdFlow, subject: write.flow, version: 1))
     case (.newVersion, let row?):
