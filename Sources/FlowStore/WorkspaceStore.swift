@@ -28,6 +28,8 @@ public protocol WorkspaceStore: AnyObject, Sendable {
   func snapshot() throws(StoreError) -> WorkspaceSnapshot
   /// Every flow with its current version and version count, by name.
   func flows() throws(StoreError) -> [FlowSummary]
+  /// True when a flow has this name: one row looked up, not every flow summarized.
+  func hasFlow(named name: String) throws(StoreError) -> Bool
   /// A version of a flow; the current one when `number` is nil.
   func version(of flow: String, number: Int?) throws(StoreError) -> StoredVersion
   /// Every stored version of a flow, oldest first.

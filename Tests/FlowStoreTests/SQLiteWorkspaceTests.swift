@@ -1,8 +1,9 @@
 import FlowModel
-import FlowStore
 import FlowTestSupport
 import Foundation
 import Testing
+
+@testable import FlowStore
 
 /// What only the SQLite store does: files, SQLite's own checks, rows edited by another program.
 /// Everything every store does is in `WorkspaceStoreContractTests`.
@@ -12,14 +13,19 @@ import Testing
 
   func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
-  /// Runs SQL on a database file with the sqlite3 shell, as another program would.
-  func sqlite3(_ database: String, _ sql: String) throws {
+  /// Runs SQL on a database file with the sqlite3 shell, as another program would; what it printed.
+  @discardableResult
+  func sqlite3(_ database: String, _ sql: String) throws -> String {
     let process = Process()
+    let output = Pipe()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["sqlite3", database, sql]
+    process.standardOutput = output
     try process.run()
+    let printed = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     try #require(process.terminationStatus == 0, "sqlite3 is needed for this test (scripts/setup installs it)")
+    return String(decoding: printed, as: UTF8.self)
   }
 
   @Test func refusesWhatIsNotAWorkspace() throws {
@@ -81,6 +87,32 @@ import Testing
         writes: [CommitRequest.VersionWrite(flow: "a", mode: .newFlow) { _, _ in "{}" }]))
     try sqlite3(path("w.fpsw"), "UPDATE commit_changes SET action = 'archived flow'")
     #expect(try store.journal().first?.changes.first?.action.rawValue == "archived flow")
+  }
+
+  /// Flow summaries, and the search for sealed secrets at every open, read indexes, not the
+  /// documents (a 2,000-flow workspace read all of them to open, and twice more to list); a
+  /// workspace of an earlier fps is given them when it is opened.
+  @Test func versionsAreSummarizedAndSearchedForSealedSecretsWithoutTheirDocuments() throws {
+    let location = path("w.fpsw")
+    let key = WorkspaceKey.generate()
+    let store = try WorkspaceStores.create(location, key: key)
+    let sealed = try #require(store.sealer).seal("s3cret")
+    _ = try store.commit(
+      CommitRequest(
+        message: "m", author: "a", expectedRevision: 0,
+        writes: [
+          CommitRequest.VersionWrite(flow: "plain", mode: .newFlow) { _, _ in "{}" },
+          CommitRequest.VersionWrite(flow: "sealed", mode: .newFlow) { _, _ in #"{"v":"\#(sealed)"}"# },
+        ]))
+    try sqlite3(
+      location, "DROP INDEX versions_summary; DROP INDEX versions_sealed; DELETE FROM grdb_migrations WHERE identifier LIKE 'v8:%'")
+    _ = try WorkspaceStores.open(location, key: key)
+    let sealedPlan = try sqlite3(location, "EXPLAIN QUERY PLAN SELECT rowid FROM versions WHERE \(WorkspaceTables.sealedDocuments)")
+    #expect(sealedPlan.contains("USING INDEX versions_sealed"), "\(sealedPlan)")
+    let summaryPlan = try sqlite3(location, "EXPLAIN QUERY PLAN SELECT number, published_at, source FROM versions WHERE flow_id = 1")
+    #expect(summaryPlan.contains("USING COVERING INDEX versions_summary"), "\(summaryPlan)")
+    #expect(try WorkspaceStores.open(location, key: WorkspaceKey.generate()).unreadableSecrets() == ["flow sealed@1: 1 secret"])
+    #expect(try store.flows().map(\.name) == ["plain", "sealed"])
   }
 
   @Test func damagedConnectionPropertiesAreAnErrorNotAnEmptyConnection() throws {

@@ -32,6 +32,9 @@ enum PostgresSchema {
       document TEXT NOT NULL, published_at TEXT NOT NULL, commit_id BIGINT NOT NULL REFERENCES commits(id), source TEXT,
       PRIMARY KEY (flow_id, number))
     """,
+    // The versions that hold a sealed secret, which registering a workspace looks for: without
+    // it, every document was read (and decompressed) at every command.
+    "CREATE INDEX versions_sealed ON versions (flow_id, number) WHERE \(WorkspaceTables.sealedDocuments)",
     """
     CREATE TABLE connections (
       id BIGINT PRIMARY KEY, name TEXT NOT NULL UNIQUE, type TEXT NOT NULL, properties TEXT NOT NULL)

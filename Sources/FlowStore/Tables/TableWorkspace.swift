@@ -22,10 +22,15 @@ extension TableWorkspace {
   /// Every flow with its current version and version count, by name.
   public func flows() throws(StoreError) -> [FlowSummary] { try read(WorkspaceTables.flows) }
 
+  /// True when a flow has this name.
+  public func hasFlow(named name: String) throws(StoreError) -> Bool {
+    try read { db in try db.row("SELECT 1 FROM flows WHERE name = ?", [name]) != nil }
+  }
+
   /// A version of a flow, the current one when `number` is nil; says whether the flow or the version is missing.
   public func version(of flow: String, number: Int?) throws(StoreError) -> StoredVersion {
     if let found = try read({ db in try tables.version(db, of: flow, number: number) }) { return found }
-    if let number, try flows().contains(where: { $0.name == flow }) { throw .noSuchVersion(flow: flow, number: number) }
+    if let number, try hasFlow(named: flow) { throw .noSuchVersion(flow: flow, number: number) }
     throw .noSuchFlow(flow)
   }
 

@@ -313,8 +313,9 @@ struct WorkspaceTables: Sendable {
   }
 
   /// The versions whose document holds a sealed secret (a substring test both databases speak;
-  /// what matches is then checked exactly).
-  private static let sealedDocuments = "document LIKE '%' || ? || '%'"
+  /// what matches is then checked exactly). Written out, not bound: a workspace indexes the
+  /// versions it matches under these very words, which a query uses only when it says them.
+  static let sealedDocuments = "document LIKE '%\(SealedSecret.prefix)%'"
 
   /// What the workspace holds that its key cannot open: one line per connection secret, one
   /// per flow version with its count; empty when every secret reads.
@@ -330,8 +331,8 @@ struct WorkspaceTables: Sendable {
       lines.append("connection \(row["connection"] as String): secret '\(row["name"] as String)'")
     }
     let versions = try db.rows(
-      "SELECT f.name, v.number, v.document FROM versions v JOIN flows f ON f.id = v.flow_id WHERE \(Self.sealedDocuments) ORDER BY f.name, v.number",
-      [SealedSecret.prefix])
+      "SELECT f.name, v.number, v.document FROM versions v JOIN flows f ON f.id = v.flow_id WHERE \(Self.sealedDocuments) ORDER BY f.name, v.number"
+    )
     for row in versions {
       let document: String = row["document"]
       let count = sealer?.unreadableCount(in: document) ?? document.matches(of: Sealer.sealedPattern).count
@@ -367,7 +368,7 @@ struct WorkspaceTables: Sendable {
       }
     }
     for table in Self.sealedDocumentTables {
-      for row in try db.rows("SELECT rowid, document FROM \(table) WHERE \(Self.sealedDocuments)", [SealedSecret.prefix]) {
+      for row in try db.rows("SELECT rowid, document FROM \(table) WHERE \(Self.sealedDocuments)") {
         let resealed: (text: String, count: Int)
         do throws(Sealer.OpenError) { resealed = try both.resealAll(in: row["document"]) } catch {
           throw StoreError.sealed(path: location, what: "a flow's secret", reason: Self.reason(error, current))
