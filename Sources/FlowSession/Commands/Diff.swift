@@ -171,19 +171,23 @@ struct Diff: Command {
 
   /// The sides named by `words`, each as diff compares it (`modelOnly`). Files are read at
   /// once, one per core: reading and scanning a side is most of a large diff (two 10,000-node
-  /// exports: 0.66 -> 0.42 s), and a side read from a file needs nothing of the session. Errors
-  /// come in the order of the words, as when each side was found and read in turn.
+  /// exports: 0.66 -> 0.42 s), and a side read from a file needs nothing of the session. They
+  /// are started before the words are located (`Session.mayNameFile`): a bare word that names
+  /// a file is looked for among the target's flows too, and opening a default workspace to
+  /// look (8.5 M instructions, 5 ms) held up reading both files of `fps diff a.json b.json`.
+  /// Errors come in the order of the words, as when each side was found and read in turn.
   private func comparedSides(_ words: [String], in session: Session) throws -> [(FlowOperand, ExportFormat)] {
+    let reads = words.map { word in word != Self.nothing && session.mayNameFile(word) ? StartedWork { Self.view(ofFile: word) } : nil }
     var located: [LocatedOperand] = []
     for word in words {
       do {
         located.append(try locate(word, in: session))
       } catch {
-        _ = try views(of: located)
+        _ = try views(of: located, started: reads)
         throw error
       }
     }
-    var views = try views(of: located).makeIterator()
+    var views = try views(of: located, started: reads).makeIterator()
     var sides = located.map { side in
       switch side {
       case .flow(let operand): return modelOnly(operand)
@@ -216,26 +220,33 @@ struct Diff: Command {
     return try session.locateOperand(word)
   }
 
-  /// The file sides among `located` read, at once, each as `ExportFormat.comparedView` makes
-  /// it; the first side's error, if any, is thrown. Each file's document is let go in the
-  /// background (`BackgroundRelease`): freeing it on the reading core held up the diff by a
-  /// twentieth, while the other core waits for most of pairing. A flow its export names none
-  /// of is named by its file, as `load` names it, but when neither file names its flow both
-  /// take the first file's name: two copies of an unnamed export diffed as
-  /// `~ name: "orders-v1" -> "orders-v2"`.
-  private func views(of located: [LocatedOperand]) throws -> [(FlowVersion, ExportFormat)] {
-    let files = located.compactMap { side in if case .file(let path) = side { path } else { nil } }
-    var views = try files.concurrentMap { path in
-      Result {
-        let read = try Session.readExport(at: path, scanningSecrets: false, fallbackName: Self.unnamed, onlyToCompare: true).version
-        let view = ExportFormat.comparedView(of: read)
-        BackgroundRelease.release(consume read)
-        return view
-      }
-    }.map { try $0.get() }
+  /// The file sides among `located`, each as `ExportFormat.comparedView` makes it: the read
+  /// `started` for its word where one was, read now (one per core) where none was; the first
+  /// side's error, if any, is thrown. A flow its export names none of is named by its file, as
+  /// `load` names it, but when neither file names its flow both take the first file's name:
+  /// two copies of an unnamed export diffed as `~ name: "orders-v1" -> "orders-v2"`.
+  private func views(
+    of located: [LocatedOperand], started: [StartedWork<Result<(FlowVersion, ExportFormat), any Error>>?]
+  ) throws -> [(FlowVersion, ExportFormat)] {
+    let files = located.indices.compactMap { index in if case .file(let path) = located[index] { (index, path) } else { nil } }
+    let unstarted = files.filter { started[$0.0] == nil }.map(\.1).concurrentMap(Self.view(ofFile:))
+    var read = unstarted.makeIterator()
+    var views = try files.map { index, _ in try (started[index]?.result ?? read.next()!).get() }
     let unnamed = views.indices.filter { views[$0].0.name == Self.unnamed }
-    for index in unnamed { views[index].0.name = Session.fallbackName(of: files[unnamed.count == views.count ? 0 : index]) }
+    for index in unnamed { views[index].0.name = Session.fallbackName(of: files[unnamed.count == views.count ? 0 : index].1) }
     return views
+  }
+
+  /// The file at `path` read as `ExportFormat.comparedView` makes it. Its document is let go in
+  /// the background (`BackgroundRelease`): freeing it on the reading core held up the diff by a
+  /// twentieth, while the other core waits for most of pairing.
+  private static func view(ofFile path: String) -> Result<(FlowVersion, ExportFormat), any Error> {
+    Result {
+      let read = try Session.readExport(at: path, scanningSecrets: false, fallbackName: Self.unnamed, onlyToCompare: true).version
+      let view = ExportFormat.comparedView(of: read)
+      BackgroundRelease.release(consume read)
+      return view
+    }
   }
 
   /// The name a file side's flow is read with when its export names none: a Unicode

@@ -60,9 +60,10 @@ extension Session {
       if isFile, !Self.isSameFile(word, loaded.path) { throw SessionError.ambiguousName(word, other: "the loaded export '\(word)'") }
       return .flow(FlowOperand(label: loaded.path, version: loaded.version, origin: loaded.path))
     }
+    // One name looked up, not every flow summarized: a bare file name is asked about at every
+    // `fps diff a.json b.json`, in a default workspace of thousands of flows.
     let target = try existingTarget()
-    let flows = try target?.store.flows().map(\.name) ?? []
-    if let target, flows.contains(Self.splitVersion(word).0) {
+    if let target, try target.store.hasFlow(named: Self.splitVersion(word).0) {
       if isFile {
         throw SessionError.ambiguousName(word, other: "the flow in \(target.name)", explicitly: "\(target.name):\(word)")
       }
@@ -71,7 +72,8 @@ extension Session {
     // A folder is no flow: it is named as a file only when nothing else has the name, to say so.
     if FileManager.default.fileExists(atPath: word) { return .file(word) }
     throw SessionError.unknownName(
-      kind: "flow, import, export or file", name: word, known: imports.map(\.name) + exports.keys.sorted() + flows)
+      kind: "flow, import, export or file", name: word,
+      known: imports.map(\.name) + exports.keys.sorted() + (try target?.store.flows().map(\.name) ?? []))
   }
 
   /// The open workspace of that name, the default one opened at its first mention
@@ -80,6 +82,13 @@ extension Session {
     if let open = workspaces[name] { return open }
     guard name == Self.defaultWorkspaceName, configuration.defaultWorkspace != nil else { return nil }
     return try workspace(name)
+  }
+
+  /// True when `locateOperand` may well find `word` a file: a path, or a file in the folder no
+  /// import or export is named. A guess, cheap and never opening a workspace, for reading the
+  /// file while the word is located; the reading is let go when it names something else.
+  func mayNameFile(_ word: String) -> Bool {
+    Self.isExplicitPath(word) || (Self.isRegularFile(word) && exports[word] == nil && !imports.contains { $0.name == word })
   }
 
   /// A pending import as its target will have it: its references bound.
