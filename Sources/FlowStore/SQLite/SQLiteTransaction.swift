@@ -14,7 +14,7 @@ struct SQLiteTransaction: WorkspaceTransaction {
 
   /// The rows, each read in place from a cursor into room made for its columns: fetched whole
   /// (`Row.fetchAll`) each was copied first, and each row's values grown a member at a time
-  /// (listing a 2,000-flow workspace: 24,000 instructions a row).
+  /// (listing a 2,000-flow workspace: 18,000 instructions a row).
   func rows(_ sql: String, _ arguments: [any SQLValueConvertible]) throws -> [SQLRow] {
     let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: Self.arguments(arguments))
     var rows: [SQLRow] = []
