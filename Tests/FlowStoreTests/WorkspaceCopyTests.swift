@@ -26,9 +26,12 @@ import Testing
         ],
         remembered: [RememberedBinding(type: "kafka", key: "k-test", name: "k-test", connection: "k")],
         kept: [KeptValue(flow: "orders", nodeType: "webhook", nodeName: "in", path: "path", value: "/prod", create: false)]))
+    // The second version holds a sealed secret: a copy must say so to a reader without the key.
+    let sealed = try #require(original.sealer).seal("s3cret")
+    let sealedVersion = CommitRequest.VersionWrite(flow: "orders", mode: .newVersion) { _, _ in #"{"v":"\#(sealed)"}"# }
     _ = try original.commit(
       CommitRequest(
-        message: "second", author: "ana", expectedRevision: 1, writes: [write("orders", .newVersion)],
+        message: "second", author: "ana", expectedRevision: 1, writes: [sealedVersion],
         changes: [.setConnection(name: "k", properties: ["host": "b"], secrets: [:]), .removeFlow("billing")]))
 
     let database = try PostgresTestServer.server().database()
@@ -38,6 +41,9 @@ import Testing
     try WorkspaceStores.copy(from: database, to: backFile, key: key)
     let back = try WorkspaceStores.open(backFile, key: key)
 
+    for location in [database, backFile] {
+      #expect(try WorkspaceStores.open(location, key: WorkspaceKey.generate()).unreadableSecrets().contains("flow orders@2: 1 secret"))
+    }
     for copy in [inPostgres, back] {
       #expect(copy.name == "prod")
       #expect(try copy.journal() == original.journal())

@@ -13,7 +13,10 @@ enum PostgresSchema {
   static let statements = [
     "CREATE SCHEMA \(name)",
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value BIGINT NOT NULL)",
-    "INSERT INTO meta (key, value) VALUES ('revision', 0), ('application_id', \(SQLiteWorkspace.applicationID)), ('schema_version', \(version))",
+    """
+    INSERT INTO meta (key, value) VALUES ('revision', 0), ('application_id', \(SQLiteWorkspace.applicationID)),
+      ('schema_version', \(version)), ('\(WorkspaceTables.sealedDocumentsRecord)', 0)
+    """,
     "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE flows (id BIGINT PRIMARY KEY, name TEXT NOT NULL UNIQUE, current_version BIGINT NOT NULL)",
     """
@@ -32,9 +35,6 @@ enum PostgresSchema {
       document TEXT NOT NULL, published_at TEXT NOT NULL, commit_id BIGINT NOT NULL REFERENCES commits(id), source TEXT,
       PRIMARY KEY (flow_id, number))
     """,
-    // The versions that hold a sealed secret, which registering a workspace looks for: without
-    // it, every document was read (and decompressed) at every command.
-    "CREATE INDEX versions_sealed ON versions (flow_id, number) WHERE \(WorkspaceTables.sealedDocuments)",
     """
     CREATE TABLE connections (
       id BIGINT PRIMARY KEY, name TEXT NOT NULL UNIQUE, type TEXT NOT NULL, properties TEXT NOT NULL)

@@ -91,18 +91,18 @@ enum WorkspaceSchema {
           ALTER TABLE removed_versions ADD COLUMN source TEXT;
           """)
     }
-    migrator.registerMigration("v8: version indexes") { db in
-      // Versions read without their documents. A row's columns are stored in order, and a
-      // document (tens of KB, on overflow pages) stands before `published_at` and `source`:
-      // every flow summary (`list`, `status`, a commit's plan) read every document, and
-      // registering a workspace searched them all for sealed secrets, at every command (a
-      // 2,000-flow workspace: 200 M instructions to open, 160 M to list). The summary's columns
-      // are indexed whole, and the versions that hold a sealed secret are an index of their own,
-      // kept by SQLite as each is written (`WorkspaceTables.sealedDocuments`, the same words).
+    migrator.registerMigration("v8: versions read without documents") { db in
+      // A row's columns are stored in order, and a document (tens of KB, on overflow pages)
+      // stands before `published_at` and `source`: every flow summary (`list`, `status`, a
+      // commit's plan) read every document (a 2,000-flow workspace: 160 M instructions), so
+      // the summary's columns are indexed whole. And registering a workspace searched every
+      // document for sealed secrets, at every command (200 M): `meta` says whether any may
+      // hold one (`WorkspaceTables.sealedDocumentsRecord`), found out once here.
       try db.execute(
         sql: """
           CREATE INDEX versions_summary ON versions (flow_id, number, published_at, source);
-          CREATE INDEX versions_sealed ON versions (flow_id, number) WHERE \(WorkspaceTables.sealedDocuments);
+          INSERT INTO meta (key, value)
+            SELECT '\(WorkspaceTables.sealedDocumentsRecord)', EXISTS (SELECT 1 FROM versions WHERE \(WorkspaceTables.sealedDocuments));
           """)
     }
     return migrator

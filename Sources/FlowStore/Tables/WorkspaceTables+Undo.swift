@@ -91,6 +91,9 @@ extension WorkspaceTables {
         INSERT INTO versions (flow_id, number, document, published_at, commit_id, source)
         SELECT ?, number, document, published_at, written_by, source FROM removed_versions WHERE commit_id = ? AND flow = ?
         """, [flowID, id, change.subject])
+      if try db.row("SELECT 1 FROM removed_versions WHERE commit_id = ? AND flow = ? AND \(sealedDocuments)", [id, change.subject]) != nil {
+        try recordSealedDocuments(db)
+      }
     case .addedConnection:
       try db.execute("DELETE FROM connection_secrets WHERE connection_id = (SELECT id FROM connections WHERE name = ?)", [change.subject])
       try db.execute("DELETE FROM connections WHERE name = ?", [change.subject])

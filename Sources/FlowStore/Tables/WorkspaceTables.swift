@@ -144,13 +144,15 @@ struct WorkspaceTables: Sendable {
       placements.append(placement)
     }
     // Rendered (sealed, written by the JSON writer) on every core while this thread inserts
-    // them, in order: rendering was most of a bulk commit's own time.
+    // them, in order: rendering was most of a bulk commit's own time. Whether a document holds
+    // a sealed secret is asked there too (`sealedDocumentsRecord`).
     var done = 0
-    try placements.forEachMapped(concurrentlyAheadBy: Self.renderedAhead, { ($0, $0.write.document($0.number, now)) }) {
-      placement, document in
+    var sealsDocuments = false
+    try placements.forEachMapped(concurrentlyAheadBy: Self.renderedAhead, Self.rendered(now: now)) { placement, document, isSealed in
       try db.execute(
         "INSERT INTO versions (flow_id, number, document, published_at, commit_id, source) VALUES (?, ?, ?, ?, ?, ?)",
         [placement.flowID, placement.number, document, now, id, placement.write.source])
+      sealsDocuments = sealsDocuments || isSealed
       done += 1
       request.onProgress?(done, request.writes.count)
       if request.isCancelled() { throw StoreError.cancelled(path: location) }
@@ -180,9 +182,19 @@ struct WorkspaceTables: Sendable {
         SET value = excluded.value, create_path = excluded.create_path, commit_id = excluded.commit_id
         """, [value.flow, value.nodeType, value.nodeName, value.path, value.value, value.create ? 1 : 0, id])
     }
+    if sealsDocuments { try Self.recordSealedDocuments(db) }
     if request.isCancelled() { throw StoreError.cancelled(path: location) }
     try Self.finishJournal(db, commit: id, changes: changes)
     return CommitRecord(id: Int(id), author: author, at: now, message: request.message, changes: changes)
+  }
+
+  /// A placed version's document as `write` renders it, dated `now`, and whether it holds a
+  /// sealed secret.
+  private static func rendered(now: String) -> @Sendable (VersionPlacement) -> (VersionPlacement, String, Bool) {
+    { placement in
+      let document = placement.write.document(placement.number, now)
+      return (placement, document, StringBytes.contains(SealedSecret.prefix, in: document))
+    }
   }
 
   /// Where a version goes: its flow, its number, and the journal's line for it.
@@ -313,9 +325,26 @@ struct WorkspaceTables: Sendable {
   }
 
   /// The versions whose document holds a sealed secret (a substring test both databases speak;
-  /// what matches is then checked exactly). Written out, not bound: a workspace indexes the
-  /// versions it matches under these very words, which a query uses only when it says them.
+  /// what matches is then checked exactly).
   static let sealedDocuments = "document LIKE '%\(SealedSecret.prefix)%'"
+
+  /// The `meta` key that says whether a version's document may hold a sealed secret: 0 when
+  /// none does, so that registering a workspace need not read every document to look for one
+  /// (a 2,000-flow workspace: 200 M instructions, at every command). Set to 1 when a commit
+  /// writes such a document or an undo puts one back, never back to 0; a copy carries it. A
+  /// workspace without it (one made by an earlier fps on PostgreSQL) is searched, as before.
+  static let sealedDocumentsRecord = "documents_sealed"
+
+  /// False only when `meta` says no version's document holds a sealed secret.
+  static func mayHoldSealedDocuments(_ db: any WorkspaceTransaction) throws -> Bool {
+    let record: Int? = try db.value("SELECT value FROM meta WHERE key = '\(sealedDocumentsRecord)'")
+    return record != 0
+  }
+
+  /// Records that a version's document holds a sealed secret (where the record is kept).
+  static func recordSealedDocuments(_ db: any WorkspaceTransaction) throws {
+    try db.execute("UPDATE meta SET value = 1 WHERE key = '\(sealedDocumentsRecord)'", [])
+  }
 
   /// What the workspace holds that its key cannot open: one line per connection secret, one
   /// per flow version with its count; empty when every secret reads.
@@ -330,6 +359,7 @@ struct WorkspaceTables: Sendable {
       if let sealer, (try? sealer.open(stored)) != nil { continue }
       lines.append("connection \(row["connection"] as String): secret '\(row["name"] as String)'")
     }
+    guard try Self.mayHoldSealedDocuments(db) else { return lines }
     let versions = try db.rows(
       "SELECT f.name, v.number, v.document FROM versions v JOIN flows f ON f.id = v.flow_id WHERE \(Self.sealedDocuments) ORDER BY f.name, v.number"
     )
