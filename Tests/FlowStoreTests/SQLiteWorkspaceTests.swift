@@ -91,38 +91,59 @@ import Testing
 
   /// Flow summaries are read from an index, not from the documents (a 2,000-flow workspace
   /// read all of them to list), and the documents are searched for sealed secrets at each open
-  /// only when `meta` says one may hold any; a workspace of an earlier fps is given both when
-  /// it is opened, its record found out from what it holds.
+  /// only when `meta` does not say, at this revision, that none holds any; a workspace of an
+  /// earlier fps is given both when it is opened, its record found out from what it holds.
   @Test func versionsAreSummarizedAndSearchedForSealedSecretsWithoutReadingEveryDocument() throws {
     let location = path("w.fpsw")
     let key = WorkspaceKey.generate()
     let store = try WorkspaceStores.create(location, key: key)
-    func record() throws -> String {
-      try sqlite3(location, "SELECT value FROM meta WHERE key = '\(WorkspaceTables.sealedDocumentsRecord)'")
+    func unsealedAt() throws -> String {
+      try sqlite3(location, "SELECT value FROM meta WHERE key = '\(WorkspaceTables.unsealedRecord)'")
     }
     _ = try store.commit(
       CommitRequest(
         message: "m", author: "a", expectedRevision: 0,
         writes: [CommitRequest.VersionWrite(flow: "plain", mode: .newFlow) { _, _ in "{}" }]))
-    #expect(try record() == "0\n", "nothing sealed yet: opening reads no document")
+    #expect(try unsealedAt() == "1\n", "nothing sealed at revision 1: opening reads no document")
     let sealed = try #require(store.sealer).seal("s3cret")
     _ = try store.commit(
       CommitRequest(
         message: "m", author: "a", expectedRevision: 1,
         writes: [CommitRequest.VersionWrite(flow: "sealed", mode: .newFlow) { _, _ in #"{"v":"\#(sealed)"}"# }]))
-    #expect(try record() == "1\n")
+    #expect(try unsealedAt() == "1\n", "left behind by revision 2")
 
     // As an earlier fps left it: without the index and the record, which opening makes.
     try sqlite3(
       location,
-      "DROP INDEX versions_summary; DELETE FROM meta WHERE key = '\(WorkspaceTables.sealedDocumentsRecord)'; "
+      "DROP INDEX versions_summary; DELETE FROM meta WHERE key = '\(WorkspaceTables.unsealedRecord)'; "
         + "DELETE FROM grdb_migrations WHERE identifier LIKE 'v8:%'")
     _ = try WorkspaceStores.open(location, key: key)
-    #expect(try record() == "1\n")
+    #expect(try unsealedAt() == "-1\n")
     let summaryPlan = try sqlite3(location, "EXPLAIN QUERY PLAN SELECT number, published_at, source FROM versions WHERE flow_id = 1")
     #expect(summaryPlan.contains("USING COVERING INDEX versions_summary"), "\(summaryPlan)")
     #expect(try WorkspaceStores.open(location, key: WorkspaceKey.generate()).unreadableSecrets() == ["flow sealed@1: 1 secret"])
     #expect(try store.flows().map(\.name) == ["plain", "sealed"])
+  }
+
+  /// An undo that puts back a removed flow puts back its sealed secrets: the record that no
+  /// document held one no longer holds (found true by the migration, the flow removed before it).
+  @Test func anUndoThatPutsBackASealedFlowIsSearchedAtOpen() throws {
+    let location = path("w.fpsw")
+    let key = WorkspaceKey.generate()
+    let store = try WorkspaceStores.create(location, key: key)
+    let sealed = try #require(store.sealer).seal("s3cret")
+    _ = try store.commit(
+      CommitRequest(
+        message: "m", author: "a", expectedRevision: 0,
+        writes: [CommitRequest.VersionWrite(flow: "sealed", mode: .newFlow) { _, _ in #"{"v":"\#(sealed)"}"# }]))
+    _ = try store.commit(CommitRequest(message: "m", author: "a", expectedRevision: 1, writes: [], changes: [.removeFlow("sealed")]))
+    try sqlite3(
+      location, "DELETE FROM meta WHERE key = '\(WorkspaceTables.unsealedRecord)'; DELETE FROM grdb_migrations WHERE identifier LIKE 'v8:%'"
+    )
+    let migrated = try WorkspaceStores.open(location, key: key)
+    #expect(try WorkspaceStores.open(location, key: WorkspaceKey.generate()).unreadableSecrets().isEmpty)
+    _ = try migrated.undo(2, author: "a", expectedRevision: 2)
+    #expect(try WorkspaceStores.open(location, key: WorkspaceKey.generate()).unreadableSecrets() == ["flow sealed@1: 1 secret"])
   }
 
   @Test func damagedConnectionPropertiesAreAnErrorNotAnEmptyConnection() throws {

@@ -167,6 +167,14 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
     return (location, key, store, try #require(store.sealer))
   }
 
+  @Test(arguments: StoreUnderTest.all) func aFlowIsLookedUpByItsName(kind: StoreUnderTest) throws {
+    let store = try WorkspaceStores.create(try kind.location(folder, "w"))
+    _ = try store.commit(CommitRequest(message: "m", author: "a", expectedRevision: 0, writes: [write("orders", .newFlow)]))
+    #expect(try store.hasFlow(named: "orders"))
+    #expect(try !store.hasFlow(named: "Orders"))
+    #expect(try !store.hasFlow(named: "orders@1"))
+  }
+
   @Test(arguments: StoreUnderTest.all) func secretsAreSealedAndReadOnlyWithTheirKey(kind: StoreUnderTest) throws {
     let (location, key, store, sealer) = try sealedStore(kind)
     let secret = "doc-canary \"quoted\""

@@ -15,7 +15,7 @@ enum PostgresSchema {
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value BIGINT NOT NULL)",
     """
     INSERT INTO meta (key, value) VALUES ('revision', 0), ('application_id', \(SQLiteWorkspace.applicationID)),
-      ('schema_version', \(version)), ('\(WorkspaceTables.sealedDocumentsRecord)', 0)
+      ('schema_version', \(version)), ('\(WorkspaceTables.unsealedRecord)', 0)
     """,
     "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE flows (id BIGINT PRIMARY KEY, name TEXT NOT NULL UNIQUE, current_version BIGINT NOT NULL)",

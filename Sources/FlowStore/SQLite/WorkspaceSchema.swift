@@ -96,13 +96,18 @@ enum WorkspaceSchema {
       // stands before `published_at` and `source`: every flow summary (`list`, `status`, a
       // commit's plan) read every document (a 2,000-flow workspace: 160 M instructions), so
       // the summary's columns are indexed whole. And registering a workspace searched every
-      // document for sealed secrets, at every command (200 M): `meta` says whether any may
-      // hold one (`WorkspaceTables.sealedDocumentsRecord`), found out once here.
+      // document for sealed secrets, at every command (200 M): `meta` says whether any holds
+      // one (`WorkspaceTables.unsealedRecord`), found out once here. This migration's first
+      // form (7cefffa) indexed the versions holding one instead, which cost every insert a
+      // search of its document: that index is dropped where it was made.
       try db.execute(
         sql: """
-          CREATE INDEX versions_summary ON versions (flow_id, number, published_at, source);
+          CREATE INDEX IF NOT EXISTS versions_summary ON versions (flow_id, number, published_at, source);
+          DROP INDEX IF EXISTS versions_sealed;
           INSERT INTO meta (key, value)
-            SELECT '\(WorkspaceTables.sealedDocumentsRecord)', EXISTS (SELECT 1 FROM versions WHERE \(WorkspaceTables.sealedDocuments));
+            SELECT '\(WorkspaceTables.unsealedRecord)',
+              CASE WHEN EXISTS (SELECT 1 FROM versions WHERE \(WorkspaceTables.sealedDocuments)) THEN -1
+              ELSE (SELECT value FROM meta WHERE key = 'revision') END;
           """)
     }
     return migrator

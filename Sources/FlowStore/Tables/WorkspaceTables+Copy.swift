@@ -24,7 +24,7 @@ extension WorkspaceTables {
   /// Copies a whole workspace, journal and undo records included, from `source` into the new,
   /// empty workspace of `destination` (its name and first owner give way to the source's), and
   /// carries the revision over. Secrets travel as stored, sealed with the same key, and with
-  /// them the record of whether documents hold any (`sealedDocumentsRecord`).
+  /// them the record of whether documents hold any (`unsealedRecord`).
   static func copy(from source: any WorkspaceTransaction, to destination: any WorkspaceTransaction) throws {
     try destination.execute("DELETE FROM settings", [])
     try destination.execute("DELETE FROM members", [])
@@ -35,7 +35,9 @@ extension WorkspaceTables {
         try destination.execute(insert, columns.map { column -> SQLValue in row[column.replacing("\"", with: "")] })
       }
     }
-    try destination.execute("UPDATE meta SET value = ? WHERE key = 'revision'", [try revision(source)])
-    if try mayHoldSealedDocuments(source) { try recordSealedDocuments(destination) }
+    let revision = try revision(source)
+    try destination.execute("UPDATE meta SET value = ? WHERE key = 'revision'", [revision])
+    try destination.execute(
+      "UPDATE meta SET value = ? WHERE key = '\(unsealedRecord)'", [try mayHoldSealedDocuments(source) ? -1 : revision])
   }
 }

@@ -13,6 +13,8 @@ extension WorkspaceTables {
     if !plan.blockedBy.isEmpty { throw StoreError.undoBlocked(commit: commit, by: plan.blockedBy) }
     let now = Self.timestamp()
     let message = "undo #\(commit): \(plan.message)"
+    // The flows it removed come back with their documents, sealed secrets and all.
+    let restoresSealed = try db.row("SELECT 1 FROM removed_versions WHERE commit_id = ? AND \(Self.sealedDocuments)", [commit]) != nil
     let id = try Self.beginJournal(db, author: author, message: message, at: now)
     for change in try Self.changes(of: commit, in: db).reversed() {
       try Self.revert(change, of: Int64(commit), in: db)
@@ -22,7 +24,7 @@ extension WorkspaceTables {
     try db.execute("DELETE FROM kept_values WHERE commit_id = ?", [commit])
     try db.execute("UPDATE commits SET undone_by = ? WHERE id = ?", [id, commit])
     try db.execute("UPDATE commits SET undoes = ? WHERE id = ?", [commit, id])
-    try Self.finishJournal(db, commit: id, changes: plan.changes)
+    try Self.finishJournal(db, commit: id, changes: plan.changes, writingSealedDocuments: restoresSealed)
     return CommitRecord(id: Int(id), author: author, at: now, message: message, changes: plan.changes, undoes: commit)
   }
 
@@ -91,9 +93,6 @@ extension WorkspaceTables {
         INSERT INTO versions (flow_id, number, document, published_at, commit_id, source)
         SELECT ?, number, document, published_at, written_by, source FROM removed_versions WHERE commit_id = ? AND flow = ?
         """, [flowID, id, change.subject])
-      if try db.row("SELECT 1 FROM removed_versions WHERE commit_id = ? AND flow = ? AND \(sealedDocuments)", [id, change.subject]) != nil {
-        try recordSealedDocuments(db)
-      }
     case .addedConnection:
       try db.execute("DELETE FROM connection_secrets WHERE connection_id = (SELECT id FROM connections WHERE name = ?)", [change.subject])
       try db.execute("DELETE FROM connections WHERE name = ?", [change.subject])

@@ -145,7 +145,7 @@ struct WorkspaceTables: Sendable {
     }
     // Rendered (sealed, written by the JSON writer) on every core while this thread inserts
     // them, in order: rendering was most of a bulk commit's own time. Whether a document holds
-    // a sealed secret is asked there too (`sealedDocumentsRecord`).
+    // a sealed secret is asked there too (`unsealedRecord`).
     var done = 0
     var sealsDocuments = false
     try placements.forEachMapped(concurrentlyAheadBy: Self.renderedAhead, Self.rendered(now: now)) { placement, document, isSealed in
@@ -182,9 +182,8 @@ struct WorkspaceTables: Sendable {
         SET value = excluded.value, create_path = excluded.create_path, commit_id = excluded.commit_id
         """, [value.flow, value.nodeType, value.nodeName, value.path, value.value, value.create ? 1 : 0, id])
     }
-    if sealsDocuments { try Self.recordSealedDocuments(db) }
     if request.isCancelled() { throw StoreError.cancelled(path: location) }
-    try Self.finishJournal(db, commit: id, changes: changes)
+    try Self.finishJournal(db, commit: id, changes: changes, writingSealedDocuments: sealsDocuments)
     return CommitRecord(id: Int(id), author: author, at: now, message: request.message, changes: changes)
   }
 
@@ -269,14 +268,21 @@ struct WorkspaceTables: Sendable {
       [author, time, message])
   }
 
-  /// Records a journal entry's changes and bumps the revision.
-  static func finishJournal(_ db: any WorkspaceTransaction, commit id: Int64, changes: [JournalChange]) throws {
+  /// Records a journal entry's changes and bumps the revision, and with it `unsealedRecord`
+  /// where it held and the entry writes no document with a sealed secret.
+  static func finishJournal(
+    _ db: any WorkspaceTransaction, commit id: Int64, changes: [JournalChange], writingSealedDocuments: Bool
+  ) throws {
     for change in changes {
       try db.execute(
         "INSERT INTO commit_changes (commit_id, action, subject, version) VALUES (?, ?, ?, ?)",
         [id, change.action.rawValue, change.subject, change.version])
     }
+    let keepsUnsealed = try !writingSealedDocuments && !mayHoldSealedDocuments(db)
     try db.execute("UPDATE meta SET value = value + 1 WHERE key = 'revision'", [])
+    if keepsUnsealed {
+      try db.execute("UPDATE meta SET value = (SELECT value FROM meta WHERE key = 'revision') WHERE key = '\(unsealedRecord)'", [])
+    }
   }
 
   /// The journal with each commit's changes, newest first.
@@ -328,22 +334,20 @@ struct WorkspaceTables: Sendable {
   /// what matches is then checked exactly).
   static let sealedDocuments = "document LIKE '%\(SealedSecret.prefix)%'"
 
-  /// The `meta` key that says whether a version's document may hold a sealed secret: 0 when
-  /// none does, so that registering a workspace need not read every document to look for one
-  /// (a 2,000-flow workspace: 200 M instructions, at every command). Set to 1 when a commit
-  /// writes such a document or an undo puts one back, never back to 0; a copy carries it. A
-  /// workspace without it (one made by an earlier fps on PostgreSQL) is searched, as before.
-  static let sealedDocumentsRecord = "documents_sealed"
+  /// The `meta` key holding the revision at which no version's document held a sealed secret,
+  /// so that registering a workspace need not read every document to look for one (a
+  /// 2,000-flow workspace: 200 M instructions, at every command). It is believed only while it
+  /// is the revision: a journaled write keeps it so (`finishJournal`) unless it writes such a
+  /// document, and a writer that does not know it (an earlier fps) moves the revision past it.
+  /// A workspace without it (an earlier fps's on PostgreSQL, or one opened read-only before the
+  /// SQLite migration that finds it out) is searched, as before.
+  static let unsealedRecord = "unsealed_at"
 
-  /// False only when `meta` says no version's document holds a sealed secret.
+  /// False only when `meta` says, at this revision, that no version's document holds a sealed secret.
   static func mayHoldSealedDocuments(_ db: any WorkspaceTransaction) throws -> Bool {
-    let record: Int? = try db.value("SELECT value FROM meta WHERE key = '\(sealedDocumentsRecord)'")
-    return record != 0
-  }
-
-  /// Records that a version's document holds a sealed secret (where the record is kept).
-  static func recordSealedDocuments(_ db: any WorkspaceTransaction) throws {
-    try db.execute("UPDATE meta SET value = 1 WHERE key = '\(sealedDocumentsRecord)'", [])
+    let rows = try db.rows("SELECT key, value FROM meta WHERE key IN ('revision', '\(unsealedRecord)')")
+    let values = Dictionary(rows.map { ($0["key"] as String, $0["value"] as Int) }, uniquingKeysWith: { first, _ in first })
+    return values[unsealedRecord] == nil || values[unsealedRecord] != values["revision"]
   }
 
   /// What the workspace holds that its key cannot open: one line per connection secret, one
@@ -409,7 +413,8 @@ struct WorkspaceTables: Sendable {
     }
     let id = try Self.beginJournal(
       db, author: login ?? author, message: "workspace rekey: \(count) secrets sealed with key \(current.key.id)", at: Self.timestamp())
-    try Self.finishJournal(db, commit: id, changes: [])
+    // Only secrets already sealed are sealed again.
+    try Self.finishJournal(db, commit: id, changes: [], writingSealedDocuments: false)
     return count
   }
 
