@@ -178,6 +178,9 @@ struct Diff: Command {
   /// Errors come in the order of the words, as when each side was found and read in turn.
   private func comparedSides(_ words: [String], in session: Session) throws -> [(FlowOperand, ExportFormat)] {
     let reads = words.map { word in word != Self.nothing && session.mayNameFile(word) ? StartedWork { Self.view(ofFile: word) } : nil }
+    // Every read started is waited for, so that none outlives the command (one after a word
+    // that is not found, or of a word that names something else after all).
+    defer { for read in reads { _ = read?.result } }
     var located: [LocatedOperand] = []
     for word in words {
       do {

@@ -84,11 +84,13 @@ extension Session {
     return try workspace(name)
   }
 
-  /// True when `locateOperand` may well find `word` a file: a path, or a file in the folder no
-  /// import or export is named. A guess, cheap and never opening a workspace, for reading the
-  /// file while the word is located; the reading is let go when it names something else.
+  /// True when `locateOperand` may well find `word` a regular file: one named by a path, or in
+  /// the folder with no import or export of its name. A guess, cheap and never opening a
+  /// workspace, for reading the file while the word is located. Never a pipe or a device
+  /// (`<(…)`, `/dev/fd/3`): opening one blocks until it is written, and reading it takes what
+  /// is written, for a word that may yet be refused.
   func mayNameFile(_ word: String) -> Bool {
-    Self.isExplicitPath(word) || (Self.isRegularFile(word) && exports[word] == nil && !imports.contains { $0.name == word })
+    Self.isRegularFile(word) && (Self.isExplicitPath(word) || (exports[word] == nil && !imports.contains { $0.name == word }))
   }
 
   /// A pending import as its target will have it: its references bound.
