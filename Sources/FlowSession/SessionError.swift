@@ -194,7 +194,7 @@ public enum SessionError: Error, CustomStringConvertible {
       return "\(flows.count) of \(total) flows are in \(workspace) already; nothing was staged. Load with `--on-conflict version` to "
         + "stage each as its flow's next version (one that has not changed is skipped at commit), `--on-conflict skip` to leave them "
         + "out, or `--on-conflict rename` to create flows named after their files:\n"
-        + Self.firstLines(of: flows.map { "  \($0.flow) (\($0.path))" }, more: "flows, all of them in `list`")
+        + Self.firstLines(of: flows.map { "  \($0.flow) (\($0.path))" }, more: "flows")
     case .cancelled: return "interrupted (Ctrl-C)"
     case .declined: return "not confirmed; nothing was written"
     case .nothingToUndo(let workspace): return "\(workspace) has no commit left to undo (see `log`)"
@@ -216,8 +216,6 @@ public enum SessionError: Error, CustomStringConvertible {
     }
   }
 
-  /// How many flow names repeat, `place`, what names the later ones after their files, and
-  /// each repeat on a line of its own.
   /// The first `shown` lines, and how many more there are: a migration run again without
   /// `--on-conflict` named each of its 2,000 flows, a screenful forty times over.
   private static func firstLines(of lines: [String], shown: Int = 10, more what: String) -> String {
@@ -225,6 +223,8 @@ public enum SessionError: Error, CustomStringConvertible {
     return (lines.prefix(shown) + ["  … and \(lines.count - shown) more \(what)"]).joined(separator: "\n")
   }
 
+  /// How many flow names repeat, `place`, what names the later ones after their files, and
+  /// each repeat on a line of its own.
   private static func repeating(_ repeats: [String], _ place: String) -> String {
     "\(repeats.count == 1 ? "1 flow name repeats" : "\(repeats.count) flow names repeat")\(place) "
       + "(`--on-conflict rename` names the later ones after their files):\n" + repeats.map { "  \($0)" }.joined(separator: "\n")

@@ -11,7 +11,7 @@ struct SessionErrorTests {
     let lines = "\(SessionError.flowsExist(flows, workspace: "prod", total: 2000))".split(separator: "\n")
     #expect(lines.count == 12)
     #expect(lines[10] == "  flow 10 (/x/10.json)")
-    #expect(lines.last == "  … and 1990 more flows, all of them in `list`")
+    #expect(lines.last == "  … and 1990 more flows")
     // One more than ten is listed whole: a line saying "1 more" would take its place.
     let eleven = "\(SessionError.flowsExist(Array(flows.prefix(11)), workspace: "prod", total: 11))".split(separator: "\n")
     #expect(eleven.count == 12)

@@ -295,7 +295,8 @@ public enum SecretScanner {
   /// Which anchors `bytes` hold, as bits of `anchors`, in one pass: a string is searched once,
   /// not once per anchor (scanning every string of a bulk load was a seventh of it). Each byte
   /// is looked up with the one after it (`anchorPairs`, the last with a NUL, which no anchor
-  /// holds), and only where an anchor may start are its anchors compared. The tables are read
+  /// holds), and only where the two begin some anchor are the anchors that begin with the
+  /// first compared. The tables are read
   /// through pointers: indexing the arrays themselves in this loop retained and released a
   /// table per byte, most of the scan's cost.
   private static func anchorsFound(in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {

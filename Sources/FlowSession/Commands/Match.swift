@@ -279,6 +279,15 @@ struct Match: Command {
     for workspace in Set(indices.map { session.imports[$0].workspace }) {
       connectionsOf[workspace] = try session.connections(of: workspace)
     }
+    // Decided once for each name and type a workspace is asked about (`CandidateRanking.automatic`
+    // reads nothing else): a bulk load's tens of thousands of references name a few dozen
+    // connections (2,000 n8n flows: 37,644 and 30), each decision a search of them all.
+    struct Asked: Hashable {
+      let workspace: String
+      let name: String
+      let type: String
+    }
+    var decided: [Asked: Binding?] = [:]
     for index in indices {
       let pending = session.imports[index]
       let connections = connectionsOf[pending.workspace] ?? []
@@ -287,7 +296,15 @@ struct Match: Command {
       // every doubling (a third of `match --auto` over 2,000 imports).
       session.imports[index].bindings.reserveCapacity(pending.bindings.count + unmatched.count)
       for ref in unmatched {
-        guard let binding = CandidateRanking.automatic(ref, among: connections) else {
+        let asked = Asked(workspace: pending.workspace, name: ref.name, type: ref.type)
+        let decision: Binding?
+        if let known = decided[asked] {
+          decision = known
+        } else {
+          decision = CandidateRanking.automatic(ref, among: connections)
+          decided[asked] = .some(decision)
+        }
+        guard let binding = decision else {
           left.append((pending.name, "\(ref.key) (\(ref.type))"))
           continue
         }
