@@ -99,6 +99,23 @@ import Testing
     #expect(!printed.contains("abcdEFGH"), "\(printed)")
   }
 
+  /// A token in a flow's name is not printed by the lines about the flow: `load`'s, `status`,
+  /// a commit's plan and report, `list`, `log` (they printed it, where `show` and `diff` did not).
+  @Test func theLinesAboutAFlowRedactASecretInItsName() throws {
+    let harness = try SessionHarness()
+    let token = "Bearer abcdEFGH1234567890abcdefXYZ"
+    let flow =
+      #"{"name": "orders \#(token)", "nodes": [{"id": "1", "name": "Start", "type": "n8n-nodes-base.manualTrigger", "parameters": {}}], "connections": {}}"#
+    try flow.write(toFile: harness.path("f.json"), atomically: true, encoding: .utf8)
+    var printed = ""
+    for command in ["workspace new ${dir}/w.fpsw as w", "load ${dir}/f.json into w", "status", "commit --yes", "list", "log"] {
+      let result = try harness.output(of: command)
+      printed += result.standardOutput + result.standardError
+    }
+    #expect(printed.contains("<redacted:bearer token>"), "\(printed)")
+    #expect(!printed.contains("abcdEFGH"), "\(printed)")
+  }
+
   /// A secret added to a node shows as one added, never its value, where the platform's
   /// exports keep every member (n8n's parameters, a Make module's): it read "no changes", exit
   /// 0. Node-RED's exports drop `credentials`, so one there on one side only is one left out.

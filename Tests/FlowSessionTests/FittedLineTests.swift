@@ -13,6 +13,16 @@ import Testing
   var line: FittedLine { "  create flow \(name: name): 12 nodes, 3 bindings (\(path: path))" }
   var whole: String { "  create flow \(name): 12 nodes, 3 bindings (\(path))" }
 
+  /// A token pasted into a flow's name is not printed by the lines about the flow; nor is the
+  /// password of a URL it holds.
+  @Test func aSecretInANameIsRedacted() {
+    let token = "Bearer 8f3a9c2e7b1d4f60a5e9c3b2d1f0e7a6"
+    let line: FittedLine = "staged \(name: "orders \(token)"): new flow, \(name: "mqtt://admin:s3cret-pw@broker:1883")"
+    let text = line.text(width: nil)
+    #expect(!text.contains("8f3a9c2e7b1d4f60") && !text.contains("s3cret-pw"), "\(text)")
+    #expect(text.hasPrefix("staged orders <redacted:bearer token>: new flow, mqtt://admin:"), "\(text)")
+  }
+
   @Test func withoutAWidthOrWithRoomTheLineIsWhole() {
     #expect(line.text(width: nil) == whole)
     #expect(line.text(width: whole.count) == whole)

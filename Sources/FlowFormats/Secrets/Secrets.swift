@@ -242,17 +242,22 @@ public enum Secrets {
   /// warned of them, and `show` then printed them. Names without one are left as they are, so
   /// a large flow's nodes are not copied for nothing.
   public static func redactingNames(_ version: FlowVersion) -> FlowVersion {
-    let replacement = SecretScanner.redactionMark
     var version = version
-    if let name = SecretScanner.rewritingText(version.name, replacement) { version.name = name }
+    if let name = redacted(name: version.name) { version.name = name }
     for index in version.nodes.indices {
-      if let name = SecretScanner.rewritingText(version.nodes[index].name, replacement) { version.nodes[index].name = name }
+      if let name = redacted(name: version.nodes[index].name) { version.nodes[index].name = name }
     }
     for index in version.connections.indices {
-      if let name = SecretScanner.rewritingText(version.connections[index].name, replacement) { version.connections[index].name = name }
+      if let name = redacted(name: version.connections[index].name) { version.connections[index].name = name }
     }
     if !version.subflowDefinitions.isEmpty { version.subflowDefinitions = version.subflowDefinitions.map(redactingNames) }
     return version
+  }
+
+  /// A name with what a pattern finds in it redacted as `redact` writes it; nil when it holds
+  /// none. For every name printed: `show`'s, and each line a command prints about a flow.
+  public static func redacted(name: String) -> String? {
+    SecretScanner.rewritingText(name, SecretScanner.redactionMark)
   }
 
   /// `text` with the password of every JAAS login line in it passed through `transform`; nil

@@ -1,3 +1,4 @@
+import FlowFormats
 import FlowModel
 
 /// A line of per-flow output (`staged`, a plan's headline, `created`) that fits the terminal.
@@ -35,10 +36,12 @@ struct FittedLine: ExpressibleByStringInterpolation {
     mutating func appendLiteral(_ literal: String) { parts.append(.fixed(literal)) }
     /// Text that stays whole: a workspace's name, a count.
     mutating func appendInterpolation(_ value: some CustomStringConvertible) { parts.append(.fixed(value.description)) }
-    /// A flow's or an import's name: gives way from the middle. A password in a URL in it is
-    /// replaced first: cut short, the URL was no longer found by the output's own redaction
-    /// (`RedactingOutput`), and the end of the password was printed.
-    mutating func appendInterpolation(name: String) { parts.append(.name(Self.shown(name))) }
+    /// A flow's or an import's name: gives way from the middle. A secret a pattern finds in it
+    /// (a token pasted into a name) is redacted as `show` redacts it, and a password in a URL
+    /// replaced: cut short, the URL was no longer found by the output's own redaction
+    /// (`RedactingOutput`), and the end of the password was printed. `load`, `status`, `list`,
+    /// `log` and a commit's plan printed the token of a flow named with one.
+    mutating func appendInterpolation(name: String) { parts.append(.name(Self.shown(Secrets.redacted(name: name) ?? name))) }
     /// A file's path: gives way from the front, down to its last `shortestPath` columns.
     mutating func appendInterpolation(path: String) { parts.append(.path(Self.shown(path))) }
     /// Another fitted line within this one, its parts giving way as they would there.

@@ -232,8 +232,11 @@ struct CommitPlan {
   }
 
   /// The journal message when none is given: `import orders, payments`, `add connection kafka-prod`.
+  /// Names are redacted (`Secrets.redacted(name:)`): the message is kept in the journal and
+  /// printed by `log`, a token pasted into a flow's name with it.
   var defaultMessage: String {
-    let flows = writing.isEmpty ? [] : ["import " + writing.map(\.pending.mode.flowName).joined(separator: ", ")]
+    let names = writing.map { Secrets.redacted(name: $0.pending.mode.flowName) ?? $0.pending.mode.flowName }
+    let flows = writing.isEmpty ? [] : ["import " + names.joined(separator: ", ")]
     return (flows + changes.map(Session.describe)).joined(separator: "; ")
   }
 

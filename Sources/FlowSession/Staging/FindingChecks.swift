@@ -6,6 +6,8 @@ extension Finding {
   static func check(_ pending: PendingImport, in state: WorkspaceState) -> [Finding] {
     var findings: [Finding] = []
     let version = pending.outline
+    // The import as its messages name it: a token in its name is not printed with them.
+    let label = Secrets.redacted(name: pending.name) ?? pending.name
     // Each reference is read once, in place, and the bound ones are taken in order of their
     // keys: looking each binding's reference up by key copied every reference of every flow a
     // bulk commit checks, a seventh of its work on one core.
@@ -17,38 +19,38 @@ extension Finding {
         continue
       }
       let type = version.connections[index].type
-      findings.append(Finding(severity: .error, message: "\(pending.name): connection reference '\(key)' (\(type)) is unmatched"))
+      findings.append(Finding(severity: .error, message: "\(label): connection reference '\(key)' (\(type)) is unmatched"))
     }
     bound.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
     for (position, (key, index, binding)) in bound.enumerated() where position == 0 || bound[position - 1].key != key {
       let type = version.connections[index].type
       guard let connection = state.connection(named: binding.connection) else {
         findings.append(
-          Finding(severity: .error, message: "\(pending.name): '\(key)' is bound to '\(binding.connection)', which no longer exists"))
+          Finding(severity: .error, message: "\(label): '\(key)' is bound to '\(binding.connection)', which no longer exists"))
         continue
       }
       if connection.type != type {
         findings.append(
-          Finding(severity: .error, message: "\(pending.name): '\(key)' needs \(type) but '\(connection.name)' is \(connection.type)"))
+          Finding(severity: .error, message: "\(label): '\(key)' needs \(type) but '\(connection.name)' is \(connection.type)"))
       }
     }
     switch pending.mode {
     case .newFlow(let name) where state.hasFlow(named: name):
-      findings.append(Finding(severity: .error, message: "\(pending.name): \(pending.workspace) already has a flow named '\(name)'"))
+      findings.append(Finding(severity: .error, message: "\(label): \(pending.workspace) already has a flow named '\(name)'"))
     case .newVersion(of: let name) where !state.hasFlow(named: name):
       findings.append(
-        Finding(severity: .error, message: "\(pending.name): \(pending.workspace) has no flow named '\(name)' to add a version to"))
+        Finding(severity: .error, message: "\(label): \(pending.workspace) has no flow named '\(name)' to add a version to"))
     default: break
     }
     let carried = Set(version.subflowDefinitions.map(\.name))
     for name in version.dependencies.subflows
     where !carried.contains(name) && !state.hasFlow(named: name) && !state.pendingFlowNames.contains(name) {
       findings.append(
-        .error("\(pending.name): calls subflow '\(name)', which \(pending.workspace) does not have and the export does not carry"))
+        .error("\(label): calls subflow '\(name)', which \(pending.workspace) does not have and the export does not carry"))
     }
     findings += state.dependencies.findings(for: pending.name)
-    findings += graphFindings(version, label: pending.name)
-    findings += pending.notes.map { Finding(severity: .warning, message: "\(pending.name): \($0)") }
+    findings += graphFindings(version, label: label)
+    findings += pending.notes.map { Finding(severity: .warning, message: "\(label): \($0)") }
     return findings
   }
 
