@@ -97,6 +97,32 @@ import Testing
 
   /// `workspace new` makes the viewer, editor and owner roles; a login granted one can do what
   /// it allows and the server refuses the rest, whatever author the session claims.
+  /// A workspace an earlier fps made has no record that its documents hold no sealed secret:
+  /// its first writer finds it out, so later opens do not search every document.
+  @Test(.enabled(if: PostgresTestServer.isAvailable, PostgresTestServer.unavailable))
+  func anEarlierWorkspaceIsGivenItsUnsealedRecordOnce() throws {
+    let server = try PostgresTestServer.server()
+    let location = try server.database()
+    let database = String(location.split(separator: "/").last ?? "")
+    let key = WorkspaceKey.generate()
+    let store = try WorkspaceStores.create(location, key: key)
+    let sealed = try #require(store.sealer).seal("s3cret")
+    _ = try store.commit(
+      CommitRequest(
+        message: "m", author: "a", expectedRevision: 0,
+        writes: [CommitRequest.VersionWrite(flow: "sealed", mode: .newFlow) { _, _ in #"{"v":"\#(sealed)"}"# }]))
+    let record = "SELECT count(*), max(value) FROM flowport.meta WHERE key = '\(WorkspaceTables.unsealedRecord)'"
+    for (document, found) in [(#"{"v":"\#(sealed)"}"#, "1|-1"), ("{}", "1|1")] {
+      try server.sql(
+        "UPDATE flowport.versions SET document = '\(document)'; DELETE FROM flowport.meta WHERE key = '\(WorkspaceTables.unsealedRecord)'",
+        database: database)
+      _ = try WorkspaceStores.open(location, readOnly: true, key: key)
+      #expect(try server.sql(record, database: database).trimmingCharacters(in: .whitespacesAndNewlines) == "0|")
+      _ = try WorkspaceStores.open(location, key: key)
+      #expect(try server.sql(record, database: database).trimmingCharacters(in: .whitespacesAndNewlines) == found)
+    }
+  }
+
   @Test(.enabled(if: PostgresTestServer.isAvailable, PostgresTestServer.unavailable))
   func theServerEnforcesTheRolesWorkspaceNewMakes() throws {
     let server = try PostgresTestServer.server()

@@ -61,8 +61,9 @@ public final class PostgresWorkspace: TableWorkspace {
   public static func open(_ location: String, readOnly requested: Bool, key: WorkspaceKey?) throws(StoreError) -> PostgresWorkspace {
     let link = try PostgresLink.connect(try PostgresSettings(location))
     let redacted = link.settings.redacted
-    let (name, writable) = try link.transaction(.read) { db in
-      let meta = try db.rows("SELECT key, value FROM meta WHERE key IN ('application_id', 'schema_version')")
+    let (name, writable, recordsUnsealed) = try link.transaction(.read) { db in
+      let meta = try db.rows(
+        "SELECT key, value FROM meta WHERE key IN ('application_id', 'schema_version', '\(WorkspaceTables.unsealedRecord)')")
       let values = Dictionary(uniqueKeysWithValues: meta.map { ($0["key"] as String, $0["value"] as Int) })
       guard values["application_id"] == Int(SQLiteWorkspace.applicationID) else {
         throw StoreError.notAWorkspace(path: redacted, reason: "its flowport schema belongs to another application")
@@ -71,7 +72,11 @@ public final class PostgresWorkspace: TableWorkspace {
         throw StoreError.notAWorkspace(path: redacted, reason: "it was made by a newer fps (schema version \(version))")
       }
       let writable: Int = try db.value("SELECT has_table_privilege('meta', 'UPDATE')::int") ?? 0
-      return (try WorkspaceTables.name(db), writable == 1)
+      return (try WorkspaceTables.name(db), writable == 1, values[WorkspaceTables.unsealedRecord] != nil)
+    }
+    // A workspace an earlier fps made is given the record once, by its first writer.
+    if writable, !requested, !recordsUnsealed {
+      _ = try link.transaction(.write) { db in try db.execute(WorkspaceTables.unsealedRecordFound, []) }
     }
     return try PostgresWorkspace(link: link, isReadOnly: requested || !writable, name: name, key: key)
   }

@@ -104,11 +104,8 @@ enum WorkspaceSchema {
         sql: """
           CREATE INDEX IF NOT EXISTS versions_summary ON versions (flow_id, number, published_at, source);
           DROP INDEX IF EXISTS versions_sealed;
-          INSERT INTO meta (key, value)
-            SELECT '\(WorkspaceTables.unsealedRecord)',
-              CASE WHEN EXISTS (SELECT 1 FROM versions WHERE \(WorkspaceTables.sealedDocuments)) THEN -1
-              ELSE (SELECT value FROM meta WHERE key = 'revision') END;
           """)
+      try db.execute(sql: WorkspaceTables.unsealedRecordFound)
     }
     return migrator
   }

@@ -339,9 +339,19 @@ struct WorkspaceTables: Sendable {
   /// 2,000-flow workspace: 200 M instructions, at every command). It is believed only while it
   /// is the revision: a journaled write keeps it so (`finishJournal`) unless it writes such a
   /// document, and a writer that does not know it (an earlier fps) moves the revision past it.
-  /// A workspace without it (an earlier fps's on PostgreSQL, or one opened read-only before the
-  /// SQLite migration that finds it out) is searched, as before.
+  /// A workspace an earlier fps made is given it by its first writer (`unsealedRecordFound`);
+  /// until then, and opened read-only, it is searched, as before.
   static let unsealedRecord = "unsealed_at"
+
+  /// Finds `unsealedRecord` out where a workspace has none (one an earlier fps made): every
+  /// document searched once, then at no open after. Both databases run it, SQLite as it
+  /// migrates, PostgreSQL when a writer opens.
+  static let unsealedRecordFound = """
+    INSERT INTO meta (key, value)
+    SELECT '\(unsealedRecord)',
+      CASE WHEN EXISTS (SELECT 1 FROM versions WHERE \(sealedDocuments)) THEN -1 ELSE (SELECT value FROM meta WHERE key = 'revision') END
+    WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = '\(unsealedRecord)')
+    """
 
   /// False only when `meta` says, at this revision, that no version's document holds a sealed secret.
   static func mayHoldSealedDocuments(_ db: any WorkspaceTransaction) throws -> Bool {
