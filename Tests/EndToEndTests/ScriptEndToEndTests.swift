@@ -400,6 +400,39 @@ import Testing
     #expect(result.status == 1)
   }
 
+  /// Ctrl-C ends `fps diff` waiting for a side that is a pipe no one writes to, whichever side
+  /// and however many: a pipe is read on the thread that takes the signal (Dispatch's threads
+  /// block it), never early or beside another side, as files are.
+  @Test func ctrlCEndsADiffWaitingForAPipe() throws {
+    let fps = try FPSProcess()
+    let fifo = fps.home.appendingPathComponent("never-written.fifo").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let file = Corpus.examples.appendingPathComponent("orders-v1.json").path
+    for sides in [[fifo, file], [file, fifo], [fifo, fifo]] {
+      let result = try fps.running(["diff"] + sides) { run in
+        Thread.sleep(forTimeInterval: 0.5)
+        run.send(SIGINT)
+        return try run.finish(seconds: 5)
+      }
+      #expect(result.standardError.contains("interrupted (Ctrl-C)"), "\(sides): \(result.standardError)")
+    }
+    // A writer that stops half way: Ctrl-C ends the wait for the rest, and says so.
+    let half = fps.home.appendingPathComponent("half-written.fifo").path
+    #expect(mkfifo(half, 0o600) == 0)
+    Thread {
+      guard let writer = FileHandle(forWritingAtPath: half) else { return }
+      writer.write(Data(#"{"nodes": ["#.utf8))
+      Thread.sleep(forTimeInterval: 3)
+      try? writer.close()
+    }.start()
+    let result = try fps.running(["diff", half, file]) { run in
+      Thread.sleep(forTimeInterval: 0.5)
+      run.send(SIGINT)
+      return try run.finish(seconds: 5)
+    }
+    #expect(result.standardError.hasSuffix("diff: interrupted (Ctrl-C)\n"), "\(result.standardError)")
+  }
+
   @Test func diffFromTheShellExitsLikeDiff() throws {
     let fps = try FPSProcess()
     let examples = Corpus.examples.path

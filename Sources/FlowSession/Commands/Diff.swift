@@ -227,7 +227,7 @@ struct Diff: Command {
   }
 
   /// The file sides among `located`, each as `ExportFormat.comparedView` makes it: the read
-  /// `started` for its word where one was, read now (one per core) where none was; the first
+  /// `started` for its word where one was, read now where none was; the first
   /// side's error, if any, is thrown. A flow its export names none of is named by its file, as
   /// `load` names it, but when neither file names its flow both take the first file's name:
   /// two copies of an unnamed export diffed as `~ name: "orders-v1" -> "orders-v2"`.
@@ -235,9 +235,23 @@ struct Diff: Command {
     of located: [LocatedOperand], started: [StartedWork<Result<(FlowVersion, ExportFormat), any Error>>?]
   ) throws -> [(FlowVersion, ExportFormat)] {
     let files = located.indices.compactMap { index in if case .file(let path) = located[index] { (index, path) } else { nil } }
-    let unstarted = files.filter { started[$0.0] == nil }.map(\.1).concurrentMap(Self.view(ofFile:))
-    var read = unstarted.makeIterator()
-    var views = try files.map { index, _ in try (started[index]?.result ?? read.next()!).get() }
+    // A pipe is read on this thread, the one that takes Ctrl-C (Dispatch's threads block it):
+    // read on another, its wait for a writer went on after Ctrl-C. Files, one per core.
+    // After one fails (Ctrl-C ended its wait), the next is not waited for: the first error is
+    // the one thrown.
+    var read: [Int: Result<(FlowVersion, ExportFormat), any Error>] = [:]
+    var failure: (any Error)?
+    for (index, path) in files where started[index] == nil && FileStatus(of: path)?.kind != .regularFile {
+      let view = failure.map { .failure($0) } ?? Self.view(ofFile: path)
+      if case .failure(let error) = view { failure = error }
+      read[index] = view
+    }
+    let regular = files.filter { started[$0.0] == nil && read[$0.0] == nil }
+    for ((index, _), view) in zip(regular, regular.map(\.1).concurrentMap(Self.view(ofFile:))) { read[index] = view }
+    var views = try files.map { index, _ in
+      guard let view = started[index]?.result ?? read[index] else { preconditionFailure("every file side read") }
+      return try view.get()
+    }
     let unnamed = views.indices.filter { views[$0].0.name == Self.unnamed }
     for index in unnamed { views[index].0.name = Session.fallbackName(of: files[unnamed.count == views.count ? 0 : index].1) }
     return views

@@ -51,7 +51,7 @@ extension Session {
     if let colon = word.firstIndex(of: ":"), let open = try namedWorkspace(String(word[..<colon])) {
       return .flow(try workspaceFlow(String(word[word.index(after: colon)...]), in: open))
     }
-    let isFile = Self.isRegularFile(word)
+    let isFile = Self.isFileOrPipe(word)
     if let pending = imports.first(where: { $0.name == word }) {
       if isFile, !Self.isSameFile(word, pending.path) { throw SessionError.ambiguousName(word, other: "the pending import '\(word)'") }
       return .flow(try operand(of: pending))
@@ -90,7 +90,8 @@ extension Session {
   /// (`<(…)`, `/dev/fd/3`): opening one blocks until it is written, and reading it takes what
   /// is written, for a word that may yet be refused.
   func mayNameFile(_ word: String) -> Bool {
-    Self.isRegularFile(word) && (Self.isExplicitPath(word) || (exports[word] == nil && !imports.contains { $0.name == word }))
+    FileStatus(of: word)?.kind == .regularFile
+      && (Self.isExplicitPath(word) || (exports[word] == nil && !imports.contains { $0.name == word }))
   }
 
   /// A pending import as its target will have it: its references bound.
@@ -105,7 +106,8 @@ extension Session {
     word.hasPrefix("/") || word.hasPrefix("./") || word.hasPrefix("../")
   }
 
-  private static func isRegularFile(_ path: String) -> Bool {
+  /// True for a path that names something other than a folder: a file, or a pipe.
+  private static func isFileOrPipe(_ path: String) -> Bool {
     var isDirectory: ObjCBool = false
     return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
   }
@@ -251,8 +253,8 @@ extension Session {
         default: throw SessionError.unreadable(path, error.description)
         }
       }
-      let handle = FileHandle(fileDescriptor: descriptor.rawValue, closeOnDealloc: true)
-      return (try readPipe(handle, at: path), status.stamp)
+      defer { try? descriptor.close() }
+      return (try readPipe(descriptor, at: path), status.stamp)
     }
   }
 
@@ -261,22 +263,27 @@ extension Session {
   /// to twice it). An export this large is a file; the largest seen are tens of megabytes.
   static let pipeReadLimit = 256 << 20
 
-  /// A pipe's bytes to its end, in chunks, up to `pipeReadLimit`.
-  private static func readPipe(_ handle: FileHandle, at path: String) throws -> Data {
+  /// A pipe's bytes to its end, in chunks, up to `pipeReadLimit`. Ctrl-C ends a wait for the
+  /// next chunk as it ends the wait for a writer (read through `FileHandle`, it was reported as
+  /// "NSCocoaErrorDomain error 256").
+  private static func readPipe(_ descriptor: FileDescriptor, at path: String) throws -> Data {
     var bytes = Data()
-    do {
-      while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-        guard bytes.count + chunk.count <= pipeReadLimit else {
-          throw SessionError.unreadable(
-            path, "the pipe gave more than \(pipeReadLimit >> 20) MiB, the most an export read from a pipe may hold; write it to a file")
-        }
-        bytes.append(chunk)
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let count: Int
+      do {
+        count = try chunk.withUnsafeMutableBytes { try descriptor.read(into: $0, retryOnInterrupt: false) }
+      } catch Errno.interrupted {
+        throw SessionError.cancelled
+      } catch {
+        throw SessionError.unreadable(path, (error as? Errno)?.description ?? "\(error)")
       }
-    } catch let error as SessionError {
-      throw error
-    } catch {
-      throw SessionError.unreadable(path, error.localizedDescription)
+      if count == 0 { return bytes }
+      guard bytes.count + count <= pipeReadLimit else {
+        throw SessionError.unreadable(
+          path, "the pipe gave more than \(pipeReadLimit >> 20) MiB, the most an export read from a pipe may hold; write it to a file")
+      }
+      bytes.append(contentsOf: chunk[..<count])
     }
-    return bytes
   }
 }
