@@ -100,7 +100,7 @@ import Testing
   }
 
   /// A token in a flow's name is not printed by the lines about the flow: `load`'s, `status`,
-  /// a commit's plan and report, `list`, `log` (they printed it, where `show` and `diff` did not).
+  /// a commit's plan and report, `list`, `log`, and the headers of `show` and `diff`.
   @Test func theLinesAboutAFlowRedactASecretInItsName() throws {
     let harness = try SessionHarness()
     let token = "Bearer abcdEFGH1234567890abcdefXYZ"
@@ -108,7 +108,11 @@ import Testing
       #"{"name": "orders \#(token)", "nodes": [{"id": "1", "name": "Start", "type": "n8n-nodes-base.manualTrigger", "parameters": {}}], "connections": {}}"#
     try flow.write(toFile: harness.path("f.json"), atomically: true, encoding: .utf8)
     var printed = ""
-    for command in ["workspace new ${dir}/w.fpsw as w", "load ${dir}/f.json into w", "status", "commit --yes", "list", "log"] {
+    let commands = [
+      "workspace new ${dir}/w.fpsw as w", "load ${dir}/f.json into w", "status", "commit --yes", "list", "log",
+      "show 'w:orders \(token)'", "diff ${dir}/f.json 'w:orders \(token)'",
+    ]
+    for command in commands {
       let result = try harness.output(of: command)
       printed += result.standardOutput + result.standardError
     }

@@ -116,7 +116,7 @@ struct Diff: Command {
     // Each side is its diff view (`ExportFormat.diffView`): secrets are stand-ins there.
     let (a, b, formats) = try operands(in: session)
     let diff = FlowDiffer.diff(
-      a.version, b.version, leftLabel: labels.first ?? a.label, rightLabel: labels.count > 1 ? labels[1] : b.label,
+      a.version, b.version, leftLabel: labels.first ?? a.shownLabel, rightLabel: labels.count > 1 ? labels[1] : b.shownLabel,
       options: options.comparingViews(of: formats))
     session.lastDiffDiffered = !diff.isEmpty
     // Freeing two large models is a tenth of a large diff, and nobody need wait for it: `fps
@@ -137,7 +137,7 @@ struct Diff: Command {
   /// `--base`: the target and the new export, each against the base, merged (`ThreeWayDiffer`).
   private func compareThreeWay(base: String, target: String, new: String, in session: Session) throws {
     let sides = try comparedSides([base, target, new], in: session)
-    let names = sides.indices.map { labels.indices.contains($0) ? labels[$0] : sides[$0].0.label }
+    let names = sides.indices.map { labels.indices.contains($0) ? labels[$0] : sides[$0].0.shownLabel }
     let diff = ThreeWayDiffer.diff(
       base: sides[0].0.version, target: sides[1].0.version, new: sides[2].0.version, labels: (names[0], names[1], names[2]),
       options: options.comparingViews(of: sides.map(\.1)))

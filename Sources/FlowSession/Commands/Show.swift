@@ -35,7 +35,7 @@ struct Show: Command {
     version.description = version.description.map { Secrets.redacted(text: $0) }
     let pending = session.imports.first { $0.name == name }
     let output = session.output
-    output.line("\(version.name) (\(operand.label)), version \(version.number), \(ExportFormat.natural(for: version).displayName)")
+    output.line("\(version.name) (\(operand.shownLabel)), version \(version.number), \(ExportFormat.natural(for: version).displayName)")
     if let description = version.description { output.line("  \(description)") }
     output.line("\(Describe.count(version.nodes.count, "node")):")
     let byID = Dictionary(version.nodes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
