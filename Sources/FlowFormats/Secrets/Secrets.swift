@@ -243,20 +243,23 @@ public enum Secrets {
   /// a large flow's nodes are not copied for nothing.
   public static func redactingNames(_ version: FlowVersion) -> FlowVersion {
     var version = version
-    if let name = redacted(name: version.name) { version.name = name }
+    if let name = redactedIfAny(version.name) { version.name = name }
     for index in version.nodes.indices {
-      if let name = redacted(name: version.nodes[index].name) { version.nodes[index].name = name }
+      if let name = redactedIfAny(version.nodes[index].name) { version.nodes[index].name = name }
     }
     for index in version.connections.indices {
-      if let name = redacted(name: version.connections[index].name) { version.connections[index].name = name }
+      if let name = redactedIfAny(version.connections[index].name) { version.connections[index].name = name }
     }
     if !version.subflowDefinitions.isEmpty { version.subflowDefinitions = version.subflowDefinitions.map(redactingNames) }
     return version
   }
 
-  /// A name with what a pattern finds in it redacted as `redact` writes it; nil when it holds
-  /// none. For every name printed: `show`'s, and each line a command prints about a flow.
-  public static func redacted(name: String) -> String? {
+  /// A name with what a pattern finds in it redacted as `redact` writes it. For every name
+  /// printed: `show`'s, and each line a command prints about a flow.
+  public static func redacted(name: String) -> String { redactedIfAny(name) ?? name }
+
+  /// `redacted(name:)`, nil when the name holds nothing to redact.
+  private static func redactedIfAny(_ name: String) -> String? {
     SecretScanner.rewritingText(name, SecretScanner.redactionMark)
   }
 

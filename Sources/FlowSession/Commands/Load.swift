@@ -341,7 +341,7 @@ struct Load: Command {
   /// Prints what was noticed on load, a few lines at most; `status` and `show` list them all.
   static func report(_ notes: [String], for name: String, in session: Session) {
     // A note may be about a token in the name itself: it is not printed with it.
-    let shown = Secrets.redacted(name: name) ?? name
+    let shown = Secrets.redacted(name: name)
     for note in notes.prefix(3) { session.output.warning("\(shown): \(note)") }
     if notes.count > 3 { session.output.warning("\(shown): \(notes.count - 3) more; see `show \(Tokenizer.word(name))`") }
   }

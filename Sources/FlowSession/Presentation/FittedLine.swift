@@ -41,7 +41,7 @@ struct FittedLine: ExpressibleByStringInterpolation {
     /// replaced: cut short, the URL was no longer found by the output's own redaction
     /// (`RedactingOutput`), and the end of the password was printed. `load`, `status`, `list`,
     /// `log` and a commit's plan printed the token of a flow named with one.
-    mutating func appendInterpolation(name: String) { parts.append(.name(Self.shown(Secrets.redacted(name: name) ?? name))) }
+    mutating func appendInterpolation(name: String) { parts.append(.name(Self.shown(Secrets.redacted(name: name)))) }
     /// A file's path: gives way from the front, down to its last `shortestPath` columns.
     mutating func appendInterpolation(path: String) { parts.append(.path(Self.shown(path))) }
     /// Another fitted line within this one, its parts giving way as they would there.

@@ -209,10 +209,11 @@ struct CommitPlan {
       for reference in entry.pending.outline.connections {
         guard let binding = entry.pending.bindings[reference.key] else { continue }
         let remembered = RememberedBinding(type: reference.type, key: reference.key, name: reference.name, connection: binding.connection)
-        if let index = position[remembered.reference] {
+        let identity = remembered.reference
+        if let index = position[identity] {
           bindings[index] = remembered
         } else {
-          position[remembered.reference] = bindings.count
+          position[identity] = bindings.count
           bindings.append(remembered)
         }
       }
@@ -235,7 +236,7 @@ struct CommitPlan {
   /// Names are redacted (`Secrets.redacted(name:)`): the message is kept in the journal and
   /// printed by `log`, a token pasted into a flow's name with it.
   var defaultMessage: String {
-    let names = writing.map { Secrets.redacted(name: $0.pending.mode.flowName) ?? $0.pending.mode.flowName }
+    let names = writing.map { Secrets.redacted(name: $0.pending.mode.flowName) }
     let flows = writing.isEmpty ? [] : ["import " + names.joined(separator: ", ")]
     return (flows + changes.map(Session.describe)).joined(separator: "; ")
   }

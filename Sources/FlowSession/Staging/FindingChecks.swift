@@ -7,7 +7,7 @@ extension Finding {
     var findings: [Finding] = []
     let version = pending.outline
     // The import as its messages name it: a token in its name is not printed with them.
-    let label = Secrets.redacted(name: pending.name) ?? pending.name
+    let label = Secrets.redacted(name: pending.name)
     // Each reference is read once, in place, and the bound ones are taken in order of their
     // keys: looking each binding's reference up by key copied every reference of every flow a
     // bulk commit checks, a seventh of its work on one core.

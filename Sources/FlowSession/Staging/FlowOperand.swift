@@ -26,7 +26,7 @@ extension FlowOperand {
 
   /// The label as a header prints it (`show`'s, `diff`'s `---` and `+++`): a token in the flow
   /// name it holds (`prod:orders Bearer …@1`) redacted, as the lines below it redact names.
-  var shownLabel: String { Secrets.redacted(name: label) ?? label }
+  var shownLabel: String { Secrets.redacted(name: label) }
 }
 
 /// What a word on a command line names: a file still to be read, or a flow at hand.
