@@ -296,9 +296,8 @@ public enum SecretScanner {
   /// not once per anchor (scanning every string of a bulk load was a seventh of it). Each byte
   /// is looked up with the one after it (`anchorPairs`, the last with a NUL, which no anchor
   /// holds), and only where the two begin some anchor are the anchors that begin with the
-  /// first compared. The tables are read
-  /// through pointers: indexing the arrays themselves in this loop retained and released a
-  /// table per byte, most of the scan's cost.
+  /// first compared. The tables are read through pointers: indexing the arrays themselves in
+  /// this loop retained and released a table per byte, most of the scan's cost.
   private static func anchorsFound(in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     guard !bytes.isEmpty else { return 0 }
     return anchorsStartingWith.withUnsafeBufferPointer { startingWith in

@@ -241,7 +241,7 @@ struct Diff: Command {
     // the one thrown.
     var read: [Int: Result<(FlowVersion, ExportFormat), any Error>] = [:]
     var failure: (any Error)?
-    for (index, path) in files where started[index] == nil && FileStatus(of: path)?.kind != .regularFile {
+    for (index, path) in files where started[index] == nil && Session.isPipeOrDevice(path) {
       let view = failure.map { .failure($0) } ?? Self.view(ofFile: path)
       if case .failure(let error) = view { failure = error }
       read[index] = view

@@ -212,7 +212,7 @@ struct WorkspaceTables: Sendable {
     private var next: Int64?
 
     mutating func take(in db: any WorkspaceTransaction) throws -> Int64 {
-      let id = try next ?? (db.value("SELECT COALESCE(MAX(id), 0) + 1 FROM flows") ?? 1)
+      let id = try next ?? (db.value("SELECT \(WorkspaceTables.nextID("flows"))") ?? 1)
       next = id + 1
       return id
     }
@@ -355,9 +355,9 @@ struct WorkspaceTables: Sendable {
 
   /// False only when `meta` says, at this revision, that no version's document holds a sealed secret.
   static func mayHoldSealedDocuments(_ db: any WorkspaceTransaction) throws -> Bool {
-    let rows = try db.rows("SELECT key, value FROM meta WHERE key IN ('revision', '\(unsealedRecord)')")
-    let values = Dictionary(rows.map { ($0["key"] as String, $0["value"] as Int) }, uniquingKeysWith: { first, _ in first })
-    return values[unsealedRecord] == nil || values[unsealedRecord] != values["revision"]
+    try db.row(
+      "SELECT 1 FROM meta recorded JOIN meta latest ON recorded.value = latest.value "
+        + "WHERE recorded.key = '\(unsealedRecord)' AND latest.key = 'revision'") == nil
   }
 
   /// What the workspace holds that its key cannot open: one line per connection secret, one
