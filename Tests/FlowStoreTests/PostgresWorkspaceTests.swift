@@ -105,14 +105,9 @@ import Testing
     let location = try server.database()
     let database = String(location.split(separator: "/").last ?? "")
     let key = WorkspaceKey.generate()
-    let store = try WorkspaceStores.create(location, key: key)
-    let sealed = try #require(store.sealer).seal("s3cret")
-    _ = try store.commit(
-      CommitRequest(
-        message: "m", author: "a", expectedRevision: 0,
-        writes: [CommitRequest.VersionWrite(flow: "sealed", mode: .newFlow) { _, _ in #"{"v":"\#(sealed)"}"# }]))
+    let sealed = try WorkspaceStores.create(location, key: key).commitSealedFlow()
     let record = "SELECT count(*), max(value) FROM flowport.meta WHERE key = '\(WorkspaceTables.unsealedRecord)'"
-    for (document, found) in [(#"{"v":"\#(sealed)"}"#, "1|-1"), ("{}", "1|1")] {
+    for (document, found) in [(sealed, "1|-1"), ("{}", "1|1")] {
       try server.sql(
         "UPDATE flowport.versions SET document = '\(document)'; DELETE FROM flowport.meta WHERE key = '\(WorkspaceTables.unsealedRecord)'",
         database: database)

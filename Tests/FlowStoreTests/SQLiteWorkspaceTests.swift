@@ -105,11 +105,7 @@ import Testing
         message: "m", author: "a", expectedRevision: 0,
         writes: [CommitRequest.VersionWrite(flow: "plain", mode: .newFlow) { _, _ in "{}" }]))
     #expect(try unsealedAt() == "1\n", "nothing sealed at revision 1: opening reads no document")
-    let sealed = try #require(store.sealer).seal("s3cret")
-    _ = try store.commit(
-      CommitRequest(
-        message: "m", author: "a", expectedRevision: 1,
-        writes: [CommitRequest.VersionWrite(flow: "sealed", mode: .newFlow) { _, _ in #"{"v":"\#(sealed)"}"# }]))
+    try store.commitSealedFlow()
     #expect(try unsealedAt() == "1\n", "left behind by revision 2")
 
     // As an earlier fps left it: without the index and the record, which opening makes.
@@ -131,11 +127,7 @@ import Testing
     let location = path("w.fpsw")
     let key = WorkspaceKey.generate()
     let store = try WorkspaceStores.create(location, key: key)
-    let sealed = try #require(store.sealer).seal("s3cret")
-    _ = try store.commit(
-      CommitRequest(
-        message: "m", author: "a", expectedRevision: 0,
-        writes: [CommitRequest.VersionWrite(flow: "sealed", mode: .newFlow) { _, _ in #"{"v":"\#(sealed)"}"# }]))
+    try store.commitSealedFlow()
     _ = try store.commit(CommitRequest(message: "m", author: "a", expectedRevision: 1, writes: [], changes: [.removeFlow("sealed")]))
     try sqlite3(
       location, "DELETE FROM meta WHERE key = '\(WorkspaceTables.unsealedRecord)'; DELETE FROM grdb_migrations WHERE identifier LIKE 'v8:%'"
