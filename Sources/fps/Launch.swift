@@ -67,7 +67,7 @@ struct Launch: Equatable {
     try Shell(session: session, paths: paths, restore: restore, pager: pager).run()
   }
 
-  private var paths: Paths { Paths(environment: ProcessInfo.processInfo.environment) }
+  private var paths: Paths { Paths(environment: ProcessEnvironment.current) }
 
   /// True for a run whose heap grows large enough to be worth huge pages (`HugePageHeap`): a
   /// script or the shell (a bulk load), or a diff of files of `largeDiffBytes` or more in all.
@@ -91,7 +91,7 @@ struct Launch: Equatable {
   /// A session wired to the terminal (output, questions, Ctrl-C), and the pager its output
   /// holds long output for at the prompt.
   private func makeSession() -> (Session, Pager?) {
-    let environment = ProcessInfo.processInfo.environment
+    let environment = ProcessEnvironment.current
     var defined: [String: String] = [:]
     for pair in variables {
       let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

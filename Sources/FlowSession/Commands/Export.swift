@@ -55,10 +55,12 @@ struct Export: Command {
     keywords: [Option.destination],
     positionals: .anyName)
 
-  /// One line per format of the registry: its name and what it is.
+  /// One line per format of the registry: its name and what it is. Padded by hand: this help is
+  /// made at every start, and Foundation's `padding(toLength:)` bridges through `NSString`, 0.8
+  /// of the 8 million instructions `fps -c quit` ran.
   private static var formatList: String {
     let width = ExportFormat.allCases.map(\.rawValue.count).max() ?? 0
-    return ExportFormat.allCases.map { "  " + $0.rawValue.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.displayName }
+    return ExportFormat.allCases.map { "  " + $0.rawValue + String(repeating: " ", count: width + 2 - $0.rawValue.count) + $0.displayName }
       .joined(separator: "\n")
   }
 
