@@ -4,7 +4,8 @@ hands the linker): the functions fps runs in the work users do most, in the orde
 first runs them. Each piece runs once under callgrind on a copy of FPS without its debug
 information (valgrind reads it slowly): the start and `quit`, diffs of the Node-RED, Make and
 NiFi pairs the diff bench times and of a generated 1,000-node n8n pair, a bulk migration of 100
-generated n8n workflows, and the demo script; within a piece, costliest first. Names are written
+generated n8n workflows, the demo script, and `fps --help` (argument-parser's code, which
+`--version`, `--help` and a mistyped option run); within a piece, costliest first. Names are written
 mangled (`--demangle=no`): the linker finds the functions by their symbols.
 
 Tried and measured (resident memory of a Make diff, median of three cold runs): ranking by how
@@ -60,6 +61,8 @@ def workloads(fps, root, scratch):
     demo = os.path.join(scratch, "demo")
     os.makedirs(demo)
     yield "demo", [fps, "--var", f"out={demo}", "--workspace", os.path.join(demo, "default.fpsw"), os.path.join(root, "scripts", "demo.fps")]
+    # What argument-parser reads: lines the hand-made reader leaves to it (`Launch`).
+    yield "help", [fps, "--help"]
 
 
 def functions_run(arguments, binary, scratch, env):
