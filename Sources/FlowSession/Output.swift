@@ -1,6 +1,7 @@
 /// Where a session's output goes. The executable writes to the terminal; tests collect text.
 public protocol Output: AnyObject {
-  /// True when styling (colour) may be used: a terminal, `NO_COLOR` unset, `TERM` not `dumb`.
+  /// True when styling (colour) may be used: a terminal, `NO_COLOR` unset or empty, `TERM` not
+  /// `dumb`.
   var usesColour: Bool { get }
   /// The terminal's width in columns when standard output is a terminal; nil for a pipe or a
   /// file, which get every line whole (see `FittedLine`).

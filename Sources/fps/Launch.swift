@@ -88,6 +88,12 @@ struct Launch: Equatable {
   /// 10,000-node n8n exports (22 MB) saved 7 ms on them, a 5 MB Node-RED pair half a millisecond.
   static let largeDiffBytes = 8 << 20
 
+  /// Who commits: `--user`, else `$USER`, else the account's name; an empty one is passed
+  /// over (it left the journal's author blank).
+  static func author(given: String?, environment: [String: String]) -> String {
+    [given, environment["USER"]].lazy.compactMap { $0 }.first { !$0.isEmpty } ?? ProcessInfo.processInfo.userName
+  }
+
   /// A session wired to the terminal (output, questions, Ctrl-C), and the pager its output
   /// holds long output for at the prompt.
   private func makeSession() -> (Session, Pager?) {
@@ -98,7 +104,7 @@ struct Launch: Equatable {
       defined[String(parts[0])] = String(parts[1])
     }
     let configuration = Session.Configuration(
-      user: user ?? environment["USER"] ?? ProcessInfo.processInfo.userName, defaultWorkspace: workspace ?? paths.defaultWorkspace,
+      user: Self.author(given: user, environment: environment), defaultWorkspace: workspace ?? paths.defaultWorkspace,
       environment: environment, variables: defined)
     LineEditor.installInterruptHandler()
     // Paging is for a person at the prompt: never for -c, scripts or piped input.

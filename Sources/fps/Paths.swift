@@ -2,7 +2,9 @@
 struct Paths {
   let environment: [String: String]
 
-  private var home: String { environment["HOME"] ?? "." }
+  /// `$HOME`; the current folder where it is unset or empty (an empty one put the default
+  /// workspace at `/.local/share`, at the root of the file system, as the key file never did).
+  private var home: String { environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "." }
 
   /// `$XDG_STATE_HOME/flowport`: what survives across runs, history and kept sessions.
   private var stateFolder: String {

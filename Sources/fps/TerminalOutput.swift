@@ -3,7 +3,7 @@ import Foundation
 import LineEditor
 
 /// Session output on the process's standard streams; colour only on a terminal, with `NO_COLOR`
-/// unset and `TERM` not `dumb`. A progress bar on the terminal is taken away before each write,
+/// unset or empty and `TERM` not `dumb`. A progress bar on the terminal is taken away before each write,
 /// or the line would follow the bar on its row (`… 100%staged orders: …`).
 final class TerminalOutput: Output {
   let usesColour: Bool
@@ -16,9 +16,15 @@ final class TerminalOutput: Output {
   var lineWidth: Int? { toTerminal ? LineEditor.terminalColumns : nil }
 
   init(environment: [String: String], pager: Pager?, progress: TerminalProgress?) {
-    usesColour = toTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    usesColour = toTerminal && Self.allowsColour(in: environment)
     self.pager = pager
     self.progress = progress
+  }
+
+  /// True unless `NO_COLOR` holds something (no-color.org: an empty value asks for nothing) or
+  /// `TERM` is `dumb`.
+  static func allowsColour(in environment: [String: String]) -> Bool {
+    (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
   }
 
   func write(_ text: String) { writeHeld(text, else: .standardOutput) }
