@@ -23,7 +23,7 @@ enum DiffLauncher {
         path: positionals[0], newPath: count == 9 ? positionals[7] : positionals[0], old: positionals[1], new: positionals[4],
         options: Array(arguments.dropFirst(count)), in: session)
     }
-    if count == 1, ProcessInfo.processInfo.environment["GIT_DIFF_PATH_TOTAL"] != nil {
+    if count == 1, ProcessEnvironment.current["GIT_DIFF_PATH_TOTAL"] != nil {
       // Git's call for a path with merge conflicts: there is no pair to compare.
       session.output.line("* Unmerged path \(positionals[0])")
       exit(0)

@@ -91,7 +91,8 @@ struct Launch: Equatable {
   /// Who commits: `--user`, else `$USER`, else the account's name; an empty one is passed
   /// over (it left the journal's author blank).
   static func author(given: String?, environment: [String: String]) -> String {
-    [given, environment["USER"]].lazy.compactMap { $0 }.first { !$0.isEmpty } ?? ProcessInfo.processInfo.userName
+    if let given, !given.isEmpty { return given }
+    return ProcessEnvironment.value(of: "USER", in: environment) ?? ProcessInfo.processInfo.userName
   }
 
   /// A session wired to the terminal (output, questions, Ctrl-C), and the pager its output

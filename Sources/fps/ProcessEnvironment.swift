@@ -7,6 +7,13 @@ import Foundation
 enum ProcessEnvironment {
   static let current = variables(in: environ)
 
+  /// The value of `name` in `environment`, nil when it is unset or empty: an empty `HOME`,
+  /// `XDG_*_HOME`, `USER` or `NO_COLOR` counts as unset (the XDG base directories and
+  /// no-color.org say so; an empty `HOME` put the default workspace at the root of the file system).
+  static func value(of name: String, in environment: [String: String]) -> String? {
+    environment[name].flatMap { $0.isEmpty ? nil : $0 }
+  }
+
   /// The variables of a `NAME=value` list ending in a null pointer. A name given twice reads as
   /// `ProcessInfo` reads it, which the PostgreSQL settings still ask: the last. Each is split at
   /// its first `=` byte: a value that begins with a combining mark makes one character of it

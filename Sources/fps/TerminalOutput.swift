@@ -24,7 +24,7 @@ final class TerminalOutput: Output {
   /// True unless `NO_COLOR` holds something (no-color.org: an empty value asks for nothing) or
   /// `TERM` is `dumb`.
   static func allowsColour(in environment: [String: String]) -> Bool {
-    (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+    ProcessEnvironment.value(of: "NO_COLOR", in: environment) == nil && environment["TERM"] != "dumb"
   }
 
   func write(_ text: String) { writeHeld(text, else: .standardOutput) }

@@ -55,7 +55,9 @@ extension Session {
     if let colon = word.firstIndex(of: ":"), let open = try namedWorkspace(String(word[..<colon])) {
       return .flow(try workspaceFlow(String(word[word.index(after: colon)...]), in: open))
     }
-    let isFile = Self.isFileOrPipe(word)
+    // One stat for the word: a file or a pipe clashes with a flow of its name; a folder is none.
+    let status = FileStatus(of: word)
+    let isFile = status.map { $0.kind != .directory } ?? false
     if let pending = imports.first(where: { $0.name == word }) {
       if isFile, !Self.isSameFile(word, pending.path) { throw SessionError.ambiguousName(word, other: "the pending import '\(word)'") }
       return .flow(try operand(of: pending))
@@ -74,7 +76,7 @@ extension Session {
       return .flow(try workspaceFlow(word, in: target))
     }
     // A folder is no flow: it is named as a file only when nothing else has the name, to say so.
-    if FileManager.default.fileExists(atPath: word) { return .file(word) }
+    if status != nil { return .file(word) }
     throw SessionError.unknownName(
       kind: "flow, import, export or file", name: word,
       known: imports.map(\.name) + exports.keys.sorted() + (try target?.store.flows().map(\.name) ?? []))
@@ -108,12 +110,6 @@ extension Session {
   /// folder. The way to name a file that shares its name with a flow.
   private static func isExplicitPath(_ word: String) -> Bool {
     word.hasPrefix("/") || word.hasPrefix("./") || word.hasPrefix("../")
-  }
-
-  /// True for a path that names something other than a folder: a file, or a pipe.
-  private static func isFileOrPipe(_ path: String) -> Bool {
-    var isDirectory: ObjCBool = false
-    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
   }
 
   /// True when two paths name the same file: an export loaded from the very file named is no
