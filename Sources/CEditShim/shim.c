@@ -7,9 +7,11 @@
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -189,6 +191,27 @@ void fps_install_interrupt_handler(void) {
   signal(SIGHUP, SIG_DFL);
 }
 
+static char *interrupt_message = NULL;
+
+static void end_on_interrupt(int signal) {
+  (void)signal;
+  if (interrupt_message != NULL) {
+    ssize_t written = write(STDERR_FILENO, interrupt_message, strlen(interrupt_message));
+    (void)written;
+  }
+  _exit(130);
+}
+
+void fps_end_on_interrupt(const char *message) {
+  free(interrupt_message);
+  interrupt_message = strdup(message);
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = end_on_interrupt;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, NULL);
+}
+
 int fps_character_width(unsigned int character) { return wcwidth((wchar_t)character); }
 
 int fps_terminal_columns(void) {
@@ -215,6 +238,9 @@ int fps_page(const char *command, const char *text, unsigned long length) {
   int status = pclose(pipe);
   signal(SIGPIPE, previous);
   signal(SIGQUIT, previous_quit);
+  // The shell's own statuses for a command it could not find (127) or run (126): the pager
+  // never read the text (a PAGER naming a program that is not installed lost the output).
+  if (status != -1 && WIFEXITED(status) && (WEXITSTATUS(status) == 127 || WEXITSTATUS(status) == 126)) return -1;
   return status;
 }
 

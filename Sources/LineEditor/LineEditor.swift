@@ -190,11 +190,15 @@ public final class LineEditor {
   /// sees `interruptPending`.
   public static func installInterruptHandler() { fps_install_interrupt_handler() }
 
+  /// Lets Ctrl-C end the process at once, saying `message` on standard error, with the status a
+  /// shell reads as interrupted (130): for a run that has nothing to keep or clean up.
+  public static func endOnInterrupt(saying message: String) { fps_end_on_interrupt(message) }
+
   /// True once Ctrl-C was pressed since the last `takeInterrupt`; clears it.
   @discardableResult static func takeInterrupt() -> Bool { fps_take_interrupt() != 0 }
 
   /// Shows `text` through the pager `command` (run by /bin/sh, in this process group, so it
-  /// reads keys from the terminal); false when it could not be started.
+  /// reads keys from the terminal); false when it could not be started, found or run.
   public static func page(_ text: String, through command: String) -> Bool {
     var bytes = Array(text.utf8)
     return fps_page(command, &bytes, UInt(bytes.count)) >= 0

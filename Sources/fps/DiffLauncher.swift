@@ -1,6 +1,7 @@
 import ArgumentParser
 import FlowSession
 import Foundation
+import LineEditor
 
 /// `fps diff A B` from a system shell: the shell's `diff` command, with diff(1)'s exit status
 /// (0 equal, 1 different, 2 trouble), so scripts and CI can branch on it.
@@ -14,8 +15,11 @@ import Foundation
 /// and exits 0 on a difference, since git stops at a driver that fails.
 enum DiffLauncher {
   static func run(_ arguments: [String], in session: Session) throws {
-    // The process ends after this one diff: its documents need not be freed.
+    // The process ends after this one diff: its documents need not be freed, and Ctrl-C ends
+    // it at once, with 130 as a script does. Asked only where it read a pipe, Ctrl-C was lost
+    // while a large diff ran on to print everything, and said with the status of trouble (2).
     BackgroundRelease.holdUntilExit()
+    LineEditor.endOnInterrupt(saying: (isatty(2) == 1 ? "\r\u{1B}[K" : "") + "fps: diff: \(SessionError.cancelled)\n")
     let positionals = arguments.filter { !$0.hasPrefix("-") }
     let count = positionals.count
     if count == 7 || count == 9, positionals == Array(arguments.prefix(count)) {

@@ -9,6 +9,8 @@ final class Pager {
   private let command: String
   private var held = ""
   private var holding = false
+  /// True once the pager could not run: output is written directly from then on.
+  private var failed = false
 
   /// A pager for the terminal, or nil when paging is off.
   init?(environment: [String: String], disabled: Bool) {
@@ -30,14 +32,20 @@ final class Pager {
   }
 
   /// Shows what was held: directly when it fits the screen, else through the pager; then
-  /// writes directly again until the next `begin`.
+  /// writes directly again until the next `begin`. A pager that cannot run (a `PAGER` naming a
+  /// program not installed) is said once, under the shell's own message, and not tried again:
+  /// the text is written directly, never lost.
   func end() {
     holding = false
     let text = held
     held = ""
     guard !text.isEmpty else { return }
     let lines = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-    guard lines >= LineEditor.terminalRows - 1, page(text) else {
+    guard !failed, lines >= LineEditor.terminalRows - 1 else { return FileHandle.standardOutput.write(Data(text.utf8)) }
+    guard page(text) else {
+      failed = true
+      FileHandle.standardError.write(
+        Data("fps: the pager `\(command)` could not run; long output is shown directly (set PAGER, or --no-pager)\n".utf8))
       return FileHandle.standardOutput.write(Data(text.utf8))
     }
   }

@@ -255,6 +255,20 @@ import Testing
     #expect(result.standardOutput == "first 1\nsecond 2\n")
   }
 
+  /// A `-c` command is whole: one ending in a `\` that would continue it is refused before any
+  /// runs (it went on into the next `-c`).
+  @Test func aCommandEndingInAContinuationIsRefused() throws {
+    let fps = try FPSProcess()
+    let result = try fps.run(["-c", "echo first", "-c", "echo a \\", "-c", "echo b"])
+    #expect(result.status == 2)
+    #expect(result.standardOutput == "")
+    #expect(
+      result.standardError
+        == "fps: -c: a command given whole ends in a `\\` that continues it, and no line follows (write `\\\\` for a backslash): echo a \\\n"
+    )
+    #expect(try fps.run(["-c", "echo a\\\\"]).standardOutput == "a\\\n", "an escaped backslash ends a command")
+  }
+
   @Test func commandsGoOnPastFailuresWhenAsked() throws {
     let fps = try FPSProcess()
     let result = try fps.run(["-c", "set on-error continue", "-c", "load nowhere.json", "-c", "echo after"])
@@ -401,8 +415,7 @@ import Testing
   }
 
   /// Ctrl-C ends `fps diff` waiting for a side that is a pipe no one writes to, whichever side
-  /// and however many: a pipe is read on the thread that takes the signal (Dispatch's threads
-  /// block it), never early or beside another side, as files are.
+  /// and however many, at once and with 130, as it ends a script.
   @Test func ctrlCEndsADiffWaitingForAPipe() throws {
     let fps = try FPSProcess()
     let fifo = fps.home.appendingPathComponent("never-written.fifo").path
@@ -414,7 +427,8 @@ import Testing
         run.send(SIGINT)
         return try run.finish(seconds: 5)
       }
-      #expect(result.standardError.contains("interrupted (Ctrl-C)"), "\(sides): \(result.standardError)")
+      #expect(result.standardError == "fps: diff: interrupted (Ctrl-C)\n", "\(sides): \(result.standardError)")
+      #expect(result.status == 130)
     }
     // A writer that stops half way: Ctrl-C ends the wait for the rest, and says so.
     let half = fps.home.appendingPathComponent("half-written.fifo").path
@@ -431,6 +445,7 @@ import Testing
       return try run.finish(seconds: 5)
     }
     #expect(result.standardError.hasSuffix("diff: interrupted (Ctrl-C)\n"), "\(result.standardError)")
+    #expect(result.status == 130)
   }
 
   @Test func diffFromTheShellExitsLikeDiff() throws {

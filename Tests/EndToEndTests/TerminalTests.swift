@@ -216,6 +216,21 @@ struct TerminalTests {
     }
   }
 
+  /// A `PAGER` naming a program that is not installed loses nothing: the shell's message and
+  /// fps's say so once, and long output is written directly from then on.
+  @Test func aPagerThatCannotRunLosesNoOutput() throws {
+    let fps = try FPSProcess()
+    try withShell(fps, pager: "no-such-pager-fps") { terminal in
+      let first = try terminal.enter("help export")
+      try terminal.wait(for: "could not run; long output is shown directly", since: first)
+      try terminal.wait(for: "mode 0600\nfps default>", since: first)
+      let second = try terminal.enter("help load")
+      try terminal.wait(for: "fps default>", since: second)
+      #expect(try !terminal.output(since: second).contains("could not run"), "said once")
+      #expect(try !terminal.output(since: second).contains("not found"), "not tried again")
+    }
+  }
+
   /// A commit's plan longer than the terminal is paged; `q` before its end still shows whether
   /// the commit was written, after the pager.
   @Test func theCommitsOutcomeFollowsThePager() throws {

@@ -326,6 +326,28 @@ import Testing
     #expect(printed == Printed(standardOutput: "one two\n"))
   }
 
+  /// Backslashes at a line's end escape each other as the tokenizer reads them: an odd number
+  /// continues the line (`\\\` is a backslash, then a continuation), an even one does not.
+  @Test func anOddNumberOfTrailingBackslashesContinuesTheLine() throws {
+    let harness = try SessionHarness()
+    let script = harness.path("s.fps")
+    try "echo a\\\\\\\necho b\necho c\\\\\necho d\n".write(toFile: script, atomically: true, encoding: .utf8)
+    let (printed, error) = harness.output(ofScript: script)
+    #expect(error == nil)
+    #expect(printed.standardOutput == "a\\ echo b\nc\\\nd\n")
+  }
+
+  /// A NUL on a line that continues another is said at its own line and column, not at the
+  /// column it would have in the joined command.
+  @Test func aNULOnAContinuedLineIsSaidWhereItStands() throws {
+    let harness = try SessionHarness()
+    let script = harness.path("s.fps")
+    try "echo one \\\nec\u{0}ho two\n".write(toFile: script, atomically: true, encoding: .utf8)
+    let (printed, error) = harness.output(ofScript: script)
+    #expect(error != nil)
+    #expect(printed.standardError.hasPrefix("\(script):2: a NUL character at column 3: a command cannot hold one\n"))
+  }
+
   @Test func aScriptWithAMalformedLineIsRefusedBeforeAnyLineRuns() throws {
     let harness = try SessionHarness()
     let script = harness.path("s.fps")

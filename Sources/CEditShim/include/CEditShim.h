@@ -35,13 +35,17 @@ int fps_history_add_to_file(const char *path, const char *line, int size);
 
 /// Installs a SIGINT handler (without SA_RESTART, so el_gets returns -1 on Ctrl-C) and unblocks SIGINT.
 void fps_install_interrupt_handler(void);
+/// Makes Ctrl-C write `message` to standard error and end the process at once with status 130,
+/// for a run that has nothing to keep or clean up.
+void fps_end_on_interrupt(const char *message);
 /// The terminal's width in columns (80 when stdout is not a terminal).
 int fps_terminal_columns(void);
 /// How many columns the character takes in the terminal (wcwidth): 2 for a wide one, 0 for a
 /// combining one, -1 for a control character or one the locale cannot print.
 int fps_character_width(unsigned int character);
 /// Runs `command` through /bin/sh with `text` on its standard input and waits for it: the pager.
-/// -1 when it could not be started.
+/// -1 when it could not be started, or the shell could not find or run it (status 127 or 126),
+/// so that nothing was shown.
 int fps_page(const char *command, const char *text, unsigned long length);
 /// The terminal's height in lines (24 when stdout is not a terminal).
 int fps_terminal_rows(void);

@@ -1,6 +1,7 @@
 /// A script's commands as read from its lines of bytes: `\` at a line's end continues it on the
 /// next (`LineContinuation`), a `\r` before the newline is dropped, and each command is numbered by its first line.
-/// A line that is not UTF-8 is a failure at its own number, never read as something else.
+/// A line that is not UTF-8, or holds a NUL, is a failure at its own number and column, never
+/// read as something else nor counted from the start of the command it continues.
 struct LogicalLines<Lines: IteratorProtocol<[UInt8]>>: Sequence, IteratorProtocol {
   /// One command, or why its line could not be read.
   struct Line {
@@ -19,7 +20,10 @@ struct LogicalLines<Lines: IteratorProtocol<[UInt8]>>: Sequence, IteratorProtoco
     while let bytes = lines.next() {
       count += 1
       let raw: String
-      do { raw = try CommandText.decode(bytes) } catch {
+      do {
+        raw = try CommandText.decode(bytes)
+        try CommandText.refuseNUL(raw)
+      } catch {
         pending = ""
         return Line(number: count, text: .failure(error))
       }

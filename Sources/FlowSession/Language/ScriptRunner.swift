@@ -20,8 +20,16 @@ struct ScriptRunner {
   }
 
   /// Runs commands given whole (`-c`), each checked before any runs, as a script file's lines
-  /// are: a typo in the last no longer left the work of those before it done.
+  /// are: a typo in the last no longer left the work of those before it done. One ending in a
+  /// `\` that continues it is refused: it went on into the next `-c` as a line of a script
+  /// would, and with none after it lost its backslash.
   func run(commands: [String], source: String) throws {
+    if let unfinished = commands.first(where: { LineContinuation.continued($0[...]) != nil }) {
+      throw CommandFailure(
+        UsageError(
+          "\(source): a command given whole ends in a `\\` that continues it, and no line follows (write `\\\\` for a backslash): \(unfinished)"
+        ))
+    }
     let lines = commands.map { Array($0.utf8) }
     // One command alone is refused by its run, with nothing before it to keep from running.
     if lines.count > 1 { try refuseMalformed(lines, source: source, checked: []) }
