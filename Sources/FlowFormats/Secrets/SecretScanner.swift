@@ -296,29 +296,43 @@ public enum SecretScanner {
   /// not once per anchor (scanning every string of a bulk load was a seventh of it). Each byte
   /// is looked up with the one after it (`anchorPairs`, the last with a NUL, which no anchor
   /// holds), and only where the two begin some anchor are the anchors that begin with the
-  /// first compared. The tables are read through pointers: indexing the arrays themselves in
-  /// this loop retained and released a table per byte, most of the scan's cost.
+  /// first compared (`anchorsBeginning`, out of the loop: most bytes begin none). The tables
+  /// are read through pointers: indexing the arrays themselves in this loop retained and
+  /// released a table per byte, most of the scan's cost; and the loop steps a pointer, where an
+  /// index checked for overflow at each step took twice the instructions a byte.
   private static func anchorsFound(in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    guard !bytes.isEmpty else { return 0 }
-    return anchorsStartingWith.withUnsafeBufferPointer { startingWith in
-      anchorPairs.withUnsafeBufferPointer { pairs in
-        var found: UInt64 = 0
-        var first = Int(bytes[0])
-        for start in bytes.indices {
-          let second = start + 1 < bytes.count ? Int(bytes[start + 1]) : 0
-          let pair = first << 8 | second
-          first = second
-          guard pairs[pair >> 6] & 1 << (pair & 63) != 0 else { continue }
-          var candidates = startingWith[pair >> 8] & ~found
-          while candidates != 0 {
-            let anchor = candidates.trailingZeroBitCount
-            candidates &= candidates - 1
-            if holds(anchors[anchor], at: start, in: bytes) { found |= 1 << anchor }
-          }
+    guard let first = bytes.baseAddress, !bytes.isEmpty else { return 0 }
+    return anchorPairs.withUnsafeBufferPointer { pairs in
+      let pairs = pairs.baseAddress!
+      var found: UInt64 = 0
+      var byte = first
+      let last = first + (bytes.count - 1)
+      while byte < last {
+        let pair = Int(byte.pointee) << 8 | Int(byte[1])
+        if pairs[pair >> 6] & 1 << (pair & 63) != 0 {
+          found |= anchorsBeginning(at: byte - first, in: bytes, besides: found)
         }
-        return found
+        byte += 1
       }
+      let pair = Int(last.pointee) << 8
+      if pairs[pair >> 6] & 1 << (pair & 63) != 0 {
+        found |= anchorsBeginning(at: bytes.count - 1, in: bytes, besides: found)
+      }
+      return found
     }
+  }
+
+  /// The anchors other than `found` that stand in `bytes` at `start`, as bits of `anchors`.
+  @inline(never)
+  private static func anchorsBeginning(at start: Int, in bytes: UnsafeBufferPointer<UInt8>, besides found: UInt64) -> UInt64 {
+    var beginning: UInt64 = 0
+    var candidates = anchorsStartingWith[Int(bytes[start])] & ~found
+    while candidates != 0 {
+      let anchor = candidates.trailingZeroBitCount
+      candidates &= candidates - 1
+      if holds(anchors[anchor], at: start, in: bytes) { beginning |= 1 << anchor }
+    }
+    return beginning
   }
 
   /// True when `literal` stands in `bytes` at `start`.
