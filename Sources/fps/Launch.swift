@@ -70,23 +70,13 @@ struct Launch: Equatable {
   private var paths: Paths { Paths(environment: ProcessEnvironment.current) }
 
   /// True for a run whose heap grows large enough to be worth huge pages (`HugePageHeap`): a
-  /// script or the shell (a bulk load), or a diff of files of `largeDiffBytes` or more in all.
-  /// Not `-c` alone: it is how scripts and tools ask a quick question. Sizes are asked of the
-  /// system itself: `FileManager` brought a megabyte of Foundation's code into every small diff.
+  /// script or the shell (a bulk load). Not `-c` alone: it is how scripts and tools ask a
+  /// quick question. Not a diff: its heap is a few times its files, and a 10,000-node n8n pair
+  /// (22 MB) took as long with them (182 against 202 ms, 40 runs each) and 1 to 2 MB more at
+  /// its peak, each huge page's first touch costing the whole page.
   var buildsLargeHeap: Bool {
-    if words.first == "diff" {
-      let sizes = words.dropFirst().map { path in
-        var info = stat()
-        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
-      }
-      return sizes.reduce(0, +) >= Self.largeDiffBytes
-    }
-    return script != nil || commands.isEmpty
+    words.first != "diff" && (script != nil || commands.isEmpty)
   }
-
-  /// The files a diff reads, in all, from which huge pages pay for the new start: a pair of
-  /// 10,000-node n8n exports (22 MB) saved 7 ms on them, a 5 MB Node-RED pair half a millisecond.
-  static let largeDiffBytes = 8 << 20
 
   /// Who commits: `--user`, else `$USER`, else the account's name; an empty one is passed
   /// over (it left the journal's author blank).
