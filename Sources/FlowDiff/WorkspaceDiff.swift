@@ -30,12 +30,13 @@ public struct WorkspaceDiff: Sendable {
     return result
   }
 
-  /// One line per flow that differs, then a summary.
-  public var text: String {
+  /// One line per flow that differs, then a summary; each flow's name as `shown` makes it (a
+  /// token pasted into one redacted: FlowDiff does not know the secret patterns).
+  public func text(showingNames shown: (String) -> String) -> String {
     var lines = ["--- \(left)", "+++ \(right)"]
-    lines += onlyLeft.map { "- \($0) (only in \(left))" }
-    lines += onlyRight.map { "+ \($0) (only in \(right))" }
-    lines += changed.map { "~ \($0.name): \($0.diff.stat.summary)" }
+    lines += onlyLeft.map { "- \(shown($0)) (only in \(left))" }
+    lines += onlyRight.map { "+ \(shown($0)) (only in \(right))" }
+    lines += changed.map { "~ \(shown($0.name)): \($0.diff.stat.summary)" }
     lines.append(
       isEmpty
         ? "no changes"

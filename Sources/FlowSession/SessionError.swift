@@ -111,6 +111,14 @@ public enum SessionError: Error, CustomStringConvertible {
   /// A script ran on past failures (`set on-error continue`), each already reported.
   case scriptFailed(source: String, failures: Int)
 
+  /// A flow's or an import's name as a message shows it: a token pasted into it redacted, as
+  /// every line about a flow shows it (`Secrets.redacted(name:)`).
+  private func shown(_ name: String) -> String { Secrets.redacted(name: name) }
+
+  /// A name as a command the message suggests takes it: as the user types it, or a placeholder
+  /// when it holds a secret, which the message does not print.
+  private func typed(_ name: String) -> String { shown(name) == name ? Tokenizer.word(name) : "<its name>" }
+
   /// The message shown to the user, naming the file or thing concerned and, where there is one, the fix.
   public var description: String {
     switch self {
@@ -130,13 +138,13 @@ public enum SessionError: Error, CustomStringConvertible {
         explicitly.map { " or `\($0)` for \(other)" } ?? "; to name \(other), give it another name with `load <file> as <name>`"
       return "'\(name)' is both a file in this folder and \(other): write `./\(name)` for the file\(otherForm)"
     case .importExists(let name):
-      return "an import named '\(name)' is already pending; load with `as <other name>`, or `discard \(Tokenizer.word(name))` first"
+      return "an import named '\(shown(name))' is already pending; load with `as <other name>`, or `discard \(typed(name))` first"
     case .flowExists(let flow, let workspace):
       return
-        "\(workspace) already has a flow named '\(flow)': load with `--as-version-of \(Tokenizer.word(flow))` to add a version, or `--name <new name>` to create another flow"
+        "\(workspace) already has a flow named '\(shown(flow))': load with `--as-version-of \(typed(flow))` to add a version, or `--name <new name>` to create another flow"
     case .flowPending(let flow, let workspace, let pendingImport):
       return
-        "the pending import '\(pendingImport)' already creates flow '\(flow)' in \(workspace): commit it first and load with `--as-version-of \(Tokenizer.word(flow))`, or use `--name <new name>`"
+        "the pending import '\(shown(pendingImport))' already creates flow '\(shown(flow))' in \(workspace): commit it first and load with `--as-version-of \(typed(flow))`, or use `--name <new name>`"
     case .workspaceOpen(let name, let location):
       return "a workspace named '\(name)' is already open (\(location)); use `as <other name>`"
     case .workspaceAmongExports(let path): return "\(path) is a workspace; open it on its own with `load \(Tokenizer.word(path))`"

@@ -100,7 +100,9 @@ import Testing
   }
 
   /// A token in a flow's name is not printed by the lines about the flow: `load`'s, `status`,
-  /// a commit's plan and report, `list`, `log`, and the headers of `show` and `diff`.
+  /// a commit's plan and report, `list`, `log`, the headers of `show` and `diff`, `validate`,
+  /// a workspace diff, `discard`, load's refusal of a name taken, and `flow remove`'s lines
+  /// and journal message.
   @Test func theLinesAboutAFlowRedactASecretInItsName() throws {
     let harness = try SessionHarness()
     let token = "Bearer abcdEFGH1234567890abcdefXYZ"
@@ -110,9 +112,16 @@ import Testing
     var printed = ""
     let commands = [
       "workspace new ${dir}/w.fpsw as w", "load ${dir}/f.json into w", "status", "commit --yes", "list", "log",
-      "show 'w:orders \(token)'", "diff ${dir}/f.json 'w:orders \(token)'",
+      "show 'w:orders \(token)'", "diff ${dir}/f.json 'w:orders \(token)'", "validate 'w:orders \(token)'",
+      "validate 'w:orders \(token)' --json", "workspace new ${dir}/v.fpsw as v", "diff w v", "load ${dir}/f.json into v",
+      "discard --all",
     ]
     for command in commands {
+      let result = try harness.output(of: command)
+      printed += result.standardOutput + result.standardError
+    }
+    printed += harness.failure("load ${dir}/f.json into w")
+    for command in ["use w", "flow remove 'orders \(token)' in w", "status", "commit --yes", "log"] {
       let result = try harness.output(of: command)
       printed += result.standardOutput + result.standardError
     }

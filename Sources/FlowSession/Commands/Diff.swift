@@ -303,7 +303,7 @@ struct Diff: Command {
     session.lastDiffDiffered = !diff.isEmpty
     switch view {
     case .json: session.output.write(diff.json)
-    case .terminal, .stat: session.output.write(diff.text)
+    case .terminal, .stat: session.output.write(diff.text(showingNames: Secrets.redacted(name:)))
     case .dot, .svg: throw UsageError("--dot and --svg draw one flow; compare two flows for a picture", command: "diff")
     }
   }

@@ -1,3 +1,5 @@
+import FlowFormats
+
 /// `discard`: drops pending imports without writing anything.
 struct Discard: Command {
   /// The options and keywords, declared once: the spec lists them and `init` looks them up by
@@ -28,7 +30,8 @@ struct Discard: Command {
     let changes = all ? session.changes.values.reduce(0) { $0 + $1.count } : 0
     if all { session.changes = [:] }
     let words =
-      (dropped.isEmpty ? [] : [dropped.joined(separator: ", ")]) + (changes == 0 ? [] : [Describe.count(changes, "staged change")])
+      (dropped.isEmpty ? [] : [dropped.map { Secrets.redacted(name: $0) }.joined(separator: ", ")])
+      + (changes == 0 ? [] : [Describe.count(changes, "staged change")])
     session.output.line(words.isEmpty ? "nothing to discard" : "discarded \(words.joined(separator: " and "))")
   }
 }

@@ -33,6 +33,6 @@ struct FlowCommand: Command {
       throw SessionError.unknownName(kind: "flow in \(open.name)", name: flow, known: state.flows.map(\.name))
     }
     try session.stage(.removeFlow(flow), in: open)
-    session.output.line("staged: remove flow \(flow) from \(open.name); `commit` writes it, `undo` brings it back")
+    session.output.line(fitting: "staged: remove flow \(name: flow) from \(name: open.name); `commit` writes it, `undo` brings it back")
   }
 }

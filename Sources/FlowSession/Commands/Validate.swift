@@ -50,17 +50,17 @@ struct Validate: Command {
     if json {
       let findings = ExportValidation.check(operand.version, for: format)
       let document: JSONValue = [
-        "flow": .string(operand.label), "format": .string(format.rawValue), "valid": .bool(!findings.contains(where: \.isError)),
+        "flow": .string(operand.shownLabel), "format": .string(format.rawValue), "valid": .bool(!findings.contains(where: \.isError)),
         "findings": .array(
           findings.map { ["severity": .string($0.isError ? "error" : "warning"), "message": .string($0.message)] }),
       ]
       session.output.line(JSONWriter().string(document))
       let errors = findings.filter(\.isError).map(\.message)
-      if !errors.isEmpty { throw SessionError.invalidFlow(flow: operand.label, format: format.displayName, findings: errors) }
+      if !errors.isEmpty { throw SessionError.invalidFlow(flow: operand.shownLabel, format: format.displayName, findings: errors) }
       return
     }
     try session.validate(operand, for: format)
-    session.output.line("\(operand.label): ready for \(format.displayName) export (\(Describe.shape(operand.version)))")
+    session.output.line("\(operand.shownLabel): ready for \(format.displayName) export (\(Describe.shape(operand.version)))")
   }
 }
 
@@ -71,6 +71,6 @@ extension Session {
     let findings = ExportValidation.check(operand.version, for: format)
     for warning in findings where !warning.isError { output.warning(warning.message) }
     let errors = findings.filter(\.isError).map(\.message)
-    if !errors.isEmpty { throw SessionError.invalidFlow(flow: operand.label, format: format.displayName, findings: errors) }
+    if !errors.isEmpty { throw SessionError.invalidFlow(flow: operand.shownLabel, format: format.displayName, findings: errors) }
   }
 }

@@ -1,3 +1,4 @@
+import FlowFormats
 import FlowModel
 import FlowStore
 
@@ -45,7 +46,8 @@ extension Session {
     return members.sorted { $0.user < $1.user }
   }
 
-  /// One line per staged change, for `status` and the plan.
+  /// One line per staged change, for `status`, the plan and the journal's default message; a
+  /// token in a flow's name redacted (`Secrets.redacted(name:)`), as every line about a flow.
   static func describe(_ change: WorkspaceChange) -> String {
     switch change {
     case .addConnection(let connection, let secrets):
@@ -57,7 +59,7 @@ extension Session {
     case .removeConnection(let name): return "remove connection \(name)"
     case .setMember(let member): return "make \(member.user) \(member.role.rawValue)"
     case .removeMember(let user): return "remove member \(user)"
-    case .removeFlow(let flow): return "remove flow \(flow) (all its versions; `undo` brings it back)"
+    case .removeFlow(let flow): return "remove flow \(Secrets.redacted(name: flow)) (all its versions; `undo` brings it back)"
     case .forgetBinding(let type, let key): return "forget the remembered binding of \(key) (\(type))"
     }
   }
