@@ -278,15 +278,18 @@ public enum FlowDiffer {
     struct Key: Hashable {
       let from: End, fromPort: String, to: End, toPort: String
     }
-    let leftKeys = zip(left.edges, pairing.leftEdgeNodes).map { edge, nodes in
-      Key(from: leftEnd(nodes.from, edge.from), fromPort: edge.fromPort, to: leftEnd(nodes.to, edge.to), toPort: edge.toPort)
+    func leftKey(_ index: Int) -> Key {
+      let (edge, nodes) = (left.edges[index], pairing.leftEdgeNodes[index])
+      return Key(from: leftEnd(nodes.from, edge.from), fromPort: edge.fromPort, to: leftEnd(nodes.to, edge.to), toPort: edge.toPort)
     }
-    let rightKeys = zip(right.edges, pairing.rightEdgeNodes).map { edge, nodes in
-      Key(from: rightEnd(nodes.from, edge.from), fromPort: edge.fromPort, to: rightEnd(nodes.to, edge.to), toPort: edge.toPort)
+    func rightKey(_ index: Int) -> Key {
+      let (edge, nodes) = (right.edges[index], pairing.rightEdgeNodes[index])
+      return Key(from: rightEnd(nodes.from, edge.from), fromPort: edge.fromPort, to: rightEnd(nodes.to, edge.to), toPort: edge.toPort)
     }
-    let (leftSet, rightSet) = (Set(leftKeys), Set(rightKeys))
-    let added = right.edges.indices.filter { !leftSet.contains(rightKeys[$0]) }
-    let removed = left.edges.indices.filter { !rightSet.contains(leftKeys[$0]) }
+    // One side's set at a time, each made from its keys as they are read: the two sets and two
+    // lists of keys at once were a Node-RED diff's peak of memory.
+    let added = Self.indices(right.edges.indices, rightKey, notIn: Set(left.edges.indices.lazy.map(leftKey)))
+    let removed = Self.indices(left.edges.indices, leftKey, notIn: Set(right.edges.indices.lazy.map(rightKey)))
     if added.isEmpty && removed.isEmpty { return [] }
 
     // Named by their nodes' names, with ids only where a name is shared.
@@ -300,6 +303,11 @@ public enum FlowDiffer {
     }
     return added.map { change(right.edges[$0], nodes: pairing.rightEdgeNodes[$0], isAdded: true) }
       + removed.map { change(left.edges[$0], nodes: pairing.leftEdgeNodes[$0], isAdded: false) }
+  }
+
+  /// The indices whose key is not in `keys`; `keys` is let go when this returns.
+  private static func indices<Key: Hashable>(_ indices: Range<Int>, _ key: (Int) -> Key, notIn keys: Set<Key>) -> [Int] {
+    indices.filter { !keys.contains(key($0)) }
   }
 
   /// The names more than one node of the flow has.
