@@ -76,14 +76,18 @@ enum N8nCodec: DialectCodec {
     var nodes: [Node] = []
     nodes.reserveCapacity(rawNodes.count)
     var idByName: [String: String] = .init(minimumCapacity: rawNodes.count)
-    var names: Set<String> = .init(minimumCapacity: rawNodes.count)
+    // A name is repeated where the index already has it, but for a node without a name, whose
+    // made-up name (`node 3`) may be another's: only then are the real names kept apart (each
+    // name hashed twice was a tenth of decoding).
+    var names: Set<String>? = rawNodes.contains { $0.name == nil } ? .init(minimumCapacity: rawNodes.count) : nil
     var nameRepeats: [String: Int] = [:]
     var references = ReferenceCollector()
     for (index, raw) in rawNodes.enumerated() {
       let name = raw.name ?? "node \(index + 1)"
       let id = raw.id.flatMap { repeatedIDs.isEmpty || !repeatedIDs.contains($0) ? $0 : nil } ?? name
-      if raw.name != nil, !names.insert(name).inserted { nameRepeats[name, default: 1] += 1 }
-      idByName.setFirst(id, forKey: name)
+      let isNewName = idByName.setFirst(id, forKey: name)
+      let repeated = names == nil ? !isNewName : raw.name != nil && names?.insert(name).inserted == false
+      if repeated { nameRepeats[name, default: 1] += 1 }
       let credentialKeys = connectionReferences(in: raw.credentials).map { reference in
         references.add(reference)
         return reference.key
@@ -113,6 +117,11 @@ enum N8nCodec: DialectCodec {
       }
       for kind in source.value.objectValue?.lastOfEachKey ?? [] {
         for (slot, targets) in (kind.value.arrayValue ?? []).enumerated() {
+          // Made once an output, and given again for the input of the same name and number
+          // (`main:0` to `main:0`, most links): built for each link, they were a twentieth of
+          // decoding.
+          let slotText = String(slot)
+          let fromPort = kind.key + ":" + slotText
           for target in targets.arrayValue ?? [] {
             guard let targetName = target["node"]?.stringValue else { continue }
             guard let to = idByName[targetName] else {
@@ -121,7 +130,8 @@ enum N8nCodec: DialectCodec {
             }
             let inputType = target["type"]?.stringValue ?? kind.key
             let inputIndex = target["index"]?.identifierText ?? "0"
-            edges.append(Edge(from: from, fromPort: "\(kind.key):\(slot)", to: to, toPort: "\(inputType):\(inputIndex)"))
+            let toPort = inputType == kind.key && inputIndex == slotText ? fromPort : inputType + ":" + inputIndex
+            edges.append(Edge(from: from, fromPort: fromPort, to: to, toPort: toPort))
           }
         }
       }
@@ -198,13 +208,15 @@ enum N8nCodec: DialectCodec {
     (credentials?.objectValue?.lastOfEachKey ?? []).compactMap { member in
       switch member.value {
       case .string(let name):
-        return ConnectionRef(key: "\(member.key):\(name)", type: member.key, name: name)
+        return ConnectionRef(key: member.key + ":" + name, type: member.key, name: name)
       case .object(let object):
         let id = object["id"]?.identifierText
         let name = object["name"]?.stringValue ?? id ?? ""
-        let properties: JSONObject = id.map { ["id": .string($0)] } ?? [:]
+        // Joined and built directly: interpolation and a dictionary literal were most of the
+        // cost of each reference.
+        let properties = JSONObject(id.map { [JSONObject.Member("id", .string($0))] } ?? [])
         return ConnectionRef(
-          key: "\(member.key):\(id.flatMap { $0.isEmpty ? nil : $0 } ?? name)", type: member.key, name: name, properties: properties)
+          key: member.key + ":" + (id.flatMap { $0.isEmpty ? nil : $0 } ?? name), type: member.key, name: name, properties: properties)
       default:
         return nil
       }
