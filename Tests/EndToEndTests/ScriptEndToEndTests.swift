@@ -255,6 +255,17 @@ import Testing
     #expect(result.standardOutput == "first 1\nsecond 2\n")
   }
 
+  /// A line that cannot be read (a NUL) and ends in a continuation fails with the line it
+  /// continues on: with `set on-error continue`, that line ran as a command of its own.
+  @Test func anUnreadableLineTakesTheLineItContinuesOnWithIt() throws {
+    let fps = try FPSProcess()
+    let result = try fps.run([], input: "set on-error continue\necho start\necho a\u{0}\\\necho SHOULD-NOT-RUN\necho end\n")
+    #expect(result.standardOutput == "start\nend\n")
+    #expect(
+      result.standardError.hasPrefix("<stdin>:3: a NUL character at column 7: a command cannot hold one\n"), "\(result.standardError)")
+    #expect(result.status == 1)
+  }
+
   /// A `-c` command is whole: one ending in a `\` that would continue it is refused before any
   /// runs (it went on into the next `-c`).
   @Test func aCommandEndingInAContinuationIsRefused() throws {

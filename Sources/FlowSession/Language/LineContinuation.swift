@@ -6,8 +6,15 @@
 public enum LineContinuation {
   /// The line without its final `\` when it continues on the next; nil when it ends a command.
   public static func continued(_ line: Substring) -> Substring? {
-    let trailing = line.reversed().prefix { $0 == "\\" }.count
-    guard trailing % 2 == 1, line.drop(while: \.isWhitespace).first != "#" else { return nil }
-    return line.dropLast()
+    continues(line.utf8) ? line.dropLast() : nil
+  }
+
+  /// True when the line continues on the next, read from its bytes: also for a line that cannot
+  /// be read as text (a NUL, bytes that are not UTF-8), so that the lines it continues on fail
+  /// with it rather than run as commands of their own. A comment line is one whose first byte
+  /// past spaces and tabs is `#`, as a script's runner tells them.
+  public static func continues(_ bytes: some BidirectionalCollection<UInt8>) -> Bool {
+    let trailing = bytes.reversed().prefix { $0 == UInt8(ascii: "\\") }.count
+    return trailing % 2 == 1 && bytes.first { $0 != 0x20 && $0 != 0x09 } != UInt8(ascii: "#")
   }
 }

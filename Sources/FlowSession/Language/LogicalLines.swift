@@ -17,27 +17,37 @@ struct LogicalLines<Lines: IteratorProtocol<[UInt8]>>: Sequence, IteratorProtoco
   init(_ lines: Lines) { self.lines = lines }
 
   mutating func next() -> Line? {
+    // The first line of this command that could not be read: the command fails there once, at
+    // its end, however many lines it continues on.
+    var unreadable: Line?
     while let bytes = lines.next() {
       count += 1
-      let raw: String
+      if pending.isEmpty, unreadable == nil { start = count }
+      let content = bytes.last == UInt8(ascii: "\r") ? Array(bytes.dropLast()) : bytes
+      let line: Substring
       do {
-        raw = try CommandText.decode(bytes)
+        let raw = try CommandText.decode(content)
         try CommandText.refuseNUL(raw)
+        line = Substring(raw)
       } catch {
+        unreadable = unreadable ?? Line(number: count, text: .failure(error))
+        if LineContinuation.continues(content) { continue }
         pending = ""
-        return Line(number: count, text: .failure(error))
+        return unreadable
       }
-      var line = Substring(raw)
-      if line.hasSuffix("\r") { line = line.dropLast() }
-      if pending.isEmpty { start = count }
       if let continued = LineContinuation.continued(line) {
-        pending += continued + " "
+        if unreadable == nil { pending += continued + " " }
         continue
       }
       defer { pending = "" }
+      if let unreadable { return unreadable }
       // `String(line)`: a string and a substring are joined by generic code, which looked up its
       // types at run time at the first command of every start (0.4 million instructions).
       return Line(number: start, text: .success(pending + String(line)))
+    }
+    if let unreadable {
+      pending = ""
+      return unreadable
     }
     guard !pending.isEmpty else { return nil }
     defer { pending = "" }
