@@ -278,6 +278,25 @@ import Testing
     #expect(harness.session.prompt == "fps prod (1 pending)> ")
   }
 
+  /// Ctrl-C while a diff reads or compares its sides ends it before it prints, two sides or
+  /// three: only reading a pipe asked, and a large diff ran on to print everything (a script
+  /// ending with it exited 0).
+  @Test func aDiffInterruptedWhileItRunsPrintsNothing() throws {
+    let harness = try SessionHarness()
+    let examples = Corpus.examples.path
+    harness.session.isCancelled = { true }
+    for line in [
+      "diff \(examples)/orders-v1.json \(examples)/orders-v2.json",
+      "diff --base \(examples)/orders-v1.json \(examples)/orders-v2.json \(examples)/orders-v1.json",
+    ] {
+      let (printed, error) = harness.capture { try harness.session.execute(line) }
+      let failure = error as? CommandFailure
+      #expect(failure?.message == "interrupted (Ctrl-C)", "\(line)")
+      #expect(failure?.exitStatus == 130)
+      #expect(printed.standardOutput == "", "\(line)")
+    }
+  }
+
   /// Ctrl-C during a load stops it before the next file, even among the few of one batch, and
   /// stages nothing.
   @Test func aLoadInterruptedReadsNoFurtherFile() throws {
