@@ -130,9 +130,10 @@ public enum SessionError: Error, CustomStringConvertible {
     case .unlistable(let path, let reason): return "\(path): cannot list the folder: \(reason)"
     case .format(let file, let error): return error.saysLineAndColumn ? "\(file):\(error)" : "\(file): \(error)"
     case .unknownName(let kind, let name, let known):
-      let hint = Suggestion.closest(to: name, among: known).map { " (did you mean '\($0)'?)" } ?? ""
-      let list = known.isEmpty ? "there are none" : "known: \(known.prefix(8).joined(separator: ", "))\(known.count > 8 ? ", ..." : "")"
-      return "no \(kind) named '\(name)'\(hint); \(list)"
+      let hint = Suggestion.closest(to: name, among: known).map { " (did you mean '\(shown($0))'?)" } ?? ""
+      let list =
+        known.isEmpty ? "there are none" : "known: \(known.prefix(8).map(shown).joined(separator: ", "))\(known.count > 8 ? ", ..." : "")"
+      return "no \(kind) named '\(shown(name))'\(hint); \(list)"
     case .ambiguousName(let name, let other, let explicitly):
       let otherForm =
         explicitly.map { " or `\($0)` for \(other)" } ?? "; to name \(other), give it another name with `load <file> as <name>`"

@@ -101,8 +101,8 @@ import Testing
 
   /// A token in a flow's name is not printed by the lines about the flow: `load`'s, `status`,
   /// a commit's plan and report, `list`, `log`, the headers of `show` and `diff`, `validate`,
-  /// a workspace diff, `discard`, load's refusal of a name taken, and `flow remove`'s lines
-  /// and journal message.
+  /// a workspace diff, `discard`, load's refusal of a name taken, a near miss's "did you mean"
+  /// and list of names, and `flow remove`'s lines and journal message.
   @Test func theLinesAboutAFlowRedactASecretInItsName() throws {
     let harness = try SessionHarness()
     let token = "Bearer abcdEFGH1234567890abcdefXYZ"
@@ -121,6 +121,7 @@ import Testing
       printed += result.standardOutput + result.standardError
     }
     printed += harness.failure("load ${dir}/f.json into w")
+    printed += harness.failure("flow remove 'orders Bearer abcdEFGH1234567890abcdefXYY' in w")
     for command in ["use w", "flow remove 'orders \(token)' in w", "status", "commit --yes", "log"] {
       let result = try harness.output(of: command)
       printed += result.standardOutput + result.standardError
