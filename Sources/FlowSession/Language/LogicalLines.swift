@@ -1,7 +1,8 @@
 /// A script's commands as read from its lines of bytes: `\` at a line's end continues it on the
 /// next (`LineContinuation`), a `\r` before the newline is dropped, and each command is numbered by its first line.
-/// A line that is not UTF-8, or holds a NUL, is a failure at its own number and column, never
-/// read as something else nor counted from the start of the command it continues.
+/// A line that is not UTF-8, or holds a NUL, is a failure at its own number and column (never
+/// read as something else, nor counted from the start of the command it continues), and its
+/// command fails whole: the lines it continues on go with it, not run as commands of their own.
 struct LogicalLines<Lines: IteratorProtocol<[UInt8]>>: Sequence, IteratorProtocol {
   /// One command, or why its line could not be read.
   struct Line {
