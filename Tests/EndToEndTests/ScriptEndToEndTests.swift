@@ -275,8 +275,7 @@ import Testing
     #expect(result.standardOutput == "")
     #expect(
       result.standardError
-        == "fps: -c: a command given whole ends in a `\\` that continues it, and no line follows (write `\\\\` for a backslash): echo a \\\n"
-    )
+        == "-c:2: this command ends in a `\\` that continues it, and no line follows (write `\\\\` for a backslash); nothing was run\n")
     #expect(try fps.run(["-c", "echo a\\\\"]).standardOutput == "a\\\n", "an escaped backslash ends a command")
   }
 

@@ -24,11 +24,10 @@ struct ScriptRunner {
   /// `\` that continues it is refused: it went on into the next `-c` as a line of a script
   /// would, and with none after it lost its backslash.
   func run(commands: [String], source: String) throws {
-    if let unfinished = commands.first(where: { LineContinuation.continued($0[...]) != nil }) {
+    if let unfinished = commands.firstIndex(where: { LineContinuation.continued($0[...]) != nil }) {
       throw CommandFailure(
-        UsageError(
-          "\(source): a command given whole ends in a `\\` that continues it, and no line follows (write `\\\\` for a backslash): \(unfinished)"
-        ))
+        UsageError("this command ends in a `\\` that continues it, and no line follows (write `\\\\` for a backslash); nothing was run"),
+        position: CommandFailure.Position(source: source, line: unfinished + 1))
     }
     let lines = commands.map { Array($0.utf8) }
     // One command alone is refused by its run, with nothing before it to keep from running.
