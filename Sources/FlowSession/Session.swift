@@ -41,6 +41,11 @@ public final class Session {
   public var progress: (any ProgressDisplay)?
   /// Polled by long commands; true once the user pressed Ctrl-C.
   public var isCancelled: @Sendable () -> Bool = { false }
+
+  /// Ends the work under way when Ctrl-C was pressed: asked between its steps.
+  func stopIfInterrupted() throws(SessionError) {
+    if isCancelled() { throw .cancelled }
+  }
   /// Set by `quit`; the shell stops reading after the command.
   public internal(set) var quitRequested = false
   /// Whether the last `diff` found a difference, for `fps diff`'s exit status.

@@ -115,11 +115,14 @@ struct Diff: Command {
     }
     // Each side is its diff view (`ExportFormat.diffView`): secrets are stand-ins there.
     let (a, b, formats) = try operands(in: session)
-    try Self.stopIfInterrupted(session)
+    // Ctrl-C is asked after each step: it was asked only while a pipe was read, and a large
+    // diff at the prompt or in a script ran on to print everything (a script ending with it
+    // exited 0, the interrupt lost).
+    try session.stopIfInterrupted()
     let diff = FlowDiffer.diff(
       a.version, b.version, leftLabel: labels.first ?? a.shownLabel, rightLabel: labels.count > 1 ? labels[1] : b.shownLabel,
       options: options.comparingViews(of: formats))
-    try Self.stopIfInterrupted(session)
+    try session.stopIfInterrupted()
     session.lastDiffDiffered = !diff.isEmpty
     // Freeing two large models is a tenth of a large diff, and nobody need wait for it: `fps
     // diff` ends before it would be done, the shell goes on to the next prompt.
@@ -136,22 +139,15 @@ struct Diff: Command {
     }
   }
 
-  /// Ends the diff when Ctrl-C was pressed while its sides were read or compared, before the
-  /// next step: it was asked only while a pipe was read, and a large diff at the prompt or in a
-  /// script ran on to print everything (a script ending there exited 0, the interrupt lost).
-  private static func stopIfInterrupted(_ session: Session) throws {
-    if session.isCancelled() { throw SessionError.cancelled }
-  }
-
   /// `--base`: the target and the new export, each against the base, merged (`ThreeWayDiffer`).
   private func compareThreeWay(base: String, target: String, new: String, in session: Session) throws {
     let sides = try comparedSides([base, target, new], in: session)
-    try Self.stopIfInterrupted(session)
+    try session.stopIfInterrupted()
     let names = sides.indices.map { labels.indices.contains($0) ? labels[$0] : sides[$0].0.shownLabel }
     let diff = ThreeWayDiffer.diff(
       base: sides[0].0.version, target: sides[1].0.version, new: sides[2].0.version, labels: (names[0], names[1], names[2]),
       options: options.comparingViews(of: sides.map(\.1)))
-    try Self.stopIfInterrupted(session)
+    try session.stopIfInterrupted()
     session.lastDiffDiffered = !diff.isEmpty
     if case .json = view { return session.output.write(diff.json) }
     session.output.write(diff.text(colour: session.output.usesColour))
@@ -307,6 +303,7 @@ struct Diff: Command {
       return flows
     }
     let (leftFlows, rightFlows) = (try current(left), try current(right))
+    try session.stopIfInterrupted()
     let formats = (Array(leftFlows.values) + Array(rightFlows.values)).map(ExportFormat.natural)
     let diff = WorkspaceDiff.compare(
       left: left.name, leftFlows: leftFlows, right: right.name, rightFlows: rightFlows,

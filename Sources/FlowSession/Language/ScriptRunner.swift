@@ -24,7 +24,7 @@ struct ScriptRunner {
   /// `\` that continues it is refused: it went on into the next `-c` as a line of a script
   /// would, and with none after it lost its backslash.
   func run(commands: [String], source: String) throws {
-    if let unfinished = commands.firstIndex(where: { LineContinuation.continued($0[...]) != nil }) {
+    if let unfinished = commands.firstIndex(where: { LineContinuation.continues($0.utf8) }) {
       throw CommandFailure(
         UsageError("this command ends in a `\\` that continues it, and no line follows (write `\\\\` for a backslash); nothing was run"),
         position: CommandFailure.Position(source: source, line: unfinished + 1))
@@ -103,9 +103,8 @@ struct ScriptRunner {
     // A blank line or a comment runs nothing, so Ctrl-C before it interrupts nothing: a file's
     // last line ends in a newline, and a Ctrl-C once its last command had committed ended the
     // script with "interrupted" and 130.
-    let start = command.drop { $0 == " " || $0 == "\t" }
-    if start.isEmpty || start.hasPrefix("#") { return true }
-    if session.isCancelled() { throw SessionError.cancelled }
+    if CommandText.isBlankOrComment(command.utf8) { return true }
+    try session.stopIfInterrupted()
     do {
       try session.execute(command, source: source, number: number)
       return true
