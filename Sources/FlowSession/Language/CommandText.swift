@@ -5,14 +5,22 @@ import FlowModel
 /// as U+FFFD: a name taken from them would be changed without a word.
 enum CommandText {
   /// The line as text, or a usage error naming the column (in characters, as JSON errors count
-  /// them) of the first byte that is not UTF-8.
+  /// them) of the first byte that is not UTF-8, or of a NUL (`refuseNUL`).
   static func decode(_ bytes: [UInt8]) throws(UsageError) -> String {
     if let offset = UTF8Text.firstInvalidByte(in: bytes) {
       throw UsageError(
         "invalid UTF-8 at column \(UTF8Text.column(of: offset, in: bytes)) (a lone surrogate, or text in another encoding): commands are read as UTF-8"
       )
     }
-    return String(decoding: bytes, as: UTF8.self)
+    let text = String(decoding: bytes, as: UTF8.self)
+    try refuseNUL(text)
+    return text
+  }
+
+  /// True for a line that runs nothing: blank, or a comment (its first byte past spaces and
+  /// tabs is `#`). Read as bytes, so that a line that is not text can be told too.
+  static func isBlankOrComment(_ bytes: some Collection<UInt8>) -> Bool {
+    bytes.first { $0 != 0x20 && $0 != 0x09 }.map { $0 == UInt8(ascii: "#") } ?? true
   }
 
   /// Refuses a NUL character, at its column (counted as for invalid UTF-8): no name may hold

@@ -11,10 +11,9 @@ public enum LineContinuation {
 
   /// True when the line continues on the next, read from its bytes: also for a line that cannot
   /// be read as text (a NUL, bytes that are not UTF-8), so that the lines it continues on fail
-  /// with it rather than run as commands of their own. A comment line is one whose first byte
-  /// past spaces and tabs is `#`, as a script's runner tells them.
-  public static func continues(_ bytes: some BidirectionalCollection<UInt8>) -> Bool {
+  /// with it rather than run as commands of their own.
+  static func continues(_ bytes: some BidirectionalCollection<UInt8>) -> Bool {
     let trailing = bytes.reversed().prefix { $0 == UInt8(ascii: "\\") }.count
-    return trailing % 2 == 1 && bytes.first { $0 != 0x20 && $0 != 0x09 } != UInt8(ascii: "#")
+    return trailing % 2 == 1 && !CommandText.isBlankOrComment(bytes)
   }
 }

@@ -27,9 +27,7 @@ struct LogicalLines<Lines: IteratorProtocol<[UInt8]>>: Sequence, IteratorProtoco
       let content = bytes.last == UInt8(ascii: "\r") ? Array(bytes.dropLast()) : bytes
       let line: Substring
       do {
-        let raw = try CommandText.decode(content)
-        try CommandText.refuseNUL(raw)
-        line = Substring(raw)
+        line = Substring(try CommandText.decode(content))
       } catch {
         unreadable = unreadable ?? Line(number: count, text: .failure(error))
         if LineContinuation.continues(content) { continue }
