@@ -41,13 +41,13 @@ final class Pager {
     held = ""
     guard !text.isEmpty else { return }
     let lines = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-    guard !failed, lines >= LineEditor.terminalRows - 1 else { return FileHandle.standardOutput.write(Data(text.utf8)) }
-    guard page(text) else {
+    if !failed, lines >= LineEditor.terminalRows - 1 {
+      if page(text) { return }
       failed = true
       FileHandle.standardError.write(
         Data("fps: the pager `\(command)` could not run; long output is shown directly (set PAGER, or --no-pager)\n".utf8))
-      return FileHandle.standardOutput.write(Data(text.utf8))
     }
+    FileHandle.standardOutput.write(Data(text.utf8))
   }
 
   /// Shows what was held so far and goes on holding: before a question or an error message, so
