@@ -2,7 +2,8 @@
 """Times, side by side on the same pairs (generated n8n workflows, and the largest real Node-RED,
 Make and NiFi exports of the corpus with 1% of their content edited), `fps diff` against the tools people use
 otherwise: `jq -S . | diff -u` and Python's deepdiff (ignore_order=True), with merely parsing
-both files with orjson as the floor. Prints wall time (best of N runs), peak memory, and ratios.
+both files with orjson as the floor. Prints wall time (best of N rounds, the tools
+taking turns), peak memory, and ratios.
 
 usage: bench_diff.py FPS_BINARY WORKDIR [SIZES...]"""
 import os
@@ -14,18 +15,27 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEEPDIFF_LIMIT = int(os.environ.get("DEEPDIFF_LIMIT", "10000"))  # deepdiff on 50 000 nodes takes minutes
 
 
-def measure(command, runs):
-    """Best wall time over `runs`, and the peak resident memory of the best run, in MiB."""
-    best = None
+def run_once(command):
+    """Wall time and peak resident memory (MiB) of one whole run of `command`."""
+    start = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", *command], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"{command[0]} failed ({result.returncode}): {result.stderr[-400:]}")
+    return elapsed, int(result.stderr.strip().splitlines()[-1]) / 1024
+
+
+def measure(tools, runs):
+    """Best wall time over `runs` of each tool, and the peak memory of its best run, the tools
+    taken in turn within each round: on a shared machine the speed drifts over seconds, so a
+    block of one tool's runs and then the next tool's compared them under different
+    conditions; taking turns puts every tool under the same drift."""
+    best = {}
     for _ in range(runs):
-        start = time.perf_counter()
-        result = subprocess.run(["/usr/bin/time", "-f", "%M", *command], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        elapsed = time.perf_counter() - start
-        peak = int(result.stderr.strip().splitlines()[-1]) / 1024
-        if result.returncode not in (0, 1):
-            raise SystemExit(f"{command[0]} failed ({result.returncode}): {result.stderr[-400:]}")
-        if best is None or elapsed < best[0]:
-            best = (elapsed, peak)
+        for name, command in tools.items():
+            elapsed, peak = run_once(command)
+            if name not in best or elapsed < best[name][0]:
+                best[name] = (elapsed, peak)
     return best
 
 
@@ -68,7 +78,10 @@ def main():
         }
         if not label.startswith("n8n") or int(label.split()[1]) <= DEEPDIFF_LIMIT:
             tools["deepdiff"] = [sys.executable, "-c", f"import orjson, deepdiff; deepdiff.DeepDiff(orjson.loads(open('{before}','rb').read()), orjson.loads(open('{after}','rb').read()), ignore_order=True)"]
-        results = {name: measure(command, 1 if name == "deepdiff" else runs) for name, command in tools.items()}
+        deepdiff = tools.pop("deepdiff", None)
+        results = measure(tools, runs)
+        if deepdiff:
+            results["deepdiff"] = run_once(deepdiff)
         rows.append((label, os.path.getsize(before), results))
 
     print(f"{'pair':<16} {'MB':>5} {'tool':<16} {'time s':>8} {'peak MiB':>9} {'fps is':>22}")
