@@ -130,6 +130,39 @@ import Testing
     #expect(!printed.contains("abcdEFGH"), "\(printed)")
   }
 
+  /// Nor is it printed by the `--json` of those commands, for scripts and CI logs: `status`,
+  /// `match`, a commit's plan, `list` (flows, versions, imports, exports), `log`, undo's plan
+  /// and a workspace diff, where the flow is on one side only and where it differs. A
+  /// reference named with a token is redacted there too, as its lines are.
+  @Test func theJSONAboutAFlowRedactsASecretInItsName() throws {
+    let harness = try SessionHarness()
+    let token = "Bearer abcdEFGH1234567890abcdefXYZ"
+    let flow = { (url: String) in
+      #"{"name": "orders \#(token)", "nodes": [{"id": "1", "name": "Call", "type": "n8n-nodes-base.httpRequest", "parameters": {"url": "\#(url)"}, "credentials": {"httpHeaderAuth": {"name": "key \#(token)"}}}], "connections": {}}"#
+    }
+    try flow("https://a").write(toFile: harness.path("f.json"), atomically: true, encoding: .utf8)
+    try flow("https://b").write(toFile: harness.path("g.json"), atomically: true, encoding: .utf8)
+    try harness.run("workspace new ${dir}/w.fpsw as w")
+    try harness.run("workspace new ${dir}/v.fpsw as v")
+    try harness.run("use w")
+    try harness.run("load ${dir}/f.json as f")
+    var printed = ""
+    let connection = "connection add 'key \(token)' --type httpHeaderAuth"
+    let commands = [
+      connection, "load ${dir}/f.json into w", "match --auto", "status --json", "match --json", "commit --dry-run --json",
+      "commit --yes", "diff w v --json", "use v", connection, "load ${dir}/g.json into v", "match --auto", "commit --yes",
+      "diff w v --json", "list flows in w --json", "list versions 'orders \(token)' in w --json", "list connections in w --json",
+      "use w", "load ${dir}/g.json into w --on-conflict version", "list imports --json", "list exports --json", "log in w --json",
+      "undo --dry-run in v --json",
+    ]
+    for command in commands {
+      let result = try harness.output(of: command)
+      printed += result.standardOutput + result.standardError
+    }
+    #expect(printed.contains("<redacted:bearer token>"), "\(printed)")
+    #expect(!printed.contains("abcdEFGH"), "\(printed)")
+  }
+
   /// A secret added to a node shows as one added, never its value, where the platform's
   /// exports keep every member (n8n's parameters, a Make module's): it read "no changes", exit
   /// 0. Node-RED's exports drop `credentials`, so one there on one side only is one left out.

@@ -96,16 +96,16 @@ struct ConnectionCommand: Command {
       if let existing = state.connection(named: name) {
         let differences = try Self.differences(existing, type: type, properties: properties, secrets: secrets, in: open)
         guard differences.isEmpty else { throw SessionError.connectionDiffers(name: name, workspace: open.name, in: differences) }
-        return session.output.line("no change: \(name) (\(type)) exists in \(open.name) as given")
+        return session.output.line(fitting: "no change: \(name: name) (\(type)) exists in \(open.name) as given")
       }
       try session.stage(.addConnection(Connection(name: name, type: type, properties: properties), secrets: secrets), in: open)
-      session.output.line("staged: add connection \(name) (\(type)) to \(open.name); `commit` writes it")
+      session.output.line(fitting: "staged: add connection \(name: name) (\(type)) to \(open.name); `commit` writes it")
     case .set(let name):
       guard state.connection(named: name) != nil else {
         throw SessionError.unknownName(kind: "connection in \(open.name)", name: name, known: state.connections.map(\.name))
       }
       try session.stage(.setConnection(name: name, properties: properties, secrets: try secrets(for: name, in: session)), in: open)
-      session.output.line("staged: change connection \(name) in \(open.name); `commit` writes it")
+      session.output.line(fitting: "staged: change connection \(name: name) in \(open.name); `commit` writes it")
     case .remove(let name):
       guard state.connection(named: name) != nil else {
         throw SessionError.unknownName(kind: "connection in \(open.name)", name: name, known: state.connections.map(\.name))
@@ -113,7 +113,7 @@ struct ConnectionCommand: Command {
       let users = try session.bindings(to: name, in: open)
       if !users.isEmpty { throw SessionError.connectionInUse(name: name, workspace: open.name, by: users) }
       try session.stage(.removeConnection(name), in: open)
-      session.output.line("staged: remove connection \(name) from \(open.name); `commit` writes it")
+      session.output.line(fitting: "staged: remove connection \(name: name) from \(open.name); `commit` writes it")
     }
   }
 

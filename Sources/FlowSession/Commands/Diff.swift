@@ -307,11 +307,11 @@ struct Diff: Command {
     let formats = (Array(leftFlows.values) + Array(rightFlows.values)).map(ExportFormat.natural)
     let diff = WorkspaceDiff.compare(
       left: left.name, leftFlows: leftFlows, right: right.name, rightFlows: rightFlows,
-      options: options.comparingViews(of: formats))
+      options: options.comparingViews(of: formats), showingNames: Secrets.redacted(name:))
     session.lastDiffDiffered = !diff.isEmpty
     switch view {
     case .json: session.output.write(diff.json)
-    case .terminal, .stat: session.output.write(diff.text(showingNames: Secrets.redacted(name:)))
+    case .terminal, .stat: session.output.write(diff.text)
     case .dot, .svg: throw UsageError("--dot and --svg draw one flow; compare two flows for a picture", command: "diff")
     }
   }

@@ -76,7 +76,7 @@ struct List: Command {
         (
           "\(name: $0.name)  v\($0.currentVersion) (\(Describe.count($0.versionCount, "version")), updated \($0.updatedAt))",
           [
-            "name": .string($0.name), "currentVersion": .number(JSONNumber($0.currentVersion)),
+            "name": .name($0.name), "currentVersion": .number(JSONNumber($0.currentVersion)),
             "versions": .number(JSONNumber($0.versionCount)), "updatedAt": .string($0.updatedAt),
           ]
         )
@@ -87,7 +87,7 @@ struct List: Command {
         (
           "\(name: $0.flow)@\($0.number)  published \($0.publishedAt) (commit #\($0.commitID))",
           [
-            "flow": .string($0.flow), "number": .number(JSONNumber($0.number)), "published": .string($0.publishedAt),
+            "flow": .name($0.flow), "number": .number(JSONNumber($0.number)), "published": .string($0.publishedAt),
             "commit": .number(JSONNumber($0.commitID)),
           ]
         )
@@ -101,7 +101,7 @@ struct List: Command {
         (
           "\(name: $0.name) -> \($0.workspace) (\(name: $0.mode.flowName), \($0.unmatched.count) unmatched) from \(path: $0.path)",
           [
-            "name": .string($0.name), "workspace": .string($0.workspace), "flow": .string($0.mode.flowName), "path": .string($0.path),
+            "name": .name($0.name), "workspace": .string($0.workspace), "flow": .name($0.mode.flowName), "path": .string($0.path),
             "unmatched": .number(JSONNumber($0.unmatched.count)),
           ]
         )
@@ -110,7 +110,7 @@ struct List: Command {
       rows = session.exports.values.sorted { $0.name < $1.name }.map {
         (
           "\(name: $0.name)  \(path: $0.path) (\($0.format.rawValue))",
-          ["name": .string($0.name), "path": .string($0.path), "format": .string($0.format.rawValue)]
+          ["name": .name($0.name), "path": .string($0.path), "format": .string($0.format.rawValue)]
         )
       }
     case .workspaces:
@@ -149,7 +149,7 @@ struct List: Command {
     return (
       "\(name: connection.name) (\(connection.type))\(words.map { " " + TerminalText.visible($0) }.joined())",
       [
-        "name": .string(connection.name), "type": .string(connection.type), "properties": .object(connection.properties),
+        "name": .name(connection.name), "type": .string(connection.type), "properties": .object(connection.properties),
         "secrets": .array(connection.secretNames.map(JSONValue.string)), "staged": .bool(staged),
       ]
     )

@@ -50,7 +50,7 @@ struct Log: Command {
 
   /// A journal change as JSON: `{"action", "subject", "version"?}`.
   static func json(_ change: JournalChange) -> JSONValue {
-    var object: JSONObject = ["action": .string(change.action.rawValue), "subject": .string(change.subject)]
+    var object: JSONObject = ["action": .string(change.action.rawValue), "subject": .name(change.subject)]
     object["version"] = change.version.map { .number(JSONNumber($0)) }
     return .object(object)
   }

@@ -194,16 +194,16 @@ struct Match: Command {
       let connections = try session.state(of: pending.workspace).connections
       for ref in pending.outline.connections {
         var object: JSONObject = [
-          "import": .string(pending.name), "workspace": .string(pending.workspace), "reference": .string(ref.key),
-          "name": .string(ref.name), "type": .string(ref.type),
+          "import": .name(pending.name), "workspace": .string(pending.workspace), "reference": .name(ref.key),
+          "name": .name(ref.name), "type": .string(ref.type),
         ]
         if let binding = pending.bindings[ref.key] {
-          object["connection"] = .string(binding.connection)
+          object["connection"] = .name(binding.connection)
           object["reason"] = .string(binding.reason)
         } else {
           object["connection"] = .null
           object["candidates"] = .array(
-            CandidateRanking.rank(ref, among: connections.filter { $0.type == ref.type }).map { .string($0.name) })
+            CandidateRanking.rank(ref, among: connections.filter { $0.type == ref.type }).map { .name($0.name) })
         }
         references.append(.object(object))
       }

@@ -81,15 +81,15 @@ struct Status: Command {
       let state = try session.state(of: name)
       for pending in session.imports where pending.workspace == name {
         var entry: JSONObject = [
-          "name": .string(pending.name), "workspace": .string(name), "flow": .string(pending.mode.flowName),
+          "name": .name(pending.name), "workspace": .string(name), "flow": .name(pending.mode.flowName),
           "mode": .string(pending.mode.isNewFlow ? "new flow" : "new version"), "path": .string(pending.path),
           "references": .number(JSONNumber(pending.outline.connections.count)),
-          "unmatched": .array(pending.unmatched.map { .string($0.key) }),
+          "unmatched": .array(pending.unmatched.map { .name($0.key) }),
         ]
         entry["changedSince"] = state.changedSince(pending).map { .number(JSONNumber($0)) }
         imports.append(.object(entry))
         findings += state.findings(for: pending).map {
-          ["import": .string(pending.name), "severity": .string($0.isError ? "error" : "warning"), "message": .string($0.message)]
+          ["import": .name(pending.name), "severity": .string($0.isError ? "error" : "warning"), "message": .string($0.message)]
         }
       }
     }
@@ -97,7 +97,7 @@ struct Status: Command {
       staged.map { ["workspace": .string(workspace), "change": .string(Session.describe($0))] as JSONValue }
     }
     return [
-      "workspaces": .array(workspaces), "exports": .array(session.exports.keys.sorted().map(JSONValue.string)),
+      "workspaces": .array(workspaces), "exports": .array(session.exports.keys.sorted().map(JSONValue.name)),
       "imports": .array(imports), "changes": .array(changes), "findings": .array(findings),
       "ready": .bool(!findings.contains { $0["severity"] == "error" } && !(imports.isEmpty && changes.isEmpty)),
     ]

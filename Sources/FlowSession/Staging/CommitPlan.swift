@@ -245,7 +245,7 @@ struct CommitPlan {
   func json(workspace: String, blockers: [String]) -> JSONValue {
     let flows: [JSONValue] = entries.map { entry in
       var object: JSONObject = [
-        "import": .string(entry.pending.name), "flow": .string(entry.pending.mode.flowName),
+        "import": .name(entry.pending.name), "flow": .name(entry.pending.mode.flowName),
         "action": .string(entry.isUnchanged ? "unchanged" : entry.diff == nil ? "create" : "version"),
         "path": .string(entry.pending.path), "nodes": .number(JSONNumber(entry.bound.outline.nodes.count)),
       ]
@@ -262,8 +262,8 @@ struct CommitPlan {
       }
       object["bindings"] = .array(
         entry.pending.outline.connections.map { ref in
-          var binding: JSONObject = ["reference": .string(ref.key), "type": .string(ref.type)]
-          binding["connection"] = entry.pending.bindings[ref.key].map { .string($0.connection) } ?? .null
+          var binding: JSONObject = ["reference": .name(ref.key), "type": .string(ref.type)]
+          binding["connection"] = entry.pending.bindings[ref.key].map { .name($0.connection) } ?? .null
           binding["reason"] = entry.pending.bindings[ref.key].map { .string($0.reason) } ?? .null
           return .object(binding)
         })

@@ -47,20 +47,21 @@ extension Session {
   }
 
   /// One line per staged change, for `status`, the plan and the journal's default message; a
-  /// token in a flow's name redacted (`Secrets.redacted(name:)`), as every line about a flow.
+  /// token in a flow's or a connection's name redacted (`Secrets.redacted(name:)`), as every
+  /// line about them.
   static func describe(_ change: WorkspaceChange) -> String {
     switch change {
     case .addConnection(let connection, let secrets):
       let secretNames = secrets.isEmpty ? "" : ", secrets \(secrets.keys.sorted().joined(separator: ", "))"
-      return "add connection \(connection.name) (\(connection.type))\(secretNames)"
+      return "add connection \(Secrets.redacted(name: connection.name)) (\(connection.type))\(secretNames)"
     case .setConnection(let name, let properties, let secrets):
       let what = properties.members.map(\.key) + secrets.keys.sorted().map { "\($0) (secret)" }
-      return "change connection \(name): \(what.joined(separator: ", "))"
-    case .removeConnection(let name): return "remove connection \(name)"
+      return "change connection \(Secrets.redacted(name: name)): \(what.joined(separator: ", "))"
+    case .removeConnection(let name): return "remove connection \(Secrets.redacted(name: name))"
     case .setMember(let member): return "make \(member.user) \(member.role.rawValue)"
     case .removeMember(let user): return "remove member \(user)"
     case .removeFlow(let flow): return "remove flow \(Secrets.redacted(name: flow)) (all its versions; `undo` brings it back)"
-    case .forgetBinding(let type, let key): return "forget the remembered binding of \(key) (\(type))"
+    case .forgetBinding(let type, let key): return "forget the remembered binding of \(Secrets.redacted(name: key)) (\(type))"
     }
   }
 }
