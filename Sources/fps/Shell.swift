@@ -56,7 +56,7 @@ struct Shell {
       case .interrupted:
         continued.text = ""
       case .line(let text):
-        if let head = LineContinuation.continued(text[...]) {
+        if let head = LineContinuation.continued(text[...], after: continued.text) {
           continued.text += head + " "
           continue
         }

@@ -277,6 +277,7 @@ import Testing
       result.standardError
         == "-c:2: this command ends in a `\\` that continues it, and no line follows (write `\\\\` for a backslash); nothing was run\n")
     #expect(try fps.run(["-c", "echo a\\\\"]).standardOutput == "a\\\n", "an escaped backslash ends a command")
+    #expect(try fps.run(["-c", "echo a # a note \\", "-c", "echo b"]).standardOutput == "a\nb\n", "a comment's backslash is its own")
   }
 
   @Test func commandsGoOnPastFailuresWhenAsked() throws {

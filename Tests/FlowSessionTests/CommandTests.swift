@@ -356,6 +356,22 @@ import Testing
     #expect(printed.standardOutput == "a\\ echo b\nc\\\nd\n")
   }
 
+  /// A `\` that ends a comment is the comment's, as in a shell: the next line is a command of
+  /// its own (it was swallowed into the comment). A `#` in quotes, even in a quote opened on
+  /// the line before, or `#4` after the first word, starts none, and the line continues.
+  @Test func aBackslashEndingACommentContinuesNothing() throws {
+    let harness = try SessionHarness()
+    let script = harness.path("s.fps")
+    let lines = [
+      "echo a  # a note \\", "echo b", "echo \"c # d\" \\", "e", "echo 'f \\", "# g' \\", "h", "echo i #4 \\", "j",
+      "# echo k \\", "echo l",
+    ]
+    try (lines.joined(separator: "\n") + "\n").write(toFile: script, atomically: true, encoding: .utf8)
+    let (printed, error) = harness.output(ofScript: script)
+    #expect(error == nil)
+    #expect(printed.standardOutput == "a\nb\nc # d e\nf  # g h\ni #4 j\nl\n")
+  }
+
   /// A NUL on a line that continues another is said at its own line and column, not at the
   /// column it would have in the joined command.
   @Test func aNULOnAContinuedLineIsSaidWhereItStands() throws {

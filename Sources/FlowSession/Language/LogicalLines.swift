@@ -30,11 +30,11 @@ struct LogicalLines<Lines: IteratorProtocol<[UInt8]>>: Sequence, IteratorProtoco
         line = Substring(try CommandText.decode(content))
       } catch {
         unreadable = unreadable ?? Line(number: count, text: .failure(error))
-        if LineContinuation.continues(content) { continue }
+        if LineContinuation.continues(content, after: pending) { continue }
         pending = ""
         return unreadable
       }
-      if let continued = LineContinuation.continued(line) {
+      if let continued = LineContinuation.continued(line, after: pending) {
         if unreadable == nil { pending += continued + " " }
         continue
       }

@@ -40,8 +40,23 @@ struct Tokenizer {
   }
 
   func words(_ line: String) throws -> [String] {
+    try read(line).words
+  }
+
+  /// True when `line` ends in a comment, as `words` reads it: quotes, escapes and `#4` as
+  /// `words` takes them, nothing looked up (every variable reads as empty, which moves no
+  /// comment). A `\` that ends a comment is the comment's, and continues no line (`echo x  #
+  /// a note \` swallowed the next command); false for a line `words` cannot read.
+  static func endsInComment(_ line: String) -> Bool {
+    let lexical = Tokenizer(variable: { _ in "" }, environment: { _ in "" })
+    return (try? lexical.read(line).endsInComment) ?? false
+  }
+
+  /// The words of `line`, and whether a comment ends it.
+  private func read(_ line: String) throws -> (words: [String], endsInComment: Bool) {
     try CommandText.refuseNUL(line)
     var words: [String] = []
+    var endsInComment = false
     var current = ""
     var inWord = false
     var iterator = Array(line)[...]
@@ -55,6 +70,7 @@ struct Tokenizer {
         inWord = false
       case "#" where !inWord && (words.isEmpty || !Self.startsCommitNumber(iterator)):
         iterator = []
+        endsInComment = true
       case "~" where !inWord && [nil, "/", " ", "\t"].contains(iterator.first) && environment("HOME") != nil:
         inWord = true
         current += environment("HOME") ?? ""
@@ -93,7 +109,7 @@ struct Tokenizer {
       }
     }
     if inWord { words.append(current) }
-    return words
+    return (words, endsInComment)
   }
 
   /// `text` with every `${name}` and `${env:NAME}` in it replaced, nothing else touched: for
