@@ -55,6 +55,56 @@ import Testing
     #expect(try credentials == JSONParser.parse(#"{"user":"me","password":73519.25,"pin":4711,"tls":true}"#))
   }
 
+  /// A secret only scanning finds (a token in a header, a password in a URL, a secret-named
+  /// parameter holding a number), which no dialect's rule names, is sealed at rest as theirs
+  /// are, where it stands: the workspace file holds none, and the flow exports again exactly
+  /// as the file it was loaded from exports, numbers as numbers, with its key; without it,
+  /// the secret reads as one that cannot be opened. A secret by the dialect's rule around one
+  /// sealed by scanning (a Node-RED credential holding a URL with its password) opens whole, and
+  /// one sealed before text a sealed secret could run on into (`/orders` after a JWT) opens.
+  @Test func aSecretFoundByScanningIsSealedAtRestAndExportsAsItWas() throws {
+    let harness = try SessionHarness()
+    let flows = [
+      "n8n.json": #"""
+      {"name": "scan-n8n", "nodes": [{"id": "1", "name": "Call", "type": "n8n-nodes-base.httpRequest", "parameters": {
+        "url": "https://admin:SCANurl0001x@api.example.com/x", "password": 53915789,
+        "jwt": "https://api.example.com/v1/eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SCANjwtKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c/orders",
+        "headerParameters": {"parameters": [{"name": "Authorization", "value": "Bearer SCANtok0001abcdefghij"}]}}}],
+       "connections": {}}
+      """#,
+      "node-red.json": #"""
+      [{"id": "t1", "type": "tab", "label": "scan-nr"},
+       {"id": "n1", "type": "http request", "z": "t1", "name": "Get", "url": "https://u:SCANnr0001x@h.example.com/x",
+        "credentials": {"password": "mqtt://u:SCANnr0002x@b.example.com"}, "wires": []}]
+      """#,
+    ]
+    let canaries = ["SCANurl0001x", "53915789", "SCANtok0001", "SCANnr0001x", "SCANnr0002x", "SCANjwt"]
+    try harness.run("workspace new ${dir}/s.fpsw as ws")
+    for (file, text) in flows {
+      try text.write(toFile: harness.path(file), atomically: true, encoding: .utf8)
+      try harness.run("load ${dir}/\(file) as \(file.dropLast(5))", "load ${dir}/\(file) into ws")
+    }
+    try harness.run("commit -m scanned --yes")
+    let raw = String(decoding: try Data(contentsOf: URL(fileURLWithPath: harness.path("s.fpsw"))), as: UTF8.self)
+    #expect(CanaryFixtures.found(canaries, in: raw).isEmpty, "sealed at rest")
+
+    for (name, flow) in [("n8n", "scan-n8n"), ("node-red", "scan-nr")] {
+      try harness.run(
+        "export \(name) to ${dir}/\(name)-loaded.json --with-credentials",
+        "export ws:\(flow) to ${dir}/\(name)-stored.json --with-credentials")
+      let loaded = try Data(contentsOf: URL(fileURLWithPath: harness.path("\(name)-loaded.json")))
+      let stored = try Data(contentsOf: URL(fileURLWithPath: harness.path("\(name)-stored.json")))
+      #expect(String(decoding: stored, as: UTF8.self) == String(decoding: loaded, as: UTF8.self), "\(name) exports as it was")
+    }
+    let stored = String(decoding: try Data(contentsOf: URL(fileURLWithPath: harness.path("n8n-stored.json"))), as: UTF8.self)
+    #expect(stored.contains(#""password": 53915789"#) && stored.contains("SCANurl0001x"))
+
+    let keyless = try SessionHarness(environment: ["XDG_CONFIG_HOME": harness.path("other-config")], in: harness.folder)
+    try keyless.run("load ${dir}/s.fpsw", "export ws:scan-n8n to ${dir}/out.json")
+    let unopened = String(decoding: try Data(contentsOf: URL(fileURLWithPath: keyless.path("out.json"))), as: UTF8.self)
+    #expect(CanaryFixtures.found(canaries, in: unopened).isEmpty && unopened.contains(SealedSecret.unreadable), "\(unopened)")
+  }
+
   /// A flow, a node and a config node named by a URL with its password: every command prints
   /// names, and `export` names its file by the flow. No command prints the password and no
   /// file is named with it; the file holds it, as it holds everything else that was loaded.
@@ -250,6 +300,8 @@ final class CanaryRun {
     #expect(leaks.isEmpty, "credential canaries found:\n\(report)")
 
     let scanned = CanaryFixtures.all.flatMap(\.scanned)
+    #expect(
+      CanaryFixtures.found(scanned, in: String(decoding: workspace, as: UTF8.self)).isEmpty, "secrets found by scanning sealed at rest")
     let redactedLeaks = outputs.texts.filter { $0.name.contains("--redact") || $0.name.contains("bundle") }
       .filter { !CanaryFixtures.found(scanned, in: $0.text).isEmpty }.map(\.name)
     #expect(redactedLeaks.isEmpty, "secrets in clear survive --redact in: \(redactedLeaks)")
@@ -267,7 +319,7 @@ final class CanaryRun {
           let text = try String(contentsOfFile: path, encoding: .utf8)
           // A reference bound to a workspace connection carries that connection's secrets instead.
           let replaced = label == "workspace" ? ["CNRYnatCred01"] : []
-          let missing = fixture.credential.filter { !text.contains($0) && !replaced.contains($0) }
+          let missing = (fixture.credential + fixture.scanned).filter { !text.contains($0) && !replaced.contains($0) }
           #expect(missing.isEmpty, "\(label) \(fixture.file)\(format) --with-credentials lost \(missing)")
           let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
           #expect(mode == 0o600)

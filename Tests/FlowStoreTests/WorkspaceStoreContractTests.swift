@@ -1,8 +1,9 @@
 import FlowModel
-import FlowStore
 import FlowTestSupport
 import Foundation
 import Testing
+
+@testable import FlowStore
 
 /// A kind of store the contract runs against, and how a test gets a fresh location for it.
 struct StoreUnderTest: CustomTestStringConvertible, Sendable {
@@ -250,6 +251,26 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
     try Data((key.text + "\n").utf8).write(to: URL(fileURLWithPath: path))
     #expect(try WorkspaceKey.fromFile(path).id == key.id)
     #expect(WorkspaceKey(text: "a passphrase").id != key.id)
+  }
+
+  /// A secret sealed in place, in a value or a stored document's text, opens where it stands,
+  /// also before text that reads as base64 (`/orders`, `=x`); sealed whole around it, it opens
+  /// whole; a sealed number stays one. Re-sealed with another key, what follows it stays too.
+  @Test func aSecretSealedInPlaceOpensWhereItStands() throws {
+    let sealer = Sealer(key: WorkspaceKey(bytes: Array(0..<32)))
+    for tail in ["", "/orders", "=x", "+1/2", "A"] {
+      let value = "https://a/" + sealer.seal("eyJ0b2tlbiJ9.c2ln") + tail
+      #expect(sealer.opening(value) == "https://a/eyJ0b2tlbiJ9.c2ln\(tail)")
+      #expect(sealer.opening(sealer.sealingWhole(value)) == "https://a/eyJ0b2tlbiJ9.c2ln\(tail)")
+      let document = #"{"url":"\#(value)"}"#
+      #expect(sealer.openAll(in: document) == (#"{"url":"https://a/eyJ0b2tlbiJ9.c2ln\#(tail)"}"#, 0))
+      let other = Sealer(key: WorkspaceKey(bytes: Array(1..<33)), alsoOpening: [sealer.key])
+      let resealed = try other.resealAll(in: document)
+      #expect(resealed.count == 1 && other.openAll(in: resealed.text).text == #"{"url":"https://a/eyJ0b2tlbiJ9.c2ln\#(tail)"}"#)
+    }
+    let number = sealer.sealNumber("4711")
+    #expect(sealer.sealingWhole(number) == number)
+    #expect(sealer.openAll(in: #"{"pin":"\#(number)"}"#) == (#"{"pin":4711}"#, 0))
   }
 
   @Test func aKeyFileThatCannotBeReadOrHoldsNoKeyIsAnErrorNamingItNotAMissingKey() throws {

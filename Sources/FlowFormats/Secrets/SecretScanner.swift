@@ -506,18 +506,25 @@ public enum SecretScanner {
   public static func redactionMark(kind: String, secret _: String) -> String { "<redacted:\(kind)>" }
 
   /// The value with every secret replaced by what `replacement` makes of its kind and its text
-  /// (a diff's stand-in, so that a changed secret still shows as changed).
-  public static func redact(_ value: JSONValue, replacing replacement: (_ kind: String, _ secret: String) -> String) -> JSONValue {
-    redact(value, replacing: replacement, at: .everywhere)
+  /// (a diff's stand-in, so that a changed secret still shows as changed). A secret that is a
+  /// JSON number (`"pin": 4711`) becomes the string `numbers` makes of its kind and its text,
+  /// by default what `replacement` makes (a commit seals it marked as a number, to open as one).
+  public static func redact(
+    _ value: JSONValue, replacing replacement: (_ kind: String, _ secret: String) -> String,
+    numbers: ((_ kind: String, _ text: String) -> String)? = nil
+  ) -> JSONValue {
+    redact(value, replacing: replacement, numbers: numbers, at: .everywhere)
   }
 
-  /// `redact(_:replacing:)` at `places` alone; elsewhere the value is left as it is. Each
-  /// place is redacted exactly as a redaction of the whole value would: what decides a
+  /// `redact(_:replacing:numbers:)` at `places` alone; elsewhere the value is left as it is.
+  /// Each place is redacted exactly as a redaction of the whole value would: what decides a
   /// secret there (its key, its pair's name, its command) is read from the members beside it.
   public static func redact(
-    _ value: JSONValue, replacing replacement: (_ kind: String, _ secret: String) -> String, at places: JSONPlaces
+    _ value: JSONValue, replacing replacement: (_ kind: String, _ secret: String) -> String,
+    numbers: ((_ kind: String, _ text: String) -> String)? = nil, at places: JSONPlaces
   ) -> JSONValue {
-    rewrite(value, key: nil, at: places, replacement) ?? value
+    guard let numbers else { return rewrite(value, key: nil, at: places, replacement, numbers: replacement) ?? value }
+    return rewrite(value, key: nil, at: places, replacement, numbers: numbers) ?? value
   }
 
   /// A key or a name as a redaction rewrites it: what a pattern finds in it replaced; nil when
@@ -983,7 +990,8 @@ public enum SecretScanner {
   /// The value with its secrets redacted, or nil when it holds none: a view of a large flow
   /// rebuilt (copied) every object of it, although secrets in clear are rare.
   private static func rewrite(
-    _ value: JSONValue, key: String?, at places: JSONPlaces, _ replacement: (String, String) -> String
+    _ value: JSONValue, key: String?, at places: JSONPlaces, _ replacement: (String, String) -> String,
+    numbers: (String, String) -> String
   ) -> JSONValue? {
     switch value {
     case .string(let text):
@@ -994,11 +1002,12 @@ public enum SecretScanner {
       return rewritingPatterns(in: text, replacement).map(JSONValue.string)
     case .number(let number):
       guard let key, isSecretNumber(number, key: key) else { return nil }
-      return .string(replacement(key, number.text))
+      return .string(numbers(key, number.text))
     case .array(let elements):
       var rewritten: [JSONValue]?
       for index in elements.indices {
-        guard let below = places.element(index), let element = rewrite(elements[index], key: key, at: below, replacement) else {
+        guard let below = places.element(index), let element = rewrite(elements[index], key: key, at: below, replacement, numbers: numbers)
+        else {
           continue
         }
         if rewritten == nil { rewritten = elements }
@@ -1016,9 +1025,10 @@ public enum SecretScanner {
           if rewritten == nil { rewritten = object }
           rewritten?.members[index].key = masked
         }
-        guard let value = rewrite(object.members[index].value, key: name(at: index, in: object.members), at: below, replacement) else {
-          continue
-        }
+        guard
+          let value = rewrite(
+            object.members[index].value, key: name(at: index, in: object.members), at: below, replacement, numbers: numbers)
+        else { continue }
         if rewritten == nil { rewritten = object }
         rewritten?.members[index].value = value
       }

@@ -47,6 +47,17 @@ public enum Secrets {
     return rewriting(version, dialect: dialect, SecretWalker(transform: { _ in text }))
   }
 
+  /// The version with every secret scanning finds (`scanRedacted`: a token in a header, a
+  /// password in a URL, a secret-named parameter) sealed in place by `seal`, a JSON number by
+  /// `number`: what a commit stores, before `sealing` seals whole what each dialect's rule
+  /// names. Sealed where they stand, they open where they stand (`Sealer.openAll` opens a
+  /// sealed secret anywhere in a stored document), so a flow exported again is as it was.
+  public static func scanSealing(
+    _ version: FlowVersion, number: @escaping (String) -> String, _ seal: @escaping (String) -> String
+  ) -> FlowVersion {
+    scanRedacted(version, replacing: { _, secret in seal(secret) }, numbers: { _, text in number(text) })
+  }
+
   /// The version with every secret's text sealed by `seal`, to be opened again: connection
   /// credentials, secret environment variables, and in nodes, the source document and the
   /// flow's settings whatever the flow's dialect calls secret. A secret that is a JSON number
@@ -150,12 +161,14 @@ public enum Secrets {
   /// default. Nodes' configurations are left as they are unless `includingNodes`.
   public static func scanRedacted(
     _ version: FlowVersion, replacing replacement: (_ kind: String, _ secret: String) -> String = SecretScanner.redactionMark,
-    includingNodes: Bool = true
+    numbers: ((_ kind: String, _ text: String) -> String)? = nil, includingNodes: Bool = true
   ) -> FlowVersion {
-    func redact(_ value: JSONValue) -> JSONValue { SecretScanner.redact(value, replacing: replacement) }
+    func redact(_ value: JSONValue) -> JSONValue { SecretScanner.redact(value, replacing: replacement, numbers: numbers) }
     var version = version
+    // An empty configuration (every node of an outlined flow, which a commit seals) holds
+    // nothing to redact, and the nodes are not copied for it.
     if includingNodes {
-      for index in version.nodes.indices {
+      for index in version.nodes.indices where !version.nodes[index].config.isEmpty {
         version.nodes[index].config = redact(.object(version.nodes[index].config)).objectValue ?? [:]
       }
     }
@@ -180,7 +193,7 @@ public enum Secrets {
     dependencies.schedule = dependencies.schedule.map(redact)
     version.dependencies = dependencies
     version.subflowDefinitions = version.subflowDefinitions.map {
-      scanRedacted($0, replacing: replacement, includingNodes: includingNodes)
+      scanRedacted($0, replacing: replacement, numbers: numbers, includingNodes: includingNodes)
     }
     return version
   }

@@ -6,7 +6,7 @@ public enum JSONStep: Hashable, Sendable {
 
 /// Some places in a JSON value, each the whole value at a path of steps: where a diff shows
 /// what changed in a node's configuration. A walk asked to treat these places alone may leave
-/// the rest as it is (`SecretScanner.redact(_:replacing:at:)`): scanning every string of both
+/// the rest as it is (`SecretScanner.redact(_:replacing:numbers:at:)`): scanning every string of both
 /// configurations of a changed node for secrets, to show the one member that changed, was
 /// half the work of diffing two NiFi exports.
 public struct JSONPlaces: Sendable {

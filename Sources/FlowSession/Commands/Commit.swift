@@ -143,9 +143,17 @@ struct Commit: Command {
     _ stored: StagedVersion, mode: CommitRequest.VersionWrite.Mode, source: String?, sealer: Sealer?
   ) -> CommitRequest.VersionWrite {
     CommitRequest.VersionWrite(flow: stored.outline.name, mode: mode, source: source) { number, publishedAt in
-      // Secrets are sealed with the workspace key, never left in the stored document.
+      // Secrets are sealed with the workspace key, never left in the stored document: first
+      // those scanning finds, in place (a token in a header, a password in a URL), then those
+      // each dialect's rule names, whole (`Sealer.sealingWhole`: none sealed within another).
+      // An outlined flow is one whose document scanning found nothing in (`ReadExport`), and
+      // binding gave it only connections' properties, which the workspace keeps in clear: it
+      // is not scanned again (2.5% of the instructions of a migration of 300).
       var written = stored.outline
-      if let sealer { written = Secrets.sealing(written, number: sealer.sealNumber) { sealer.seal($0) } }
+      if let sealer {
+        if case .whole = stored { written = Secrets.scanSealing(written, number: sealer.sealNumber) { sealer.seal($0) } }
+        written = Secrets.sealing(written, number: sealer.sealNumber) { sealer.sealingWhole($0) }
+      }
       written.number = number
       written.published = publishedAt
       switch stored {

@@ -195,12 +195,15 @@ extension Session {
         isPipeOrDevice(path) ? nil : try? readFile(at: path)
       }
       var notes = decoded.findings
+      var found: [SecretScanner.Match] = []
       if scanningSecrets {
         let document = decoded.version.source?.document ?? NativeJSONCodec.encode(decoded.version, stamp: nil)
-        notes += SecretScanner.scan(document).map(\.description)
+        found = SecretScanner.scan(document)
+        notes += found.map(\.description)
       }
       return ReadExport(
-        path: path, format: format, version: decoded.version, notes: notes, stamp: stamp, documentText: decoded.documentText)
+        path: path, format: format, version: decoded.version, notes: notes, stamp: stamp,
+        documentText: found.isEmpty ? decoded.documentText : nil)
     } catch {
       throw SessionError.format(file: path, error)
     }

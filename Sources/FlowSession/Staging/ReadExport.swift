@@ -8,7 +8,9 @@ struct ReadExport {
   var format: ExportFormat
   /// The flow: whole as read, or outlined by `outline()`.
   var staged: StagedVersion
-  /// The document's minified text, when it was read to be outlined; let go by `outline()`.
+  /// The document's minified text, when it was read to be outlined; let go by `outline()`. None
+  /// for a flow holding a secret scanning found: it stays whole, for its commit to seal the
+  /// secret (`Secrets.scanSealing`), which a stored text cannot have done to it.
   var documentText: [UInt8]?
   /// Problems that did not stop the load (dangling wires, duplicate names) and secrets in clear.
   var notes: [String]

@@ -88,14 +88,55 @@ public struct Sealer: Sendable {
       return "\"\(Self.jsonEscaped(SealedSecret.unreadable))\""
     }
     let text = numbersOpened.replacing(Self.sealedPattern) { match in
-      let opened: String
-      do { opened = try open(String(match.output)) } catch {
+      do throws(OpenError) {
+        let (secret, rest) = try openStart(of: match.output)
+        return Self.jsonEscaped(secret) + rest
+      } catch {
         unreadable += 1
-        opened = SealedSecret.unreadable
+        return Self.jsonEscaped(SealedSecret.unreadable)
       }
-      return Self.jsonEscaped(opened)
     }
     return (text, unreadable)
+  }
+
+  /// The sealed secret `match` (of `sealedPattern`) begins with, opened, and what follows it
+  /// there. A secret sealed in place may stand just before text the pattern takes for base64
+  /// too (a token in a URL's path before `/orders`): the sealed secret is then the longest
+  /// start of the match that opens, base64 coming in fours, and AES-GCM's authentication
+  /// telling it from any other.
+  private func openStart(of match: Substring) throws(OpenError) -> (secret: String, rest: Substring) {
+    do throws(OpenError) {
+      return (try open(String(match)), match[match.endIndex...])
+    } catch {
+      // base64 holds no `:`: the box starts after the last.
+      guard error == .damaged, let colon = match.lastIndex(of: ":") else { throw error }
+      let box = match[match.index(after: colon)...]
+      var length = (box.count - 1) / 4 * 4
+      while length >= 4 {
+        let end = box.index(box.startIndex, offsetBy: length)
+        if let secret = try? open(String(match[..<end])) { return (secret, match[end...]) }
+        length -= 4
+      }
+      throw error
+    }
+  }
+
+  /// `text` (a value, not a document's JSON) with each sealed secret in it opened as it was
+  /// written; one this sealer cannot open stays sealed. For a value to be sealed whole that
+  /// holds one sealed in place (a password in a URL sealed by scanning, in a text a dialect
+  /// calls secret): sealed around it, it would open to a sealed secret, never its text.
+  public func opening(_ text: String) -> String {
+    guard StringBytes.contains(SealedSecret.prefix, in: text) else { return text }
+    return text.replacing(Self.sealedPattern) { match in
+      (try? openStart(of: match.output)).map { $0.secret + $0.rest } ?? String(match.output)
+    }
+  }
+
+  /// `text`, a value a dialect calls secret, sealed whole, with any secret sealed in place in
+  /// it opened first (`opening`); a sealed number stays as it is, so that it opens a number.
+  public func sealingWhole(_ text: String) -> String {
+    if text.wholeMatch(of: Self.sealedNumber) != nil { return text }
+    return seal(opening(text))
   }
 
   /// Every sealed secret in a document's text re-sealed with this sealer's key; fails on one it
@@ -105,9 +146,9 @@ public struct Sealer: Sendable {
     var count = 0
     let text = document.replacing(Self.sealedPattern) { match in
       do throws(OpenError) {
-        let plaintext = try open(String(match.output))
+        let (plaintext, rest) = try openStart(of: match.output)
         count += 1
-        return match.output.contains(":\(Self.numberMark)") ? sealNumber(plaintext) : seal(plaintext)
+        return (match.output.contains(":\(Self.numberMark)") ? sealNumber(plaintext) : seal(plaintext)) + rest
       } catch {
         failure = error
         return String(match.output)
@@ -119,12 +160,14 @@ public struct Sealer: Sendable {
 
   /// How many sealed secrets in `document` this sealer cannot open.
   func unreadableCount(in document: String) -> Int {
-    document.matches(of: Self.sealedPattern).filter { (try? open(String($0.output))) == nil }.count
+    document.matches(of: Self.sealedPattern).filter { (try? openStart(of: $0.output)) == nil }.count
   }
 
   nonisolated(unsafe) static let sealedPattern = /fps-sealed:v1:[0-9a-f]{16}:(?:json:)?[A-Za-z0-9+\/=]+/
   /// A sealed number as a stored document holds it: a JSON string of its own.
   nonisolated(unsafe) static let sealedNumberPattern = /"fps-sealed:v1:[0-9a-f]{16}:json:[A-Za-z0-9+\/=]+"/
+  /// A sealed number as a value.
+  nonisolated(unsafe) static let sealedNumber = /fps-sealed:v1:[0-9a-f]{16}:json:[A-Za-z0-9+\/=]+/
 
   /// The text as the inside of a JSON string.
   static func jsonEscaped(_ text: String) -> String {
