@@ -280,6 +280,20 @@ import Testing
     #expect(try fps.run(["-c", "echo a # a note \\", "-c", "echo b"]).standardOutput == "a\nb\n", "a comment's backslash is its own")
   }
 
+  /// A `-c` holding line feeds is that many lines, as `sh -c` reads one (`-c "$(cat steps)"`),
+  /// continued and numbered as a script's: each was a single command whose words ran on over
+  /// the lines. A malformed one is refused with nothing run, by its line among all the `-c`s.
+  @Test func aCommandHoldingLineFeedsIsThatManyLines() throws {
+    let fps = try FPSProcess()
+    let ran = try fps.run(["-c", "echo a\r\necho b \\\n  c", "-c", "echo d"])
+    #expect(ran.status == 0)
+    #expect(ran.standardOutput == "a\nb c\nd\n")
+    let refused = try fps.run(["-c", "echo a", "-c", "echo b\nlod x.json"])
+    #expect(refused.status == 2)
+    #expect(refused.standardOutput == "")
+    #expect(refused.standardError.hasPrefix("-c:3: unknown command 'lod'"), "\(refused.standardError)")
+  }
+
   @Test func commandsGoOnPastFailuresWhenAsked() throws {
     let fps = try FPSProcess()
     let result = try fps.run(["-c", "set on-error continue", "-c", "load nowhere.json", "-c", "echo after"])

@@ -20,16 +20,22 @@ struct ScriptRunner {
   }
 
   /// Runs commands given whole (`-c`), each checked before any runs, as a script file's lines
-  /// are: a typo in the last no longer left the work of those before it done. One ending in a
-  /// `\` that continues it is refused: it went on into the next `-c` as a line of a script
-  /// would, and with none after it lost its backslash.
+  /// are: a typo in the last no longer left the work of those before it done. A `-c` holding
+  /// line feeds is that many lines (`-c "$(cat steps.fps)"`, as `sh -c` reads it; each was one
+  /// command whose words ran on over them), and `-c:N` counts lines. One ending in a `\` that
+  /// continues it is refused: it went on into the next `-c` as a line of a script would, and
+  /// with none after it lost its backslash.
   func run(commands: [String], source: String) throws {
-    if let unfinished = commands.firstIndex(where: { LineContinuation.continues($0.utf8) }) {
+    var lines: [[UInt8]] = []
+    for command in commands {
+      lines += command.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
+      guard let last = lines.last, LineContinuation.continues(last.last == UInt8(ascii: "\r") ? last.dropLast() : last[...]) else {
+        continue
+      }
       throw CommandFailure(
         UsageError("this command ends in a `\\` that continues it, and no line follows (write `\\\\` for a backslash); nothing was run"),
-        position: CommandFailure.Position(source: source, line: unfinished + 1))
+        position: CommandFailure.Position(source: source, line: lines.count))
     }
-    let lines = commands.map { Array($0.utf8) }
     // One command alone is refused by its run, with nothing before it to keep from running.
     if lines.count > 1 { try refuseMalformed(lines, source: source, checked: []) }
     try run(lines: lines, source: source)
