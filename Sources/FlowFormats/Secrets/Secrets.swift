@@ -52,9 +52,7 @@ public enum Secrets {
   /// `number`: what a commit stores, before `sealing` seals whole what each dialect's rule
   /// names. Sealed where they stand, they open where they stand (`Sealer.openAll` opens a
   /// sealed secret anywhere in a stored document), so a flow exported again is as it was.
-  public static func scanSealing(
-    _ version: FlowVersion, number: @escaping (String) -> String, _ seal: @escaping (String) -> String
-  ) -> FlowVersion {
+  public static func scanSealing(_ version: FlowVersion, number: @escaping (String) -> String, _ seal: (String) -> String) -> FlowVersion {
     scanRedacted(version, replacing: { _, secret in seal(secret) }, numbers: { _, text in number(text) })
   }
 

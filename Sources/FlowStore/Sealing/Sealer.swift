@@ -125,7 +125,7 @@ public struct Sealer: Sendable {
   /// written; one this sealer cannot open stays sealed. For a value to be sealed whole that
   /// holds one sealed in place (a password in a URL sealed by scanning, in a text a dialect
   /// calls secret): sealed around it, it would open to a sealed secret, never its text.
-  public func opening(_ text: String) -> String {
+  func opening(_ text: String) -> String {
     guard StringBytes.contains(SealedSecret.prefix, in: text) else { return text }
     return text.replacing(Self.sealedPattern) { match in
       (try? openStart(of: match.output)).map { $0.secret + $0.rest } ?? String(match.output)
