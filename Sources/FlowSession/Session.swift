@@ -249,6 +249,9 @@ extension Session {
     return try workspace()
   }
 
+  /// How many of the places a workspace's key cannot open its warning names.
+  static let unreadableNamed = 5
+
   /// Registers an opened store under a session name, making it the target if there is none.
   @discardableResult
   func register(_ store: any WorkspaceStore, as name: String) throws -> OpenWorkspace {
@@ -256,11 +259,14 @@ extension Session {
     let unreadable = try store.unreadableSecrets()
     if !unreadable.isEmpty {
       let key = store.sealer.map { "this key (\($0.key.id))" } ?? "no key"
+      // The first few named: a workspace of thousands of flows, each with a secret, made one
+      // line of all their names at every open.
+      let named = unreadable.prefix(Self.unreadableNamed).joined(separator: "; ")
+      let more = unreadable.count > Self.unreadableNamed ? "; and \(unreadable.count - Self.unreadableNamed) more" : ""
       output.warning(
         "\(store.location): \(unreadable.count == 1 ? "1 sealed secret" : "\(unreadable.count) sealed secret entries") cannot be read with \(key); "
           + "flows show and export with them as \(SealedSecret.unreadable), and they cannot be exported with "
-          + "--with-credentials. Set FLOWPORT_KEY, or restore the key file (\(keyFileDescription)): "
-          + unreadable.joined(separator: "; "))
+          + "--with-credentials. Set FLOWPORT_KEY, or restore the key file (\(keyFileDescription)): \(named)\(more)")
     }
     workspaces[name] = open
     if targetName == nil { targetName = name }

@@ -105,6 +105,29 @@ import Testing
     #expect(CanaryFixtures.found(canaries, in: unopened).isEmpty && unopened.contains(SealedSecret.unreadable), "\(unopened)")
   }
 
+  /// Opened without its key, a workspace names the first few places it cannot read and counts
+  /// the rest: one with a secret in each of thousands of flows printed all their names at every
+  /// open. Found by the key each document names, not by opening every secret.
+  @Test func withoutItsKeyAWorkspaceNamesTheFirstFewPlacesItCannotRead() throws {
+    let harness = try SessionHarness()
+    try harness.run("workspace new ${dir}/s.fpsw as ws")
+    for index in 1...7 {
+      let flow =
+        #"{"name": "f\#(index)", "nodes": [{"id": "1", "name": "Call", "type": "n8n-nodes-base.httpRequest", "parameters": {"h": "Bearer abcdEFGH1234567890abcdef\#(index)"}}], "connections": {}}"#
+      try flow.write(toFile: harness.path("f\(index).json"), atomically: true, encoding: .utf8)
+      try harness.run("load ${dir}/f\(index).json into ws")
+    }
+    try harness.run("commit -m seven --yes")
+    let keyless = try SessionHarness(environment: ["XDG_CONFIG_HOME": harness.path("other-config")], in: harness.folder)
+    let warning = try keyless.output(of: "load ${dir}/s.fpsw").standardError
+    #expect(warning.contains("7 sealed secret entries cannot be read"), "\(warning)")
+    #expect(
+      warning.hasSuffix(
+        ": flow f1@1: 1 secret; flow f2@1: 1 secret; flow f3@1: 1 secret; flow f4@1: 1 secret; flow f5@1: 1 secret; and 2 more\n"),
+      "\(warning)")
+    #expect(try harness.output(of: "load ${dir}/s.fpsw as again").standardError.isEmpty, "its own key reads every one")
+  }
+
   /// A flow, a node and a config node named by a URL with its password: every command prints
   /// names, and `export` names its file by the flow. No command prints the password and no
   /// file is named with it; the file holds it, as it holds everything else that was loaded.

@@ -19,6 +19,9 @@ public struct Sealer: Sendable {
 
   static let version = "v1"
 
+  /// The ids of the keys it opens with.
+  var keyIDs: [String] { ([key] + alsoOpening).map(\.id) }
+
   /// True for text that is a sealed secret.
   public static func isSealed(_ text: some StringProtocol) -> Bool { text.hasPrefix(SealedSecret.prefix) }
 
