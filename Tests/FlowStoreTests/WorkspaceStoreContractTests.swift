@@ -268,6 +268,7 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
       let resealed = try other.resealAll(in: document)
       #expect(resealed.count == 1 && other.openAll(in: resealed.text).text == #"{"url":"https://a/eyJ0b2tlbiJ9.c2ln\#(tail)"}"#)
     }
+    #expect(sealer.opening(sealer.seal("ab") + sealer.seal("cd")) == "abcd", "two side by side open as two")
     let number = sealer.sealNumber("4711")
     #expect(sealer.sealingWhole(number) == number)
     #expect(sealer.openAll(in: #"{"pin":"\#(number)"}"#) == (#"{"pin":4711}"#, 0))

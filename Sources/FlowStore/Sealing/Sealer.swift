@@ -83,16 +83,15 @@ public struct Sealer: Sendable {
   public func openAll(in document: String) -> (text: String, unreadable: Int) {
     guard StringBytes.contains(SealedSecret.prefix, in: document) else { return (document, 0) }
     var unreadable = 0
-    // A sealed number replaces its whole JSON string, quotes and all, by the number.
-    let numbersOpened = document.replacing(Self.sealedNumberPattern) { match in
-      let token = match.output.dropFirst().dropLast()
-      if let opened = try? open(String(token)), case .number? = try? JSONParser.parse(opened) { return opened }
-      unreadable += 1
-      return "\"\(Self.jsonEscaped(SealedSecret.unreadable))\""
-    }
-    let text = numbersOpened.replacing(Self.sealedPattern) { match in
+    let text = SealedSecretSearch.replacing(in: document, takingNumberQuotes: true) { sealed in
+      // A sealed number replaces its whole JSON string, quotes and all, by the number.
+      if sealed.first == "\"" {
+        if let opened = try? open(String(sealed.dropFirst().dropLast())), case .number? = try? JSONParser.parse(opened) { return opened }
+        unreadable += 1
+        return "\"\(Self.jsonEscaped(SealedSecret.unreadable))\""
+      }
       do throws(OpenError) {
-        let (secret, rest) = try openStart(of: match.output)
+        let (secret, rest) = try openStart(of: sealed)
         return Self.jsonEscaped(secret) + rest
       } catch {
         unreadable += 1
@@ -102,8 +101,8 @@ public struct Sealer: Sendable {
     return (text, unreadable)
   }
 
-  /// The sealed secret `match` (of `sealedPattern`) begins with, opened, and what follows it
-  /// there. A secret sealed in place may stand just before text the pattern takes for base64
+  /// The sealed secret `match` (of `SealedSecretSearch`) begins with, opened, and what follows
+  /// it there. A secret sealed in place may stand just before text the search takes for base64
   /// too (a token in a URL's path before `/orders`): the sealed secret is then the longest
   /// start of the match that opens, base64 coming in fours, and AES-GCM's authentication
   /// telling it from any other.
@@ -130,15 +129,15 @@ public struct Sealer: Sendable {
   /// calls secret): sealed around it, it would open to a sealed secret, never its text.
   func opening(_ text: String) -> String {
     guard StringBytes.contains(SealedSecret.prefix, in: text) else { return text }
-    return text.replacing(Self.sealedPattern) { match in
-      (try? openStart(of: match.output)).map { $0.secret + $0.rest } ?? String(match.output)
+    return SealedSecretSearch.replacing(in: text) { sealed in
+      (try? openStart(of: sealed)).map { $0.secret + $0.rest } ?? String(sealed)
     }
   }
 
   /// `text`, a value a dialect calls secret, sealed whole, with any secret sealed in place in
   /// it opened first (`opening`); a sealed number stays as it is, so that it opens a number.
   public func sealingWhole(_ text: String) -> String {
-    if text.wholeMatch(of: Self.sealedNumber) != nil { return text }
+    if SealedSecretSearch.isWholeNumber(text) { return text }
     return seal(opening(text))
   }
 
@@ -147,14 +146,14 @@ public struct Sealer: Sendable {
   func resealAll(in document: String) throws(OpenError) -> (text: String, count: Int) {
     var failure: OpenError?
     var count = 0
-    let text = document.replacing(Self.sealedPattern) { match in
+    let text = SealedSecretSearch.replacing(in: document) { sealed in
       do throws(OpenError) {
-        let (plaintext, rest) = try openStart(of: match.output)
+        let (plaintext, rest) = try openStart(of: sealed)
         count += 1
-        return (match.output.contains(":\(Self.numberMark)") ? sealNumber(plaintext) : seal(plaintext)) + rest
+        return (sealed.contains(":\(Self.numberMark)") ? sealNumber(plaintext) : seal(plaintext)) + rest
       } catch {
         failure = error
-        return String(match.output)
+        return String(sealed)
       }
     }
     if let failure { throw failure }
@@ -163,14 +162,8 @@ public struct Sealer: Sendable {
 
   /// How many sealed secrets in `document` this sealer cannot open.
   func unreadableCount(in document: String) -> Int {
-    document.matches(of: Self.sealedPattern).filter { (try? openStart(of: $0.output)) == nil }.count
+    SealedSecretSearch.ranges(in: document).filter { (try? openStart(of: document[$0])) == nil }.count
   }
-
-  nonisolated(unsafe) static let sealedPattern = /fps-sealed:v1:[0-9a-f]{16}:(?:json:)?[A-Za-z0-9+\/=]+/
-  /// A sealed number as a stored document holds it: a JSON string of its own.
-  nonisolated(unsafe) static let sealedNumberPattern = /"fps-sealed:v1:[0-9a-f]{16}:json:[A-Za-z0-9+\/=]+"/
-  /// A sealed number as a value.
-  nonisolated(unsafe) static let sealedNumber = /fps-sealed:v1:[0-9a-f]{16}:json:[A-Za-z0-9+\/=]+/
 
   /// The text as the inside of a JSON string.
   static func jsonEscaped(_ text: String) -> String {

@@ -97,7 +97,7 @@ struct WorkspaceTables: Sendable {
   private func openSecrets(in document: String) -> String {
     if let sealer { return sealer.openAll(in: document).text }
     return StringBytes.contains(SealedSecret.prefix, in: document)
-      ? document.replacing(Sealer.sealedPattern, with: Sealer.jsonEscaped(SealedSecret.unreadable)) : document
+      ? SealedSecretSearch.replacing(in: document) { _ in Sealer.jsonEscaped(SealedSecret.unreadable) } : document
   }
 
   /// The connections; one whose stored properties no longer read as a JSON object is an error
@@ -385,7 +385,7 @@ struct WorkspaceTables: Sendable {
       keys.map { "%\(SealedSecret.prefix)\(Sealer.version):\($0):%" })
     for row in versions {
       let document: String = row["document"]
-      let count = sealer?.unreadableCount(in: document) ?? document.matches(of: Sealer.sealedPattern).count
+      let count = sealer?.unreadableCount(in: document) ?? SealedSecretSearch.ranges(in: document).count
       if count > 0 { lines.append("flow \(row["name"] as String)@\(row["number"] as Int): \(count) secret\(count == 1 ? "" : "s")") }
     }
     return lines
