@@ -254,12 +254,13 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
   }
 
   /// A secret sealed in place, in a value or a stored document's text, opens where it stands,
-  /// also before text that reads as base64 (`/orders`, `=x`); sealed whole around it, it opens
-  /// whole; a sealed number stays one. Re-sealed with another key, what follows it stays too.
+  /// also before text that reads as base64 (`/orders`, `=x`), and without the key that text
+  /// stays; sealed whole around it, it opens whole; a sealed number stays one. Re-sealed with
+  /// another key, it stays sealed in place.
   @Test func aSecretSealedInPlaceOpensWhereItStands() throws {
     let sealer = Sealer(key: WorkspaceKey(bytes: Array(0..<32)))
-    for tail in ["", "/orders", "=x", "+1/2", "A"] {
-      let value = "https://a/" + sealer.seal("eyJ0b2tlbiJ9.c2ln") + tail
+    for tail in ["", "/orders", "=x", "+1/2", "A", "."] {
+      let value = "https://a/" + sealer.sealInPlace("eyJ0b2tlbiJ9.c2ln") + tail
       #expect(sealer.opening(value) == "https://a/eyJ0b2tlbiJ9.c2ln\(tail)")
       #expect(sealer.opening(sealer.sealingWhole(value)) == "https://a/eyJ0b2tlbiJ9.c2ln\(tail)")
       let document = #"{"url":"\#(value)"}"#
@@ -267,8 +268,10 @@ struct StoreUnderTest: CustomTestStringConvertible, Sendable {
       let other = Sealer(key: WorkspaceKey(bytes: Array(1..<33)), alsoOpening: [sealer.key])
       let resealed = try other.resealAll(in: document)
       #expect(resealed.count == 1 && other.openAll(in: resealed.text).text == #"{"url":"https://a/eyJ0b2tlbiJ9.c2ln\#(tail)"}"#)
+      let keyless = Sealer(key: WorkspaceKey(bytes: Array(2..<34)))
+      #expect(keyless.openAll(in: document).text == #"{"url":"https://a/\#(SealedSecret.unreadable)\#(tail)"}"#)
     }
-    #expect(sealer.opening(sealer.seal("ab") + sealer.seal("cd")) == "abcd", "two side by side open as two")
+    #expect(sealer.opening(sealer.sealInPlace("ab") + sealer.sealInPlace("cd")) == "abcd", "two side by side open as two")
     let number = sealer.sealNumber("4711")
     #expect(sealer.sealingWhole(number) == number)
     #expect(sealer.openAll(in: #"{"pin":"\#(number)"}"#) == (#"{"pin":4711}"#, 0))

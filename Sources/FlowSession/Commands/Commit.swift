@@ -151,7 +151,7 @@ struct Commit: Command {
       // is not scanned again (2.5% of the instructions of a migration of 300).
       var written = stored.outline
       if let sealer {
-        if case .whole = stored { written = Secrets.scanSealing(written, number: sealer.sealNumber) { sealer.seal($0) } }
+        if case .whole = stored { written = Secrets.scanSealing(written, number: sealer.sealNumber) { sealer.sealInPlace($0) } }
         written = Secrets.sealing(written, number: sealer.sealNumber) { sealer.sealingWhole($0) }
       }
       written.number = number

@@ -47,6 +47,18 @@ public struct Sealer: Sendable {
   /// What sits before the box of a sealed JSON number.
   static let numberMark = "json:"
 
+  /// `secret`, a part of a text (a token in a header, a password in a URL), sealed where it
+  /// stands, and ended by `inPlaceEnd`: what follows it in the text may read as base64 too
+  /// (`/orders` after a token in a URL's path), and the end says where the box stops, with the
+  /// key or without it.
+  public func sealInPlace(_ secret: String) -> String {
+    Self.isSealed(secret) ? secret : seal(secret) + Self.inPlaceEnd
+  }
+
+  /// What ends a secret sealed in place: a character no base64 holds, taken with the secret
+  /// when it is opened.
+  static let inPlaceEnd = "."
+
   private func sealed(_ plaintext: String, mark: String) -> String {
     // AES-GCM with a 256-bit key and a random 12-byte nonce cannot fail, and its combined form
     // always exists for the standard nonce size; were either to fail, no secret is written.
@@ -67,6 +79,7 @@ public struct Sealer: Sendable {
   /// The secret in `text`; text that is not sealed (written before sealing) is returned as it is.
   public func open(_ text: String) throws(OpenError) -> String {
     guard Self.isSealed(text) else { return text }
+    if text.hasSuffix(Self.inPlaceEnd) { return try open(String(text.dropLast())) }
     guard let id = Self.keyID(of: text), let last = text.split(separator: ":").last, let data = Data(base64Encoded: String(last)) else {
       throw .damaged
     }
@@ -90,37 +103,12 @@ public struct Sealer: Sendable {
         unreadable += 1
         return "\"\(Self.jsonEscaped(SealedSecret.unreadable))\""
       }
-      do throws(OpenError) {
-        let (secret, rest) = try openStart(of: sealed)
-        return Self.jsonEscaped(secret) + rest
-      } catch {
+      do throws(OpenError) { return Self.jsonEscaped(try open(String(sealed))) } catch {
         unreadable += 1
         return Self.jsonEscaped(SealedSecret.unreadable)
       }
     }
     return (text, unreadable)
-  }
-
-  /// The sealed secret `match` (of `SealedSecretSearch`) begins with, opened, and what follows
-  /// it there. A secret sealed in place may stand just before text the search takes for base64
-  /// too (a token in a URL's path before `/orders`): the sealed secret is then the longest
-  /// start of the match that opens, base64 coming in fours, and AES-GCM's authentication
-  /// telling it from any other.
-  private func openStart(of match: Substring) throws(OpenError) -> (secret: String, rest: Substring) {
-    do throws(OpenError) {
-      return (try open(String(match)), match[match.endIndex...])
-    } catch {
-      // base64 holds no `:`: the box starts after the last.
-      guard error == .damaged, let colon = match.lastIndex(of: ":") else { throw error }
-      let box = match[match.index(after: colon)...]
-      var length = (box.count - 1) / 4 * 4
-      while length >= 4 {
-        let end = box.index(box.startIndex, offsetBy: length)
-        if let secret = try? open(String(match[..<end])) { return (secret, match[end...]) }
-        length -= 4
-      }
-      throw error
-    }
   }
 
   /// `text` (a value, not a document's JSON) with each sealed secret in it opened as it was
@@ -129,9 +117,7 @@ public struct Sealer: Sendable {
   /// calls secret): sealed around it, it would open to a sealed secret, never its text.
   func opening(_ text: String) -> String {
     guard StringBytes.contains(SealedSecret.prefix, in: text) else { return text }
-    return SealedSecretSearch.replacing(in: text) { sealed in
-      (try? openStart(of: sealed)).map { $0.secret + $0.rest } ?? String(sealed)
-    }
+    return SealedSecretSearch.replacing(in: text) { sealed in (try? open(String(sealed))) ?? String(sealed) }
   }
 
   /// `text`, a value a dialect calls secret, sealed whole, with any secret sealed in place in
@@ -148,9 +134,10 @@ public struct Sealer: Sendable {
     var count = 0
     let text = SealedSecretSearch.replacing(in: document) { sealed in
       do throws(OpenError) {
-        let (plaintext, rest) = try openStart(of: sealed)
+        let plaintext = try open(String(sealed))
         count += 1
-        return (sealed.contains(":\(Self.numberMark)") ? sealNumber(plaintext) : seal(plaintext)) + rest
+        if sealed.hasSuffix(Self.inPlaceEnd) { return sealInPlace(plaintext) }
+        return sealed.contains(":\(Self.numberMark)") ? sealNumber(plaintext) : seal(plaintext)
       } catch {
         failure = error
         return String(sealed)
@@ -162,7 +149,7 @@ public struct Sealer: Sendable {
 
   /// How many sealed secrets in `document` this sealer cannot open.
   func unreadableCount(in document: String) -> Int {
-    SealedSecretSearch.ranges(in: document).filter { (try? openStart(of: document[$0])) == nil }.count
+    SealedSecretSearch.ranges(in: document).filter { (try? open(String(document[$0]))) == nil }.count
   }
 
   /// The text as the inside of a JSON string.
