@@ -256,7 +256,8 @@ import Testing
   }
 
   /// A line that cannot be read (a NUL) and ends in a continuation fails with the line it
-  /// continues on: with `set on-error continue`, that line ran as a command of its own.
+  /// continues on: with `set on-error continue`, that line ran as a command of its own. One
+  /// whose `\\` ends its comment continues nothing, as a readable one does.
   @Test func anUnreadableLineTakesTheLineItContinuesOnWithIt() throws {
     let fps = try FPSProcess()
     let result = try fps.run([], input: "set on-error continue\necho start\necho a\u{0}\\\necho SHOULD-NOT-RUN\necho end\n")
@@ -264,6 +265,8 @@ import Testing
     #expect(
       result.standardError.hasPrefix("<stdin>:3: a NUL character at column 7: a command cannot hold one\n"), "\(result.standardError)")
     #expect(result.status == 1)
+    let commented = try fps.run([], input: "set on-error continue\necho a # n\u{0}ote \\\necho b\n")
+    #expect(commented.standardOutput == "b\n", "\(commented.standardError)")
   }
 
   /// A `-c` command is whole: one ending in a `\` that would continue it is refused before any

@@ -18,7 +18,7 @@ enum CommandText {
   }
 
   /// True for a line that runs nothing: blank, or a comment (its first byte past spaces and
-  /// tabs is `#`). Read as bytes, so that a line that is not text can be told too.
+  /// tabs is `#`).
   static func isBlankOrComment(_ bytes: some Collection<UInt8>) -> Bool {
     bytes.first { $0 != 0x20 && $0 != 0x09 }.map { $0 == UInt8(ascii: "#") } ?? true
   }

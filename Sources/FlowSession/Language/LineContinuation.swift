@@ -13,14 +13,15 @@ public enum LineContinuation {
 
   /// True when the line continues on the next, read from its bytes: also for a line that cannot
   /// be read as text (a NUL, bytes that are not UTF-8), so that the lines it continues on fail
-  /// with it rather than run as commands of their own; such a line is a comment only when it
-  /// begins as one.
+  /// with it rather than run as commands of their own; its bad bytes and NULs stand here for no
+  /// quote, `#` or `\`. Only a line holding a `#` may end in a comment (one begun on a line
+  /// before ended that line: it did not continue), and only then is it read, after `head`:
+  /// read at every line, the lines before made a command continued over thousands quadratic.
   static func continues(_ bytes: some BidirectionalCollection<UInt8>, after head: String = "") -> Bool {
     let trailing = bytes.reversed().prefix { $0 == UInt8(ascii: "\\") }.count
     guard trailing % 2 == 1 else { return false }
-    guard let line = String(validating: bytes, as: UTF8.self), !line.utf8.contains(0) else {
-      return !CommandText.isBlankOrComment(bytes)
-    }
+    guard bytes.contains(UInt8(ascii: "#")) else { return true }
+    let line = String(decoding: bytes.map { $0 == 0 ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
     return !Tokenizer.endsInComment(head + line)
   }
 }
