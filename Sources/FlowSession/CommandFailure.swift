@@ -45,8 +45,9 @@ public struct CommandFailure: Error, CustomStringConvertible {
   /// True when the command line itself was wrong.
   public var isUsageError: Bool { reason is UsageError }
 
-  /// The reason alone, without position or command.
-  public var message: String { "\(reason)" }
+  /// The reason alone, without position or command; a store's with what looks like a secret
+  /// redacted (`no flow named '…'` repeats a name as typed, a token pasted into it too).
+  public var message: String { reason is StoreError ? Secrets.redacted(text: "\(reason)") : "\(reason)" }
 
   /// `file:line: command: message`, leaving out the parts that are unknown.
   public var description: String {

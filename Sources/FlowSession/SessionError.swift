@@ -161,13 +161,13 @@ public enum SessionError: Error, CustomStringConvertible {
       return "'\(reference)' needs a \(referenceType) connection, but '\(connection)' is \(connectionType)"
     case .connectionDiffers(let name, let workspace, let differences):
       let options = differences.filter { $0 != "type" }.map { $0.hasPrefix("--prop") ? $0 + "=<value>" : $0 }
-      var advice = options.isEmpty ? [] : ["change it with `connection set \(Tokenizer.word(name)) \(options.joined(separator: " "))`"]
-      if differences.contains("type") { advice.append("its type changes only by `connection remove \(Tokenizer.word(name))`, then `add`") }
-      return "\(workspace) has a connection \(name) with other settings (\(differences.joined(separator: ", "))): "
+      var advice = options.isEmpty ? [] : ["change it with `connection set \(typed(name)) \(options.joined(separator: " "))`"]
+      if differences.contains("type") { advice.append("its type changes only by `connection remove \(typed(name))`, then `add`") }
+      return "\(workspace) has a connection \(shown(name)) with other settings (\(differences.joined(separator: ", "))): "
         + advice.joined(separator: "; ")
     case .connectionInUse(let name, let workspace, let users):
-      let list = users.prefix(8).joined(separator: ", ") + (users.count > 8 ? ", ..." : "")
-      return "\(name) is in use in \(workspace), by \(list): bind them to another connection first"
+      let list = users.prefix(8).map(shown).joined(separator: ", ") + (users.count > 8 ? ", ..." : "")
+      return "\(shown(name)) is in use in \(workspace), by \(list): bind them to another connection first"
     case .environmentTarget(let file, let line, let problem): return "\(file):\(line): \(problem)"
     case .valueNotSet(let origin, let flow, let node, let reason): return "\(origin): \(flow): node '\(node)': \(reason)"
     case .unusedEntries(let file, let lines):

@@ -133,7 +133,8 @@ import Testing
   /// Nor is it printed by the `--json` of those commands, for scripts and CI logs: `status`,
   /// `match`, a commit's plan, `list` (flows, versions, imports, exports), `log`, undo's plan
   /// and a workspace diff, where the flow is on one side only and where it differs. A
-  /// reference named with a token is redacted there too, as its lines are.
+  /// reference or a connection named with a token is redacted there too, as in `match`'s and
+  /// `show`'s lines, an unbinding's, a rename's, and the errors that repeat such a name.
   @Test func theJSONAboutAFlowRedactsASecretInItsName() throws {
     let harness = try SessionHarness()
     let token = "Bearer abcdEFGH1234567890abcdefXYZ"
@@ -153,11 +154,18 @@ import Testing
       "commit --yes", "diff w v --json", "use v", connection, "load ${dir}/g.json into v", "match --auto", "commit --yes",
       "diff w v --json", "list flows in w --json", "list versions 'orders \(token)' in w --json", "list connections in w --json",
       "use w", "load ${dir}/g.json into w --on-conflict version", "list imports --json", "list exports --json", "log in w --json",
-      "undo --dry-run in v --json",
+      "undo --dry-run in v --json", "match", "show 'w:orders \(token)'", "match --unbind 'key \(token)'", "match",
+      "rename f Call Call2",
     ]
     for command in commands {
       let result = try harness.output(of: command)
       printed += result.standardOutput + result.standardError
+    }
+    // Errors that repeat a name: a connection that differs or is in use, a flow that is not there.
+    for command in [
+      "\(connection) --prop host=x", "connection remove 'key \(token)'", "list versions 'orders \(token)X' in w",
+    ] {
+      printed += harness.failure(command)
     }
     #expect(printed.contains("<redacted:bearer token>"), "\(printed)")
     #expect(!printed.contains("abcdEFGH"), "\(printed)")

@@ -183,7 +183,8 @@ struct Match: Command {
         kind: "remembered binding in \(open.name)", name: reference, known: try open.snapshot().remembered.map(\.key))
     }
     for binding in remembered { try session.stage(.forgetBinding(type: binding.type, key: binding.key), in: open) }
-    session.output.line("staged: forget \(reference) -> \(remembered[0].connection) in \(open.name); `commit` writes it")
+    session.output.line(
+      fitting: "staged: forget \(name: reference) -> \(name: remembered[0].connection) in \(open.name); `commit` writes it")
   }
 
   /// `match --json`: every reference of the pending imports with its binding or candidates.
@@ -199,7 +200,7 @@ struct Match: Command {
         ]
         if let binding = pending.bindings[ref.key] {
           object["connection"] = .name(binding.connection)
-          object["reason"] = .string(binding.reason)
+          object["reason"] = .name(binding.reason)
         } else {
           object["connection"] = .null
           object["candidates"] = .array(
@@ -216,20 +217,21 @@ struct Match: Command {
     for index in indices {
       let pending = session.imports[index]
       let connections = try session.state(of: pending.workspace).connections
-      session.output.line("\(pending.name) -> \(pending.workspace):")
+      session.output.line(fitting: "\(name: pending.name) -> \(pending.workspace):")
       if pending.outline.connections.isEmpty { session.output.line("  no connection references") }
       for ref in pending.outline.connections {
         // The name the export gave it (n8n's credential name, Make's label, the Node-RED config
         // node's name) is what a person maps by; the key is what `match <ref>` takes.
-        let label = ref.name.isEmpty || ref.name == ref.key ? "\(ref.key) (\(ref.type))" : "\(ref.key) \"\(ref.name)\" (\(ref.type))"
+        let (key, refName) = (Secrets.redacted(name: ref.key), Secrets.redacted(name: ref.name))
+        let label = ref.name.isEmpty || ref.name == ref.key ? "\(key) (\(ref.type))" : "\(key) \"\(refName)\" (\(ref.type))"
         if let binding = pending.bindings[ref.key] {
-          session.output.line("  \(label) -> \(binding.connection) [\(binding.reason)]")
+          session.output.line("  \(label) -> \(Secrets.redacted(name: binding.connection)) [\(Secrets.redacted(name: binding.reason))]")
         } else {
           let ranked = CandidateRanking.rank(ref, among: connections.filter { $0.type == ref.type }).prefix(3)
           let candidates =
             ranked.isEmpty
             ? "no \(ref.type) connection in \(pending.workspace); add one with `connection add <name> --type \(ref.type)`"
-            : "candidates: " + ranked.map(\.name).joined(separator: ", ")
+            : "candidates: " + ranked.map { Secrets.redacted(name: $0.name) }.joined(separator: ", ")
           session.output.line("  \(label) unmatched; \(candidates)")
         }
       }
@@ -315,7 +317,7 @@ struct Match: Command {
           routine += 1
           continue
         }
-        session.output.line(fitting: "\(name: pending.name): \(name: ref.key) -> \(name: binding.connection) [\(binding.reason)]")
+        session.output.line(fitting: "\(name: pending.name): \(name: ref.key) -> \(name: binding.connection) [\(name: binding.reason)]")
       }
     }
     // `match` lists those by same name and type (its help says so): this line stays within 80
@@ -334,7 +336,7 @@ struct Match: Command {
       session.imports[index].bindings[reference] = nil
       session.imports[index].unbound.insert(reference)
     }
-    session.output.line("unbound \(reference) in \(indices.map { session.imports[$0].name }.joined(separator: ", "))")
+    session.output.line(fitting: "unbound \(name: reference) in \(name: indices.map { session.imports[$0].name }.joined(separator: ", "))")
   }
 
   /// The key of the reference `word` names: its key (`httpHeaderAuth:xSwMnm3OFH6znkts`), or

@@ -39,7 +39,7 @@ struct Rename: Command {
       throw SessionError.unknownName(
         kind: "pending import or loaded export", name: target, known: session.imports.map(\.name) + session.exports.keys.sorted())
     }
-    session.output.line("renamed node '\(old)' to '\(new)' in \(target)")
+    session.output.line(fitting: "renamed node '\(name: old)' to '\(name: new)' in \(name: target)")
   }
 
   private func renamed(_ version: FlowVersion, path: String) throws -> FlowVersion {

@@ -40,7 +40,7 @@ struct Show: Command {
     output.line("\(Describe.count(version.nodes.count, "node")):")
     let byID = Dictionary(version.nodes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     for node in version.nodes {
-      let connection = node.connection.map { " uses \($0)" } ?? ""
+      let connection = node.connection.map { " uses \(Secrets.redacted(name: $0))" } ?? ""
       output.line("  \(node.name) (\(node.type))\(connection)")
     }
     output.line("\(Describe.count(version.edges.count, "edge")):")
@@ -50,8 +50,8 @@ struct Show: Command {
     if !version.connections.isEmpty {
       output.line("connection references:")
       for ref in version.connections {
-        let binding = pending.map { $0.bindings[ref.key].map { " -> \($0.connection)" } ?? " unmatched" } ?? ""
-        output.line("  \(ref.key) (\(ref.type), \(ref.name))\(binding)")
+        let binding = pending.map { $0.bindings[ref.key].map { " -> \(Secrets.redacted(name: $0.connection))" } ?? " unmatched" } ?? ""
+        output.line("  \(Secrets.redacted(name: ref.key)) (\(ref.type), \(Secrets.redacted(name: ref.name)))\(binding)")
       }
     }
     for line in DependencyListing.lines(version) { output.line(line) }

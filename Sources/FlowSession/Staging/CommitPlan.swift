@@ -135,7 +135,7 @@ struct CommitPlan {
           }
           continue
         }
-        let line: FittedLine = "    binds \(name: ref.key) (\(ref.type)) -> \(name: binding.connection) [\(binding.reason)]"
+        let line: FittedLine = "    binds \(name: ref.key) (\(ref.type)) -> \(name: binding.connection) [\(name: binding.reason)]"
         lines.append(line.text(width: width))
       }
       lines += entry.pending.values.map { value in
@@ -264,7 +264,7 @@ struct CommitPlan {
         entry.pending.outline.connections.map { ref in
           var binding: JSONObject = ["reference": .name(ref.key), "type": .string(ref.type)]
           binding["connection"] = entry.pending.bindings[ref.key].map { .name($0.connection) } ?? .null
-          binding["reason"] = entry.pending.bindings[ref.key].map { .string($0.reason) } ?? .null
+          binding["reason"] = entry.pending.bindings[ref.key].map { .name($0.reason) } ?? .null
           return .object(binding)
         })
       return .object(object)

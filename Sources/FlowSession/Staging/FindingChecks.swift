@@ -19,7 +19,8 @@ extension Finding {
         continue
       }
       let type = version.connections[index].type
-      findings.append(Finding(severity: .error, message: "\(label): connection reference '\(key)' (\(type)) is unmatched"))
+      findings.append(
+        Finding(severity: .error, message: "\(label): connection reference '\(Secrets.redacted(name: key))' (\(type)) is unmatched"))
     }
     bound.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
     for (position, (key, index, binding)) in bound.enumerated() where position == 0 || bound[position - 1].key != key {
