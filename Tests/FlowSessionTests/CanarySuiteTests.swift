@@ -56,8 +56,8 @@ import Testing
   }
 
   /// A secret only scanning finds (a token in a header, a password in a URL, a secret-named
-  /// parameter holding a number), which no dialect's rule names, is sealed at rest as theirs
-  /// are, where it stands: the workspace file holds none, and the flow exports again exactly
+  /// parameter holding a number, a token in a node's name, which the wiring repeats), which no
+  /// dialect's rule names, is sealed at rest as theirs are, where it stands: the workspace file holds none, and the flow exports again exactly
   /// as the file it was loaded from exports, numbers as numbers, with its key; without it,
   /// the secret reads as one that cannot be opened. A secret by the dialect's rule around one
   /// sealed by scanning (a Node-RED credential holding a URL with its password) opens whole, and
@@ -69,8 +69,9 @@ import Testing
       {"name": "scan-n8n", "nodes": [{"id": "1", "name": "Call", "type": "n8n-nodes-base.httpRequest", "parameters": {
         "url": "https://admin:SCANurl0001x@api.example.com/x", "password": 53915789,
         "jwt": "https://api.example.com/v1/eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SCANjwtKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c/orders",
-        "headerParameters": {"parameters": [{"name": "Authorization", "value": "Bearer SCANtok0001abcdefghij"}]}}}],
-       "connections": {}}
+        "headerParameters": {"parameters": [{"name": "Authorization", "value": "Bearer SCANtok0001abcdefghij"}]}}},
+        {"id": "2", "name": "Next Bearer SCANnode0001abcdefghij", "type": "n8n-nodes-base.noOp", "parameters": {}}],
+       "connections": {"Call": {"main": [[{"node": "Next Bearer SCANnode0001abcdefghij", "type": "main", "index": 0}]]}}}
       """#,
       "node-red.json": #"""
       [{"id": "t1", "type": "tab", "label": "scan-nr"},
@@ -78,7 +79,7 @@ import Testing
         "credentials": {"password": "mqtt://u:SCANnr0002x@b.example.com"}, "wires": []}]
       """#,
     ]
-    let canaries = ["SCANurl0001x", "53915789", "SCANtok0001", "SCANnr0001x", "SCANnr0002x", "SCANjwt"]
+    let canaries = ["SCANurl0001x", "53915789", "SCANtok0001", "SCANnr0001x", "SCANnr0002x", "SCANjwt", "SCANnode0001"]
     try harness.run("workspace new ${dir}/s.fpsw as ws")
     for (file, text) in flows {
       try text.write(toFile: harness.path(file), atomically: true, encoding: .utf8)

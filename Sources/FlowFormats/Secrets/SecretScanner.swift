@@ -507,7 +507,7 @@ public enum SecretScanner {
 
   /// The value with every secret replaced by what `replacement` makes of its kind and its text
   /// (a diff's stand-in, so that a changed secret still shows as changed). A secret that is a
-  /// JSON number (`"pin": 4711`) becomes the string `numbers` makes of its kind and its text,
+  /// JSON number (`"password": 53915789`) becomes the string `numbers` makes of its kind and its text,
   /// by default what `replacement` makes (a commit seals it marked as a number, to open as one).
   public static func redact(
     _ value: JSONValue, replacing replacement: (_ kind: String, _ secret: String) -> String,

@@ -48,12 +48,17 @@ public enum Secrets {
   }
 
   /// The version with every secret scanning finds (`scanRedacted`: a token in a header, a
-  /// password in a URL, a secret-named parameter) sealed in place by `seal`, a JSON number by
-  /// `number`: what a commit stores, before `sealing` seals whole what each dialect's rule
-  /// names. Sealed where they stand, they open where they stand (`Sealer.openAll` opens a
-  /// sealed secret anywhere in a stored document), so a flow exported again is as it was.
+  /// password in a URL, a secret-named parameter, and one in a node's name) sealed in place by
+  /// `seal`, a JSON number by `number`: what a commit stores, before `sealing` seals whole what
+  /// each dialect's rule names. Sealed where they stand, they open where they stand
+  /// (`Sealer.openAll` opens a sealed secret anywhere in a stored document), so a flow exported
+  /// again is as it was. The flow's own name is its name in the workspace, and stays.
   public static func scanSealing(_ version: FlowVersion, number: @escaping (String) -> String, _ seal: (String) -> String) -> FlowVersion {
-    scanRedacted(version, replacing: { _, secret in seal(secret) }, numbers: { _, text in number(text) })
+    var sealed = scanRedacted(version, replacing: { _, secret in seal(secret) }, numbers: { _, text in number(text) })
+    for index in sealed.nodes.indices {
+      if let name = SecretScanner.rewritingText(sealed.nodes[index].name, { _, secret in seal(secret) }) { sealed.nodes[index].name = name }
+    }
+    return sealed
   }
 
   /// The version with every secret's text sealed by `seal`, to be opened again: connection
