@@ -54,7 +54,7 @@ def pairs(workdir, sizes):
         folder = os.path.join(workdir, str(size))
         os.makedirs(folder, exist_ok=True)
         subprocess.run([sys.executable, os.path.join(HERE, "generate_n8n.py"), str(size), folder], check=True)
-        yield f"n8n {size}", os.path.join(folder, "before.json"), os.path.join(folder, "after.json"), 5 if size <= 10000 else 3
+        yield f"n8n {size}", os.path.join(folder, "before.json"), os.path.join(folder, "after.json"), 15 if size <= 10000 else 3
     if not os.path.isdir(CORPUS):
         print(f"corpus not found at {os.path.normpath(CORPUS)}: the Node-RED, Make and NiFi pairs are left out", file=sys.stderr)
         return
@@ -63,7 +63,7 @@ def pairs(workdir, sizes):
         os.makedirs(folder, exist_ok=True)
         subprocess.run([sys.executable, os.path.join(HERE, "corpus_pair.py"), os.path.join(CORPUS, path), folder], check=True,
                        stdout=subprocess.DEVNULL)
-        yield f"{dialect} corpus", os.path.join(folder, "before.json"), os.path.join(folder, "after.json"), 10
+        yield f"{dialect} corpus", os.path.join(folder, "before.json"), os.path.join(folder, "after.json"), 20
 
 
 def main():
